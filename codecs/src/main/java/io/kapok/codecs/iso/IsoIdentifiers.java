@@ -1,0 +1,130 @@
+package io.kapok.codecs.iso;
+
+/**
+ * Format checks for ISO 20022 identifiers, written as plain loops so the hot path allocates
+ * nothing. Stateless and thread-safe.
+ */
+public final class IsoIdentifiers {
+    private IsoIdentifiers() {}
+
+    /**
+     * BICFI / AnyBIC: {@code [A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?}, i.e. 8 or 11
+     * characters, the country code letters only.
+     */
+    public static boolean isBic(CharSequence s) {
+        int n = s.length();
+        if (n != 8 && n != 11) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean upper = c >= 'A' && c <= 'Z';
+            boolean digit = c >= '0' && c <= '9';
+            if (i == 4 || i == 5 ? !upper : !(upper || digit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * UUIDv4Identifier as the pacs.008.001.08 schema defines it:
+     * {@code [a-f0-9]{8}-[a-f0-9]{4}-4[a-f0-9]{3}-[89ab][a-f0-9]{3}-[a-f0-9]{12}}.
+     */
+    public static boolean isUuidV4(CharSequence s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        char variant = s.charAt(19);
+        return s.charAt(14) == '4' && (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
+    }
+
+    /**
+     * CBPR+ restricted identifier (FIN X character set) of 1 to {@code lengthMax} characters:
+     * {@code [0-9a-zA-Z/\-?:().,'+ ]}, not starting or ending with '/', no "//" inside.
+     */
+    public static boolean isRestrictedId(CharSequence s, int lengthMax) {
+        int n = s.length();
+        if (n == 0 || n > lengthMax || s.charAt(0) == '/' || s.charAt(n - 1) == '/') {
+            return false;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= '0' && c <= '9')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || c == '/' || c == '-' || c == '?' || c == ':' || c == '(' || c == ')'
+                    || c == '.' || c == ',' || c == '\'' || c == '+' || c == ' ';
+            if (!ok || (c == '/' && previous == '/')) {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** ISODate {@code YYYY-MM-DD} with a plausible month and day. */
+    public static boolean isIsoDate(CharSequence s) {
+        return s.length() == 10 && isDatePart(s);
+    }
+
+    /**
+     * ISODateTime as CBPR+ restricts it: {@code YYYY-MM-DDThh:mm:ss}, optional fraction, and a
+     * mandatory UTC offset ({@code Z} or {@code ±hh:mm}).
+     */
+    public static boolean isIsoDateTimeWithOffset(CharSequence s) {
+        int n = s.length();
+        if (n < 20 || !isDatePart(s) || s.charAt(10) != 'T'
+                || !twoDigits(s, 11, 23) || s.charAt(13) != ':' || !twoDigits(s, 14, 59)
+                || s.charAt(16) != ':' || !twoDigits(s, 17, 60)) {
+            return false;
+        }
+        int i = 19;
+        if (s.charAt(i) == '.') {
+            i++;
+            int fractionStart = i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == fractionStart) {
+                return false;
+            }
+        }
+        if (i == n - 1) {
+            return s.charAt(i) == 'Z';
+        }
+        return i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-')
+                && twoDigits(s, i + 1, 14) && s.charAt(i + 3) == ':' && twoDigits(s, i + 4, 59);
+    }
+
+    private static boolean isDatePart(CharSequence s) {
+        for (int i = 0; i < 4; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return s.charAt(4) == '-' && twoDigits(s, 5, 12) && s.charAt(7) == '-' && twoDigits(s, 8, 31)
+                && !(s.charAt(5) == '0' && s.charAt(6) == '0') && !(s.charAt(8) == '0' && s.charAt(9) == '0');
+    }
+
+    private static boolean twoDigits(CharSequence s, int at, int max) {
+        char a = s.charAt(at);
+        char b = s.charAt(at + 1);
+        return isDigit(a) && isDigit(b) && (a - '0') * 10 + (b - '0') <= max;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

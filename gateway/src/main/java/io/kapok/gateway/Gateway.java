@@ -1,0 +1,161 @@
+package io.kapok.gateway;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.kapok.codecs.xml.XmlLimits;
+import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.http.AnswerIds;
+import io.kapok.gateway.http.CodecContexts;
+import io.kapok.gateway.http.GatewayHttpHandler;
+import io.kapok.gateway.http.KapokHttpServer;
+import io.kapok.gateway.sequencer.InboundEvent;
+import io.kapok.gateway.sequencer.SequencerHandler;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running Kapok gateway: the data-directory lock, the sequencer/ledger thread behind its ring
+ * (recovered from the journal before anything is served), and the HTTP server. {@link #start}
+ * returns once it is serving; {@link #close} stops it cleanly (no new connections, every message
+ * already in the ring decided and answered, the journal closed).
+ */
+public final class Gateway implements AutoCloseable {
+    private final DataDirectoryLock lock;
+    private final Disruptor<InboundEvent> disruptor;
+    private final SequencerHandler sequencer;
+    private final KapokHttpServer server;
+    private final Path dataDir;
+
+    private Gateway(DataDirectoryLock lock, Disruptor<InboundEvent> disruptor, SequencerHandler sequencer, KapokHttpServer server, Path dataDir) {
+        this.lock = lock;
+        this.disruptor = disruptor;
+        this.sequencer = sequencer;
+        this.server = server;
+        this.dataDir = dataDir;
+    }
+
+    /** Locks the data directory, recovers the journal, and starts serving. */
+    public static Gateway start(GatewayConfig config) throws Exception {
+        Path dataDir = Path.of(config.journal().dataDir()).toAbsolutePath().normalize();
+        DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+        Disruptor<InboundEvent> disruptor = null;
+        try {
+            disruptor = new Disruptor<>(InboundEvent::new, config.sequencer().ringSize(),
+                    r -> {
+                        Thread t = new Thread(r, "kapok-sequencer");
+                        t.setDaemon(false);
+                        return t;
+                    },
+                    ProducerType.MULTI, waitStrategy(config.sequencer().waitStrategy()));
+            SequencerHandler sequencer = new SequencerHandler(config, dataDir);
+            disruptor.handleEventsWith(sequencer);
+            disruptor.start();
+            sequencer.awaitStarted(TimeUnit.MINUTES.toMillis(10));
+            GatewayConfig.Limits l = config.limits();
+            XmlLimits xmlLimits = new XmlLimits(l.xmlDepthMax(), l.xmlElementCountMax(), l.xmlAttributeCountMax(), l.xmlTextLengthMax());
+            GatewayHttpHandler.Shared shared = new GatewayHttpHandler.Shared(disruptor.getRingBuffer(), sequencer, config.platform().id(),
+                    config.gateway().pipelinedRequestsMax(), new CodecContexts(xmlLimits), new AnswerIds(System.currentTimeMillis()));
+            KapokHttpServer server = KapokHttpServer.start(config, shared);
+            return new Gateway(lock, disruptor, sequencer, server, dataDir);
+        } catch (Exception | Error e) {
+            if (disruptor != null) {
+                disruptor.halt();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static WaitStrategy waitStrategy(String name) {
+        return switch (name) {
+            case "busy-spin" -> new BusySpinWaitStrategy();
+            case "yielding" -> new YieldingWaitStrategy();
+            case "sleeping" -> new SleepingWaitStrategy();
+            default -> new BlockingWaitStrategy();
+        };
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public SequencerHandler sequencer() {
+        return sequencer;
+    }
+
+    @Override
+    public void close() {
+        server.stopAccepting();
+        try {
+            disruptor.shutdown(30, TimeUnit.SECONDS); // decide and answer everything already taken
+        } catch (com.lmax.disruptor.TimeoutException e) {
+            disruptor.halt();
+        }
+        server.close();
+        lock.close();
+    }
+
+    /**
+     * An exclusive lock on {@code <dataDir>/kapok.lock}, so two gateways can never write one
+     * journal. Released when the process ends, however it ends.
+     */
+    static final class DataDirectoryLock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private DataDirectoryLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static DataDirectoryLock acquire(Path dataDir) throws IOException {
+            Files.createDirectories(dataDir);
+            FileChannel channel = FileChannel.open(dataDir.resolve("kapok.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new DataDirectoryInUseException(dataDir);
+            }
+            return new DataDirectoryLock(channel, lock);
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // The lock goes with the process anyway.
+            }
+        }
+    }
+
+    /** Another Kapok holds the data directory. */
+    public static final class DataDirectoryInUseException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DataDirectoryInUseException(Path dataDir) {
+            super("data directory " + dataDir + " is in use by another running Kapok; stop it, or choose another with --data DIR");
+        }
+    }
+}

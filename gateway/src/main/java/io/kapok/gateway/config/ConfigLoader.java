@@ -1,0 +1,200 @@
+package io.kapok.gateway.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kapok.codecs.iso.DecimalAmounts;
+import io.kapok.codecs.iso.Iso4217;
+import io.kapok.codecs.iso.IsoIdentifiers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and validates the gateway configuration: the embedded default ({@code config/kapok.yaml},
+ * packaged as {@value #EMBEDDED}) or a file. Every problem is reported as a
+ * {@link ConfigException} whose message names the file and the key.
+ */
+public final class ConfigLoader {
+    /** Class-path location of the embedded default configuration. */
+    public static final String EMBEDDED = "kapok-config/kapok.yaml";
+    private static final Set<String> ROLES = Set.of("operator", "bank", "core", "supplier");
+    private static final Set<String> WAIT_STRATEGIES = Set.of("blocking", "sleeping", "yielding", "busy-spin");
+
+    private ConfigLoader() {}
+
+    /** The embedded defaults. */
+    public static GatewayConfig loadDefaults() {
+        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(EMBEDDED)) {
+            if (in == null) {
+                throw new ConfigException("the embedded configuration " + EMBEDDED + " is missing from the class path; rebuild with ./kapok build");
+            }
+            return parse(in, "embedded " + EMBEDDED);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the embedded configuration " + EMBEDDED + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A configuration file. */
+    public static GatewayConfig load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("configuration file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static GatewayConfig parse(InputStream in, String source) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        GatewayConfig config;
+        try {
+            config = yaml.readValue(in, GatewayConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(source + ": unknown key '" + path(e) + "'; known keys there: "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        } catch (JsonMappingException e) {
+            throw new ConfigException(source + ": key '" + path(e) + "': " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(source + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        validate(config, source);
+        return config;
+    }
+
+    /** Checks every value; throws naming the first wrong key. */
+    public static void validate(GatewayConfig c, String source) {
+        require(c.gateway() != null, source, "gateway", "section is missing");
+        require(c.limits() != null, source, "limits", "section is missing");
+        require(c.sequencer() != null, source, "sequencer", "section is missing");
+        require(c.journal() != null, source, "journal", "section is missing");
+        require(c.platform() != null, source, "platform", "section is missing");
+        require(c.parties() != null && !c.parties().isEmpty(), source, "parties", "at least one party is needed");
+
+        GatewayConfig.Gateway g = c.gateway();
+        require(g.bindAddress() != null && !g.bindAddress().isBlank(), source, "gateway.bindAddress", "is missing");
+        try {
+            InetAddress.getByName(g.bindAddress());
+        } catch (UnknownHostException e) {
+            throw new ConfigException(source + ": key 'gateway.bindAddress': '" + g.bindAddress() + "' is not an address");
+        }
+        range(source, "gateway.port", g.port(), 0, 65535);
+        range(source, "gateway.eventLoopThreads", g.eventLoopThreads(), 1, 64);
+        range(source, "gateway.connectionsMax", g.connectionsMax(), 1, 1_000_000);
+        range(source, "gateway.pipelinedRequestsMax", g.pipelinedRequestsMax(), 1, 10_000);
+        range(source, "gateway.idleTimeoutSeconds", g.idleTimeoutSeconds(), 1, 86_400);
+
+        GatewayConfig.Limits l = c.limits();
+        range(source, "limits.bodySizeBytesMax", l.bodySizeBytesMax(), 512, 64 * 1024 * 1024);
+        range(source, "limits.xmlDepthMax", l.xmlDepthMax(), 8, 1000);
+        range(source, "limits.xmlElementCountMax", l.xmlElementCountMax(), 16, 10_000_000);
+        range(source, "limits.xmlAttributeCountMax", l.xmlAttributeCountMax(), 1, 10_000);
+        range(source, "limits.xmlTextLengthMax", l.xmlTextLengthMax(), 35, 64 * 1024 * 1024);
+
+        GatewayConfig.Sequencer s = c.sequencer();
+        range(source, "sequencer.ringSize", s.ringSize(), 2, 1 << 24);
+        require(Integer.bitCount(s.ringSize()) == 1, source, "sequencer.ringSize", "must be a power of two, was " + s.ringSize());
+        require(s.waitStrategy() != null && WAIT_STRATEGIES.contains(s.waitStrategy()), source, "sequencer.waitStrategy",
+                "must be one of " + WAIT_STRATEGIES + ", was '" + s.waitStrategy() + "'");
+
+        GatewayConfig.Journal j = c.journal();
+        require(j.dataDir() != null && !j.dataDir().isBlank(), source, "journal.dataDir", "is missing");
+        require(j.durability() != null && Set.of("mapped", "sync").contains(j.durability().toLowerCase(Locale.ROOT)), source,
+                "journal.durability", "must be mapped or sync, was '" + j.durability() + "'");
+        try {
+            net.openhft.chronicle.queue.RollCycles.valueOf(j.rollCycle());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigException(source + ": key 'journal.rollCycle': '" + j.rollCycle() + "' is not a Chronicle Queue roll cycle (e.g. FAST_DAILY, FAST_HOURLY)");
+        }
+
+        require(c.platform().id() != null && IsoIdentifiers.isBic(c.platform().id()), source, "platform.id",
+                "must be the platform's BIC, was '" + c.platform().id() + "'");
+
+        Set<String> ids = new HashSet<>();
+        List<GatewayConfig.PartyEntry> parties = c.parties();
+        for (int i = 0; i < parties.size(); i++) {
+            GatewayConfig.PartyEntry p = parties.get(i);
+            String key = "parties[" + i + "]";
+            require(p.id() != null && !p.id().isBlank() && p.id().length() <= 35, source, key + ".id", "must be 1 to 35 characters");
+            require(ids.add(p.id()), source, key + ".id", "'" + p.id() + "' appears twice");
+            require(p.name() != null && !p.name().isBlank(), source, key + ".name", "is missing");
+            require(p.roles() != null && !p.roles().isEmpty(), source, key + ".roles", "at least one of " + ROLES);
+            for (String role : p.roles()) {
+                require(ROLES.contains(role), source, key + ".roles", "'" + role + "' is not one of " + ROLES);
+            }
+            if (p.roles().contains("bank") || p.roles().contains("operator")) {
+                require(IsoIdentifiers.isBic(p.id()), source, key + ".id", "a bank or the operator is identified by its BIC, '" + p.id() + "' is not one");
+            }
+            if (p.accounts() != null) {
+                for (Map.Entry<String, String> a : p.accounts().entrySet()) {
+                    String akey = key + ".accounts." + a.getKey();
+                    int minorUnits = Iso4217.minorUnits(a.getKey());
+                    require(minorUnits != Iso4217.UNKNOWN, source, akey, "'" + a.getKey() + "' is not an active ISO 4217 currency");
+                    long minor = a.getValue() == null ? -1 : DecimalAmounts.parseMinor(a.getValue(), minorUnits);
+                    require(minor >= 0, source, akey, "'" + a.getValue() + "' is not an amount in " + a.getKey()
+                            + " (at most " + minorUnits + " decimals, not negative)");
+                }
+            }
+        }
+        require(ids.contains(c.platform().id()), source, "platform.id", "'" + c.platform().id() + "' must also be listed under parties");
+        for (int i = 0; i < parties.size(); i++) {
+            GatewayConfig.PartyEntry p = parties.get(i);
+            require(p.bank() == null || ids.contains(p.bank()), source, "parties[" + i + "].bank", "'" + p.bank() + "' is not a party");
+            require(p.sellsTo() == null || ids.contains(p.sellsTo()), source, "parties[" + i + "].sellsTo", "'" + p.sellsTo() + "' is not a party");
+        }
+        List<GatewayConfig.CreditLineEntry> lines = c.creditLines() == null ? List.of() : c.creditLines();
+        for (int i = 0; i < lines.size(); i++) {
+            GatewayConfig.CreditLineEntry line = lines.get(i);
+            String key = "creditLines[" + i + "]";
+            require(ids.contains(line.bank()), source, key + ".bank", "'" + line.bank() + "' is not a party");
+            require(ids.contains(line.core()), source, key + ".core", "'" + line.core() + "' is not a party");
+            int minorUnits = Iso4217.minorUnits(line.currency());
+            require(minorUnits != Iso4217.UNKNOWN, source, key + ".currency", "'" + line.currency() + "' is not an active ISO 4217 currency");
+            require(line.limit() != null && DecimalAmounts.parseMinor(line.limit(), minorUnits) >= 0, source, key + ".limit",
+                    "'" + line.limit() + "' is not an amount in " + line.currency());
+        }
+        List<GatewayConfig.ProgrammeEntry> programmes = c.programmes() == null ? List.of() : c.programmes();
+        for (int i = 0; i < programmes.size(); i++) {
+            GatewayConfig.ProgrammeEntry pr = programmes.get(i);
+            String key = "programmes[" + i + "]";
+            require(ids.contains(pr.bank()), source, key + ".bank", "'" + pr.bank() + "' is not a party");
+            require(ids.contains(pr.core()), source, key + ".core", "'" + pr.core() + "' is not a party");
+            require(pr.advanceRatePercent() != null && DecimalAmounts.parseMinor(pr.advanceRatePercent(), 4) >= 0
+                    && DecimalAmounts.parseMinor(pr.advanceRatePercent(), 4) <= 100_0000, source, key + ".advanceRatePercent",
+                    "must be a percentage from 0 to 100, was '" + pr.advanceRatePercent() + "'");
+            require(pr.discountRatePercentPerYear() != null && DecimalAmounts.parseMinor(pr.discountRatePercentPerYear(), 4) >= 0,
+                    source, key + ".discountRatePercentPerYear", "must be a percentage, was '" + pr.discountRatePercentPerYear() + "'");
+        }
+    }
+
+    private static void range(String source, String key, int value, int min, int max) {
+        require(value >= min && value <= max, source, key, "must be from " + min + " to " + max + ", was " + value);
+    }
+
+    private static void require(boolean ok, String source, String key, String problem) {
+        if (!ok) {
+            throw new ConfigException(source + ": key '" + key + "' " + problem);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

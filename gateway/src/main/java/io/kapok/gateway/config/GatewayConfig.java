@@ -1,0 +1,77 @@
+package io.kapok.gateway.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The validated configuration of one gateway, as read from {@code config/kapok.yaml} (embedded) or
+ * a file given with {@code --config}. Immutable. {@link ConfigLoader} checks every value once, at
+ * start-up, and names the key and file of anything wrong.
+ */
+public record GatewayConfig(
+        Gateway gateway,
+        Limits limits,
+        Sequencer sequencer,
+        Journal journal,
+        Platform platform,
+        List<PartyEntry> parties,
+        List<CreditLineEntry> creditLines,
+        List<ProgrammeEntry> programmes) {
+
+    /** Network side: where to listen and how many connections and threads. */
+    public record Gateway(String bindAddress, int port, int eventLoopThreads, int connectionsMax,
+                          int pipelinedRequestsMax, int idleTimeoutSeconds) {}
+
+    /** Bounds on one message. */
+    public record Limits(int bodySizeBytesMax, int xmlDepthMax, int xmlElementCountMax,
+                         int xmlAttributeCountMax, int xmlTextLengthMax) {}
+
+    /** The ring between the event loops and the sequencer/ledger thread. */
+    public record Sequencer(int ringSize, String waitStrategy) {}
+
+    /** The Chronicle Queue journal. */
+    public record Journal(String dataDir, String durability, String rollCycle) {}
+
+    /** The platform's own identity. */
+    public record Platform(String id) {}
+
+    /**
+     * A party of the configured world.
+     *
+     * @param accounts currency code to opening balance (a decimal in the currency's units)
+     */
+    public record PartyEntry(String id, String name, List<String> roles, Map<String, String> accounts,
+                             String bank, Integer tier, String sellsTo) {}
+
+    /** A bank's credit line to a core enterprise. */
+    public record CreditLineEntry(String bank, String core, String currency, String limit) {}
+
+    /** A financing programme: which bank finances which core enterprise's suppliers, on what terms. */
+    public record ProgrammeEntry(String bank, String core, String advanceRatePercent,
+                                 String discountRatePercentPerYear, Boolean recourse) {}
+
+    /** Durability modes of the journal. */
+    public enum Durability {
+        /** Memory-mapped: an acknowledged entry survives a process crash. */
+        MAPPED,
+        /** Forced to disk before acknowledging: survives power loss. */
+        SYNC
+    }
+
+    public Durability durability() {
+        return Durability.valueOf(journal.durability().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** A copy with the port replaced (the {@code --port} flag). */
+    public GatewayConfig withPort(int port) {
+        Gateway g = new Gateway(gateway.bindAddress(), port, gateway.eventLoopThreads(), gateway.connectionsMax(),
+                gateway.pipelinedRequestsMax(), gateway.idleTimeoutSeconds());
+        return new GatewayConfig(g, limits, sequencer, journal, platform, parties, creditLines, programmes);
+    }
+
+    /** A copy with the data directory replaced (the {@code --data} flag). */
+    public GatewayConfig withDataDir(String dataDir) {
+        Journal j = new Journal(dataDir, journal.durability(), journal.rollCycle());
+        return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
+    }
+}

@@ -1,0 +1,43 @@
+package io.kapok.gateway.http;
+
+import io.kapok.codecs.RejectCode;
+import io.kapok.codecs.admi.Admi002Encoder;
+import io.kapok.codecs.xml.Utf8XmlWriter;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+
+/**
+ * Aggregates a request body up to {@code limits.bodySizeBytesMax}; a larger body is answered with
+ * HTTP 413 and an admi.002 naming the limit, and the connection is closed (the rest of the body is
+ * not read). Nothing of an oversized message reaches the decoder or the journal.
+ */
+final class BodyLimitAggregator extends HttpObjectAggregator {
+    private final int bodySizeBytesMax;
+
+    BodyLimitAggregator(int bodySizeBytesMax) {
+        super(bodySizeBytesMax);
+        this.bodySizeBytesMax = bodySizeBytesMax;
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+        Utf8XmlWriter writer = new Utf8XmlWriter(1024);
+        new Admi002Encoder().encode(null, RejectCode.BODY_TOO_LARGE.isoCode(), null,
+                "body exceeds limits.bodySizeBytesMax of " + bodySizeBytesMax + " bytes", System.currentTimeMillis(), writer);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                Unpooled.wrappedBuffer(writer.toByteArray()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/xml; charset=UTF-8");
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+}

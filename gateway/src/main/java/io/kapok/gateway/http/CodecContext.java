@@ -1,0 +1,36 @@
+package io.kapok.gateway.http;
+
+import io.kapok.codecs.DecodeVerdict;
+import io.kapok.codecs.admi.Admi002Encoder;
+import io.kapok.codecs.pacs.Pacs002Encoder;
+import io.kapok.codecs.pacs.Pacs008Decoder;
+import io.kapok.codecs.pacs.Pacs008View;
+import io.kapok.codecs.xml.Utf8XmlWriter;
+import io.kapok.codecs.xml.XmlLimits;
+
+/**
+ * The decoders, encoders and scratch buffers of one event-loop thread, reused for every message
+ * that thread handles. Never shared between threads.
+ */
+final class CodecContext {
+    final Pacs008Decoder decoder;
+    final Pacs008View view = new Pacs008View();
+    final DecodeVerdict verdict = new DecodeVerdict();
+    final Pacs002Encoder pacs002 = new Pacs002Encoder();
+    final Admi002Encoder admi002 = new Admi002Encoder();
+    final Utf8XmlWriter writer = new Utf8XmlWriter(4096);
+    final StringBuilder text = new StringBuilder(64);
+    byte[] body = new byte[8192];
+
+    CodecContext(XmlLimits limits) {
+        this.decoder = new Pacs008Decoder(limits);
+    }
+
+    /** A scratch array of at least {@code length} bytes. */
+    byte[] body(int length) {
+        if (body.length < length) {
+            body = new byte[Math.max(length, body.length * 2)];
+        }
+        return body;
+    }
+}

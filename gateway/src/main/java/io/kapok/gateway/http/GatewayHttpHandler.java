@@ -1,0 +1,314 @@
+package io.kapok.gateway.http;
+
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import io.kapok.codecs.DecodeVerdict;
+import io.kapok.codecs.RejectCode;
+import io.kapok.codecs.iso.IsoIdentifiers;
+import io.kapok.codecs.pacs.Pacs002Status;
+import io.kapok.codecs.pacs.Pacs008View;
+import io.kapok.codecs.xml.Utf8XmlWriter;
+import io.kapok.gateway.sequencer.Bics;
+import io.kapok.gateway.sequencer.InboundEvent;
+import io.kapok.gateway.sequencer.LedgerRejections;
+import io.kapok.gateway.sequencer.SequencerHandler;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.EventExecutor;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+
+/**
+ * The HTTP side of one connection, on its event loop. Routes:
+ *
+ * <pre>
+ *  POST /v1/messages                 an ISO 20022 message: decode, validate, hand to the sequencer
+ *  GET  /v1/health                   liveness, last sequence, journal state
+ *  GET  /v1/ledger/hash              {"sequence": N, "stateHash": "..."} from the ledger thread
+ *  GET  /v1/ledger/accounts/{party}  balances per currency from the ledger thread
+ * </pre>
+ *
+ * Answers go out in request order even when a later request is answered first (HTTP/1.1
+ * pipelining): each request gets a {@link PendingResponse} in a FIFO, and the head is written as
+ * soon as it is ready. Status codes: 200 for a ledger decision (pacs.002 ACSC or RJCT), 400 for a
+ * message refused before the ledger (pacs.002 RJCT or admi.002), 413 for a body over the limit, 503
+ * when the ring is full or the journal cannot be written (retry later), 404/405 for other paths.
+ */
+public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final String XML = "application/xml; charset=UTF-8";
+    private static final String JSON = "application/json";
+
+    private final GatewayHttpHandler.Shared shared;
+    private final ArrayDeque<PendingResponse> inOrder = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+
+    /** What all connections share: the ring, the sequencer's status, the per-thread codecs. */
+    public record Shared(RingBuffer<InboundEvent> ring, SequencerHandler sequencer, String platformBic,
+                         int pipelinedRequestsMax, CodecContexts codecs, AnswerIds answerIds) {}
+
+    public GatewayHttpHandler(Shared shared) {
+        super(FullHttpRequest.class, true);
+        this.shared = shared;
+    }
+
+    EventExecutor executor() {
+        return ctx.executor();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = io.netty.handler.codec.http.HttpUtil.isKeepAlive(request);
+        PendingResponse response = new PendingResponse(this, keepAlive);
+        inOrder.addLast(response);
+        if (inOrder.size() >= shared.pipelinedRequestsMax()) {
+            ctx.channel().config().setAutoRead(false); // resumes when answers drain
+        }
+        if (!request.decoderResult().isSuccess()) {
+            respondMessageReject(response, HttpResponseStatus.BAD_REQUEST, RejectCode.MALFORMED_XML, null, "the HTTP request could not be parsed");
+            return;
+        }
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        HttpMethod method = request.method();
+        if (path.equals("/v1/messages")) {
+            if (method != HttpMethod.POST) {
+                respondJson(response, HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"error\": \"use POST for /v1/messages\"}");
+            } else {
+                onMessage(request.content(), response);
+            }
+        } else if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+            respondJson(response, HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"error\": \"the ops API is read-only: use GET\"}");
+        } else if (path.equals("/v1/health")) {
+            SequencerHandler s = shared.sequencer();
+            boolean up = s.journalWritable();
+            respondJson(response, up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    "{\"status\": \"" + (up ? "UP" : "DEGRADED") + "\", \"sequence\": " + s.lastSequence()
+                            + ", \"journal\": \"" + (up ? "writable" : "failing: " + io.kapok.gateway.sequencer.Json.escape(String.valueOf(s.journalError()))) + "\"}");
+        } else if (path.equals("/v1/ledger/hash")) {
+            query(response, InboundEvent.Kind.QUERY_STATE_HASH, null);
+        } else if (path.startsWith("/v1/ledger/accounts/") && path.length() > "/v1/ledger/accounts/".length()) {
+            String party = io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(path.substring("/v1/ledger/accounts/".length()));
+            query(response, InboundEvent.Kind.QUERY_ACCOUNTS, party.length() == 8 && IsoIdentifiers.isBic(party) ? Bics.normalise(party) : party);
+        } else {
+            respondJson(response, HttpResponseStatus.NOT_FOUND, "{\"error\": \"no such path\", \"paths\": [\"POST /v1/messages\", "
+                    + "\"GET /v1/health\", \"GET /v1/ledger/hash\", \"GET /v1/ledger/accounts/{partyId}\"]}");
+        }
+    }
+
+    private void onMessage(ByteBuf content, PendingResponse response) {
+        long receiveTimeMs = System.currentTimeMillis();
+        CodecContext codec = shared.codecs().get();
+        int length = content.readableBytes();
+        byte[] body = codec.body(length);
+        content.getBytes(content.readerIndex(), body, 0, length);
+        Pacs008View view = codec.view;
+        DecodeVerdict verdict = codec.verdict;
+        if (!codec.decoder.decode(body, 0, length, view, verdict)) {
+            RejectCode code = verdict.rejectCode();
+            if (code.answer() == RejectCode.Answer.STATUS_REJECT) {
+                prepareStatus(response, view);
+                Pacs002Status s = response.status;
+                s.transactionStatus = Pacs002Status.REJECTED;
+                s.reasonCode = code.isoCode();
+                appendDetail(s.additionalInfo, verdict);
+                finishStatus(response, HttpResponseStatus.BAD_REQUEST, 0, receiveTimeMs);
+            } else {
+                respondMessageReject(response, HttpResponseStatus.BAD_REQUEST, code, verdict.elementPath(), verdict.detail());
+            }
+            return;
+        }
+        prepareStatus(response, view);
+        RingBuffer<InboundEvent> ring = shared.ring();
+        long slot;
+        try {
+            slot = ring.tryNext();
+        } catch (InsufficientCapacityException e) {
+            respondMessageReject(response, HttpResponseStatus.SERVICE_UNAVAILABLE, RejectCode.BUSY, null,
+                    "the gateway is at capacity; nothing was taken: retry later");
+            return;
+        }
+        try {
+            InboundEvent event = ring.get(slot);
+            event.kind = InboundEvent.Kind.PAYMENT;
+            event.payment.copyFrom(view);
+            event.senderId = senderOf(view);
+            event.setRaw(body, length);
+            event.receiveTimeMs = receiveTimeMs;
+            event.response = response;
+        } finally {
+            ring.publish(slot);
+        }
+    }
+
+    /** Dev profile: the BAH Fr names the sender; a bare Document is sent by its instructing agent. */
+    private static String senderOf(Pacs008View view) {
+        return Bics.normalise(view.hasAppHdr() ? view.fromBic() : view.instructingAgentBic());
+    }
+
+    private void prepareStatus(PendingResponse response, Pacs008View view) {
+        Pacs002Status s = response.status;
+        s.clear();
+        s.fromBic.set(shared.platformBic());
+        CharSequence to = view.hasAppHdr() ? view.fromBic() : view.instructingAgentBic();
+        if (to.length() > 0 && IsoIdentifiers.isBic(to.toString().trim())) {
+            s.toBic.set(to.toString().trim());
+        }
+        s.copyOriginal(view);
+        if (!s.originalMessageId.isPresent() || s.originalMessageId.length() == 0) {
+            s.originalMessageId.set("NONREF");
+        }
+    }
+
+    private void query(PendingResponse response, InboundEvent.Kind kind, String partyId) {
+        RingBuffer<InboundEvent> ring = shared.ring();
+        long slot;
+        try {
+            slot = ring.tryNext();
+        } catch (InsufficientCapacityException e) {
+            respondJson(response, HttpResponseStatus.SERVICE_UNAVAILABLE, "{\"error\": \"busy: retry later\"}");
+            return;
+        }
+        try {
+            InboundEvent event = ring.get(slot);
+            event.kind = kind;
+            event.queryPartyId = partyId;
+            event.response = response;
+        } finally {
+            ring.publish(slot);
+        }
+    }
+
+    /** Event loop: the sequencer has answered {@code response}. */
+    void onAnswered(PendingResponse response) {
+        if (response.unavailableReason != null) {
+            respondMessageReject(response, HttpResponseStatus.SERVICE_UNAVAILABLE, RejectCode.UNAVAILABLE, null,
+                    response.unavailableReason + "; nothing was acknowledged: retry later");
+        } else if (response.json != null) {
+            respondJson(response, HttpResponseStatus.valueOf(response.jsonStatus), response.json);
+        } else {
+            Pacs002Status s = response.status;
+            if (response.applied) {
+                s.transactionStatus = Pacs002Status.ACCEPTED_SETTLEMENT_COMPLETED;
+            } else {
+                RejectCode code = LedgerRejections.toRejectCode(response.rejection);
+                s.transactionStatus = Pacs002Status.REJECTED;
+                s.reasonCode = code.isoCode();
+                s.additionalInfo.append(code.meaning());
+            }
+            finishStatus(response, HttpResponseStatus.OK, response.decisionSequence, response.decisionTimeMs);
+        }
+    }
+
+    /**
+     * Encodes the pacs.002. A decision journaled at {@code sequence} gets an answer id and time
+     * derived from that entry, so a retry receives the same bytes; an answer without an entry gets
+     * a fresh id.
+     */
+    private void finishStatus(PendingResponse response, HttpResponseStatus httpStatus, long sequence, long timeMs) {
+        Pacs002Status s = response.status;
+        if (sequence > 0) {
+            shared.answerIds().journaled(s.messageId, sequence);
+            s.creationTimeMs = timeMs;
+        } else {
+            shared.answerIds().unjournaled(s.messageId);
+            s.creationTimeMs = System.currentTimeMillis();
+        }
+        CodecContext codec = shared.codecs().get();
+        codec.pacs002.encode(s, codec.writer);
+        complete(response, httpStatus, XML, codec.writer);
+    }
+
+    private void respondMessageReject(PendingResponse response, HttpResponseStatus httpStatus, RejectCode code, String path, String detail) {
+        CodecContext codec = shared.codecs().get();
+        Pacs002Status s = response.status;
+        CharSequence related = s.originalMessageId.isPresent() ? s.originalMessageId : null;
+        codec.admi002.encode(related, code.isoCode(), path, detail, System.currentTimeMillis(), codec.writer);
+        complete(response, httpStatus, XML, codec.writer);
+    }
+
+    private void respondJson(PendingResponse response, HttpResponseStatus httpStatus, String json) {
+        byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, httpStatus, ctx.alloc().buffer(bytes.length).writeBytes(bytes));
+        http.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
+        response.http = http;
+        drain();
+    }
+
+    private void complete(PendingResponse response, HttpResponseStatus httpStatus, String contentType, Utf8XmlWriter body) {
+        ByteBuf buf = ctx.alloc().buffer(body.length()).writeBytes(body.buffer(), 0, body.length());
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, httpStatus, buf);
+        http.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        response.http = http;
+        drain();
+    }
+
+    /** Writes every ready answer at the head of the queue, in request order. */
+    private void drain() {
+        boolean wrote = false;
+        while (!inOrder.isEmpty() && inOrder.peekFirst().http != null) {
+            PendingResponse r = inOrder.pollFirst();
+            FullHttpResponse http = r.http;
+            r.http = null;
+            http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, http.content().readableBytes());
+            if (!ctx.channel().isActive()) {
+                http.release();
+                continue;
+            }
+            if (r.keepAlive) {
+                http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+                ctx.write(http);
+            } else {
+                http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
+                inOrder.clear();
+                return;
+            }
+            wrote = true;
+        }
+        if (wrote) {
+            ctx.flush();
+        }
+        if (inOrder.size() < shared.pipelinedRequestsMax() && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private static void appendDetail(StringBuilder out, DecodeVerdict verdict) {
+        if (verdict.elementPath() != null) {
+            out.append(verdict.elementPath()).append(": ");
+        }
+        out.append(verdict.detail());
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            ctx.close();
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Connection-level trouble (reset by peer, TLS): close; the sender retries what got no answer.
+        ctx.close();
+    }
+}

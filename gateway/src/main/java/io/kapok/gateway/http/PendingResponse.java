@@ -1,0 +1,77 @@
+package io.kapok.gateway.http;
+
+import io.kapok.codecs.pacs.Pacs002Status;
+import io.kapok.ledger.LedgerRejection;
+import io.kapok.ledger.LedgerResult;
+import io.netty.handler.codec.http.FullHttpResponse;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One request's answer on its way back: created on the event loop, filled in by the sequencer
+ * thread (the ledger's decision, or a JSON body), and then run on the event loop again, which
+ * encodes the ISO 20022 answer and writes it in request order. The hand-off through the event
+ * loop's task queue orders the sequencer's writes before the event loop's reads.
+ */
+public final class PendingResponse implements Runnable {
+    final GatewayHttpHandler owner;
+    final boolean keepAlive;
+    /** The original identifiers and the answer's parties, prepared by the event loop. */
+    final Pacs002Status status = new Pacs002Status();
+
+    // Written by the sequencer thread, read by the event loop after dispatch().
+    boolean decided;
+    boolean applied;
+    boolean retry;
+    LedgerRejection rejection;
+    long decisionSequence;
+    long decisionTimeMs;
+    int jsonStatus;
+    String json;
+    String unavailableReason;
+
+    // Event loop only: the encoded answer, once there is one.
+    FullHttpResponse http;
+
+    PendingResponse(GatewayHttpHandler owner, boolean keepAlive) {
+        this.owner = owner;
+        this.keepAlive = keepAlive;
+    }
+
+    /** Sequencer thread: the ledger decided (or found the original decision of a retry). */
+    public void answerDecision(LedgerResult result) {
+        decided = true;
+        applied = result.applied;
+        retry = result.retry;
+        rejection = result.rejection;
+        decisionSequence = result.sequence;
+        decisionTimeMs = result.timeMs;
+    }
+
+    /** Sequencer thread: an ops query's JSON answer. */
+    public void answerJson(int httpStatus, String body) {
+        jsonStatus = httpStatus;
+        json = body;
+    }
+
+    /** Sequencer thread: nothing was taken; the sender should retry later (HTTP 503). */
+    public void answerUnavailable(String reason) {
+        decided = false;
+        json = null;
+        unavailableReason = reason;
+    }
+
+    /** Sequencer thread: hands the answer back to the connection's event loop. */
+    public void dispatch() {
+        try {
+            owner.executor().execute(this);
+        } catch (RejectedExecutionException e) {
+            // The event loop is shutting down: the connection is gone, and with it the answer. A
+            // decided payment is journaled; the sender's retry gets the original answer.
+        }
+    }
+
+    @Override
+    public void run() {
+        owner.onAnswered(this);
+    }
+}

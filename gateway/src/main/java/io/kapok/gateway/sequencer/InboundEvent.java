@@ -1,0 +1,45 @@
+package io.kapok.gateway.sequencer;
+
+import io.kapok.codecs.pacs.Pacs008View;
+import io.kapok.gateway.http.PendingResponse;
+
+/**
+ * One slot of the ring between the event loops (many producers) and the sequencer/ledger thread
+ * (one consumer). Preallocated and reused: a producer claims a slot, copies the decoded message and
+ * its original bytes in, and publishes; the sequencer reads it and hands the answer back through
+ * {@link #response}. Nothing in a slot is touched by two threads at once.
+ */
+public final class InboundEvent {
+    /** What the slot asks of the sequencer. */
+    public enum Kind {
+        /** A decoded, validated pacs.008 to journal and apply. */
+        PAYMENT,
+        /** GET /v1/ledger/hash. */
+        QUERY_STATE_HASH,
+        /** GET /v1/ledger/accounts/{partyId}. */
+        QUERY_ACCOUNTS
+    }
+
+    public Kind kind;
+    public final Pacs008View payment = new Pacs008View();
+    /** Authenticated sender (dev profile: the BAH Fr, normalised to 11 characters). */
+    public String senderId;
+    /** The original message bytes, journaled as received. Grows to the largest message seen. */
+    public byte[] raw = new byte[4096];
+    public int rawLength;
+    /** Epoch ms at which the event loop received the message: the only clock the ledger sees. */
+    public long receiveTimeMs;
+    /** For {@link Kind#QUERY_ACCOUNTS}. */
+    public String queryPartyId;
+    /** Where the answer goes; cleared by the sequencer once handed back. */
+    public PendingResponse response;
+
+    /** Copies {@code length} bytes of the original message in, growing the slot's buffer if needed. */
+    public void setRaw(byte[] source, int length) {
+        if (raw.length < length) {
+            raw = new byte[Math.max(length, raw.length * 2)];
+        }
+        System.arraycopy(source, 0, raw, 0, length);
+        rawLength = length;
+    }
+}

@@ -1,0 +1,263 @@
+package io.kapok.gateway.sequencer;
+
+import com.lmax.disruptor.EventHandler;
+import io.kapok.codecs.iso.DecimalAmounts;
+import io.kapok.codecs.iso.Iso4217;
+import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.http.PendingResponse;
+import io.kapok.gateway.journal.Journal;
+import io.kapok.ledger.Ledger;
+import io.kapok.ledger.LedgerCommand;
+import io.kapok.ledger.LedgerResult;
+import io.kapok.ledger.party.OpenAccountCommand;
+import io.kapok.ledger.party.Party;
+import io.kapok.ledger.party.PartyRole;
+import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.payment.TransferCommand;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sequencer/ledger thread: the single consumer of the ring and the only writer of the journal
+ * and the ledger. For each payment it checks for a duplicate (a retry gets the original answer, a
+ * conflicting reuse of an id is refused, and neither touches the journal), assigns the next
+ * sequence, appends the entry to the journal, applies the command to the ledger, and records the
+ * decision in the slot's response. At the end of each batch it ends the journal batch (group
+ * commit: in {@code sync} durability, forced to disk) and only then hands the answers back to
+ * their event loops: no answer leaves before its entry is in the journal.
+ *
+ * <p>On start it opens the journal, replays it into a fresh ledger, and, for a new journal, writes
+ * the configured world (parties, accounts, opening balances) as its first entries.
+ */
+public final class SequencerHandler implements EventHandler<InboundEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(SequencerHandler.class);
+
+    private final GatewayConfig config;
+    private final Path dataDir;
+    private final Ledger ledger = new Ledger();
+    private final LedgerResult result = new LedgerResult();
+    private final TransferCommand transfer = new TransferCommand();
+    private final List<PendingResponse> batch = new ArrayList<>();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Throwable startFailure;
+    private volatile long lastSequence;
+    private volatile boolean journalWritable = true;
+    private volatile String journalError;
+    private long replayedEntries;
+    private Journal journal;
+
+    public SequencerHandler(GatewayConfig config, Path dataDir) {
+        this.config = config;
+        this.dataDir = dataDir;
+    }
+
+    @Override
+    public void onStart() {
+        try {
+            journal = Journal.open(dataDir, config.journal().rollCycle(), config.durability());
+            replayedEntries = journal.replay(decoded -> ledger.apply(decoded.command, result));
+            if (replayedEntries == 0) {
+                writeGenesis(System.currentTimeMillis());
+            }
+            lastSequence = ledger.lastSequence();
+            String breach = ledger.checkInvariants();
+            if (breach != null) {
+                throw new IllegalStateException("ledger invariant broken after recovery: " + breach);
+            }
+        } catch (Throwable t) {
+            startFailure = t;
+        } finally {
+            started.countDown();
+        }
+    }
+
+    /** Waits until recovery is done; rethrows what made it fail. Called by the starting thread. */
+    public void awaitStarted(long timeoutMs) throws InterruptedException {
+        if (!started.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("journal recovery did not finish within " + timeoutMs + " ms");
+        }
+        if (startFailure != null) {
+            if (startFailure instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(startFailure);
+        }
+    }
+
+    private void writeGenesis(long timeMs) {
+        for (GatewayConfig.PartyEntry p : config.parties()) {
+            RegisterPartyCommand register = new RegisterPartyCommand();
+            register.partyId = p.id();
+            register.name = p.name();
+            int roles = 0;
+            for (String role : p.roles()) {
+                roles |= PartyRole.valueOf(role.toUpperCase(java.util.Locale.ROOT)).bit();
+            }
+            register.roles = roles;
+            journalAndApply(register, timeMs);
+            if (p.accounts() == null) {
+                continue;
+            }
+            // Currency order, so the same configuration always writes the same genesis.
+            for (Map.Entry<String, String> a : new TreeMap<>(p.accounts()).entrySet()) {
+                OpenAccountCommand open = new OpenAccountCommand();
+                open.partyId = p.id();
+                open.currency = Iso4217.pack(a.getKey());
+                open.openingBalanceMinor = DecimalAmounts.parseMinor(a.getValue(), Iso4217.minorUnits(open.currency));
+                journalAndApply(open, timeMs);
+            }
+        }
+        journal.endBatch();
+        LOG.info("new journal: wrote the configured world ({} parties) as entries 1..{}", config.parties().size(), ledger.lastSequence());
+    }
+
+    private void journalAndApply(LedgerCommand command, long timeMs) {
+        command.sequence = ledger.lastSequence() + 1;
+        command.timeMs = timeMs;
+        journal.append(command, "", null, 0);
+        ledger.apply(command, result);
+        if (!result.applied) {
+            throw new IllegalStateException("genesis command " + command.sequence + " refused: " + result.rejection);
+        }
+    }
+
+    @Override
+    public void onEvent(InboundEvent event, long ringSequence, boolean endOfBatch) {
+        PendingResponse response = event.response;
+        event.response = null;
+        try {
+            switch (event.kind) {
+                case PAYMENT -> onPayment(event, response);
+                case QUERY_STATE_HASH -> response.answerJson(200, stateHashJson());
+                case QUERY_ACCOUNTS -> answerAccounts(event.queryPartyId, response);
+            }
+        } catch (RuntimeException e) {
+            // A bug, not bad input: fail loudly in the log, answer "retry later", keep serving.
+            LOG.error("sequencer failed on a {} event", event.kind, e);
+            response.answerUnavailable("internal error: " + e);
+        }
+        batch.add(response);
+        if (endOfBatch) {
+            endBatch();
+        }
+    }
+
+    private void onPayment(InboundEvent event, PendingResponse response) {
+        TransferCommand c = transfer;
+        c.senderId = event.senderId;
+        c.messageId = event.payment.messageId().toString().trim();
+        c.uetr = event.payment.uetr().toString().trim();
+        c.endToEndId = event.payment.endToEndId().toString().trim();
+        c.debitPartyId = Bics.normalise(event.payment.instructingAgentBic());
+        c.creditPartyId = Bics.normalise(event.payment.instructedAgentBic());
+        c.currency = event.payment.currency();
+        c.amountMinor = event.payment.amountMinor();
+        if (ledger.findDecided(c, result)) {
+            response.answerDecision(result);
+            return;
+        }
+        c.sequence = ledger.lastSequence() + 1;
+        c.timeMs = event.receiveTimeMs;
+        try {
+            journal.append(c, event.senderId, event.raw, event.rawLength);
+        } catch (RuntimeException e) {
+            if (journalWritable) {
+                LOG.error("journal append failed; answering 503 until it works again", e);
+            }
+            journalWritable = false;
+            journalError = String.valueOf(e.getMessage());
+            response.answerUnavailable("journal unavailable");
+            return;
+        }
+        journalWritable = true;
+        ledger.apply(c, result);
+        lastSequence = c.sequence;
+        response.answerDecision(result);
+    }
+
+    private void endBatch() {
+        try {
+            journal.endBatch();
+        } catch (RuntimeException e) {
+            // The entries are appended but not known to be on disk: do not acknowledge them. They
+            // are applied, so a retry finds them and gets the original answer.
+            LOG.error("journal sync failed", e);
+            journalWritable = false;
+            journalError = String.valueOf(e.getMessage());
+            for (PendingResponse r : batch) {
+                r.answerUnavailable("journal sync failed");
+            }
+        }
+        for (PendingResponse r : batch) {
+            r.dispatch();
+        }
+        batch.clear();
+    }
+
+    private String stateHashJson() {
+        return "{\"sequence\": " + ledger.lastSequence() + ", \"stateHash\": \"" + HexFormat.of().formatHex(ledger.stateHash()) + "\"}";
+    }
+
+    private void answerAccounts(String partyId, PendingResponse response) {
+        Party party = ledger.party(partyId);
+        if (party == null) {
+            response.answerJson(404, "{\"error\": \"unknown party\", \"partyId\": \"" + Json.escape(partyId) + "\"}");
+            return;
+        }
+        StringBuilder json = new StringBuilder(256);
+        json.append("{\"partyId\": \"").append(Json.escape(party.id())).append("\", \"name\": \"").append(Json.escape(party.name()))
+                .append("\", \"sequence\": ").append(ledger.lastSequence()).append(", \"accounts\": [");
+        for (int i = 0; i < party.accountCount(); i++) {
+            int ccy = party.currencyAt(i);
+            if (i > 0) {
+                json.append(", ");
+            }
+            json.append("{\"currency\": \"").append(Iso4217.unpack(ccy)).append("\", \"balanceMinor\": ").append(party.balanceAt(i))
+                    .append(", \"balance\": \"");
+            DecimalAmounts.appendDecimal(json, party.balanceAt(i), Iso4217.minorUnits(ccy));
+            json.append("\"}");
+        }
+        json.append("]}");
+        response.answerJson(200, json.toString());
+    }
+
+    @Override
+    public void onShutdown() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    /** Sequence of the last entry applied; any thread. */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /** Entries replayed at start-up. */
+    public long replayedEntries() {
+        return replayedEntries;
+    }
+
+    /** False after a journal write failed, until one succeeds again; any thread. */
+    public boolean journalWritable() {
+        return journalWritable;
+    }
+
+    /** The last journal error, or null. */
+    public String journalError() {
+        return journalError;
+    }
+
+    /** The state hash, hex; only safe before the ring starts or after it stops (tests, CLI). */
+    public String stateHashHex() {
+        return HexFormat.of().formatHex(ledger.stateHash());
+    }
+}
