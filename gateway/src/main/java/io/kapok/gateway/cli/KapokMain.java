@@ -134,15 +134,19 @@ public final class KapokMain {
         Gateway gateway;
         try {
             gateway = Gateway.start(config);
-        } catch (BindException e) {
-            err.println("kapok: cannot listen on " + config.gateway().bindAddress() + ":" + config.gateway().port()
-                    + " (" + e.getMessage() + "): the port is in use; stop the other process or choose another with --port N");
-            return 1;
         } catch (Gateway.DataDirectoryInUseException e) {
             err.println("kapok: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            err.println("kapok: could not start: " + e.getMessage());
+            if (isAddressInUse(e)) {
+                err.println("kapok: cannot listen on " + config.gateway().bindAddress() + ":" + config.gateway().port()
+                        + ": the port is in use; stop the other process or choose another with --port N");
+            } else if (e instanceof BindException) {
+                err.println("kapok: cannot listen on " + config.gateway().bindAddress() + ":" + config.gateway().port()
+                        + " (" + e.getMessage() + "); check gateway.bindAddress in the configuration");
+            } else {
+                err.println("kapok: could not start: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+            }
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -226,6 +230,16 @@ public final class KapokMain {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /** Netty's native transport reports a taken port as its own IOException, the JDK as BindException. */
+    private static boolean isAddressInUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String value(List<String> args, int i, String flag, String what) {

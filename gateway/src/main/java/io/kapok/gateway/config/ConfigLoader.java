@@ -2,6 +2,8 @@ package io.kapok.gateway.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -10,12 +12,15 @@ import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.iso.IsoIdentifiers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,7 +69,17 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         GatewayConfig config;
         try {
-            config = yaml.readValue(in, GatewayConfig.class);
+            JsonNode tree = yaml.readTree(in);
+            if (tree == null || !tree.isObject()) {
+                throw new ConfigException(source + ": is empty or not a YAML mapping");
+            }
+            checkKnownKeys(tree, GatewayConfig.class, "", source);
+            config = yaml.treeToValue(tree, GatewayConfig.class);
+        } catch (MismatchedInputException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Cannot map `null`")) {
+                throw new ConfigException(source + ": key '" + path(e) + "' is missing");
+            }
+            throw new ConfigException(source + ": key '" + path(e) + "': " + e.getOriginalMessage());
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(source + ": unknown key '" + path(e) + "'; known keys there: "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
@@ -75,6 +90,39 @@ public final class ConfigLoader {
         }
         validate(config, source);
         return config;
+    }
+
+    /**
+     * Reports a key the configuration does not know (a typo would otherwise be read as a missing
+     * value) before values are mapped, naming the keys that are known at that place.
+     */
+    private static void checkKnownKeys(JsonNode node, Class<?> type, String path, String source) {
+        if (!type.isRecord() || !node.isObject()) {
+            return;
+        }
+        Map<String, RecordComponent> components = new java.util.LinkedHashMap<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            components.put(c.getName(), c);
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            String key = path.isEmpty() ? name : path + "." + name;
+            RecordComponent component = components.get(name);
+            if (component == null) {
+                throw new ConfigException(source + ": unknown key '" + key + "'; known keys there: "
+                        + components.keySet().stream().sorted().collect(Collectors.joining(", ")));
+            }
+            JsonNode child = node.get(name);
+            if (component.getType().isRecord()) {
+                checkKnownKeys(child, component.getType(), key, source);
+            } else if (List.class.isAssignableFrom(component.getType()) && child.isArray()
+                    && component.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+                for (int i = 0; i < child.size(); i++) {
+                    checkKnownKeys(child.get(i), element, key + "[" + i + "]", source);
+                }
+            }
+        }
     }
 
     /** Checks every value; throws naming the first wrong key. */
