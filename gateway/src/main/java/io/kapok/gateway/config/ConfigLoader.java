@@ -75,14 +75,14 @@ public final class ConfigLoader {
             }
             checkKnownKeys(tree, GatewayConfig.class, "", source);
             config = yaml.treeToValue(tree, GatewayConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(source + ": unknown key '" + path(e) + "'; known keys there: "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         } catch (MismatchedInputException e) {
             if (String.valueOf(e.getOriginalMessage()).startsWith("Cannot map `null`")) {
                 throw new ConfigException(source + ": key '" + path(e) + "' is missing");
             }
             throw new ConfigException(source + ": key '" + path(e) + "': " + e.getOriginalMessage());
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(source + ": unknown key '" + path(e) + "'; known keys there: "
-                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
         } catch (JsonMappingException e) {
             throw new ConfigException(source + ": key '" + path(e) + "': " + e.getOriginalMessage());
         } catch (IOException e) {
