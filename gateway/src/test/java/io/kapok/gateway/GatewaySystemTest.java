@@ -228,6 +228,46 @@ class GatewaySystemTest {
     }
 
     @Test
+    void pipelinedRequestsAreAnsweredInRequestOrder() throws Exception {
+        // Three requests in one write: a payment, an invalid one answered at once on the event
+        // loop, and another payment. The answers must come back in that order.
+        String[] bodies = {
+            TestMessages.payment("PRBK-PIPE-1", "1.00"),
+            TestMessages.payment("PRBK-PIPE-2", "1.00").replaceAll("<UETR>[^<]*</UETR>", ""),
+            TestMessages.payment("PRBK-PIPE-3", "1.00"),
+        };
+        StringBuilder requests = new StringBuilder();
+        for (String body : bodies) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            requests.append("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml\r\nContent-Length: ")
+                    .append(bytes.length).append("\r\n\r\n").append(body);
+        }
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            String[] expected = {"PRBK-PIPE-1:ACSC", "PRBK-PIPE-2:RJCT", "PRBK-PIPE-3:ACSC"};
+            for (String want : expected) {
+                String answer = readHttpResponse(in);
+                assertEquals(want, element(answer, "OrgnlMsgId") + ":" + element(answer, "TxSts"), answer);
+            }
+        }
+    }
+
+    private static String readHttpResponse(java.io.DataInputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.readUnsignedByte());
+        }
+        Matcher m = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+        assertTrue(m.find(), head.toString());
+        byte[] body = new byte[Integer.parseInt(m.group(1))];
+        in.readFully(body);
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Test
     void opsApiAnswersHealthHashAndUnknownParty() throws Exception {
         HttpResponse<String> health = get("/v1/health");
         assertEquals(200, health.statusCode());

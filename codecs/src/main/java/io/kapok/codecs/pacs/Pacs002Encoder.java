@@ -1,6 +1,7 @@
 package io.kapok.codecs.pacs;
 
 import io.kapok.codecs.iso.IsoDateTimes;
+import io.kapok.codecs.iso.IsoIdentifiers;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 
 /**
@@ -45,21 +46,22 @@ public final class Pacs002Encoder {
         out.end("GrpHdr");
 
         out.start("OrgnlGrpInfAndSts");
-        out.element("OrgnlMsgId", status.originalMessageId);
+        out.element("OrgnlMsgId", max35(status.originalMessageId));
         out.element("OrgnlMsgNmId", Pacs008Decoder.MESSAGE_DEFINITION);
         out.end("OrgnlGrpInfAndSts");
 
         out.start("TxInfAndSts");
         if (status.originalInstructionId.isPresent()) {
-            out.element("OrgnlInstrId", status.originalInstructionId);
+            out.element("OrgnlInstrId", max35(status.originalInstructionId));
         }
         if (status.originalEndToEndId.isPresent()) {
-            out.element("OrgnlEndToEndId", status.originalEndToEndId);
+            out.element("OrgnlEndToEndId", max35(status.originalEndToEndId));
         }
         if (status.originalTransactionId.isPresent()) {
-            out.element("OrgnlTxId", status.originalTransactionId);
+            out.element("OrgnlTxId", max35(status.originalTransactionId));
         }
-        if (status.originalUetr.isPresent()) {
+        // An answer to an invalid message must still be a valid pacs.002: echo what fits the schema.
+        if (status.originalUetr.isPresent() && IsoIdentifiers.isUuidV4(status.originalUetr)) {
             out.element("OrgnlUETR", status.originalUetr);
         }
         out.element("TxSts", status.transactionStatus);
@@ -76,6 +78,10 @@ public final class Pacs002Encoder {
         if (withHeader) {
             out.end("Envelope");
         }
+    }
+
+    private static CharSequence max35(CharSequence s) {
+        return s.length() <= 35 ? s : s.subSequence(0, 35);
     }
 
     private static void writeAdditionalInfo(Utf8XmlWriter out, CharSequence info) {
