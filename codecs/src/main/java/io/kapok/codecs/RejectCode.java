@@ -37,10 +37,17 @@ public enum RejectCode {
     CONTROL_SUM(211, "AM10", Answer.STATUS_REJECT, "CtrlSum or TtlIntrBkSttlmAmt does not match the transactions"),
 
     // 3xx: business rejects from the ledger -> pacs.002 RJCT
-    INSUFFICIENT_FUNDS(301, "AM04", Answer.STATUS_REJECT, "insufficient funds on the instructing agent's settlement account"),
-    DUPLICATE(302, "DUPL", Answer.STATUS_REJECT, "duplicate: this MsgId or UETR was already used for a different payment"),
-    UNKNOWN_DEBTOR_AGENT(303, "AC01", Answer.STATUS_REJECT, "instructing agent has no settlement account in this currency"),
-    UNKNOWN_CREDITOR_AGENT(304, "AC01", Answer.STATUS_REJECT, "instructed agent has no settlement account in this currency"),
+    INSUFFICIENT_FUNDS(
+            301, "AM04", Answer.STATUS_REJECT, "insufficient funds on the instructing agent's settlement account"),
+    DUPLICATE(
+            302,
+            "DUPL",
+            Answer.STATUS_REJECT,
+            "duplicate: this MsgId or UETR was already used for a different payment"),
+    UNKNOWN_DEBTOR_AGENT(
+            303, "AC01", Answer.STATUS_REJECT, "instructing agent has no settlement account in this currency"),
+    UNKNOWN_CREDITOR_AGENT(
+            304, "AC01", Answer.STATUS_REJECT, "instructed agent has no settlement account in this currency"),
     SAME_AGENT(305, "AG01", Answer.STATUS_REJECT, "instructing and instructed agent are the same"),
     NOT_ENTITLED(306, "AG01", Answer.STATUS_REJECT, "the sender may not instruct a debit of this account"),
 

@@ -37,7 +37,12 @@ public final class Gateway implements AutoCloseable {
     private final KapokHttpServer server;
     private final Path dataDir;
 
-    private Gateway(DataDirectoryLock lock, Disruptor<InboundEvent> disruptor, SequencerHandler sequencer, KapokHttpServer server, Path dataDir) {
+    private Gateway(
+            DataDirectoryLock lock,
+            Disruptor<InboundEvent> disruptor,
+            SequencerHandler sequencer,
+            KapokHttpServer server,
+            Path dataDir) {
         this.lock = lock;
         this.disruptor = disruptor;
         this.sequencer = sequencer;
@@ -51,21 +56,30 @@ public final class Gateway implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         Disruptor<InboundEvent> disruptor = null;
         try {
-            disruptor = new Disruptor<>(InboundEvent::new, config.sequencer().ringSize(),
+            disruptor = new Disruptor<>(
+                    InboundEvent::new,
+                    config.sequencer().ringSize(),
                     r -> {
                         Thread t = new Thread(r, "kapok-sequencer");
                         t.setDaemon(false);
                         return t;
                     },
-                    ProducerType.MULTI, waitStrategy(config.sequencer().waitStrategy()));
+                    ProducerType.MULTI,
+                    waitStrategy(config.sequencer().waitStrategy()));
             SequencerHandler sequencer = new SequencerHandler(config, dataDir);
             disruptor.handleEventsWith(sequencer);
             disruptor.start();
             sequencer.awaitStarted(TimeUnit.MINUTES.toMillis(10));
             GatewayConfig.Limits l = config.limits();
-            XmlLimits xmlLimits = new XmlLimits(l.xmlDepthMax(), l.xmlElementCountMax(), l.xmlAttributeCountMax(), l.xmlTextLengthMax());
-            GatewayHttpHandler.Shared shared = new GatewayHttpHandler.Shared(disruptor.getRingBuffer(), sequencer, config.platform().id(),
-                    config.gateway().pipelinedRequestsMax(), new CodecContexts(xmlLimits), new AnswerIds(System.currentTimeMillis()));
+            XmlLimits xmlLimits = new XmlLimits(
+                    l.xmlDepthMax(), l.xmlElementCountMax(), l.xmlAttributeCountMax(), l.xmlTextLengthMax());
+            GatewayHttpHandler.Shared shared = new GatewayHttpHandler.Shared(
+                    disruptor.getRingBuffer(),
+                    sequencer,
+                    config.platform().id(),
+                    config.gateway().pipelinedRequestsMax(),
+                    new CodecContexts(xmlLimits),
+                    new AnswerIds(System.currentTimeMillis()));
             KapokHttpServer server = KapokHttpServer.start(config, shared);
             return new Gateway(lock, disruptor, sequencer, server, dataDir);
         } catch (Exception | Error e) {
@@ -125,7 +139,8 @@ public final class Gateway implements AutoCloseable {
 
         static DataDirectoryLock acquire(Path dataDir) throws IOException {
             Files.createDirectories(dataDir);
-            FileChannel channel = FileChannel.open(dataDir.resolve("kapok.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    dataDir.resolve("kapok.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -155,7 +170,8 @@ public final class Gateway implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         DataDirectoryInUseException(Path dataDir) {
-            super("data directory " + dataDir + " is in use by another running Kapok; stop it, or choose another with --data DIR");
+            super("data directory " + dataDir
+                    + " is in use by another running Kapok; stop it, or choose another with --data DIR");
         }
     }
 }

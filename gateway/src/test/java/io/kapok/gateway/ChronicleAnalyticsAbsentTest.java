@@ -14,8 +14,11 @@ class ChronicleAnalyticsAbsentTest {
     @Test
     void chronicleAnalyticsClassesAreNotOnTheRuntimeClassPath() {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("net.openhft.chronicle.analytics.Analytics"));
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("net.openhft.chronicle.analytics.internal.VanillaAnalyticsBuilder"));
-        List<String> analyticsJars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        assertThrows(
+                ClassNotFoundException.class,
+                () -> Class.forName("net.openhft.chronicle.analytics.internal.VanillaAnalyticsBuilder"));
+        List<String> analyticsJars = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> new File(entry).getName().startsWith("chronicle-analytics"))
                 .toList();
         assertEquals(List.of(), analyticsJars);
@@ -23,7 +26,9 @@ class ChronicleAnalyticsAbsentTest {
 
     @Test
     void analyticsAreSwitchedOffByTheSharedJvmFlags() {
-        assertEquals("true", System.getProperty("chronicle.analytics.disable"),
+        assertEquals(
+                "true",
+                System.getProperty("chronicle.analytics.disable"),
                 "tests must run with the flags of config/jvm.properties");
         assertTrue(JvmFlags.fromConfig().contains("-Dchronicle.analytics.disable=true"));
     }

@@ -39,7 +39,10 @@ class GatewayCrashSystemTest {
     Path dataDir;
 
     private Process child;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @AfterEach
     void killChild() {
@@ -49,7 +52,8 @@ class GatewayCrashSystemTest {
     }
 
     private int startChild() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(JvmFlags.kapokCommand("run", "--port", "0", "--data", dataDir.toString()));
+        ProcessBuilder builder =
+                new ProcessBuilder(JvmFlags.kapokCommand("run", "--port", "0", "--data", dataDir.toString()));
         builder.redirectErrorStream(true);
         child = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -59,7 +63,7 @@ class GatewayCrashSystemTest {
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
                 int port = Integer.parseInt(m.group(1));
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "child-output");
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "child-output");
                 drain.setDaemon(true);
                 drain.start();
                 return port;
@@ -69,19 +73,25 @@ class GatewayCrashSystemTest {
     }
 
     private String get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private CompletableFuture<HttpResponse<String>> post(int port, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/messages"))
                 .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static long balance(String json, String currency) {
-        Matcher m = Pattern.compile("\"currency\": \"" + currency + "\", \"balanceMinor\": (\\d+)").matcher(json);
+        Matcher m = Pattern.compile("\"currency\": \"" + currency + "\", \"balanceMinor\": (\\d+)")
+                .matcher(json);
         assertTrue(m.find(), json);
         return Long.parseLong(m.group(1));
     }
@@ -100,19 +110,24 @@ class GatewayCrashSystemTest {
         for (int t = 0; t < senders; t++) {
             int first = t;
             int childPort = port;
-            Thread sender = new Thread(() -> {
-                // Each sender posts its share one after another on its own connection, until the
-                // gateway dies under it.
-                for (int i = first; i < count; i += senders) {
-                    try {
-                        if (post(childPort, messages.get(i)).get().body().contains("<TxSts>ACSC</TxSts>")) {
-                            acknowledged.incrementAndGet();
+            Thread sender = new Thread(
+                    () -> {
+                        // Each sender posts its share one after another on its own connection, until the
+                        // gateway dies under it.
+                        for (int i = first; i < count; i += senders) {
+                            try {
+                                if (post(childPort, messages.get(i))
+                                        .get()
+                                        .body()
+                                        .contains("<TxSts>ACSC</TxSts>")) {
+                                    acknowledged.incrementAndGet();
+                                }
+                            } catch (Exception noAnswer) {
+                                return;
+                            }
                         }
-                    } catch (Exception noAnswer) {
-                        return;
-                    }
-                }
-            }, "sender-" + t);
+                    },
+                    "sender-" + t);
             sender.start();
             threads.add(sender);
         }
@@ -133,8 +148,10 @@ class GatewayCrashSystemTest {
         long afterCrash = balance(get(port, "/v1/ledger/accounts/PRBKCNGZXXX"), "CNY");
         System.out.println("crash test: " + acknowledgedBeforeKill + " of " + count + " acknowledged before SIGKILL, "
                 + (5_000_000_000L - afterCrash) / 100 + " in the ledger after restart");
-        assertTrue(5_000_000_000L - afterCrash >= acknowledgedBeforeKill * 100L,
-                "every acknowledged payment survives: " + acknowledgedBeforeKill + " acknowledged, " + (5_000_000_000L - afterCrash) / 100 + " in the ledger");
+        assertTrue(
+                5_000_000_000L - afterCrash >= acknowledgedBeforeKill * 100L,
+                "every acknowledged payment survives: " + acknowledgedBeforeKill + " acknowledged, "
+                        + (5_000_000_000L - afterCrash) / 100 + " in the ledger");
 
         // Every sender retries everything: each payment takes effect exactly once.
         for (String message : messages) {

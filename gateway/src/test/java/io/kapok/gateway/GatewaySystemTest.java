@@ -32,7 +32,10 @@ class GatewaySystemTest {
     Path dataDir;
 
     private Gateway gateway;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @BeforeEach
     void start() throws Exception {
@@ -62,7 +65,8 @@ class GatewaySystemTest {
     private HttpResponse<String> post(byte[] body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri("/v1/messages"))
                 .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -80,7 +84,8 @@ class GatewaySystemTest {
 
     private long balanceMinor(String party, String currency) throws Exception {
         String json = get("/v1/ledger/accounts/" + party).body();
-        Matcher m = Pattern.compile("\"currency\": \"" + currency + "\", \"balanceMinor\": (\\d+)").matcher(json);
+        Matcher m = Pattern.compile("\"currency\": \"" + currency + "\", \"balanceMinor\": (\\d+)")
+                .matcher(json);
         assertTrue(m.find(), json);
         return Long.parseLong(m.group(1));
     }
@@ -126,7 +131,8 @@ class GatewaySystemTest {
     void sameUetrUnderAnotherMsgIdIsRejectedDupl() throws Exception {
         post(TestMessages.SAMPLE);
         String hash = stateHash();
-        HttpResponse<String> response = post(TestMessages.payment("PRBK-OTHER-1", TestMessages.SAMPLE_UETR, "1250000.00"));
+        HttpResponse<String> response =
+                post(TestMessages.payment("PRBK-OTHER-1", TestMessages.SAMPLE_UETR, "1250000.00"));
         assertEquals("DUPL", element(response.body(), "Cd"), response.body());
         assertEquals(hash, stateHash());
     }
@@ -186,7 +192,9 @@ class GatewaySystemTest {
     @Test
     void prefixedNamespacesAndAnyEnvelopeNameAreAccepted() throws Exception {
         String prefixed = TestMessages.payment("PRBK-PFX-1", "1.00")
-                .replace("<Envelope>", "<b:BizMsg xmlns:b=\"urn:example:envelope\" xmlns:h=\"urn:iso:std:iso:20022:tech:xsd:head.001.001.02\">")
+                .replace(
+                        "<Envelope>",
+                        "<b:BizMsg xmlns:b=\"urn:example:envelope\" xmlns:h=\"urn:iso:std:iso:20022:tech:xsd:head.001.001.02\">")
                 .replace("</Envelope>", "</b:BizMsg>")
                 .replace("<AppHdr xmlns=\"urn:iso:std:iso:20022:tech:xsd:head.001.001.02\">", "<h:AppHdr>")
                 .replace("</AppHdr>", "</h:AppHdr>")
@@ -218,11 +226,13 @@ class GatewaySystemTest {
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             HttpRequest request = HttpRequest.newBuilder(uri("/v1/messages"))
-                    .POST(HttpRequest.BodyPublishers.ofString(TestMessages.payment("PRBK-C-" + i, "1.00"))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(TestMessages.payment("PRBK-C-" + i, "1.00")))
+                    .build();
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
         }
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
-            assertEquals("ACSC", element(answer.get().body(), "TxSts"), answer.get().body());
+            assertEquals(
+                    "ACSC", element(answer.get().body(), "TxSts"), answer.get().body());
         }
         assertEquals(5_000_000_000L - count * 100L, balanceMinor("PRBKCNGZXXX", "CNY"));
     }
@@ -239,8 +249,11 @@ class GatewaySystemTest {
         StringBuilder requests = new StringBuilder();
         for (String body : bodies) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            requests.append("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml\r\nContent-Length: ")
-                    .append(bytes.length).append("\r\n\r\n").append(body);
+            requests.append(
+                            "POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/xml\r\nContent-Length: ")
+                    .append(bytes.length)
+                    .append("\r\n\r\n")
+                    .append(body);
         }
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port())) {
             socket.setSoTimeout(10_000);
@@ -279,6 +292,9 @@ class GatewaySystemTest {
         assertEquals(405, get("/v1/messages").statusCode());
         post(TestMessages.SAMPLE);
         assertNotEquals(before, stateHash());
-        assertEquals(balanceMinor("PRBKCNGZXXX", "CNY"), balanceMinor("PRBKCNGZ", "CNY"), "8-character BIC names the same party");
+        assertEquals(
+                balanceMinor("PRBKCNGZXXX", "CNY"),
+                balanceMinor("PRBKCNGZ", "CNY"),
+                "8-character BIC names the same party");
     }
 }

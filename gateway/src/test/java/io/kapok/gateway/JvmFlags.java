@@ -22,9 +22,11 @@ final class JvmFlags {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.toAbsolutePath(), e);
         }
-        List<String> flags = new ArrayList<>(Arrays.asList(properties.getProperty("kapok.jvm.flags").trim().split("\\s+")));
+        List<String> flags = new ArrayList<>(
+                Arrays.asList(properties.getProperty("kapok.jvm.flags").trim().split("\\s+")));
         if (Runtime.version().feature() >= 23) {
-            flags.addAll(Arrays.asList(properties.getProperty("kapok.jvm.flags.jdk23").trim().split("\\s+")));
+            flags.addAll(Arrays.asList(
+                    properties.getProperty("kapok.jvm.flags.jdk23").trim().split("\\s+")));
         }
         return flags;
     }

@@ -35,6 +35,7 @@ public final class Ledger {
     private final TreeMap<Integer, Long> openingEquityMinor = new TreeMap<>();
     /** Payment decisions by "sender \u0000 messageId", in journal order. */
     private final Map<String, PaymentRecord> paymentsByMessageKey = new LinkedHashMap<>();
+
     private final Map<String, PaymentRecord> paymentsByUetr = new HashMap<>();
     private long lastSequence;
 
@@ -49,7 +50,8 @@ public final class Ledger {
      */
     public void apply(LedgerCommand command, LedgerResult result) {
         if (command.sequence != lastSequence + 1) {
-            throw new IllegalStateException("command sequence " + command.sequence + " does not follow " + lastSequence);
+            throw new IllegalStateException(
+                    "command sequence " + command.sequence + " does not follow " + lastSequence);
         }
         result.clear();
         switch (command.type()) {
@@ -215,7 +217,10 @@ public final class Ledger {
             updateString(sha, p.name());
             sha.update(buf.clear().putInt(p.roles()).putInt(p.accountCount()).flip());
             for (int i = 0; i < p.accountCount(); i++) {
-                sha.update(buf.clear().putInt(p.currencyAt(i)).putLong(p.balanceAt(i)).flip());
+                sha.update(buf.clear()
+                        .putInt(p.currencyAt(i))
+                        .putLong(p.balanceAt(i))
+                        .flip());
             }
         }
         for (Map.Entry<Integer, Long> e : openingEquityMinor.entrySet()) {
@@ -225,8 +230,12 @@ public final class Ledger {
             PaymentRecord r = e.getValue();
             updateString(sha, e.getKey());
             updateString(sha, r.uetr());
-            sha.update(buf.clear().putLong(r.sequence()).putLong(r.timeMs())
-                    .putInt(r.rejection() == null ? 0 : r.rejection().number()).putLong(r.fingerprint()).flip());
+            sha.update(buf.clear()
+                    .putLong(r.sequence())
+                    .putLong(r.timeMs())
+                    .putInt(r.rejection() == null ? 0 : r.rejection().number())
+                    .putLong(r.fingerprint())
+                    .flip());
         }
         return sha.digest();
     }

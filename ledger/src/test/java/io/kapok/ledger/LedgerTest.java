@@ -60,7 +60,8 @@ class LedgerTest {
         assertTrue(result.applied, result.toString());
     }
 
-    private static TransferCommand transfer(String msgId, String uetr, String from, String to, int currency, long amountMinor) {
+    private static TransferCommand transfer(
+            String msgId, String uetr, String from, String to, int currency, long amountMinor) {
         TransferCommand c = new TransferCommand();
         c.senderId = from;
         c.messageId = msgId;
@@ -193,7 +194,12 @@ class LedgerTest {
             int currency = random.nextBoolean() ? CNY : USD;
             // Some ids repeat on purpose: retries and conflicts must not change balances twice.
             String msgId = "M" + random.nextInt(15_000);
-            TransferCommand c = transfer(msgId, "u-" + msgId + (random.nextInt(10) == 0 ? "x" : ""), from, to, currency,
+            TransferCommand c = transfer(
+                    msgId,
+                    "u-" + msgId + (random.nextInt(10) == 0 ? "x" : ""),
+                    from,
+                    to,
+                    currency,
                     1 + random.nextInt(50_000_000));
             if (ledger.findDecided(c, result)) {
                 continue;

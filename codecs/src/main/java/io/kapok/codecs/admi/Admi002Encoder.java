@@ -28,13 +28,20 @@ public final class Admi002Encoder {
      * @param errorLocation    element path, or null
      * @param description      what is wrong, in one sentence
      */
-    public void encode(CharSequence relatedReference, String reasonCode, CharSequence errorLocation, CharSequence description,
-                       long rejectionTimeMs, Utf8XmlWriter out) {
+    public void encode(
+            CharSequence relatedReference,
+            String reasonCode,
+            CharSequence errorLocation,
+            CharSequence description,
+            long rejectionTimeMs,
+            Utf8XmlWriter out) {
         out.reset().declaration();
         out.open("Document").attribute("xmlns", NAMESPACE).endStart();
         out.start("admi.002.001.01");
         out.start("RltdRef");
-        out.element("Ref", clip(relatedReference == null || relatedReference.length() == 0 ? "NONREF" : relatedReference, MAX_35));
+        out.element(
+                "Ref",
+                clip(relatedReference == null || relatedReference.length() == 0 ? "NONREF" : relatedReference, MAX_35));
         out.end("RltdRef");
         out.start("Rsn");
         out.element("RjctgPtyRsn", reasonCode);

@@ -54,7 +54,8 @@ public final class Iso4217 {
 
     /** The three letters of a packed code, for display and the journal. */
     public static String unpack(int packed) {
-        return new String(new char[] {(char) ((packed >>> 16) & 0xFF), (char) ((packed >>> 8) & 0xFF), (char) (packed & 0xFF)});
+        return new String(
+                new char[] {(char) ((packed >>> 16) & 0xFF), (char) ((packed >>> 8) & 0xFF), (char) (packed & 0xFF)});
     }
 
     /** Minor units (0 to 4) of a packed code, or {@link #UNKNOWN} if it is not an active ISO 4217 code. */

@@ -15,10 +15,14 @@ public final class IsoDateTimes {
         long days = Math.floorDiv(epochMs, 86_400_000L);
         long msOfDay = Math.floorMod(epochMs, 86_400_000L);
         writeDate(out, days);
-        out.raw('T').paddedNumber(msOfDay / 3_600_000L, 2)
-                .raw(':').paddedNumber((msOfDay / 60_000L) % 60, 2)
-                .raw(':').paddedNumber((msOfDay / 1000L) % 60, 2)
-                .raw('.').paddedNumber(msOfDay % 1000L, 3)
+        out.raw('T')
+                .paddedNumber(msOfDay / 3_600_000L, 2)
+                .raw(':')
+                .paddedNumber((msOfDay / 60_000L) % 60, 2)
+                .raw(':')
+                .paddedNumber((msOfDay / 1000L) % 60, 2)
+                .raw('.')
+                .paddedNumber(msOfDay % 1000L, 3)
                 .raw('Z');
     }
 

@@ -64,8 +64,17 @@ public final class IsoIdentifiers {
             boolean ok = (c >= '0' && c <= '9')
                     || (c >= 'a' && c <= 'z')
                     || (c >= 'A' && c <= 'Z')
-                    || c == '/' || c == '-' || c == '?' || c == ':' || c == '(' || c == ')'
-                    || c == '.' || c == ',' || c == '\'' || c == '+' || c == ' ';
+                    || c == '/'
+                    || c == '-'
+                    || c == '?'
+                    || c == ':'
+                    || c == '('
+                    || c == ')'
+                    || c == '.'
+                    || c == ','
+                    || c == '\''
+                    || c == '+'
+                    || c == ' ';
             if (!ok || (c == '/' && previous == '/')) {
                 return false;
             }
@@ -85,9 +94,14 @@ public final class IsoIdentifiers {
      */
     public static boolean isIsoDateTimeWithOffset(CharSequence s) {
         int n = s.length();
-        if (n < 20 || !isDatePart(s) || s.charAt(10) != 'T'
-                || !twoDigits(s, 11, 23) || s.charAt(13) != ':' || !twoDigits(s, 14, 59)
-                || s.charAt(16) != ':' || !twoDigits(s, 17, 60)) {
+        if (n < 20
+                || !isDatePart(s)
+                || s.charAt(10) != 'T'
+                || !twoDigits(s, 11, 23)
+                || s.charAt(13) != ':'
+                || !twoDigits(s, 14, 59)
+                || s.charAt(16) != ':'
+                || !twoDigits(s, 17, 60)) {
             return false;
         }
         int i = 19;
@@ -104,8 +118,11 @@ public final class IsoIdentifiers {
         if (i == n - 1) {
             return s.charAt(i) == 'Z';
         }
-        return i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-')
-                && twoDigits(s, i + 1, 14) && s.charAt(i + 3) == ':' && twoDigits(s, i + 4, 59);
+        return i == n - 6
+                && (s.charAt(i) == '+' || s.charAt(i) == '-')
+                && twoDigits(s, i + 1, 14)
+                && s.charAt(i + 3) == ':'
+                && twoDigits(s, i + 4, 59);
     }
 
     private static boolean isDatePart(CharSequence s) {
@@ -114,8 +131,12 @@ public final class IsoIdentifiers {
                 return false;
             }
         }
-        return s.charAt(4) == '-' && twoDigits(s, 5, 12) && s.charAt(7) == '-' && twoDigits(s, 8, 31)
-                && !(s.charAt(5) == '0' && s.charAt(6) == '0') && !(s.charAt(8) == '0' && s.charAt(9) == '0');
+        return s.charAt(4) == '-'
+                && twoDigits(s, 5, 12)
+                && s.charAt(7) == '-'
+                && twoDigits(s, 8, 31)
+                && !(s.charAt(5) == '0' && s.charAt(6) == '0')
+                && !(s.charAt(8) == '0' && s.charAt(9) == '0');
     }
 
     private static boolean twoDigits(CharSequence s, int at, int max) {

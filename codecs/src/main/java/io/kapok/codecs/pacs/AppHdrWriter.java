@@ -10,11 +10,28 @@ import io.kapok.codecs.xml.Utf8XmlWriter;
 public final class AppHdrWriter {
     private AppHdrWriter() {}
 
-    public static void write(Utf8XmlWriter out, CharSequence fromBic, CharSequence toBic, CharSequence businessMessageId,
-                             String messageDefinition, long creationTimeMs) {
+    public static void write(
+            Utf8XmlWriter out,
+            CharSequence fromBic,
+            CharSequence toBic,
+            CharSequence businessMessageId,
+            String messageDefinition,
+            long creationTimeMs) {
         out.open("AppHdr").attribute("xmlns", Pacs008Decoder.HEAD_001_NAMESPACE).endStart();
-        out.start("Fr").start("FIId").start("FinInstnId").element("BICFI", fromBic).end("FinInstnId").end("FIId").end("Fr");
-        out.start("To").start("FIId").start("FinInstnId").element("BICFI", toBic).end("FinInstnId").end("FIId").end("To");
+        out.start("Fr")
+                .start("FIId")
+                .start("FinInstnId")
+                .element("BICFI", fromBic)
+                .end("FinInstnId")
+                .end("FIId")
+                .end("Fr");
+        out.start("To")
+                .start("FIId")
+                .start("FinInstnId")
+                .element("BICFI", toBic)
+                .end("FinInstnId")
+                .end("FIId")
+                .end("To");
         out.element("BizMsgIdr", businessMessageId);
         out.element("MsgDefIdr", messageDefinition);
         out.start("CreDt");

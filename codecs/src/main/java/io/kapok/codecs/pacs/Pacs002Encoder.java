@@ -33,7 +33,8 @@ public final class Pacs002Encoder {
         boolean withHeader = status.toBic.isPresent() && status.toBic.length() > 0;
         if (withHeader) {
             out.start("Envelope");
-            AppHdrWriter.write(out, status.fromBic, status.toBic, status.messageId, MESSAGE_DEFINITION, status.creationTimeMs);
+            AppHdrWriter.write(
+                    out, status.fromBic, status.toBic, status.messageId, MESSAGE_DEFINITION, status.creationTimeMs);
         }
         out.open("Document").attribute("xmlns", NAMESPACE).endStart();
         out.start("FIToFIPmtStsRpt");

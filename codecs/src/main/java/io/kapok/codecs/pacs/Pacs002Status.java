@@ -9,6 +9,7 @@ import io.kapok.codecs.xml.TextBuffer;
 public final class Pacs002Status {
     /** Transaction status codes Kapok answers with (ExternalPaymentTransactionStatus1Code). */
     public static final String ACCEPTED_SETTLEMENT_COMPLETED = "ACSC";
+
     public static final String REJECTED = "RJCT";
 
     /** BAH {@code Fr}: the platform's BIC. */
@@ -19,6 +20,7 @@ public final class Pacs002Status {
     public final TextBuffer messageId = new TextBuffer();
     /** {@code GrpHdr/CreDtTm} and BAH {@code CreDt}, epoch milliseconds UTC. */
     public long creationTimeMs;
+
     public final TextBuffer originalMessageId = new TextBuffer();
     public final TextBuffer originalInstructionId = new TextBuffer();
     public final TextBuffer originalEndToEndId = new TextBuffer();

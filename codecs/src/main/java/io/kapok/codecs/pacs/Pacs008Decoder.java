@@ -118,7 +118,9 @@ public final class Pacs008Decoder {
                         out.fields[currentField].append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     }
                 }
-                case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION -> {
+                case XMLStreamConstants.DTD,
+                        XMLStreamConstants.ENTITY_REFERENCE,
+                        XMLStreamConstants.ENTITY_DECLARATION -> {
                     verdict.reject(RejectCode.FORBIDDEN_XML_CONSTRUCT, null)
                             .append("DTDs and entity references are not allowed in ISO 20022 messages");
                     return;
@@ -130,7 +132,8 @@ public final class Pacs008Decoder {
         }
         if (documentCount == 0) {
             verdict.reject(RejectCode.BAD_ENVELOPE, "/Document")
-                    .append("no Document element in namespace ").append(PACS_008_NAMESPACE);
+                    .append("no Document element in namespace ")
+                    .append(PACS_008_NAMESPACE);
         }
     }
 
@@ -151,14 +154,20 @@ public final class Pacs008Decoder {
         String expectedNs = section == SECTION_HEADER ? HEAD_001_NAMESPACE : PACS_008_NAMESPACE;
         if (!expectedNs.equals(ns)) {
             verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
-                    .append("element ").append(local).append(" is in namespace '").append(ns == null ? "" : ns)
-                    .append("', expected ").append(expectedNs);
+                    .append("element ")
+                    .append(local)
+                    .append(" is in namespace '")
+                    .append(ns == null ? "" : ns)
+                    .append("', expected ")
+                    .append(expectedNs);
             return false;
         }
         if (section == SECTION_DOCUMENT) {
             if (level == 0 && local != "FIToFICstmrCdtTrf") {
                 verdict.reject(RejectCode.INVALID_FORMAT, "/Document/" + local)
-                        .append("Document of ").append(MESSAGE_DEFINITION).append(" must contain FIToFICstmrCdtTrf");
+                        .append("Document of ")
+                        .append(MESSAGE_DEFINITION)
+                        .append(" must contain FIToFICstmrCdtTrf");
                 return false;
             }
             if (level == 1 && local == "CdtTrfTxInf") {
@@ -183,12 +192,15 @@ public final class Pacs008Decoder {
         return true;
     }
 
-    private boolean startOutsideSection(XMLStreamReader r, int depth, String local, String ns, Pacs008View out, DecodeVerdict verdict) {
+    private boolean startOutsideSection(
+            XMLStreamReader r, int depth, String local, String ns, Pacs008View out, DecodeVerdict verdict) {
         if (local == "Document") {
             if (!PACS_008_NAMESPACE.equals(ns)) {
                 verdict.reject(RejectCode.UNSUPPORTED_MESSAGE, "/Document")
-                        .append("Document namespace '").append(ns == null ? "" : ns)
-                        .append("' is not accepted here; expected ").append(PACS_008_NAMESPACE);
+                        .append("Document namespace '")
+                        .append(ns == null ? "" : ns)
+                        .append("' is not accepted here; expected ")
+                        .append(PACS_008_NAMESPACE);
                 return false;
             }
             if (++documentCount > 1) {
@@ -202,8 +214,10 @@ public final class Pacs008Decoder {
         if (local == "AppHdr") {
             if (!HEAD_001_NAMESPACE.equals(ns)) {
                 verdict.reject(RejectCode.UNSUPPORTED_MESSAGE, HDR)
-                        .append("AppHdr namespace '").append(ns == null ? "" : ns)
-                        .append("' is not accepted; expected ").append(HEAD_001_NAMESPACE);
+                        .append("AppHdr namespace '")
+                        .append(ns == null ? "" : ns)
+                        .append("' is not accepted; expected ")
+                        .append(HEAD_001_NAMESPACE);
                 return false;
             }
             if (++headerCount > 1) {
@@ -217,7 +231,9 @@ public final class Pacs008Decoder {
         }
         if (depth >= ENVELOPE_DEPTH_MAX) {
             verdict.reject(RejectCode.BAD_ENVELOPE, null)
-                    .append("no AppHdr or Document within ").append(ENVELOPE_DEPTH_MAX).append(" levels of envelope");
+                    .append("no AppHdr or Document within ")
+                    .append(ENVELOPE_DEPTH_MAX)
+                    .append(" levels of envelope");
             return false;
         }
         return true; // an envelope element of any name: look inside
@@ -348,29 +364,41 @@ public final class Pacs008Decoder {
         }
         if (!IsoIdentifiers.isIsoDateTimeWithOffset(trimmed(f[CREATION_DATE_TIME]))) {
             verdict.reject(RejectCode.INVALID_FORMAT, GRP + "/CreDtTm")
-                    .append("CreDtTm '").append(f[CREATION_DATE_TIME]).append("' must be an ISODateTime with a UTC offset (CBPR+)");
+                    .append("CreDtTm '")
+                    .append(f[CREATION_DATE_TIME])
+                    .append("' must be an ISODateTime with a UTC offset (CBPR+)");
             return;
         }
         if (!IsoIdentifiers.isIsoDate(trimmed(f[SETTLEMENT_DATE]))) {
             verdict.reject(RejectCode.INVALID_FORMAT, TX + "/IntrBkSttlmDt")
-                    .append("IntrBkSttlmDt '").append(f[SETTLEMENT_DATE]).append("' must be an ISODate (YYYY-MM-DD)");
+                    .append("IntrBkSttlmDt '")
+                    .append(f[SETTLEMENT_DATE])
+                    .append("' must be an ISODate (YYYY-MM-DD)");
             return;
         }
         if (!IsoIdentifiers.isUuidV4(trimmed(f[UETR]))) {
             verdict.reject(RejectCode.INVALID_UETR, TX + "/PmtId/UETR")
-                    .append("UETR '").append(f[UETR]).append("' must be a lowercase UUID version 4 (xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx)");
+                    .append("UETR '")
+                    .append(f[UETR])
+                    .append("' must be a lowercase UUID version 4 (xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx)");
             return;
         }
         if (!bic(f[INSTRUCTING_AGENT_BIC], TX + "/InstgAgt/FinInstnId/BICFI", verdict)
                 || !bic(f[INSTRUCTED_AGENT_BIC], TX + "/InstdAgt/FinInstnId/BICFI", verdict)
-                || (f[DEBTOR_AGENT_BIC].isPresent() && !bic(f[DEBTOR_AGENT_BIC], TX + "/DbtrAgt/FinInstnId/BICFI", verdict))
-                || (f[CREDITOR_AGENT_BIC].isPresent() && !bic(f[CREDITOR_AGENT_BIC], TX + "/CdtrAgt/FinInstnId/BICFI", verdict))) {
+                || (f[DEBTOR_AGENT_BIC].isPresent()
+                        && !bic(f[DEBTOR_AGENT_BIC], TX + "/DbtrAgt/FinInstnId/BICFI", verdict))
+                || (f[CREDITOR_AGENT_BIC].isPresent()
+                        && !bic(f[CREDITOR_AGENT_BIC], TX + "/CdtrAgt/FinInstnId/BICFI", verdict))) {
             return;
         }
         TextBuffer chargeBearer = trimmed(f[CHARGE_BEARER]);
-        if (!(chargeBearer.contentEquals("CRED") || chargeBearer.contentEquals("DEBT") || chargeBearer.contentEquals("SHAR"))) {
+        if (!(chargeBearer.contentEquals("CRED")
+                || chargeBearer.contentEquals("DEBT")
+                || chargeBearer.contentEquals("SHAR"))) {
             verdict.reject(RejectCode.INVALID_CHARGE_BEARER, TX + "/ChrgBr")
-                    .append("ChrgBr '").append(f[CHARGE_BEARER]).append("' must be CRED, DEBT or SHAR (CBPR+)");
+                    .append("ChrgBr '")
+                    .append(f[CHARGE_BEARER])
+                    .append("' must be CRED, DEBT or SHAR (CBPR+)");
             return;
         }
         if (!amount(v, f[AMOUNT], f[AMOUNT_CCY], TX + "/IntrBkSttlmAmt", verdict)) {
@@ -404,31 +432,45 @@ public final class Pacs008Decoder {
         }
         if (!trimmed(f[HDR_MSG_DEF_ID]).contentEquals(MESSAGE_DEFINITION)) {
             verdict.reject(RejectCode.HEADER_MISMATCH, HDR + "/MsgDefIdr")
-                    .append("MsgDefIdr '").append(f[HDR_MSG_DEF_ID]).append("' must be ").append(MESSAGE_DEFINITION)
+                    .append("MsgDefIdr '")
+                    .append(f[HDR_MSG_DEF_ID])
+                    .append("' must be ")
+                    .append(MESSAGE_DEFINITION)
                     .append(", the message in the Document");
             return;
         }
         if (!sameText(f[HDR_BIZ_MSG_ID], f[MSG_ID])) {
             verdict.reject(RejectCode.HEADER_MISMATCH, HDR + "/BizMsgIdr")
-                    .append("BizMsgIdr '").append(f[HDR_BIZ_MSG_ID]).append("' must equal GrpHdr/MsgId '")
-                    .append(f[MSG_ID]).append("' (CBPR+)");
+                    .append("BizMsgIdr '")
+                    .append(f[HDR_BIZ_MSG_ID])
+                    .append("' must equal GrpHdr/MsgId '")
+                    .append(f[MSG_ID])
+                    .append("' (CBPR+)");
             return;
         }
         if (!sameBic(f[HDR_FROM_BIC], f[INSTRUCTING_AGENT_BIC])) {
             verdict.reject(RejectCode.HEADER_MISMATCH, HDR + "/Fr/FIId/FinInstnId/BICFI")
-                    .append("AppHdr Fr '").append(f[HDR_FROM_BIC]).append("' must be the instructing agent '")
-                    .append(f[INSTRUCTING_AGENT_BIC]).append("' (CBPR+)");
+                    .append("AppHdr Fr '")
+                    .append(f[HDR_FROM_BIC])
+                    .append("' must be the instructing agent '")
+                    .append(f[INSTRUCTING_AGENT_BIC])
+                    .append("' (CBPR+)");
             return;
         }
         if (!sameBic(f[HDR_TO_BIC], f[INSTRUCTED_AGENT_BIC])) {
             verdict.reject(RejectCode.HEADER_MISMATCH, HDR + "/To/FIId/FinInstnId/BICFI")
-                    .append("AppHdr To '").append(f[HDR_TO_BIC]).append("' must be the instructed agent '")
-                    .append(f[INSTRUCTED_AGENT_BIC]).append("' (CBPR+)");
+                    .append("AppHdr To '")
+                    .append(f[HDR_TO_BIC])
+                    .append("' must be the instructed agent '")
+                    .append(f[INSTRUCTED_AGENT_BIC])
+                    .append("' (CBPR+)");
             return;
         }
         if (!IsoIdentifiers.isIsoDateTimeWithOffset(trimmed(f[HDR_CREATION_DATE]))) {
             verdict.reject(RejectCode.INVALID_FORMAT, HDR + "/CreDt")
-                    .append("CreDt '").append(f[HDR_CREATION_DATE]).append("' must be an ISODateTime with a UTC offset (CBPR+)");
+                    .append("CreDt '")
+                    .append(f[HDR_CREATION_DATE])
+                    .append("' must be an ISODateTime with a UTC offset (CBPR+)");
         }
     }
 
@@ -441,17 +483,28 @@ public final class Pacs008Decoder {
         int minorUnits = Iso4217.minorUnits(ccy);
         if (minorUnits == Iso4217.UNKNOWN) {
             verdict.reject(RejectCode.INVALID_CURRENCY, path + "/@Ccy")
-                    .append("currency '").append(ccyText).append("' is not an active ISO 4217 code")
+                    .append("currency '")
+                    .append(ccyText)
+                    .append("' is not an active ISO 4217 code")
                     .append(ccyText.contentEquals("CNH") ? " (offshore renminbi travels as CNY)" : "");
             return false;
         }
         long minor = DecimalAmounts.parseMinor(text, minorUnits);
         if (minor < 0) {
-            StringBuilder d = verdict.reject(RejectCode.INVALID_AMOUNT, path).append("amount '").append(text).append("' ");
+            StringBuilder d = verdict.reject(RejectCode.INVALID_AMOUNT, path)
+                    .append("amount '")
+                    .append(text)
+                    .append("' ");
             if (minor == DecimalAmounts.TOO_MANY_DECIMALS) {
-                d.append("has more decimals than ").append(ccyText).append(" allows (").append(minorUnits).append(')');
+                d.append("has more decimals than ")
+                        .append(ccyText)
+                        .append(" allows (")
+                        .append(minorUnits)
+                        .append(')');
             } else if (minor == DecimalAmounts.TOO_MANY_DIGITS) {
-                d.append("has more than ").append(DecimalAmounts.TOTAL_DIGITS_MAX).append(" digits");
+                d.append("has more than ")
+                        .append(DecimalAmounts.TOTAL_DIGITS_MAX)
+                        .append(" digits");
             } else if (minor == DecimalAmounts.NEGATIVE) {
                 d.append("is negative");
             } else {
@@ -472,17 +525,25 @@ public final class Pacs008Decoder {
         TextBuffer nb = trimmed(v.fields[NUMBER_OF_TXS]);
         long declared = DecimalAmounts.parseMinor(nb, 0);
         if (declared < 0 || nb.length() > 15 || indexOf(nb, '.') >= 0 || indexOf(nb, '+') >= 0) {
-            verdict.reject(RejectCode.INVALID_FORMAT, GRP + "/NbOfTxs").append("NbOfTxs '").append(nb).append("' is not a number");
+            verdict.reject(RejectCode.INVALID_FORMAT, GRP + "/NbOfTxs")
+                    .append("NbOfTxs '")
+                    .append(nb)
+                    .append("' is not a number");
             return false;
         }
         if (declared != v.transactionCount) {
             verdict.reject(RejectCode.TRANSACTION_COUNT, GRP + "/NbOfTxs")
-                    .append("NbOfTxs is ").append(nb).append(" but the message has ").append(v.transactionCount).append(" CdtTrfTxInf");
+                    .append("NbOfTxs is ")
+                    .append(nb)
+                    .append(" but the message has ")
+                    .append(v.transactionCount)
+                    .append(" CdtTrfTxInf");
             return false;
         }
         if (declared != 1) {
             verdict.reject(RejectCode.TRANSACTION_COUNT, GRP + "/NbOfTxs")
-                    .append("CBPR+ allows exactly one CdtTrfTxInf per pacs.008, the message has ").append(declared);
+                    .append("CBPR+ allows exactly one CdtTrfTxInf per pacs.008, the message has ")
+                    .append(declared);
             return false;
         }
         return true;
@@ -493,8 +554,11 @@ public final class Pacs008Decoder {
         TextBuffer ctrlSum = v.fields[CONTROL_SUM];
         if (ctrlSum.isPresent() && DecimalAmounts.parseMinor(ctrlSum, minorUnits) != v.amountMinor) {
             verdict.reject(RejectCode.CONTROL_SUM, GRP + "/CtrlSum")
-                    .append("CtrlSum '").append(ctrlSum).append("' does not equal the sum of IntrBkSttlmAmt '")
-                    .append(v.fields[AMOUNT]).append('\'');
+                    .append("CtrlSum '")
+                    .append(ctrlSum)
+                    .append("' does not equal the sum of IntrBkSttlmAmt '")
+                    .append(v.fields[AMOUNT])
+                    .append('\'');
             return false;
         }
         TextBuffer total = v.fields[TOTAL_AMOUNT];
@@ -502,9 +566,15 @@ public final class Pacs008Decoder {
             TextBuffer totalCcy = v.fields[TOTAL_AMOUNT_CCY];
             if (Iso4217.pack(totalCcy) != v.currency || DecimalAmounts.parseMinor(total, minorUnits) != v.amountMinor) {
                 verdict.reject(RejectCode.CONTROL_SUM, GRP + "/TtlIntrBkSttlmAmt")
-                        .append("TtlIntrBkSttlmAmt '").append(total).append(' ').append(totalCcy)
-                        .append("' does not equal IntrBkSttlmAmt '").append(v.fields[AMOUNT]).append(' ')
-                        .append(v.fields[AMOUNT_CCY]).append('\'');
+                        .append("TtlIntrBkSttlmAmt '")
+                        .append(total)
+                        .append(' ')
+                        .append(totalCcy)
+                        .append("' does not equal IntrBkSttlmAmt '")
+                        .append(v.fields[AMOUNT])
+                        .append(' ')
+                        .append(v.fields[AMOUNT_CCY])
+                        .append('\'');
                 return false;
             }
         }
@@ -516,7 +586,10 @@ public final class Pacs008Decoder {
             return true;
         }
         String element = path.substring(path.lastIndexOf('/') + 1);
-        verdict.reject(RejectCode.MISSING_ELEMENT, path).append("mandatory element ").append(element).append(" is missing");
+        verdict.reject(RejectCode.MISSING_ELEMENT, path)
+                .append("mandatory element ")
+                .append(element)
+                .append(" is missing");
         return false;
     }
 
@@ -525,7 +598,9 @@ public final class Pacs008Decoder {
             return true;
         }
         verdict.reject(RejectCode.INVALID_FORMAT, path)
-                .append('\'').append(field).append("' must be 1 to 35 characters of the CBPR+ set")
+                .append('\'')
+                .append(field)
+                .append("' must be 1 to 35 characters of the CBPR+ set")
                 .append(" [A-Za-z0-9/-?:().,'+ space], not starting or ending with '/' nor containing '//'");
         return false;
     }
@@ -535,7 +610,9 @@ public final class Pacs008Decoder {
             return true;
         }
         verdict.reject(RejectCode.INVALID_BIC, path)
-                .append("BIC '").append(field).append("' must be 8 or 11 characters: 4 bank, 2 country letters, 2 location, optional 3 branch");
+                .append("BIC '")
+                .append(field)
+                .append("' must be 8 or 11 characters: 4 bank, 2 country letters, 2 location, optional 3 branch");
         return false;
     }
 
@@ -613,7 +690,8 @@ public final class Pacs008Decoder {
 
     /** The parser's message on one line, with its row and column, without the source noise. */
     private static String firstLine(String message) {
-        String line = message.replace(" {unknown-source}", "").replace('\n', ' ').replace('\r', ' ');
+        String line =
+                message.replace(" {unknown-source}", "").replace('\n', ' ').replace('\r', ' ');
         return line.length() > 300 ? line.substring(0, 300) : line;
     }
 

@@ -12,7 +12,8 @@ import java.util.Arrays;
  * <p>Not thread-safe: one writer per encoding thread; {@link #reset()} before each message.
  */
 public final class Utf8XmlWriter {
-    private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DECLARATION =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.US_ASCII);
 
     private byte[] buffer;
     private int length;

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -139,27 +138,38 @@ public final class KapokMain {
             return 1;
         } catch (Exception e) {
             if (isAddressInUse(e)) {
-                err.println("kapok: cannot listen on " + config.gateway().bindAddress() + ":" + config.gateway().port()
+                err.println("kapok: cannot listen on " + config.gateway().bindAddress() + ":"
+                        + config.gateway().port()
                         + ": the port is in use; stop the other process or choose another with --port N");
             } else if (e instanceof BindException) {
-                err.println("kapok: cannot listen on " + config.gateway().bindAddress() + ":" + config.gateway().port()
-                        + " (" + e.getMessage() + "); check gateway.bindAddress in the configuration");
+                err.println("kapok: cannot listen on " + config.gateway().bindAddress() + ":"
+                        + config.gateway().port() + " (" + e.getMessage()
+                        + "); check gateway.bindAddress in the configuration");
             } else {
-                err.println("kapok: could not start: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+                err.println("kapok: could not start: "
+                        + String.valueOf(e.getMessage()).replace('\n', ' '));
             }
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("kapok: stopping...");
-            gateway.close();
-            out.println("kapok: stopped at sequence " + gateway.sequencer().lastSequence());
-            stopped.countDown();
-        }, "kapok-shutdown"));
-        out.println("kapok: listening on http://" + config.gateway().bindAddress() + ":" + gateway.port() + "/v1/messages"
-                + "  (journal " + gateway.dataDir().resolve("journal") + ", " + config.journal().durability()
-                + "; recovered " + gateway.sequencer().replayedEntries() + " entries, now at sequence " + gateway.sequencer().lastSequence() + ")");
-        out.println("kapok: Ctrl-C stops it. Try: ./kapok send config/samples/pacs008.xml --url http://127.0.0.1:" + gateway.port() + "/v1/messages");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("kapok: stopping...");
+                            gateway.close();
+                            out.println("kapok: stopped at sequence "
+                                    + gateway.sequencer().lastSequence());
+                            stopped.countDown();
+                        },
+                        "kapok-shutdown"));
+        out.println(
+                "kapok: listening on http://" + config.gateway().bindAddress() + ":" + gateway.port() + "/v1/messages"
+                        + "  (journal " + gateway.dataDir().resolve("journal") + ", "
+                        + config.journal().durability()
+                        + "; recovered " + gateway.sequencer().replayedEntries() + " entries, now at sequence "
+                        + gateway.sequencer().lastSequence() + ")");
+        out.println("kapok: Ctrl-C stops it. Try: ./kapok send config/samples/pacs008.xml --url http://127.0.0.1:"
+                + gateway.port() + "/v1/messages");
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -209,7 +219,10 @@ public final class KapokMain {
         } catch (IllegalArgumentException e) {
             throw new UsageException("'" + url + "' is not a URL like http://127.0.0.1:8080/v1/messages");
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/xml; charset=UTF-8")
@@ -268,5 +281,4 @@ public final class KapokMain {
             super(message);
         }
     }
-
 }

@@ -3,8 +3,8 @@ package io.kapok.gateway.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.kapok.codecs.iso.DecimalAmounts;
@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
     /** Class-path location of the embedded default configuration. */
     public static final String EMBEDDED = "kapok-config/kapok.yaml";
+
     private static final Set<String> ROLES = Set.of("operator", "bank", "core", "supplier");
     private static final Set<String> WAIT_STRATEGIES = Set.of("blocking", "sleeping", "yielding", "busy-spin");
 
@@ -44,7 +45,8 @@ public final class ConfigLoader {
     public static GatewayConfig loadDefaults() {
         try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(EMBEDDED)) {
             if (in == null) {
-                throw new ConfigException("the embedded configuration " + EMBEDDED + " is missing from the class path; rebuild with ./kapok build");
+                throw new ConfigException("the embedded configuration " + EMBEDDED
+                        + " is missing from the class path; rebuild with ./kapok build");
             }
             return parse(in, "embedded " + EMBEDDED);
         } catch (IOException e) {
@@ -77,7 +79,10 @@ public final class ConfigLoader {
             config = yaml.treeToValue(tree, GatewayConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(source + ": unknown key '" + path(e) + "'; known keys there: "
-                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+                    + e.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         } catch (MismatchedInputException e) {
             if (String.valueOf(e.getOriginalMessage()).startsWith("Cannot map `null`")) {
                 throw new ConfigException(source + ": key '" + path(e) + "' is missing");
@@ -86,7 +91,8 @@ public final class ConfigLoader {
         } catch (JsonMappingException e) {
             throw new ConfigException(source + ": key '" + path(e) + "': " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ConfigException(source + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ConfigException(source + ": not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         validate(config, source);
         return config;
@@ -115,7 +121,8 @@ public final class ConfigLoader {
             JsonNode child = node.get(name);
             if (component.getType().isRecord()) {
                 checkKnownKeys(child, component.getType(), key, source);
-            } else if (List.class.isAssignableFrom(component.getType()) && child.isArray()
+            } else if (List.class.isAssignableFrom(component.getType())
+                    && child.isArray()
                     && component.getGenericType() instanceof ParameterizedType list
                     && list.getActualTypeArguments()[0] instanceof Class<?> element) {
                 for (int i = 0; i < child.size(); i++) {
@@ -139,7 +146,8 @@ public final class ConfigLoader {
         try {
             InetAddress.getByName(g.bindAddress());
         } catch (UnknownHostException e) {
-            throw new ConfigException(source + ": key 'gateway.bindAddress': '" + g.bindAddress() + "' is not an address");
+            throw new ConfigException(
+                    source + ": key 'gateway.bindAddress': '" + g.bindAddress() + "' is not an address");
         }
         range(source, "gateway.port", g.port(), 0, 65535);
         range(source, "gateway.eventLoopThreads", g.eventLoopThreads(), 1, 64);
@@ -156,21 +164,36 @@ public final class ConfigLoader {
 
         GatewayConfig.Sequencer s = c.sequencer();
         range(source, "sequencer.ringSize", s.ringSize(), 2, 1 << 24);
-        require(Integer.bitCount(s.ringSize()) == 1, source, "sequencer.ringSize", "must be a power of two, was " + s.ringSize());
-        require(s.waitStrategy() != null && WAIT_STRATEGIES.contains(s.waitStrategy()), source, "sequencer.waitStrategy",
+        require(
+                Integer.bitCount(s.ringSize()) == 1,
+                source,
+                "sequencer.ringSize",
+                "must be a power of two, was " + s.ringSize());
+        require(
+                s.waitStrategy() != null && WAIT_STRATEGIES.contains(s.waitStrategy()),
+                source,
+                "sequencer.waitStrategy",
                 "must be one of " + WAIT_STRATEGIES + ", was '" + s.waitStrategy() + "'");
 
         GatewayConfig.Journal j = c.journal();
         require(j.dataDir() != null && !j.dataDir().isBlank(), source, "journal.dataDir", "is missing");
-        require(j.durability() != null && Set.of("mapped", "sync").contains(j.durability().toLowerCase(Locale.ROOT)), source,
-                "journal.durability", "must be mapped or sync, was '" + j.durability() + "'");
+        require(
+                j.durability() != null
+                        && Set.of("mapped", "sync").contains(j.durability().toLowerCase(Locale.ROOT)),
+                source,
+                "journal.durability",
+                "must be mapped or sync, was '" + j.durability() + "'");
         try {
             net.openhft.chronicle.queue.RollCycles.valueOf(j.rollCycle());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ConfigException(source + ": key 'journal.rollCycle': '" + j.rollCycle() + "' is not a Chronicle Queue roll cycle (e.g. FAST_DAILY, FAST_HOURLY)");
+            throw new ConfigException(source + ": key 'journal.rollCycle': '" + j.rollCycle()
+                    + "' is not a Chronicle Queue roll cycle (e.g. FAST_DAILY, FAST_HOURLY)");
         }
 
-        require(c.platform().id() != null && IsoIdentifiers.isBic(c.platform().id()), source, "platform.id",
+        require(
+                c.platform().id() != null && IsoIdentifiers.isBic(c.platform().id()),
+                source,
+                "platform.id",
                 "must be the platform's BIC, was '" + c.platform().id() + "'");
 
         Set<String> ids = new HashSet<>();
@@ -178,7 +201,11 @@ public final class ConfigLoader {
         for (int i = 0; i < parties.size(); i++) {
             GatewayConfig.PartyEntry p = parties.get(i);
             String key = "parties[" + i + "]";
-            require(p.id() != null && !p.id().isBlank() && p.id().length() <= 35, source, key + ".id", "must be 1 to 35 characters");
+            require(
+                    p.id() != null && !p.id().isBlank() && p.id().length() <= 35,
+                    source,
+                    key + ".id",
+                    "must be 1 to 35 characters");
             require(ids.add(p.id()), source, key + ".id", "'" + p.id() + "' appears twice");
             require(p.name() != null && !p.name().isBlank(), source, key + ".name", "is missing");
             require(p.roles() != null && !p.roles().isEmpty(), source, key + ".roles", "at least one of " + ROLES);
@@ -186,24 +213,48 @@ public final class ConfigLoader {
                 require(ROLES.contains(role), source, key + ".roles", "'" + role + "' is not one of " + ROLES);
             }
             if (p.roles().contains("bank") || p.roles().contains("operator")) {
-                require(IsoIdentifiers.isBic(p.id()), source, key + ".id", "a bank or the operator is identified by its BIC, '" + p.id() + "' is not one");
+                require(
+                        IsoIdentifiers.isBic(p.id()),
+                        source,
+                        key + ".id",
+                        "a bank or the operator is identified by its BIC, '" + p.id() + "' is not one");
             }
             if (p.accounts() != null) {
                 for (Map.Entry<String, String> a : p.accounts().entrySet()) {
                     String akey = key + ".accounts." + a.getKey();
                     int minorUnits = Iso4217.minorUnits(a.getKey());
-                    require(minorUnits != Iso4217.UNKNOWN, source, akey, "'" + a.getKey() + "' is not an active ISO 4217 currency");
+                    require(
+                            minorUnits != Iso4217.UNKNOWN,
+                            source,
+                            akey,
+                            "'" + a.getKey() + "' is not an active ISO 4217 currency");
                     long minor = a.getValue() == null ? -1 : DecimalAmounts.parseMinor(a.getValue(), minorUnits);
-                    require(minor >= 0, source, akey, "'" + a.getValue() + "' is not an amount in " + a.getKey()
-                            + " (at most " + minorUnits + " decimals, not negative)");
+                    require(
+                            minor >= 0,
+                            source,
+                            akey,
+                            "'" + a.getValue() + "' is not an amount in " + a.getKey() + " (at most " + minorUnits
+                                    + " decimals, not negative)");
                 }
             }
         }
-        require(ids.contains(c.platform().id()), source, "platform.id", "'" + c.platform().id() + "' must also be listed under parties");
+        require(
+                ids.contains(c.platform().id()),
+                source,
+                "platform.id",
+                "'" + c.platform().id() + "' must also be listed under parties");
         for (int i = 0; i < parties.size(); i++) {
             GatewayConfig.PartyEntry p = parties.get(i);
-            require(p.bank() == null || ids.contains(p.bank()), source, "parties[" + i + "].bank", "'" + p.bank() + "' is not a party");
-            require(p.sellsTo() == null || ids.contains(p.sellsTo()), source, "parties[" + i + "].sellsTo", "'" + p.sellsTo() + "' is not a party");
+            require(
+                    p.bank() == null || ids.contains(p.bank()),
+                    source,
+                    "parties[" + i + "].bank",
+                    "'" + p.bank() + "' is not a party");
+            require(
+                    p.sellsTo() == null || ids.contains(p.sellsTo()),
+                    source,
+                    "parties[" + i + "].sellsTo",
+                    "'" + p.sellsTo() + "' is not a party");
         }
         List<GatewayConfig.CreditLineEntry> lines = c.creditLines() == null ? List.of() : c.creditLines();
         for (int i = 0; i < lines.size(); i++) {
@@ -212,8 +263,15 @@ public final class ConfigLoader {
             require(ids.contains(line.bank()), source, key + ".bank", "'" + line.bank() + "' is not a party");
             require(ids.contains(line.core()), source, key + ".core", "'" + line.core() + "' is not a party");
             int minorUnits = Iso4217.minorUnits(line.currency());
-            require(minorUnits != Iso4217.UNKNOWN, source, key + ".currency", "'" + line.currency() + "' is not an active ISO 4217 currency");
-            require(line.limit() != null && DecimalAmounts.parseMinor(line.limit(), minorUnits) >= 0, source, key + ".limit",
+            require(
+                    minorUnits != Iso4217.UNKNOWN,
+                    source,
+                    key + ".currency",
+                    "'" + line.currency() + "' is not an active ISO 4217 currency");
+            require(
+                    line.limit() != null && DecimalAmounts.parseMinor(line.limit(), minorUnits) >= 0,
+                    source,
+                    key + ".limit",
                     "'" + line.limit() + "' is not an amount in " + line.currency());
         }
         List<GatewayConfig.ProgrammeEntry> programmes = c.programmes() == null ? List.of() : c.programmes();
@@ -222,11 +280,19 @@ public final class ConfigLoader {
             String key = "programmes[" + i + "]";
             require(ids.contains(pr.bank()), source, key + ".bank", "'" + pr.bank() + "' is not a party");
             require(ids.contains(pr.core()), source, key + ".core", "'" + pr.core() + "' is not a party");
-            require(pr.advanceRatePercent() != null && DecimalAmounts.parseMinor(pr.advanceRatePercent(), 4) >= 0
-                    && DecimalAmounts.parseMinor(pr.advanceRatePercent(), 4) <= 100_0000, source, key + ".advanceRatePercent",
+            require(
+                    pr.advanceRatePercent() != null
+                            && DecimalAmounts.parseMinor(pr.advanceRatePercent(), 4) >= 0
+                            && DecimalAmounts.parseMinor(pr.advanceRatePercent(), 4) <= 100_0000,
+                    source,
+                    key + ".advanceRatePercent",
                     "must be a percentage from 0 to 100, was '" + pr.advanceRatePercent() + "'");
-            require(pr.discountRatePercentPerYear() != null && DecimalAmounts.parseMinor(pr.discountRatePercentPerYear(), 4) >= 0,
-                    source, key + ".discountRatePercentPerYear", "must be a percentage, was '" + pr.discountRatePercentPerYear() + "'");
+            require(
+                    pr.discountRatePercentPerYear() != null
+                            && DecimalAmounts.parseMinor(pr.discountRatePercentPerYear(), 4) >= 0,
+                    source,
+                    key + ".discountRatePercentPerYear",
+                    "must be a percentage, was '" + pr.discountRatePercentPerYear() + "'");
         }
     }
 
@@ -243,6 +309,7 @@ public final class ConfigLoader {
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 }

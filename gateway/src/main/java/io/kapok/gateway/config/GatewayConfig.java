@@ -19,12 +19,21 @@ public record GatewayConfig(
         List<ProgrammeEntry> programmes) {
 
     /** Network side: where to listen and how many connections and threads. */
-    public record Gateway(String bindAddress, int port, int eventLoopThreads, int connectionsMax,
-                          int pipelinedRequestsMax, int idleTimeoutSeconds) {}
+    public record Gateway(
+            String bindAddress,
+            int port,
+            int eventLoopThreads,
+            int connectionsMax,
+            int pipelinedRequestsMax,
+            int idleTimeoutSeconds) {}
 
     /** Bounds on one message. */
-    public record Limits(int bodySizeBytesMax, int xmlDepthMax, int xmlElementCountMax,
-                         int xmlAttributeCountMax, int xmlTextLengthMax) {}
+    public record Limits(
+            int bodySizeBytesMax,
+            int xmlDepthMax,
+            int xmlElementCountMax,
+            int xmlAttributeCountMax,
+            int xmlTextLengthMax) {}
 
     /** The ring between the event loops and the sequencer/ledger thread. */
     public record Sequencer(int ringSize, String waitStrategy) {}
@@ -40,15 +49,21 @@ public record GatewayConfig(
      *
      * @param accounts currency code to opening balance (a decimal in the currency's units)
      */
-    public record PartyEntry(String id, String name, List<String> roles, Map<String, String> accounts,
-                             String bank, Integer tier, String sellsTo) {}
+    public record PartyEntry(
+            String id,
+            String name,
+            List<String> roles,
+            Map<String, String> accounts,
+            String bank,
+            Integer tier,
+            String sellsTo) {}
 
     /** A bank's credit line to a core enterprise. */
     public record CreditLineEntry(String bank, String core, String currency, String limit) {}
 
     /** A financing programme: which bank finances which core enterprise's suppliers, on what terms. */
-    public record ProgrammeEntry(String bank, String core, String advanceRatePercent,
-                                 String discountRatePercentPerYear, Boolean recourse) {}
+    public record ProgrammeEntry(
+            String bank, String core, String advanceRatePercent, String discountRatePercentPerYear, Boolean recourse) {}
 
     /** Durability modes of the journal. */
     public enum Durability {
@@ -64,8 +79,13 @@ public record GatewayConfig(
 
     /** A copy with the port replaced (the {@code --port} flag). */
     public GatewayConfig withPort(int port) {
-        Gateway g = new Gateway(gateway.bindAddress(), port, gateway.eventLoopThreads(), gateway.connectionsMax(),
-                gateway.pipelinedRequestsMax(), gateway.idleTimeoutSeconds());
+        Gateway g = new Gateway(
+                gateway.bindAddress(),
+                port,
+                gateway.eventLoopThreads(),
+                gateway.connectionsMax(),
+                gateway.pipelinedRequestsMax(),
+                gateway.idleTimeoutSeconds());
         return new GatewayConfig(g, limits, sequencer, journal, platform, parties, creditLines, programmes);
     }
 

@@ -31,12 +31,21 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         Utf8XmlWriter writer = new Utf8XmlWriter(1024);
-        new Admi002Encoder().encode(null, RejectCode.BODY_TOO_LARGE.isoCode(), null,
-                "body exceeds limits.bodySizeBytesMax of " + bodySizeBytesMax + " bytes", System.currentTimeMillis(), writer);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+        new Admi002Encoder()
+                .encode(
+                        null,
+                        RejectCode.BODY_TOO_LARGE.isoCode(),
+                        null,
+                        "body exceeds limits.bodySizeBytesMax of " + bodySizeBytesMax + " bytes",
+                        System.currentTimeMillis(),
+                        writer);
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
                 Unpooled.wrappedBuffer(writer.toByteArray()));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/xml; charset=UTF-8");
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        response.headers()
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }

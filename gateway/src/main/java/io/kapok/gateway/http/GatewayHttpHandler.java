@@ -54,8 +54,13 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     private ChannelHandlerContext ctx;
 
     /** What all connections share: the ring, the sequencer's status, the per-thread codecs. */
-    public record Shared(RingBuffer<InboundEvent> ring, SequencerHandler sequencer, String platformBic,
-                         int pipelinedRequestsMax, CodecContexts codecs, AnswerIds answerIds) {}
+    public record Shared(
+            RingBuffer<InboundEvent> ring,
+            SequencerHandler sequencer,
+            String platformBic,
+            int pipelinedRequestsMax,
+            CodecContexts codecs,
+            AnswerIds answerIds) {}
 
     public GatewayHttpHandler(Shared shared) {
         super(FullHttpRequest.class, true);
@@ -80,7 +85,12 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             ctx.channel().config().setAutoRead(false); // resumes when answers drain
         }
         if (!request.decoderResult().isSuccess()) {
-            respondMessageReject(response, HttpResponseStatus.BAD_REQUEST, RejectCode.MALFORMED_XML, null, "the HTTP request could not be parsed");
+            respondMessageReject(
+                    response,
+                    HttpResponseStatus.BAD_REQUEST,
+                    RejectCode.MALFORMED_XML,
+                    null,
+                    "the HTTP request could not be parsed");
             return;
         }
         String uri = request.uri();
@@ -89,26 +99,44 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         HttpMethod method = request.method();
         if (path.equals("/v1/messages")) {
             if (method != HttpMethod.POST) {
-                respondJson(response, HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"error\": \"use POST for /v1/messages\"}");
+                respondJson(
+                        response, HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"error\": \"use POST for /v1/messages\"}");
             } else {
                 onMessage(request.content(), response);
             }
         } else if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
-            respondJson(response, HttpResponseStatus.METHOD_NOT_ALLOWED, "{\"error\": \"the ops API is read-only: use GET\"}");
+            respondJson(
+                    response,
+                    HttpResponseStatus.METHOD_NOT_ALLOWED,
+                    "{\"error\": \"the ops API is read-only: use GET\"}");
         } else if (path.equals("/v1/health")) {
             SequencerHandler s = shared.sequencer();
             boolean up = s.journalWritable();
-            respondJson(response, up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+            respondJson(
+                    response,
+                    up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "{\"status\": \"" + (up ? "UP" : "DEGRADED") + "\", \"sequence\": " + s.lastSequence()
-                            + ", \"journal\": \"" + (up ? "writable" : "failing: " + io.kapok.gateway.sequencer.Json.escape(String.valueOf(s.journalError()))) + "\"}");
+                            + ", \"journal\": \""
+                            + (up
+                                    ? "writable"
+                                    : "failing: "
+                                            + io.kapok.gateway.sequencer.Json.escape(String.valueOf(s.journalError())))
+                            + "\"}");
         } else if (path.equals("/v1/ledger/hash")) {
             query(response, InboundEvent.Kind.QUERY_STATE_HASH, null);
         } else if (path.startsWith("/v1/ledger/accounts/") && path.length() > "/v1/ledger/accounts/".length()) {
-            String party = io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(path.substring("/v1/ledger/accounts/".length()));
-            query(response, InboundEvent.Kind.QUERY_ACCOUNTS, party.length() == 8 && IsoIdentifiers.isBic(party) ? Bics.normalise(party) : party);
+            String party = io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(
+                    path.substring("/v1/ledger/accounts/".length()));
+            query(
+                    response,
+                    InboundEvent.Kind.QUERY_ACCOUNTS,
+                    party.length() == 8 && IsoIdentifiers.isBic(party) ? Bics.normalise(party) : party);
         } else {
-            respondJson(response, HttpResponseStatus.NOT_FOUND, "{\"error\": \"no such path\", \"paths\": [\"POST /v1/messages\", "
-                    + "\"GET /v1/health\", \"GET /v1/ledger/hash\", \"GET /v1/ledger/accounts/{partyId}\"]}");
+            respondJson(
+                    response,
+                    HttpResponseStatus.NOT_FOUND,
+                    "{\"error\": \"no such path\", \"paths\": [\"POST /v1/messages\", "
+                            + "\"GET /v1/health\", \"GET /v1/ledger/hash\", \"GET /v1/ledger/accounts/{partyId}\"]}");
         }
     }
 
@@ -130,7 +158,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                 appendDetail(s.additionalInfo, verdict);
                 finishStatus(response, HttpResponseStatus.BAD_REQUEST, 0, receiveTimeMs);
             } else {
-                respondMessageReject(response, HttpResponseStatus.BAD_REQUEST, code, verdict.elementPath(), verdict.detail());
+                respondMessageReject(
+                        response, HttpResponseStatus.BAD_REQUEST, code, verdict.elementPath(), verdict.detail());
             }
             return;
         }
@@ -140,7 +169,11 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         try {
             slot = ring.tryNext();
         } catch (InsufficientCapacityException e) {
-            respondMessageReject(response, HttpResponseStatus.SERVICE_UNAVAILABLE, RejectCode.BUSY, null,
+            respondMessageReject(
+                    response,
+                    HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    RejectCode.BUSY,
+                    null,
                     "the gateway is at capacity; nothing was taken: retry later");
             return;
         }
@@ -198,7 +231,11 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     /** Event loop: the sequencer has answered {@code response}. */
     void onAnswered(PendingResponse response) {
         if (response.unavailableReason != null) {
-            respondMessageReject(response, HttpResponseStatus.SERVICE_UNAVAILABLE, RejectCode.UNAVAILABLE, null,
+            respondMessageReject(
+                    response,
+                    HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    RejectCode.UNAVAILABLE,
+                    null,
                     response.unavailableReason + "; nothing was acknowledged: retry later");
         } else if (response.json != null) {
             respondJson(response, HttpResponseStatus.valueOf(response.jsonStatus), response.json);
@@ -235,7 +272,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         complete(response, httpStatus, XML, codec.writer);
     }
 
-    private void respondMessageReject(PendingResponse response, HttpResponseStatus httpStatus, RejectCode code, String path, String detail) {
+    private void respondMessageReject(
+            PendingResponse response, HttpResponseStatus httpStatus, RejectCode code, String path, String detail) {
         CodecContext codec = shared.codecs().get();
         Pacs002Status s = response.status;
         CharSequence related = s.originalMessageId.isPresent() ? s.originalMessageId : null;
@@ -245,13 +283,17 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     private void respondJson(PendingResponse response, HttpResponseStatus httpStatus, String json) {
         byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, httpStatus, ctx.alloc().buffer(bytes.length).writeBytes(bytes));
+        FullHttpResponse http = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                httpStatus,
+                ctx.alloc().buffer(bytes.length).writeBytes(bytes));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
         response.http = http;
         drain();
     }
 
-    private void complete(PendingResponse response, HttpResponseStatus httpStatus, String contentType, Utf8XmlWriter body) {
+    private void complete(
+            PendingResponse response, HttpResponseStatus httpStatus, String contentType, Utf8XmlWriter body) {
         ByteBuf buf = ctx.alloc().buffer(body.length()).writeBytes(body.buffer(), 0, body.length());
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, httpStatus, buf);
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
@@ -285,7 +327,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         if (wrote) {
             ctx.flush();
         }
-        if (inOrder.size() < shared.pipelinedRequestsMax() && !ctx.channel().config().isAutoRead()) {
+        if (inOrder.size() < shared.pipelinedRequestsMax()
+                && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
     }

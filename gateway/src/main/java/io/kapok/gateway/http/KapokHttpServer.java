@@ -49,11 +49,14 @@ public final class KapokHttpServer implements AutoCloseable {
     public static KapokHttpServer start(GatewayConfig config, GatewayHttpHandler.Shared shared) throws Exception {
         GatewayConfig.Gateway g = config.gateway();
         boolean epoll = Epoll.isAvailable();
-        EventLoopGroup boss = epoll ? new EpollEventLoopGroup(1, new DefaultThreadFactory("kapok-accept"))
+        EventLoopGroup boss = epoll
+                ? new EpollEventLoopGroup(1, new DefaultThreadFactory("kapok-accept"))
                 : new NioEventLoopGroup(1, new DefaultThreadFactory("kapok-accept"));
-        EventLoopGroup workers = epoll ? new EpollEventLoopGroup(g.eventLoopThreads(), new DefaultThreadFactory("kapok-io"))
+        EventLoopGroup workers = epoll
+                ? new EpollEventLoopGroup(g.eventLoopThreads(), new DefaultThreadFactory("kapok-io"))
                 : new NioEventLoopGroup(g.eventLoopThreads(), new DefaultThreadFactory("kapok-io"));
-        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ConnectionLimiter limiter = new ConnectionLimiter(g.connectionsMax());
         int bodyMax = config.limits().bodySizeBytesMax();
         try {
@@ -75,7 +78,10 @@ public final class KapokHttpServer implements AutoCloseable {
                             p.addLast(new GatewayHttpHandler(shared));
                         }
                     });
-            Channel channel = bootstrap.bind(new InetSocketAddress(g.bindAddress(), g.port())).sync().channel();
+            Channel channel = bootstrap
+                    .bind(new InetSocketAddress(g.bindAddress(), g.port()))
+                    .sync()
+                    .channel();
             return new KapokHttpServer(boss, workers, channel);
         } catch (Exception e) {
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);

@@ -75,7 +75,8 @@ public final class Journal implements AutoCloseable {
      */
     public void append(LedgerCommand command, String senderId, byte[] raw, int rawLength) {
         if (command.sequence != lastSequence + 1) {
-            throw new IllegalStateException("journal sequence " + command.sequence + " does not follow " + lastSequence);
+            throw new IllegalStateException(
+                    "journal sequence " + command.sequence + " does not follow " + lastSequence);
         }
         try (DocumentContext dc = appender.writingDocument()) {
             try {

@@ -78,6 +78,7 @@ public final class JournalEntryCodec {
         public final TransferCommand transfer = new TransferCommand();
         /** The command of the last entry read (one of the above). */
         public LedgerCommand command;
+
         public String senderId;
         /** Length of the original message bytes of the last entry read. */
         public int rawLength;
@@ -92,7 +93,8 @@ public final class JournalEntryCodec {
         try {
             int magic = in.readInt();
             if (magic != MAGIC) {
-                throw new JournalCorruptException(String.format("entry starts with 0x%08X, expected 0x%08X", magic, MAGIC));
+                throw new JournalCorruptException(
+                        String.format("entry starts with 0x%08X, expected 0x%08X", magic, MAGIC));
             }
             long sequence = in.readLong();
             long timeMs = in.readLong();
@@ -133,7 +135,8 @@ public final class JournalEntryCodec {
             into.command = command;
             int rawLength = in.readInt();
             if (rawLength < 0 || rawLength > in.readRemaining()) {
-                throw new JournalCorruptException("entry " + sequence + " claims " + rawLength + " message bytes, " + in.readRemaining() + " remain");
+                throw new JournalCorruptException("entry " + sequence + " claims " + rawLength + " message bytes, "
+                        + in.readRemaining() + " remain");
             }
             into.rawLength = rawLength;
             in.readSkip(rawLength);

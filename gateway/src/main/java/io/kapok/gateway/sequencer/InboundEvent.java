@@ -26,6 +26,7 @@ public final class InboundEvent {
     public String senderId;
     /** The original message bytes, journaled as received. Grows to the largest message seen. */
     public byte[] raw = new byte[4096];
+
     public int rawLength;
     /** Epoch ms at which the event loop received the message: the only clock the ledger sees. */
     public long receiveTimeMs;

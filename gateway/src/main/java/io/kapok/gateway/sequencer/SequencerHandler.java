@@ -99,7 +99,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             register.name = p.name();
             int roles = 0;
             for (String role : p.roles()) {
-                roles |= PartyRole.valueOf(role.toUpperCase(java.util.Locale.ROOT)).bit();
+                roles |= PartyRole.valueOf(role.toUpperCase(java.util.Locale.ROOT))
+                        .bit();
             }
             register.roles = roles;
             journalAndApply(register, timeMs);
@@ -116,7 +117,10 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             }
         }
         journal.endBatch();
-        LOG.info("new journal: wrote the configured world ({} parties) as entries 1..{}", config.parties().size(), ledger.lastSequence());
+        LOG.info(
+                "new journal: wrote the configured world ({} parties) as entries 1..{}",
+                config.parties().size(),
+                ledger.lastSequence());
     }
 
     private void journalAndApply(LedgerCommand command, long timeMs) {
@@ -203,7 +207,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     }
 
     private String stateHashJson() {
-        return "{\"sequence\": " + ledger.lastSequence() + ", \"stateHash\": \"" + HexFormat.of().formatHex(ledger.stateHash()) + "\"}";
+        return "{\"sequence\": " + ledger.lastSequence() + ", \"stateHash\": \""
+                + HexFormat.of().formatHex(ledger.stateHash()) + "\"}";
     }
 
     private void answerAccounts(String partyId, PendingResponse response) {
@@ -213,14 +218,22 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             return;
         }
         StringBuilder json = new StringBuilder(256);
-        json.append("{\"partyId\": \"").append(Json.escape(party.id())).append("\", \"name\": \"").append(Json.escape(party.name()))
-                .append("\", \"sequence\": ").append(ledger.lastSequence()).append(", \"accounts\": [");
+        json.append("{\"partyId\": \"")
+                .append(Json.escape(party.id()))
+                .append("\", \"name\": \"")
+                .append(Json.escape(party.name()))
+                .append("\", \"sequence\": ")
+                .append(ledger.lastSequence())
+                .append(", \"accounts\": [");
         for (int i = 0; i < party.accountCount(); i++) {
             int ccy = party.currencyAt(i);
             if (i > 0) {
                 json.append(", ");
             }
-            json.append("{\"currency\": \"").append(Iso4217.unpack(ccy)).append("\", \"balanceMinor\": ").append(party.balanceAt(i))
+            json.append("{\"currency\": \"")
+                    .append(Iso4217.unpack(ccy))
+                    .append("\", \"balanceMinor\": ")
+                    .append(party.balanceAt(i))
                     .append(", \"balance\": \"");
             DecimalAmounts.appendDecimal(json, party.balanceAt(i), Iso4217.minorUnits(ccy));
             json.append("\"}");

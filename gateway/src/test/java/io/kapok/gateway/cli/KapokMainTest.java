@@ -24,7 +24,10 @@ class KapokMainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int kapok(String... args) {
-        return new KapokMain(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+        return new KapokMain(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .execute(args);
     }
 
     private String errLine() {

@@ -28,37 +28,51 @@ class ConfigLoaderTest {
         assertEquals("./data", c.journal().dataDir());
         assertEquals("KAPKCNGZXXX", c.platform().id());
         assertEquals(8, c.parties().size());
-        assertEquals("50000000.00", c.parties().stream().filter(p -> p.id().equals("PRBKCNGZXXX")).findFirst().orElseThrow().accounts().get("CNY"));
+        assertEquals(
+                "50000000.00",
+                c.parties().stream()
+                        .filter(p -> p.id().equals("PRBKCNGZXXX"))
+                        .findFirst()
+                        .orElseThrow()
+                        .accounts()
+                        .get("CNY"));
         assertEquals(2, c.creditLines().size());
     }
 
     @Test
     void unknownKeyIsNamedWithTheFile() throws IOException {
-        ConfigException e = assertThrows(ConfigException.class, () -> parse(embeddedYaml().replace("  port: 8080", "  prot: 8080")));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> parse(embeddedYaml().replace("  port: 8080", "  prot: 8080")));
         assertTrue(e.getMessage().startsWith("test.yaml: unknown key 'gateway.prot'"), e.getMessage());
     }
 
     @Test
     void ringSizeMustBeAPowerOfTwo() throws IOException {
-        ConfigException e = assertThrows(ConfigException.class, () -> parse(embeddedYaml().replace("ringSize: 4096", "ringSize: 1000")));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> parse(embeddedYaml().replace("ringSize: 4096", "ringSize: 1000")));
         assertEquals("test.yaml: key 'sequencer.ringSize' must be a power of two, was 1000", e.getMessage());
     }
 
     @Test
     void openingBalanceWithTooManyDecimalsIsNamed() throws IOException {
-        ConfigException e = assertThrows(ConfigException.class, () -> parse(embeddedYaml().replace("CNY: \"50000000.00\"", "CNY: \"50000000.001\"")));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml().replace("CNY: \"50000000.00\"", "CNY: \"50000000.001\"")));
         assertTrue(e.getMessage().contains("key 'parties[1].accounts.CNY'"), e.getMessage());
     }
 
     @Test
     void offshoreRenminbiIsNotACurrencyCode() throws IOException {
-        ConfigException e = assertThrows(ConfigException.class, () -> parse(embeddedYaml().replace("USD: \"5000000.00\" }", "CNH: \"5000000.00\" }")));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml().replace("USD: \"5000000.00\" }", "CNH: \"5000000.00\" }")));
         assertTrue(e.getMessage().contains("'CNH' is not an active ISO 4217 currency"), e.getMessage());
     }
 
     @Test
     void wrongTypeIsNamed() throws IOException {
-        ConfigException e = assertThrows(ConfigException.class, () -> parse(embeddedYaml().replace("port: 8080", "port: eighty")));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> parse(embeddedYaml().replace("port: 8080", "port: eighty")));
         assertTrue(e.getMessage().startsWith("test.yaml: key 'gateway.port'"), e.getMessage());
     }
 }

@@ -11,9 +11,11 @@ import io.kapok.ledger.LedgerCommand;
 public final class TransferCommand extends LedgerCommand {
     /** Who sent it (its identity, as authenticated); with {@link #messageId}, the idempotency key. */
     public String senderId;
+
     public String messageId;
     /** Lowercase UUID v4; unique across all payments. */
     public String uetr;
+
     public String endToEndId;
     public String debitPartyId;
     public String creditPartyId;
