@@ -51,7 +51,16 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     private final GatewayHttpHandler.Shared shared;
     private final ArrayDeque<PendingResponse> inOrder = new ArrayDeque<>();
+    /**
+     * Answered responses, reused for the next requests on this connection so the steady state
+     * allocates none. A response returns here only after it was written: the sequencer is done
+     * with it by then.
+     */
+    private final ArrayDeque<PendingResponse> free = new ArrayDeque<>();
+
     private ChannelHandlerContext ctx;
+    /** Set once a "Connection: close" answer is written: nothing more goes out on this connection. */
+    private boolean closing;
 
     /** What all connections share: the ring, the sequencer's status, the per-thread codecs. */
     public record Shared(
@@ -79,7 +88,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = io.netty.handler.codec.http.HttpUtil.isKeepAlive(request);
-        PendingResponse response = new PendingResponse(this, keepAlive);
+        PendingResponse response = free.isEmpty() ? new PendingResponse(this) : free.pollFirst();
+        response.reset(keepAlive);
         inOrder.addLast(response);
         if (inOrder.size() >= shared.pipelinedRequestsMax()) {
             ctx.channel().config().setAutoRead(false); // resumes when answers drain
@@ -308,9 +318,12 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             PendingResponse r = inOrder.pollFirst();
             FullHttpResponse http = r.http;
             r.http = null;
+            if (free.size() < shared.pipelinedRequestsMax()) {
+                free.addLast(r);
+            }
             http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, http.content().readableBytes());
-            if (!ctx.channel().isActive()) {
-                http.release();
+            if (closing || !ctx.channel().isActive()) {
+                http.release(); // the connection is going: answers still due are dropped, and retried
                 continue;
             }
             if (r.keepAlive) {
@@ -319,8 +332,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             } else {
                 http.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 ctx.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
-                inOrder.clear();
-                return;
+                closing = true;
+                continue;
             }
             wrote = true;
         }

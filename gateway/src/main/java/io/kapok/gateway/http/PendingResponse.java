@@ -14,7 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class PendingResponse implements Runnable {
     final GatewayHttpHandler owner;
-    final boolean keepAlive;
+    boolean keepAlive;
     /** The original identifiers and the answer's parties, prepared by the event loop. */
     final Pacs002Status status = new Pacs002Status();
 
@@ -32,9 +32,24 @@ public final class PendingResponse implements Runnable {
     // Event loop only: the encoded answer, once there is one.
     FullHttpResponse http;
 
-    PendingResponse(GatewayHttpHandler owner, boolean keepAlive) {
+    PendingResponse(GatewayHttpHandler owner) {
         this.owner = owner;
+    }
+
+    /** Event loop: readies a pooled instance for the next request on its connection. */
+    void reset(boolean keepAlive) {
         this.keepAlive = keepAlive;
+        status.clear();
+        decided = false;
+        applied = false;
+        retry = false;
+        rejection = null;
+        decisionSequence = 0;
+        decisionTimeMs = 0;
+        jsonStatus = 0;
+        json = null;
+        unavailableReason = null;
+        http = null;
     }
 
     /** Sequencer thread: the ledger decided (or found the original decision of a retry). */
