@@ -41,7 +41,8 @@ class BenchmarkSmokeTest {
 
         Map<String, Double> scoreByBenchmark = new TreeMap<>();
         for (RunResult result : results) {
-            scoreByBenchmark.put(result.getParams().getBenchmark(), result.getPrimaryResult().getScore());
+            scoreByBenchmark.put(
+                    result.getParams().getBenchmark(), result.getPrimaryResult().getScore());
         }
         assertEquals(listed, scoreByBenchmark.keySet(), "benchmarks listed versus benchmarks with a result");
         scoreByBenchmark.forEach((benchmark, score) ->
@@ -55,12 +56,16 @@ class BenchmarkSmokeTest {
         List<String> undeclared = new ArrayList<>();
         for (BenchmarkListEntry entry : listedBenchmarks()) {
             if (!entry.getForks().hasValue()
-                    || !entry.getWarmupIterations().hasValue() || !entry.getWarmupTime().hasValue()
-                    || !entry.getMeasurementIterations().hasValue() || !entry.getMeasurementTime().hasValue()) {
+                    || !entry.getWarmupIterations().hasValue()
+                    || !entry.getWarmupTime().hasValue()
+                    || !entry.getMeasurementIterations().hasValue()
+                    || !entry.getMeasurementTime().hasValue()) {
                 undeclared.add(entry.getUsername());
             }
         }
-        assertEquals(List.of(), undeclared,
+        assertEquals(
+                List.of(),
+                undeclared,
                 "benchmarks without @Fork, @Warmup(iterations, time) and @Measurement(iterations, time); see BenchDefaults");
     }
 

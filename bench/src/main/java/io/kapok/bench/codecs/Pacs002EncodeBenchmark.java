@@ -26,11 +26,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(BenchDefaults.FORKS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.ITERATION_TIME_MS, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.ITERATION_TIME_MS, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(
+        iterations = BenchDefaults.WARMUP_ITERATIONS,
+        time = BenchDefaults.ITERATION_TIME_MS,
+        timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(
+        iterations = BenchDefaults.MEASUREMENT_ITERATIONS,
+        time = BenchDefaults.ITERATION_TIME_MS,
+        timeUnit = TimeUnit.MILLISECONDS)
 public class Pacs002EncodeBenchmark {
     /** 2026-11-23T01:30:00Z, the sample pacs.008's creation time. */
     private static final long CREATION_TIME_MS = 1_795_397_400_000L;
+
     private static final int WRITER_CAPACITY_BYTES = 4096;
 
     private Pacs002Encoder encoder;
@@ -54,7 +61,8 @@ public class Pacs002EncodeBenchmark {
 
         encoder.encode(status, writer);
         String xml = writer.toString();
-        if (!xml.contains("<TxSts>ACSC</TxSts>") || !xml.contains("<OrgnlUETR>8a562c67-ca16-48ba-b074-65581be6f001</OrgnlUETR>")
+        if (!xml.contains("<TxSts>ACSC</TxSts>")
+                || !xml.contains("<OrgnlUETR>8a562c67-ca16-48ba-b074-65581be6f001</OrgnlUETR>")
                 || !xml.contains("<AppHdr")) {
             throw new IllegalStateException("the pacs.002 encoder writes an unexpected answer:\n" + xml);
         }

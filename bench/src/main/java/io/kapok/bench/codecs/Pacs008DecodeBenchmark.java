@@ -57,8 +57,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(BenchDefaults.FORKS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.ITERATION_TIME_MS, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.ITERATION_TIME_MS, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(
+        iterations = BenchDefaults.WARMUP_ITERATIONS,
+        time = BenchDefaults.ITERATION_TIME_MS,
+        timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(
+        iterations = BenchDefaults.MEASUREMENT_ITERATIONS,
+        time = BenchDefaults.ITERATION_TIME_MS,
+        timeUnit = TimeUnit.MILLISECONDS)
 public class Pacs008DecodeBenchmark {
     private static final int PROWIDE_WARMUP_ITERATIONS = 12;
 
@@ -107,7 +113,8 @@ public class Pacs008DecodeBenchmark {
         MxPacs00800108 prowideMessage = prowideParseCachedContext();
         if (prowideMessage == null
                 || prowideMessage.getFIToFICstmrCdtTrf() == null
-                || !BenchSamples.PACS_008_MESSAGE_ID.equals(prowideMessage.getFIToFICstmrCdtTrf().getGrpHdr().getMsgId())) {
+                || !BenchSamples.PACS_008_MESSAGE_ID.equals(
+                        prowideMessage.getFIToFICstmrCdtTrf().getGrpHdr().getMsgId())) {
             throw new IllegalStateException("Prowide does not parse the sample pacs.008's Document (MsgId "
                     + BenchSamples.PACS_008_MESSAGE_ID + ")");
         }
@@ -118,10 +125,11 @@ public class Pacs008DecodeBenchmark {
         }
 
         jacksonMapper = new XmlMapper();
-        String jacksonMessageId = jacksonXmlTree().at("/Document/FIToFICstmrCdtTrf/GrpHdr/MsgId").asText();
+        String jacksonMessageId =
+                jacksonXmlTree().at("/Document/FIToFICstmrCdtTrf/GrpHdr/MsgId").asText();
         if (!BenchSamples.PACS_008_MESSAGE_ID.equals(jacksonMessageId)) {
-            throw new IllegalStateException("Jackson reads MsgId '" + jacksonMessageId + "' from the sample pacs.008, expected "
-                    + BenchSamples.PACS_008_MESSAGE_ID);
+            throw new IllegalStateException("Jackson reads MsgId '" + jacksonMessageId
+                    + "' from the sample pacs.008, expected " + BenchSamples.PACS_008_MESSAGE_ID);
         }
     }
 
@@ -138,7 +146,8 @@ public class Pacs008DecodeBenchmark {
     /** The ceiling: every StAX event of the message, with each text's length, and nothing kept. */
     @Benchmark
     public int bareStaxPass() throws XMLStreamException {
-        XMLStreamReader reader = bareFactory.createXMLStreamReader(new Stax2ByteArraySource(messageBytes, 0, messageBytes.length));
+        XMLStreamReader reader =
+                bareFactory.createXMLStreamReader(new Stax2ByteArraySource(messageBytes, 0, messageBytes.length));
         int checksum = 0;
         try {
             while (reader.hasNext()) {
@@ -163,7 +172,10 @@ public class Pacs008DecodeBenchmark {
      * baseline measured cold would flatter Kapok.
      */
     @Benchmark
-    @Warmup(iterations = PROWIDE_WARMUP_ITERATIONS, time = BenchDefaults.ITERATION_TIME_MS, timeUnit = TimeUnit.MILLISECONDS)
+    @Warmup(
+            iterations = PROWIDE_WARMUP_ITERATIONS,
+            time = BenchDefaults.ITERATION_TIME_MS,
+            timeUnit = TimeUnit.MILLISECONDS)
     public MxPacs00800108 prowideParseCachedContext() {
         return MxPacs00800108.parse(new String(messageBytes, StandardCharsets.UTF_8), prowideConfiguration);
     }

@@ -3,14 +3,14 @@ package io.kapok.codecs.iso;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 
 /**
- * Writes epoch milliseconds as ISO 20022 date-times in UTC ({@code 2026-11-23T10:17:00.123Z}) and
+ * Writes epoch milliseconds as ISO 20022 date-times in UTC ({@code 2026-11-23T10:17:00.123+00:00}: CBPR+ wants the offset as {@code ±hh:mm}, not {@code Z}) and
  * dates ({@code 2026-11-23}) without java.time objects, so the encoders allocate nothing.
  * Stateless and thread-safe.
  */
 public final class IsoDateTimes {
     private IsoDateTimes() {}
 
-    /** {@code YYYY-MM-DDThh:mm:ss.sssZ} */
+    /** {@code YYYY-MM-DDThh:mm:ss.sss+00:00} */
     public static void writeDateTime(Utf8XmlWriter out, long epochMs) {
         long days = Math.floorDiv(epochMs, 86_400_000L);
         long msOfDay = Math.floorMod(epochMs, 86_400_000L);
@@ -23,7 +23,7 @@ public final class IsoDateTimes {
                 .paddedNumber((msOfDay / 1000L) % 60, 2)
                 .raw('.')
                 .paddedNumber(msOfDay % 1000L, 3)
-                .raw('Z');
+                .ascii("+00:00");
     }
 
     /** {@code YYYY-MM-DD} of the UTC day containing {@code epochMs}. */
