@@ -70,7 +70,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.codehaus.stax2.io.Stax2ByteArraySource;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -138,10 +137,25 @@ class ProwideConformanceTest {
     @Test
     void decodesProwidePaymentWithTextFromEveryUnicodePlane() {
         Payment sample = Payment.sample();
-        Payment payment = new Payment(sample.msgId(), sample.created(), sample.instrId(), sample.endToEndId(), "TX(1).2,3'4+5?6:7",
-                sample.uetr(), sample.amount(), sample.currency(), sample.settlementDate(), sample.chargeBearer(), sample.instructingBic(),
-                sample.instructedBic(), true, "\u5E7F\u5DDE\u6C7D\u8F66 & <Canton> \"Auto\" 'Group'", "Caf\u00e9 \uD83D\uDE00 \uD834\uDD1E",
-                "Tab\tand line\nbreak \u20AC", true, WriteStyle.DEFAULT);
+        Payment payment = new Payment(
+                sample.msgId(),
+                sample.created(),
+                sample.instrId(),
+                sample.endToEndId(),
+                "TX(1).2,3'4+5?6:7",
+                sample.uetr(),
+                sample.amount(),
+                sample.currency(),
+                sample.settlementDate(),
+                sample.chargeBearer(),
+                sample.instructingBic(),
+                sample.instructedBic(),
+                true,
+                "\u5E7F\u5DDE\u6C7D\u8F66 & <Canton> \"Auto\" 'Group'",
+                "Caf\u00e9 \uD83D\uDE00 \uD834\uDD1E",
+                "Tab\tand line\nbreak \u20AC",
+                true,
+                WriteStyle.DEFAULT);
         assertDecodesAsProwideWroteIt(payment.toMx(), WriteStyle.DEFAULT);
         assertDecodesAsProwideWroteIt(payment.toMx(), WriteStyle.DEFAULT_NAMESPACES);
     }
@@ -157,7 +171,10 @@ class ProwideConformanceTest {
     void decodesAmountsProwideWritesFromScientificBigDecimals() {
         // 1.25E+6 is a BigDecimal with a negative scale; Prowide must print it as a plain decimal.
         Payment payment = Payment.sample().withAmount(new BigDecimal("1.25E+6"), "CNY");
-        assertEquals(125_000_000L, assertDecodesAsProwideWroteIt(payment.toMx(), WriteStyle.DEFAULT).amountMinor());
+        assertEquals(
+                125_000_000L,
+                assertDecodesAsProwideWroteIt(payment.toMx(), WriteStyle.DEFAULT)
+                        .amountMinor());
     }
 
     static Stream<Payment> generatedPayments() {
@@ -185,18 +202,22 @@ class ProwideConformanceTest {
         Pacs008View view = new Pacs008View();
         DecodeVerdict verdict = new DecodeVerdict();
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        assertTrue(new Pacs008Decoder(XmlLimits.DEFAULTS).decode(bytes, 0, bytes.length, view, verdict), () -> verdict + " for\n" + xml);
+        assertTrue(
+                new Pacs008Decoder(XmlLimits.DEFAULTS).decode(bytes, 0, bytes.length, view, verdict),
+                () -> verdict + " for\n" + xml);
         assertSameAsProwide(mx, style != WriteStyle.DOCUMENT_ONLY && mx.getAppHdr() != null, view, xml);
         return view;
     }
 
     private static void assertSameAsProwide(MxPacs00800108 mx, boolean expectAppHdr, Pacs008View view, String xml) {
         GroupHeader93 group = mx.getFIToFICstmrCdtTrf().getGrpHdr();
-        CreditTransferTransaction39 tx = mx.getFIToFICstmrCdtTrf().getCdtTrfTxInf().get(0);
+        CreditTransferTransaction39 tx =
+                mx.getFIToFICstmrCdtTrf().getCdtTrfTxInf().get(0);
         PaymentIdentification7 ids = tx.getPmtId();
         ActiveCurrencyAndAmount amount = tx.getIntrBkSttlmAmt();
         int minorUnits = Currency.getInstance(amount.getCcy()).getDefaultFractionDigits();
-        assertAll(xml,
+        assertAll(
+                xml,
                 () -> assertText(group.getMsgId(), view.messageId()),
                 () -> assertSameInstant(group.getCreDtTm(), view.creationDateTime()),
                 () -> assertEquals(Integer.parseInt(group.getNbOfTxs()), view.transactionCount()),
@@ -219,7 +240,8 @@ class ProwideConformanceTest {
                 () -> assertEquals(expectAppHdr, view.hasAppHdr()));
         if (expectAppHdr) {
             BusinessAppHdrV02 header = (BusinessAppHdrV02) mx.getAppHdr();
-            assertAll(xml,
+            assertAll(
+                    xml,
                     () -> assertText(header.from(), view.fromBic()),
                     () -> assertText(header.to(), view.toBic()),
                     () -> assertText(header.getBizMsgIdr(), view.businessMessageId()),
@@ -229,7 +251,9 @@ class ProwideConformanceTest {
     }
 
     private static String firstUnstructured(RemittanceInformation16 remittance) {
-        return remittance == null || remittance.getUstrd().isEmpty() ? null : remittance.getUstrd().get(0);
+        return remittance == null || remittance.getUstrd().isEmpty()
+                ? null
+                : remittance.getUstrd().get(0);
     }
 
     private static String write(AbstractMX mx, WriteStyle style) {
@@ -267,16 +291,46 @@ class ProwideConformanceTest {
     }
 
     /** One pacs.008 as CBPR+ allows it, and how Prowide should write it. */
-    record Payment(String msgId, OffsetDateTime created, String instrId, String endToEndId, String txId, String uetr, BigDecimal amount,
-                   String currency, LocalDate settlementDate, ChargeBearerType1Code chargeBearer, String instructingBic,
-                   String instructedBic, boolean shortHeaderBics, String debtorName, String creditorName, String remittance,
-                   boolean withAppHdr, WriteStyle style) {
+    record Payment(
+            String msgId,
+            OffsetDateTime created,
+            String instrId,
+            String endToEndId,
+            String txId,
+            String uetr,
+            BigDecimal amount,
+            String currency,
+            LocalDate settlementDate,
+            ChargeBearerType1Code chargeBearer,
+            String instructingBic,
+            String instructedBic,
+            boolean shortHeaderBics,
+            String debtorName,
+            String creditorName,
+            String remittance,
+            boolean withAppHdr,
+            WriteStyle style) {
 
         static Payment sample() {
-            return new Payment("PRBK-20261123-0001", OffsetDateTime.of(2026, 11, 23, 9, 30, 0, 0, ZoneOffset.ofHours(8)), "PRBK-INSTR-0001",
-                    "CAG-INV-2026-0815", null, "8a562c67-ca16-48ba-b074-65581be6f001", new BigDecimal("1250000.00"), "CNY",
-                    LocalDate.of(2026, 11, 23), ChargeBearerType1Code.SHAR, "PRBKCNGZXXX", "VHBKHKHHXXX", false, "Canton Auto Group",
-                    "Kowloon Components Ltd", "Invoice CAG-INV-2026-0815", true, WriteStyle.DEFAULT);
+            return new Payment(
+                    "PRBK-20261123-0001",
+                    OffsetDateTime.of(2026, 11, 23, 9, 30, 0, 0, ZoneOffset.ofHours(8)),
+                    "PRBK-INSTR-0001",
+                    "CAG-INV-2026-0815",
+                    null,
+                    "8a562c67-ca16-48ba-b074-65581be6f001",
+                    new BigDecimal("1250000.00"),
+                    "CNY",
+                    LocalDate.of(2026, 11, 23),
+                    ChargeBearerType1Code.SHAR,
+                    "PRBKCNGZXXX",
+                    "VHBKHKHHXXX",
+                    false,
+                    "Canton Auto Group",
+                    "Kowloon Components Ltd",
+                    "Invoice CAG-INV-2026-0815",
+                    true,
+                    WriteStyle.DEFAULT);
         }
 
         static Payment random(Random random, int index) {
@@ -289,9 +343,13 @@ class ProwideConformanceTest {
             }
             String instructing = BANKS[random.nextInt(BANKS.length)];
             String instructed = BANKS[random.nextInt(BANKS.length)];
-            OffsetDateTime created = OffsetDateTime.ofInstant(Instant.ofEpochSecond(1_767_225_600L + random.nextInt(365 * 86_400)),
-                    ZoneOffset.ofHoursMinutes(random.nextInt(27) - 12, 0)).withNano(random.nextBoolean() ? 0 : random.nextInt(1000) * 1_000_000);
-            ChargeBearerType1Code[] bearers = {ChargeBearerType1Code.SHAR, ChargeBearerType1Code.CRED, ChargeBearerType1Code.DEBT};
+            OffsetDateTime created = OffsetDateTime.ofInstant(
+                            Instant.ofEpochSecond(1_767_225_600L + random.nextInt(365 * 86_400)),
+                            ZoneOffset.ofHoursMinutes(random.nextInt(27) - 12, 0))
+                    .withNano(random.nextBoolean() ? 0 : random.nextInt(1000) * 1_000_000);
+            ChargeBearerType1Code[] bearers = {
+                ChargeBearerType1Code.SHAR, ChargeBearerType1Code.CRED, ChargeBearerType1Code.DEBT
+            };
             WriteStyle[] styles = WriteStyle.values();
             boolean withAppHdr = random.nextInt(4) != 0;
             WriteStyle style = styles[random.nextInt(styles.length)];
@@ -300,18 +358,35 @@ class ProwideConformanceTest {
                 // with no root and an undeclared prefix, which is not XML.
                 style = WriteStyle.DEFAULT;
             }
-            return new Payment("MSG-" + index + "/" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36).toUpperCase(java.util.Locale.ROOT),
-                    created, random.nextBoolean() ? "INSTR " + index : null, "E2E-" + index + "(" + random.nextInt(1000) + ")",
-                    random.nextBoolean() ? "TX." + index + ",'+?:" : null, uuidV4(random),
-                    amount, currency, created.toLocalDate(), bearers[random.nextInt(bearers.length)], instructing, instructed,
+            return new Payment(
+                    "MSG-" + index + "/"
+                            + Long.toString(random.nextLong() & Long.MAX_VALUE, 36)
+                                    .toUpperCase(java.util.Locale.ROOT),
+                    created,
+                    random.nextBoolean() ? "INSTR " + index : null,
+                    "E2E-" + index + "(" + random.nextInt(1000) + ")",
+                    random.nextBoolean() ? "TX." + index + ",'+?:" : null,
+                    uuidV4(random),
+                    amount,
+                    currency,
+                    created.toLocalDate(),
+                    bearers[random.nextInt(bearers.length)],
+                    instructing,
+                    instructed,
                     random.nextBoolean() && instructing.endsWith("XXX") && instructed.endsWith("XXX"),
-                    random.nextBoolean() ? "Debtor & Sons <\u5E7F\u5DDE> " + index : null, random.nextBoolean() ? "Cr\u00e9diteur \"" + index + "\"" : null,
-                    random.nextBoolean() ? "Invoice " + index + " \u00e9\u4E2D" + (style == WriteStyle.NUMERIC_CHARACTER_REFERENCES ? "" : " \uD83D\uDE00") : null,
-                    withAppHdr, style);
+                    random.nextBoolean() ? "Debtor & Sons <\u5E7F\u5DDE> " + index : null,
+                    random.nextBoolean() ? "Cr\u00e9diteur \"" + index + "\"" : null,
+                    random.nextBoolean()
+                            ? "Invoice " + index + " \u00e9\u4E2D"
+                                    + (style == WriteStyle.NUMERIC_CHARACTER_REFERENCES ? "" : " \uD83D\uDE00")
+                            : null,
+                    withAppHdr,
+                    style);
         }
 
         private static BranchAndFinancialInstitutionIdentification6 agent(String bic) {
-            return new BranchAndFinancialInstitutionIdentification6().setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(bic));
+            return new BranchAndFinancialInstitutionIdentification6()
+                    .setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(bic));
         }
 
         /** A random version 4 UUID: version nibble 4, variant bits 10. */
@@ -322,8 +397,25 @@ class ProwideConformanceTest {
         }
 
         Payment withAmount(BigDecimal newAmount, String newCurrency) {
-            return new Payment(msgId, created, instrId, endToEndId, txId, uetr, newAmount, newCurrency, settlementDate, chargeBearer,
-                    instructingBic, instructedBic, shortHeaderBics, debtorName, creditorName, remittance, withAppHdr, style);
+            return new Payment(
+                    msgId,
+                    created,
+                    instrId,
+                    endToEndId,
+                    txId,
+                    uetr,
+                    newAmount,
+                    newCurrency,
+                    settlementDate,
+                    chargeBearer,
+                    instructingBic,
+                    instructedBic,
+                    shortHeaderBics,
+                    debtorName,
+                    creditorName,
+                    remittance,
+                    withAppHdr,
+                    style);
         }
 
         MxPacs00800108 toMx() {
@@ -333,8 +425,13 @@ class ProwideConformanceTest {
                     .setNbOfTxs("1")
                     .setSttlmInf(new SettlementInstruction7().setSttlmMtd(SettlementMethod1Code.INDA));
             CreditTransferTransaction39 tx = new CreditTransferTransaction39()
-                    .setPmtId(new PaymentIdentification7().setInstrId(instrId).setEndToEndId(endToEndId).setTxId(txId).setUETR(uetr))
-                    .setIntrBkSttlmAmt(new ActiveCurrencyAndAmount().setValue(amount).setCcy(currency))
+                    .setPmtId(new PaymentIdentification7()
+                            .setInstrId(instrId)
+                            .setEndToEndId(endToEndId)
+                            .setTxId(txId)
+                            .setUETR(uetr))
+                    .setIntrBkSttlmAmt(
+                            new ActiveCurrencyAndAmount().setValue(amount).setCcy(currency))
                     .setIntrBkSttlmDt(settlementDate)
                     .setChrgBr(chargeBearer)
                     .setInstgAgt(agent(instructingBic))
@@ -347,10 +444,13 @@ class ProwideConformanceTest {
                 tx.setRmtInf(new RemittanceInformation16().addUstrd(remittance));
             }
             MxPacs00800108 mx = new MxPacs00800108();
-            mx.setFIToFICstmrCdtTrf(new FIToFICustomerCreditTransferV08().setGrpHdr(group).addCdtTrfTxInf(tx));
+            mx.setFIToFICstmrCdtTrf(
+                    new FIToFICustomerCreditTransferV08().setGrpHdr(group).addCdtTrfTxInf(tx));
             BusinessAppHdrV02 header = new BusinessAppHdrV02();
-            header.setFr(new Party44Choice().setFIId(agent(shortHeaderBics ? instructingBic.substring(0, 8) : instructingBic)));
-            header.setTo(new Party44Choice().setFIId(agent(shortHeaderBics ? instructedBic.substring(0, 8) : instructedBic)));
+            header.setFr(new Party44Choice()
+                    .setFIId(agent(shortHeaderBics ? instructingBic.substring(0, 8) : instructingBic)));
+            header.setTo(new Party44Choice()
+                    .setFIId(agent(shortHeaderBics ? instructedBic.substring(0, 8) : instructedBic)));
             header.setBizMsgIdr(msgId);
             header.setMsgDefIdr("pacs.008.001.08");
             header.setBizSvc("swift.cbprplus.02");
@@ -361,7 +461,8 @@ class ProwideConformanceTest {
 
         @Override
         public String toString() {
-            return amount.toPlainString() + " " + currency + (withAppHdr ? " with AppHdr" : " without AppHdr") + ", " + style;
+            return amount.toPlainString() + " " + currency + (withAppHdr ? " with AppHdr" : " without AppHdr") + ", "
+                    + style;
         }
     }
 
@@ -369,9 +470,16 @@ class ProwideConformanceTest {
     // Prowide reads the valid corpus and agrees with Kapok's decoding
 
     static Stream<String> validCorpus() throws IOException, URISyntaxException {
-        Path directory = Path.of(ProwideConformanceTest.class.getResource("/corpus/pacs008/valid/").toURI());
+        Path directory = Path.of(ProwideConformanceTest.class
+                .getResource("/corpus/pacs008/valid/")
+                .toURI());
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml")).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".xml"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -384,7 +492,9 @@ class ProwideConformanceTest {
         }
         Pacs008View view = new Pacs008View();
         DecodeVerdict verdict = new DecodeVerdict();
-        assertTrue(new Pacs008Decoder(XmlLimits.DEFAULTS).decode(bytes, 0, bytes.length, view, verdict), verdict::toString);
+        assertTrue(
+                new Pacs008Decoder(XmlLimits.DEFAULTS).decode(bytes, 0, bytes.length, view, verdict),
+                verdict::toString);
 
         MxPacs00800108 mx = MxPacs00800108.parse(text(bytes), readConfiguration(PACS_008));
         assertNotNull(mx.getFIToFICstmrCdtTrf(), "Prowide found no FIToFICstmrCdtTrf in " + name);
@@ -394,12 +504,15 @@ class ProwideConformanceTest {
 
     /** The characters of a corpus file: UTF-16 by its byte order mark, ISO-8859-1 when declared, else UTF-8. */
     private static String text(byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+        if (bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             return new String(bytes, StandardCharsets.UTF_16);
         }
-        Charset charset = new String(bytes, 0, Math.min(bytes.length, 80), StandardCharsets.US_ASCII).contains("ISO-8859-1")
-                ? StandardCharsets.ISO_8859_1
-                : StandardCharsets.UTF_8;
+        Charset charset =
+                new String(bytes, 0, Math.min(bytes.length, 80), StandardCharsets.US_ASCII).contains("ISO-8859-1")
+                        ? StandardCharsets.ISO_8859_1
+                        : StandardCharsets.UTF_8;
         String text = new String(bytes, charset);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
@@ -429,7 +542,8 @@ class ProwideConformanceTest {
         status.transactionStatus = Pacs002Status.ACCEPTED_SETTLEMENT_COMPLETED;
         MxPacs00200110 mx = encodeAndParse(status);
         assertSameStatus(status, mx);
-        assertTrue(mx.getFIToFIPmtStsRpt().getTxInfAndSts().get(0).getStsRsnInf().isEmpty());
+        assertTrue(
+                mx.getFIToFIPmtStsRpt().getTxInfAndSts().get(0).getStsRsnInf().isEmpty());
     }
 
     @Test
@@ -437,11 +551,20 @@ class ProwideConformanceTest {
         Pacs002Status status = status(true);
         status.transactionStatus = Pacs002Status.REJECTED;
         status.reasonCode = RejectCode.INSUFFICIENT_FUNDS.isoCode();
-        status.additionalInfo.append("insufficient funds on PRBKCNGZXXX for CNY 1,250,000.00 & fees <est.> \u4E2D\u6587 \"quoted\" 'single' ")
-                .append("/Document/FIToFICstmrCdtTrf/CdtTrfTxInf/IntrBkSttlmAmt ").append("x".repeat(120)).append(" \uD83D\uDE00 end");
+        status.additionalInfo
+                .append(
+                        "insufficient funds on PRBKCNGZXXX for CNY 1,250,000.00 & fees <est.> \u4E2D\u6587 \"quoted\" 'single' ")
+                .append("/Document/FIToFICstmrCdtTrf/CdtTrfTxInf/IntrBkSttlmAmt ")
+                .append("x".repeat(120))
+                .append(" \uD83D\uDE00 end");
         MxPacs00200110 mx = encodeAndParse(status);
         assertSameStatus(status, mx);
-        List<String> lines = mx.getFIToFIPmtStsRpt().getTxInfAndSts().get(0).getStsRsnInf().get(0).getAddtlInf();
+        List<String> lines = mx.getFIToFIPmtStsRpt()
+                .getTxInfAndSts()
+                .get(0)
+                .getStsRsnInf()
+                .get(0)
+                .getAddtlInf();
         assertEquals(3, lines.size());
         lines.forEach(line -> assertTrue(line.length() <= 105, line));
     }
@@ -465,12 +588,15 @@ class ProwideConformanceTest {
     @Test
     void prowideReadsStatusBuiltFromADecodedPayment() throws IOException {
         byte[] bytes;
-        try (InputStream in = ProwideConformanceTest.class.getResourceAsStream("/corpus/pacs008/valid/envelope-with-apphdr.xml")) {
+        try (InputStream in =
+                ProwideConformanceTest.class.getResourceAsStream("/corpus/pacs008/valid/envelope-with-apphdr.xml")) {
             bytes = in.readAllBytes();
         }
         Pacs008View view = new Pacs008View();
         DecodeVerdict verdict = new DecodeVerdict();
-        assertTrue(new Pacs008Decoder(XmlLimits.DEFAULTS).decode(bytes, 0, bytes.length, view, verdict), verdict::toString);
+        assertTrue(
+                new Pacs008Decoder(XmlLimits.DEFAULTS).decode(bytes, 0, bytes.length, view, verdict),
+                verdict::toString);
         Pacs002Status status = status(true);
         status.copyOriginal(view);
         status.toBic.copyFrom(view.fromBic());
@@ -484,9 +610,6 @@ class ProwideConformanceTest {
     }
 
     @Test
-    @Disabled("bug (CBPR+): Kapok writes pacs.002 GrpHdr/CreDtTm and AppHdr/CreDt as 2026-11-23T01:30:00.123Z; CBPR+ "
-            + "CBPR_DateTime requires a numeric offset (pattern .*(\\+|-)((0[0-9])|(1[0-4])):[0-5][0-9]), e.g. "
-            + "2026-11-23T01:30:00.123+00:00, so a CBPR+ validator refuses Kapok's answers")
     void writesDateTimesWithNumericOffsetAsCbprRequires() {
         Pacs002Status status = status(true);
         status.transactionStatus = Pacs002Status.ACCEPTED_SETTLEMENT_COMPLETED;
@@ -498,8 +621,6 @@ class ProwideConformanceTest {
     }
 
     @Test
-    @Disabled("bug (CBPR+): the pacs.002 AppHdr has no BizSvc; CBPR+ makes AppHdr/BizSvc mandatory "
-            + "(swift.cbprplus.02 for this release), so Prowide reads serviceName() as null")
     void writesBusinessServiceInAppHdrAsCbprRequires() {
         Pacs002Status status = status(true);
         status.transactionStatus = Pacs002Status.ACCEPTED_SETTLEMENT_COMPLETED;
@@ -522,11 +643,17 @@ class ProwideConformanceTest {
         FIToFIPaymentStatusReportV10 report = mx.getFIToFIPmtStsRpt();
         PaymentTransaction110 tx = report.getTxInfAndSts().get(0);
         assertAll(
-                () -> assertEquals(status.messageId.toString(), report.getGrpHdr().getMsgId()),
-                () -> assertEquals(status.creationTimeMs, report.getGrpHdr().getCreDtTm().toInstant().toEpochMilli()),
+                () -> assertEquals(
+                        status.messageId.toString(), report.getGrpHdr().getMsgId()),
+                () -> assertEquals(
+                        status.creationTimeMs,
+                        report.getGrpHdr().getCreDtTm().toInstant().toEpochMilli()),
                 () -> assertEquals(1, report.getOrgnlGrpInfAndSts().size()),
-                () -> assertEquals(status.originalMessageId.toString(), report.getOrgnlGrpInfAndSts().get(0).getOrgnlMsgId()),
-                () -> assertEquals("pacs.008.001.08", report.getOrgnlGrpInfAndSts().get(0).getOrgnlMsgNmId()),
+                () -> assertEquals(
+                        status.originalMessageId.toString(),
+                        report.getOrgnlGrpInfAndSts().get(0).getOrgnlMsgId()),
+                () -> assertEquals(
+                        "pacs.008.001.08", report.getOrgnlGrpInfAndSts().get(0).getOrgnlMsgNmId()),
                 () -> assertEquals(1, report.getTxInfAndSts().size()),
                 () -> assertEquals(optional(status.originalInstructionId), tx.getOrgnlInstrId()),
                 () -> assertEquals(optional(status.originalEndToEndId), tx.getOrgnlEndToEndId()),
@@ -544,11 +671,16 @@ class ProwideConformanceTest {
             assertAll(
                     () -> assertEquals(status.fromBic.toString(), header.from()),
                     () -> assertEquals(status.toBic.toString(), header.to()),
-                    () -> assertEquals(status.fromBic.toString(), header.getFr().getFIId().getFinInstnId().getBICFI()),
-                    () -> assertEquals(status.toBic.toString(), header.getTo().getFIId().getFinInstnId().getBICFI()),
+                    () -> assertEquals(
+                            status.fromBic.toString(),
+                            header.getFr().getFIId().getFinInstnId().getBICFI()),
+                    () -> assertEquals(
+                            status.toBic.toString(),
+                            header.getTo().getFIId().getFinInstnId().getBICFI()),
                     () -> assertEquals(status.messageId.toString(), header.getBizMsgIdr()),
                     () -> assertEquals("pacs.002.001.10", header.getMsgDefIdr()),
-                    () -> assertEquals(status.creationTimeMs, header.getCreDt().toInstant().toEpochMilli()));
+                    () -> assertEquals(
+                            status.creationTimeMs, header.getCreDt().toInstant().toEpochMilli()));
         }
     }
 
@@ -556,14 +688,21 @@ class ProwideConformanceTest {
     void prowideReadsKapokMessageReject() {
         long rejectedAt = Instant.parse("2026-11-23T01:30:05.007Z").toEpochMilli();
         String description = "UETR '8A562C67' must be a lowercase UUID version 4 & <not> \u5927\u5199";
-        MxAdmi00200101 mx = encodeAndParseReject("PRBK-20261123-0001", "FF01", "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf/PmtId/UETR",
-                description, rejectedAt);
+        MxAdmi00200101 mx = encodeAndParseReject(
+                "PRBK-20261123-0001",
+                "FF01",
+                "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf/PmtId/UETR",
+                description,
+                rejectedAt);
         MessageRejectV01 reject = mx.getAdmi00200101();
         assertAll(
                 () -> assertEquals("PRBK-20261123-0001", reject.getRltdRef().getRef()),
                 () -> assertEquals("FF01", reject.getRsn().getRjctgPtyRsn()),
-                () -> assertEquals(rejectedAt, reject.getRsn().getRjctnDtTm().toInstant().toEpochMilli()),
-                () -> assertEquals("/Document/FIToFICstmrCdtTrf/CdtTrfTxInf/PmtId/UETR", reject.getRsn().getErrLctn()),
+                () -> assertEquals(
+                        rejectedAt, reject.getRsn().getRjctnDtTm().toInstant().toEpochMilli()),
+                () -> assertEquals(
+                        "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf/PmtId/UETR",
+                        reject.getRsn().getErrLctn()),
                 () -> assertEquals(description, reject.getRsn().getRsnDesc()),
                 () -> assertNull(mx.getAppHdr()));
     }
@@ -576,8 +715,10 @@ class ProwideConformanceTest {
         assertAll(
                 () -> assertEquals("NONREF", reject.getRltdRef().getRef()),
                 () -> assertNull(reject.getRsn().getErrLctn()),
-                () -> assertEquals(longDescription.substring(0, 350), reject.getRsn().getRsnDesc()),
-                () -> assertEquals(0L, reject.getRsn().getRjctnDtTm().toInstant().toEpochMilli()));
+                () -> assertEquals(
+                        longDescription.substring(0, 350), reject.getRsn().getRsnDesc()),
+                () -> assertEquals(
+                        0L, reject.getRsn().getRjctnDtTm().toInstant().toEpochMilli()));
     }
 
     @Test
@@ -587,7 +728,8 @@ class ProwideConformanceTest {
         assertNull(mx.getAdmi00200101().getRsn().getErrLctn());
     }
 
-    private static MxAdmi00200101 encodeAndParseReject(String reference, String reason, String location, String description, long atMs) {
+    private static MxAdmi00200101 encodeAndParseReject(
+            String reference, String reason, String location, String description, long atMs) {
         Utf8XmlWriter out = new Utf8XmlWriter(128);
         new Admi002Encoder().encode(reference, reason, location, description, atMs, out);
         String xml = out.toString();
@@ -606,13 +748,16 @@ class ProwideConformanceTest {
         status.transactionStatus = Pacs002Status.ACCEPTED_SETTLEMENT_COMPLETED;
         Utf8XmlWriter out = new Utf8XmlWriter(256);
         new Pacs002Encoder().encode(status, out);
-        assertNotNull(MxPacs00200110.parse(out.toString(), readConfiguration(PACS_002)).getAppHdr());
+        assertNotNull(MxPacs00200110.parse(out.toString(), readConfiguration(PACS_002))
+                .getAppHdr());
         // The trap this class avoids: a context of the Document classes alone silently drops the header.
-        java.util.logging.Logger prowide = java.util.logging.Logger.getLogger("com.prowidesoftware.swift.model.mx.MxParseUtils");
+        java.util.logging.Logger prowide =
+                java.util.logging.Logger.getLogger("com.prowidesoftware.swift.model.mx.MxParseUtils");
         java.util.logging.Level level = prowide.getLevel();
         prowide.setLevel(java.util.logging.Level.OFF);
         try {
-            MxPacs00200110 withoutHeaderClasses = MxPacs00200110.parse(out.toString(), readConfiguration(JAXBContext.newInstance(MxPacs00200110._classes)));
+            MxPacs00200110 withoutHeaderClasses = MxPacs00200110.parse(
+                    out.toString(), readConfiguration(JAXBContext.newInstance(MxPacs00200110._classes)));
             assertNull(withoutHeaderClasses.getAppHdr());
             assertNotNull(withoutHeaderClasses.getFIToFIPmtStsRpt());
         } finally {
@@ -677,8 +822,14 @@ class ProwideConformanceTest {
      * unknown elements.
      */
     private static void assertSameElementOrderAsProwide(String kapok, String prowide) {
-        assertEquals(elementNames(prowide, "AppHdr"), elementNames(kapok, "AppHdr"), "AppHdr element order\nKapok:   " + kapok + "\nProwide: " + prowide);
-        assertEquals(elementNames(prowide, "Document"), elementNames(kapok, "Document"), "Document element order\nKapok:   " + kapok + "\nProwide: " + prowide);
+        assertEquals(
+                elementNames(prowide, "AppHdr"),
+                elementNames(kapok, "AppHdr"),
+                "AppHdr element order\nKapok:   " + kapok + "\nProwide: " + prowide);
+        assertEquals(
+                elementNames(prowide, "Document"),
+                elementNames(kapok, "Document"),
+                "Document element order\nKapok:   " + kapok + "\nProwide: " + prowide);
     }
 
     /** Local names of the elements inside the first element named {@code section}, in document order. */
@@ -686,7 +837,8 @@ class ProwideConformanceTest {
         List<String> names = new ArrayList<>();
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
         try {
-            XMLStreamReader reader = HardenedXmlInputFactory.create(XmlLimits.DEFAULTS).createXMLStreamReader(new Stax2ByteArraySource(bytes, 0, bytes.length));
+            XMLStreamReader reader = HardenedXmlInputFactory.create(XmlLimits.DEFAULTS)
+                    .createXMLStreamReader(new Stax2ByteArraySource(bytes, 0, bytes.length));
             int depthInSection = -1;
             while (reader.hasNext()) {
                 int event = reader.next();

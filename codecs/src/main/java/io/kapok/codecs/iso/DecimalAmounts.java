@@ -22,15 +22,29 @@ public final class DecimalAmounts {
 
     /** Schema limit of ActiveCurrencyAndAmount and ActiveOrHistoricCurrencyAndAmount. */
     public static final int TOTAL_DIGITS_MAX = 18;
+    /** CBPR+ (CBPR_Amount) allows 14 digits in all. */
+    public static final int CBPR_TOTAL_DIGITS_MAX = 14;
 
     private DecimalAmounts() {}
 
     /**
-     * Parses {@code text} as an amount with {@code minorUnits} decimals allowed.
+     * Parses {@code text} as an amount with {@code minorUnits} decimals allowed and the schema's
+     * {@value #TOTAL_DIGITS_MAX} total digits.
      *
      * @return the amount in minor units (&gt;= 0), or one of the negative error constants
      */
     public static long parseMinor(CharSequence text, int minorUnits) {
+        return parseMinor(text, minorUnits, TOTAL_DIGITS_MAX);
+    }
+
+    /**
+     * Parses {@code text} as an amount with {@code minorUnits} decimals and {@code totalDigitsMax}
+     * digits allowed. Digits are counted as the schema's totalDigits facet counts them, on the
+     * value: leading zeros and trailing zeros after the point do not count.
+     *
+     * @return the amount in minor units (&gt;= 0), or one of the negative error constants
+     */
+    public static long parseMinor(CharSequence text, int minorUnits, int totalDigitsMax) {
         int start = 0;
         int end = text.length();
         while (start < end && isXmlSpace(text.charAt(start))) {
@@ -52,6 +66,7 @@ public final class DecimalAmounts {
         long value = 0;
         int digits = 0;
         int significantDigits = 0;
+        int trailingFractionZeros = 0;
         int decimals = -1; // -1 until the point is seen
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
@@ -72,13 +87,17 @@ public final class DecimalAmounts {
             if (significantDigits > 0 || c != '0') {
                 significantDigits++;
             }
-            if (significantDigits > TOTAL_DIGITS_MAX) {
-                return TOO_MANY_DIGITS;
+            trailingFractionZeros = decimals > 0 && c == '0' ? trailingFractionZeros + 1 : 0;
+            if (significantDigits > TOTAL_DIGITS_MAX + 1) {
+                return TOO_MANY_DIGITS; // stop early: value would overflow long soon
             }
             value = value * 10 + (c - '0');
         }
         if (digits == 0) {
             return MALFORMED;
+        }
+        if (significantDigits - Math.min(trailingFractionZeros, significantDigits) > totalDigitsMax) {
+            return TOO_MANY_DIGITS;
         }
         if (decimals > minorUnits) {
             return TOO_MANY_DECIMALS;
@@ -91,6 +110,20 @@ public final class DecimalAmounts {
             value *= 10;
         }
         return value;
+    }
+
+    /** The number of digits after the point in {@code text} (0 when there is no point). */
+    public static int decimalsOf(CharSequence text) {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) <= ' ') {
+            end--;
+        }
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '.') {
+                return end - i - 1;
+            }
+        }
+        return 0;
     }
 
     /** Writes {@code amountMinor} as a decimal with exactly {@code minorUnits} decimals. */

@@ -39,17 +39,26 @@ public final class Iso4217 {
 
     private Iso4217() {}
 
-    /** Packs three letters into the int form used across Kapok; no validation. */
+    /** Packs three letters A to Z into the int form used across Kapok; the caller has checked them. */
     public static int pack(char a, char b, char c) {
         return (a << 16) | (b << 8) | c;
     }
 
-    /** Packs a three-letter code; returns 0 when the text is not exactly three characters. */
+    /**
+     * Packs a three-letter code; returns 0 (which no currency has) unless the text is exactly three
+     * letters A to Z, so no other text can pack into the int of a real code.
+     */
     public static int pack(CharSequence code) {
         if (code == null || code.length() != 3) {
             return 0;
         }
-        return pack(code.charAt(0), code.charAt(1), code.charAt(2));
+        char a = code.charAt(0);
+        char b = code.charAt(1);
+        char c = code.charAt(2);
+        if (!isUpper(a) || !isUpper(b) || !isUpper(c)) {
+            return 0;
+        }
+        return pack(a, b, c);
     }
 
     /** The three letters of a packed code, for display and the journal. */

@@ -83,14 +83,15 @@ public final class IsoIdentifiers {
         return true;
     }
 
-    /** ISODate {@code YYYY-MM-DD} with a plausible month and day. */
+    /** ISODate {@code YYYY-MM-DD} that exists in the proleptic Gregorian calendar (no 30 February). */
     public static boolean isIsoDate(CharSequence s) {
         return s.length() == 10 && isDatePart(s);
     }
 
     /**
-     * ISODateTime as CBPR+ restricts it: {@code YYYY-MM-DDThh:mm:ss}, optional fraction, and a
-     * mandatory UTC offset ({@code Z} or {@code ±hh:mm}).
+     * ISODateTime as CBPR+ restricts it (CBPR_DateTime): {@code YYYY-MM-DDThh:mm:ss}, an optional
+     * fraction, and a mandatory numeric UTC offset {@code ±hh:mm} (hours 00 to 14). {@code Z} is
+     * refused: CBPR+ wants {@code +00:00}.
      */
     public static boolean isIsoDateTimeWithOffset(CharSequence s) {
         int n = s.length();
@@ -115,9 +116,6 @@ public final class IsoIdentifiers {
                 return false;
             }
         }
-        if (i == n - 1) {
-            return s.charAt(i) == 'Z';
-        }
         return i == n - 6
                 && (s.charAt(i) == '+' || s.charAt(i) == '-')
                 && twoDigits(s, i + 1, 14)
@@ -126,17 +124,28 @@ public final class IsoIdentifiers {
     }
 
     private static boolean isDatePart(CharSequence s) {
+        int year = 0;
         for (int i = 0; i < 4; i++) {
-            if (!isDigit(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (!isDigit(c)) {
                 return false;
             }
+            year = year * 10 + (c - '0');
         }
-        return s.charAt(4) == '-'
-                && twoDigits(s, 5, 12)
-                && s.charAt(7) == '-'
-                && twoDigits(s, 8, 31)
-                && !(s.charAt(5) == '0' && s.charAt(6) == '0')
-                && !(s.charAt(8) == '0' && s.charAt(9) == '0');
+        if (year == 0 || s.charAt(4) != '-' || !twoDigits(s, 5, 12) || s.charAt(7) != '-' || !twoDigits(s, 8, 31)) {
+            return false;
+        }
+        int month = (s.charAt(5) - '0') * 10 + (s.charAt(6) - '0');
+        int day = (s.charAt(8) - '0') * 10 + (s.charAt(9) - '0');
+        return month >= 1 && day >= 1 && day <= daysInMonth(year, month);
+    }
+
+    private static int daysInMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     private static boolean twoDigits(CharSequence s, int at, int max) {

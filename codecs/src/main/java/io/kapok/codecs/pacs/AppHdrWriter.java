@@ -8,6 +8,9 @@ import io.kapok.codecs.xml.Utf8XmlWriter;
  * identified by BICFI. Shared by the encoders; stateless.
  */
 public final class AppHdrWriter {
+    /** The CBPR+ business service Kapok's answers declare (AppHdr/BizSvc, mandatory in CBPR+). */
+    public static final String CBPR_BUSINESS_SERVICE = "swift.cbprplus.02";
+
     private AppHdrWriter() {}
 
     public static void write(
@@ -34,6 +37,7 @@ public final class AppHdrWriter {
                 .end("To");
         out.element("BizMsgIdr", businessMessageId);
         out.element("MsgDefIdr", messageDefinition);
+        out.element("BizSvc", CBPR_BUSINESS_SERVICE);
         out.start("CreDt");
         IsoDateTimes.writeDateTime(out, creationTimeMs);
         out.end("CreDt");

@@ -2,6 +2,7 @@ package io.kapok.codecs.pacs;
 
 import static io.kapok.codecs.pacs.Pacs008View.*;
 
+import com.ctc.wstx.exc.WstxLazyException;
 import io.kapok.codecs.DecodeVerdict;
 import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.DecimalAmounts;
@@ -78,8 +79,10 @@ public final class Pacs008Decoder {
         try {
             reader = factory.createXMLStreamReader(new Stax2ByteArraySource(bytes, offset, length));
             parse(reader, out, verdict);
-        } catch (XMLStreamException | RuntimeException e) {
-            // Woodstox reports limits and malformations as exceptions; they become verdicts here.
+        } catch (XMLStreamException | WstxLazyException e) {
+            // Woodstox reports malformations and its limits as exceptions; they become verdicts
+            // here. Woodstox has no exception type of its own for a limit, so its message tells.
+            // Any other exception is a bug and propagates.
             String message = String.valueOf(e.getMessage());
             RejectCode code = message.contains("limit") || message.contains("Maximum")
                     ? RejectCode.XML_LIMIT_EXCEEDED
@@ -182,10 +185,16 @@ public final class Pacs008Decoder {
         }
         if (currentField >= 0) {
             TextBuffer field = out.fields[currentField];
-            if (field.isPresent() && isRepeatable(currentField)) {
+            if (field.isPresent()) {
+                if (!isRepeatable(currentField)) {
+                    verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
+                            .append("element ")
+                            .append(local)
+                            .append(" appears more than once; the schema allows one");
+                    return false;
+                }
                 currentField = -1; // keep the first occurrence of a repeatable element
             } else {
-                field.clear();
                 field.markPresent();
             }
         }
@@ -366,7 +375,8 @@ public final class Pacs008Decoder {
             verdict.reject(RejectCode.INVALID_FORMAT, GRP + "/CreDtTm")
                     .append("CreDtTm '")
                     .append(f[CREATION_DATE_TIME])
-                    .append("' must be an ISODateTime with a UTC offset (CBPR+)");
+                    .append(
+                            "' must be an ISODateTime with a numeric UTC offset such as +08:00 or +00:00 (CBPR+ does not take Z)");
             return;
         }
         if (!IsoIdentifiers.isIsoDate(trimmed(f[SETTLEMENT_DATE]))) {
@@ -376,7 +386,7 @@ public final class Pacs008Decoder {
                     .append("' must be an ISODate (YYYY-MM-DD)");
             return;
         }
-        if (!IsoIdentifiers.isUuidV4(trimmed(f[UETR]))) {
+        if (!IsoIdentifiers.isUuidV4(f[UETR])) {
             verdict.reject(RejectCode.INVALID_UETR, TX + "/PmtId/UETR")
                     .append("UETR '")
                     .append(f[UETR])
@@ -391,7 +401,7 @@ public final class Pacs008Decoder {
                         && !bic(f[CREDITOR_AGENT_BIC], TX + "/CdtrAgt/FinInstnId/BICFI", verdict))) {
             return;
         }
-        TextBuffer chargeBearer = trimmed(f[CHARGE_BEARER]);
+        TextBuffer chargeBearer = f[CHARGE_BEARER];
         if (!(chargeBearer.contentEquals("CRED")
                 || chargeBearer.contentEquals("DEBT")
                 || chargeBearer.contentEquals("SHAR"))) {
@@ -430,7 +440,7 @@ public final class Pacs008Decoder {
                 || !bic(f[HDR_TO_BIC], HDR + "/To/FIId/FinInstnId/BICFI", verdict)) {
             return;
         }
-        if (!trimmed(f[HDR_MSG_DEF_ID]).contentEquals(MESSAGE_DEFINITION)) {
+        if (!f[HDR_MSG_DEF_ID].contentEquals(MESSAGE_DEFINITION)) {
             verdict.reject(RejectCode.HEADER_MISMATCH, HDR + "/MsgDefIdr")
                     .append("MsgDefIdr '")
                     .append(f[HDR_MSG_DEF_ID])
@@ -470,7 +480,8 @@ public final class Pacs008Decoder {
             verdict.reject(RejectCode.INVALID_FORMAT, HDR + "/CreDt")
                     .append("CreDt '")
                     .append(f[HDR_CREATION_DATE])
-                    .append("' must be an ISODateTime with a UTC offset (CBPR+)");
+                    .append(
+                            "' must be an ISODateTime with a numeric UTC offset such as +08:00 or +00:00 (CBPR+ does not take Z)");
         }
     }
 
@@ -489,22 +500,23 @@ public final class Pacs008Decoder {
                     .append(ccyText.contentEquals("CNH") ? " (offshore renminbi travels as CNY)" : "");
             return false;
         }
-        long minor = DecimalAmounts.parseMinor(text, minorUnits);
+        long minor = DecimalAmounts.parseMinor(text, minorUnits, DecimalAmounts.CBPR_TOTAL_DIGITS_MAX);
         if (minor < 0) {
             StringBuilder d = verdict.reject(RejectCode.INVALID_AMOUNT, path)
                     .append("amount '")
                     .append(text)
                     .append("' ");
             if (minor == DecimalAmounts.TOO_MANY_DECIMALS) {
-                d.append("has more decimals than ")
+                d.append("has ")
+                        .append(DecimalAmounts.decimalsOf(text))
+                        .append(" decimals, ")
                         .append(ccyText)
-                        .append(" allows (")
-                        .append(minorUnits)
-                        .append(')');
+                        .append(" allows ")
+                        .append(minorUnits);
             } else if (minor == DecimalAmounts.TOO_MANY_DIGITS) {
                 d.append("has more than ")
-                        .append(DecimalAmounts.TOTAL_DIGITS_MAX)
-                        .append(" digits");
+                        .append(DecimalAmounts.CBPR_TOTAL_DIGITS_MAX)
+                        .append(" digits (CBPR+)");
             } else if (minor == DecimalAmounts.NEGATIVE) {
                 d.append("is negative");
             } else {
@@ -606,7 +618,7 @@ public final class Pacs008Decoder {
     }
 
     private boolean bic(TextBuffer field, String path, DecodeVerdict verdict) {
-        if (IsoIdentifiers.isBic(trimmed(field))) {
+        if (IsoIdentifiers.isBic(field)) {
             return true;
         }
         verdict.reject(RejectCode.INVALID_BIC, path)

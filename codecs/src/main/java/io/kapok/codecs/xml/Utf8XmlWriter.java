@@ -186,8 +186,10 @@ public final class Utf8XmlWriter {
                         buffer[length++] = (byte) c;
                     } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                         utf8(Character.toCodePoint(c, s.charAt(++i)));
-                    } else if (Character.isSurrogate(c)) {
-                        utf8(0xFFFD); // a lone surrogate cannot be encoded; replace it visibly
+                    } else if (Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+                        // A lone surrogate cannot be encoded and U+FFFE/U+FFFF are not XML
+                        // characters: replace them visibly rather than write broken XML.
+                        utf8(0xFFFD);
                     } else {
                         utf8(c);
                     }

@@ -16,12 +16,14 @@ class Admi002EncoderTest {
 
     @Test
     void writesMessageRejectWithoutAppHdr() {
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:admi.002.001.01\"><admi.002.001.01>"
-                + "<RltdRef><Ref>PRBK-1</Ref></RltdRef>"
-                + "<Rsn><RjctgPtyRsn>FF01</RjctgPtyRsn><RjctnDtTm>1970-01-01T00:00:00.000Z</RjctnDtTm>"
-                + "<ErrLctn>/Document/FIToFICstmrCdtTrf</ErrLctn><RsnDesc>bad &amp; &lt;worse&gt;</RsnDesc></Rsn>"
-                + "</admi.002.001.01></Document>", encode("PRBK-1", "/Document/FIToFICstmrCdtTrf", "bad & <worse>"));
+        assertEquals(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:admi.002.001.01\"><admi.002.001.01>"
+                        + "<RltdRef><Ref>PRBK-1</Ref></RltdRef>"
+                        + "<Rsn><RjctgPtyRsn>FF01</RjctgPtyRsn><RjctnDtTm>1970-01-01T00:00:00.000+00:00</RjctnDtTm>"
+                        + "<ErrLctn>/Document/FIToFICstmrCdtTrf</ErrLctn><RsnDesc>bad &amp; &lt;worse&gt;</RsnDesc></Rsn>"
+                        + "</admi.002.001.01></Document>",
+                encode("PRBK-1", "/Document/FIToFICstmrCdtTrf", "bad & <worse>"));
     }
 
     @Test

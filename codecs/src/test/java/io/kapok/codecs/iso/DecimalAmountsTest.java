@@ -97,7 +97,10 @@ class DecimalAmountsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "\t\n", ".", "1.2.3", "1 000", "1,00", "1e3", "1E+3", "0x10", "NaN", "\u0661", "1.0 0", "abc"})
+    @ValueSource(
+            strings = {
+                "", " ", "\t\n", ".", "1.2.3", "1 000", "1,00", "1e3", "1E+3", "0x10", "NaN", "\u0661", "1.0 0", "abc"
+            })
     void rejectsWhatIsNotAnXsDecimal(String text) {
         assertEquals(MALFORMED, parseMinor(text, 2));
     }

@@ -31,16 +31,18 @@ class Pacs002EncoderTest {
 
     @Test
     void writesSettlementCompletedStatusWithAppHdrInAnEnvelope() {
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<Envelope><AppHdr xmlns=\"urn:iso:std:iso:20022:tech:xsd:head.001.001.02\">"
-                + "<Fr><FIId><FinInstnId><BICFI>KAPKCNGZXXX</BICFI></FinInstnId></FIId></Fr>"
-                + "<To><FIId><FinInstnId><BICFI>PRBKCNGZXXX</BICFI></FinInstnId></FIId></To>"
-                + "<BizMsgIdr>KAPK-0001</BizMsgIdr><MsgDefIdr>pacs.002.001.10</MsgDefIdr><CreDt>2026-11-23T01:30:00.123Z</CreDt></AppHdr>"
-                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10\"><FIToFIPmtStsRpt>"
-                + "<GrpHdr><MsgId>KAPK-0001</MsgId><CreDtTm>2026-11-23T01:30:00.123Z</CreDtTm></GrpHdr>"
-                + "<OrgnlGrpInfAndSts><OrgnlMsgId>PRBK-20261123-0001</OrgnlMsgId><OrgnlMsgNmId>pacs.008.001.08</OrgnlMsgNmId></OrgnlGrpInfAndSts>"
-                + "<TxInfAndSts><OrgnlEndToEndId>CAG-INV-2026-0815</OrgnlEndToEndId><OrgnlUETR>8a562c67-ca16-48ba-b074-65581be6f001</OrgnlUETR>"
-                + "<TxSts>ACSC</TxSts></TxInfAndSts></FIToFIPmtStsRpt></Document></Envelope>", encode(accepted()));
+        assertEquals(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        + "<Envelope><AppHdr xmlns=\"urn:iso:std:iso:20022:tech:xsd:head.001.001.02\">"
+                        + "<Fr><FIId><FinInstnId><BICFI>KAPKCNGZXXX</BICFI></FinInstnId></FIId></Fr>"
+                        + "<To><FIId><FinInstnId><BICFI>PRBKCNGZXXX</BICFI></FinInstnId></FIId></To>"
+                        + "<BizMsgIdr>KAPK-0001</BizMsgIdr><MsgDefIdr>pacs.002.001.10</MsgDefIdr><BizSvc>swift.cbprplus.02</BizSvc><CreDt>2026-11-23T01:30:00.123+00:00</CreDt></AppHdr>"
+                        + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10\"><FIToFIPmtStsRpt>"
+                        + "<GrpHdr><MsgId>KAPK-0001</MsgId><CreDtTm>2026-11-23T01:30:00.123+00:00</CreDtTm></GrpHdr>"
+                        + "<OrgnlGrpInfAndSts><OrgnlMsgId>PRBK-20261123-0001</OrgnlMsgId><OrgnlMsgNmId>pacs.008.001.08</OrgnlMsgNmId></OrgnlGrpInfAndSts>"
+                        + "<TxInfAndSts><OrgnlEndToEndId>CAG-INV-2026-0815</OrgnlEndToEndId><OrgnlUETR>8a562c67-ca16-48ba-b074-65581be6f001</OrgnlUETR>"
+                        + "<TxSts>ACSC</TxSts></TxInfAndSts></FIToFIPmtStsRpt></Document></Envelope>",
+                encode(accepted()));
     }
 
     @Test
@@ -48,7 +50,10 @@ class Pacs002EncoderTest {
         Pacs002Status status = accepted();
         status.toBic.clear();
         String xml = encode(status);
-        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10\">"), xml);
+        assertTrue(
+                xml.startsWith(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pacs.002.001.10\">"),
+                xml);
         assertFalse(xml.contains("AppHdr"));
         assertFalse(xml.contains("Envelope"));
     }
@@ -59,8 +64,11 @@ class Pacs002EncoderTest {
         status.originalInstructionId.set("PRBK-INSTR-0001");
         status.originalTransactionId.set("PRBK-TX-0001");
         String xml = encode(status);
-        assertTrue(xml.contains("<TxInfAndSts><OrgnlInstrId>PRBK-INSTR-0001</OrgnlInstrId><OrgnlEndToEndId>CAG-INV-2026-0815</OrgnlEndToEndId>"
-                + "<OrgnlTxId>PRBK-TX-0001</OrgnlTxId><OrgnlUETR>"), xml);
+        assertTrue(
+                xml.contains(
+                        "<TxInfAndSts><OrgnlInstrId>PRBK-INSTR-0001</OrgnlInstrId><OrgnlEndToEndId>CAG-INV-2026-0815</OrgnlEndToEndId>"
+                                + "<OrgnlTxId>PRBK-TX-0001</OrgnlTxId><OrgnlUETR>"),
+                xml);
     }
 
     @Test
@@ -68,10 +76,18 @@ class Pacs002EncoderTest {
         Pacs002Status status = accepted();
         status.transactionStatus = Pacs002Status.REJECTED;
         status.reasonCode = "AM04";
-        status.additionalInfo.append("a".repeat(105)).append("b".repeat(105)).append("c".repeat(105)).append("d".repeat(105)).append("lost");
+        status.additionalInfo
+                .append("a".repeat(105))
+                .append("b".repeat(105))
+                .append("c".repeat(105))
+                .append("d".repeat(105))
+                .append("lost");
         String xml = encode(status);
-        assertTrue(xml.contains("<TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AM04</Cd></Rsn><AddtlInf>" + "a".repeat(105) + "</AddtlInf><AddtlInf>"
-                + "b".repeat(105) + "</AddtlInf><AddtlInf>" + "c".repeat(105) + "</AddtlInf><AddtlInf>" + "d".repeat(105) + "</AddtlInf></StsRsnInf>"), xml);
+        assertTrue(
+                xml.contains("<TxSts>RJCT</TxSts><StsRsnInf><Rsn><Cd>AM04</Cd></Rsn><AddtlInf>" + "a".repeat(105)
+                        + "</AddtlInf><AddtlInf>" + "b".repeat(105) + "</AddtlInf><AddtlInf>" + "c".repeat(105)
+                        + "</AddtlInf><AddtlInf>" + "d".repeat(105) + "</AddtlInf></StsRsnInf>"),
+                xml);
         assertFalse(xml.contains("lost"));
     }
 

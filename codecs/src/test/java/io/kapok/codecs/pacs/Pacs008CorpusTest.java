@@ -95,7 +95,10 @@ class Pacs008CorpusTest {
         URL url = Pacs008CorpusTest.class.getResource(directory);
         assertNotNull(url, directory);
         try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".xml"))
+                    .sorted()
+                    .toList();
         } catch (IOException | URISyntaxException e) {
             throw new IllegalStateException("cannot list " + directory, e);
         }

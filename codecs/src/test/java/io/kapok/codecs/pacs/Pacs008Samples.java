@@ -35,7 +35,8 @@ final class Pacs008Samples {
 
     /** The one {@code <CdtTrfTxInf>} of the sample. */
     static String transaction() {
-        return SAMPLE.substring(SAMPLE.indexOf("<CdtTrfTxInf>"), SAMPLE.indexOf("</CdtTrfTxInf>") + "</CdtTrfTxInf>".length());
+        return SAMPLE.substring(
+                SAMPLE.indexOf("<CdtTrfTxInf>"), SAMPLE.indexOf("</CdtTrfTxInf>") + "</CdtTrfTxInf>".length());
     }
 
     /**
@@ -50,7 +51,10 @@ final class Pacs008Samples {
 
     /** The sample with the element text {@code <name>old</name>} replaced by {@code <name>text</name>}. */
     static String withText(String element, String oldText, String newText) {
-        return replaceOnce(SAMPLE, "<" + element + ">" + oldText + "</" + element + ">", "<" + element + ">" + newText + "</" + element + ">");
+        return replaceOnce(
+                SAMPLE,
+                "<" + element + ">" + oldText + "</" + element + ">",
+                "<" + element + ">" + newText + "</" + element + ">");
     }
 
     /** The sample without the given markup (which must occur once). */
@@ -63,7 +67,8 @@ final class Pacs008Samples {
      * element of the block (the block must hold no comments or processing instructions).
      */
     static String prefixed(String block, String prefix, String namespace) {
-        String declared = replaceOnce(block, " xmlns=\"" + namespace + "\"", " xmlns:" + prefix + "=\"" + namespace + "\"");
+        String declared =
+                replaceOnce(block, " xmlns=\"" + namespace + "\"", " xmlns:" + prefix + "=\"" + namespace + "\"");
         return declared.replaceAll("<(/?)([A-Za-z])", "<$1" + prefix + ":$2");
     }
 

@@ -114,7 +114,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             } else {
                 onMessage(request.content(), response);
             }
-        } else if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+        } else if (method != HttpMethod.GET) {
             respondJson(
                     response,
                     HttpResponseStatus.METHOD_NOT_ALLOWED,
