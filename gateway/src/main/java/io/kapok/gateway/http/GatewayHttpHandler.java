@@ -49,6 +49,10 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     private static final String XML = "application/xml; charset=UTF-8";
     private static final String JSON = "application/json";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayHttpHandler.class);
+    private static final java.util.concurrent.atomic.AtomicLong UNEXPECTED_ERRORS =
+            new java.util.concurrent.atomic.AtomicLong();
+
     private final GatewayHttpHandler.Shared shared;
     private final ArrayDeque<PendingResponse> inOrder = new ArrayDeque<>();
     /**
@@ -364,7 +368,20 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // Connection-level trouble (reset by peer, TLS): close; the sender retries what got no answer.
+        // Connection-level trouble (reset by peer): close quietly; the sender retries what got no
+        // answer. Anything else is a bug: say so loudly (the first few, then one in a thousand, so
+        // a flood cannot turn into a log per message), and close the connection.
+        if (!(cause instanceof java.io.IOException)) {
+            long n = UNEXPECTED_ERRORS.incrementAndGet();
+            if (n <= 10 || n % 1000 == 0) {
+                LOG.error("unexpected error #{} on {}; closing the connection", n, ctx.channel(), cause);
+            }
+        }
         ctx.close();
+    }
+
+    /** Unexpected (non-I/O) errors seen on any connection since start. */
+    public static long unexpectedErrorCount() {
+        return UNEXPECTED_ERRORS.get();
     }
 }
