@@ -79,7 +79,8 @@ public final class Gateway implements AutoCloseable {
                     config.platform().id(),
                     config.gateway().pipelinedRequestsMax(),
                     new CodecContexts(xmlLimits),
-                    new AnswerIds(System.currentTimeMillis()));
+                    new AnswerIds(System.currentTimeMillis()),
+                    echoAnswer(config.platform().id()));
             KapokHttpServer server = KapokHttpServer.start(config, shared);
             return new Gateway(lock, disruptor, sequencer, server, dataDir);
         } catch (Exception | Error e) {
@@ -89,6 +90,22 @@ public final class Gateway implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** The canned answer of POST /v1/echo: a real pacs.002 ACSC, encoded once. */
+    private static byte[] echoAnswer(String platformBic) {
+        io.kapok.codecs.pacs.Pacs002Status status = new io.kapok.codecs.pacs.Pacs002Status();
+        status.fromBic.set(platformBic);
+        status.toBic.set("PRBKCNGZXXX");
+        status.messageId.set("KPKECHO0000000000001");
+        status.creationTimeMs = System.currentTimeMillis();
+        status.originalMessageId.set("ECHO-0000000000000000000000000001");
+        status.originalEndToEndId.set("ECHO-E2E-000000000000000000000001");
+        status.originalUetr.set("00000000-0000-4000-8000-000000000000");
+        status.transactionStatus = io.kapok.codecs.pacs.Pacs002Status.ACCEPTED_SETTLEMENT_COMPLETED;
+        io.kapok.codecs.xml.Utf8XmlWriter writer = new io.kapok.codecs.xml.Utf8XmlWriter(2048);
+        new io.kapok.codecs.pacs.Pacs002Encoder().encode(status, writer);
+        return writer.toByteArray();
     }
 
     private static WaitStrategy waitStrategy(String name) {

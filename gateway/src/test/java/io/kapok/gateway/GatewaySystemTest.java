@@ -238,6 +238,28 @@ class GatewaySystemTest {
     }
 
     @Test
+    void echoEndpointAnswersACannedStatusAndTouchesNothing() throws Exception {
+        String hash = stateHash();
+        HttpResponse<String> response = post(TestMessages.SAMPLE);
+        String echo = http.send(
+                        HttpRequest.newBuilder(uri("/v1/echo"))
+                                .POST(HttpRequest.BodyPublishers.ofString("anything"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertEquals("ACSC", element(echo, "TxSts"), echo);
+        assertNotEquals(hash, stateHash(), "the payment moved the state");
+        String afterPayment = stateHash();
+        http.send(
+                HttpRequest.newBuilder(uri("/v1/echo"))
+                        .POST(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(afterPayment, stateHash(), "the echo did not");
+        assertEquals("ACSC", element(response.body(), "TxSts"));
+    }
+
+    @Test
     void pipelinedRequestsAreAnsweredInRequestOrder() throws Exception {
         // Three requests in one write: a payment, an invalid one answered at once on the event
         // loop, and another payment. The answers must come back in that order.

@@ -73,7 +73,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             String platformBic,
             int pipelinedRequestsMax,
             CodecContexts codecs,
-            AnswerIds answerIds) {}
+            AnswerIds answerIds,
+            byte[] echoAnswer) {}
 
     public GatewayHttpHandler(Shared shared) {
         super(FullHttpRequest.class, true);
@@ -118,6 +119,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             } else {
                 onMessage(request.content(), response);
             }
+        } else if (path.equals("/v1/echo") && method == HttpMethod.POST) {
+            onEcho(response);
         } else if (method != HttpMethod.GET) {
             respondJson(
                     response,
@@ -202,6 +205,22 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         } finally {
             ring.publish(slot);
         }
+    }
+
+    /**
+     * The transport ceiling for benchmarks: the same Netty HTTP stack and pipeline, no decode, no
+     * ring, no journal, no ledger. Answers a pacs.002 ACSC encoded once at start-up, so the answer
+     * has the size of a real one.
+     */
+    private void onEcho(PendingResponse response) {
+        byte[] canned = shared.echoAnswer();
+        FullHttpResponse http = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.OK,
+                ctx.alloc().buffer(canned.length).writeBytes(canned));
+        http.headers().set(HttpHeaderNames.CONTENT_TYPE, XML);
+        response.http = http;
+        drain();
     }
 
     /** Dev profile: the BAH Fr names the sender; a bare Document is sent by its instructing agent. */
