@@ -16,6 +16,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.codehaus.stax2.XMLInputFactory2;
 import org.codehaus.stax2.io.Stax2ByteArraySource;
+import org.codehaus.stax2.typed.TypedValueDecoder;
+import org.codehaus.stax2.typed.TypedXMLStreamReader;
 
 /**
  * Streaming decoder and validator for a CBPR+ pacs.008.001.08 with or without its Business
@@ -51,6 +53,7 @@ public final class Pacs008Decoder {
     private final XMLInputFactory2 factory;
     private final String[] path = new String[256];
     private final TextBuffer scratch = new TextBuffer();
+    private final TextCapture currencyCapture = new TextCapture();
 
     private int section;
     private int sectionDepth; // element depth of the AppHdr or Document element itself
@@ -141,7 +144,8 @@ public final class Pacs008Decoder {
     }
 
     /** @return false when the message is rejected and parsing should stop. */
-    private boolean startElement(XMLStreamReader r, int depth, Pacs008View out, DecodeVerdict verdict) {
+    private boolean startElement(XMLStreamReader r, int depth, Pacs008View out, DecodeVerdict verdict)
+            throws XMLStreamException {
         String local = r.getLocalName();
         String ns = r.getNamespaceURI();
         currentField = -1;
@@ -248,14 +252,36 @@ public final class Pacs008Decoder {
         return true; // an envelope element of any name: look inside
     }
 
-    private void readCurrency(XMLStreamReader r, Pacs008View out, int field) {
+    private void readCurrency(XMLStreamReader r, Pacs008View out, int field) throws XMLStreamException {
         TextBuffer ccy = out.fields[field];
         ccy.clear();
         for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
             if ("Ccy".equals(r.getAttributeLocalName(i)) && isEmpty(r.getAttributeNamespace(i))) {
-                ccy.set(r.getAttributeValue(i));
+                // Typed access hands over the parser's own characters: no String per message.
+                currencyCapture.target = ccy;
+                ((TypedXMLStreamReader) r).getAttributeAs(i, currencyCapture);
                 return;
             }
+        }
+    }
+
+    /** Copies an attribute value into a text buffer straight from the parser's buffer. */
+    private static final class TextCapture extends TypedValueDecoder {
+        TextBuffer target;
+
+        @Override
+        public void decode(String value) {
+            target.set(value);
+        }
+
+        @Override
+        public void decode(char[] buffer, int start, int end) {
+            target.set(buffer, start, end - start);
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            target.markPresent(); // present but empty: validation names it
         }
     }
 

@@ -662,10 +662,18 @@ class Pacs008DecoderTest {
         }
 
         @Test
-        void rejectsLowercaseAndPaddedCurrency() {
+        void rejectsLowercaseAndUnknownCurrency() {
             assertRejected(replaceOnce(SAMPLE, "Ccy=\"CNY\"", "Ccy=\"cny\""), RejectCode.INVALID_CURRENCY);
-            assertRejected(replaceOnce(SAMPLE, "Ccy=\"CNY\"", "Ccy=\" CNY\""), RejectCode.INVALID_CURRENCY);
             assertRejected(replaceOnce(SAMPLE, "Ccy=\"CNY\"", "Ccy=\"XXX\""), RejectCode.INVALID_CURRENCY);
+        }
+
+        @Test
+        void readsPaddedCurrencyAsATypedValueWithoutTheSpaces() {
+            // The code is read through the parser's typed access (no String per message), which
+            // collapses surrounding whitespace as it does for every typed value.
+            Decoded d = decode(replaceOnce(SAMPLE, "Ccy=\"CNY\"", "Ccy=\" CNY \""));
+            assertTrue(d.accepted(), d.verdict().toString());
+            assertEquals(io.kapok.codecs.iso.Iso4217.pack("CNY"), d.view().currency());
         }
 
         @Test
