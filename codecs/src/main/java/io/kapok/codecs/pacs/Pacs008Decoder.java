@@ -4,6 +4,7 @@ import static io.kapok.codecs.pacs.Pacs008View.*;
 
 import com.ctc.wstx.exc.WstxLazyException;
 import io.kapok.codecs.DecodeVerdict;
+import io.kapok.codecs.MessageType;
 import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.DecimalAmounts;
 import io.kapok.codecs.iso.Iso4217;
@@ -36,9 +37,9 @@ import org.codehaus.stax2.typed.TypedXMLStreamReader;
  * <p>Not thread-safe: one decoder per event-loop thread.
  */
 public final class Pacs008Decoder {
-    public static final String PACS_008_NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08";
-    public static final String HEAD_001_NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:head.001.001.02";
-    public static final String MESSAGE_DEFINITION = "pacs.008.001.08";
+    public static final String PACS_008_NAMESPACE = MessageType.PACS_008_001_08.namespace();
+    public static final String HEAD_001_NAMESPACE = MessageType.HEAD_001_001_02.namespace();
+    public static final String MESSAGE_DEFINITION = MessageType.PACS_008_001_08.messageDefinition();
 
     private static final String TX = "/Document/FIToFICstmrCdtTrf/CdtTrfTxInf";
     private static final String GRP = "/Document/FIToFICstmrCdtTrf/GrpHdr";
@@ -210,10 +211,8 @@ public final class Pacs008Decoder {
         if (local == "Document") {
             if (!PACS_008_NAMESPACE.equals(ns)) {
                 verdict.reject(RejectCode.UNSUPPORTED_MESSAGE, "/Document")
-                        .append("Document namespace '")
-                        .append(ns == null ? "" : ns)
-                        .append("' is not accepted here; expected ")
-                        .append(PACS_008_NAMESPACE);
+                        .append("Document: ")
+                        .append(MessageType.describeUnexpected(ns, MessageType.PACS_008_001_08));
                 return false;
             }
             if (++documentCount > 1) {
@@ -227,10 +226,8 @@ public final class Pacs008Decoder {
         if (local == "AppHdr") {
             if (!HEAD_001_NAMESPACE.equals(ns)) {
                 verdict.reject(RejectCode.UNSUPPORTED_MESSAGE, HDR)
-                        .append("AppHdr namespace '")
-                        .append(ns == null ? "" : ns)
-                        .append("' is not accepted; expected ")
-                        .append(HEAD_001_NAMESPACE);
+                        .append("AppHdr: ")
+                        .append(MessageType.describeUnexpected(ns, MessageType.HEAD_001_001_02));
                 return false;
             }
             if (++headerCount > 1) {
