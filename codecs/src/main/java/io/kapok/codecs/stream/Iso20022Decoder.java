@@ -1,0 +1,678 @@
+package io.kapok.codecs.stream;
+
+import com.ctc.wstx.exc.WstxLazyException;
+import io.kapok.codecs.DecodeVerdict;
+import io.kapok.codecs.MessageType;
+import io.kapok.codecs.RejectCode;
+import io.kapok.codecs.iso.DecimalAmounts;
+import io.kapok.codecs.iso.Iso4217;
+import io.kapok.codecs.iso.IsoIdentifiers;
+import io.kapok.codecs.xml.HardenedXmlInputFactory;
+import io.kapok.codecs.xml.TextBuffer;
+import io.kapok.codecs.xml.XmlLimits;
+import java.util.EnumMap;
+import java.util.Map;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.XMLInputFactory2;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
+import org.codehaus.stax2.typed.TypedValueDecoder;
+import org.codehaus.stax2.typed.TypedXMLStreamReader;
+
+/**
+ * A streaming decoder for any message described by a {@link MessageSchema}: it finds the
+ * {@code AppHdr} and the {@code Document} in an envelope of any name (or a Document alone), tells
+ * the message type from the Document's namespace, reads the schema's fields by walking its path
+ * tree with the parser's interned names, then checks every field by its {@link ValueKind}, the
+ * header against the Document ({@code MsgDefIdr}, {@code BizMsgIdr}), and the schema's rules.
+ *
+ * <p>Same hardening and same shapes as the pacs.008 decoder: Woodstox with DTDs and entities off
+ * and the {@link XmlLimits}, any prefixes or default namespaces, declarations anywhere, no String
+ * per element. Not thread-safe: one per thread.
+ */
+public final class Iso20022Decoder {
+    private static final int ENVELOPE_DEPTH_MAX = 4;
+    private static final int SECTION_NONE = 0;
+    private static final int SECTION_HEADER = 1;
+    private static final int SECTION_DOCUMENT = 2;
+    private static final String HEAD = MessageType.HEAD_001_001_02.namespace();
+
+    private final XMLInputFactory2 factory;
+    private final Map<MessageType, MessageSchema> schemas = new EnumMap<>(MessageType.class);
+    private final MessageSchema.Node[] nodes = new MessageSchema.Node[256];
+    private final String[] headerPath = new String[256];
+    private final Capture capture = new Capture();
+
+    private int section;
+    private int sectionDepth;
+    private int documents;
+    private int headers;
+    private TextBuffer current;
+    /** Level of the transaction element being read, or -1 outside one. */
+    private int transactionLevel;
+
+    public Iso20022Decoder(XmlLimits limits, MessageSchema... accepted) {
+        this.factory = HardenedXmlInputFactory.create(limits);
+        for (MessageSchema schema : accepted) {
+            schemas.put(schema.type, schema);
+        }
+    }
+
+    /**
+     * Decodes and validates one message.
+     *
+     * @return true when it is one of the accepted messages and valid; otherwise {@code verdict}
+     *     holds the reject. Never throws for bad input.
+     */
+    public boolean decode(byte[] bytes, int offset, int length, MessageView out, DecodeVerdict verdict) {
+        out.reset(null);
+        verdict.accept();
+        section = SECTION_NONE;
+        documents = 0;
+        headers = 0;
+        current = null;
+        transactionLevel = -1;
+        XMLStreamReader reader = null;
+        try {
+            reader = factory.createXMLStreamReader(new Stax2ByteArraySource(bytes, offset, length));
+            parse(reader, out, verdict);
+        } catch (XMLStreamException | WstxLazyException e) {
+            String message = String.valueOf(e.getMessage())
+                    .replace(" {unknown-source}", "")
+                    .replace('\n', ' ');
+            RejectCode code = message.contains("limit") || message.contains("Maximum")
+                    ? RejectCode.XML_LIMIT_EXCEEDED
+                    : RejectCode.MALFORMED_XML;
+            verdict.reject(code, null).append(message.length() > 300 ? message.substring(0, 300) : message);
+            return false;
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // a reader over a byte array holds nothing that can leak
+                }
+            }
+        }
+        if (verdict.isAccepted()) {
+            validate(out, verdict);
+        }
+        return verdict.isAccepted();
+    }
+
+    private void parse(XMLStreamReader r, MessageView out, DecodeVerdict verdict) throws XMLStreamException {
+        int depth = -1;
+        while (r.hasNext()) {
+            switch (r.next()) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    depth++;
+                    if (!start(r, depth, out, verdict)) {
+                        return;
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (section != SECTION_NONE && depth == sectionDepth) {
+                        section = SECTION_NONE;
+                    }
+                    current = null;
+                    depth--;
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (current != null) {
+                        current.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                    }
+                }
+                case XMLStreamConstants.DTD,
+                        XMLStreamConstants.ENTITY_REFERENCE,
+                        XMLStreamConstants.ENTITY_DECLARATION -> {
+                    verdict.reject(RejectCode.FORBIDDEN_XML_CONSTRUCT, null)
+                            .append("DTDs and entity references are not allowed in ISO 20022 messages");
+                    return;
+                }
+                default -> {
+                    // comments, processing instructions, document start and end
+                }
+            }
+        }
+        if (documents == 0) {
+            verdict.reject(RejectCode.BAD_ENVELOPE, "/Document").append("no ISO 20022 Document element in the message");
+        }
+    }
+
+    private boolean start(XMLStreamReader r, int depth, MessageView out, DecodeVerdict verdict)
+            throws XMLStreamException {
+        String local = r.getLocalName();
+        String ns = r.getNamespaceURI();
+        current = null;
+        if (section == SECTION_NONE) {
+            return startOutside(depth, local, ns, out, verdict);
+        }
+        int level = depth - sectionDepth - 1;
+        if (level >= nodes.length) {
+            verdict.reject(RejectCode.XML_LIMIT_EXCEEDED, null).append("element nesting too deep");
+            return false;
+        }
+        String expectedNs = section == SECTION_HEADER ? HEAD : out.schema.type.namespace();
+        if (!expectedNs.equals(ns)) {
+            verdict.reject(RejectCode.INVALID_FORMAT, null)
+                    .append("element ")
+                    .append(local)
+                    .append(" is in namespace '")
+                    .append(ns == null ? "" : ns)
+                    .append("', expected ")
+                    .append(expectedNs);
+            return false;
+        }
+        if (section == SECTION_HEADER) {
+            headerPath[level] = local;
+            current = headerField(level, out);
+            return markPresent(current, "/AppHdr/" + local, verdict);
+        }
+        MessageSchema schema = out.schema;
+        if (level == 0) {
+            if (local != schema.rootElement) {
+                verdict.reject(RejectCode.INVALID_FORMAT, "/Document/" + local)
+                        .append("Document of ")
+                        .append(schema.type.messageDefinition())
+                        .append(" must contain ")
+                        .append(schema.rootElement);
+                return false;
+            }
+            nodes[0] = schema.trie;
+            return true;
+        }
+        MessageSchema.Node parent = nodes[level - 1];
+        MessageSchema.Node node = parent == null ? null : parent.children.get(local);
+        nodes[level] = node;
+        if (transactionLevel >= level) {
+            transactionLevel = -1; // left the previous transaction
+        }
+        if (node != null && node == schema.transactionNode) {
+            out.transactionCount++;
+            transactionLevel = level;
+        }
+        boolean laterTransaction = transactionLevel >= 0 && out.transactionCount > 1;
+        if (node == null || node.field < 0 || laterTransaction) {
+            return true;
+        }
+        int field = node.field;
+        FieldSpec spec = schema.fields[field];
+        current = out.text[field];
+        if (current.isPresent() && spec.repeatable()) {
+            current = null; // keep the first occurrence
+            return true;
+        }
+        if (spec.kind() == ValueKind.AMOUNT) {
+            readCurrency(r, out.currencyText[field]);
+        }
+        return markPresent(current, spec.pathText(schema.rootElement), verdict);
+    }
+
+    private boolean markPresent(TextBuffer field, String path, DecodeVerdict verdict) {
+        if (field == null) {
+            return true;
+        }
+        if (field.isPresent()) {
+            verdict.reject(RejectCode.INVALID_FORMAT, path)
+                    .append("element ")
+                    .append(path.substring(path.lastIndexOf('/') + 1))
+                    .append(" appears more than once; the schema allows one");
+            return false;
+        }
+        field.markPresent();
+        return true;
+    }
+
+    private boolean startOutside(int depth, String local, String ns, MessageView out, DecodeVerdict verdict) {
+        if (local == "Document") {
+            MessageType type = MessageType.ofNamespace(ns);
+            MessageSchema schema = type == null ? null : schemas.get(type);
+            if (schema == null) {
+                verdict.reject(RejectCode.UNSUPPORTED_MESSAGE, "/Document").append(describe(ns));
+                return false;
+            }
+            if (++documents > 1) {
+                verdict.reject(RejectCode.BAD_ENVELOPE, "/Document").append("more than one Document in the message");
+                return false;
+            }
+            boolean hadHeader = out.hasAppHdr;
+            saveHeader(out);
+            out.reset(schema);
+            restoreHeader(out, hadHeader);
+            section = SECTION_DOCUMENT;
+            sectionDepth = depth;
+            return true;
+        }
+        if (local == "AppHdr") {
+            if (!HEAD.equals(ns)) {
+                verdict.reject(RejectCode.UNSUPPORTED_MESSAGE, "/AppHdr")
+                        .append("AppHdr: ")
+                        .append(MessageType.describeUnexpected(ns, MessageType.HEAD_001_001_02));
+                return false;
+            }
+            if (++headers > 1) {
+                verdict.reject(RejectCode.BAD_ENVELOPE, "/AppHdr").append("more than one AppHdr in the message");
+                return false;
+            }
+            out.hasAppHdr = true;
+            section = SECTION_HEADER;
+            sectionDepth = depth;
+            return true;
+        }
+        if (depth >= ENVELOPE_DEPTH_MAX) {
+            verdict.reject(RejectCode.BAD_ENVELOPE, null)
+                    .append("no AppHdr or Document within ")
+                    .append(ENVELOPE_DEPTH_MAX)
+                    .append(" levels of envelope");
+            return false;
+        }
+        return true;
+    }
+
+    // The header may come before the Document, whose recognition resets the view for its schema:
+    // keep what the header already gave.
+    private final MessageView headerCopy = new MessageView();
+
+    private void saveHeader(MessageView out) {
+        headerCopy.fromBic.copyFrom(out.fromBic);
+        headerCopy.fromOrganisationId.copyFrom(out.fromOrganisationId);
+        headerCopy.toBic.copyFrom(out.toBic);
+        headerCopy.toOrganisationId.copyFrom(out.toOrganisationId);
+        headerCopy.businessMessageId.copyFrom(out.businessMessageId);
+        headerCopy.messageDefinitionId.copyFrom(out.messageDefinitionId);
+        headerCopy.headerCreationDate.copyFrom(out.headerCreationDate);
+    }
+
+    private void restoreHeader(MessageView out, boolean hadHeader) {
+        out.hasAppHdr = hadHeader;
+        out.fromBic.copyFrom(headerCopy.fromBic);
+        out.fromOrganisationId.copyFrom(headerCopy.fromOrganisationId);
+        out.toBic.copyFrom(headerCopy.toBic);
+        out.toOrganisationId.copyFrom(headerCopy.toOrganisationId);
+        out.businessMessageId.copyFrom(headerCopy.businessMessageId);
+        out.messageDefinitionId.copyFrom(headerCopy.messageDefinitionId);
+        out.headerCreationDate.copyFrom(headerCopy.headerCreationDate);
+    }
+
+    private String describe(String ns) {
+        MessageType known = MessageType.ofNamespace(ns);
+        StringBuilder accepted = new StringBuilder();
+        for (MessageType t : schemas.keySet()) {
+            accepted.append(accepted.length() == 0 ? "" : ", ").append(t.messageDefinition());
+        }
+        if (known != null) {
+            return known.messageDefinition() + " (" + known.title() + ") is not accepted here; accepted: " + accepted;
+        }
+        return "Document namespace '" + (ns == null ? "" : ns) + "' is not a message Kapok accepts; accepted: "
+                + accepted;
+    }
+
+    private TextBuffer headerField(int level, MessageView out) {
+        String[] p = headerPath;
+        if (level == 0) {
+            String e = p[0];
+            if (e == "BizMsgIdr") return out.businessMessageId;
+            if (e == "MsgDefIdr") return out.messageDefinitionId;
+            if (e == "CreDt") return out.headerCreationDate;
+            return null;
+        }
+        boolean from = p[0] == "Fr";
+        if (!from && p[0] != "To") {
+            return null;
+        }
+        if (level == 3 && p[1] == "FIId" && p[2] == "FinInstnId" && p[3] == "BICFI") {
+            return from ? out.fromBic : out.toBic;
+        }
+        if (level == 5 && p[1] == "OrgId" && p[2] == "Id" && p[3] == "OrgId" && p[4] == "Othr" && p[5] == "Id") {
+            return from ? out.fromOrganisationId : out.toOrganisationId;
+        }
+        return null;
+    }
+
+    private void readCurrency(XMLStreamReader r, TextBuffer into) throws XMLStreamException {
+        into.clear();
+        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+            String attrNs = r.getAttributeNamespace(i);
+            if ("Ccy".equals(r.getAttributeLocalName(i)) && (attrNs == null || attrNs.isEmpty())) {
+                capture.target = into;
+                ((TypedXMLStreamReader) r).getAttributeAs(i, capture);
+                return;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void validate(MessageView v, DecodeVerdict verdict) {
+        MessageSchema s = v.schema;
+        for (int i = 0; i < s.fields.length; i++) {
+            if (!checkField(s, i, v, verdict)) {
+                return;
+            }
+        }
+        if (v.hasAppHdr && !checkHeader(v, verdict)) {
+            return;
+        }
+        for (MessageRule rule : s.rules) {
+            if (!rule.check(v, verdict)) {
+                return;
+            }
+        }
+    }
+
+    private boolean checkField(MessageSchema s, int i, MessageView v, DecodeVerdict verdict) {
+        FieldSpec spec = s.fields[i];
+        TextBuffer t = v.text[i];
+        if (!t.isPresent()) {
+            if (spec.mandatory()) {
+                String path = spec.pathText(s.rootElement);
+                verdict.reject(RejectCode.MISSING_ELEMENT, path)
+                        .append("mandatory element ")
+                        .append(spec.path()[spec.path().length - 1])
+                        .append(" is missing");
+                return false;
+            }
+            return true;
+        }
+        switch (spec.kind()) {
+            case PRESENCE -> {
+                return true;
+            }
+            case ID_MAX35 -> {
+                return ok(
+                        IsoIdentifiers.isRestrictedId(t, 35),
+                        RejectCode.INVALID_FORMAT,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be 1 to 35 characters of the CBPR+ set [A-Za-z0-9/-?:().,'+ space], not starting or ending with '/' nor containing '//'");
+            }
+            case TEXT_MAX140 -> {
+                return ok(
+                        t.length() >= 1 && t.length() <= 140,
+                        RejectCode.INVALID_FORMAT,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be 1 to 140 characters");
+            }
+            case TEXT_MAX105 -> {
+                return ok(
+                        t.length() >= 1 && t.length() <= 105,
+                        RejectCode.INVALID_FORMAT,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be 1 to 105 characters");
+            }
+            case BIC -> {
+                return ok(
+                        IsoIdentifiers.isBic(t),
+                        RejectCode.INVALID_BIC,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be a BIC: 8 or 11 characters, 4 bank, 2 country letters, 2 location, optional 3 branch");
+            }
+            case UUID_V4 -> {
+                return ok(
+                        IsoIdentifiers.isUuidV4(t),
+                        RejectCode.INVALID_UETR,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be a lowercase UUID version 4 (xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx)");
+            }
+            case CODE -> {
+                return ok(
+                        spec.codes().contains(t.toString()),
+                        RejectCode.INVALID_FORMAT,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be one of " + new java.util.TreeSet<>(spec.codes()));
+            }
+            case EXTERNAL_CODE -> {
+                return ok(
+                        isExternalCode(t),
+                        RejectCode.INVALID_FORMAT,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be a code of 1 to 4 upper-case letters or digits");
+            }
+            case DATE -> {
+                return ok(
+                        IsoIdentifiers.isIsoDate(trim(t)),
+                        RejectCode.INVALID_FORMAT,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be an ISODate (YYYY-MM-DD) that exists");
+            }
+            case DATE_TIME -> {
+                return ok(
+                        IsoIdentifiers.isIsoDateTimeWithOffset(trim(t)),
+                        RejectCode.INVALID_FORMAT,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be an ISODateTime with a numeric UTC offset such as +08:00 or +00:00 (CBPR+ does not take Z)");
+            }
+            case COUNT -> {
+                return ok(
+                        isCount(trim(t)),
+                        RejectCode.INVALID_FORMAT,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be a number of 1 to 15 digits");
+            }
+            case AMOUNT -> {
+                return checkAmount(s, i, spec, v, verdict);
+            }
+        }
+        return true;
+    }
+
+    private boolean checkAmount(MessageSchema s, int i, FieldSpec spec, MessageView v, DecodeVerdict verdict) {
+        TextBuffer ccyText = v.currencyText[i];
+        String path = spec.pathText(s.rootElement);
+        if (!ccyText.isPresent() || ccyText.length() == 0) {
+            verdict.reject(RejectCode.MISSING_ELEMENT, path + "/@Ccy")
+                    .append(spec.path()[spec.path().length - 1])
+                    .append(" has no Ccy attribute");
+            return false;
+        }
+        int ccy = Iso4217.pack(ccyText);
+        int minorUnits = Iso4217.minorUnits(ccy);
+        if (minorUnits == Iso4217.UNKNOWN) {
+            verdict.reject(RejectCode.INVALID_CURRENCY, path + "/@Ccy")
+                    .append("currency '")
+                    .append(ccyText)
+                    .append("' is not an active ISO 4217 code")
+                    .append(ccyText.contentEquals("CNH") ? " (offshore renminbi travels as CNY)" : "");
+            return false;
+        }
+        TextBuffer text = v.text[i];
+        long minor = DecimalAmounts.parseMinor(text, minorUnits, s.amountDigitsMax);
+        if (minor < 0) {
+            StringBuilder d = verdict.reject(RejectCode.INVALID_AMOUNT, path)
+                    .append("amount '")
+                    .append(text)
+                    .append("' ");
+            if (minor == DecimalAmounts.TOO_MANY_DECIMALS) {
+                d.append("has ")
+                        .append(DecimalAmounts.decimalsOf(text))
+                        .append(" decimals, ")
+                        .append(ccyText)
+                        .append(" allows ")
+                        .append(minorUnits);
+            } else if (minor == DecimalAmounts.TOO_MANY_DIGITS) {
+                d.append("has more than ").append(s.amountDigitsMax).append(" digits");
+            } else if (minor == DecimalAmounts.NEGATIVE) {
+                d.append("is negative");
+            } else {
+                d.append("is not a decimal number");
+            }
+            return false;
+        }
+        v.amountMinor[i] = minor;
+        v.currency[i] = ccy;
+        return true;
+    }
+
+    private boolean checkHeader(MessageView v, DecodeVerdict verdict) {
+        if (!v.fromBic.isPresent() && !v.fromOrganisationId.isPresent()) {
+            verdict.reject(RejectCode.MISSING_ELEMENT, "/AppHdr/Fr")
+                    .append("AppHdr Fr must name the sender by BICFI or organisation id");
+            return false;
+        }
+        if (!v.toBic.isPresent() && !v.toOrganisationId.isPresent()) {
+            verdict.reject(RejectCode.MISSING_ELEMENT, "/AppHdr/To")
+                    .append("AppHdr To must name the receiver by BICFI or organisation id");
+            return false;
+        }
+        if (v.fromBic.isPresent() && !IsoIdentifiers.isBic(v.fromBic)) {
+            verdict.reject(RejectCode.INVALID_BIC, "/AppHdr/Fr/FIId/FinInstnId/BICFI")
+                    .append("BIC '")
+                    .append(v.fromBic)
+                    .append("' is not a BIC");
+            return false;
+        }
+        if (v.toBic.isPresent() && !IsoIdentifiers.isBic(v.toBic)) {
+            verdict.reject(RejectCode.INVALID_BIC, "/AppHdr/To/FIId/FinInstnId/BICFI")
+                    .append("BIC '")
+                    .append(v.toBic)
+                    .append("' is not a BIC");
+            return false;
+        }
+        if (!v.messageDefinitionId.contentEquals(v.schema.type.messageDefinition())) {
+            verdict.reject(RejectCode.HEADER_MISMATCH, "/AppHdr/MsgDefIdr")
+                    .append("MsgDefIdr '")
+                    .append(v.messageDefinitionId)
+                    .append("' must be ")
+                    .append(v.schema.type.messageDefinition())
+                    .append(", the message in the Document");
+            return false;
+        }
+        if (!v.businessMessageId.isPresent()) {
+            verdict.reject(RejectCode.MISSING_ELEMENT, "/AppHdr/BizMsgIdr")
+                    .append("mandatory element BizMsgIdr is missing");
+            return false;
+        }
+        int idField = v.schema.messageIdField;
+        if (idField >= 0 && !v.businessMessageId.contentEquals(v.text[idField])) {
+            verdict.reject(RejectCode.HEADER_MISMATCH, "/AppHdr/BizMsgIdr")
+                    .append("BizMsgIdr '")
+                    .append(v.businessMessageId)
+                    .append("' must equal the message id '")
+                    .append(v.text[idField])
+                    .append("'");
+            return false;
+        }
+        if (!IsoIdentifiers.isIsoDateTimeWithOffset(trim(v.headerCreationDate))) {
+            verdict.reject(RejectCode.INVALID_FORMAT, "/AppHdr/CreDt")
+                    .append("CreDt '")
+                    .append(v.headerCreationDate)
+                    .append("' must be an ISODateTime with a numeric UTC offset (CBPR+)");
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean ok(
+            boolean valid,
+            RejectCode code,
+            MessageSchema s,
+            FieldSpec spec,
+            TextBuffer t,
+            DecodeVerdict verdict,
+            String rule) {
+        if (!valid) {
+            verdict.reject(code, spec.pathText(s.rootElement))
+                    .append(spec.path()[spec.path().length - 1])
+                    .append(" '")
+                    .append(t)
+                    .append("' ")
+                    .append(rule);
+        }
+        return valid;
+    }
+
+    private static boolean isExternalCode(CharSequence t) {
+        if (t.length() < 1 || t.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCount(CharSequence t) {
+        if (t.length() < 1 || t.length() > 15) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private final TextBuffer trimmed = new TextBuffer();
+
+    /** Values of xs:date, xs:dateTime and numbers are whitespace-collapsed by the schema. */
+    private CharSequence trim(TextBuffer t) {
+        int start = 0;
+        int end = t.length();
+        char[] a = t.array();
+        while (start < end && a[start] <= ' ') {
+            start++;
+        }
+        while (end > start && a[end - 1] <= ' ') {
+            end--;
+        }
+        if (start == 0 && end == t.length()) {
+            return t;
+        }
+        trimmed.set(a, start, end - start);
+        return trimmed;
+    }
+
+    /** Copies an attribute value straight from the parser's buffer. */
+    private static final class Capture extends TypedValueDecoder {
+        TextBuffer target;
+
+        @Override
+        public void decode(String value) {
+            target.set(value);
+        }
+
+        @Override
+        public void decode(char[] buffer, int start, int end) {
+            target.set(buffer, start, end - start);
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            target.markPresent();
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.kapok.codecs.stream;
+
+import io.kapok.codecs.MessageType;
+import io.kapok.codecs.xml.TextBuffer;
+
+/**
+ * The fields {@link Iso20022Decoder} read from one message, addressed by the index of their
+ * {@link FieldSpec} in the {@link MessageSchema}, plus the Business Application Header. A reusable
+ * flyweight: its buffers grow to the largest schema seen and are overwritten by each decode.
+ * Owned by one thread at a time.
+ */
+public final class MessageView {
+    MessageSchema schema;
+    TextBuffer[] text = new TextBuffer[0];
+    long[] amountMinor = new long[0];
+    int[] currency = new int[0];
+    TextBuffer[] currencyText = new TextBuffer[0];
+    int transactionCount;
+    boolean hasAppHdr;
+    final TextBuffer fromBic = new TextBuffer();
+    final TextBuffer fromOrganisationId = new TextBuffer();
+    final TextBuffer toBic = new TextBuffer();
+    final TextBuffer toOrganisationId = new TextBuffer();
+    final TextBuffer businessMessageId = new TextBuffer();
+    final TextBuffer messageDefinitionId = new TextBuffer();
+    final TextBuffer headerCreationDate = new TextBuffer();
+
+    void reset(MessageSchema schema) {
+        this.schema = schema;
+        int n = schema == null ? 0 : schema.fields.length;
+        if (text.length < n) {
+            TextBuffer[] grown = java.util.Arrays.copyOf(text, n);
+            TextBuffer[] grownCcy = java.util.Arrays.copyOf(currencyText, n);
+            for (int i = text.length; i < n; i++) {
+                grown[i] = new TextBuffer();
+                grownCcy[i] = new TextBuffer(4);
+            }
+            text = grown;
+            currencyText = grownCcy;
+            amountMinor = new long[n];
+            currency = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+            text[i].clear();
+            currencyText[i].clear();
+            amountMinor[i] = 0;
+            currency[i] = 0;
+        }
+        transactionCount = 0;
+        hasAppHdr = false;
+        fromBic.clear();
+        fromOrganisationId.clear();
+        toBic.clear();
+        toOrganisationId.clear();
+        businessMessageId.clear();
+        messageDefinitionId.clear();
+        headerCreationDate.clear();
+    }
+
+    /** The message type decoded, or null before a Document was recognised. */
+    public MessageType type() {
+        return schema == null ? null : schema.type;
+    }
+
+    public MessageSchema schema() {
+        return schema;
+    }
+
+    /** The text of field {@code index} ({@code isPresent()} tells whether it was in the message). */
+    public TextBuffer text(int index) {
+        return text[index];
+    }
+
+    /** An {@link ValueKind#AMOUNT} field in minor units of {@link #currency(int)}. */
+    public long amountMinor(int index) {
+        return amountMinor[index];
+    }
+
+    /** The packed ISO 4217 code of an {@link ValueKind#AMOUNT} field. */
+    public int currency(int index) {
+        return currency[index];
+    }
+
+    /** Occurrences of the schema's transaction element. */
+    public int transactionCount() {
+        return transactionCount;
+    }
+
+    public boolean hasAppHdr() {
+        return hasAppHdr;
+    }
+
+    /** BAH {@code Fr/FIId/FinInstnId/BICFI}, when the sender is a financial institution. */
+    public TextBuffer fromBic() {
+        return fromBic;
+    }
+
+    /** BAH {@code Fr/OrgId/Id/OrgId/Othr/Id} (unified social credit code or LEI), when the sender is a corporate. */
+    public TextBuffer fromOrganisationId() {
+        return fromOrganisationId;
+    }
+
+    public TextBuffer toBic() {
+        return toBic;
+    }
+
+    public TextBuffer toOrganisationId() {
+        return toOrganisationId;
+    }
+
+    public TextBuffer businessMessageId() {
+        return businessMessageId;
+    }
+
+    public TextBuffer messageDefinitionId() {
+        return messageDefinitionId;
+    }
+
+    public TextBuffer headerCreationDate() {
+        return headerCreationDate;
+    }
+}
