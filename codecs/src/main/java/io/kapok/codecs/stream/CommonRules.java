@@ -12,16 +12,14 @@ public final class CommonRules {
      */
     public static MessageRule transactionCountMatches(int countField, String countPath, boolean exactlyOne) {
         return (view, verdict) -> {
-            String declared = view.text(countField).toString().trim();
-            long n;
-            try {
-                n = Long.parseLong(declared);
-            } catch (NumberFormatException e) {
-                verdict.reject(RejectCode.INVALID_FORMAT, countPath)
-                        .append("NbOfTxs '")
-                        .append(declared)
-                        .append("' is not a number");
-                return false;
+            // The COUNT field check has already made it 1 to 15 digits (surrounding spaces allowed).
+            long n = 0;
+            io.kapok.codecs.xml.TextBuffer declared = view.text(countField);
+            for (int i = 0; i < declared.length(); i++) {
+                char c = declared.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    n = n * 10 + (c - '0');
+                }
             }
             if (n != view.transactionCount()) {
                 verdict.reject(RejectCode.TRANSACTION_COUNT, countPath)

@@ -41,7 +41,9 @@ public final class Iso20022Decoder {
     private final XMLInputFactory2 factory;
     private final Map<MessageType, MessageSchema> schemas = new EnumMap<>(MessageType.class);
     private final MessageSchema.Node[] nodes = new MessageSchema.Node[256];
+    /** Element names of the current path inside the AppHdr or the Document, by level. */
     private final String[] headerPath = new String[256];
+
     private final Capture capture = new Capture();
 
     private int section;
@@ -153,9 +155,10 @@ public final class Iso20022Decoder {
             verdict.reject(RejectCode.XML_LIMIT_EXCEEDED, null).append("element nesting too deep");
             return false;
         }
+        headerPath[level] = local;
         String expectedNs = section == SECTION_HEADER ? HEAD : out.schema.type.namespace();
         if (!expectedNs.equals(ns)) {
-            verdict.reject(RejectCode.INVALID_FORMAT, null)
+            verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
                     .append("element ")
                     .append(local)
                     .append(" is in namespace '")
@@ -165,9 +168,8 @@ public final class Iso20022Decoder {
             return false;
         }
         if (section == SECTION_HEADER) {
-            headerPath[level] = local;
             current = headerField(level, out);
-            return markPresent(current, "/AppHdr/" + local, verdict);
+            return markPresent(current, level, verdict);
         }
         MessageSchema schema = out.schema;
         if (level == 0) {
@@ -206,17 +208,27 @@ public final class Iso20022Decoder {
         if (spec.kind() == ValueKind.AMOUNT) {
             readCurrency(r, out.currencyText[field]);
         }
-        return markPresent(current, spec.pathText(schema.rootElement), verdict);
+        return markPresent(current, level, verdict);
     }
 
-    private boolean markPresent(TextBuffer field, String path, DecodeVerdict verdict) {
+    /** XPath-like path of the element at {@code level} of the current section (reject path only). */
+    private String currentPath(int level) {
+        StringBuilder path = new StringBuilder(section == SECTION_HEADER ? "/AppHdr" : "/Document");
+        for (int i = 0; i <= level; i++) {
+            path.append('/').append(headerPath[i]);
+        }
+        return path.toString();
+    }
+
+    /** Marks a field seen; a second occurrence of a non-repeatable element is refused. */
+    private boolean markPresent(TextBuffer field, int level, DecodeVerdict verdict) {
         if (field == null) {
             return true;
         }
         if (field.isPresent()) {
-            verdict.reject(RejectCode.INVALID_FORMAT, path)
+            verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
                     .append("element ")
-                    .append(path.substring(path.lastIndexOf('/') + 1))
+                    .append(headerPath[level])
                     .append(" appears more than once; the schema allows one");
             return false;
         }
@@ -296,6 +308,11 @@ public final class Iso20022Decoder {
     }
 
     private String describe(String ns) {
+        if (schemas.size() == 1) {
+            return "Document: "
+                    + MessageType.describeUnexpected(
+                            ns, schemas.keySet().iterator().next());
+        }
         MessageType known = MessageType.ofNamespace(ns);
         StringBuilder accepted = new StringBuilder();
         for (MessageType t : schemas.keySet()) {
@@ -354,8 +371,8 @@ public final class Iso20022Decoder {
         if (v.hasAppHdr && !checkHeader(v, verdict)) {
             return;
         }
-        for (MessageRule rule : s.rules) {
-            if (!rule.check(v, verdict)) {
+        for (int r = 0, n = s.rules.size(); r < n; r++) {
+            if (!s.rules.get(r).check(v, verdict)) {
                 return;
             }
         }
@@ -430,14 +447,15 @@ public final class Iso20022Decoder {
                         "must be a lowercase UUID version 4 (xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx)");
             }
             case CODE -> {
+                boolean known = isOneOf(t, s.codes[i]);
                 return ok(
-                        spec.codes().contains(t.toString()),
+                        known,
                         RejectCode.INVALID_FORMAT,
                         s,
                         spec,
                         t,
                         verdict,
-                        "must be one of " + new java.util.TreeSet<>(spec.codes()));
+                        known ? "" : "must be one of " + new java.util.TreeSet<>(spec.codes()));
             }
             case EXTERNAL_CODE -> {
                 return ok(
@@ -469,6 +487,17 @@ public final class Iso20022Decoder {
                         verdict,
                         "must be an ISODateTime with a numeric UTC offset such as +08:00 or +00:00 (CBPR+ does not take Z)");
             }
+            case DECIMAL -> {
+                int decimals = DecimalAmounts.decimalsOf(t);
+                return ok(
+                        decimals <= 17 && DecimalAmounts.parseMinor(t, decimals, DecimalAmounts.TOTAL_DIGITS_MAX) >= 0,
+                        RejectCode.INVALID_FORMAT,
+                        s,
+                        spec,
+                        t,
+                        verdict,
+                        "must be a decimal number of at most 18 digits, 17 after the point");
+            }
             case COUNT -> {
                 return ok(
                         isCount(trim(t)),
@@ -488,9 +517,8 @@ public final class Iso20022Decoder {
 
     private boolean checkAmount(MessageSchema s, int i, FieldSpec spec, MessageView v, DecodeVerdict verdict) {
         TextBuffer ccyText = v.currencyText[i];
-        String path = spec.pathText(s.rootElement);
         if (!ccyText.isPresent() || ccyText.length() == 0) {
-            verdict.reject(RejectCode.MISSING_ELEMENT, path + "/@Ccy")
+            verdict.reject(RejectCode.MISSING_ELEMENT, spec.pathText(s.rootElement) + "/@Ccy")
                     .append(spec.path()[spec.path().length - 1])
                     .append(" has no Ccy attribute");
             return false;
@@ -498,7 +526,7 @@ public final class Iso20022Decoder {
         int ccy = Iso4217.pack(ccyText);
         int minorUnits = Iso4217.minorUnits(ccy);
         if (minorUnits == Iso4217.UNKNOWN) {
-            verdict.reject(RejectCode.INVALID_CURRENCY, path + "/@Ccy")
+            verdict.reject(RejectCode.INVALID_CURRENCY, spec.pathText(s.rootElement) + "/@Ccy")
                     .append("currency '")
                     .append(ccyText)
                     .append("' is not an active ISO 4217 code")
@@ -508,7 +536,7 @@ public final class Iso20022Decoder {
         TextBuffer text = v.text[i];
         long minor = DecimalAmounts.parseMinor(text, minorUnits, s.amountDigitsMax);
         if (minor < 0) {
-            StringBuilder d = verdict.reject(RejectCode.INVALID_AMOUNT, path)
+            StringBuilder d = verdict.reject(RejectCode.INVALID_AMOUNT, spec.pathText(s.rootElement))
                     .append("amount '")
                     .append(text)
                     .append("' ");
@@ -521,6 +549,9 @@ public final class Iso20022Decoder {
                         .append(minorUnits);
             } else if (minor == DecimalAmounts.TOO_MANY_DIGITS) {
                 d.append("has more than ").append(s.amountDigitsMax).append(" digits");
+                if (s.amountDigitsMax == DecimalAmounts.CBPR_TOTAL_DIGITS_MAX) {
+                    d.append(" (CBPR+)");
+                }
             } else if (minor == DecimalAmounts.NEGATIVE) {
                 d.append("is negative");
             } else {
@@ -534,9 +565,15 @@ public final class Iso20022Decoder {
     }
 
     private boolean checkHeader(MessageView v, DecodeVerdict verdict) {
-        if (!v.fromBic.isPresent() && !v.fromOrganisationId.isPresent()) {
-            verdict.reject(RejectCode.MISSING_ELEMENT, "/AppHdr/Fr")
-                    .append("AppHdr Fr must name the sender by BICFI or organisation id");
+        // Payments and cash management messages are exchanged between agents, identified by BICFI.
+        String family = v.schema.type.messageDefinition();
+        boolean agentsOnly = family.startsWith("pacs.") || family.startsWith("camt.");
+        if (!v.fromBic.isPresent() && (agentsOnly || !v.fromOrganisationId.isPresent())) {
+            verdict.reject(RejectCode.MISSING_ELEMENT, agentsOnly ? "/AppHdr/Fr/FIId/FinInstnId/BICFI" : "/AppHdr/Fr")
+                    .append(
+                            agentsOnly
+                                    ? "mandatory element BICFI is missing: the sender of a payment is an agent"
+                                    : "AppHdr Fr must name the sender by BICFI or organisation id");
             return false;
         }
         if (!v.toBic.isPresent() && !v.toOrganisationId.isPresent()) {
@@ -594,13 +631,14 @@ public final class Iso20022Decoder {
 
     private static boolean ok(
             boolean valid,
-            RejectCode code,
+            RejectCode kindCode,
             MessageSchema s,
             FieldSpec spec,
             TextBuffer t,
             DecodeVerdict verdict,
             String rule) {
         if (!valid) {
+            RejectCode code = spec.invalidCode() != null ? spec.invalidCode() : kindCode;
             verdict.reject(code, spec.pathText(s.rootElement))
                     .append(spec.path()[spec.path().length - 1])
                     .append(" '")
@@ -609,6 +647,15 @@ public final class Iso20022Decoder {
                     .append(rule);
         }
         return valid;
+    }
+
+    private static boolean isOneOf(TextBuffer t, String[] codes) {
+        for (String code : codes) {
+            if (t.contentEquals(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isExternalCode(CharSequence t) {

@@ -16,6 +16,9 @@ public final class MessageSchema {
     final String rootElement;
     final FieldSpec[] fields;
     final Node transactionNode;
+    /** For each field, its allowed codes as an array (iterating a Set would allocate per message). */
+    final String[][] codes;
+
     final int messageIdField;
     final int amountDigitsMax;
     final List<MessageRule> rules;
@@ -61,6 +64,10 @@ public final class MessageSchema {
             }
         }
         this.transactionNode = tx;
+        this.codes = new String[this.fields.length][];
+        for (int i = 0; i < this.fields.length; i++) {
+            this.codes[i] = this.fields[i].codes().toArray(new String[0]);
+        }
     }
 
     public MessageType type() {

@@ -57,6 +57,27 @@ public final class MessageView {
         headerCreationDate.clear();
     }
 
+    /** Copies everything {@code other} holds (no allocation once this view's buffers have grown). */
+    public void copyFrom(MessageView other) {
+        reset(other.schema);
+        int n = other.schema == null ? 0 : other.schema.fields.length;
+        for (int i = 0; i < n; i++) {
+            text[i].copyFrom(other.text[i]);
+            currencyText[i].copyFrom(other.currencyText[i]);
+            amountMinor[i] = other.amountMinor[i];
+            currency[i] = other.currency[i];
+        }
+        transactionCount = other.transactionCount;
+        hasAppHdr = other.hasAppHdr;
+        fromBic.copyFrom(other.fromBic);
+        fromOrganisationId.copyFrom(other.fromOrganisationId);
+        toBic.copyFrom(other.toBic);
+        toOrganisationId.copyFrom(other.toOrganisationId);
+        businessMessageId.copyFrom(other.businessMessageId);
+        messageDefinitionId.copyFrom(other.messageDefinitionId);
+        headerCreationDate.copyFrom(other.headerCreationDate);
+    }
+
     /** The message type decoded, or null before a Document was recognised. */
     public MessageType type() {
         return schema == null ? null : schema.type;

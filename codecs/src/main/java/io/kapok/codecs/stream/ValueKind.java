@@ -25,5 +25,7 @@ public enum ValueKind {
     /** An amount with a {@code Ccy} attribute, read into minor units. */
     AMOUNT,
     /** A count (Max15NumericText). */
-    COUNT
+    COUNT,
+    /** A decimal number without a currency (e.g. CtrlSum), checked by a rule. */
+    DECIMAL
 }
