@@ -56,7 +56,7 @@ import java.util.TreeMap;
  *  magic "KPKS" int32 · version int32 · lastSequence int64
  *  parties      count int32 · { id · name · roles int32 · accounts int32 · { currency int32 · balance int64 } }
  *  equity       count int32 · { currency int32 · amount int64 }                      (currency order)
- *  payments     count int32 · { key · uetr · sequence int64 · timeMs int64 · rejection int32 · fingerprint int64 }
+ *  payments     count int32 · { key · uetr? · sequence int64 · timeMs int64 · rejection int32 · fingerprint int64 }
  *  receivables  see {@link Receivables#write}: credit lines, programmes, receivables, financings
  *  fx rates     see {@link FxRates#write}
  * </pre>
@@ -329,7 +329,7 @@ public final class Ledger {
             for (Map.Entry<String, PaymentRecord> e : paymentsByMessageKey.entrySet()) {
                 PaymentRecord r = e.getValue();
                 out.writeUTF(e.getKey());
-                out.writeUTF(r.uetr());
+                Snapshots.writeString(out, r.uetr());
                 out.writeLong(r.sequence());
                 out.writeLong(r.timeMs());
                 out.writeInt(r.rejection() == null ? 0 : r.rejection().number());
@@ -374,7 +374,7 @@ public final class Ledger {
             }
             for (int i = 0, n = in.readInt(); i < n; i++) {
                 String key = in.readUTF();
-                String uetr = in.readUTF();
+                String uetr = Snapshots.readString(in);
                 long sequence = in.readLong();
                 long timeMs = in.readLong();
                 int rejection = in.readInt();

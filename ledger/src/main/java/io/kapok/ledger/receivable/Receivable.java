@@ -31,7 +31,8 @@ public final class Receivable {
     /** The active financing's id, or null. */
     String financingId;
 
-    final List<String> childIds = new ArrayList<>(0);
+    /** Null until the first split: most receivables are never split. */
+    List<String> childIds;
 
     Receivable(
             String id,
@@ -114,6 +115,17 @@ public final class Receivable {
 
     /** Ids of the receivables split from this one, in split order; read-only view. */
     public List<String> childIds() {
-        return Collections.unmodifiableList(childIds);
+        return childIds == null ? Collections.emptyList() : Collections.unmodifiableList(childIds);
+    }
+
+    void addChild(String childId) {
+        if (childIds == null) {
+            childIds = new ArrayList<>(2);
+        }
+        childIds.add(childId);
+    }
+
+    int childCount() {
+        return childIds == null ? 0 : childIds.size();
     }
 }

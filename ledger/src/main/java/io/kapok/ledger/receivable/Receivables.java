@@ -241,7 +241,7 @@ public final class Receivables {
         receivables.put(child.id, child);
         parent.outstandingMinor -= c.amountMinor;
         parent.splitMinor += c.amountMinor;
-        parent.childIds.add(child.id);
+        parent.addChild(child.id);
         r.event(LedgerEventType.RECEIVABLE_SPLIT, parent.id, child.id, parent.currency, c.amountMinor, 0);
         stateEvent(parent, r);
         stateEvent(child, r);
@@ -260,7 +260,7 @@ public final class Receivables {
         if (rec.state != ReceivableState.REGISTERED && rec.state != ReceivableState.CONFIRMED) {
             return stateRefusal(rec);
         }
-        if (!rec.childIds.isEmpty()) {
+        if (rec.childCount() != 0) {
             return LedgerRejection.HAS_CHILDREN;
         }
         rec.state = ReceivableState.CANCELLED;
@@ -301,6 +301,9 @@ public final class Receivables {
         }
         if (today >= rec.dueDay) {
             return LedgerRejection.RECEIVABLE_OVERDUE;
+        }
+        if (rec.dueDay - today > TERM_DAYS_MAX) {
+            return LedgerRejection.TERM_OVER_ONE_YEAR; // issued in the future: no financing runs over a year
         }
         if (rec.dueDay - rec.issueDay > p.maxTermDays) {
             return LedgerRejection.TERM_OVER_LIMIT;
@@ -352,6 +355,9 @@ public final class Receivables {
         int days = rec.dueDay - today;
         if (days <= 0) {
             return LedgerRejection.RECEIVABLE_OVERDUE;
+        }
+        if (days > TERM_DAYS_MAX) {
+            return LedgerRejection.TERM_OVER_ONE_YEAR; // cannot happen after a valid request; keeps pricing in bounds
         }
         Programme p = programmes.get(f.programmeId);
         if (c.financedAmountMinor <= 0) {
@@ -598,7 +604,8 @@ public final class Receivables {
                         + " != face " + rec.faceMinor;
             }
             long children = 0;
-            for (String childId : rec.childIds) {
+            for (int c = 0; c < rec.childCount(); c++) {
+                String childId = rec.childIds.get(c);
                 Receivable child = receivables.get(childId);
                 if (child == null
                         || !rec.id.equals(child.parentId)
@@ -713,9 +720,9 @@ public final class Receivables {
             out.writeLong(rec.splitMinor);
             out.writeByte(rec.state.code());
             Snapshots.writeString(out, rec.financingId);
-            out.writeInt(rec.childIds.size());
-            for (String child : rec.childIds) {
-                out.writeUTF(child);
+            out.writeInt(rec.childCount());
+            for (int c = 0; c < rec.childCount(); c++) {
+                out.writeUTF(rec.childIds.get(c));
             }
         }
         out.writeInt(financings.size());
@@ -787,7 +794,7 @@ public final class Receivables {
             rec.state = ReceivableState.ofCode(in.readByte());
             rec.financingId = Snapshots.readString(in);
             for (int c = 0, children = in.readInt(); c < children; c++) {
-                rec.childIds.add(in.readUTF());
+                rec.addChild(in.readUTF());
             }
             receivables.put(rec.id, rec);
             if (rec.parentId == null && rec.documentNumber != null) {

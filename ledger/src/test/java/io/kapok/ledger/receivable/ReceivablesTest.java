@@ -107,6 +107,19 @@ class ReceivablesTest {
     }
 
     @Test
+    void refusesFinancingThatWouldRunOverOneYear() {
+        w.party("91440101MA9KAPK009", PartyRole.CORE);
+        w.must(w.programme("P-LONG", PRBK, "91440101MA9KAPK009", CNY, 900_000, 36_000, 0, 365));
+        w.must(w.onboard(PRBK, "P-LONG", FOSHAN));
+        // Issued 100 days from now, due a year after issue: 465 days away.
+        w.must(w.register(FOSHAN, "R1", "INV-1", "91440101MA9KAPK009", FOSHAN, CNY, MILLION, w.day + 100, w.day + 465));
+        w.must(w.confirm("91440101MA9KAPK009", "R1", true));
+        refused(LedgerRejection.TERM_OVER_ONE_YEAR, w.requestFinancing(FOSHAN, "F1", "R1", "P-LONG", 1_000L));
+        w.day += 100;
+        w.must(w.requestFinancing(FOSHAN, "F1", "R1", "P-LONG", 1_000L));
+    }
+
+    @Test
     void refusesSameDocumentNumberTwiceFromOneCreditor() {
         w.must(w.register(FOSHAN, "R1", "INV-1", CANTON, FOSHAN, CNY, MILLION, w.day, w.day + 30));
         refused(
@@ -424,6 +437,43 @@ class ReceivablesTest {
         w.must(w.settle(VHBK, "R1", PRBK, MILLION));
         assertEquals(FinancingState.REPAID, book().financing("F1").state());
         assertEquals(0L, book().creditLine(PRBK, CANTON, CNY).usedMinor());
+    }
+
+    // ------------------------------------------------------------ FX and events
+
+    @Test
+    void fxRateCommandKeepsTheLatestRateWithItsSource() {
+        io.kapok.ledger.fx.SetFxRateCommand c = new io.kapok.ledger.fx.SetFxRateCommand();
+        c.baseCurrency = USD;
+        c.quoteCurrency = CNY;
+        c.rateScaled = 712_340_000L; // 7.1234
+        c.sourceSequence = 17;
+        LedgerResult r = w.must(w.apply(c));
+        assertEquals(LedgerEventType.FX_RATE_SET, r.eventType(0));
+        var rate = w.ledger.fxRates().rate(USD, CNY);
+        assertEquals(712_340_000L, rate.rateScaled());
+        assertEquals(17L, rate.sourceSequence());
+        assertEquals(r.sequence, rate.ledgerSequence());
+        assertNull(w.ledger.fxRates().rate(CNY, USD));
+        c = new io.kapok.ledger.fx.SetFxRateCommand();
+        c.baseCurrency = USD;
+        c.quoteCurrency = USD;
+        c.rateScaled = 1;
+        refused(LedgerRejection.INVALID_FX_RATE, w.apply(c));
+    }
+
+    @Test
+    void refusedCommandReportsNoEventsAndTheNextCommandStartsAFreshList() {
+        w.confirmed("R1", FOSHAN, CNY, MILLION, 90);
+        LedgerResult r = w.requestFinancing(FOSHAN, "F1", "R1", PRBK_CNY, 90_000_001L);
+        assertEquals(0, r.eventCount());
+        r = w.must(w.requestFinancing(FOSHAN, "F1", "R1", PRBK_CNY, 90_000_000L));
+        assertEquals(2, r.eventCount());
+        assertEquals("F1", r.eventSubject(0));
+        assertEquals(PRBK, r.eventParty(0));
+        assertEquals(FinancingState.REQUESTED.code(), r.eventCode(0));
+        assertEquals("R1", r.eventSubject(1));
+        assertEquals(ReceivableState.FINANCING_REQUESTED.code(), r.eventCode(1));
     }
 
     // ------------------------------------------------------------ snapshot
