@@ -143,8 +143,12 @@ public final class Ledger {
      * a duplicate changes nothing, not even the journal.
      */
     public boolean findDecided(TransferCommand command, LedgerResult result) {
+        return findDecided(command, messageKey(command), result);
+    }
+
+    private boolean findDecided(TransferCommand command, String key, LedgerResult result) {
         result.clear();
-        PaymentRecord byKey = paymentsByMessageKey.get(messageKey(command));
+        PaymentRecord byKey = paymentsByMessageKey.get(key);
         if (byKey != null) {
             if (byKey.fingerprint() == command.fingerprint()) {
                 if (byKey.rejection() == null) {
@@ -166,11 +170,11 @@ public final class Ledger {
     }
 
     private void transfer(TransferCommand c, LedgerResult result) {
-        if (findDecided(c, result)) {
+        String key = messageKey(c);
+        if (findDecided(c, key, result)) {
             return; // a duplicate that reached the journal anyway changes nothing
         }
         LedgerRejection rejection = checkTransfer(c);
-        String key = messageKey(c);
         PaymentRecord record = new PaymentRecord(c.sequence, c.timeMs, rejection, c.fingerprint(), c.uetr);
         paymentsByMessageKey.put(key, record);
         paymentsByUetr.put(c.uetr, record);
