@@ -1,10 +1,45 @@
 package io.kapok.ledger;
 
-/** The kinds of ledger command. The codes are stable: the journal stores them. */
+/**
+ * The kinds of ledger command. The codes are stable: the journal and snapshots store them.
+ *
+ * <pre>
+ *  code  command                 from
+ *   1    REGISTER_PARTY          genesis (configured world), tsin.009
+ *   2    OPEN_ACCOUNT            genesis
+ *  10    TRANSFER                pacs.008
+ *  20    SET_CREDIT_LINE         configuration, tsin.010 (buyer limit)
+ *  21    CREATE_PROGRAMME        configuration
+ *  22    ONBOARD_PARTY           tsin.009 → tsin.010/011/012
+ *  23    SET_FX_RATE             FIX market-data snapshot
+ *  30    REGISTER_RECEIVABLE     tsin.004, items of tsin.006
+ *  31    CONFIRM_RECEIVABLE      tsin.013
+ *  32    SPLIT_RECEIVABLE        split and transfer to a lower-tier supplier
+ *  33    CANCEL_RECEIVABLE       withdrawal by the holder
+ *  34    REQUEST_FINANCING       tsin.001
+ *  35    DECIDE_FINANCING        the bank's tsin.002 (FNCD or rejection)
+ *  36    DISBURSE_FINANCING      the bank's disbursing pacs.008
+ *  37    CANCEL_FINANCING        tsin.003
+ *  38    SETTLE_RECEIVABLE       the debtor bank's pacs.008 at maturity
+ * </pre>
+ */
 public enum CommandType {
     REGISTER_PARTY(1),
     OPEN_ACCOUNT(2),
-    TRANSFER(10);
+    TRANSFER(10),
+    SET_CREDIT_LINE(20),
+    CREATE_PROGRAMME(21),
+    ONBOARD_PARTY(22),
+    SET_FX_RATE(23),
+    REGISTER_RECEIVABLE(30),
+    CONFIRM_RECEIVABLE(31),
+    SPLIT_RECEIVABLE(32),
+    CANCEL_RECEIVABLE(33),
+    REQUEST_FINANCING(34),
+    DECIDE_FINANCING(35),
+    DISBURSE_FINANCING(36),
+    CANCEL_FINANCING(37),
+    SETTLE_RECEIVABLE(38);
 
     private final int code;
 

@@ -1,11 +1,31 @@
 package io.kapok.ledger;
 
+import io.kapok.ledger.fx.FxRates;
+import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.Party;
 import io.kapok.ledger.party.RegisterPartyCommand;
 import io.kapok.ledger.payment.PaymentRecord;
 import io.kapok.ledger.payment.TransferCommand;
-import java.nio.ByteBuffer;
+import io.kapok.ledger.receivable.CancelFinancingCommand;
+import io.kapok.ledger.receivable.CancelReceivableCommand;
+import io.kapok.ledger.receivable.ConfirmReceivableCommand;
+import io.kapok.ledger.receivable.CreateProgrammeCommand;
+import io.kapok.ledger.receivable.DecideFinancingCommand;
+import io.kapok.ledger.receivable.DisburseFinancingCommand;
+import io.kapok.ledger.receivable.OnboardPartyCommand;
+import io.kapok.ledger.receivable.Receivables;
+import io.kapok.ledger.receivable.RegisterReceivableCommand;
+import io.kapok.ledger.receivable.RequestFinancingCommand;
+import io.kapok.ledger.receivable.SetCreditLineCommand;
+import io.kapok.ledger.receivable.SettleReceivableCommand;
+import io.kapok.ledger.receivable.SplitReceivableCommand;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,10 +45,29 @@ import java.util.TreeMap;
  *
  * <p>Invariants kept after every command: per currency, the balances of all accounts plus the
  * opening-equity account sum to zero (debits equal credits); no account but opening equity goes
- * negative; a (sender, message id) and a UETR each take effect at most once.
+ * negative; a (sender, message id) and a UETR each take effect at most once; and those of {@link
+ * Receivables#checkInvariants()} (children sum to parents, no double or over-financing, exposure
+ * within every credit line).
+ *
+ * <p>Snapshot layout ({@link #snapshot()}), big-endian, strings as modified UTF-8 with a u16 length
+ * (nullable ones behind a presence byte):
+ *
+ * <pre>
+ *  magic "KPKS" int32 · version int32 · lastSequence int64
+ *  parties      count int32 · { id · name · roles int32 · accounts int32 · { currency int32 · balance int64 } }
+ *  equity       count int32 · { currency int32 · amount int64 }                      (currency order)
+ *  payments     count int32 · { key · uetr? · sequence int64 · timeMs int64 · rejection int32 · fingerprint int64 }
+ *  receivables  see {@link Receivables#write}: credit lines, programmes, receivables, financings
+ *  fx rates     see {@link FxRates#write}
+ * </pre>
+ *
+ * The state hash is SHA-256 over a domain tag and this snapshot, so the snapshot holds exactly the
+ * state the hash covers, in the same canonical (journal, registration or currency) order.
  */
 public final class Ledger {
-    private static final byte[] HASH_DOMAIN = "kapok-ledger-state-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HASH_DOMAIN = "kapok-ledger-state-v2".getBytes(StandardCharsets.US_ASCII);
+    private static final int SNAPSHOT_MAGIC = 0x4B504B53; // "KPKS"
+    private static final int SNAPSHOT_VERSION = 1;
 
     private final Map<String, Party> parties = new LinkedHashMap<>();
     /** Opening equity per packed currency: minus the sum of all opening balances. */
@@ -37,6 +76,8 @@ public final class Ledger {
     private final Map<String, PaymentRecord> paymentsByMessageKey = new LinkedHashMap<>();
 
     private final Map<String, PaymentRecord> paymentsByUetr = new HashMap<>();
+    private final Receivables receivables = new Receivables(parties);
+    private final FxRates fxRates = new FxRates();
     private long lastSequence;
 
     /** Sequence of the last command applied (0 for an empty ledger). */
@@ -58,8 +99,40 @@ public final class Ledger {
             case REGISTER_PARTY -> registerParty((RegisterPartyCommand) command, result);
             case OPEN_ACCOUNT -> openAccount((OpenAccountCommand) command, result);
             case TRANSFER -> transfer((TransferCommand) command, result);
+            case SET_CREDIT_LINE ->
+                decide(command, receivables.setCreditLine((SetCreditLineCommand) command, result), result);
+            case CREATE_PROGRAMME ->
+                decide(command, receivables.createProgramme((CreateProgrammeCommand) command, result), result);
+            case ONBOARD_PARTY -> decide(command, receivables.onboard((OnboardPartyCommand) command, result), result);
+            case SET_FX_RATE -> decide(command, fxRates.set((SetFxRateCommand) command, result), result);
+            case REGISTER_RECEIVABLE ->
+                decide(command, receivables.register((RegisterReceivableCommand) command, result), result);
+            case CONFIRM_RECEIVABLE ->
+                decide(command, receivables.confirm((ConfirmReceivableCommand) command, result), result);
+            case SPLIT_RECEIVABLE ->
+                decide(command, receivables.split((SplitReceivableCommand) command, result), result);
+            case CANCEL_RECEIVABLE ->
+                decide(command, receivables.cancel((CancelReceivableCommand) command, result), result);
+            case REQUEST_FINANCING ->
+                decide(command, receivables.requestFinancing((RequestFinancingCommand) command, result), result);
+            case DECIDE_FINANCING ->
+                decide(command, receivables.decideFinancing((DecideFinancingCommand) command, result), result);
+            case DISBURSE_FINANCING ->
+                decide(command, receivables.disburse((DisburseFinancingCommand) command, result), result);
+            case CANCEL_FINANCING ->
+                decide(command, receivables.cancelFinancing((CancelFinancingCommand) command, result), result);
+            case SETTLE_RECEIVABLE ->
+                decide(command, receivables.settle((SettleReceivableCommand) command, result), result);
         }
         lastSequence = command.sequence;
+    }
+
+    private static void decide(LedgerCommand command, LedgerRejection rejection, LedgerResult result) {
+        if (rejection == null) {
+            result.accept(command.sequence, command.timeMs);
+        } else {
+            result.reject(rejection, command.sequence, command.timeMs);
+        }
     }
 
     /**
@@ -70,8 +143,12 @@ public final class Ledger {
      * a duplicate changes nothing, not even the journal.
      */
     public boolean findDecided(TransferCommand command, LedgerResult result) {
+        return findDecided(command, messageKey(command), result);
+    }
+
+    private boolean findDecided(TransferCommand command, String key, LedgerResult result) {
         result.clear();
-        PaymentRecord byKey = paymentsByMessageKey.get(messageKey(command));
+        PaymentRecord byKey = paymentsByMessageKey.get(key);
         if (byKey != null) {
             if (byKey.fingerprint() == command.fingerprint()) {
                 if (byKey.rejection() == null) {
@@ -93,11 +170,11 @@ public final class Ledger {
     }
 
     private void transfer(TransferCommand c, LedgerResult result) {
-        if (findDecided(c, result)) {
+        String key = messageKey(c);
+        if (findDecided(c, key, result)) {
             return; // a duplicate that reached the journal anyway changes nothing
         }
         LedgerRejection rejection = checkTransfer(c);
-        String key = messageKey(c);
         PaymentRecord record = new PaymentRecord(c.sequence, c.timeMs, rejection, c.fingerprint(), c.uetr);
         paymentsByMessageKey.put(key, record);
         paymentsByUetr.put(c.uetr, record);
@@ -109,6 +186,8 @@ public final class Ledger {
         Party credit = parties.get(c.creditPartyId);
         debit.post(debit.accountIndex(c.currency), -c.amountMinor);
         credit.post(credit.accountIndex(c.currency), c.amountMinor);
+        result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.currency, -c.amountMinor, 0);
+        result.event(LedgerEventType.POSTED, credit.id(), c.uetr, c.currency, c.amountMinor, 0);
         result.accept(c.sequence, c.timeMs);
     }
 
@@ -155,6 +234,7 @@ public final class Ledger {
         }
         party.post(party.accountIndex(c.currency), c.openingBalanceMinor);
         openingEquityMinor.merge(c.currency, -c.openingBalanceMinor, Long::sum);
+        result.event(LedgerEventType.POSTED, party.id(), null, c.currency, c.openingBalanceMinor, 0);
         result.accept(c.sequence, c.timeMs);
     }
 
@@ -174,7 +254,8 @@ public final class Ledger {
     }
 
     /**
-     * Checks that debits equal credits in every currency and no account is overdrawn.
+     * Checks that debits equal credits in every currency, no account is overdrawn, and the 1+N state
+     * is consistent ({@link Receivables#checkInvariants()}). O(state).
      *
      * @return null when the ledger is consistent, else a description of the first breach
      */
@@ -193,14 +274,25 @@ public final class Ledger {
                 return "currency " + e.getKey() + " does not balance: " + e.getValue();
             }
         }
-        return null;
+        return receivables.checkInvariants();
+    }
+
+    /** Receivables, financings, programmes and credit lines. Ledger thread only. */
+    public Receivables receivables() {
+        return receivables;
+    }
+
+    /** The latest FX rates. Ledger thread only. */
+    public FxRates fxRates() {
+        return fxRates;
     }
 
     /**
-     * SHA-256 over the whole state in a canonical order: sequence, parties (registration order)
-     * with their accounts (currency order), opening equity (currency order), payment decisions
-     * (journal order). Identical after replay of the same commands. O(state): for ops queries and
-     * tests, not for every message.
+     * SHA-256 over a domain tag and the {@link #snapshot()}: the whole state in a canonical order
+     * (sequence, parties in registration order with accounts in currency order, opening equity in
+     * currency order, payment decisions, credit lines, programmes, receivables and financings in
+     * journal order, FX rates by pair). Identical after replay of the same commands and after a
+     * snapshot round trip. O(state): for ops queries and tests, not for every message.
      */
     public byte[] stateHash() {
         MessageDigest sha;
@@ -209,41 +301,106 @@ public final class Ledger {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
-        ByteBuffer buf = ByteBuffer.allocate(64);
         sha.update(HASH_DOMAIN);
-        sha.update(buf.clear().putLong(lastSequence).flip());
-        for (Party p : parties.values()) {
-            updateString(sha, p.id());
-            updateString(sha, p.name());
-            sha.update(buf.clear().putInt(p.roles()).putInt(p.accountCount()).flip());
-            for (int i = 0; i < p.accountCount(); i++) {
-                sha.update(buf.clear()
-                        .putInt(p.currencyAt(i))
-                        .putLong(p.balanceAt(i))
-                        .flip());
-            }
-        }
-        for (Map.Entry<Integer, Long> e : openingEquityMinor.entrySet()) {
-            sha.update(buf.clear().putInt(e.getKey()).putLong(e.getValue()).flip());
-        }
-        for (Map.Entry<String, PaymentRecord> e : paymentsByMessageKey.entrySet()) {
-            PaymentRecord r = e.getValue();
-            updateString(sha, e.getKey());
-            updateString(sha, r.uetr());
-            sha.update(buf.clear()
-                    .putLong(r.sequence())
-                    .putLong(r.timeMs())
-                    .putInt(r.rejection() == null ? 0 : r.rejection().number())
-                    .putLong(r.fingerprint())
-                    .flip());
-        }
+        sha.update(snapshot());
         return sha.digest();
     }
 
-    private static void updateString(MessageDigest sha, String s) {
-        byte[] bytes = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
-        sha.update(ByteBuffer.allocate(4).putInt(bytes.length).flip());
-        sha.update(bytes);
+    /** Serialises the whole ledger (layout in the class doc). O(state); ledger thread only. */
+    public byte[] snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(SNAPSHOT_MAGIC);
+            out.writeInt(SNAPSHOT_VERSION);
+            out.writeLong(lastSequence);
+            out.writeInt(parties.size());
+            for (Party p : parties.values()) {
+                out.writeUTF(p.id());
+                Snapshots.writeString(out, p.name());
+                out.writeInt(p.roles());
+                out.writeInt(p.accountCount());
+                for (int i = 0; i < p.accountCount(); i++) {
+                    out.writeInt(p.currencyAt(i));
+                    out.writeLong(p.balanceAt(i));
+                }
+            }
+            out.writeInt(openingEquityMinor.size());
+            for (Map.Entry<Integer, Long> e : openingEquityMinor.entrySet()) {
+                out.writeInt(e.getKey());
+                out.writeLong(e.getValue());
+            }
+            out.writeInt(paymentsByMessageKey.size());
+            for (Map.Entry<String, PaymentRecord> e : paymentsByMessageKey.entrySet()) {
+                PaymentRecord r = e.getValue();
+                out.writeUTF(e.getKey());
+                Snapshots.writeString(out, r.uetr());
+                out.writeLong(r.sequence());
+                out.writeLong(r.timeMs());
+                out.writeInt(r.rejection() == null ? 0 : r.rejection().number());
+                out.writeLong(r.fingerprint());
+            }
+            receivables.write(out);
+            fxRates.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A ledger with the state {@link #snapshot()} wrote; its {@link #stateHash()} equals the
+     * original's, and it applies the commands after {@link #lastSequence()} as the original would.
+     *
+     * @throws IllegalArgumentException when the bytes are not a Kapok ledger snapshot of this version
+     */
+    public static Ledger fromSnapshot(byte[] snapshot) {
+        Ledger ledger = new Ledger();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            int magic = in.readInt();
+            int version = in.readInt();
+            if (magic != SNAPSHOT_MAGIC || version != SNAPSHOT_VERSION) {
+                throw new IllegalArgumentException(String.format(
+                        "not a ledger snapshot: magic 0x%08X version %d, expected 0x%08X version %d",
+                        magic, version, SNAPSHOT_MAGIC, SNAPSHOT_VERSION));
+            }
+            ledger.lastSequence = in.readLong();
+            for (int i = 0, n = in.readInt(); i < n; i++) {
+                Party p = new Party(in.readUTF(), Snapshots.readString(in), in.readInt());
+                for (int a = 0, accounts = in.readInt(); a < accounts; a++) {
+                    int currency = in.readInt();
+                    p.openAccount(currency);
+                    p.post(p.accountIndex(currency), in.readLong());
+                }
+                ledger.parties.put(p.id(), p);
+            }
+            for (int i = 0, n = in.readInt(); i < n; i++) {
+                ledger.openingEquityMinor.put(in.readInt(), in.readLong());
+            }
+            for (int i = 0, n = in.readInt(); i < n; i++) {
+                String key = in.readUTF();
+                String uetr = Snapshots.readString(in);
+                long sequence = in.readLong();
+                long timeMs = in.readLong();
+                int rejection = in.readInt();
+                long fingerprint = in.readLong();
+                PaymentRecord r = new PaymentRecord(
+                        sequence,
+                        timeMs,
+                        rejection == 0 ? null : LedgerRejection.ofNumber(rejection),
+                        fingerprint,
+                        uetr);
+                ledger.paymentsByMessageKey.put(key, r);
+                ledger.paymentsByUetr.put(uetr, r);
+            }
+            ledger.receivables.read(in);
+            ledger.fxRates.read(in);
+            if (in.available() != 0) {
+                throw new IllegalArgumentException("ledger snapshot has " + in.available() + " trailing bytes");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("ledger snapshot is cut short", e);
+        }
+        return ledger;
     }
 
     private static String messageKey(TransferCommand c) {

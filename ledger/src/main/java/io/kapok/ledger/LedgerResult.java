@@ -1,8 +1,15 @@
 package io.kapok.ledger;
 
+import java.util.Arrays;
+
 /**
- * What applying (or looking up) a command gave. Reusable: one instance per caller, overwritten
- * by each call.
+ * What applying (or looking up) a command gave, and the events describing what changed.
+ * Reusable: one instance per caller, overwritten by each call. Events are kept in parallel arrays
+ * that grow once and are then reused, so a warmed-up result allocates nothing.
+ *
+ * <p>A rejected command changes nothing, with one exception: a command that finds a receivable
+ * past its due date and unpaid marks it {@code OVERDUE} (time moved on, whatever the command asked),
+ * and that change is reported as an event even when the command itself is refused.
  */
 public final class LedgerResult {
     /** The command took effect. */
@@ -19,12 +26,25 @@ public final class LedgerResult {
     /** Receive time of that entry, epoch milliseconds. */
     public long timeMs;
 
+    private int eventCount;
+    private LedgerEventType[] eventTypes = new LedgerEventType[8];
+    private String[] eventSubjects = new String[8];
+    private String[] eventParties = new String[8];
+    private int[] eventCurrencies = new int[8];
+    private long[] eventAmountsMinor = new long[8];
+    private int[] eventCodes = new int[8];
+
     public void clear() {
         applied = false;
         rejection = null;
         retry = false;
         sequence = 0;
         timeMs = 0;
+        for (int i = 0; i < eventCount; i++) {
+            eventSubjects[i] = null;
+            eventParties[i] = null;
+        }
+        eventCount = 0;
     }
 
     void accept(long sequence, long timeMs) {
@@ -43,8 +63,62 @@ public final class LedgerResult {
         this.timeMs = timeMs;
     }
 
+    /**
+     * Appends an event; called by the ledger while applying a command. See {@link LedgerEventType}
+     * for what each field means per type.
+     */
+    public void event(LedgerEventType type, String subject, String party, int currency, long amountMinor, int code) {
+        if (eventCount == eventTypes.length) {
+            int n = eventCount * 2;
+            eventTypes = Arrays.copyOf(eventTypes, n);
+            eventSubjects = Arrays.copyOf(eventSubjects, n);
+            eventParties = Arrays.copyOf(eventParties, n);
+            eventCurrencies = Arrays.copyOf(eventCurrencies, n);
+            eventAmountsMinor = Arrays.copyOf(eventAmountsMinor, n);
+            eventCodes = Arrays.copyOf(eventCodes, n);
+        }
+        eventTypes[eventCount] = type;
+        eventSubjects[eventCount] = subject;
+        eventParties[eventCount] = party;
+        eventCurrencies[eventCount] = currency;
+        eventAmountsMinor[eventCount] = amountMinor;
+        eventCodes[eventCount] = code;
+        eventCount++;
+    }
+
+    /** Number of events the last command produced, in the order they happened. */
+    public int eventCount() {
+        return eventCount;
+    }
+
+    public LedgerEventType eventType(int i) {
+        return eventTypes[i];
+    }
+
+    public String eventSubject(int i) {
+        return eventSubjects[i];
+    }
+
+    public String eventParty(int i) {
+        return eventParties[i];
+    }
+
+    /** Packed ISO 4217 code, or 0 when the event has no currency. */
+    public int eventCurrency(int i) {
+        return eventCurrencies[i];
+    }
+
+    public long eventAmountMinor(int i) {
+        return eventAmountsMinor[i];
+    }
+
+    public int eventCode(int i) {
+        return eventCodes[i];
+    }
+
     @Override
     public String toString() {
-        return (applied ? "APPLIED" : "REJECTED " + rejection) + (retry ? " (retry)" : "") + " seq=" + sequence;
+        return (applied ? "APPLIED" : "REJECTED " + rejection) + (retry ? " (retry)" : "") + " seq=" + sequence
+                + (eventCount > 0 ? " events=" + eventCount : "");
     }
 }

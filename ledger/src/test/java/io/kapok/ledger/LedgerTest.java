@@ -174,6 +174,46 @@ class LedgerTest {
     }
 
     @Test
+    void snapshotKeepsPaymentDecisionsSoARetryStillGetsTheOriginalAnswer() {
+        world();
+        apply(transfer("M1", "u-1", PRBK, VHBK, CNY, 100L));
+        long decidedAt = result.sequence;
+        Ledger loaded = Ledger.fromSnapshot(ledger.snapshot());
+        assertArrayEquals(ledger.stateHash(), loaded.stateHash());
+        assertEquals(ledger.lastSequence(), loaded.lastSequence());
+        assertTrue(loaded.findDecided(transfer("M1", "u-1", PRBK, VHBK, CNY, 100L), result));
+        assertTrue(result.retry);
+        assertEquals(decidedAt, result.sequence);
+        assertTrue(loaded.findDecided(transfer("M2", "u-1", PRBK, VHBK, CNY, 100L), result));
+        assertEquals(LedgerRejection.DUPLICATE, result.rejection);
+        assertEquals(
+                5_000_000_000L - 100L,
+                loaded.party(PRBK).balanceAt(loaded.party(PRBK).accountIndex(CNY)));
+    }
+
+    @Test
+    void fromSnapshotRefusesBytesThatAreNotASnapshot() {
+        assertThrows(IllegalArgumentException.class, () -> Ledger.fromSnapshot(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
+        world();
+        byte[] snapshot = ledger.snapshot();
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Ledger.fromSnapshot(Arrays.copyOf(snapshot, snapshot.length - 3)));
+    }
+
+    @Test
+    void transferReportsOneBalancedPostingPerSide() {
+        world();
+        apply(transfer("M1", "u-1", PRBK, VHBK, CNY, 100L));
+        assertEquals(2, result.eventCount());
+        assertEquals(LedgerEventType.POSTED, result.eventType(0));
+        assertEquals(PRBK, result.eventSubject(0));
+        assertEquals(-100L, result.eventAmountMinor(0));
+        assertEquals(VHBK, result.eventSubject(1));
+        assertEquals(100L, result.eventAmountMinor(1));
+    }
+
+    @Test
     void sequenceGapIsABugAndFailsFast() {
         world();
         TransferCommand c = transfer("M1", "u-1", PRBK, VHBK, CNY, 100L);

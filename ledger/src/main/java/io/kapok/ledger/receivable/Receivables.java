@@ -1,0 +1,818 @@
+package io.kapok.ledger.receivable;
+
+import io.kapok.ledger.LedgerEventType;
+import io.kapok.ledger.LedgerRejection;
+import io.kapok.ledger.LedgerResult;
+import io.kapok.ledger.Snapshots;
+import io.kapok.ledger.party.Party;
+import io.kapok.ledger.party.PartyRole;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Receivables, their financings, the programmes and the credit lines they draw on: the 1+N part of
+ * the ledger. Each {@code apply} method validates the whole command first and changes nothing when
+ * it returns a refusal (but see {@link #touch}: an unpaid receivable found past its due date turns
+ * OVERDUE whatever the command). On success it returns null and has appended its events.
+ *
+ * <p>Time is the command's receive time, as an epoch day ({@code floorDiv(timeMs, 86_400_000)}).
+ * Collections keep insertion (journal) order, so snapshots and the state hash are deterministic.
+ * Owned by the ledger thread.
+ */
+public final class Receivables {
+    /** Largest amount, minor units: 10^15 (tsin amounts have 18 digits; with 2 decimals kept, 10^13 major). */
+    public static final long AMOUNT_MINOR_MAX = 1_000_000_000_000_000L;
+    /** Default longest payment term, days: 6 months. A programme may allow up to {@link #TERM_DAYS_MAX}. */
+    public static final int TERM_DAYS_DEFAULT_MAX = 183;
+    /** Longest payment term any programme may allow, days: one year. */
+    public static final int TERM_DAYS_MAX = 365;
+
+    private static final long MS_PER_DAY = 86_400_000L;
+
+    private final Map<String, Party> parties;
+    private final Map<String, CreditLine> creditLines = new LinkedHashMap<>();
+    private final Map<String, Programme> programmes = new LinkedHashMap<>();
+    private final Map<String, Receivable> receivables = new LinkedHashMap<>();
+    private final Map<String, Financing> financings = new LinkedHashMap<>();
+    /** Derived (not in the snapshot): "creditor \u0000 document number" of every original receivable. */
+    private final Set<String> documentKeys = new HashSet<>();
+    /** Derived: longest term per core enterprise, the largest its programmes allow. */
+    private final Map<String, Integer> termLimitDaysByCore = new HashMap<>();
+
+    /** @param parties the ledger's parties, read for roles and posted to on settlement */
+    public Receivables(Map<String, Party> parties) {
+        this.parties = parties;
+    }
+
+    /** Epoch day of a receive time. */
+    public static int day(long timeMs) {
+        return (int) Math.floorDiv(timeMs, MS_PER_DAY);
+    }
+
+    // ---------------------------------------------------------------- programmes and credit lines
+
+    public LedgerRejection setCreditLine(SetCreditLineCommand c, LedgerResult r) {
+        if (!hasRole(c.bankId, PartyRole.BANK) || !hasRole(c.coreId, PartyRole.CORE)) {
+            return LedgerRejection.WRONG_PARTY_ROLE;
+        }
+        if (c.limitMinor < 0 || c.limitMinor > AMOUNT_MINOR_MAX) {
+            return LedgerRejection.INVALID_AMOUNT;
+        }
+        String key = CreditLine.key(c.bankId, c.coreId, c.currency);
+        CreditLine line = creditLines.get(key);
+        if (line != null && c.limitMinor < line.reservedMinor + line.usedMinor) {
+            return LedgerRejection.LINE_BELOW_EXPOSURE;
+        }
+        if (line == null) {
+            line = new CreditLine(c.bankId, c.coreId, c.currency);
+            creditLines.put(key, line);
+        }
+        line.limitMinor = c.limitMinor;
+        return null;
+    }
+
+    public LedgerRejection createProgramme(CreateProgrammeCommand c, LedgerResult r) {
+        if (programmes.containsKey(c.programmeId)) {
+            return LedgerRejection.PROGRAMME_EXISTS;
+        }
+        if (!hasRole(c.bankId, PartyRole.BANK) || !hasRole(c.coreId, PartyRole.CORE)) {
+            return LedgerRejection.WRONG_PARTY_ROLE;
+        }
+        if (c.maxTermDays > TERM_DAYS_MAX) {
+            return LedgerRejection.TERM_OVER_ONE_YEAR;
+        }
+        if (c.advanceRatePpm <= 0
+                || c.advanceRatePpm > DiscountPricing.PPM
+                || c.discountRatePpm < 0
+                || c.discountRatePpm > DiscountPricing.PPM
+                || c.feeMinor < 0
+                || c.feeMinor > AMOUNT_MINOR_MAX
+                || c.maxTermDays < 0) {
+            return LedgerRejection.INVALID_TERMS;
+        }
+        int term = c.maxTermDays == 0 ? TERM_DAYS_DEFAULT_MAX : c.maxTermDays;
+        Programme p = new Programme(
+                c.programmeId,
+                c.bankId,
+                c.coreId,
+                c.currency,
+                c.advanceRatePpm,
+                c.discountRatePpm,
+                c.feeMinor,
+                c.recourse,
+                term);
+        programmes.put(p.id, p);
+        termLimitDaysByCore.merge(p.coreId, term, Math::max);
+        return null;
+    }
+
+    public LedgerRejection onboard(OnboardPartyCommand c, LedgerResult r) {
+        Programme p = programmes.get(c.programmeId);
+        if (p == null) {
+            return LedgerRejection.UNKNOWN_PROGRAMME;
+        }
+        if (!p.bankId.equals(c.senderId) && !p.coreId.equals(c.senderId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        if (!hasRole(c.partyId, PartyRole.SUPPLIER)) {
+            return LedgerRejection.CREDITOR_NOT_SUPPLIER;
+        }
+        if (!p.members.add(c.partyId)) {
+            return LedgerRejection.ALREADY_ONBOARDED;
+        }
+        r.event(LedgerEventType.PARTY_ONBOARDED, p.id, c.partyId, p.currency, 0, 0);
+        return null;
+    }
+
+    // ---------------------------------------------------------------- receivables
+
+    public LedgerRejection register(RegisterReceivableCommand c, LedgerResult r) {
+        if (receivables.containsKey(c.receivableId)) {
+            return LedgerRejection.RECEIVABLE_EXISTS;
+        }
+        if (!c.senderId.equals(c.debtorId) && !c.senderId.equals(c.creditorId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        if (!hasRole(c.debtorId, PartyRole.CORE)) {
+            return LedgerRejection.DEBTOR_NOT_CORE;
+        }
+        if (!hasRole(c.creditorId, PartyRole.SUPPLIER)) {
+            return LedgerRejection.CREDITOR_NOT_SUPPLIER;
+        }
+        if (c.amountMinor <= 0 || c.amountMinor > AMOUNT_MINOR_MAX) {
+            return LedgerRejection.INVALID_AMOUNT;
+        }
+        if (c.dueDay < c.issueDay) {
+            return LedgerRejection.DUE_BEFORE_ISSUE;
+        }
+        int term = c.dueDay - c.issueDay;
+        if (term > TERM_DAYS_MAX) {
+            return LedgerRejection.TERM_OVER_ONE_YEAR;
+        }
+        if (term > termLimitDays(c.debtorId)) {
+            return LedgerRejection.TERM_OVER_LIMIT;
+        }
+        String documentKey = c.documentNumber == null ? null : c.creditorId + '\u0000' + c.documentNumber;
+        if (documentKey != null && documentKeys.contains(documentKey)) {
+            return LedgerRejection.DOCUMENT_ALREADY_REGISTERED;
+        }
+        Receivable rec = new Receivable(
+                c.receivableId,
+                c.documentNumber,
+                c.debtorId,
+                c.creditorId,
+                null,
+                c.currency,
+                c.amountMinor,
+                c.issueDay,
+                c.dueDay);
+        rec.state = ReceivableState.REGISTERED;
+        receivables.put(rec.id, rec);
+        if (documentKey != null) {
+            documentKeys.add(documentKey);
+        }
+        stateEvent(rec, r);
+        return null;
+    }
+
+    public LedgerRejection confirm(ConfirmReceivableCommand c, LedgerResult r) {
+        Receivable rec = receivables.get(c.receivableId);
+        if (rec == null) {
+            return LedgerRejection.UNKNOWN_RECEIVABLE;
+        }
+        touch(rec, day(c.timeMs), r);
+        if (!rec.debtorId.equals(c.senderId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        if (rec.state != ReceivableState.REGISTERED) {
+            return stateRefusal(rec);
+        }
+        rec.state = c.accept ? ReceivableState.CONFIRMED : ReceivableState.REJECTED;
+        stateEvent(rec, r);
+        return null;
+    }
+
+    public LedgerRejection split(SplitReceivableCommand c, LedgerResult r) {
+        Receivable parent = receivables.get(c.receivableId);
+        if (parent == null) {
+            return LedgerRejection.UNKNOWN_RECEIVABLE;
+        }
+        touch(parent, day(c.timeMs), r);
+        if (!parent.holderId.equals(c.senderId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        if (parent.state != ReceivableState.CONFIRMED) {
+            return stateRefusal(parent);
+        }
+        if (receivables.containsKey(c.childReceivableId)) {
+            return LedgerRejection.RECEIVABLE_EXISTS;
+        }
+        if (!hasRole(c.newHolderId, PartyRole.SUPPLIER)) {
+            return LedgerRejection.CREDITOR_NOT_SUPPLIER;
+        }
+        if (c.newHolderId.equals(c.senderId)) {
+            return LedgerRejection.SAME_PARTY;
+        }
+        if (c.amountMinor <= 0) {
+            return LedgerRejection.INVALID_AMOUNT;
+        }
+        if (c.amountMinor >= parent.outstandingMinor) {
+            return LedgerRejection.SPLIT_OVER_AVAILABLE;
+        }
+        Receivable child = new Receivable(
+                c.childReceivableId,
+                parent.documentNumber,
+                parent.debtorId,
+                c.newHolderId,
+                parent.id,
+                parent.currency,
+                c.amountMinor,
+                parent.issueDay,
+                parent.dueDay);
+        child.state = ReceivableState.CONFIRMED;
+        receivables.put(child.id, child);
+        parent.outstandingMinor -= c.amountMinor;
+        parent.splitMinor += c.amountMinor;
+        parent.addChild(child.id);
+        r.event(LedgerEventType.RECEIVABLE_SPLIT, parent.id, child.id, parent.currency, c.amountMinor, 0);
+        stateEvent(parent, r);
+        stateEvent(child, r);
+        return null;
+    }
+
+    public LedgerRejection cancel(CancelReceivableCommand c, LedgerResult r) {
+        Receivable rec = receivables.get(c.receivableId);
+        if (rec == null) {
+            return LedgerRejection.UNKNOWN_RECEIVABLE;
+        }
+        touch(rec, day(c.timeMs), r);
+        if (!rec.holderId.equals(c.senderId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        if (rec.state != ReceivableState.REGISTERED && rec.state != ReceivableState.CONFIRMED) {
+            return stateRefusal(rec);
+        }
+        if (rec.childCount() != 0) {
+            return LedgerRejection.HAS_CHILDREN;
+        }
+        rec.state = ReceivableState.CANCELLED;
+        stateEvent(rec, r);
+        return null;
+    }
+
+    // ---------------------------------------------------------------- financing
+
+    public LedgerRejection requestFinancing(RequestFinancingCommand c, LedgerResult r) {
+        if (financings.containsKey(c.financingId)) {
+            return LedgerRejection.FINANCING_EXISTS;
+        }
+        Receivable rec = receivables.get(c.receivableId);
+        if (rec == null) {
+            return LedgerRejection.UNKNOWN_RECEIVABLE;
+        }
+        int today = day(c.timeMs);
+        touch(rec, today, r);
+        if (!rec.holderId.equals(c.senderId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        Programme p = programmes.get(c.programmeId);
+        if (p == null) {
+            return LedgerRejection.UNKNOWN_PROGRAMME;
+        }
+        if (!p.coreId.equals(rec.debtorId) || p.currency != rec.currency) {
+            return LedgerRejection.PROGRAMME_MISMATCH;
+        }
+        if (!p.members.contains(c.senderId)) {
+            return LedgerRejection.NOT_ONBOARDED;
+        }
+        if (rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED) {
+            return LedgerRejection.ALREADY_FINANCED;
+        }
+        if (rec.state != ReceivableState.CONFIRMED) {
+            return stateRefusal(rec);
+        }
+        if (today >= rec.dueDay) {
+            return LedgerRejection.RECEIVABLE_OVERDUE;
+        }
+        if (rec.dueDay - today > TERM_DAYS_MAX) {
+            return LedgerRejection.TERM_OVER_ONE_YEAR; // issued in the future: no financing runs over a year
+        }
+        if (rec.dueDay - rec.issueDay > p.maxTermDays) {
+            return LedgerRejection.TERM_OVER_LIMIT;
+        }
+        if (c.amountMinor <= 0 || c.amountMinor > AMOUNT_MINOR_MAX) {
+            return LedgerRejection.INVALID_AMOUNT;
+        }
+        if (c.amountMinor > DiscountPricing.advanceCapMinor(rec.outstandingMinor, p.advanceRatePpm)) {
+            return LedgerRejection.OVER_ADVANCE_RATE;
+        }
+        Financing f = new Financing(c.financingId, rec.id, p.id, p.bankId, c.senderId, rec.currency, c.amountMinor);
+        financings.put(f.id, f);
+        rec.financingId = f.id;
+        rec.state = ReceivableState.FINANCING_REQUESTED;
+        financingEvent(f, f.requestedMinor, r);
+        stateEvent(rec, r);
+        return null;
+    }
+
+    public LedgerRejection decideFinancing(DecideFinancingCommand c, LedgerResult r) {
+        Financing f = financings.get(c.financingId);
+        if (f == null) {
+            return LedgerRejection.UNKNOWN_FINANCING;
+        }
+        Receivable rec = receivables.get(f.receivableId);
+        int today = day(c.timeMs);
+        touch(rec, today, r);
+        if (!f.bankId.equals(c.senderId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        if (f.state != FinancingState.REQUESTED) {
+            return LedgerRejection.FINANCING_STATE_FORBIDS;
+        }
+        if (!c.accept) {
+            f.state = FinancingState.REJECTED;
+            f.reasonCode = c.reasonCode;
+            f.decidedDay = today;
+            rec.financingId = null;
+            financingEvent(f, f.requestedMinor, r);
+            if (rec.state == ReceivableState.FINANCING_REQUESTED) {
+                rec.state = ReceivableState.CONFIRMED;
+                stateEvent(rec, r);
+            }
+            return null;
+        }
+        if (rec.state != ReceivableState.FINANCING_REQUESTED) {
+            return stateRefusal(rec);
+        }
+        int days = rec.dueDay - today;
+        if (days <= 0) {
+            return LedgerRejection.RECEIVABLE_OVERDUE;
+        }
+        if (days > TERM_DAYS_MAX) {
+            return LedgerRejection.TERM_OVER_ONE_YEAR; // cannot happen after a valid request; keeps pricing in bounds
+        }
+        Programme p = programmes.get(f.programmeId);
+        if (c.financedAmountMinor <= 0) {
+            return LedgerRejection.INVALID_AMOUNT;
+        }
+        if (c.financedAmountMinor > f.requestedMinor
+                || c.financedAmountMinor > DiscountPricing.advanceCapMinor(rec.outstandingMinor, p.advanceRatePpm)) {
+            return LedgerRejection.OVER_ADVANCE_RATE;
+        }
+        CreditLine line = creditLines.get(p.creditLineKey);
+        if (line == null) {
+            return LedgerRejection.NO_CREDIT_LINE;
+        }
+        if (c.financedAmountMinor > line.availableMinor()) {
+            return LedgerRejection.OVER_CREDIT_LINE;
+        }
+        long interest =
+                DiscountPricing.discountInterestMinor(c.financedAmountMinor, p.discountRatePpm, days, rec.currency);
+        long advance = c.financedAmountMinor - interest - p.feeMinor;
+        if (advance <= 0) {
+            return LedgerRejection.INVALID_AMOUNT; // interest and fee would eat the whole advance
+        }
+        line.reservedMinor += c.financedAmountMinor;
+        f.state = FinancingState.ACCEPTED;
+        f.financedMinor = c.financedAmountMinor;
+        f.interestMinor = interest;
+        f.feeMinor = p.feeMinor;
+        f.advanceMinor = advance;
+        f.decidedDay = today;
+        rec.state = ReceivableState.FINANCED;
+        financingEvent(f, f.financedMinor, r);
+        r.event(LedgerEventType.CREDIT_RESERVED, line.bankId, line.coreId, line.currency, f.financedMinor, 0);
+        stateEvent(rec, r);
+        return null;
+    }
+
+    public LedgerRejection disburse(DisburseFinancingCommand c, LedgerResult r) {
+        Financing f = financings.get(c.financingId);
+        if (f == null) {
+            return LedgerRejection.UNKNOWN_FINANCING;
+        }
+        Receivable rec = receivables.get(f.receivableId);
+        touch(rec, day(c.timeMs), r);
+        if (!f.bankId.equals(c.senderId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        if (f.state != FinancingState.ACCEPTED) {
+            return LedgerRejection.FINANCING_STATE_FORBIDS;
+        }
+        if (c.registrationReference == null || c.registrationReference.isBlank()) {
+            return LedgerRejection.MISSING_REGISTRATION_REFERENCE;
+        }
+        if (rec.state == ReceivableState.OVERDUE) {
+            return LedgerRejection.RECEIVABLE_OVERDUE;
+        }
+        CreditLine line = creditLines.get(programmes.get(f.programmeId).creditLineKey);
+        line.reservedMinor -= f.financedMinor;
+        line.usedMinor += f.financedMinor;
+        f.state = FinancingState.DISBURSED;
+        f.registrationReference = c.registrationReference;
+        financingEvent(f, f.financedMinor, r);
+        r.event(LedgerEventType.CREDIT_POSTED, line.bankId, line.coreId, line.currency, f.financedMinor, 0);
+        return null;
+    }
+
+    public LedgerRejection cancelFinancing(CancelFinancingCommand c, LedgerResult r) {
+        Financing f = financings.get(c.financingId);
+        if (f == null) {
+            return LedgerRejection.UNKNOWN_FINANCING;
+        }
+        Receivable rec = receivables.get(f.receivableId);
+        touch(rec, day(c.timeMs), r);
+        if (!f.requesterId.equals(c.senderId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        if (f.state != FinancingState.REQUESTED && f.state != FinancingState.ACCEPTED) {
+            return LedgerRejection.FINANCING_STATE_FORBIDS;
+        }
+        endFinancing(f, FinancingState.CANCELLED, r);
+        rec.financingId = null;
+        if (rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED) {
+            rec.state = ReceivableState.CONFIRMED;
+            stateEvent(rec, r);
+        }
+        return null;
+    }
+
+    /**
+     * Settles a receivable with a payment between two banks' settlement accounts.
+     *
+     * @return null when applied, else the refusal (nothing posted)
+     */
+    public LedgerRejection settle(SettleReceivableCommand c, LedgerResult r) {
+        Receivable rec = receivables.get(c.receivableId);
+        if (rec == null) {
+            return LedgerRejection.UNKNOWN_RECEIVABLE;
+        }
+        touch(rec, day(c.timeMs), r);
+        if (!rec.state.unpaid() && rec.state != ReceivableState.OVERDUE) {
+            return LedgerRejection.RECEIVABLE_STATE_FORBIDS;
+        }
+        if (c.amountMinor != rec.outstandingMinor) {
+            return LedgerRejection.AMOUNT_MISMATCH;
+        }
+        Financing f = rec.financingId == null ? null : financings.get(rec.financingId);
+        if (f != null && f.state == FinancingState.DISBURSED && !f.bankId.equals(c.payeeBankId)) {
+            return LedgerRejection.WRONG_PAYEE;
+        }
+        Party payer = parties.get(c.senderId);
+        int payerIndex = payer == null || !PartyRole.BANK.in(payer.roles()) ? -1 : payer.accountIndex(rec.currency);
+        if (payerIndex < 0) {
+            return LedgerRejection.UNKNOWN_DEBIT_ACCOUNT;
+        }
+        Party payee = parties.get(c.payeeBankId);
+        int payeeIndex = payee == null ? -1 : payee.accountIndex(rec.currency);
+        if (payeeIndex < 0) {
+            return LedgerRejection.UNKNOWN_CREDIT_ACCOUNT;
+        }
+        if (payer == payee) {
+            return LedgerRejection.SAME_PARTY;
+        }
+        if (payer.balanceAt(payerIndex) < c.amountMinor) {
+            return LedgerRejection.INSUFFICIENT_FUNDS;
+        }
+        payer.post(payerIndex, -c.amountMinor);
+        payee.post(payeeIndex, c.amountMinor);
+        r.event(LedgerEventType.POSTED, payer.id(), rec.id, rec.currency, -c.amountMinor, 0);
+        r.event(LedgerEventType.POSTED, payee.id(), rec.id, rec.currency, c.amountMinor, 0);
+        if (f != null && f.state.active()) {
+            endFinancing(f, f.state == FinancingState.DISBURSED ? FinancingState.REPAID : FinancingState.CANCELLED, r);
+        }
+        rec.state = ReceivableState.SETTLED;
+        stateEvent(rec, r);
+        return null;
+    }
+
+    /** Ends an active financing, voiding its hold (accepted) or releasing its exposure (disbursed). */
+    private void endFinancing(Financing f, FinancingState end, LedgerResult r) {
+        if (f.state == FinancingState.ACCEPTED || f.state == FinancingState.DISBURSED) {
+            CreditLine line = creditLines.get(programmes.get(f.programmeId).creditLineKey);
+            if (f.state == FinancingState.ACCEPTED) {
+                line.reservedMinor -= f.financedMinor;
+            } else {
+                line.usedMinor -= f.financedMinor;
+            }
+            r.event(LedgerEventType.CREDIT_RELEASED, line.bankId, line.coreId, line.currency, f.financedMinor, 0);
+        }
+        f.state = end;
+        financingEvent(f, f.financedMinor, r);
+    }
+
+    /**
+     * Time moves on: an unpaid receivable found past its due date turns OVERDUE, whatever the
+     * command that found it, and even if that command is then refused.
+     */
+    private void touch(Receivable rec, int today, LedgerResult r) {
+        if (today > rec.dueDay && rec.state.unpaid()) {
+            rec.state = ReceivableState.OVERDUE;
+            stateEvent(rec, r);
+        }
+    }
+
+    private static LedgerRejection stateRefusal(Receivable rec) {
+        return rec.state == ReceivableState.OVERDUE
+                ? LedgerRejection.RECEIVABLE_OVERDUE
+                : LedgerRejection.RECEIVABLE_STATE_FORBIDS;
+    }
+
+    private static void stateEvent(Receivable rec, LedgerResult r) {
+        r.event(
+                LedgerEventType.RECEIVABLE_STATE,
+                rec.id,
+                rec.holderId,
+                rec.currency,
+                rec.outstandingMinor,
+                rec.state.code());
+    }
+
+    private static void financingEvent(Financing f, long amountMinor, LedgerResult r) {
+        r.event(LedgerEventType.FINANCING_STATE, f.id, f.bankId, f.currency, amountMinor, f.state.code());
+    }
+
+    private boolean hasRole(String partyId, PartyRole role) {
+        Party p = partyId == null ? null : parties.get(partyId);
+        return p != null && role.in(p.roles());
+    }
+
+    private int termLimitDays(String coreId) {
+        Integer limit = termLimitDaysByCore.get(coreId);
+        return limit == null ? TERM_DAYS_DEFAULT_MAX : limit;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** The receivable with this id, or null. Ledger thread only. */
+    public Receivable receivable(String id) {
+        return receivables.get(id);
+    }
+
+    /** The financing with this id, or null. Ledger thread only. */
+    public Financing financing(String id) {
+        return financings.get(id);
+    }
+
+    public Programme programme(String id) {
+        return programmes.get(id);
+    }
+
+    /** The line of {@code bankId} to {@code coreId} in {@code currency}, or null. */
+    public CreditLine creditLine(String bankId, String coreId, int currency) {
+        return creditLines.get(CreditLine.key(bankId, coreId, currency));
+    }
+
+    /** All receivables in registration order; read-only view. */
+    public Collection<Receivable> receivables() {
+        return Collections.unmodifiableCollection(receivables.values());
+    }
+
+    public Collection<Financing> financings() {
+        return Collections.unmodifiableCollection(financings.values());
+    }
+
+    public Collection<CreditLine> creditLines() {
+        return Collections.unmodifiableCollection(creditLines.values());
+    }
+
+    public Collection<Programme> programmes() {
+        return Collections.unmodifiableCollection(programmes.values());
+    }
+
+    // ---------------------------------------------------------------- invariants
+
+    /**
+     * Checks the whole 1+N state, O(receivables + financings): children sum to their parent, no
+     * receivable is over-financed or financed twice, every credit line's reserved and used amounts
+     * are exactly its accepted and disbursed financings and stay within the limit.
+     *
+     * @return null when consistent, else a description of the first breach
+     */
+    public String checkInvariants() {
+        for (Receivable rec : receivables.values()) {
+            if (rec.outstandingMinor <= 0 || rec.outstandingMinor + rec.splitMinor != rec.faceMinor) {
+                return "receivable " + rec.id + ": outstanding " + rec.outstandingMinor + " + split " + rec.splitMinor
+                        + " != face " + rec.faceMinor;
+            }
+            long children = 0;
+            for (int c = 0; c < rec.childCount(); c++) {
+                String childId = rec.childIds.get(c);
+                Receivable child = receivables.get(childId);
+                if (child == null
+                        || !rec.id.equals(child.parentId)
+                        || !rec.debtorId.equals(child.debtorId)
+                        || rec.dueDay != child.dueDay
+                        || rec.currency != child.currency) {
+                    return "receivable " + rec.id + ": child " + childId + " breaks provenance";
+                }
+                children += child.faceMinor;
+            }
+            if (children != rec.splitMinor) {
+                return "receivable " + rec.id + ": children sum to " + children + ", split " + rec.splitMinor;
+            }
+            if (rec.holderId == null) {
+                return "receivable " + rec.id + " has no holder";
+            }
+            boolean financingState =
+                    rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED;
+            Financing f = rec.financingId == null ? null : financings.get(rec.financingId);
+            if (financingState && (f == null || !f.state.active())) {
+                return "receivable " + rec.id + " is " + rec.state + " without an active financing";
+            }
+        }
+        Map<String, long[]> holds = new HashMap<>();
+        Map<String, String> activeByReceivable = new HashMap<>();
+        for (Financing f : financings.values()) {
+            if (!f.state.active()) {
+                continue;
+            }
+            String other = activeByReceivable.put(f.receivableId, f.id);
+            if (other != null) {
+                return "receivable " + f.receivableId + " is financed twice: " + other + " and " + f.id;
+            }
+            Receivable rec = receivables.get(f.receivableId);
+            if (!f.id.equals(rec.financingId)) {
+                return "financing " + f.id + " is active but receivable " + rec.id + " points at " + rec.financingId;
+            }
+            Programme p = programmes.get(f.programmeId);
+            long cap = DiscountPricing.advanceCapMinor(rec.outstandingMinor, p.advanceRatePpm);
+            if (f.financedMinor > cap || f.requestedMinor > cap) {
+                return "financing " + f.id + " over-finances " + rec.id + ": " + f.financedMinor + " > " + cap;
+            }
+            if (f.state == FinancingState.ACCEPTED || f.state == FinancingState.DISBURSED) {
+                if (f.advanceMinor != f.financedMinor - f.interestMinor - f.feeMinor) {
+                    return "financing " + f.id + " advance does not equal principal - interest - fee";
+                }
+                long[] h = holds.computeIfAbsent(p.creditLineKey, k -> new long[2]);
+                h[f.state == FinancingState.ACCEPTED ? 0 : 1] += f.financedMinor;
+            }
+        }
+        for (Map.Entry<String, CreditLine> e : creditLines.entrySet()) {
+            CreditLine line = e.getValue();
+            long[] h = holds.getOrDefault(e.getKey(), new long[2]);
+            if (line.reservedMinor != h[0] || line.usedMinor != h[1]) {
+                return "credit line " + line.bankId + "->" + line.coreId + ": reserved/used " + line.reservedMinor + "/"
+                        + line.usedMinor + " but financings hold " + h[0] + "/" + h[1];
+            }
+            if (line.reservedMinor < 0 || line.usedMinor < 0 || line.availableMinor() < 0) {
+                return "credit line " + line.bankId + "->" + line.coreId + " over its limit: " + line.reservedMinor
+                        + " + " + line.usedMinor + " > " + line.limitMinor;
+            }
+            holds.remove(e.getKey());
+        }
+        if (!holds.isEmpty()) {
+            return "financings hold exposure on a missing credit line: " + holds.keySet();
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- snapshot
+
+    /** Writes the whole state, in journal order. Derived indexes are rebuilt by {@link #read}. */
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(creditLines.size());
+        for (CreditLine l : creditLines.values()) {
+            out.writeUTF(l.bankId);
+            out.writeUTF(l.coreId);
+            out.writeInt(l.currency);
+            out.writeLong(l.limitMinor);
+            out.writeLong(l.reservedMinor);
+            out.writeLong(l.usedMinor);
+        }
+        out.writeInt(programmes.size());
+        for (Programme p : programmes.values()) {
+            out.writeUTF(p.id);
+            out.writeUTF(p.bankId);
+            out.writeUTF(p.coreId);
+            out.writeInt(p.currency);
+            out.writeInt(p.advanceRatePpm);
+            out.writeInt(p.discountRatePpm);
+            out.writeLong(p.feeMinor);
+            out.writeBoolean(p.recourse);
+            out.writeInt(p.maxTermDays);
+            out.writeInt(p.members.size());
+            for (String m : p.members) {
+                out.writeUTF(m);
+            }
+        }
+        out.writeInt(receivables.size());
+        for (Receivable rec : receivables.values()) {
+            out.writeUTF(rec.id);
+            Snapshots.writeString(out, rec.documentNumber);
+            out.writeUTF(rec.debtorId);
+            out.writeUTF(rec.creditorId);
+            Snapshots.writeString(out, rec.parentId);
+            out.writeInt(rec.currency);
+            out.writeLong(rec.faceMinor);
+            out.writeInt(rec.issueDay);
+            out.writeInt(rec.dueDay);
+            out.writeUTF(rec.holderId);
+            out.writeLong(rec.outstandingMinor);
+            out.writeLong(rec.splitMinor);
+            out.writeByte(rec.state.code());
+            Snapshots.writeString(out, rec.financingId);
+            out.writeInt(rec.childCount());
+            for (int c = 0; c < rec.childCount(); c++) {
+                out.writeUTF(rec.childIds.get(c));
+            }
+        }
+        out.writeInt(financings.size());
+        for (Financing f : financings.values()) {
+            out.writeUTF(f.id);
+            out.writeUTF(f.receivableId);
+            out.writeUTF(f.programmeId);
+            out.writeUTF(f.bankId);
+            out.writeUTF(f.requesterId);
+            out.writeInt(f.currency);
+            out.writeLong(f.requestedMinor);
+            out.writeByte(f.state.code());
+            out.writeLong(f.financedMinor);
+            out.writeLong(f.interestMinor);
+            out.writeLong(f.feeMinor);
+            out.writeLong(f.advanceMinor);
+            out.writeInt(f.decidedDay);
+            out.writeInt(f.reasonCode);
+            Snapshots.writeString(out, f.registrationReference);
+        }
+    }
+
+    /** Replaces the state with what {@link #write} wrote, and rebuilds the derived indexes. */
+    public void read(DataInput in) throws IOException {
+        creditLines.clear();
+        programmes.clear();
+        receivables.clear();
+        financings.clear();
+        documentKeys.clear();
+        termLimitDaysByCore.clear();
+        for (int i = 0, n = in.readInt(); i < n; i++) {
+            CreditLine l = new CreditLine(in.readUTF(), in.readUTF(), in.readInt());
+            l.limitMinor = in.readLong();
+            l.reservedMinor = in.readLong();
+            l.usedMinor = in.readLong();
+            creditLines.put(CreditLine.key(l.bankId, l.coreId, l.currency), l);
+        }
+        for (int i = 0, n = in.readInt(); i < n; i++) {
+            Programme p = new Programme(
+                    in.readUTF(),
+                    in.readUTF(),
+                    in.readUTF(),
+                    in.readInt(),
+                    in.readInt(),
+                    in.readInt(),
+                    in.readLong(),
+                    in.readBoolean(),
+                    in.readInt());
+            for (int m = 0, members = in.readInt(); m < members; m++) {
+                p.members.add(in.readUTF());
+            }
+            programmes.put(p.id, p);
+            termLimitDaysByCore.merge(p.coreId, p.maxTermDays, Math::max);
+        }
+        for (int i = 0, n = in.readInt(); i < n; i++) {
+            Receivable rec = new Receivable(
+                    in.readUTF(),
+                    Snapshots.readString(in),
+                    in.readUTF(),
+                    in.readUTF(),
+                    Snapshots.readString(in),
+                    in.readInt(),
+                    in.readLong(),
+                    in.readInt(),
+                    in.readInt());
+            rec.holderId = in.readUTF();
+            rec.outstandingMinor = in.readLong();
+            rec.splitMinor = in.readLong();
+            rec.state = ReceivableState.ofCode(in.readByte());
+            rec.financingId = Snapshots.readString(in);
+            for (int c = 0, children = in.readInt(); c < children; c++) {
+                rec.addChild(in.readUTF());
+            }
+            receivables.put(rec.id, rec);
+            if (rec.parentId == null && rec.documentNumber != null) {
+                documentKeys.add(rec.creditorId + '\u0000' + rec.documentNumber);
+            }
+        }
+        for (int i = 0, n = in.readInt(); i < n; i++) {
+            Financing f = new Financing(
+                    in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readLong());
+            f.state = FinancingState.ofCode(in.readByte());
+            f.financedMinor = in.readLong();
+            f.interestMinor = in.readLong();
+            f.feeMinor = in.readLong();
+            f.advanceMinor = in.readLong();
+            f.decidedDay = in.readInt();
+            f.reasonCode = in.readInt();
+            f.registrationReference = Snapshots.readString(in);
+            financings.put(f.id, f);
+        }
+    }
+}
