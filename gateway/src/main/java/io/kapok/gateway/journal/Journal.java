@@ -9,9 +9,12 @@ import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.ExcerptContext;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import net.openhft.chronicle.wire.Wire;
+import net.openhft.chronicle.wire.Wires;
 import org.bouncycastle.crypto.Digest;
 
 /**
@@ -24,6 +27,9 @@ import org.bouncycastle.crypto.Digest;
  * read-only form ({@link #openReadOnly}) serves the {@code journal} command line.
  */
 public final class Journal implements AutoCloseable {
+    /** How far past the last header a replay looks for the bytes of a write cut off by a crash. */
+    private static final int TORN_PROBE_BYTES = 64;
+
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final Durability durability;
@@ -90,11 +96,13 @@ public final class Journal implements AutoCloseable {
         byte[] prev = new byte[JournalDigest.LENGTH_BYTES];
         long expected = 1;
         long lastIndex = -1;
+        String incomplete = null;
         try (ExcerptTailer tailer = queue.createTailer()) {
             tailer.toStart();
             while (true) {
                 try (DocumentContext dc = tailer.readingDocument()) {
                     if (!dc.isPresent()) {
+                        incomplete = incompleteDocumentAt(tailer);
                         break;
                     }
                     if (dc.isMetaData()) {
@@ -125,13 +133,44 @@ public final class Journal implements AutoCloseable {
         }
         lastSequence = expected - 1;
         System.arraycopy(prev, 0, lastEntryHash, 0, prev.length);
-        String incomplete = null;
-        long queueLastIndex = queue.lastIndex();
-        if (queueLastIndex > lastIndex) {
-            incomplete = "an incomplete document at index 0x" + Long.toHexString(queueLastIndex) + " after entry "
-                    + lastSequence + " (a write cut off by a crash) was not applied";
+        if (incomplete != null) {
+            incomplete = incomplete + " after entry " + lastSequence + " (a write cut off by a crash) was not applied";
         }
         return new ReplayResult(lastSequence, lastSequence, lastEntryHash.clone(), incomplete);
+    }
+
+    /**
+     * Where the tailer stopped: a document header that is still marked not complete (its writer
+     * died mid-write) is described; a clean end gives null. Chronicle never hands such a document
+     * to a reader, so it cannot be applied; this only makes it visible.
+     */
+    private static String incompleteDocumentAt(ExcerptTailer tailer) {
+        if (!(tailer instanceof ExcerptContext store)) {
+            return null;
+        }
+        Wire wire = store.wire();
+        if (wire == null) {
+            return null;
+        }
+        Bytes<?> bytes = wire.bytes();
+        long position = bytes.readPosition();
+        if (position + 4 > bytes.realCapacity()) {
+            return null;
+        }
+        int header = bytes.readVolatileInt(position);
+        if (header != 0) {
+            // END_OF_DATA closes a rolled-over cycle: it also carries the not-complete bit.
+            return Wires.isNotComplete(header) && header != Wires.END_OF_DATA
+                    ? "an incomplete document (header 0x" + Integer.toHexString(header) + ") at offset " + position
+                    : null;
+        }
+        // A writer that died before publishing its header leaves it zero with its bytes after it.
+        for (long p = position + 4; p < position + 4 + TORN_PROBE_BYTES && p + 4 <= bytes.realCapacity(); p += 4) {
+            if (bytes.readVolatileInt(p) != 0) {
+                return "unfinished bytes of a document (no header yet) at offset " + position;
+            }
+        }
+        return null;
     }
 
     /**
