@@ -52,6 +52,11 @@ public final class Gateway implements AutoCloseable {
 
     /** Locks the data directory, recovers the journal, and starts serving. */
     public static Gateway start(GatewayConfig config) throws Exception {
+        return start(config, io.kapok.gateway.journal.JournalWriteHook.NONE);
+    }
+
+    /** As {@link #start(GatewayConfig)}, with a hook at the journal's write boundary (tests). */
+    static Gateway start(GatewayConfig config, io.kapok.gateway.journal.JournalWriteHook journalHook) throws Exception {
         Path dataDir = Path.of(config.journal().dataDir()).toAbsolutePath().normalize();
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         Disruptor<InboundEvent> disruptor = null;
@@ -66,7 +71,7 @@ public final class Gateway implements AutoCloseable {
                     },
                     ProducerType.MULTI,
                     waitStrategy(config.sequencer().waitStrategy()));
-            SequencerHandler sequencer = new SequencerHandler(config, dataDir);
+            SequencerHandler sequencer = new SequencerHandler(config, dataDir, journalHook);
             disruptor.handleEventsWith(sequencer);
             disruptor.start();
             sequencer.awaitStarted(TimeUnit.MINUTES.toMillis(10));
@@ -78,7 +83,7 @@ public final class Gateway implements AutoCloseable {
                     sequencer,
                     config.platform().id(),
                     config.gateway().pipelinedRequestsMax(),
-                    new CodecContexts(xmlLimits),
+                    new CodecContexts(xmlLimits, config.journalDigest()),
                     new AnswerIds(System.currentTimeMillis()),
                     echoAnswer(config.platform().id()));
             KapokHttpServer server = KapokHttpServer.start(config, shared);
@@ -145,7 +150,7 @@ public final class Gateway implements AutoCloseable {
      * An exclusive lock on {@code <dataDir>/kapok.lock}, so two gateways can never write one
      * journal. Released when the process ends, however it ends.
      */
-    static final class DataDirectoryLock implements AutoCloseable {
+    public static final class DataDirectoryLock implements AutoCloseable {
         private final FileChannel channel;
         private final FileLock lock;
 
@@ -154,7 +159,12 @@ public final class Gateway implements AutoCloseable {
             this.lock = lock;
         }
 
-        static DataDirectoryLock acquire(Path dataDir) throws IOException {
+        /**
+         * Takes the lock, creating the directory if needed.
+         *
+         * @throws DataDirectoryInUseException when another gateway (or tool) holds it
+         */
+        public static DataDirectoryLock acquire(Path dataDir) throws IOException {
             Files.createDirectories(dataDir);
             FileChannel channel = FileChannel.open(
                     dataDir.resolve("kapok.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -49,7 +49,8 @@ class GatewaySystemTest {
         }
     }
 
-    private GatewayConfig config() {
+    /** The configuration under test; subclasses run every test under another (e.g. sync durability). */
+    GatewayConfig config() {
         return ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString());
     }
 

@@ -32,6 +32,7 @@ public final class KapokMain {
             Commands:
               run    [--config FILE] [--port N] [--data DIR]   run the gateway in the foreground (Ctrl-C stops it)
               send   FILE.xml [--url URL]                     post one ISO 20022 message and print the answer
+              journal verify|tail|dump --data DIR             check the journal's hash chain; print its state hash or entries
               test                                            run the whole test suite
               bench  [PATTERN] [--smoke]                      run the JMH benchmarks
               help                                            this text; every command also takes --help
@@ -88,6 +89,7 @@ public final class KapokMain {
                 }
                 case "run" -> run(rest);
                 case "send" -> send(rest);
+                case "journal" -> new JournalCommand(out, err).execute(rest);
                 default -> usage("unknown command '" + command + "'; see ./kapok help");
             };
         } catch (UsageException e) {
@@ -255,7 +257,7 @@ public final class KapokMain {
         return false;
     }
 
-    private static String value(List<String> args, int i, String flag, String what) {
+    static String value(List<String> args, int i, String flag, String what) {
         if (i >= args.size() || args.get(i).startsWith("--")) {
             throw new UsageException(flag + " needs " + what);
         }
@@ -274,7 +276,7 @@ public final class KapokMain {
         }
     }
 
-    private static final class UsageException extends RuntimeException {
+    static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         UsageException(String message) {

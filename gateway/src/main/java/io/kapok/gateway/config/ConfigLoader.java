@@ -183,6 +183,11 @@ public final class ConfigLoader {
                 source,
                 "journal.durability",
                 "must be mapped or sync, was '" + j.durability() + "'");
+        require(
+                j.digest() == null || io.kapok.gateway.journal.JournalDigest.ofConfigName(j.digest()) != null,
+                source,
+                "journal.digest",
+                "must be sm3 or sha256, was '" + j.digest() + "'");
         try {
             net.openhft.chronicle.queue.RollCycles.valueOf(j.rollCycle());
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -38,8 +38,13 @@ public record GatewayConfig(
     /** The ring between the event loops and the sequencer/ledger thread. */
     public record Sequencer(int ringSize, String waitStrategy) {}
 
-    /** The Chronicle Queue journal. */
-    public record Journal(String dataDir, String durability, String rollCycle) {}
+    /**
+     * The Chronicle Queue journal.
+     *
+     * @param digest {@code sm3} (the default when absent) or {@code sha256}: the digest of each
+     *     message and of the entry hash chain
+     */
+    public record Journal(String dataDir, String durability, String rollCycle, String digest) {}
 
     /** The platform's own identity. */
     public record Platform(String id) {}
@@ -77,6 +82,25 @@ public record GatewayConfig(
         return Durability.valueOf(journal.durability().toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** The digest algorithm of new journal entries ({@code journal.digest}; SM3 when absent). */
+    public io.kapok.gateway.journal.JournalDigest journalDigest() {
+        return journal.digest() == null
+                ? io.kapok.gateway.journal.JournalDigest.SM3
+                : io.kapok.gateway.journal.JournalDigest.ofConfigName(journal.digest());
+    }
+
+    /** A copy with the journal durability replaced ({@code mapped} or {@code sync}). */
+    public GatewayConfig withDurability(String durability) {
+        Journal j = new Journal(journal.dataDir(), durability, journal.rollCycle(), journal.digest());
+        return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
+    }
+
+    /** A copy with the journal digest replaced ({@code sm3} or {@code sha256}). */
+    public GatewayConfig withJournalDigest(String digest) {
+        Journal j = new Journal(journal.dataDir(), journal.durability(), journal.rollCycle(), digest);
+        return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
+    }
+
     /** A copy with the port replaced (the {@code --port} flag). */
     public GatewayConfig withPort(int port) {
         Gateway g = new Gateway(
@@ -91,7 +115,7 @@ public record GatewayConfig(
 
     /** A copy with the data directory replaced (the {@code --data} flag). */
     public GatewayConfig withDataDir(String dataDir) {
-        Journal j = new Journal(dataDir, journal.durability(), journal.rollCycle());
+        Journal j = new Journal(dataDir, journal.durability(), journal.rollCycle(), journal.digest());
         return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
     }
 }

@@ -20,10 +20,16 @@ final class CodecContext {
     final Admi002Encoder admi002 = new Admi002Encoder();
     final Utf8XmlWriter writer = new Utf8XmlWriter(4096);
     final StringBuilder text = new StringBuilder(64);
+    /** The journal's message digest engine (SM3 or SHA-256), reused for every message. */
+    final org.bouncycastle.crypto.Digest messageDigest;
+    /** H(body) of the message being handled. */
+    final byte[] digest = new byte[io.kapok.gateway.journal.JournalDigest.LENGTH_BYTES];
+
     byte[] body = new byte[8192];
 
-    CodecContext(XmlLimits limits) {
+    CodecContext(XmlLimits limits, io.kapok.gateway.journal.JournalDigest digestAlgorithm) {
         this.decoder = new Pacs008Decoder(limits);
+        this.messageDigest = digestAlgorithm.newDigest();
     }
 
     /** A scratch array of at least {@code length} bytes. */

@@ -7,11 +7,12 @@ import io.netty.util.concurrent.FastThreadLocal;
 public final class CodecContexts {
     private final FastThreadLocal<CodecContext> perThread;
 
-    public CodecContexts(XmlLimits limits) {
+    /** @param digestAlgorithm the journal's digest, applied to each message on its event loop */
+    public CodecContexts(XmlLimits limits, io.kapok.gateway.journal.JournalDigest digestAlgorithm) {
         this.perThread = new FastThreadLocal<>() {
             @Override
             protected CodecContext initialValue() {
-                return new CodecContext(limits);
+                return new CodecContext(limits, digestAlgorithm);
             }
         };
     }

@@ -181,6 +181,9 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             return;
         }
         prepareStatus(response, view);
+        // The journal's message digest, here on the event loop (in parallel across loops, ~20 µs
+        // for 3 KB of SM3) and before claiming a slot, so neither the ring nor the sequencer waits.
+        io.kapok.gateway.journal.JournalDigest.digest(codec.messageDigest, body, 0, length, codec.digest);
         RingBuffer<InboundEvent> ring = shared.ring();
         long slot;
         try {
@@ -200,6 +203,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             event.payment.copyFrom(view);
             event.senderId = senderOf(view);
             event.setRaw(body, length);
+            System.arraycopy(codec.digest, 0, event.messageDigest, 0, codec.digest.length);
             event.receiveTimeMs = receiveTimeMs;
             event.response = response;
         } finally {

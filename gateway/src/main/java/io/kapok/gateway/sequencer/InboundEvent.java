@@ -28,6 +28,11 @@ public final class InboundEvent {
     public byte[] raw = new byte[4096];
 
     public int rawLength;
+    /**
+     * H(raw[0..rawLength)) with the journal's digest algorithm, computed by the event loop before
+     * publishing, so the sequencer chains the entry without hashing the message itself.
+     */
+    public final byte[] messageDigest = new byte[io.kapok.gateway.journal.JournalDigest.LENGTH_BYTES];
     /** Epoch ms at which the event loop received the message: the only clock the ledger sees. */
     public long receiveTimeMs;
     /** For {@link Kind#QUERY_ACCOUNTS}. */

@@ -6,6 +6,7 @@ import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.http.PendingResponse;
 import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalWriteHook;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerResult;
@@ -34,8 +35,13 @@ import org.slf4j.LoggerFactory;
  * commit: in {@code sync} durability, forced to disk) and only then hands the answers back to
  * their event loops: no answer leaves before its entry is in the journal.
  *
- * <p>On start it opens the journal, replays it into a fresh ledger, and, for a new journal, writes
- * the configured world (parties, accounts, opening balances) as its first entries.
+ * <p>The sequencer never hashes a message: the event loop put the message digest in the slot, and
+ * the journal chains only the entry's header, that digest and the command (~150 bytes).
+ *
+ * <p>On start it opens the journal, replays it into a fresh ledger (verifying every entry and the
+ * hash chain, and refusing to start on the first entry that fails, named by its sequence), and,
+ * for a new journal, writes the configured world (parties, accounts, opening balances) as its first
+ * entries.
  */
 public final class SequencerHandler implements EventHandler<InboundEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(SequencerHandler.class);
@@ -52,18 +58,30 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private volatile boolean journalWritable = true;
     private volatile String journalError;
     private long replayedEntries;
+    private final JournalWriteHook journalHook;
     private Journal journal;
 
     public SequencerHandler(GatewayConfig config, Path dataDir) {
+        this(config, dataDir, JournalWriteHook.NONE);
+    }
+
+    /** @param journalHook called at the journal's write boundary ({@link JournalWriteHook#NONE} in production) */
+    public SequencerHandler(GatewayConfig config, Path dataDir, JournalWriteHook journalHook) {
         this.config = config;
         this.dataDir = dataDir;
+        this.journalHook = journalHook;
     }
 
     @Override
     public void onStart() {
         try {
-            journal = Journal.open(dataDir, config.journal().rollCycle(), config.durability());
-            replayedEntries = journal.replay(decoded -> ledger.apply(decoded.command, result));
+            journal = Journal.open(
+                    dataDir, config.journal().rollCycle(), config.durability(), config.journalDigest(), journalHook);
+            Journal.ReplayResult replay = journal.replay(decoded -> ledger.apply(decoded.command, result));
+            replayedEntries = replay.entries();
+            if (replay.incompleteTail() != null) {
+                LOG.warn("journal: {}", replay.incompleteTail());
+            }
             if (replayedEntries == 0) {
                 writeGenesis(System.currentTimeMillis());
             }
@@ -126,7 +144,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private void journalAndApply(LedgerCommand command, long timeMs) {
         command.sequence = ledger.lastSequence() + 1;
         command.timeMs = timeMs;
-        journal.append(command, "", null, 0);
+        journal.append(command, "", null, 0, null);
         ledger.apply(command, result);
         if (!result.applied) {
             throw new IllegalStateException("genesis command " + command.sequence + " refused: " + result.rejection);
@@ -171,7 +189,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         c.sequence = ledger.lastSequence() + 1;
         c.timeMs = event.receiveTimeMs;
         try {
-            journal.append(c, event.senderId, event.raw, event.rawLength);
+            journal.append(c, event.senderId, event.raw, event.rawLength, event.messageDigest);
         } catch (RuntimeException e) {
             if (journalWritable) {
                 LOG.error("journal append failed; answering 503 until it works again", e);

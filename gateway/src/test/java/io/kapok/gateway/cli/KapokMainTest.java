@@ -40,7 +40,7 @@ class KapokMainTest {
     void helpListsEveryCommand() {
         assertEquals(0, kapok("help"));
         String text = out.toString(StandardCharsets.UTF_8);
-        for (String command : new String[] {"run", "send", "test", "bench", "help"}) {
+        for (String command : new String[] {"run", "send", "journal", "test", "bench", "help"}) {
             assertTrue(text.contains("  " + command), command + " missing from:\n" + text);
         }
     }
@@ -98,5 +98,40 @@ class KapokMainTest {
             assertTrue(line.contains("the port is in use"), line);
             assertTrue(line.contains("--port N"), line);
         }
+    }
+
+    @Test
+    void journalCommandsTakeHelp() {
+        for (String sub : new String[] {"verify", "tail", "dump"}) {
+            out.reset();
+            assertEquals(0, kapok("journal", sub, "--help"));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: ./kapok journal " + sub), sub);
+        }
+        out.reset();
+        assertEquals(0, kapok("journal", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("verify --data DIR"));
+    }
+
+    @Test
+    void journalMisuseIsOneLineAndExitTwo() throws Exception {
+        assertEquals(2, kapok("journal", "check", "--data", temp.toString()));
+        assertTrue(errLine().contains("unknown journal command 'check'"));
+        err.reset();
+        assertEquals(2, kapok("journal", "verify"));
+        assertTrue(errLine().contains("journal verify needs --data DIR"));
+        err.reset();
+        assertEquals(2, kapok("journal", "verify", "--data", temp.toString(), "--count", "3"));
+        assertTrue(errLine().contains("--count belongs to journal tail"));
+        err.reset();
+        assertEquals(2, kapok("journal", "tail", "--data", temp.toString(), "--count", "zero"));
+        assertTrue(errLine().contains("--count needs a whole number of at least 1, got 'zero'"));
+        err.reset();
+        assertEquals(2, kapok("journal", "dump", "--data", temp.toString(), "--verbose"));
+        assertTrue(errLine().contains("unknown option '--verbose' for journal dump"));
+        err.reset();
+        assertEquals(
+                2, kapok("journal", "verify", "--data", temp.resolve("nowhere").toString()));
+        assertTrue(errLine().contains("no journal in"));
+        assertTrue(Files.notExists(temp.resolve("nowhere")), "a missing directory is not created");
     }
 }

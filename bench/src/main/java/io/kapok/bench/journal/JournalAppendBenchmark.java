@@ -1,0 +1,188 @@
+package io.kapok.bench.journal;
+
+import io.kapok.bench.BenchDefaults;
+import io.kapok.bench.BenchSamples;
+import io.kapok.codecs.iso.Iso4217;
+import io.kapok.gateway.config.GatewayConfig.Durability;
+import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalDigest;
+import io.kapok.gateway.journal.JournalWriteHook;
+import io.kapok.ledger.payment.TransferCommand;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.bouncycastle.crypto.Digest;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Kapok's journal append beside a raw Chronicle Queue append of the same bytes, in the same run:
+ * the sample pacs.008 padded to {@value #MESSAGE_BYTES} bytes with an XML comment, appended to a
+ * new queue in a temporary directory ({@code FAST_DAILY}, {@code mapped} durability: no sync).
+ *
+ * <ul>
+ *   <li>{@code kapokJournalAppend}: {@link Journal#append} of a TRANSFER entry: header, SM3 entry
+ *       hash chained to the previous entry (over ~150 bytes), command, message digest and the
+ *       message bytes. The message digest is computed once in set-up, as the event loop computes it
+ *       before the sequencer sees the message.
+ *   <li>{@code rawChronicleAppend}: one document holding the same message bytes, nothing else.
+ *   <li>{@code sm3MessageDigest}: the event loop's share, SM3 of the message, for scale.
+ * </ul>
+ *
+ * Scores are appends (or digests) per second for one thread. Each trial writes a few GB; the queue
+ * directories are deleted at tear-down.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(BenchDefaults.FORKS)
+@Warmup(
+        iterations = BenchDefaults.WARMUP_ITERATIONS,
+        time = BenchDefaults.ITERATION_TIME_MS,
+        timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(
+        iterations = BenchDefaults.MEASUREMENT_ITERATIONS,
+        time = BenchDefaults.ITERATION_TIME_MS,
+        timeUnit = TimeUnit.MILLISECONDS)
+public class JournalAppendBenchmark {
+    /** The reference size: a 3 KB message. */
+    static final int MESSAGE_BYTES = 3072;
+
+    static byte[] message() {
+        byte[] sample = BenchSamples.pacs008();
+        int padding = MESSAGE_BYTES - sample.length - "<!---->".length();
+        if (padding < 0) {
+            throw new IllegalStateException("the sample is already over " + MESSAGE_BYTES + " bytes");
+        }
+        String xml = new String(sample, StandardCharsets.UTF_8) + "<!--" + "x".repeat(padding) + "-->";
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length != MESSAGE_BYTES) {
+            throw new IllegalStateException("padded message is " + bytes.length + " bytes");
+        }
+        return bytes;
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    /** A fresh Kapok journal and a TRANSFER command like the sample's. */
+    @State(Scope.Thread)
+    public static class KapokJournal {
+        Path dir;
+        Journal journal;
+        final TransferCommand command = new TransferCommand();
+        final byte[] messageDigest = new byte[JournalDigest.LENGTH_BYTES];
+        byte[] raw;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            raw = message();
+            JournalDigest.digest(JournalDigest.SM3.newDigest(), raw, 0, raw.length, messageDigest);
+            dir = Files.createTempDirectory("kapok-journal-bench");
+            journal = Journal.open(dir, "FAST_DAILY", Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE);
+            command.senderId = "PRBKCNGZXXX";
+            command.messageId = BenchSamples.PACS_008_MESSAGE_ID;
+            command.uetr = "8a562c67-ca16-48ba-b074-65581be6f001";
+            command.endToEndId = "CAG-INV-2026-0815";
+            command.debitPartyId = "PRBKCNGZXXX";
+            command.creditPartyId = "VHBKHKHHXXX";
+            command.currency = Iso4217.pack("CNY");
+            command.amountMinor = BenchSamples.PACS_008_AMOUNT_MINOR;
+            command.timeMs = 1_795_397_400_000L;
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            journal.close();
+            deleteTree(dir);
+        }
+    }
+
+    /** A fresh Chronicle Queue with the same settings. */
+    @State(Scope.Thread)
+    public static class RawChronicle {
+        Path dir;
+        SingleChronicleQueue queue;
+        ExcerptAppender appender;
+        byte[] raw;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            raw = message();
+            dir = Files.createTempDirectory("kapok-raw-chronicle-bench");
+            queue = SingleChronicleQueueBuilder.binary(dir.resolve("journal"))
+                    .rollCycle(RollCycles.FAST_DAILY)
+                    .build();
+            appender = queue.createAppender();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            appender.close();
+            queue.close();
+            deleteTree(dir);
+        }
+    }
+
+    /** The event loop's digest engine. */
+    @State(Scope.Thread)
+    public static class EventLoopDigest {
+        final Digest sm3 = JournalDigest.SM3.newDigest();
+        final byte[] out = new byte[JournalDigest.LENGTH_BYTES];
+        byte[] raw;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            raw = message();
+        }
+    }
+
+    /** Appends one entry; returns its sequence. */
+    @Benchmark
+    public long kapokJournalAppend(KapokJournal s) {
+        s.command.sequence = s.journal.lastSequence() + 1;
+        s.journal.append(s.command, s.command.senderId, s.raw, s.raw.length, s.messageDigest);
+        return s.command.sequence;
+    }
+
+    /** Appends one document of the same message bytes (a write to mapped memory: nothing is dead). */
+    @Benchmark
+    public void rawChronicleAppend(RawChronicle s) {
+        try (DocumentContext dc = s.appender.writingDocument()) {
+            dc.wire().bytes().write(s.raw, 0, s.raw.length);
+        }
+    }
+
+    /** SM3 of the message, as the event loop computes it; returns a byte of it. */
+    @Benchmark
+    public byte sm3MessageDigest(EventLoopDigest s) {
+        JournalDigest.digest(s.sm3, s.raw, 0, s.raw.length, s.out);
+        return s.out[0];
+    }
+}

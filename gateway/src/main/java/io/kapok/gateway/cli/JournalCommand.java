@@ -1,0 +1,275 @@
+package io.kapok.gateway.cli;
+
+import io.kapok.codecs.iso.DecimalAmounts;
+import io.kapok.codecs.iso.Iso4217;
+import io.kapok.gateway.Gateway;
+import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalCorruptException;
+import io.kapok.gateway.journal.JournalEntryCodec;
+import io.kapok.ledger.Ledger;
+import io.kapok.ledger.LedgerResult;
+import io.kapok.ledger.party.OpenAccountCommand;
+import io.kapok.ledger.party.PartyRole;
+import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.payment.TransferCommand;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * {@code ./kapok journal verify|tail|dump}: operations on a journal that no gateway is writing.
+ *
+ * <p>{@code verify} takes the data directory's lock, so it refuses (one line, exit 1) while a
+ * gateway runs there: the state hash it prints is then the one the stopped gateway last reported.
+ * {@code tail} and {@code dump} open the journal read-only and take no lock: they also work beside a
+ * running gateway. All three check every entry they read against its hashes and the chain, and stop
+ * at the first that fails (one line naming its sequence, exit 1).
+ */
+final class JournalCommand {
+    static final String USAGE = """
+            Usage: ./kapok journal <verify|tail|dump> --data DIR [options]
+
+              verify --data DIR                      check the hash chain, replay into a fresh ledger, print
+                                                     the entries checked, the last sequence and the state hash
+                                                     (the value GET /v1/ledger/hash showed); needs the gateway
+                                                     on DIR stopped
+              tail   --data DIR [--count N]          the last N entries (default 10), one line each
+              dump   --data DIR [--from SEQ] [--limit N]
+                                                     entries from SEQ (default 1), at most N (default all)
+
+            Exit codes: 0 intact, 1 a corrupt or torn entry (named by its sequence) or a locked
+            directory, 2 a usage error or no journal in DIR.
+            """;
+    static final String VERIFY_USAGE = """
+            Usage: ./kapok journal verify --data DIR
+
+            Checks every entry of DIR/journal against its message digest and entry hash, and the chain
+            from entry to entry; replays it into a fresh ledger and prints the entries checked, the last
+            sequence, the last entry hash and the state hash (the same value GET /v1/ledger/hash showed).
+            Takes DIR's lock: stop the gateway first. Exit 0 intact, 1 corrupt or locked, 2 usage.
+            """;
+    static final String TAIL_USAGE = """
+            Usage: ./kapok journal tail --data DIR [--count N]
+
+            Prints the last N entries (default 10): sequence, receive time (UTC), sender, type, the
+            command's key fields, and the first bytes of the message digest and entry hash. Opens the
+            journal read-only: works beside a running gateway.
+            """;
+    static final String DUMP_USAGE = """
+            Usage: ./kapok journal dump --data DIR [--from SEQ] [--limit N]
+
+            Prints entries from SEQ (default 1), at most N (default all), as ./kapok journal tail does.
+            Opens the journal read-only: works beside a running gateway.
+            """;
+
+    private static final int HASH_PREFIX_BYTES = 4;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    JournalCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int execute(List<String> args) {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            out.print(USAGE);
+            return 0;
+        }
+        String sub = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        String help = switch (sub) {
+            case "verify" -> VERIFY_USAGE;
+            case "tail" -> TAIL_USAGE;
+            case "dump" -> DUMP_USAGE;
+            default ->
+                throw new KapokMain.UsageException(
+                        "unknown journal command '" + sub + "'; use verify, tail or dump (see ./kapok journal --help)");
+        };
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.print(help);
+            return 0;
+        }
+        String data = null;
+        long count = 10;
+        long from = 1;
+        long limit = Long.MAX_VALUE;
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            switch (arg) {
+                case "--data" -> data = KapokMain.value(rest, ++i, "--data", "a data directory");
+                case "--count" -> {
+                    requireOption(sub, "tail", arg);
+                    count = positive(KapokMain.value(rest, ++i, "--count", "a number"), "--count");
+                }
+                case "--from" -> {
+                    requireOption(sub, "dump", arg);
+                    from = positive(KapokMain.value(rest, ++i, "--from", "a sequence"), "--from");
+                }
+                case "--limit" -> {
+                    requireOption(sub, "dump", arg);
+                    limit = positive(KapokMain.value(rest, ++i, "--limit", "a number"), "--limit");
+                }
+                default ->
+                    throw new KapokMain.UsageException("unknown option '" + arg + "' for journal " + sub
+                            + "; see ./kapok journal " + sub + " --help");
+            }
+        }
+        if (data == null) {
+            throw new KapokMain.UsageException(
+                    "journal " + sub + " needs --data DIR, the gateway's data directory (e.g. ./data)");
+        }
+        Path dataDir = Path.of(data).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dataDir.resolve("journal"))) {
+            err.println("kapok: no journal in " + dataDir + " (expected " + dataDir.resolve("journal")
+                    + "); pass the gateway's --data directory");
+            return 2;
+        }
+        return switch (sub) {
+            case "verify" -> verify(dataDir);
+            case "tail" -> print(dataDir, 0, Long.MAX_VALUE, count);
+            default -> print(dataDir, from, limit, 0);
+        };
+    }
+
+    private static void requireOption(String sub, String owner, String option) {
+        if (!sub.equals(owner)) {
+            throw new KapokMain.UsageException(option + " belongs to journal " + owner + ", not journal " + sub
+                    + "; see ./kapok journal " + sub + " --help");
+        }
+    }
+
+    private static long positive(String text, String flag) {
+        try {
+            long n = Long.parseLong(text);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new KapokMain.UsageException(flag + " needs a whole number of at least 1, got '" + text + "'");
+        }
+    }
+
+    private int verify(Path dataDir) {
+        Gateway.DataDirectoryLock lock;
+        try {
+            lock = Gateway.DataDirectoryLock.acquire(dataDir);
+        } catch (Gateway.DataDirectoryInUseException e) {
+            err.println("kapok: " + dataDir + " is in use by a running gateway; stop it first,"
+                    + " or read the journal beside it with ./kapok journal tail --data " + dataDir);
+            return 1;
+        } catch (IOException e) {
+            err.println("kapok: cannot lock " + dataDir + ": " + e.getMessage());
+            return 1;
+        }
+        long[] checked = {0};
+        try (lock;
+                Journal journal = Journal.openReadOnly(dataDir)) {
+            Ledger ledger = new Ledger();
+            LedgerResult result = new LedgerResult();
+            Journal.ReplayResult replay = journal.replay(decoded -> {
+                ledger.apply(decoded.command, result);
+                checked[0]++;
+            });
+            String breach = ledger.checkInvariants();
+            out.println("journal:         " + dataDir.resolve("journal"));
+            out.println("entries checked: " + replay.entries() + " (message digests, entry hashes, chain: intact)");
+            out.println("last sequence:   " + replay.lastSequence());
+            out.println("last entry hash: " + HexFormat.of().formatHex(replay.lastEntryHash()));
+            out.println("state hash:      " + HexFormat.of().formatHex(ledger.stateHash()));
+            if (replay.incompleteTail() != null) {
+                out.println("note:            " + replay.incompleteTail());
+            }
+            if (breach != null) {
+                err.println("kapok: the replayed ledger breaks an invariant: " + breach);
+                return 1;
+            }
+            return 0;
+        } catch (JournalCorruptException e) {
+            err.println("kapok: " + e.getMessage() + " (" + checked[0] + " entries before it verified)");
+            return 1;
+        }
+    }
+
+    private int print(Path dataDir, long from, long limit, long lastCount) {
+        ArrayDeque<String> last = new ArrayDeque<>();
+        long[] printed = {0};
+        try (Journal journal = Journal.openReadOnly(dataDir)) {
+            journal.replay(decoded -> {
+                long sequence = decoded.command.sequence;
+                if (lastCount > 0) {
+                    if (last.size() == lastCount) {
+                        last.pollFirst();
+                    }
+                    last.addLast(format(decoded));
+                } else if (sequence >= from && printed[0] < limit) {
+                    out.println(format(decoded));
+                    printed[0]++;
+                }
+            });
+            last.forEach(out::println);
+            return 0;
+        } catch (JournalCorruptException e) {
+            last.forEach(out::println);
+            err.println("kapok: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** One entry on one line. */
+    static String format(JournalEntryCodec.Decoded d) {
+        StringBuilder line = new StringBuilder(200);
+        line.append(String.format("%8d  ", d.command.sequence));
+        line.append(Instant.ofEpochMilli(d.command.timeMs)).append("  ");
+        line.append(String.format("%-18s  ", d.senderId.isEmpty() ? "(genesis)" : d.senderId));
+        line.append(String.format("%-14s  ", d.command.type()));
+        StringJoiner fields = new StringJoiner(" ");
+        switch (d.command.type()) {
+            case REGISTER_PARTY -> {
+                RegisterPartyCommand c = (RegisterPartyCommand) d.command;
+                StringJoiner roles = new StringJoiner(",");
+                for (PartyRole role : PartyRole.values()) {
+                    if (role.in(c.roles)) {
+                        roles.add(role.name().toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+                fields.add("party=" + c.partyId).add("roles=" + roles).add("name=\"" + c.name + "\"");
+            }
+            case OPEN_ACCOUNT -> {
+                OpenAccountCommand c = (OpenAccountCommand) d.command;
+                fields.add("party=" + c.partyId).add("opening=" + money(c.currency, c.openingBalanceMinor));
+            }
+            case TRANSFER -> {
+                TransferCommand c = (TransferCommand) d.command;
+                fields.add("msgId=" + c.messageId)
+                        .add(c.debitPartyId + "->" + c.creditPartyId)
+                        .add(money(c.currency, c.amountMinor))
+                        .add("uetr=" + c.uetr);
+            }
+        }
+        line.append(fields);
+        line.append("  bytes=").append(d.rawLength);
+        line.append("  ")
+                .append(d.algorithm.configName())
+                .append(" msg=")
+                .append(HexFormat.of().formatHex(d.messageDigest, 0, HASH_PREFIX_BYTES))
+                .append("… entry=")
+                .append(HexFormat.of().formatHex(d.entryHash, 0, HASH_PREFIX_BYTES))
+                .append('…');
+        return line.toString();
+    }
+
+    private static String money(int currency, long amountMinor) {
+        StringBuilder s = new StringBuilder(Iso4217.unpack(currency)).append(' ');
+        DecimalAmounts.appendDecimal(s, amountMinor, Iso4217.minorUnits(currency));
+        return s.toString();
+    }
+}

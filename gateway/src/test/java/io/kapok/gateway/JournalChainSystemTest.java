@@ -1,0 +1,284 @@
+package io.kapok.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kapok.gateway.config.ConfigLoader;
+import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.journal.JournalCorruptException;
+import io.kapok.gateway.journal.JournalWriteHook;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The journal's hash chain on real Chronicle Queue files: a normal run verifies, {@code ./kapok
+ * journal verify} (a child JVM, as the launcher runs it) prints the state hash the gateway reported,
+ * one flipped byte is caught by verify and by start-up, and a failing append answers "retry later"
+ * without touching the ledger, then recovers.
+ */
+@Timeout(120)
+class JournalChainSystemTest {
+    private static final Pattern STATE_HASH =
+            Pattern.compile("\"sequence\": (\\d+), \"stateHash\": \"([0-9a-f]{64})\"");
+
+    @TempDir
+    Path dataDir;
+
+    private Gateway gateway;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    private GatewayConfig config() {
+        return ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString());
+    }
+
+    private HttpResponse<String> post(String body) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(uri("/v1/messages"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + gateway.port() + path);
+    }
+
+    private Matcher stateHash() throws Exception {
+        Matcher m = STATE_HASH.matcher(get("/v1/ledger/hash").body());
+        assertTrue(m.find());
+        return m;
+    }
+
+    private static String element(String xml, String name) {
+        Matcher m = Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** What a child {@code kapok} process printed and returned. */
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run kapok(String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(JvmFlags.kapokCommand(args));
+        Path out = Files.createTempFile("kapok-out", ".txt");
+        Path err = Files.createTempFile("kapok-err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process process = builder.start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "kapok " + String.join(" ", args) + " did not finish");
+        try {
+            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** Flips one byte of the first occurrence of {@code marker} in the journal's .cq4 files. */
+    private void flipByteOf(String marker) throws IOException {
+        byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dataDir.resolve("journal"))) {
+            files = s.filter(p -> p.toString().endsWith(".cq4")).toList();
+        }
+        for (Path file : files) {
+            byte[] bytes = Files.readAllBytes(file);
+            int at = indexOf(bytes, needle);
+            if (at >= 0) {
+                try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                    int target = at + needle.length - 1;
+                    raf.seek(target);
+                    raf.write(bytes[target] ^ 0x01);
+                }
+                return;
+            }
+        }
+        throw new AssertionError("'" + marker + "' is in no journal file of " + files);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void verifyAfterANormalRunPrintsTheStateHashTheGatewayReported() throws Exception {
+        gateway = Gateway.start(config());
+        assertEquals("ACSC", element(post(TestMessages.SAMPLE).body(), "TxSts"));
+        post(TestMessages.payment("PRBK-CHAIN-2", "10.01"));
+        post(TestMessages.payment("PRBK-CHAIN-3", "99999999.00")); // AM04: journaled too
+        Matcher hash = stateHash();
+        gateway.close();
+        gateway = null;
+
+        Run verify = kapok("journal", "verify", "--data", dataDir.toString());
+        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("last sequence:   " + hash.group(1)), verify.out());
+        assertTrue(verify.out().contains("state hash:      " + hash.group(2)), verify.out());
+        assertTrue(verify.out().contains("entries checked: " + hash.group(1)), verify.out());
+
+        Run tail = kapok("journal", "tail", "--data", dataDir.toString(), "--count", "2");
+        assertEquals(0, tail.exitCode(), tail.err());
+        List<String> lines = tail.out().lines().toList();
+        assertEquals(2, lines.size(), tail.out());
+        assertTrue(lines.get(0).contains("msgId=PRBK-CHAIN-2"), lines.get(0));
+        assertTrue(lines.get(1).contains("PRBKCNGZXXX->VHBKHKHHXXX CNY 99999999.00"), lines.get(1));
+        assertTrue(lines.get(1).contains(" sm3 msg="), lines.get(1));
+
+        // A restart verifies the same chain and continues it.
+        gateway = Gateway.start(config());
+        assertEquals(hash.group(2), stateHash().group(2));
+    }
+
+    @Test
+    void sha256JournalVerifiesAndNamesItsAlgorithm() throws Exception {
+        gateway = Gateway.start(config().withJournalDigest("sha256"));
+        post(TestMessages.SAMPLE);
+        Matcher hash = stateHash();
+        gateway.close();
+        gateway = null;
+        Run verify = kapok("journal", "verify", "--data", dataDir.toString());
+        assertEquals(0, verify.exitCode(), verify.err());
+        assertTrue(verify.out().contains(hash.group(2)), verify.out());
+        Run dump = kapok("journal", "dump", "--data", dataDir.toString(), "--from", "1", "--limit", "1");
+        assertTrue(dump.out().contains("REGISTER_PARTY") && dump.out().contains(" sha256 msg="), dump.out());
+    }
+
+    @Test
+    void verifyRefusesInOneLineWhileAGatewayHoldsTheDirectory() throws Exception {
+        gateway = Gateway.start(config());
+        Run verify = kapok("journal", "verify", "--data", dataDir.toString());
+        assertEquals(1, verify.exitCode());
+        assertEquals(1, verify.err().lines().count(), verify.err());
+        assertTrue(verify.err().contains("in use by a running gateway"), verify.err());
+        Run tail = kapok("journal", "tail", "--data", dataDir.toString(), "--count", "1");
+        assertEquals(0, tail.exitCode(), "tail reads beside a running gateway: " + tail.err());
+    }
+
+    @Test
+    void flippedMessageByteIsCaughtByVerifyAndRefusedAtStartUp() throws Exception {
+        gateway = Gateway.start(config());
+        post(TestMessages.payment("PRBK-FLIP-1", "1.00"));
+        String target = "PRBK-FLIP-2";
+        post(TestMessages.payment(target, "2.00"));
+        long targetSequence = Long.parseLong(stateHash().group(1));
+        post(TestMessages.payment("PRBK-FLIP-3", "3.00"));
+        gateway.close();
+        gateway = null;
+
+        flipByteOf("<MsgId>" + target + "</MsgId>"); // inside the original message bytes only
+
+        Run verify = kapok("journal", "verify", "--data", dataDir.toString());
+        assertEquals(1, verify.exitCode(), verify.out());
+        assertEquals(1, verify.err().lines().count(), verify.err());
+        assertTrue(verify.err().contains("journal entry " + targetSequence + ": "), verify.err());
+        assertTrue(verify.err().contains("message bytes do not match"), verify.err());
+
+        JournalCorruptException refused = assertThrows(JournalCorruptException.class, () -> Gateway.start(config()));
+        assertEquals(targetSequence, refused.sequence(), refused.getMessage());
+
+        Run run = kapok("run", "--port", "0", "--data", dataDir.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("journal entry " + targetSequence), run.err());
+    }
+
+    @Test
+    void flippedCommandByteBreaksTheEntryHash() throws Exception {
+        gateway = Gateway.start(config());
+        post(TestMessages.payment("PRBK-CMD-1", "1.00"));
+        long sequence = Long.parseLong(stateHash().group(1));
+        gateway.close();
+        gateway = null;
+
+        flipByteOf("PRBK-CMD-1"); // the first occurrence is the journaled command's messageId
+
+        Run verify = kapok("journal", "verify", "--data", dataDir.toString());
+        assertEquals(1, verify.exitCode(), verify.out());
+        assertTrue(verify.err().contains("journal entry " + sequence + ": "), verify.err());
+        assertTrue(verify.err().contains("entry hash"), verify.err());
+    }
+
+    @Test
+    void failingAppendAnswers503RetryLaterChangesNothingAndRecovers() throws Exception {
+        AtomicBoolean diskFails = new AtomicBoolean();
+        JournalWriteHook hook = sequence -> {
+            if (diskFails.get()) {
+                throw new IllegalStateException("No space left on device (injected at sequence " + sequence + ")");
+            }
+        };
+        gateway = Gateway.start(config(), hook);
+        assertEquals(
+                "ACSC",
+                element(post(TestMessages.payment("PRBK-DISK-1", "1.00")).body(), "TxSts"));
+        String before = get("/v1/ledger/hash").body();
+        String balances = get("/v1/ledger/accounts/PRBKCNGZXXX").body();
+
+        diskFails.set(true);
+        String payment = TestMessages.payment("PRBK-DISK-2", "2.00");
+        HttpResponse<String> refused = post(payment);
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("urn:iso:std:iso:20022:tech:xsd:admi.002.001.01"), refused.body());
+        assertTrue(refused.body().contains("retry later"), refused.body());
+        HttpResponse<String> health = get("/v1/health");
+        assertEquals(503, health.statusCode());
+        assertTrue(health.body().contains("\"status\": \"DEGRADED\""), health.body());
+        assertTrue(health.body().contains("No space left on device"), health.body());
+        assertEquals(before, get("/v1/ledger/hash").body());
+        assertEquals(balances, get("/v1/ledger/accounts/PRBKCNGZXXX").body());
+
+        diskFails.set(false);
+        HttpResponse<String> retried = post(payment);
+        assertEquals(200, retried.statusCode(), retried.body());
+        assertEquals("ACSC", element(retried.body(), "TxSts"));
+        assertTrue(get("/v1/health").body().contains("\"status\": \"UP\""));
+        Matcher after = stateHash();
+        assertNotEquals(before, get("/v1/ledger/hash").body());
+        gateway.close();
+        gateway = null;
+
+        // The rolled-back document left no trace in the chain.
+        Run verify = kapok("journal", "verify", "--data", dataDir.toString());
+        assertEquals(0, verify.exitCode(), verify.err());
+        assertTrue(verify.out().contains("state hash:      " + after.group(2)), verify.out());
+    }
+}
