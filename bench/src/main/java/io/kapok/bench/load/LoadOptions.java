@@ -62,7 +62,7 @@ public record LoadOptions(
             "  --target T         kapok: POST /v1/messages (default); echo: POST /v1/echo, the transport ceiling",
             "  --mix M            message types and weights; only pacs008=100 is supported today",
             "  --warmup D         unmeasured time before the measured one (default 2s; 0 for none)",
-            "  --threads T        client event loop threads (default 1)",
+            "  --threads T        client event loop threads (default: one per core, at most C)",
             "  --out DIR          where the .hgrm and .svg files go (default ./load-results)",
             "  --find-max         search for the highest rate with p99 under --p99-max-ms and no errors,",
             "                     starting at --rate and doubling, then bisecting; each step runs --duration",
@@ -84,7 +84,7 @@ public record LoadOptions(
         long durationNs = 10_000_000_000L;
         long warmupNs = 2_000_000_000L;
         int connections = 4;
-        int threads = 1;
+        Integer threads = null;
         String target = "kapok";
         Map<String, Integer> mix = Map.of("pacs008", 100);
         Path out = Path.of("load-results");
@@ -177,7 +177,9 @@ public record LoadOptions(
                 durationNs,
                 warmupNs,
                 connections,
-                threads,
+                threads != null
+                        ? threads
+                        : Math.min(connections, Runtime.getRuntime().availableProcessors()),
                 mix,
                 out,
                 findMax,

@@ -67,21 +67,21 @@ public final class Pacs008Templates {
     }
 
     /**
-     * Writes the body of request {@code index} into {@code dst} (at least {@link #length()} bytes),
-     * from offset 0. Allocates nothing.
+     * Writes the body of request {@code index} into {@code dst} from {@code offset} ({@link
+     * #length()} bytes). Allocates nothing.
      */
-    public void write(long index, byte[] dst) {
+    public void write(long index, byte[] dst, int offset) {
         byte[] t = templates[(int) (index & 1)];
-        System.arraycopy(t, 0, dst, 0, t.length);
-        ids.writeMessageId(index, dst, bizMsgIdOffset);
-        ids.writeMessageId(index, dst, msgIdOffset);
-        ids.writeUetr(index, dst, uetrOffset);
+        System.arraycopy(t, 0, dst, offset, t.length);
+        ids.writeMessageId(index, dst, offset + bizMsgIdOffset);
+        ids.writeMessageId(index, dst, offset + msgIdOffset);
+        ids.writeUetr(index, dst, offset + uetrOffset);
     }
 
     /** The body of request {@code index}, as a new array (tests). */
     public byte[] body(long index) {
         byte[] b = new byte[length()];
-        write(index, b);
+        write(index, b, 0);
         return b;
     }
 

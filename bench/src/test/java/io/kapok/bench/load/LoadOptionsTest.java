@@ -62,6 +62,7 @@ class LoadOptionsTest {
         assertEquals(10_000_000_000L, o.durationNs());
         assertEquals(2_000_000_000L, o.warmupNs());
         assertEquals(4, o.connections());
+        assertEquals(Math.min(4, Runtime.getRuntime().availableProcessors()), o.threads(), "one per core");
         assertEquals(Path.of("load-results"), o.outDir());
         assertEquals(5.0, o.p99MaxMs());
     }
