@@ -44,6 +44,8 @@ for rate in $RATES; do
   load --url "$URL" --target echo --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS"
   load --url "$URL" --target kapok --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS"
 done
+# Above the ceiling: the generator keeps offering, and says whether it or the gateway fell behind.
+load --url "$URL" --target echo --rate 30000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS"
 load --url "$URL" --target echo --rate 5000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS" --find-max
 load --url "$URL" --target kapok --rate 1000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS" --find-max
 if command -v wrk >/dev/null 2>&1; then

@@ -18,6 +18,8 @@ import java.util.Locale;
 public final class LoadGeneratorMain {
     /** Most runs one {@code --find-max} search makes. */
     public static final int FIND_MAX_STEPS_MAX = 14;
+    /** The search gives up below the starting rate divided by this when no step has passed. */
+    public static final long FIND_MAX_FLOOR_DIVISOR = 16;
 
     private LoadGeneratorMain() {}
 
@@ -94,6 +96,9 @@ public final class LoadGeneratorMain {
             long nextRate = failed == 0 ? rate * 2 : (passed + failed) / 2;
             if (failed != 0 && failed - passed <= Math.max(1, passed / 20)) {
                 break;
+            }
+            if (passed == 0 && nextRate < Math.max(1, options.ratePerSecond() / FIND_MAX_FLOOR_DIVISOR)) {
+                break; // nothing passes even far below the starting rate: searching further says no more
             }
             rate = nextRate;
             Thread.sleep(1_000); // lets the gateway finish whatever a failed step left queued
