@@ -4,7 +4,8 @@
 # same fixed rates, --find-max for both, and wrk against the echo endpoint when it is installed.
 #   bench/load/session.sh [OUT_DIR]            (build first: mvn -q -B -o package -DskipTests)
 # Environment: PORT (18080), RATES ("1000 5000 10000"), DURATION (15s), WARMUP (5s),
-# CONNECTIONS (4), STEP (5s: each --find-max step).
+# CONNECTIONS (4), STEP (5s: each --find-max step), ECHO_OVER (80000) and KAPOK_OVER (15000): one
+# run of each above its ceiling.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -15,6 +16,8 @@ DURATION="${DURATION:-15s}"
 WARMUP="${WARMUP:-5s}"
 CONNECTIONS="${CONNECTIONS:-4}"
 STEP="${STEP:-5s}"
+ECHO_OVER="${ECHO_OVER:-80000}"
+KAPOK_OVER="${KAPOK_OVER:-15000}"
 FLAGS=( $(sed -n 's/^kapok\.jvm\.flags=//p' config/jvm.properties) )
 DATA="$(mktemp -d /tmp/kapok-load-data.XXXXXX)"
 mkdir -p "$OUT"
@@ -45,7 +48,8 @@ for rate in $RATES; do
   load --url "$URL" --target kapok --rate "$rate" --duration "$DURATION" --warmup "$WARMUP" --connections "$CONNECTIONS"
 done
 # Above the ceiling: the generator keeps offering, and says whether it or the gateway fell behind.
-load --url "$URL" --target echo --rate 30000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS"
+load --url "$URL" --target echo --rate "$ECHO_OVER" --duration "$STEP" --warmup 2s --connections "$CONNECTIONS"
+load --url "$URL" --target kapok --rate "$KAPOK_OVER" --duration "$STEP" --warmup 2s --connections "$CONNECTIONS"
 load --url "$URL" --target echo --rate 5000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS" --find-max
 load --url "$URL" --target kapok --rate 1000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS" --find-max
 if command -v wrk >/dev/null 2>&1; then
