@@ -1,0 +1,68 @@
+package io.kapok.bench.load;
+
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one load run measured, counting only the requests whose intended send time falls in the
+ * measured window (after the warm-up).
+ *
+ * @param options           what was run
+ * @param epoll             whether the client used Netty's native epoll transport
+ * @param requests          requests due in the measured window
+ * @param sent              of them, sent
+ * @param answered          of them, answered (any status)
+ * @param errors            of them, not answered with HTTP 200 ACSC (rejects, other statuses,
+ *                          no answer, not sent, connection lost)
+ * @param offeredPerSecond  requests due per second of the measured window
+ * @param achievedPerSecond answers per second, over the measured window or until the last answer
+ * @param byStatus          answers by HTTP status code
+ * @param byOutcome         answers and failures by outcome: {@code ACSC}, {@code RJCT DUPL},
+ *                          {@code HTTP 503 admi.002 …}, {@code no answer}…
+ * @param latency           latency from intended send time to answer, nanoseconds
+ * @param ownSendLag        for requests not held back by the gateway: actual − intended send time,
+ *                          nanoseconds (the generator's own lateness, warm-up included)
+ * @param heldBack          times a connection held requests back because the gateway had not read
+ *                          them ({@link LoadRun#IN_FLIGHT_PER_CONNECTION_MAX} in flight or a full
+ *                          socket buffer)
+ * @param lateSends         requests the generator itself sent over {@link LoadRun#SEND_LAG_LATE_NS} late
+ */
+public record LoadResult(
+        LoadOptions options,
+        boolean epoll,
+        long requests,
+        long sent,
+        long answered,
+        long errors,
+        double offeredPerSecond,
+        double achievedPerSecond,
+        Map<Integer, Long> byStatus,
+        Map<String, Long> byOutcome,
+        Histogram latency,
+        Histogram ownSendLag,
+        long heldBack,
+        long lateSends) {
+
+    /** Latency at {@code percentile} (0–100), milliseconds. */
+    public double latencyMs(double percentile) {
+        return latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(percentile) / 1e6;
+    }
+
+    /** Highest latency, milliseconds. */
+    public double maxMs() {
+        return latency.getTotalCount() == 0 ? Double.NaN : latency.getMaxValue() / 1e6;
+    }
+
+    /**
+     * True when the generator could not keep its own schedule: over 1% of its sends were late by
+     * more than {@link LoadRun#SEND_LAG_LATE_NS} for no reason of the gateway's.
+     */
+    public boolean generatorBehind() {
+        return ownSendLag.getTotalCount() > 0 && lateSends * 100 > ownSendLag.getTotalCount();
+    }
+
+    /** Every due request answered 200 ACSC, with p99 at most {@code p99MaxMs}. */
+    public boolean passes(double p99MaxMs) {
+        return errors == 0 && answered == requests && latencyMs(99) <= p99MaxMs;
+    }
+}

@@ -1,0 +1,129 @@
+package io.kapok.bench.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LoadOptionsTest {
+    private static LoadOptions parse(String... args) throws LoadOptions.UsageException {
+        return LoadOptions.parse(args);
+    }
+
+    private static String error(String... args) {
+        return assertThrows(LoadOptions.UsageException.class, () -> LoadOptions.parse(args))
+                .getMessage();
+    }
+
+    @Test
+    void parsesEveryOptionWithItsUnits() throws Exception {
+        LoadOptions o = parse(
+                "--url",
+                "http://127.0.0.1:8080/anything",
+                "--rate",
+                "5k",
+                "--duration",
+                "500ms",
+                "--connections",
+                "8",
+                "--target",
+                "echo",
+                "--mix",
+                "pacs008=100",
+                "--warmup",
+                "0",
+                "--threads",
+                "2",
+                "--out",
+                "/tmp/x");
+        assertEquals("127.0.0.1", o.host());
+        assertEquals(8080, o.port());
+        assertEquals("/v1/echo", o.path(), "the URL's path is replaced by the target's");
+        assertEquals(5_000, o.ratePerSecond());
+        assertEquals(500_000_000L, o.durationNs());
+        assertEquals(0, o.warmupNs());
+        assertEquals(8, o.connections());
+        assertEquals(2, o.threads());
+        assertEquals(Map.of("pacs008", 100), o.mix());
+        assertEquals(Path.of("/tmp/x"), o.outDir());
+        assertFalse(o.findMax());
+    }
+
+    @Test
+    void defaultsToKapokTargetTenSecondsFourConnections() throws Exception {
+        LoadOptions o = parse("--url=http://localhost:9000", "--rate=1000");
+        assertEquals("kapok", o.target());
+        assertEquals("/v1/messages", o.path());
+        assertEquals(10_000_000_000L, o.durationNs());
+        assertEquals(2_000_000_000L, o.warmupNs());
+        assertEquals(4, o.connections());
+        assertEquals(Math.min(4, Runtime.getRuntime().availableProcessors()), o.threads(), "one per core");
+        assertEquals(Path.of("load-results"), o.outDir());
+        assertEquals(5.0, o.p99MaxMs());
+    }
+
+    @Test
+    void findMaxTakesItsBound() throws Exception {
+        LoadOptions o =
+                parse("--url", "http://h:1", "--rate", "100", "--find-max", "--p99-max-ms", "2.5", "--duration", "2m");
+        assertTrue(o.findMax());
+        assertEquals(2.5, o.p99MaxMs());
+        assertEquals(120_000_000_000L, o.durationNs());
+    }
+
+    @Test
+    void helpIsNotAnError() throws Exception {
+        assertNull(parse("--url", "http://h:1", "--help"));
+        assertNull(parse("-h"));
+    }
+
+    @Test
+    void everyMistakeGetsOneLineSayingWhatToDo() {
+        assertEquals("--url is required, e.g. --url http://127.0.0.1:8080", error("--rate", "10"));
+        assertEquals("--rate is required, e.g. --rate 5000 (requests per second)", error("--url", "http://h:1"));
+        assertEquals("--rate needs a value, e.g. --rate 5000", error("--url", "http://h:1", "--rate"));
+        assertEquals("--rate needs a value, e.g. --rate 5000", error("--url", "http://h:1", "--rate", "--find-max"));
+        assertEquals(
+                "unknown option --speed; ./kapok load --help lists the options",
+                error("--url", "http://h:1", "--speed", "3"));
+        assertTrue(error("--url", "http://h:1", "--rate", "fast").startsWith("--rate fast is not a whole number"));
+        assertTrue(error("--url", "http://h:1", "--rate", "0").startsWith("--rate 0 is not"));
+        assertTrue(error("--url", "http://h:1", "--rate", "10", "--duration", "0")
+                .startsWith("--duration 0 is not a duration"));
+        assertTrue(error("--url", "http://h:1", "--rate", "10", "--duration", "ten")
+                .startsWith("--duration ten"));
+        assertTrue(error("--url", "http://h:1", "--rate", "10", "--connections", "0")
+                .startsWith("--connections 0 is not"));
+        assertEquals(
+                "--target mq is unknown: use kapok or echo",
+                error("--url", "http://h:1", "--rate", "10", "--target", "mq"));
+        assertEquals(
+                "--p99-max-ms only applies with --find-max: add --find-max or drop it",
+                error("--url", "http://h:1", "--rate", "10", "--p99-max-ms", "5"));
+        assertTrue(error("--url", "https://h:1", "--rate", "10").contains("https is not supported yet"));
+        assertTrue(error("--url", "h:1", "--rate", "10").contains("is not an http URL"));
+        assertTrue(error("--url", "http://h:1", "--rate", "10", "--p99-max-ms", "-1", "--find-max")
+                .startsWith("--p99-max-ms -1 is not a positive number"));
+        for (String message : new String[] {error("--rate", "10"), error("--url", "http://h:1", "--rate", "x")}) {
+            assertFalse(message.contains("\n"), message);
+        }
+    }
+
+    @Test
+    void mixOtherThanPacs008IsNotSupportedYet() throws Exception {
+        assertEquals(
+                "--mix: tsin001 is not supported yet; only pacs008 is (--mix pacs008=100)",
+                error("--url", "http://h:1", "--rate", "10", "--mix", "pacs008=70,tsin001=20,tsin013=10"));
+        assertTrue(error("--url", "http://h:1", "--rate", "10", "--mix", "pacs008=0")
+                .contains("above 0"));
+        assertEquals(
+                Map.of("pacs008", 1),
+                parse("--url", "http://h:1", "--rate", "10", "--mix", "PACS008=1")
+                        .mix());
+    }
+}
