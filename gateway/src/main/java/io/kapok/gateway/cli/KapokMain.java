@@ -34,7 +34,8 @@ public final class KapokMain {
               send   FILE.xml [--url URL]                     post one ISO 20022 message and print the answer
               journal verify|tail|dump --data DIR             check the journal's hash chain; print its state hash or entries
               test                                            run the whole test suite
-              bench  [PATTERN] [--smoke]                      run the JMH benchmarks
+              bench  [PATTERN] [--smoke] [--prof-gc]          run the JMH benchmarks
+              load   --url URL --rate R --duration D ...      open-loop load generator (./kapok load --help)
               help                                            this text; every command also takes --help
 
             Defaults: the embedded configuration (config/kapok.yaml): plain HTTP on 127.0.0.1:8080,

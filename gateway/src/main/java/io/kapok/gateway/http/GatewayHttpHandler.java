@@ -394,7 +394,10 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         // Connection-level trouble (reset by peer): close quietly; the sender retries what got no
         // answer. Anything else is a bug: say so loudly (the first few, then one in a thousand, so
         // a flood cannot turn into a log per message), and close the connection.
-        if (!(cause instanceof java.io.IOException)) {
+        boolean connectionLevel = cause instanceof java.io.IOException
+                // a client that closes mid-request: nothing of its message was taken
+                || cause instanceof io.netty.handler.codec.PrematureChannelClosureException;
+        if (!connectionLevel) {
             long n = UNEXPECTED_ERRORS.incrementAndGet();
             if (n <= 10 || n % 1000 == 0) {
                 LOG.error("unexpected error #{} on {}; closing the connection", n, ctx.channel(), cause);

@@ -40,7 +40,7 @@ class KapokMainTest {
     void helpListsEveryCommand() {
         assertEquals(0, kapok("help"));
         String text = out.toString(StandardCharsets.UTF_8);
-        for (String command : new String[] {"run", "send", "journal", "test", "bench", "help"}) {
+        for (String command : new String[] {"run", "send", "journal", "test", "bench", "load", "help"}) {
             assertTrue(text.contains("  " + command), command + " missing from:\n" + text);
         }
     }
