@@ -67,6 +67,14 @@ public final class JournalEntryCodec {
             LedgerCommand command,
             String senderId,
             byte[] messageDigest) {
+        switch (command.type()) {
+            case REGISTER_PARTY, OPEN_ACCOUNT, TRANSFER -> {
+                // the layouts below
+            }
+            default ->
+                throw new IllegalArgumentException(
+                        "the journal layout has no encoding for " + command.type() + " commands yet");
+        }
         out.writeInt(MAGIC);
         out.writeByte((byte) algorithm.code());
         out.write(prevEntryHash == null ? ZERO_HASH : prevEntryHash, 0, JournalDigest.LENGTH_BYTES);
@@ -98,6 +106,11 @@ public final class JournalEntryCodec {
                 out.writeInt(c.currency);
                 out.writeLong(c.amountMinor);
             }
+            // A command this layout cannot carry must never reach the journal as an empty entry
+            // that replay would refuse: fail before anything is written.
+            default ->
+                throw new IllegalArgumentException(
+                        "the journal layout has no encoding for " + command.type() + " commands yet");
         }
     }
 

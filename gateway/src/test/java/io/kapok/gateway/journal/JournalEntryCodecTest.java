@@ -74,6 +74,17 @@ class JournalEntryCodecTest {
     }
 
     @Test
+    void refusesToWriteACommandItCannotReadBackAndWritesNothing() {
+        var confirm = new io.kapok.ledger.receivable.ConfirmReceivableCommand();
+        confirm.sequence = 1;
+        Bytes<byte[]> out = Bytes.allocateElasticOnHeap(64);
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> JournalEntryCodec.writeHashed(out, JournalDigest.SM3, null, confirm, "X", new byte[32]));
+        assertEquals(0, out.writePosition());
+    }
+
+    @Test
     void sm3OfAbcIsTheStandardVector() {
         byte[] out = new byte[32];
         byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
