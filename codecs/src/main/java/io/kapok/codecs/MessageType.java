@@ -51,7 +51,8 @@ public enum MessageType {
 
     MessageType(String messageDefinition, String title) {
         this.messageDefinition = messageDefinition;
-        this.namespace = NAMESPACE_PREFIX + messageDefinition;
+        // Interned: the parser interns namespace URIs, so the per-element check is an identity test.
+        this.namespace = (NAMESPACE_PREFIX + messageDefinition).intern();
         this.title = title;
     }
 

@@ -248,10 +248,7 @@ public final class Iso20022Decoder {
                 verdict.reject(RejectCode.BAD_ENVELOPE, "/Document").append("more than one Document in the message");
                 return false;
             }
-            boolean hadHeader = out.hasAppHdr;
-            saveHeader(out);
-            out.reset(schema);
-            restoreHeader(out, hadHeader);
+            out.resetFields(schema); // an AppHdr read before the Document stays
             section = SECTION_DOCUMENT;
             sectionDepth = depth;
             return true;
@@ -280,31 +277,6 @@ public final class Iso20022Decoder {
             return false;
         }
         return true;
-    }
-
-    // The header may come before the Document, whose recognition resets the view for its schema:
-    // keep what the header already gave.
-    private final MessageView headerCopy = new MessageView();
-
-    private void saveHeader(MessageView out) {
-        headerCopy.fromBic.copyFrom(out.fromBic);
-        headerCopy.fromOrganisationId.copyFrom(out.fromOrganisationId);
-        headerCopy.toBic.copyFrom(out.toBic);
-        headerCopy.toOrganisationId.copyFrom(out.toOrganisationId);
-        headerCopy.businessMessageId.copyFrom(out.businessMessageId);
-        headerCopy.messageDefinitionId.copyFrom(out.messageDefinitionId);
-        headerCopy.headerCreationDate.copyFrom(out.headerCreationDate);
-    }
-
-    private void restoreHeader(MessageView out, boolean hadHeader) {
-        out.hasAppHdr = hadHeader;
-        out.fromBic.copyFrom(headerCopy.fromBic);
-        out.fromOrganisationId.copyFrom(headerCopy.fromOrganisationId);
-        out.toBic.copyFrom(headerCopy.toBic);
-        out.toOrganisationId.copyFrom(headerCopy.toOrganisationId);
-        out.businessMessageId.copyFrom(headerCopy.businessMessageId);
-        out.messageDefinitionId.copyFrom(headerCopy.messageDefinitionId);
-        out.headerCreationDate.copyFrom(headerCopy.headerCreationDate);
     }
 
     private String describe(String ns) {

@@ -25,7 +25,21 @@ public final class MessageView {
     final TextBuffer messageDefinitionId = new TextBuffer();
     final TextBuffer headerCreationDate = new TextBuffer();
 
+    /** Clears everything, the header included, for a message of {@code schema} (or none). */
     void reset(MessageSchema schema) {
+        resetFields(schema);
+        hasAppHdr = false;
+        fromBic.clear();
+        fromOrganisationId.clear();
+        toBic.clear();
+        toOrganisationId.clear();
+        businessMessageId.clear();
+        messageDefinitionId.clear();
+        headerCreationDate.clear();
+    }
+
+    /** Clears the Document's fields for {@code schema}, keeping what the header already gave. */
+    void resetFields(MessageSchema schema) {
         this.schema = schema;
         int n = schema == null ? 0 : schema.fields.length;
         if (text.length < n) {
@@ -47,14 +61,6 @@ public final class MessageView {
             currency[i] = 0;
         }
         transactionCount = 0;
-        hasAppHdr = false;
-        fromBic.clear();
-        fromOrganisationId.clear();
-        toBic.clear();
-        toOrganisationId.clear();
-        businessMessageId.clear();
-        messageDefinitionId.clear();
-        headerCreationDate.clear();
     }
 
     /** Copies everything {@code other} holds (no allocation once this view's buffers have grown). */
