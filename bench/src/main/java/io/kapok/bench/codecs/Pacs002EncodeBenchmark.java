@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Encoding the answer to the sample pacs.008: a pacs.002.001.10 ACSC with its AppHdr (927 bytes of
+ * Encoding the answer to the sample pacs.008: a pacs.002.001.10 ACSC with its AppHdr (about 960 bytes of
  * UTF-8), written by {@link Pacs002Encoder} into a reused {@link Utf8XmlWriter}. The status is
  * filled once; only the encoding is measured. Scores are messages per second for one thread; run
  * with {@code --prof-gc} for the bytes allocated per message. One state per benchmark thread.
