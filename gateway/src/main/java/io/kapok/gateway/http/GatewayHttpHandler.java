@@ -152,7 +152,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             respondJson(
                     response,
                     HttpResponseStatus.NOT_FOUND,
-                    "{\"error\": \"no such path\", \"paths\": [\"POST /v1/messages\", "
+                    "{\"error\": \"no such path\", \"paths\": [\"POST /v1/messages\", \"POST /v1/echo\", "
                             + "\"GET /v1/health\", \"GET /v1/ledger/hash\", \"GET /v1/ledger/accounts/{partyId}\"]}");
         }
     }
