@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # One load session, as BENCHMARKS.md reports it: a gateway process on a fresh data directory, then
 # the same generator against its echo endpoint (the transport ceiling) and against Kapok at the
-# same fixed rates, --find-max for both, and wrk against the echo endpoint when it is installed.
+# same fixed rates, --find-max for both, then the independent tools against the same echo endpoint:
+# wrk (closed loop) and h2load (HTTP/1.1, fixed rate and flat out). Run as root, the script installs
+# the two tools from Debian's packages when they are missing (apt-get install wrk nghttp2-client).
 #   bench/load/session.sh [OUT_DIR]            (build first: mvn -q -B -o package -DskipTests)
 # Environment: PORT (18080), RATES ("1000 5000 10000"), DURATION (15s), WARMUP (5s),
 # CONNECTIONS (4), STEP (5s: each --find-max step), ECHO_OVER (80000) and KAPOK_OVER (15000): one
@@ -52,11 +54,31 @@ load --url "$URL" --target echo --rate "$ECHO_OVER" --duration "$STEP" --warmup 
 load --url "$URL" --target kapok --rate "$KAPOK_OVER" --duration "$STEP" --warmup 2s --connections "$CONNECTIONS"
 load --url "$URL" --target echo --rate 5000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS" --find-max
 load --url "$URL" --target kapok --rate 1000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS" --find-max
-if command -v wrk >/dev/null 2>&1; then
+ensure_tool() { # ensure_tool COMMAND DEBIAN_PACKAGE
+  command -v "$1" >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get install -y -qq "$2" >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "$2" >/dev/null 2>&1; } || true
+  fi
+  command -v "$1" >/dev/null 2>&1 || { echo "# $1 is not installed (apt-get install -y $2): skipped" | tee -a "$LOG"; return 1; }
+}
+SAMPLE="config/samples/pacs008.xml"
+if ensure_tool wrk wrk; then
   for c in 4 16 64; do
     echo "\$ wrk -t1 -c$c -d15s --latency -s bench/load/wrk-post-sample.lua $URL/v1/echo" | tee -a "$LOG"
     wrk -t1 -c"$c" -d15s --latency -s bench/load/wrk-post-sample.lua "$URL/v1/echo" | tee -a "$LOG"
   done
-else
-  echo "# wrk is not installed (apt-get install -y wrk)" | tee -a "$LOG"
+fi
+if ensure_tool h2load nghttp2-client; then
+  # h2load: HTTP/1.1 (--h1); with a POST body (-d) it keeps one request in flight per connection,
+  # where ./kapok load pipelines: at low rates the two are alike, flat out h2load needs more connections.
+  # --rps is per client: CONNECTIONS clients at RATE/CONNECTIONS each is a fixed offered rate.
+  for rate in $RATES; do
+    echo "\$ h2load --h1 -m1 -c$CONNECTIONS --rps $((rate / CONNECTIONS)) -D ${DURATION%s} -d $SAMPLE -H 'Content-Type: application/xml' $URL/v1/echo" | tee -a "$LOG"
+    h2load --h1 -m1 -c"$CONNECTIONS" --rps "$((rate / CONNECTIONS))" -D "${DURATION%s}" -d "$SAMPLE" \
+      -H 'Content-Type: application/xml' "$URL/v1/echo" | tail -n 12 | tee -a "$LOG"
+  done
+  for c in 4 16 64; do
+    echo "\$ h2load --h1 -m1 -c$c -D 15 -d $SAMPLE -H 'Content-Type: application/xml' $URL/v1/echo" | tee -a "$LOG"
+    h2load --h1 -m1 -c"$c" -D 15 -d "$SAMPLE" -H 'Content-Type: application/xml' "$URL/v1/echo" | tail -n 12 | tee -a "$LOG"
+  done
 fi
