@@ -3,6 +3,9 @@ package io.kapok.gateway.http;
 import io.kapok.gateway.config.GatewayConfig;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -16,19 +19,35 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Netty HTTP/1.1 server: one acceptor thread and {@code gateway.eventLoopThreads} event loops
- * (native epoll where available, NIO elsewhere). Each connection's pipeline:
+ * The Netty HTTP server, HTTP/1.1 and HTTP/2 (cleartext, prior knowledge) on the same port: one
+ * acceptor thread and {@code gateway.eventLoopThreads} event loops (native epoll where available,
+ * NIO elsewhere). A connection's first bytes choose its pipeline ({@link Http2PrefaceSniffer}):
  *
  * <pre>
- *  ConnectionLimiter -> IdleStateHandler -> HttpServerCodec -> HttpServerExpectContinueHandler
- *    -> BodyLimitAggregator -> GatewayHttpHandler
+ *  HTTP/1.1: ConnectionLimiter -> IdleStateHandler -> HttpServerCodec
+ *              -> HttpServerExpectContinueHandler -> BodyLimitAggregator -> GatewayHttpHandler
+ *  HTTP/2:   ConnectionLimiter -> IdleStateHandler -> Http2FrameCodec -> Http2MultiplexHandler
+ *              -> each stream: Http2StreamFrameToHttpObjectCodec -> HttpServerExpectContinueHandler
+ *                 -> BodyLimitAggregator -> GatewayHttpHandler
  * </pre>
+ *
+ * Over HTTP/2 each request is its own stream, answered as soon as it is decided; the limit of
+ * requests in flight per connection ({@code gateway.pipelinedRequestsMax}) is the connection's
+ * {@code SETTINGS_MAX_CONCURRENT_STREAMS}. An HTTP/1.1 {@code Upgrade: h2c} header is ignored: the
+ * request is served over HTTP/1.1 (clients that want HTTP/2 on cleartext use prior knowledge, as
+ * {@code curl --http2-prior-knowledge} and {@code h2load} do).
  */
 public final class KapokHttpServer implements AutoCloseable {
     private final EventLoopGroup boss;
@@ -59,6 +78,7 @@ public final class KapokHttpServer implements AutoCloseable {
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ConnectionLimiter limiter = new ConnectionLimiter(g.connectionsMax());
         int bodyMax = config.limits().bodySizeBytesMax();
+        Http2PrefaceSniffer.PipelineChoice pipelines = new Pipelines(shared, bodyMax, g.pipelinedRequestsMax());
         try {
             ServerBootstrap bootstrap = new ServerBootstrap()
                     .group(boss, workers)
@@ -72,10 +92,7 @@ public final class KapokHttpServer implements AutoCloseable {
                             ChannelPipeline p = ch.pipeline();
                             p.addLast(limiter);
                             p.addLast(new IdleStateHandler(0, 0, g.idleTimeoutSeconds(), TimeUnit.SECONDS));
-                            p.addLast(new HttpServerCodec(4096, 8192, 8192));
-                            p.addLast(new HttpServerExpectContinueHandler());
-                            p.addLast(new BodyLimitAggregator(bodyMax));
-                            p.addLast(new GatewayHttpHandler(shared));
+                            p.addLast(new Http2PrefaceSniffer(pipelines));
                         }
                     });
             Channel channel = bootstrap
@@ -87,6 +104,74 @@ public final class KapokHttpServer implements AutoCloseable {
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
+        }
+    }
+
+    /** Adds the HTTP/1.1 or the HTTP/2 handlers of a new connection. */
+    private static final class Pipelines implements Http2PrefaceSniffer.PipelineChoice {
+        private static final int HEADER_LIST_SIZE_MAX_BYTES = 8192;
+
+        private final GatewayHttpHandler.Shared shared;
+        private final int bodyMaxBytes;
+        private final int streamsMax;
+
+        Pipelines(GatewayHttpHandler.Shared shared, int bodyMaxBytes, int streamsMax) {
+            this.shared = shared;
+            this.bodyMaxBytes = bodyMaxBytes;
+            this.streamsMax = streamsMax;
+        }
+
+        @Override
+        public void http1(ChannelHandlerContext sniffer) {
+            ChannelPipeline p = sniffer.pipeline();
+            p.addLast(new HttpServerCodec(4096, HEADER_LIST_SIZE_MAX_BYTES, 8192));
+            p.addLast(new HttpServerExpectContinueHandler());
+            p.addLast(new BodyLimitAggregator(bodyMaxBytes));
+            p.addLast(new GatewayHttpHandler(shared));
+        }
+
+        @Override
+        public void http2(ChannelHandlerContext sniffer) {
+            ChannelPipeline p = sniffer.pipeline();
+            p.addLast(Http2FrameCodecBuilder.forServer()
+                    .initialSettings(Http2Settings.defaultSettings()
+                            .maxConcurrentStreams(streamsMax)
+                            .maxHeaderListSize(HEADER_LIST_SIZE_MAX_BYTES))
+                    .build());
+            p.addLast(new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+                @Override
+                protected void initChannel(Http2StreamChannel stream) {
+                    ChannelPipeline sp = stream.pipeline();
+                    sp.addLast(new Http2StreamFrameToHttpObjectCodec(true));
+                    sp.addLast(new HttpServerExpectContinueHandler());
+                    sp.addLast(new BodyLimitAggregator(bodyMaxBytes));
+                    sp.addLast(new GatewayHttpHandler(shared));
+                }
+            }));
+            p.addLast(Http2ConnectionCloser.INSTANCE);
+        }
+    }
+
+    /**
+     * The end of an HTTP/2 connection's pipeline: closes it (with GOAWAY) when it has been idle for
+     * {@code gateway.idleTimeoutSeconds}, or on a connection-level error.
+     */
+    @ChannelHandler.Sharable
+    private static final class Http2ConnectionCloser extends ChannelInboundHandlerAdapter {
+        static final Http2ConnectionCloser INSTANCE = new Http2ConnectionCloser();
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof IdleStateEvent) {
+                ctx.close();
+            } else {
+                super.userEventTriggered(ctx, evt);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
         }
     }
 
