@@ -3,6 +3,7 @@ package io.kapok.bench;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The sample messages the benchmarks read, bundled in the bench jar under {@code /bench/} so a run
@@ -20,6 +21,24 @@ public final class BenchSamples {
     /** The UTF-8 bytes of the sample pacs.008; a new array on each call. */
     public static byte[] pacs008() {
         return read("/bench/pacs008.xml");
+    }
+
+    /**
+     * The sample pacs.008 padded with an XML comment to exactly {@code lengthBytes} bytes: the
+     * 3 KB reference message of the journal and digest benchmarks. A new array on each call.
+     */
+    public static byte[] pacs008Padded(int lengthBytes) {
+        byte[] sample = pacs008();
+        int padding = lengthBytes - sample.length - "<!---->".length();
+        if (padding < 0) {
+            throw new IllegalArgumentException("the sample is already over " + lengthBytes + " bytes");
+        }
+        String xml = new String(sample, StandardCharsets.UTF_8) + "<!--" + "x".repeat(padding) + "-->";
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length != lengthBytes) {
+            throw new IllegalStateException("padded message is " + bytes.length + " bytes");
+        }
+        return bytes;
     }
 
     private static byte[] read(String resource) {
