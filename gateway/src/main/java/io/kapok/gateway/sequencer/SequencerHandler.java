@@ -300,6 +300,19 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         return audit;
     }
 
+    /**
+     * One phrase for the start-up line: {@code recovered N entries} after a full replay, {@code
+     * recovered snapshot S + N entries} after a snapshot and its tail.
+     */
+    public String recoverySummary() {
+        String skipped = recovery.skipped().isEmpty()
+                ? ""
+                : " (" + recovery.skipped().size() + " unusable snapshot(s) skipped, see the log)";
+        return recovery.snapshot() == null
+                ? "recovered " + replayedEntries + " entries" + skipped
+                : "recovered snapshot " + recovery.snapshotSequence() + " + " + replayedEntries + " entries" + skipped;
+    }
+
     /** The snapshot thread, once started. */
     public SnapshotAgent snapshots() {
         return snapshots;
