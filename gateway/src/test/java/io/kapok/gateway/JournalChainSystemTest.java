@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kapok.gateway.KapokProcess.Run;
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalAuditor;
 import io.kapok.gateway.journal.JournalCorruptException;
 import io.kapok.gateway.journal.JournalWriteHook;
+import io.kapok.ledger.payment.TransferCommand;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
@@ -21,8 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -279,5 +287,72 @@ class JournalChainSystemTest {
         Run verify = kapok("journal", "verify", "--data", dataDir.toString());
         assertEquals(0, verify.exitCode(), verify.err());
         assertTrue(verify.out().contains("state hash:      " + after.group(2)), verify.out());
+    }
+
+    @Test
+    void intermittentJournalFailuresNeverLeaveAnAcknowledgedPaymentOutOfTheJournal() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        AtomicBoolean diskFlaky = new AtomicBoolean();
+        JournalWriteHook hook = sequence -> {
+            if (diskFlaky.get() && writes.incrementAndGet() % 3 == 0) {
+                throw new IllegalStateException("No space left on device (injected at sequence " + sequence + ")");
+            }
+        };
+        gateway = Gateway.start(config(), hook);
+        diskFlaky.set(true); // every third write from now on fails
+        int senders = 4;
+        int perSender = 30;
+        Map<String, Integer> statusByMessageId = new ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < senders; t++) {
+            int sender = t;
+            Thread thread = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
+                for (int i = 0; i < perSender; i++) {
+                    String msgId = "PRBK-FLAKY-" + sender + "-" + i;
+                    try {
+                        HttpResponse<String> answer = client.send(
+                                HttpRequest.newBuilder(uri("/v1/messages"))
+                                        .POST(HttpRequest.BodyPublishers.ofString(TestMessages.payment(msgId, "1.00")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        statusByMessageId.put(msgId, answer.statusCode());
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        diskFlaky.set(false);
+        assertEquals(senders * perSender, statusByMessageId.size());
+        assertTrue(
+                statusByMessageId.containsValue(200) && statusByMessageId.containsValue(503),
+                statusByMessageId.toString());
+        assertTrue(
+                statusByMessageId.values().stream().allMatch(s -> s == 200 || s == 503), statusByMessageId.toString());
+        assertEquals(200, post(TestMessages.payment("PRBK-FLAKY-AFTER", "1.00")).statusCode());
+        assertTrue(get("/v1/health").body().contains("\"status\": \"UP\""));
+        gateway.close();
+        gateway = null;
+
+        Set<String> journaled = new HashSet<>();
+        try (Journal journal = Journal.openReadOnly(dataDir)) {
+            journal.replay(d -> {
+                if (d.command instanceof TransferCommand transfer) {
+                    journaled.add(transfer.messageId);
+                }
+            });
+        }
+        statusByMessageId.forEach((msgId, status) -> assertEquals(
+                status == 200,
+                journaled.contains(msgId),
+                msgId + " answered " + status + (journaled.contains(msgId) ? " is" : " is not") + " in the journal"));
     }
 }

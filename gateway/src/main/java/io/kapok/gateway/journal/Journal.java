@@ -110,7 +110,7 @@ public final class Journal implements AutoCloseable {
      */
     public ReplayResult replay(boolean checkMessageDigests, Consumer<JournalEntryCodec.Decoded> sink) {
         try (Reader reader = reader(checkMessageDigests)) {
-            return drain(reader, sink);
+            return drain(reader.checkEntryHashesInParallel(!checkMessageDigests), sink);
         }
     }
 
@@ -129,16 +129,23 @@ public final class Journal implements AutoCloseable {
             boolean checkMessageDigests,
             Consumer<JournalEntryCodec.Decoded> sink) {
         try (Reader reader = readerAfter(sequence, index, entryHash, checkMessageDigests)) {
-            return drain(reader, sink);
+            return drain(reader.checkEntryHashesInParallel(!checkMessageDigests), sink);
         }
     }
 
     private ReplayResult drain(Reader reader, Consumer<JournalEntryCodec.Decoded> sink) {
         long entries = 0;
-        for (JournalEntryCodec.Decoded d; (d = reader.next()) != null; ) {
-            sink.accept(d);
-            entries++;
+        try {
+            for (JournalEntryCodec.Decoded d; (d = reader.next()) != null; ) {
+                sink.accept(d);
+                entries++;
+            }
+        } catch (RuntimeException e) {
+            // An entry that fails its hash check explains whatever followed it: report that first.
+            reader.finishChecks();
+            throw e;
         }
+        reader.finishChecks();
         lastSequence = reader.lastSequence();
         lastIndex = reader.lastIndex;
         System.arraycopy(reader.prev, 0, lastEntryHash, 0, lastEntryHash.length);
@@ -147,6 +154,11 @@ public final class Journal implements AutoCloseable {
             incomplete = incomplete + " after entry " + lastSequence + " (a write cut off by a crash) was not applied";
         }
         return new ReplayResult(entries, lastSequence, lastEntryHash.clone(), reader.lastIndex, incomplete);
+    }
+
+    /** A raw tailer of the journal's queue, for the journal's own helper threads. */
+    ExcerptTailer createTailer() {
+        return queue.createTailer();
     }
 
     /**
@@ -210,6 +222,7 @@ public final class Journal implements AutoCloseable {
         private long expected;
         private long lastIndex;
         private String incomplete;
+        private ParallelEntryHashCheck parallelCheck;
 
         private Reader(ExcerptTailer tailer, boolean checkMessageDigests, long expected, byte[] prev, long lastIndex) {
             this.tailer = tailer;
@@ -237,7 +250,11 @@ public final class Journal implements AutoCloseable {
                     }
                     long index = dc.index();
                     JournalEntryCodec.read(
-                            dc.wire().bytes(), decoded, "index 0x" + Long.toHexString(index), checkMessageDigests);
+                            dc.wire().bytes(),
+                            decoded,
+                            "index 0x" + Long.toHexString(index),
+                            checkMessageDigests,
+                            parallelCheck == null);
                     long sequence = decoded.command.sequence;
                     if (sequence != expected) {
                         throw new JournalCorruptException(
@@ -253,6 +270,9 @@ public final class Journal implements AutoCloseable {
                                         : "its previous-entry hash does not match entry " + (expected - 1)
                                                 + ": the chain is broken");
                     }
+                    if (parallelCheck != null) {
+                        parallelCheck.add(decoded);
+                    }
                     System.arraycopy(decoded.entryHash, 0, prev, 0, prev.length);
                     decoded.index = index;
                     lastIndex = index;
@@ -260,6 +280,26 @@ public final class Journal implements AutoCloseable {
                     incomplete = null;
                     return decoded;
                 }
+            }
+        }
+
+        /**
+         * From now on, entry hashes are recomputed on a second thread while this one goes on: {@link
+         * #next()} hands out entries whose links are checked but whose own hash may not be yet, and
+         * {@link #finishChecks()} must be called (and return) before anything read is trusted.
+         * Start-up recovery uses it: on a failure the ledger it built is thrown away.
+         */
+        Reader checkEntryHashesInParallel(boolean parallel) {
+            if (parallel && parallelCheck == null) {
+                parallelCheck = new ParallelEntryHashCheck();
+            }
+            return this;
+        }
+
+        /** Waits for the parallel entry-hash checks; throws naming the first entry that failed. */
+        void finishChecks() {
+            if (parallelCheck != null) {
+                parallelCheck.finish();
             }
         }
 
@@ -278,6 +318,9 @@ public final class Journal implements AutoCloseable {
 
         @Override
         public void close() {
+            if (parallelCheck != null) {
+                parallelCheck.close();
+            }
             tailer.close();
         }
     }

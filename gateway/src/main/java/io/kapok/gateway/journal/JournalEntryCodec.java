@@ -18,6 +18,7 @@ import io.kapok.ledger.receivable.RequestFinancingCommand;
 import io.kapok.ledger.receivable.SetCreditLineCommand;
 import io.kapok.ledger.receivable.SettleReceivableCommand;
 import io.kapok.ledger.receivable.SplitReceivableCommand;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.openhft.chronicle.bytes.Bytes;
 import org.bouncycastle.crypto.Digest;
@@ -260,14 +261,14 @@ public final class JournalEntryCodec {
         switch (type) {
             case REGISTER_PARTY -> {
                 RegisterPartyCommand c = into.registerParty;
-                c.partyId = in.readUtf8();
-                c.name = in.readUtf8();
+                c.partyId = readUtf8(in, into);
+                c.name = readUtf8(in, into);
                 c.roles = in.readInt();
                 return c;
             }
             case OPEN_ACCOUNT -> {
                 OpenAccountCommand c = into.openAccount;
-                c.partyId = in.readUtf8();
+                c.partyId = readUtf8(in, into);
                 c.currency = in.readInt();
                 c.openingBalanceMinor = in.readLong();
                 return c;
@@ -275,28 +276,28 @@ public final class JournalEntryCodec {
             case TRANSFER -> {
                 TransferCommand c = into.transfer;
                 c.senderId = sender;
-                c.messageId = in.readUtf8();
-                c.uetr = in.readUtf8();
-                c.endToEndId = in.readUtf8();
-                c.debitPartyId = in.readUtf8();
-                c.creditPartyId = in.readUtf8();
+                c.messageId = readUtf8(in, into);
+                c.uetr = readUtf8(in, into);
+                c.endToEndId = readUtf8(in, into);
+                c.debitPartyId = readUtf8(in, into);
+                c.creditPartyId = readUtf8(in, into);
                 c.currency = in.readInt();
                 c.amountMinor = in.readLong();
                 return c;
             }
             case SET_CREDIT_LINE -> {
                 SetCreditLineCommand c = into.setCreditLine;
-                c.bankId = in.readUtf8();
-                c.coreId = in.readUtf8();
+                c.bankId = readUtf8(in, into);
+                c.coreId = readUtf8(in, into);
                 c.currency = in.readInt();
                 c.limitMinor = in.readLong();
                 return c;
             }
             case CREATE_PROGRAMME -> {
                 CreateProgrammeCommand c = into.createProgramme;
-                c.programmeId = in.readUtf8();
-                c.bankId = in.readUtf8();
-                c.coreId = in.readUtf8();
+                c.programmeId = readUtf8(in, into);
+                c.bankId = readUtf8(in, into);
+                c.coreId = readUtf8(in, into);
                 c.currency = in.readInt();
                 c.advanceRatePpm = in.readInt();
                 c.discountRatePpm = in.readInt();
@@ -308,8 +309,8 @@ public final class JournalEntryCodec {
             case ONBOARD_PARTY -> {
                 OnboardPartyCommand c = into.onboardParty;
                 c.senderId = sender;
-                c.programmeId = in.readUtf8();
-                c.partyId = in.readUtf8();
+                c.programmeId = readUtf8(in, into);
+                c.partyId = readUtf8(in, into);
                 return c;
             }
             case SET_FX_RATE -> {
@@ -323,10 +324,10 @@ public final class JournalEntryCodec {
             case REGISTER_RECEIVABLE -> {
                 RegisterReceivableCommand c = into.registerReceivable;
                 c.senderId = sender;
-                c.receivableId = in.readUtf8();
-                c.documentNumber = in.readUtf8();
-                c.debtorId = in.readUtf8();
-                c.creditorId = in.readUtf8();
+                c.receivableId = readUtf8(in, into);
+                c.documentNumber = readUtf8(in, into);
+                c.debtorId = readUtf8(in, into);
+                c.creditorId = readUtf8(in, into);
                 c.currency = in.readInt();
                 c.amountMinor = in.readLong();
                 c.issueDay = in.readInt();
@@ -336,38 +337,38 @@ public final class JournalEntryCodec {
             case CONFIRM_RECEIVABLE -> {
                 ConfirmReceivableCommand c = into.confirmReceivable;
                 c.senderId = sender;
-                c.receivableId = in.readUtf8();
+                c.receivableId = readUtf8(in, into);
                 c.accept = in.readBoolean();
                 return c;
             }
             case SPLIT_RECEIVABLE -> {
                 SplitReceivableCommand c = into.splitReceivable;
                 c.senderId = sender;
-                c.receivableId = in.readUtf8();
-                c.childReceivableId = in.readUtf8();
-                c.newHolderId = in.readUtf8();
+                c.receivableId = readUtf8(in, into);
+                c.childReceivableId = readUtf8(in, into);
+                c.newHolderId = readUtf8(in, into);
                 c.amountMinor = in.readLong();
                 return c;
             }
             case CANCEL_RECEIVABLE -> {
                 CancelReceivableCommand c = into.cancelReceivable;
                 c.senderId = sender;
-                c.receivableId = in.readUtf8();
+                c.receivableId = readUtf8(in, into);
                 return c;
             }
             case REQUEST_FINANCING -> {
                 RequestFinancingCommand c = into.requestFinancing;
                 c.senderId = sender;
-                c.financingId = in.readUtf8();
-                c.receivableId = in.readUtf8();
-                c.programmeId = in.readUtf8();
+                c.financingId = readUtf8(in, into);
+                c.receivableId = readUtf8(in, into);
+                c.programmeId = readUtf8(in, into);
                 c.amountMinor = in.readLong();
                 return c;
             }
             case DECIDE_FINANCING -> {
                 DecideFinancingCommand c = into.decideFinancing;
                 c.senderId = sender;
-                c.financingId = in.readUtf8();
+                c.financingId = readUtf8(in, into);
                 c.accept = in.readBoolean();
                 c.financedAmountMinor = in.readLong();
                 c.reasonCode = in.readInt();
@@ -376,21 +377,21 @@ public final class JournalEntryCodec {
             case DISBURSE_FINANCING -> {
                 DisburseFinancingCommand c = into.disburseFinancing;
                 c.senderId = sender;
-                c.financingId = in.readUtf8();
-                c.registrationReference = in.readUtf8();
+                c.financingId = readUtf8(in, into);
+                c.registrationReference = readUtf8(in, into);
                 return c;
             }
             case CANCEL_FINANCING -> {
                 CancelFinancingCommand c = into.cancelFinancing;
                 c.senderId = sender;
-                c.financingId = in.readUtf8();
+                c.financingId = readUtf8(in, into);
                 return c;
             }
             case SETTLE_RECEIVABLE -> {
                 SettleReceivableCommand c = into.settleReceivable;
                 c.senderId = sender;
-                c.receivableId = in.readUtf8();
-                c.payeeBankId = in.readUtf8();
+                c.receivableId = readUtf8(in, into);
+                c.payeeBankId = readUtf8(in, into);
                 c.amountMinor = in.readLong();
                 return c;
             }
@@ -405,6 +406,33 @@ public final class JournalEntryCodec {
         if (raw != null) {
             out.write(raw, 0, rawLength);
         }
+    }
+
+    /**
+     * Reads a string {@code Bytes.writeUtf8} wrote (stop-bit byte length, -1 for null, then UTF-8)
+     * straight into a new String. Chronicle's own {@code readUtf8()} passes every string through
+     * its interning cache, which costs more than the rest of decoding an entry.
+     */
+    private static String readUtf8(Bytes<?> in, Decoded into) {
+        long length = in.readStopBit();
+        if (length == -1) {
+            return null;
+        }
+        if (length < 0 || length > in.readRemaining()) {
+            throw new IllegalStateException("a string claims " + length + " bytes, " + in.readRemaining() + " remain");
+        }
+        int n = (int) length;
+        if (into.utf8.length < n) {
+            into.utf8 = new byte[Math.max(n, into.utf8.length * 2)];
+        }
+        in.read(into.utf8, 0, n);
+        return new String(into.utf8, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** The failure of an entry whose hashed bytes do not give its entry hash. */
+    static JournalCorruptException entryHashMismatch(long sequence, JournalDigest algorithm) {
+        return new JournalCorruptException(
+                sequence, "the entry's header or command does not match its " + algorithm.configName() + " entry hash");
     }
 
     /** Reusable objects an entry is decoded into; one set per reading thread. */
@@ -440,7 +468,12 @@ public final class JournalEntryCodec {
 
         public int rawLength;
 
-        private byte[] hashed = new byte[512];
+        private byte[] utf8 = new byte[64];
+
+        /** The hashed bytes of the last entry read: {@code hashed[0..hashedLength)}. */
+        byte[] hashed = new byte[512];
+
+        int hashedLength;
         private final byte[] computed = new byte[JournalDigest.LENGTH_BYTES];
         private final Digest[] digests = new Digest[JournalDigest.values().length];
 
@@ -476,6 +509,15 @@ public final class JournalEntryCodec {
      *     much could be read
      */
     public static void read(Bytes<?> in, Decoded into, String position, boolean checkMessageDigest) {
+        read(in, into, position, checkMessageDigest, true);
+    }
+
+    /**
+     * As {@link #read(Bytes, Decoded, String, boolean)}; without {@code checkEntryHash} the entry
+     * hash is read but not recomputed: the caller checks it later from {@link Decoded#hashed} (the
+     * journal does, on another thread, while it applies the entries).
+     */
+    static void read(Bytes<?> in, Decoded into, String position, boolean checkMessageDigest, boolean checkEntryHash) {
         long sequence = -1;
         try {
             long start = in.readPosition();
@@ -514,7 +556,7 @@ public final class JournalEntryCodec {
                                 + CommandType.values()[0].code() + " to "
                                 + CommandType.values()[CommandType.values().length - 1].code());
             }
-            into.senderId = in.readUtf8();
+            into.senderId = readUtf8(in, into);
             in.read(into.messageDigest, 0, JournalDigest.LENGTH_BYTES);
             LedgerCommand command = readCommand(in, type, into);
             command.sequence = sequence;
@@ -528,6 +570,7 @@ public final class JournalEntryCodec {
             }
             in.readPosition(start);
             in.read(into.hashed, 0, hashedLength);
+            into.hashedLength = hashedLength;
             in.readPosition(end);
             if (in.readRemaining() < JournalDigest.LENGTH_BYTES + 4) {
                 throw new JournalCorruptException(
@@ -556,11 +599,11 @@ public final class JournalEntryCodec {
             } else {
                 in.readSkip(rawLength);
             }
-            JournalDigest.digest(digest, into.hashed, 0, hashedLength, into.computed);
-            if (!Arrays.equals(into.computed, into.entryHash)) {
-                throw new JournalCorruptException(
-                        sequence,
-                        "the entry's header or command does not match its " + algorithm.configName() + " entry hash");
+            if (checkEntryHash) {
+                JournalDigest.digest(digest, into.hashed, 0, hashedLength, into.computed);
+                if (!Arrays.equals(into.computed, into.entryHash)) {
+                    throw entryHashMismatch(sequence, algorithm);
+                }
             }
         } catch (JournalCorruptException e) {
             throw e;
