@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -177,6 +178,7 @@ public class JournalAppendBenchmark {
             dir = Files.createTempDirectory("kapok-raw-chronicle-bench");
             queue = SingleChronicleQueueBuilder.binary(dir.resolve("journal"))
                     .rollCycle(RollCycles.FAST_DAILY)
+                    .syncMode(sync ? SyncMode.SYNC : SyncMode.ASYNC)
                     .build();
             appender = queue.createAppender();
             if (settings.pretouch) {

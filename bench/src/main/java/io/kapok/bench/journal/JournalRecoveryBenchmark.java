@@ -55,8 +55,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = BenchDefaults.ITERATION_TIME_MS, timeUnit = TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 public class JournalRecoveryBenchmark {
-    /** Entries in the journal, genesis included. */
-    @Param({"1000000"})
+    /**
+     * Entries in the journal, genesis included. The default keeps the smoke run short; the figure
+     * that matters is {@code ./kapok bench JournalRecovery -p entries=1000000}.
+     */
+    @Param({"100000"})
     public int entries;
 
     private Path dir;

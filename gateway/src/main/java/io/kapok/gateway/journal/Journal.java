@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
@@ -69,6 +70,9 @@ public final class Journal implements AutoCloseable {
             Path dataDir, String rollCycle, Durability durability, JournalDigest algorithm, JournalWriteHook hook) {
         SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dataDir.resolve("journal"))
                 .rollCycle(RollCycles.valueOf(rollCycle))
+                // Chronicle's default (ASYNC) only schedules the write-back: sync durability needs
+                // msync(MS_SYNC), which returns once the pages are on disk.
+                .syncMode(durability == Durability.SYNC ? SyncMode.SYNC : SyncMode.ASYNC)
                 .build();
         return new Journal(queue, false, durability, algorithm, hook);
     }
@@ -404,7 +408,7 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Ends a batch of appends (group commit). In {@code sync} durability this forces the mapped
-     * pages to disk; in {@code mapped} durability the OS writes them back on its own and an appended
+     * pages written since the last sync to disk (msync with MS_SYNC) before it returns; in {@code mapped} durability the OS writes them back on its own and an appended
      * entry already survives a crash of this process.
      */
     public void endBatch() {

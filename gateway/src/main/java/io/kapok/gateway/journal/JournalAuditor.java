@@ -1,6 +1,5 @@
 package io.kapok.gateway.journal;
 
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * depends on; this audit covers the stored message bytes (non-repudiation). A mismatch is logged
  * with the entry's sequence and reported by {@link #status()}; it does not stop the gateway.
  */
-public final class JournalAuditor implements AutoCloseable {
+public final class JournalAuditor extends JournalThread {
     private static final Logger LOG = LoggerFactory.getLogger(JournalAuditor.class);
 
     /** Where the audit stands. */
@@ -25,35 +24,33 @@ public final class JournalAuditor implements AutoCloseable {
 
     private final Journal journal;
     private final long lastSequence;
-    private final Thread thread;
-    private volatile boolean running = true;
     private volatile State state = State.RUNNING;
     private volatile long checkedEntries;
     private volatile String problem;
 
     /** Audits entries 1..{@code lastSequence} of {@code journal}. */
     public JournalAuditor(Journal journal, long lastSequence) {
+        super("kapok-journal-audit");
         this.journal = journal;
         this.lastSequence = lastSequence;
-        this.thread = new Thread(this::run, "kapok-journal-audit");
-        this.thread.setDaemon(true);
     }
 
     /** Starts the thread. */
     public JournalAuditor start() {
-        thread.start();
+        startThread();
         return this;
     }
 
-    private void run() {
+    @Override
+    protected void work() {
         try (Journal.Reader reader = journal.reader(true)) {
-            while (running && reader.lastSequence() < lastSequence) {
+            while (running() && reader.lastSequence() < lastSequence) {
                 if (reader.next() == null) {
                     break;
                 }
                 checkedEntries = reader.lastSequence();
             }
-            state = !running ? State.STOPPED : State.INTACT;
+            state = running() ? State.INTACT : State.STOPPED;
             if (state == State.INTACT) {
                 LOG.info("journal audit: entries 1..{} match their message digests", checkedEntries);
             }
@@ -63,8 +60,8 @@ public final class JournalAuditor implements AutoCloseable {
             LOG.error("journal audit: {}; run ./kapok journal verify with the gateway stopped", e.getMessage());
         } catch (RuntimeException e) {
             problem = String.valueOf(e);
-            state = running ? State.CORRUPT : State.STOPPED;
-            if (running) {
+            state = running() ? State.CORRUPT : State.STOPPED;
+            if (running()) {
                 LOG.error("journal audit stopped", e);
             }
         }
@@ -83,26 +80,5 @@ public final class JournalAuditor implements AutoCloseable {
     /** How many entries were checked so far; any thread. */
     public long checkedEntries() {
         return checkedEntries;
-    }
-
-    /**
-     * Waits for the audit to finish (tests, tools).
-     *
-     * @return false when it did not finish within {@code timeoutMs}
-     */
-    public boolean await(long timeoutMs) throws InterruptedException {
-        thread.join(timeoutMs);
-        return !thread.isAlive();
-    }
-
-    /** Stops the audit and waits for its thread. */
-    @Override
-    public void close() {
-        running = false;
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

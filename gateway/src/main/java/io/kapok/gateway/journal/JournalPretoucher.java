@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * the appender writes at the same moment. Failures stop the pretoucher quietly (after one log line):
  * appends only lose the head start.
  */
-public final class JournalPretoucher implements AutoCloseable {
+public final class JournalPretoucher extends JournalThread {
     private static final Logger LOG = LoggerFactory.getLogger(JournalPretoucher.class);
     /** How often the pretoucher looks for the end of the journal. */
     static final long PERIOD_MS = 5;
@@ -30,29 +30,27 @@ public final class JournalPretoucher implements AutoCloseable {
 
     private final Journal journal;
     private final long aheadBytes;
-    private final Thread thread;
-    private volatile boolean running = true;
     private volatile long touchedPages;
 
     /** @param aheadBytes how far past the end of the journal to keep pages touched, bytes */
     public JournalPretoucher(Journal journal, long aheadBytes) {
+        super("kapok-journal-pretouch");
         this.journal = journal;
         this.aheadBytes = aheadBytes;
-        this.thread = new Thread(this::run, "kapok-journal-pretouch");
-        this.thread.setDaemon(true);
     }
 
     /** Starts the thread. */
     public JournalPretoucher start() {
-        thread.start();
+        startThread();
         return this;
     }
 
-    private void run() {
+    @Override
+    protected void work() {
         try (ExcerptTailer tailer = journal.createTailer()) {
             Bytes<?> touchedIn = null;
             long touchedUpTo = 0;
-            while (running) {
+            while (running()) {
                 tailer.toEnd();
                 Wire wire = tailer instanceof ExcerptContext context ? context.wire() : null;
                 if (wire != null) {
@@ -64,7 +62,7 @@ public final class JournalPretoucher implements AutoCloseable {
                     long end = bytes.readPosition();
                     long from = Math.max(touchedUpTo, (end / PAGE_BYTES + 1) * PAGE_BYTES);
                     long to = Math.min(end + aheadBytes, bytes.realCapacity());
-                    for (long p = from; p < to && running; p += PAGE_BYTES) {
+                    for (long p = from; p < to && running(); p += PAGE_BYTES) {
                         bytes.compareAndSwapInt(p, 0, 0);
                         touchedPages++;
                     }
@@ -73,7 +71,7 @@ public final class JournalPretoucher implements AutoCloseable {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MS));
             }
         } catch (RuntimeException e) {
-            if (running) {
+            if (running()) {
                 LOG.warn("journal pretoucher stopped; appends may take page faults: {}", e.toString());
             }
         }
@@ -82,16 +80,5 @@ public final class JournalPretoucher implements AutoCloseable {
     /** Pages touched so far; any thread. */
     public long touchedPages() {
         return touchedPages;
-    }
-
-    /** Stops the thread and waits for it. */
-    @Override
-    public void close() {
-        running = false;
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalDigest;
 import io.kapok.gateway.journal.JournalEntryCodec;
+import io.kapok.gateway.journal.JournalThread;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerResult;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * A snapshot that cannot be written (disk full) is logged and retried at the next interval; an entry
  * that fails a check stops the thread (start-up will name it too).
  */
-public final class SnapshotAgent implements AutoCloseable {
+public final class SnapshotAgent extends JournalThread {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotAgent.class);
     /** How long the thread sleeps when it has read everything written so far. */
     private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(2);
@@ -36,10 +37,8 @@ public final class SnapshotAgent implements AutoCloseable {
     private final long startSequence;
     private final long startIndex;
     private final byte[] startEntryHash;
-    private final Thread thread;
     private final LedgerResult result = new LedgerResult();
     private final byte[] lastEntryHash = new byte[JournalDigest.LENGTH_BYTES];
-    private volatile boolean running = true;
     private volatile long lastSnapshotSequence;
     private volatile String lastError;
 
@@ -56,6 +55,7 @@ public final class SnapshotAgent implements AutoCloseable {
             long startSequence,
             long startIndex,
             byte[] startEntryHash) {
+        super("kapok-snapshot");
         this.journal = journal;
         this.store = store;
         this.settings = settings;
@@ -63,17 +63,16 @@ public final class SnapshotAgent implements AutoCloseable {
         this.startSequence = startSequence;
         this.startIndex = startIndex;
         this.startEntryHash = startEntryHash.clone();
-        this.thread = new Thread(this::run, "kapok-snapshot");
-        this.thread.setDaemon(true);
     }
 
     /** Starts the thread. */
     public SnapshotAgent start() {
-        thread.start();
+        startThread();
         return this;
     }
 
-    private void run() {
+    @Override
+    protected void work() {
         try (Journal.Reader reader = startSequence == 0
                 ? journal.reader(false)
                 : journal.readerAfter(startSequence, startIndex, startEntryHash, false)) {
@@ -82,7 +81,7 @@ public final class SnapshotAgent implements AutoCloseable {
             long lastSnapshotNs = System.nanoTime();
             long retryAtNs = lastSnapshotNs;
             long intervalNs = TimeUnit.SECONDS.toNanos(settings.everySeconds());
-            while (running) {
+            while (running()) {
                 JournalEntryCodec.Decoded d = reader.next();
                 if (d != null) {
                     replica.apply(d.command, result);
@@ -135,16 +134,5 @@ public final class SnapshotAgent implements AutoCloseable {
     /** The last problem, or null; any thread. */
     public String lastError() {
         return lastError;
-    }
-
-    /** Stops the thread and waits for it (a snapshot being written is finished first). */
-    @Override
-    public void close() {
-        running = false;
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
