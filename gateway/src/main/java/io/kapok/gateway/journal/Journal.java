@@ -43,8 +43,6 @@ public final class Journal implements AutoCloseable {
     private final byte[] pendingHash = new byte[JournalDigest.LENGTH_BYTES];
     private final byte[] lastEntryHash = new byte[JournalDigest.LENGTH_BYTES];
     private long lastSequence;
-    private long lastIndex = -1;
-    private boolean appended;
 
     private Journal(
             SingleChronicleQueue queue,
@@ -151,7 +149,6 @@ public final class Journal implements AutoCloseable {
         }
         reader.finishChecks();
         lastSequence = reader.lastSequence();
-        lastIndex = reader.lastIndex;
         System.arraycopy(reader.prev, 0, lastEntryHash, 0, lastEntryHash.length);
         String incomplete = reader.incompleteTail();
         if (incomplete != null) {
@@ -403,7 +400,6 @@ public final class Journal implements AutoCloseable {
         }
         System.arraycopy(pendingHash, 0, lastEntryHash, 0, lastEntryHash.length);
         lastSequence = command.sequence;
-        appended = true;
     }
 
     /**
@@ -425,14 +421,6 @@ public final class Journal implements AutoCloseable {
     /** Sequence of the last entry appended or replayed. */
     public long lastSequence() {
         return lastSequence;
-    }
-
-    /**
-     * Chronicle index of the last entry appended or replayed, or -1 for an empty journal. Owning
-     * thread; not for the hot path.
-     */
-    public long lastIndex() {
-        return appended ? appender.lastIndexAppended() : lastIndex;
     }
 
     /** Entry hash of the last entry appended or replayed (a copy; zeros for an empty journal). */

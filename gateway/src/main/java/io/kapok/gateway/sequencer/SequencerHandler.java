@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * journal's tail after it (or the whole journal), verifying every entry's hash and the chain and
  * refusing to start on the first entry that fails, named by its sequence; for a new journal it
  * writes the configured world ({@link Genesis}) as its first entries. Then it starts the snapshot
- * thread on a copy of the recovered ledger.
+ * thread and the background audit of the message digests.
  */
 public final class SequencerHandler implements EventHandler<InboundEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(SequencerHandler.class);
@@ -118,17 +118,14 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         }
     }
 
-    /** The snapshot thread, from a copy of the recovered ledger at the journal's last entry. */
+    /** The snapshot thread; it builds its own replica from the snapshot recovery used, off this thread. */
     private void startSnapshots() {
-        Ledger replica = Ledger.fromSnapshot(ledger.snapshot());
         snapshots = new SnapshotAgent(
                         journal,
                         new SnapshotStore(dataDir),
                         config.journal().snapshotOrDefault(),
-                        replica,
-                        ledger.lastSequence(),
-                        journal.lastIndex(),
-                        journal.lastEntryHash())
+                        recovery.snapshot(),
+                        ledger.lastSequence())
                 .start();
     }
 

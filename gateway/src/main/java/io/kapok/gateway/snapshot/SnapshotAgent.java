@@ -7,14 +7,16 @@ import io.kapok.gateway.journal.JournalEntryCodec;
 import io.kapok.gateway.journal.JournalThread;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerResult;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The snapshot thread ({@code kapok-snapshot}): follows the journal with a Chronicle tailer of its
- * own, applies each entry to a ledger replica of its own, and writes that replica to a {@link
+ * The snapshot thread ({@code kapok-snapshot}): builds a ledger replica of its own from the snapshot
+ * the gateway recovered from (or from the journal's first entry), follows the journal with a
+ * Chronicle tailer of its own, applies each entry to the replica, and writes that replica to a {@link
  * SnapshotStore} after every {@code everyEntries} entries, or after {@code everySeconds} seconds
  * with at least one new entry. The sequencer never waits for it: it shares nothing with the
  * sequencer but the journal's files.
@@ -33,36 +35,29 @@ public final class SnapshotAgent extends JournalThread {
     private final Journal journal;
     private final SnapshotStore store;
     private final GatewayConfig.Snapshot settings;
-    private final Ledger replica;
-    private final long startSequence;
-    private final long startIndex;
-    private final byte[] startEntryHash;
+    private final Path startSnapshot;
+    private final long catchUpTo;
     private final LedgerResult result = new LedgerResult();
     private final byte[] lastEntryHash = new byte[JournalDigest.LENGTH_BYTES];
+    private Ledger replica;
     private volatile long lastSnapshotSequence;
     private volatile String lastError;
 
     /**
-     * @param replica a ledger of its own at the journal's entry {@code startSequence} (Chronicle
-     *     index {@code startIndex}, entry hash {@code startEntryHash}); 0 and any index for an empty
-     *     journal. The agent owns it from now on.
+     * @param startSnapshot the snapshot the gateway recovered from, or null after a full replay: the
+     *     agent builds its own replica from it (or from the journal's first entry) on its own thread,
+     *     so start-up never waits for a copy of the ledger
+     * @param catchUpTo the journal's last sequence at start-up: no snapshot is written before the
+     *     replica has caught up with it
      */
     public SnapshotAgent(
-            Journal journal,
-            SnapshotStore store,
-            GatewayConfig.Snapshot settings,
-            Ledger replica,
-            long startSequence,
-            long startIndex,
-            byte[] startEntryHash) {
+            Journal journal, SnapshotStore store, GatewayConfig.Snapshot settings, Path startSnapshot, long catchUpTo) {
         super("kapok-snapshot");
         this.journal = journal;
         this.store = store;
         this.settings = settings;
-        this.replica = replica;
-        this.startSequence = startSequence;
-        this.startIndex = startIndex;
-        this.startEntryHash = startEntryHash.clone();
+        this.startSnapshot = startSnapshot;
+        this.catchUpTo = catchUpTo;
     }
 
     /** Starts the thread. */
@@ -71,12 +66,29 @@ public final class SnapshotAgent extends JournalThread {
         return this;
     }
 
+    /** The reader after the start snapshot (its ledger becomes the replica), or from the first entry. */
+    private Journal.Reader openReader() {
+        if (startSnapshot != null) {
+            try {
+                SnapshotStore.Snapshot s = SnapshotStore.read(startSnapshot);
+                Journal.Reader reader = journal.readerAfter(s.lastSequence(), s.journalIndex(), s.entryHash(), false);
+                replica = LedgerRecovery.load(s);
+                return reader;
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "snapshot thread: cannot start from {} ({}); replaying the journal",
+                        startSnapshot,
+                        e.toString());
+            }
+        }
+        replica = new Ledger();
+        return journal.reader(false);
+    }
+
     @Override
     protected void work() {
-        try (Journal.Reader reader = startSequence == 0
-                ? journal.reader(false)
-                : journal.readerAfter(startSequence, startIndex, startEntryHash, false)) {
-            long lastIndex = startIndex;
+        try (Journal.Reader reader = openReader()) {
+            long lastIndex = -1;
             long sinceSnapshot = 0;
             long lastSnapshotNs = System.nanoTime();
             long retryAtNs = lastSnapshotNs;
@@ -90,7 +102,9 @@ public final class SnapshotAgent extends JournalThread {
                     sinceSnapshot++;
                 }
                 long now = System.nanoTime();
-                boolean due = (sinceSnapshot >= settings.everyEntries()
+                boolean due = replica.lastSequence() >= catchUpTo
+                        && lastIndex >= 0
+                        && (sinceSnapshot >= settings.everyEntries()
                                 || (sinceSnapshot > 0 && now - lastSnapshotNs >= intervalNs))
                         && now - retryAtNs >= 0;
                 if (due) {
