@@ -3,6 +3,7 @@ package io.kapok.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kapok.gateway.KapokProcess.Run;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -10,11 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -26,23 +30,30 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The gateway as its own process, killed with SIGKILL while payments are in flight: after a
- * restart on the same data directory, every acknowledged payment is in the ledger, the state hash
- * is what it was, and retries of what got no answer take effect at most once.
+ * The gateway as its own process, killed with SIGKILL at {@value #KILLS} random moments while
+ * several connections post payments (the seed is printed; {@code -Dkapok.crash.seed=N} repeats a
+ * run). After each restart on the same data directory (from a snapshot and the journal's tail, or
+ * the whole journal), every payment answered before the kill gets its original answer back byte for
+ * byte, which the gateway can only give from the journaled entry; unanswered payments are posted
+ * again with the next round's load. At the end every payment has taken effect exactly once, and the
+ * state hash equals that of {@code ./kapok journal verify}, a clean replay of the journal in another
+ * process.
  */
 @Tag("slow")
-@Timeout(120)
+@Timeout(170)
 class GatewayCrashSystemTest {
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+    private static final Pattern STATE_HASH =
+            Pattern.compile("\"sequence\": (\\d+), \"stateHash\": \"([0-9a-f]{64})\"");
+    private static final int KILLS = 10;
+    private static final int PAYMENTS_PER_ROUND = 250;
+    private static final int CONNECTIONS = 4;
+    private static final long OPENING_CNY_MINOR = 5_000_000_000L;
 
     @TempDir
     Path dataDir;
 
     private Process child;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     @AfterEach
     void killChild() {
@@ -51,9 +62,27 @@ class GatewayCrashSystemTest {
         }
     }
 
-    private int startChild() throws Exception {
-        ProcessBuilder builder =
-                new ProcessBuilder(JvmFlags.kapokCommand("run", "--port", "0", "--data", dataDir.toString()));
+    private static HttpClient client() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** A configuration with frequent snapshots, so that restarts recover from snapshot and tail. */
+    private Path config() throws Exception {
+        Path root = Path.of(System.getProperty("kapok.root", ".."));
+        String yaml = Files.readString(root.resolve("config").resolve("kapok.yaml"));
+        String frequent = yaml.replace("everyEntries: 100000", "everyEntries: 250");
+        assertTrue(!frequent.equals(yaml), "config/kapok.yaml names journal.snapshot.everyEntries");
+        Path file = dataDir.resolve("crash-test-kapok.yaml");
+        Files.writeString(file, frequent);
+        return file;
+    }
+
+    private int startChild(Path config) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(JvmFlags.kapokCommand(
+                "run", "--config", config.toString(), "--port", "0", "--data", dataDir.toString()));
         builder.redirectErrorStream(true);
         child = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -62,17 +91,22 @@ class GatewayCrashSystemTest {
             seen.append(line).append('\n');
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
-                int port = Integer.parseInt(m.group(1));
+                System.out.println("crash test: " + line);
                 Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "child-output");
                 drain.setDaemon(true);
                 drain.start();
-                return port;
+                return Integer.parseInt(m.group(1));
             }
         }
         throw new AssertionError("the gateway did not start:\n" + seen);
     }
 
-    private String get(int port, String path) throws Exception {
+    private void kill() throws InterruptedException {
+        child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    private static String get(HttpClient http, int port, String path) throws Exception {
         return http.send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                                 .GET()
@@ -81,46 +115,46 @@ class GatewayCrashSystemTest {
                 .body();
     }
 
-    private CompletableFuture<HttpResponse<String>> post(int port, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/messages"))
-                .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> post(HttpClient http, int port, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/messages"))
+                        .timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
-    private static long balance(String json, String currency) {
-        Matcher m = Pattern.compile("\"currency\": \"" + currency + "\", \"balanceMinor\": (\\d+)")
+    private static long cnyBalance(String json) {
+        Matcher m = Pattern.compile("\"currency\": \"CNY\", \"balanceMinor\": (\\d+)")
                 .matcher(json);
         assertTrue(m.find(), json);
         return Long.parseLong(m.group(1));
     }
 
-    @Test
-    void sigkillMidLoadLosesNothingAcknowledgedAndRetriesPostOnce() throws Exception {
-        int port = startChild();
-        int count = 400;
-        int senders = 4;
-        List<String> messages = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            messages.add(TestMessages.payment("PRBK-K-" + i, "1.00"));
-        }
-        AtomicInteger acknowledged = new AtomicInteger();
+    private static Matcher stateHash(String json) {
+        Matcher m = STATE_HASH.matcher(json);
+        assertTrue(m.find(), json);
+        return m;
+    }
+
+    /**
+     * Posts {@code messages} over {@value #CONNECTIONS} connections, each its share one after
+     * another, until all are answered or the gateway dies; records every 200 answer.
+     */
+    private static List<Thread> drive(
+            int port, List<String> messages, Map<String, String> answered, AtomicInteger acks) {
         List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < senders; t++) {
+        for (int t = 0; t < CONNECTIONS; t++) {
             int first = t;
-            int childPort = port;
             Thread sender = new Thread(
                     () -> {
-                        // Each sender posts its share one after another on its own connection, until the
-                        // gateway dies under it.
-                        for (int i = first; i < count; i += senders) {
+                        HttpClient http = client();
+                        for (int i = first; i < messages.size(); i += CONNECTIONS) {
                             try {
-                                if (post(childPort, messages.get(i))
-                                        .get()
-                                        .body()
-                                        .contains("<TxSts>ACSC</TxSts>")) {
-                                    acknowledged.incrementAndGet();
+                                HttpResponse<String> answer = post(http, port, messages.get(i));
+                                if (answer.statusCode() == 200) {
+                                    answered.put(messages.get(i), answer.body());
+                                    acks.incrementAndGet();
                                 }
                             } catch (Exception noAnswer) {
                                 return;
@@ -131,41 +165,87 @@ class GatewayCrashSystemTest {
             sender.start();
             threads.add(sender);
         }
-        long killAfter = 40 + new java.util.Random().nextInt(80);
-        System.out.println("crash test: SIGKILL after " + killAfter + " acknowledgements");
-        while (acknowledged.get() < killAfter && threads.stream().anyMatch(Thread::isAlive)) {
-            Thread.onSpinWait();
-        }
-        child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        for (Thread sender : threads) {
-            sender.join(30_000);
-        }
-        int acknowledgedBeforeKill = acknowledged.get();
-        assertTrue(acknowledgedBeforeKill < count, "the kill came mid-load");
+        return threads;
+    }
 
-        port = startChild();
-        long afterCrash = balance(get(port, "/v1/ledger/accounts/PRBKCNGZXXX"), "CNY");
-        System.out.println("crash test: " + acknowledgedBeforeKill + " of " + count + " acknowledged before SIGKILL, "
-                + (5_000_000_000L - afterCrash) / 100 + " in the ledger after restart");
-        assertTrue(
-                5_000_000_000L - afterCrash >= acknowledgedBeforeKill * 100L,
-                "every acknowledged payment survives: " + acknowledgedBeforeKill + " acknowledged, "
-                        + (5_000_000_000L - afterCrash) / 100 + " in the ledger");
+    /**
+     * Everything answered before the last kill is in the journal: its retry gets the very answer that
+     * was given, which the gateway rebuilds from the journaled entry (its id is the entry's sequence).
+     */
+    private static void assertAnsweredAsBefore(int port, Map<String, String> answered, String when)
+            throws InterruptedException {
+        Map<String, String> again = new ConcurrentHashMap<>();
+        for (Thread sender : drive(port, new ArrayList<>(answered.keySet()), again, new AtomicInteger())) {
+            sender.join(60_000);
+        }
+        assertEquals(answered, again, when);
+    }
 
-        // Every sender retries everything: each payment takes effect exactly once.
-        for (String message : messages) {
-            String body = post(port, message).get().body();
+    @Test
+    void sigkillAtRandomMomentsLosesNothingAcknowledgedAndRetriesPostOnce() throws Exception {
+        long seed = Long.getLong("kapok.crash.seed", new Random().nextLong());
+        System.out.println("crash test: seed " + seed + " (repeat with -Dkapok.crash.seed=" + seed + ")");
+        Random random = new Random(seed);
+        Path config = config();
+        HttpClient http = client();
+
+        List<String> all = new ArrayList<>();
+        long totalMinor = 0;
+        Map<String, String> answered = new ConcurrentHashMap<>();
+        List<String> unanswered = new ArrayList<>();
+        for (int round = 0; round < KILLS; round++) {
+            int port = startChild(config);
+            assertAnsweredAsBefore(port, answered, "round " + round);
+
+            List<String> load = new ArrayList<>(unanswered);
+            for (int i = 0; i < PAYMENTS_PER_ROUND; i++) {
+                int amountUnits = 1 + random.nextInt(97);
+                totalMinor += amountUnits * 100L;
+                String message = TestMessages.payment("PRBK-K" + round + "-" + i, amountUnits + ".00");
+                all.add(message);
+                load.add(message);
+            }
+            Map<String, String> thisRound = new ConcurrentHashMap<>();
+            AtomicInteger acks = new AtomicInteger();
+            int killAfter = random.nextInt(load.size());
+            List<Thread> senders = drive(port, load, thisRound, acks);
+            while (acks.get() < killAfter && senders.stream().anyMatch(Thread::isAlive)) {
+                Thread.sleep(1);
+            }
+            kill();
+            for (Thread sender : senders) {
+                sender.join(30_000);
+            }
+            System.out.println("crash test: round " + round + ": SIGKILL after " + acks.get() + " of " + load.size()
+                    + " answered");
+            answered.clear();
+            answered.putAll(thisRound);
+            unanswered = new ArrayList<>(load);
+            unanswered.removeAll(thisRound.keySet());
+        }
+
+        int port = startChild(config);
+        assertAnsweredAsBefore(port, answered, "after the last kill");
+        // Every payment, answered or not, posted once more: each takes effect exactly once.
+        Map<String, String> finalAnswers = new ConcurrentHashMap<>();
+        for (Thread sender : drive(port, all, finalAnswers, new AtomicInteger())) {
+            sender.join(120_000);
+        }
+        assertEquals(all.size(), finalAnswers.size(), "every payment answered");
+        for (String body : finalAnswers.values()) {
             assertTrue(body.contains("<TxSts>ACSC</TxSts>"), body);
         }
-        long settled = balance(get(port, "/v1/ledger/accounts/PRBKCNGZXXX"), "CNY");
-        assertEquals(5_000_000_000L - count * 100L, settled);
+        assertEquals(OPENING_CNY_MINOR - totalMinor, cnyBalance(get(http, port, "/v1/ledger/accounts/PRBKCNGZXXX")));
+        Matcher hash = stateHash(get(http, port, "/v1/ledger/hash"));
+        kill();
 
-        String hash = get(port, "/v1/ledger/hash");
-        child.destroyForcibly();
-        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        port = startChild();
-        assertEquals(hash, get(port, "/v1/ledger/hash"), "state hash survives SIGKILL and replay");
-        assertEquals(settled, balance(get(port, "/v1/ledger/accounts/PRBKCNGZXXX"), "CNY"));
+        Run verify = KapokProcess.run("journal", "verify", "--data", dataDir.toString());
+        assertEquals(0, verify.exitCode(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("last sequence:   " + hash.group(1)), verify.out());
+        assertTrue(verify.out().contains("state hash:      " + hash.group(2)), verify.out());
+
+        port = startChild(config);
+        assertEquals(
+                hash.group(0), stateHash(get(http, port, "/v1/ledger/hash")).group(0), "after the last restart");
     }
 }

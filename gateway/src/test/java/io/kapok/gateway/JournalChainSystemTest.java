@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kapok.gateway.KapokProcess.Run;
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalAuditor;
 import io.kapok.gateway.journal.JournalCorruptException;
 import io.kapok.gateway.journal.JournalWriteHook;
+import io.kapok.ledger.payment.TransferCommand;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
@@ -19,9 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -88,22 +97,8 @@ class JournalChainSystemTest {
         return m.find() ? m.group(1) : null;
     }
 
-    /** What a child {@code kapok} process printed and returned. */
-    private record Run(int exitCode, String out, String err) {}
-
     private static Run kapok(String... args) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(JvmFlags.kapokCommand(args));
-        Path out = Files.createTempFile("kapok-out", ".txt");
-        Path err = Files.createTempFile("kapok-err", ".txt");
-        builder.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process process = builder.start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "kapok " + String.join(" ", args) + " did not finish");
-        try {
-            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return KapokProcess.run(args);
     }
 
     /** Flips one byte of the first occurrence of {@code marker} in the journal's .cq4 files. */
@@ -161,8 +156,12 @@ class JournalChainSystemTest {
         assertEquals(0, tail.exitCode(), tail.err());
         List<String> lines = tail.out().lines().toList();
         assertEquals(2, lines.size(), tail.out());
-        assertTrue(lines.get(0).contains("msgId=PRBK-CHAIN-2"), lines.get(0));
-        assertTrue(lines.get(1).contains("PRBKCNGZXXX->VHBKHKHHXXX CNY 99999999.00"), lines.get(1));
+        assertTrue(lines.get(0).contains("messageId=PRBK-CHAIN-2"), lines.get(0));
+        assertTrue(
+                lines.get(1)
+                        .contains(
+                                "debitPartyId=PRBKCNGZXXX creditPartyId=VHBKHKHHXXX currency=CNY amount=CNY 99999999.00"),
+                lines.get(1));
         assertTrue(lines.get(1).contains(" sm3 msg="), lines.get(1));
 
         // A restart verifies the same chain and continues it.
@@ -196,7 +195,7 @@ class JournalChainSystemTest {
     }
 
     @Test
-    void flippedMessageByteIsCaughtByVerifyAndRefusedAtStartUp() throws Exception {
+    void flippedMessageByteIsCaughtByVerifyAndByTheAuditAfterStartUp() throws Exception {
         gateway = Gateway.start(config());
         post(TestMessages.payment("PRBK-FLIP-1", "1.00"));
         String target = "PRBK-FLIP-2";
@@ -214,12 +213,14 @@ class JournalChainSystemTest {
         assertTrue(verify.err().contains("journal entry " + targetSequence + ": "), verify.err());
         assertTrue(verify.err().contains("message bytes do not match"), verify.err());
 
-        JournalCorruptException refused = assertThrows(JournalCorruptException.class, () -> Gateway.start(config()));
-        assertEquals(targetSequence, refused.sequence(), refused.getMessage());
-
-        Run run = kapok("run", "--port", "0", "--data", dataDir.toString());
-        assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("journal entry " + targetSequence), run.err());
+        // Start-up checks the entry hashes and the chain (the ledger state is intact) and leaves the
+        // message bytes to the background audit, which names the entry.
+        gateway = Gateway.start(config());
+        JournalAuditor audit = gateway.sequencer().audit();
+        assertTrue(audit.await(60_000), "the audit finishes");
+        assertEquals(JournalAuditor.State.CORRUPT, audit.state());
+        assertTrue(audit.problem().contains("journal entry " + targetSequence + ": "), audit.problem());
+        assertTrue(audit.problem().contains("message bytes do not match"), audit.problem());
     }
 
     @Test
@@ -236,6 +237,12 @@ class JournalChainSystemTest {
         assertEquals(1, verify.exitCode(), verify.out());
         assertTrue(verify.err().contains("journal entry " + sequence + ": "), verify.err());
         assertTrue(verify.err().contains("entry hash"), verify.err());
+
+        JournalCorruptException refused = assertThrows(JournalCorruptException.class, () -> Gateway.start(config()));
+        assertEquals(sequence, refused.sequence(), refused.getMessage());
+        Run run = kapok("run", "--port", "0", "--data", dataDir.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("journal entry " + sequence), run.err());
     }
 
     @Test
@@ -280,5 +287,72 @@ class JournalChainSystemTest {
         Run verify = kapok("journal", "verify", "--data", dataDir.toString());
         assertEquals(0, verify.exitCode(), verify.err());
         assertTrue(verify.out().contains("state hash:      " + after.group(2)), verify.out());
+    }
+
+    @Test
+    void intermittentJournalFailuresNeverLeaveAnAcknowledgedPaymentOutOfTheJournal() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        AtomicBoolean diskFlaky = new AtomicBoolean();
+        JournalWriteHook hook = sequence -> {
+            if (diskFlaky.get() && writes.incrementAndGet() % 3 == 0) {
+                throw new IllegalStateException("No space left on device (injected at sequence " + sequence + ")");
+            }
+        };
+        gateway = Gateway.start(config(), hook);
+        diskFlaky.set(true); // every third write from now on fails
+        int senders = 4;
+        int perSender = 30;
+        Map<String, Integer> statusByMessageId = new ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < senders; t++) {
+            int sender = t;
+            Thread thread = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
+                for (int i = 0; i < perSender; i++) {
+                    String msgId = "PRBK-FLAKY-" + sender + "-" + i;
+                    try {
+                        HttpResponse<String> answer = client.send(
+                                HttpRequest.newBuilder(uri("/v1/messages"))
+                                        .POST(HttpRequest.BodyPublishers.ofString(TestMessages.payment(msgId, "1.00")))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        statusByMessageId.put(msgId, answer.statusCode());
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        diskFlaky.set(false);
+        assertEquals(senders * perSender, statusByMessageId.size());
+        assertTrue(
+                statusByMessageId.containsValue(200) && statusByMessageId.containsValue(503),
+                statusByMessageId.toString());
+        assertTrue(
+                statusByMessageId.values().stream().allMatch(s -> s == 200 || s == 503), statusByMessageId.toString());
+        assertEquals(200, post(TestMessages.payment("PRBK-FLAKY-AFTER", "1.00")).statusCode());
+        assertTrue(get("/v1/health").body().contains("\"status\": \"UP\""));
+        gateway.close();
+        gateway = null;
+
+        Set<String> journaled = new HashSet<>();
+        try (Journal journal = Journal.openReadOnly(dataDir)) {
+            journal.replay(d -> {
+                if (d.command instanceof TransferCommand transfer) {
+                    journaled.add(transfer.messageId);
+                }
+            });
+        }
+        statusByMessageId.forEach((msgId, status) -> assertEquals(
+                status == 200,
+                journaled.contains(msgId),
+                msgId + " answered " + status + (journaled.contains(msgId) ? " is" : " is not") + " in the journal"));
     }
 }

@@ -6,6 +6,7 @@ import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.GatewayConfig.Durability;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalDigest;
+import io.kapok.gateway.journal.JournalPretoucher;
 import io.kapok.gateway.journal.JournalWriteHook;
 import io.kapok.ledger.payment.TransferCommand;
 import java.io.IOException;
@@ -14,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -29,6 +32,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,24 +40,32 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Kapok's journal append beside a raw Chronicle Queue append of the same bytes, in the same run:
- * the sample pacs.008 padded to {@value #MESSAGE_BYTES} bytes with an XML comment, appended to a
- * new queue in a temporary directory ({@code FAST_DAILY}, {@code mapped} durability: no sync).
+ * Kapok's journal append beside a raw Chronicle Queue append of the same bytes, in the same run and
+ * under the same settings: the sample pacs.008 padded to {@value #MESSAGE_BYTES} bytes with an XML
+ * comment, appended to a new queue in a temporary directory ({@code FAST_DAILY}).
  *
  * <ul>
  *   <li>{@code kapokJournalAppend}: {@link Journal#append} of a TRANSFER entry: header, SM3 entry
  *       hash chained to the previous entry (over ~150 bytes), command, message digest and the
- *       message bytes. The message digest is computed once in set-up, as the event loop computes it
+ *       message bytes, then {@link Journal#endBatch()} (a batch of one: the worst case of group
+ *       commit). The message digest is computed once in set-up, as the event loop computes it
  *       before the sequencer sees the message.
- *   <li>{@code rawChronicleAppend}: one document holding the same message bytes, nothing else.
+ *   <li>{@code rawChronicleAppend}: one document holding the same message bytes, nothing else, then
+ *       the appender's {@code sync()} in {@code sync} durability.
  *   <li>{@code sm3MessageDigest}: the event loop's share, SM3 of the message, for scale.
  * </ul>
  *
- * Scores are appends (or digests) per second for one thread. Each trial writes a few GB; the queue
- * directories are deleted at tear-down.
+ * Parameters: {@code durability} {@code mapped} (written to the mapped file; survives a crash of
+ * the process) or {@code sync} (forced to disk after each append); {@code pretouch} {@code true}
+ * runs a {@link JournalPretoucher} beside the appender, which touches the pages ahead of it so that
+ * the appender does not take their page faults.
+ *
+ * <p>Mode {@code SampleTime}: JMH samples single appends and reports p50, p90, p99, p99.9, p99.99
+ * and the maximum, in microseconds. Each trial writes up to a few GB; the queue directories are
+ * deleted at tear-down.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(BenchDefaults.FORKS)
 @Warmup(
         iterations = BenchDefaults.WARMUP_ITERATIONS,
@@ -63,9 +75,21 @@ import org.openjdk.jmh.annotations.Warmup;
         iterations = BenchDefaults.MEASUREMENT_ITERATIONS,
         time = BenchDefaults.ITERATION_TIME_MS,
         timeUnit = TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
 public class JournalAppendBenchmark {
-    /** The reference size: a 3 KB message. */
+    /** The reference size: a 3 KB message. */
     static final int MESSAGE_BYTES = 3072;
+
+    /** How far ahead of the appender the pretoucher keeps pages touched. */
+    static final long PRETOUCH_AHEAD_BYTES = 16L << 20;
+
+    /** {@code mapped} or {@code sync}. */
+    @Param({"mapped", "sync"})
+    public String durability;
+
+    /** Whether a pretoucher runs beside the appender. */
+    @Param({"false", "true"})
+    public boolean pretouch;
 
     static byte[] message() {
         byte[] sample = BenchSamples.pacs008();
@@ -96,16 +120,25 @@ public class JournalAppendBenchmark {
     public static class KapokJournal {
         Path dir;
         Journal journal;
+        JournalPretoucher pretoucher;
         final TransferCommand command = new TransferCommand();
         final byte[] messageDigest = new byte[JournalDigest.LENGTH_BYTES];
         byte[] raw;
 
         @Setup(Level.Trial)
-        public void setUp() throws IOException {
+        public void setUp(JournalAppendBenchmark settings) throws IOException {
             raw = message();
             JournalDigest.digest(JournalDigest.SM3.newDigest(), raw, 0, raw.length, messageDigest);
             dir = Files.createTempDirectory("kapok-journal-bench");
-            journal = Journal.open(dir, "FAST_DAILY", Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE);
+            journal = Journal.open(
+                    dir,
+                    "FAST_DAILY",
+                    Durability.valueOf(settings.durability.toUpperCase(Locale.ROOT)),
+                    JournalDigest.SM3,
+                    JournalWriteHook.NONE);
+            if (settings.pretouch) {
+                pretoucher = new JournalPretoucher(journal, PRETOUCH_AHEAD_BYTES).start();
+            }
             command.senderId = "PRBKCNGZXXX";
             command.messageId = BenchSamples.PACS_008_MESSAGE_ID;
             command.uetr = "8a562c67-ca16-48ba-b074-65581be6f001";
@@ -119,6 +152,9 @@ public class JournalAppendBenchmark {
 
         @TearDown(Level.Trial)
         public void tearDown() {
+            if (pretoucher != null) {
+                pretoucher.close();
+            }
             journal.close();
             deleteTree(dir);
         }
@@ -130,20 +166,35 @@ public class JournalAppendBenchmark {
         Path dir;
         SingleChronicleQueue queue;
         ExcerptAppender appender;
+        Journal pretouchView;
+        JournalPretoucher pretoucher;
+        boolean sync;
         byte[] raw;
 
         @Setup(Level.Trial)
-        public void setUp() throws IOException {
+        public void setUp(JournalAppendBenchmark settings) throws IOException {
             raw = message();
+            sync = settings.durability.equals("sync");
             dir = Files.createTempDirectory("kapok-raw-chronicle-bench");
             queue = SingleChronicleQueueBuilder.binary(dir.resolve("journal"))
                     .rollCycle(RollCycles.FAST_DAILY)
+                    .syncMode(sync ? SyncMode.SYNC : SyncMode.ASYNC)
                     .build();
             appender = queue.createAppender();
+            if (settings.pretouch) {
+                // The same pretoucher, over a second view of the same queue directory.
+                pretouchView =
+                        Journal.open(dir, "FAST_DAILY", Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE);
+                pretoucher = new JournalPretoucher(pretouchView, PRETOUCH_AHEAD_BYTES).start();
+            }
         }
 
         @TearDown(Level.Trial)
         public void tearDown() {
+            if (pretoucher != null) {
+                pretoucher.close();
+                pretouchView.close();
+            }
             appender.close();
             queue.close();
             deleteTree(dir);
@@ -168,14 +219,18 @@ public class JournalAppendBenchmark {
     public long kapokJournalAppend(KapokJournal s) {
         s.command.sequence = s.journal.lastSequence() + 1;
         s.journal.append(s.command, s.command.senderId, s.raw, s.raw.length, s.messageDigest);
+        s.journal.endBatch();
         return s.command.sequence;
     }
 
-    /** Appends one document of the same message bytes (a write to mapped memory: nothing is dead). */
+    /** Appends one document of the same message bytes (a write to mapped memory: nothing is dead), synced in {@code sync}. */
     @Benchmark
     public void rawChronicleAppend(RawChronicle s) {
         try (DocumentContext dc = s.appender.writingDocument()) {
             dc.wire().bytes().write(s.raw, 0, s.raw.length);
+        }
+        if (s.sync) {
+            s.appender.sync();
         }
     }
 

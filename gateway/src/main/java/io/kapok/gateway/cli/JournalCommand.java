@@ -6,21 +6,30 @@ import io.kapok.gateway.Gateway;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalCorruptException;
 import io.kapok.gateway.journal.JournalEntryCodec;
+import io.kapok.gateway.snapshot.LedgerRecovery;
+import io.kapok.gateway.snapshot.SnapshotCorruptException;
+import io.kapok.gateway.snapshot.SnapshotStore;
 import io.kapok.ledger.Ledger;
+import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerResult;
-import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.PartyRole;
-import io.kapok.ledger.party.RegisterPartyCommand;
-import io.kapok.ledger.payment.TransferCommand;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * {@code ./kapok journal verify|tail|dump}: operations on a journal that no gateway is writing.
@@ -29,16 +38,18 @@ import java.util.StringJoiner;
  * gateway runs there: the state hash it prints is then the one the stopped gateway last reported.
  * {@code tail} and {@code dump} open the journal read-only and take no lock: they also work beside a
  * running gateway. All three check every entry they read against its hashes and the chain, and stop
- * at the first that fails (one line naming its sequence, exit 1).
+ * at the first that fails (one line naming its sequence, exit 1). {@code verify} also checks every
+ * snapshot against the journal.
  */
 final class JournalCommand {
     static final String USAGE = """
             Usage: ./kapok journal <verify|tail|dump> --data DIR [options]
 
-              verify --data DIR                      check the hash chain, replay into a fresh ledger, print
-                                                     the entries checked, the last sequence and the state hash
-                                                     (the value GET /v1/ledger/hash showed); needs the gateway
-                                                     on DIR stopped
+              verify --data DIR                      check every message digest, entry hash and the chain,
+                                                     replay into a fresh ledger, check every snapshot against
+                                                     it, print the entries checked, the last sequence and the
+                                                     state hash (the value GET /v1/ledger/hash showed); needs
+                                                     the gateway on DIR stopped
               tail   --data DIR [--count N]          the last N entries (default 10), one line each
               dump   --data DIR [--from SEQ] [--limit N]
                                                      entries from SEQ (default 1), at most N (default all)
@@ -52,6 +63,8 @@ final class JournalCommand {
             Checks every entry of DIR/journal against its message digest and entry hash, and the chain
             from entry to entry; replays it into a fresh ledger and prints the entries checked, the last
             sequence, the last entry hash and the state hash (the same value GET /v1/ledger/hash showed).
+            Each snapshot in DIR/snapshots is checked too: its checksum, its ledger against its state
+            hash, and both against the journal replayed to its sequence.
             Takes DIR's lock: stop the gateway first. Exit 0 intact, 1 corrupt or locked, 2 usage.
             """;
     static final String TAIL_USAGE = """
@@ -171,6 +184,19 @@ final class JournalCommand {
             return 1;
         }
         long[] checked = {0};
+        SnapshotStore store = new SnapshotStore(dataDir);
+        Map<Long, SnapshotStore.Snapshot> snapshots = new TreeMap<>();
+        List<String> snapshotProblems = new ArrayList<>();
+        for (Path file : store.list()) {
+            try {
+                SnapshotStore.Snapshot snapshot = SnapshotStore.read(file);
+                LedgerRecovery.load(snapshot);
+                snapshots.put(snapshot.lastSequence(), snapshot);
+            } catch (SnapshotCorruptException e) {
+                snapshotProblems.add(e.getMessage());
+            }
+        }
+        List<String> snapshotsIntact = new ArrayList<>();
         try (lock;
                 Journal journal = Journal.openReadOnly(dataDir)) {
             Ledger ledger = new Ledger();
@@ -178,13 +204,22 @@ final class JournalCommand {
             Journal.ReplayResult replay = journal.replay(decoded -> {
                 ledger.apply(decoded.command, result);
                 checked[0]++;
+                SnapshotStore.Snapshot snapshot = snapshots.remove(decoded.command.sequence);
+                if (snapshot != null) {
+                    checkSnapshot(snapshot, decoded, ledger, snapshotsIntact, snapshotProblems);
+                }
             });
+            for (SnapshotStore.Snapshot beyond : snapshots.values()) {
+                snapshotProblems.add("snapshot " + beyond.file().getFileName() + " is at sequence "
+                        + beyond.lastSequence() + ", after the journal's last entry " + replay.lastSequence());
+            }
             String breach = ledger.checkInvariants();
             out.println("journal:         " + dataDir.resolve("journal"));
             out.println("entries checked: " + replay.entries() + " (message digests, entry hashes, chain: intact)");
             out.println("last sequence:   " + replay.lastSequence());
             out.println("last entry hash: " + HexFormat.of().formatHex(replay.lastEntryHash()));
             out.println("state hash:      " + HexFormat.of().formatHex(ledger.stateHash()));
+            snapshotsIntact.forEach(line -> out.println("snapshot:        " + line));
             if (replay.incompleteTail() != null) {
                 out.println("note:            " + replay.incompleteTail());
             }
@@ -192,10 +227,33 @@ final class JournalCommand {
                 err.println("kapok: the replayed ledger breaks an invariant: " + breach);
                 return 1;
             }
+            if (!snapshotProblems.isEmpty()) {
+                snapshotProblems.forEach(problem -> err.println("kapok: " + problem));
+                return 1;
+            }
             return 0;
         } catch (JournalCorruptException e) {
             err.println("kapok: " + e.getMessage() + " (" + checked[0] + " entries before it verified)");
             return 1;
+        }
+    }
+
+    /** Compares a snapshot with the journal's entry at its sequence and the replayed ledger there. */
+    private static void checkSnapshot(
+            SnapshotStore.Snapshot snapshot,
+            JournalEntryCodec.Decoded entry,
+            Ledger replayed,
+            List<String> intact,
+            List<String> problems) {
+        String name = snapshot.file().getFileName().toString();
+        if (!Arrays.equals(snapshot.entryHash(), entry.entryHash)) {
+            problems.add("snapshot " + name + " records another entry hash than journal entry "
+                    + snapshot.lastSequence() + ": it belongs to another journal");
+        } else if (!Arrays.equals(snapshot.stateHash(), replayed.stateHash())) {
+            problems.add("snapshot " + name + " holds another state than the journal replayed to "
+                    + snapshot.lastSequence());
+        } else {
+            intact.add(name + " at sequence " + snapshot.lastSequence() + ": matches the journal");
         }
     }
 
@@ -230,32 +288,8 @@ final class JournalCommand {
         line.append(String.format("%8d  ", d.command.sequence));
         line.append(Instant.ofEpochMilli(d.command.timeMs)).append("  ");
         line.append(String.format("%-18s  ", d.senderId.isEmpty() ? "(genesis)" : d.senderId));
-        line.append(String.format("%-14s  ", d.command.type()));
-        StringJoiner fields = new StringJoiner(" ");
-        switch (d.command.type()) {
-            case REGISTER_PARTY -> {
-                RegisterPartyCommand c = (RegisterPartyCommand) d.command;
-                StringJoiner roles = new StringJoiner(",");
-                for (PartyRole role : PartyRole.values()) {
-                    if (role.in(c.roles)) {
-                        roles.add(role.name().toLowerCase(java.util.Locale.ROOT));
-                    }
-                }
-                fields.add("party=" + c.partyId).add("roles=" + roles).add("name=\"" + c.name + "\"");
-            }
-            case OPEN_ACCOUNT -> {
-                OpenAccountCommand c = (OpenAccountCommand) d.command;
-                fields.add("party=" + c.partyId).add("opening=" + money(c.currency, c.openingBalanceMinor));
-            }
-            case TRANSFER -> {
-                TransferCommand c = (TransferCommand) d.command;
-                fields.add("msgId=" + c.messageId)
-                        .add(c.debitPartyId + "->" + c.creditPartyId)
-                        .add(money(c.currency, c.amountMinor))
-                        .add("uetr=" + c.uetr);
-            }
-        }
-        line.append(fields);
+        line.append(String.format("%-19s  ", d.command.type()));
+        line.append(fields(d.command));
         line.append("  bytes=").append(d.rawLength);
         line.append("  ")
                 .append(d.algorithm.configName())
@@ -265,6 +299,62 @@ final class JournalCommand {
                 .append(HexFormat.of().formatHex(d.entryHash, 0, HASH_PREFIX_BYTES))
                 .append('…');
         return line.toString();
+    }
+
+    /**
+     * The command's own fields as {@code name=value}, in declaration order: currencies as ISO 4217
+     * codes, amounts ({@code xxxMinor}) as {@code xxx=CCY decimal} in the command's currency, days
+     * as dates, roles by name. The sender is already in the line.
+     */
+    static String fields(LedgerCommand command) {
+        StringJoiner fields = new StringJoiner(" ");
+        int currency = 0;
+        for (Field f : command.getClass().getDeclaredFields()) {
+            if (f.getName().equals("currency")) {
+                currency = (int) read(f, command);
+            }
+        }
+        for (Field f : command.getClass().getDeclaredFields()) {
+            int modifiers = f.getModifiers();
+            if (!Modifier.isPublic(modifiers)
+                    || Modifier.isStatic(modifiers)
+                    || f.getName().equals("senderId")) {
+                continue;
+            }
+            String name = f.getName();
+            Object value = read(f, command);
+            String text;
+            if (name.toLowerCase(Locale.ROOT).endsWith("currency")) {
+                text = Iso4217.unpack((int) value);
+            } else if (name.endsWith("Minor") && currency != 0) {
+                name = name.substring(0, name.length() - "Minor".length());
+                text = money(currency, (long) value);
+            } else if (name.endsWith("Day")) {
+                text = LocalDate.ofEpochDay((int) value).toString();
+            } else if (name.equals("roles")) {
+                StringJoiner roles = new StringJoiner(",");
+                for (PartyRole role : PartyRole.values()) {
+                    if (role.in((int) value)) {
+                        roles.add(role.name().toLowerCase(Locale.ROOT));
+                    }
+                }
+                text = roles.toString();
+            } else if (value instanceof String str) {
+                text = str.indexOf(' ') >= 0 || str.isEmpty() ? "\"" + str + "\"" : str;
+            } else {
+                text = String.valueOf(value);
+            }
+            fields.add(name + "=" + text);
+        }
+        return fields.toString();
+    }
+
+    private static Object read(Field f, LedgerCommand command) {
+        try {
+            return f.get(command);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("public field " + f + " cannot be read", e);
+        }
     }
 
     private static String money(int currency, long amountMinor) {

@@ -169,7 +169,7 @@ public final class KapokMain {
                 "kapok: listening on http://" + config.gateway().bindAddress() + ":" + gateway.port() + "/v1/messages"
                         + "  (journal " + gateway.dataDir().resolve("journal") + ", "
                         + config.journal().durability()
-                        + "; recovered " + gateway.sequencer().replayedEntries() + " entries, now at sequence "
+                        + "; " + gateway.sequencer().recoverySummary() + ", now at sequence "
                         + gateway.sequencer().lastSequence() + ")");
         out.println("kapok: Ctrl-C stops it. Try: ./kapok send config/samples/pacs008.xml --url http://127.0.0.1:"
                 + gateway.port() + "/v1/messages");

@@ -188,6 +188,16 @@ public final class ConfigLoader {
                 source,
                 "journal.digest",
                 "must be sm3 or sha256, was '" + j.digest() + "'");
+        if (j.snapshot() != null) {
+            GatewayConfig.Snapshot sn = j.snapshot();
+            require(
+                    sn.everyEntries() >= 1 && sn.everyEntries() <= 1_000_000_000L,
+                    source,
+                    "journal.snapshot.everyEntries",
+                    "must be from 1 to 1000000000, was " + sn.everyEntries());
+            range(source, "journal.snapshot.everySeconds", sn.everySeconds(), 1, 86_400);
+            range(source, "journal.snapshot.keep", sn.keep(), 1, 1000);
+        }
         try {
             net.openhft.chronicle.queue.RollCycles.valueOf(j.rollCycle());
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -280,25 +290,59 @@ public final class ConfigLoader {
                     "'" + line.limit() + "' is not an amount in " + line.currency());
         }
         List<GatewayConfig.ProgrammeEntry> programmes = c.programmes() == null ? List.of() : c.programmes();
+        Set<String> programmeIds = new HashSet<>();
         for (int i = 0; i < programmes.size(); i++) {
             GatewayConfig.ProgrammeEntry pr = programmes.get(i);
             String key = "programmes[" + i + "]";
+            require(
+                    pr.id() != null && !pr.id().isBlank() && pr.id().length() <= 35,
+                    source,
+                    key + ".id",
+                    "must be 1 to 35 characters");
+            require(programmeIds.add(pr.id()), source, key + ".id", "'" + pr.id() + "' appears twice");
             require(ids.contains(pr.bank()), source, key + ".bank", "'" + pr.bank() + "' is not a party");
             require(ids.contains(pr.core()), source, key + ".core", "'" + pr.core() + "' is not a party");
             require(
-                    pr.advanceRatePercent() != null
-                            && DecimalAmounts.parseMinor(pr.advanceRatePercent(), 4) >= 0
-                            && DecimalAmounts.parseMinor(pr.advanceRatePercent(), 4) <= 100_0000,
+                    Iso4217.minorUnits(pr.currency()) != Iso4217.UNKNOWN,
+                    source,
+                    key + ".currency",
+                    "'" + pr.currency() + "' is not an active ISO 4217 currency");
+            long advancePpm = ratePpm(pr.advanceRatePercent());
+            require(
+                    advancePpm > 0 && advancePpm <= 1_000_000,
                     source,
                     key + ".advanceRatePercent",
-                    "must be a percentage from 0 to 100, was '" + pr.advanceRatePercent() + "'");
+                    "must be a percentage above 0 and at most 100 (at most 4 decimals), was '" + pr.advanceRatePercent()
+                            + "'");
+            long discountPpm = ratePpm(pr.discountRatePercentPerYear());
             require(
-                    pr.discountRatePercentPerYear() != null
-                            && DecimalAmounts.parseMinor(pr.discountRatePercentPerYear(), 4) >= 0,
+                    discountPpm >= 0 && discountPpm <= 1_000_000,
                     source,
                     key + ".discountRatePercentPerYear",
-                    "must be a percentage, was '" + pr.discountRatePercentPerYear() + "'");
+                    "must be a percentage from 0 to 100 (at most 4 decimals), was '" + pr.discountRatePercentPerYear()
+                            + "'");
+            List<String> suppliers = pr.suppliers() == null ? List.of() : pr.suppliers();
+            for (int k = 0; k < suppliers.size(); k++) {
+                String supplier = suppliers.get(k);
+                GatewayConfig.PartyEntry party = parties.stream()
+                        .filter(p -> p.id().equals(supplier))
+                        .findFirst()
+                        .orElse(null);
+                require(
+                        party != null && party.roles().contains("supplier"),
+                        source,
+                        key + ".suppliers[" + k + "]",
+                        "'" + supplier + "' is not a party with the role supplier");
+            }
         }
+    }
+
+    /**
+     * A percentage with at most 4 decimals as parts per million (90 → 900,000; 3.6 → 36,000), or -1
+     * when it is not one.
+     */
+    public static long ratePpm(String percent) {
+        return percent == null ? -1 : DecimalAmounts.parseMinor(percent, 4);
     }
 
     private static void range(String source, String key, int value, int min, int max) {

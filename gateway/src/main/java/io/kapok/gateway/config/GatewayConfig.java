@@ -43,8 +43,27 @@ public record GatewayConfig(
      *
      * @param digest {@code sm3} (the default when absent) or {@code sha256}: the digest of each
      *     message and of the entry hash chain
+     * @param snapshot when ledger snapshots are taken and how many are kept; defaults when absent
      */
-    public record Journal(String dataDir, String durability, String rollCycle, String digest) {}
+    public record Journal(String dataDir, String durability, String rollCycle, String digest, Snapshot snapshot) {
+        /** {@link #snapshot()}, or the defaults when the section is absent. */
+        public Snapshot snapshotOrDefault() {
+            return snapshot == null ? Snapshot.DEFAULT : snapshot;
+        }
+
+        Journal withDataDir(String dir) {
+            return new Journal(dir, durability, rollCycle, digest, snapshot);
+        }
+    }
+
+    /**
+     * Ledger snapshots, written beside the journal under {@code <dataDir>/snapshots} by a thread of
+     * their own: one after every {@code everyEntries} entries or every {@code everySeconds} seconds
+     * with new entries, whichever comes first; the newest {@code keep} are kept.
+     */
+    public record Snapshot(long everyEntries, int everySeconds, int keep) {
+        public static final Snapshot DEFAULT = new Snapshot(100_000, 300, 3);
+    }
 
     /** The platform's own identity. */
     public record Platform(String id) {}
@@ -66,9 +85,23 @@ public record GatewayConfig(
     /** A bank's credit line to a core enterprise. */
     public record CreditLineEntry(String bank, String core, String currency, String limit) {}
 
-    /** A financing programme: which bank finances which core enterprise's suppliers, on what terms. */
+    /**
+     * A financing programme: which bank finances which core enterprise's suppliers, in which
+     * currency, on what terms, and which suppliers are onboarded from the start.
+     *
+     * @param advanceRatePercent share of the face amount advanced, a decimal percentage (at most 4 decimals)
+     * @param discountRatePercentPerYear annual discount rate, a decimal percentage (at most 4 decimals)
+     * @param suppliers parties onboarded into the programme at genesis; may be absent
+     */
     public record ProgrammeEntry(
-            String bank, String core, String advanceRatePercent, String discountRatePercentPerYear, Boolean recourse) {}
+            String id,
+            String bank,
+            String core,
+            String currency,
+            String advanceRatePercent,
+            String discountRatePercentPerYear,
+            Boolean recourse,
+            List<String> suppliers) {}
 
     /** Durability modes of the journal. */
     public enum Durability {
@@ -91,13 +124,15 @@ public record GatewayConfig(
 
     /** A copy with the journal durability replaced ({@code mapped} or {@code sync}). */
     public GatewayConfig withDurability(String durability) {
-        Journal j = new Journal(journal.dataDir(), durability, journal.rollCycle(), journal.digest());
+        Journal j =
+                new Journal(journal.dataDir(), durability, journal.rollCycle(), journal.digest(), journal.snapshot());
         return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
     }
 
     /** A copy with the journal digest replaced ({@code sm3} or {@code sha256}). */
     public GatewayConfig withJournalDigest(String digest) {
-        Journal j = new Journal(journal.dataDir(), journal.durability(), journal.rollCycle(), digest);
+        Journal j =
+                new Journal(journal.dataDir(), journal.durability(), journal.rollCycle(), digest, journal.snapshot());
         return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
     }
 
@@ -113,9 +148,16 @@ public record GatewayConfig(
         return new GatewayConfig(g, limits, sequencer, journal, platform, parties, creditLines, programmes);
     }
 
+    /** A copy with the snapshot settings replaced. */
+    public GatewayConfig withSnapshots(Snapshot snapshot) {
+        Journal j =
+                new Journal(journal.dataDir(), journal.durability(), journal.rollCycle(), journal.digest(), snapshot);
+        return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
+    }
+
     /** A copy with the data directory replaced (the {@code --data} flag). */
     public GatewayConfig withDataDir(String dataDir) {
-        Journal j = new Journal(dataDir, journal.durability(), journal.rollCycle(), journal.digest());
+        Journal j = journal.withDataDir(dataDir);
         return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
     }
 }

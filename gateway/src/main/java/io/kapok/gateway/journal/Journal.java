@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
@@ -67,6 +68,9 @@ public final class Journal implements AutoCloseable {
             Path dataDir, String rollCycle, Durability durability, JournalDigest algorithm, JournalWriteHook hook) {
         SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dataDir.resolve("journal"))
                 .rollCycle(RollCycles.valueOf(rollCycle))
+                // Chronicle's default (ASYNC) only schedules the write-back: sync durability needs
+                // msync(MS_SYNC), which returns once the pages are on disk.
+                .syncMode(durability == Durability.SYNC ? SyncMode.SYNC : SyncMode.ASYNC)
                 .build();
         return new Journal(queue, false, durability, algorithm, hook);
     }
@@ -79,42 +83,184 @@ public final class Journal implements AutoCloseable {
         return new Journal(queue, true, Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE);
     }
 
-    /** What a replay found. */
-    public record ReplayResult(long entries, long lastSequence, byte[] lastEntryHash, String incompleteTail) {}
+    /**
+     * What a replay found.
+     *
+     * @param entries how many entries this replay read (after the snapshot, when it started from one)
+     * @param lastIndex Chronicle index of the last entry, or -1 when there is none
+     */
+    public record ReplayResult(
+            long entries, long lastSequence, byte[] lastEntryHash, long lastIndex, String incompleteTail) {}
 
     /**
-     * Reads every entry from the start, in order, verifying each against its hashes and the chain
-     * (sequences 1, 2, 3... without a gap; each entry's {@code prevEntryHash} equal to the entry
-     * hash before it), and hands each to {@code sink} only once it is verified.
+     * Reads every entry from the start with every check ({@link #replay(boolean, Consumer)} with
+     * message digests).
+     */
+    public ReplayResult replay(Consumer<JournalEntryCodec.Decoded> sink) {
+        return replay(true, sink);
+    }
+
+    /**
+     * Reads every entry from the start, in order, verifying each against its entry hash and the chain
+     * (sequences 1, 2, 3... without a gap; each entry's {@code prevEntryHash} equal to the entry hash
+     * before it) and, when {@code checkMessageDigests}, its message bytes against their digest; hands
+     * each to {@code sink} only once it is verified. Afterwards appends continue the chain.
      *
-     * @return the count, the last sequence and entry hash, and a description of an incomplete
+     * @return the count, the last sequence, entry hash and index, and a description of an incomplete
      *     document after the last entry (a write cut off by a crash: never applied), or null
      * @throws JournalCorruptException naming the sequence of the first entry that fails a check
      */
-    public ReplayResult replay(Consumer<JournalEntryCodec.Decoded> sink) {
-        JournalEntryCodec.Decoded decoded = new JournalEntryCodec.Decoded();
-        byte[] prev = new byte[JournalDigest.LENGTH_BYTES];
-        long expected = 1;
-        long lastIndex = -1;
-        String incomplete = null;
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            tailer.toStart();
+    public ReplayResult replay(boolean checkMessageDigests, Consumer<JournalEntryCodec.Decoded> sink) {
+        try (Reader reader = reader(checkMessageDigests)) {
+            return drain(reader.checkEntryHashesInParallel(!checkMessageDigests), sink);
+        }
+    }
+
+    /**
+     * Reads the entries after {@code sequence} (a snapshot's), as {@link #replay(boolean, Consumer)}
+     * does, after checking that the entry at {@code index} is that sequence with that entry hash.
+     *
+     * @throws JournalPositionException when the journal has no such entry there (the snapshot does
+     *     not belong to this journal, or the journal lost that entry)
+     * @throws JournalCorruptException naming the sequence of the first entry that fails a check
+     */
+    public ReplayResult replayAfter(
+            long sequence,
+            long index,
+            byte[] entryHash,
+            boolean checkMessageDigests,
+            Consumer<JournalEntryCodec.Decoded> sink) {
+        try (Reader reader = readerAfter(sequence, index, entryHash, checkMessageDigests)) {
+            return drain(reader.checkEntryHashesInParallel(!checkMessageDigests), sink);
+        }
+    }
+
+    private ReplayResult drain(Reader reader, Consumer<JournalEntryCodec.Decoded> sink) {
+        long entries = 0;
+        try {
+            for (JournalEntryCodec.Decoded d; (d = reader.next()) != null; ) {
+                sink.accept(d);
+                entries++;
+            }
+        } catch (RuntimeException e) {
+            // An entry that fails its hash check explains whatever followed it: report that first.
+            reader.finishChecks();
+            throw e;
+        }
+        reader.finishChecks();
+        lastSequence = reader.lastSequence();
+        System.arraycopy(reader.prev, 0, lastEntryHash, 0, lastEntryHash.length);
+        String incomplete = reader.incompleteTail();
+        if (incomplete != null) {
+            incomplete = incomplete + " after entry " + lastSequence + " (a write cut off by a crash) was not applied";
+        }
+        return new ReplayResult(entries, lastSequence, lastEntryHash.clone(), reader.lastIndex, incomplete);
+    }
+
+    /** A raw tailer of the journal's queue, for the journal's own helper threads. */
+    ExcerptTailer createTailer() {
+        return queue.createTailer();
+    }
+
+    /**
+     * A reader of verified entries from the first. Each reader has its own Chronicle tailer: create
+     * it on the thread that uses it and close it there. It may read while another thread appends.
+     */
+    public Reader reader(boolean checkMessageDigests) {
+        ExcerptTailer tailer = queue.createTailer();
+        tailer.toStart();
+        return new Reader(tailer, checkMessageDigests, 1, new byte[JournalDigest.LENGTH_BYTES], -1);
+    }
+
+    /**
+     * A reader of the entries after {@code sequence}, positioned by the Chronicle {@code index} of
+     * that entry, which must carry {@code entryHash}.
+     *
+     * @throws JournalPositionException when the entry at {@code index} is missing, is another
+     *     sequence or has another hash
+     * @throws JournalCorruptException when the entry there cannot be read or fails its own hash
+     */
+    public Reader readerAfter(long sequence, long index, byte[] entryHash, boolean checkMessageDigests) {
+        ExcerptTailer tailer = queue.createTailer();
+        try {
+            if (!tailer.moveToIndex(index)) {
+                throw new JournalPositionException("the journal has no entry at index 0x" + Long.toHexString(index)
+                        + " (where entry " + sequence + " was)");
+            }
+            JournalEntryCodec.Decoded d = new JournalEntryCodec.Decoded();
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent() || dc.isMetaData() || dc.index() != index) {
+                    throw new JournalPositionException("the journal has no entry at index 0x" + Long.toHexString(index)
+                            + " (where entry " + sequence + " was)");
+                }
+                JournalEntryCodec.read(dc.wire().bytes(), d, "index 0x" + Long.toHexString(index), false);
+            }
+            if (d.command.sequence != sequence) {
+                throw new JournalPositionException("the entry at index 0x" + Long.toHexString(index) + " is "
+                        + d.command.sequence + ", not " + sequence);
+            }
+            if (!Arrays.equals(d.entryHash, entryHash)) {
+                throw new JournalPositionException(
+                        "entry " + sequence + " in the journal has another hash than the one recorded with it");
+            }
+            return new Reader(tailer, checkMessageDigests, sequence + 1, entryHash.clone(), index);
+        } catch (RuntimeException e) {
+            tailer.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads entries in order, each checked against its hashes and linked to the one before
+     * (sequence without a gap, {@code prevEntryHash} equal to the previous entry hash). Single
+     * thread: the one that created it.
+     */
+    public static final class Reader implements AutoCloseable {
+        private final ExcerptTailer tailer;
+        private final boolean checkMessageDigests;
+        private final JournalEntryCodec.Decoded decoded = new JournalEntryCodec.Decoded();
+        private final byte[] prev;
+        private long expected;
+        private long lastIndex;
+        private String incomplete;
+        private ParallelEntryHashCheck parallelCheck;
+
+        private Reader(ExcerptTailer tailer, boolean checkMessageDigests, long expected, byte[] prev, long lastIndex) {
+            this.tailer = tailer;
+            this.checkMessageDigests = checkMessageDigests;
+            this.expected = expected;
+            this.prev = prev;
+            this.lastIndex = lastIndex;
+        }
+
+        /**
+         * The next entry, verified (a reused object, valid until the next call), or null when there is
+         * none yet; call again later to follow a journal that is being written.
+         *
+         * @throws JournalCorruptException naming the first entry that fails a check
+         */
+        public JournalEntryCodec.Decoded next() {
             while (true) {
                 try (DocumentContext dc = tailer.readingDocument()) {
                     if (!dc.isPresent()) {
                         incomplete = incompleteDocumentAt(tailer);
-                        break;
+                        return null;
                     }
                     if (dc.isMetaData()) {
                         continue;
                     }
-                    lastIndex = dc.index();
-                    JournalEntryCodec.read(dc.wire().bytes(), decoded, "index 0x" + Long.toHexString(lastIndex));
+                    long index = dc.index();
+                    JournalEntryCodec.read(
+                            dc.wire().bytes(),
+                            decoded,
+                            "index 0x" + Long.toHexString(index),
+                            checkMessageDigests,
+                            parallelCheck == null);
                     long sequence = decoded.command.sequence;
                     if (sequence != expected) {
                         throw new JournalCorruptException(
                                 sequence,
-                                "found at index 0x" + Long.toHexString(lastIndex) + " where entry " + expected
+                                "found at index 0x" + Long.toHexString(index) + " where entry " + expected
                                         + " belongs: an entry was deleted, inserted or moved");
                     }
                     if (!Arrays.equals(prev, decoded.prevEntryHash)) {
@@ -125,18 +271,59 @@ public final class Journal implements AutoCloseable {
                                         : "its previous-entry hash does not match entry " + (expected - 1)
                                                 + ": the chain is broken");
                     }
+                    if (parallelCheck != null) {
+                        parallelCheck.add(decoded);
+                    }
                     System.arraycopy(decoded.entryHash, 0, prev, 0, prev.length);
-                    sink.accept(decoded);
+                    decoded.index = index;
+                    lastIndex = index;
                     expected++;
+                    incomplete = null;
+                    return decoded;
                 }
             }
         }
-        lastSequence = expected - 1;
-        System.arraycopy(prev, 0, lastEntryHash, 0, prev.length);
-        if (incomplete != null) {
-            incomplete = incomplete + " after entry " + lastSequence + " (a write cut off by a crash) was not applied";
+
+        /**
+         * From now on, entry hashes are recomputed on a second thread while this one goes on: {@link
+         * #next()} hands out entries whose links are checked but whose own hash may not be yet, and
+         * {@link #finishChecks()} must be called (and return) before anything read is trusted.
+         * Start-up recovery uses it: on a failure the ledger it built is thrown away.
+         */
+        Reader checkEntryHashesInParallel(boolean parallel) {
+            if (parallel && parallelCheck == null) {
+                parallelCheck = new ParallelEntryHashCheck();
+            }
+            return this;
         }
-        return new ReplayResult(lastSequence, lastSequence, lastEntryHash.clone(), incomplete);
+
+        /** Waits for the parallel entry-hash checks; throws naming the first entry that failed. */
+        void finishChecks() {
+            if (parallelCheck != null) {
+                parallelCheck.finish();
+            }
+        }
+
+        /** Sequence of the last entry read (the one before the first to read, at the start). */
+        public long lastSequence() {
+            return expected - 1;
+        }
+
+        /**
+         * After {@link #next()} returned null: a description of an incomplete document where the
+         * reader stopped (a write cut off by a crash, or one still being written), or null.
+         */
+        public String incompleteTail() {
+            return incomplete;
+        }
+
+        @Override
+        public void close() {
+            if (parallelCheck != null) {
+                parallelCheck.close();
+            }
+            tailer.close();
+        }
     }
 
     /**
@@ -217,7 +404,7 @@ public final class Journal implements AutoCloseable {
 
     /**
      * Ends a batch of appends (group commit). In {@code sync} durability this forces the mapped
-     * pages to disk; in {@code mapped} durability the OS writes them back on its own and an appended
+     * pages written since the last sync to disk (msync with MS_SYNC) before it returns; in {@code mapped} durability the OS writes them back on its own and an appended
      * entry already survives a crash of this process.
      */
     public void endBatch() {

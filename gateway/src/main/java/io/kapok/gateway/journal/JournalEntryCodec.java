@@ -2,9 +2,23 @@ package io.kapok.gateway.journal;
 
 import io.kapok.ledger.CommandType;
 import io.kapok.ledger.LedgerCommand;
+import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.RegisterPartyCommand;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.CancelFinancingCommand;
+import io.kapok.ledger.receivable.CancelReceivableCommand;
+import io.kapok.ledger.receivable.ConfirmReceivableCommand;
+import io.kapok.ledger.receivable.CreateProgrammeCommand;
+import io.kapok.ledger.receivable.DecideFinancingCommand;
+import io.kapok.ledger.receivable.DisburseFinancingCommand;
+import io.kapok.ledger.receivable.OnboardPartyCommand;
+import io.kapok.ledger.receivable.RegisterReceivableCommand;
+import io.kapok.ledger.receivable.RequestFinancingCommand;
+import io.kapok.ledger.receivable.SetCreditLineCommand;
+import io.kapok.ledger.receivable.SettleReceivableCommand;
+import io.kapok.ledger.receivable.SplitReceivableCommand;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.openhft.chronicle.bytes.Bytes;
 import org.bouncycastle.crypto.Digest;
@@ -30,11 +44,33 @@ import org.bouncycastle.crypto.Digest;
  *  rawLength          int32       length of the original message bytes (0 for genesis)
  *  raw                bytes       the original ISO 20022 message, byte for byte; nothing follows
  *
- *  REGISTER_PARTY     partyId utf8, name utf8, roles int32
- *  OPEN_ACCOUNT       partyId utf8, currency int32 (packed ISO 4217), openingBalanceMinor int64
- *  TRANSFER           messageId utf8, uetr utf8, endToEndId utf8, debitPartyId utf8,
- *                     creditPartyId utf8, currency int32, amountMinor int64
+ *  code command              fields (utf8 = stop-bit length + bytes, null kept; bool = int8 0/1;
+ *                              currency = int32 packed ISO 4217; day = int32 days since 1970-01-01)
+ *   1  REGISTER_PARTY       partyId utf8, name utf8, roles int32
+ *   2  OPEN_ACCOUNT         partyId utf8, currency, openingBalanceMinor int64
+ *  10  TRANSFER             messageId, uetr, endToEndId, debitPartyId, creditPartyId utf8,
+ *                           currency, amountMinor int64
+ *  20  SET_CREDIT_LINE      bankId, coreId utf8, currency, limitMinor int64
+ *  21  CREATE_PROGRAMME     programmeId, bankId, coreId utf8, currency, advanceRatePpm int32,
+ *                           discountRatePpm int32, feeMinor int64, recourse bool, maxTermDays int32
+ *  22  ONBOARD_PARTY        programmeId, partyId utf8
+ *  23  SET_FX_RATE          baseCurrency, quoteCurrency, rateScaled int64, sourceSequence int64
+ *  30  REGISTER_RECEIVABLE  receivableId, documentNumber, debtorId, creditorId utf8, currency,
+ *                           amountMinor int64, issueDay, dueDay
+ *  31  CONFIRM_RECEIVABLE   receivableId utf8, accept bool
+ *  32  SPLIT_RECEIVABLE     receivableId, childReceivableId, newHolderId utf8, amountMinor int64
+ *  33  CANCEL_RECEIVABLE    receivableId utf8
+ *  34  REQUEST_FINANCING    financingId, receivableId, programmeId utf8, amountMinor int64
+ *  35  DECIDE_FINANCING     financingId utf8, accept bool, financedAmountMinor int64, reasonCode int32
+ *  36  DISBURSE_FINANCING   financingId, registrationReference utf8
+ *  37  CANCEL_FINANCING     financingId utf8
+ *  38  SETTLE_RECEIVABLE    receivableId, payeeBankId utf8, amountMinor int64
  * </pre>
+ *
+ * A command that names its sender ({@code senderId}: every command a party sends, i.e. all but
+ * REGISTER_PARTY, OPEN_ACCOUNT, SET_CREDIT_LINE, CREATE_PROGRAMME and SET_FX_RATE) takes it from the
+ * header's {@code senderId}, so it is written once; {@link #writeHashed} refuses a command whose own
+ * sender differs from the header's.
  *
  * H is the entry's digest algorithm. So {@code entryHash = H(prevEntryHash || header ||
  * messageDigest || command)}: the raw bytes enter the chain through their digest, which the event
@@ -67,13 +103,13 @@ public final class JournalEntryCodec {
             LedgerCommand command,
             String senderId,
             byte[] messageDigest) {
-        switch (command.type()) {
-            case REGISTER_PARTY, OPEN_ACCOUNT, TRANSFER -> {
-                // the layouts below
-            }
-            default ->
-                throw new IllegalArgumentException(
-                        "the journal layout has no encoding for " + command.type() + " commands yet");
+        String sender = senderId == null ? "" : senderId;
+        String commandSender = senderOf(command);
+        // Checked before any byte is written: an entry whose command disagrees with its header would
+        // replay as a different command.
+        if (commandSender != null && !commandSender.equals(sender)) {
+            throw new IllegalArgumentException("a " + command.type() + " command sent by '" + commandSender
+                    + "' cannot be journaled under sender '" + sender + "'");
         }
         out.writeInt(MAGIC);
         out.writeByte((byte) algorithm.code());
@@ -81,8 +117,37 @@ public final class JournalEntryCodec {
         out.writeLong(command.sequence);
         out.writeLong(command.timeMs);
         out.writeShort((short) command.type().code());
-        out.writeUtf8(senderId == null ? "" : senderId);
+        out.writeUtf8(sender);
         out.write(messageDigest, 0, JournalDigest.LENGTH_BYTES);
+        writeCommand(out, command);
+    }
+
+    /**
+     * The sender a command names itself, or null for a command without one (configuration and feed
+     * commands). An empty sender is kept as "" so that it round-trips.
+     */
+    private static String senderOf(LedgerCommand command) {
+        return switch (command.type()) {
+            case REGISTER_PARTY, OPEN_ACCOUNT, SET_CREDIT_LINE, CREATE_PROGRAMME, SET_FX_RATE -> null;
+            case TRANSFER -> nonNull(((TransferCommand) command).senderId);
+            case ONBOARD_PARTY -> nonNull(((OnboardPartyCommand) command).senderId);
+            case REGISTER_RECEIVABLE -> nonNull(((RegisterReceivableCommand) command).senderId);
+            case CONFIRM_RECEIVABLE -> nonNull(((ConfirmReceivableCommand) command).senderId);
+            case SPLIT_RECEIVABLE -> nonNull(((SplitReceivableCommand) command).senderId);
+            case CANCEL_RECEIVABLE -> nonNull(((CancelReceivableCommand) command).senderId);
+            case REQUEST_FINANCING -> nonNull(((RequestFinancingCommand) command).senderId);
+            case DECIDE_FINANCING -> nonNull(((DecideFinancingCommand) command).senderId);
+            case DISBURSE_FINANCING -> nonNull(((DisburseFinancingCommand) command).senderId);
+            case CANCEL_FINANCING -> nonNull(((CancelFinancingCommand) command).senderId);
+            case SETTLE_RECEIVABLE -> nonNull(((SettleReceivableCommand) command).senderId);
+        };
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void writeCommand(Bytes<?> out, LedgerCommand command) {
         switch (command.type()) {
             case REGISTER_PARTY -> {
                 RegisterPartyCommand c = (RegisterPartyCommand) command;
@@ -106,12 +171,232 @@ public final class JournalEntryCodec {
                 out.writeInt(c.currency);
                 out.writeLong(c.amountMinor);
             }
-            // A command this layout cannot carry must never reach the journal as an empty entry
-            // that replay would refuse: fail before anything is written.
-            default ->
-                throw new IllegalArgumentException(
-                        "the journal layout has no encoding for " + command.type() + " commands yet");
+            case SET_CREDIT_LINE -> {
+                SetCreditLineCommand c = (SetCreditLineCommand) command;
+                out.writeUtf8(c.bankId);
+                out.writeUtf8(c.coreId);
+                out.writeInt(c.currency);
+                out.writeLong(c.limitMinor);
+            }
+            case CREATE_PROGRAMME -> {
+                CreateProgrammeCommand c = (CreateProgrammeCommand) command;
+                out.writeUtf8(c.programmeId);
+                out.writeUtf8(c.bankId);
+                out.writeUtf8(c.coreId);
+                out.writeInt(c.currency);
+                out.writeInt(c.advanceRatePpm);
+                out.writeInt(c.discountRatePpm);
+                out.writeLong(c.feeMinor);
+                out.writeBoolean(c.recourse);
+                out.writeInt(c.maxTermDays);
+            }
+            case ONBOARD_PARTY -> {
+                OnboardPartyCommand c = (OnboardPartyCommand) command;
+                out.writeUtf8(c.programmeId);
+                out.writeUtf8(c.partyId);
+            }
+            case SET_FX_RATE -> {
+                SetFxRateCommand c = (SetFxRateCommand) command;
+                out.writeInt(c.baseCurrency);
+                out.writeInt(c.quoteCurrency);
+                out.writeLong(c.rateScaled);
+                out.writeLong(c.sourceSequence);
+            }
+            case REGISTER_RECEIVABLE -> {
+                RegisterReceivableCommand c = (RegisterReceivableCommand) command;
+                out.writeUtf8(c.receivableId);
+                out.writeUtf8(c.documentNumber);
+                out.writeUtf8(c.debtorId);
+                out.writeUtf8(c.creditorId);
+                out.writeInt(c.currency);
+                out.writeLong(c.amountMinor);
+                out.writeInt(c.issueDay);
+                out.writeInt(c.dueDay);
+            }
+            case CONFIRM_RECEIVABLE -> {
+                ConfirmReceivableCommand c = (ConfirmReceivableCommand) command;
+                out.writeUtf8(c.receivableId);
+                out.writeBoolean(c.accept);
+            }
+            case SPLIT_RECEIVABLE -> {
+                SplitReceivableCommand c = (SplitReceivableCommand) command;
+                out.writeUtf8(c.receivableId);
+                out.writeUtf8(c.childReceivableId);
+                out.writeUtf8(c.newHolderId);
+                out.writeLong(c.amountMinor);
+            }
+            case CANCEL_RECEIVABLE -> out.writeUtf8(((CancelReceivableCommand) command).receivableId);
+            case REQUEST_FINANCING -> {
+                RequestFinancingCommand c = (RequestFinancingCommand) command;
+                out.writeUtf8(c.financingId);
+                out.writeUtf8(c.receivableId);
+                out.writeUtf8(c.programmeId);
+                out.writeLong(c.amountMinor);
+            }
+            case DECIDE_FINANCING -> {
+                DecideFinancingCommand c = (DecideFinancingCommand) command;
+                out.writeUtf8(c.financingId);
+                out.writeBoolean(c.accept);
+                out.writeLong(c.financedAmountMinor);
+                out.writeInt(c.reasonCode);
+            }
+            case DISBURSE_FINANCING -> {
+                DisburseFinancingCommand c = (DisburseFinancingCommand) command;
+                out.writeUtf8(c.financingId);
+                out.writeUtf8(c.registrationReference);
+            }
+            case CANCEL_FINANCING -> out.writeUtf8(((CancelFinancingCommand) command).financingId);
+            case SETTLE_RECEIVABLE -> {
+                SettleReceivableCommand c = (SettleReceivableCommand) command;
+                out.writeUtf8(c.receivableId);
+                out.writeUtf8(c.payeeBankId);
+                out.writeLong(c.amountMinor);
+            }
         }
+    }
+
+    /** Reads the command of {@code type} into its reusable object in {@code into}, sender from the header. */
+    private static LedgerCommand readCommand(Bytes<?> in, CommandType type, Decoded into) {
+        String sender = into.senderId;
+        switch (type) {
+            case REGISTER_PARTY -> {
+                RegisterPartyCommand c = into.registerParty;
+                c.partyId = readUtf8(in, into);
+                c.name = readUtf8(in, into);
+                c.roles = in.readInt();
+                return c;
+            }
+            case OPEN_ACCOUNT -> {
+                OpenAccountCommand c = into.openAccount;
+                c.partyId = readUtf8(in, into);
+                c.currency = in.readInt();
+                c.openingBalanceMinor = in.readLong();
+                return c;
+            }
+            case TRANSFER -> {
+                TransferCommand c = into.transfer;
+                c.senderId = sender;
+                c.messageId = readUtf8(in, into);
+                c.uetr = readUtf8(in, into);
+                c.endToEndId = readUtf8(in, into);
+                c.debitPartyId = readUtf8(in, into);
+                c.creditPartyId = readUtf8(in, into);
+                c.currency = in.readInt();
+                c.amountMinor = in.readLong();
+                return c;
+            }
+            case SET_CREDIT_LINE -> {
+                SetCreditLineCommand c = into.setCreditLine;
+                c.bankId = readUtf8(in, into);
+                c.coreId = readUtf8(in, into);
+                c.currency = in.readInt();
+                c.limitMinor = in.readLong();
+                return c;
+            }
+            case CREATE_PROGRAMME -> {
+                CreateProgrammeCommand c = into.createProgramme;
+                c.programmeId = readUtf8(in, into);
+                c.bankId = readUtf8(in, into);
+                c.coreId = readUtf8(in, into);
+                c.currency = in.readInt();
+                c.advanceRatePpm = in.readInt();
+                c.discountRatePpm = in.readInt();
+                c.feeMinor = in.readLong();
+                c.recourse = in.readBoolean();
+                c.maxTermDays = in.readInt();
+                return c;
+            }
+            case ONBOARD_PARTY -> {
+                OnboardPartyCommand c = into.onboardParty;
+                c.senderId = sender;
+                c.programmeId = readUtf8(in, into);
+                c.partyId = readUtf8(in, into);
+                return c;
+            }
+            case SET_FX_RATE -> {
+                SetFxRateCommand c = into.setFxRate;
+                c.baseCurrency = in.readInt();
+                c.quoteCurrency = in.readInt();
+                c.rateScaled = in.readLong();
+                c.sourceSequence = in.readLong();
+                return c;
+            }
+            case REGISTER_RECEIVABLE -> {
+                RegisterReceivableCommand c = into.registerReceivable;
+                c.senderId = sender;
+                c.receivableId = readUtf8(in, into);
+                c.documentNumber = readUtf8(in, into);
+                c.debtorId = readUtf8(in, into);
+                c.creditorId = readUtf8(in, into);
+                c.currency = in.readInt();
+                c.amountMinor = in.readLong();
+                c.issueDay = in.readInt();
+                c.dueDay = in.readInt();
+                return c;
+            }
+            case CONFIRM_RECEIVABLE -> {
+                ConfirmReceivableCommand c = into.confirmReceivable;
+                c.senderId = sender;
+                c.receivableId = readUtf8(in, into);
+                c.accept = in.readBoolean();
+                return c;
+            }
+            case SPLIT_RECEIVABLE -> {
+                SplitReceivableCommand c = into.splitReceivable;
+                c.senderId = sender;
+                c.receivableId = readUtf8(in, into);
+                c.childReceivableId = readUtf8(in, into);
+                c.newHolderId = readUtf8(in, into);
+                c.amountMinor = in.readLong();
+                return c;
+            }
+            case CANCEL_RECEIVABLE -> {
+                CancelReceivableCommand c = into.cancelReceivable;
+                c.senderId = sender;
+                c.receivableId = readUtf8(in, into);
+                return c;
+            }
+            case REQUEST_FINANCING -> {
+                RequestFinancingCommand c = into.requestFinancing;
+                c.senderId = sender;
+                c.financingId = readUtf8(in, into);
+                c.receivableId = readUtf8(in, into);
+                c.programmeId = readUtf8(in, into);
+                c.amountMinor = in.readLong();
+                return c;
+            }
+            case DECIDE_FINANCING -> {
+                DecideFinancingCommand c = into.decideFinancing;
+                c.senderId = sender;
+                c.financingId = readUtf8(in, into);
+                c.accept = in.readBoolean();
+                c.financedAmountMinor = in.readLong();
+                c.reasonCode = in.readInt();
+                return c;
+            }
+            case DISBURSE_FINANCING -> {
+                DisburseFinancingCommand c = into.disburseFinancing;
+                c.senderId = sender;
+                c.financingId = readUtf8(in, into);
+                c.registrationReference = readUtf8(in, into);
+                return c;
+            }
+            case CANCEL_FINANCING -> {
+                CancelFinancingCommand c = into.cancelFinancing;
+                c.senderId = sender;
+                c.financingId = readUtf8(in, into);
+                return c;
+            }
+            case SETTLE_RECEIVABLE -> {
+                SettleReceivableCommand c = into.settleReceivable;
+                c.senderId = sender;
+                c.receivableId = readUtf8(in, into);
+                c.payeeBankId = readUtf8(in, into);
+                c.amountMinor = in.readLong();
+                return c;
+            }
+        }
+        throw new IllegalStateException("no decoder for " + type);
     }
 
     /** Writes the part after the hashed bytes: the entry hash, then the original message. */
@@ -123,13 +408,55 @@ public final class JournalEntryCodec {
         }
     }
 
+    /**
+     * Reads a string {@code Bytes.writeUtf8} wrote (stop-bit byte length, -1 for null, then UTF-8)
+     * straight into a new String. Chronicle's own {@code readUtf8()} passes every string through
+     * its interning cache, which costs more than the rest of decoding an entry.
+     */
+    private static String readUtf8(Bytes<?> in, Decoded into) {
+        long length = in.readStopBit();
+        if (length == -1) {
+            return null;
+        }
+        if (length < 0 || length > in.readRemaining()) {
+            throw new IllegalStateException("a string claims " + length + " bytes, " + in.readRemaining() + " remain");
+        }
+        int n = (int) length;
+        if (into.utf8.length < n) {
+            into.utf8 = new byte[Math.max(n, into.utf8.length * 2)];
+        }
+        in.read(into.utf8, 0, n);
+        return new String(into.utf8, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** The failure of an entry whose hashed bytes do not give its entry hash. */
+    static JournalCorruptException entryHashMismatch(long sequence, JournalDigest algorithm) {
+        return new JournalCorruptException(
+                sequence, "the entry's header or command does not match its " + algorithm.configName() + " entry hash");
+    }
+
     /** Reusable objects an entry is decoded into; one set per reading thread. */
     public static final class Decoded {
         public final RegisterPartyCommand registerParty = new RegisterPartyCommand();
         public final OpenAccountCommand openAccount = new OpenAccountCommand();
         public final TransferCommand transfer = new TransferCommand();
+        public final SetCreditLineCommand setCreditLine = new SetCreditLineCommand();
+        public final CreateProgrammeCommand createProgramme = new CreateProgrammeCommand();
+        public final OnboardPartyCommand onboardParty = new OnboardPartyCommand();
+        public final SetFxRateCommand setFxRate = new SetFxRateCommand();
+        public final RegisterReceivableCommand registerReceivable = new RegisterReceivableCommand();
+        public final ConfirmReceivableCommand confirmReceivable = new ConfirmReceivableCommand();
+        public final SplitReceivableCommand splitReceivable = new SplitReceivableCommand();
+        public final CancelReceivableCommand cancelReceivable = new CancelReceivableCommand();
+        public final RequestFinancingCommand requestFinancing = new RequestFinancingCommand();
+        public final DecideFinancingCommand decideFinancing = new DecideFinancingCommand();
+        public final DisburseFinancingCommand disburseFinancing = new DisburseFinancingCommand();
+        public final CancelFinancingCommand cancelFinancing = new CancelFinancingCommand();
+        public final SettleReceivableCommand settleReceivable = new SettleReceivableCommand();
         /** The command of the last entry read (one of the above); carries sequence and time. */
         public LedgerCommand command;
+        /** Chronicle Queue index of the last entry read, when a {@link Journal.Reader} read it. */
+        public long index;
 
         public JournalDigest algorithm;
         public String senderId;
@@ -141,7 +468,12 @@ public final class JournalEntryCodec {
 
         public int rawLength;
 
-        private byte[] hashed = new byte[512];
+        private byte[] utf8 = new byte[64];
+
+        /** The hashed bytes of the last entry read: {@code hashed[0..hashedLength)}. */
+        byte[] hashed = new byte[512];
+
+        int hashedLength;
         private final byte[] computed = new byte[JournalDigest.LENGTH_BYTES];
         private final Digest[] digests = new Digest[JournalDigest.values().length];
 
@@ -155,16 +487,37 @@ public final class JournalEntryCodec {
         }
     }
 
+    /** As {@link #read(Bytes, Decoded, String, boolean)} with every check, the message digest too. */
+    public static void read(Bytes<?> in, Decoded into, String position) {
+        read(in, into, position, true);
+    }
+
     /**
      * Reads one entry into {@code into} and checks it on its own: its entry hash covers its hashed
-     * bytes, its message digest covers its message bytes, and nothing follows them. The link to
-     * the previous entry is the caller's to check ({@link Decoded#prevEntryHash}).
+     * bytes, its message bytes are all there and nothing follows them, and (when {@code
+     * checkMessageDigest}) its message digest covers its message bytes. The link to the previous
+     * entry is the caller's to check ({@link Decoded#prevEntryHash}).
+     *
+     * <p>Without {@code checkMessageDigest} the message bytes are skipped, not copied ({@link
+     * Decoded#raw} keeps the previous content; {@link Decoded#rawLength} is set): the entry hash
+     * still covers the header, the command and the recorded digest, so the state the entry changes is
+     * fully checked, at a fraction of the cost of hashing a few kilobytes per entry.
      *
      * @param position where the entry is, for messages (e.g. the Chronicle index in hex)
-     * @throws JournalCorruptException when the entry is not a Kapok entry, is cut short, or does
-     *     not match its hashes; it names the entry's sequence when that much could be read
+     * @throws JournalCorruptException when the entry is not a Kapok entry, names an unknown command
+     *     type, is cut short, or does not match its hashes; it names the entry's sequence when that
+     *     much could be read
      */
-    public static void read(Bytes<?> in, Decoded into, String position) {
+    public static void read(Bytes<?> in, Decoded into, String position, boolean checkMessageDigest) {
+        read(in, into, position, checkMessageDigest, true);
+    }
+
+    /**
+     * As {@link #read(Bytes, Decoded, String, boolean)}; without {@code checkEntryHash} the entry
+     * hash is read but not recomputed: the caller checks it later from {@link Decoded#hashed} (the
+     * journal does, on another thread, while it applies the entries).
+     */
+    static void read(Bytes<?> in, Decoded into, String position, boolean checkMessageDigest, boolean checkEntryHash) {
         long sequence = -1;
         try {
             long start = in.readPosition();
@@ -196,40 +549,16 @@ public final class JournalEntryCodec {
             try {
                 type = CommandType.ofCode(typeCode);
             } catch (RuntimeException e) {
-                throw new JournalCorruptException(sequence, "unknown command type " + typeCode);
+                throw new JournalCorruptException(
+                        sequence,
+                        "unknown command type code " + typeCode
+                                + ": written by a newer Kapok, or corrupt; this Kapok reads codes "
+                                + CommandType.values()[0].code() + " to "
+                                + CommandType.values()[CommandType.values().length - 1].code());
             }
-            into.senderId = in.readUtf8();
+            into.senderId = readUtf8(in, into);
             in.read(into.messageDigest, 0, JournalDigest.LENGTH_BYTES);
-            LedgerCommand command;
-            switch (type) {
-                case REGISTER_PARTY -> {
-                    RegisterPartyCommand c = into.registerParty;
-                    c.partyId = in.readUtf8();
-                    c.name = in.readUtf8();
-                    c.roles = in.readInt();
-                    command = c;
-                }
-                case OPEN_ACCOUNT -> {
-                    OpenAccountCommand c = into.openAccount;
-                    c.partyId = in.readUtf8();
-                    c.currency = in.readInt();
-                    c.openingBalanceMinor = in.readLong();
-                    command = c;
-                }
-                case TRANSFER -> {
-                    TransferCommand c = into.transfer;
-                    c.senderId = into.senderId;
-                    c.messageId = in.readUtf8();
-                    c.uetr = in.readUtf8();
-                    c.endToEndId = in.readUtf8();
-                    c.debitPartyId = in.readUtf8();
-                    c.creditPartyId = in.readUtf8();
-                    c.currency = in.readInt();
-                    c.amountMinor = in.readLong();
-                    command = c;
-                }
-                default -> throw new JournalCorruptException(sequence, "unknown command type " + type);
-            }
+            LedgerCommand command = readCommand(in, type, into);
             command.sequence = sequence;
             command.timeMs = timeMs;
             into.command = command;
@@ -241,6 +570,7 @@ public final class JournalEntryCodec {
             }
             in.readPosition(start);
             in.read(into.hashed, 0, hashedLength);
+            into.hashedLength = hashedLength;
             in.readPosition(end);
             if (in.readRemaining() < JournalDigest.LENGTH_BYTES + 4) {
                 throw new JournalCorruptException(
@@ -254,23 +584,26 @@ public final class JournalEntryCodec {
                         "entry claims " + rawLength + " message bytes, " + in.readRemaining()
                                 + " remain: torn or altered");
             }
-            if (into.raw.length < rawLength) {
-                into.raw = new byte[Math.max(rawLength, into.raw.length * 2)];
-            }
-            in.read(into.raw, 0, rawLength);
             into.rawLength = rawLength;
-
             Digest digest = into.digest(algorithm);
-            JournalDigest.digest(digest, into.raw, 0, rawLength, into.computed);
-            if (!Arrays.equals(into.computed, into.messageDigest)) {
-                throw new JournalCorruptException(
-                        sequence, "the message bytes do not match their " + algorithm.configName() + " digest");
+            if (checkMessageDigest) {
+                if (into.raw.length < rawLength) {
+                    into.raw = new byte[Math.max(rawLength, into.raw.length * 2)];
+                }
+                in.read(into.raw, 0, rawLength);
+                JournalDigest.digest(digest, into.raw, 0, rawLength, into.computed);
+                if (!Arrays.equals(into.computed, into.messageDigest)) {
+                    throw new JournalCorruptException(
+                            sequence, "the message bytes do not match their " + algorithm.configName() + " digest");
+                }
+            } else {
+                in.readSkip(rawLength);
             }
-            JournalDigest.digest(digest, into.hashed, 0, hashedLength, into.computed);
-            if (!Arrays.equals(into.computed, into.entryHash)) {
-                throw new JournalCorruptException(
-                        sequence,
-                        "the entry's header or command does not match its " + algorithm.configName() + " entry hash");
+            if (checkEntryHash) {
+                JournalDigest.digest(digest, into.hashed, 0, hashedLength, into.computed);
+                if (!Arrays.equals(into.computed, into.entryHash)) {
+                    throw entryHashMismatch(sequence, algorithm);
+                }
             }
         } catch (JournalCorruptException e) {
             throw e;

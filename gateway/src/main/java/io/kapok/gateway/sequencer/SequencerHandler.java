@@ -6,21 +6,20 @@ import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.http.PendingResponse;
 import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalAuditor;
 import io.kapok.gateway.journal.JournalWriteHook;
+import io.kapok.gateway.snapshot.LedgerRecovery;
+import io.kapok.gateway.snapshot.SnapshotAgent;
+import io.kapok.gateway.snapshot.SnapshotStore;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerResult;
-import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.Party;
-import io.kapok.ledger.party.PartyRole;
-import io.kapok.ledger.party.RegisterPartyCommand;
 import io.kapok.ledger.payment.TransferCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,17 +37,20 @@ import org.slf4j.LoggerFactory;
  * <p>The sequencer never hashes a message: the event loop put the message digest in the slot, and
  * the journal chains only the entry's header, that digest and the command (~150 bytes).
  *
- * <p>On start it opens the journal, replays it into a fresh ledger (verifying every entry and the
- * hash chain, and refusing to start on the first entry that fails, named by its sequence), and,
- * for a new journal, writes the configured world (parties, accounts, opening balances) as its first
- * entries.
+ * <p>On start it opens the journal, recovers the ledger from the newest good snapshot and the
+ * journal's tail after it (or the whole journal), verifying every entry's hash and the chain and
+ * refusing to start on the first entry that fails, named by its sequence; for a new journal it
+ * writes the configured world ({@link Genesis}) as its first entries. Then it starts the snapshot
+ * thread and the background audit of the message digests.
  */
 public final class SequencerHandler implements EventHandler<InboundEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(SequencerHandler.class);
 
     private final GatewayConfig config;
     private final Path dataDir;
-    private final Ledger ledger = new Ledger();
+    /** Recovered in {@link #onStart()}; then only this thread touches it. */
+    private Ledger ledger = new Ledger();
+
     private final LedgerResult result = new LedgerResult();
     private final TransferCommand transfer = new TransferCommand();
     private final List<PendingResponse> batch = new ArrayList<>();
@@ -60,6 +62,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private long replayedEntries;
     private final JournalWriteHook journalHook;
     private Journal journal;
+    private SnapshotAgent snapshots;
+    private JournalAuditor audit;
+    private LedgerRecovery.Result recovery;
 
     public SequencerHandler(GatewayConfig config, Path dataDir) {
         this(config, dataDir, JournalWriteHook.NONE);
@@ -77,24 +82,51 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         try {
             journal = Journal.open(
                     dataDir, config.journal().rollCycle(), config.durability(), config.journalDigest(), journalHook);
-            Journal.ReplayResult replay = journal.replay(decoded -> ledger.apply(decoded.command, result));
-            replayedEntries = replay.entries();
-            if (replay.incompleteTail() != null) {
-                LOG.warn("journal: {}", replay.incompleteTail());
-            }
-            if (replayedEntries == 0) {
-                writeGenesis(System.currentTimeMillis());
+            recover();
+            if (ledger.lastSequence() == 0) {
+                writeGenesis();
             }
             lastSequence = ledger.lastSequence();
             String breach = ledger.checkInvariants();
             if (breach != null) {
                 throw new IllegalStateException("ledger invariant broken after recovery: " + breach);
             }
+            startSnapshots();
+            audit = new JournalAuditor(journal, lastSequence).start();
         } catch (Throwable t) {
             startFailure = t;
         } finally {
             started.countDown();
         }
+    }
+
+    /** The newest good snapshot and the journal after it, or the whole journal (see {@link LedgerRecovery}). */
+    private void recover() {
+        SnapshotStore store = new SnapshotStore(dataDir);
+        recovery = LedgerRecovery.recover(journal, store);
+        ledger = recovery.ledger();
+        replayedEntries = recovery.replay().entries();
+        if (recovery.replay().incompleteTail() != null) {
+            LOG.warn("journal: {}", recovery.replay().incompleteTail());
+        }
+        if (recovery.snapshot() != null) {
+            LOG.info(
+                    "recovered from snapshot {} (sequence {}) and {} journal entries after it",
+                    recovery.snapshot().getFileName(),
+                    recovery.snapshotSequence(),
+                    replayedEntries);
+        }
+    }
+
+    /** The snapshot thread; it builds its own replica from the snapshot recovery used, off this thread. */
+    private void startSnapshots() {
+        snapshots = new SnapshotAgent(
+                        journal,
+                        new SnapshotStore(dataDir),
+                        config.journal().snapshotOrDefault(),
+                        recovery.snapshot(),
+                        ledger.lastSequence())
+                .start();
     }
 
     /** Waits until recovery is done; rethrows what made it fail. Called by the starting thread. */
@@ -110,28 +142,15 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         }
     }
 
-    private void writeGenesis(long timeMs) {
-        for (GatewayConfig.PartyEntry p : config.parties()) {
-            RegisterPartyCommand register = new RegisterPartyCommand();
-            register.partyId = p.id();
-            register.name = p.name();
-            int roles = 0;
-            for (String role : p.roles()) {
-                roles |= PartyRole.valueOf(role.toUpperCase(java.util.Locale.ROOT))
-                        .bit();
-            }
-            register.roles = roles;
-            journalAndApply(register, timeMs);
-            if (p.accounts() == null) {
-                continue;
-            }
-            // Currency order, so the same configuration always writes the same genesis.
-            for (Map.Entry<String, String> a : new TreeMap<>(p.accounts()).entrySet()) {
-                OpenAccountCommand open = new OpenAccountCommand();
-                open.partyId = p.id();
-                open.currency = Iso4217.pack(a.getKey());
-                open.openingBalanceMinor = DecimalAmounts.parseMinor(a.getValue(), Iso4217.minorUnits(open.currency));
-                journalAndApply(open, timeMs);
+    private void writeGenesis() {
+        List<LedgerCommand> genesis = Genesis.commands(config);
+        for (LedgerCommand command : genesis) {
+            command.sequence = ledger.lastSequence() + 1;
+            journal.append(command, Genesis.senderOf(command), null, 0, null);
+            ledger.apply(command, result);
+            if (!result.applied) {
+                throw new IllegalStateException(
+                        "genesis command " + command.sequence + " refused: " + result.rejection);
             }
         }
         journal.endBatch();
@@ -139,16 +158,6 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 "new journal: wrote the configured world ({} parties) as entries 1..{}",
                 config.parties().size(),
                 ledger.lastSequence());
-    }
-
-    private void journalAndApply(LedgerCommand command, long timeMs) {
-        command.sequence = ledger.lastSequence() + 1;
-        command.timeMs = timeMs;
-        journal.append(command, "", null, 0, null);
-        ledger.apply(command, result);
-        if (!result.applied) {
-            throw new IllegalStateException("genesis command " + command.sequence + " refused: " + result.rejection);
-        }
     }
 
     @Override
@@ -262,6 +271,12 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     @Override
     public void onShutdown() {
+        if (snapshots != null) {
+            snapshots.close();
+        }
+        if (audit != null) {
+            audit.close();
+        }
         if (journal != null) {
             journal.close();
         }
@@ -272,7 +287,35 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         return lastSequence;
     }
 
-    /** Entries replayed at start-up. */
+    /** What start-up recovery did (snapshot used, entries replayed, snapshots skipped). */
+    public LedgerRecovery.Result recovery() {
+        return recovery;
+    }
+
+    /** The background audit of the message digests present at start-up, once started. */
+    public JournalAuditor audit() {
+        return audit;
+    }
+
+    /**
+     * One phrase for the start-up line: {@code recovered N entries} after a full replay, {@code
+     * recovered snapshot S + N entries} after a snapshot and its tail.
+     */
+    public String recoverySummary() {
+        String skipped = recovery.skipped().isEmpty()
+                ? ""
+                : " (" + recovery.skipped().size() + " unusable snapshot(s) skipped, see the log)";
+        return recovery.snapshot() == null
+                ? "recovered " + replayedEntries + " entries" + skipped
+                : "recovered snapshot " + recovery.snapshotSequence() + " + " + replayedEntries + " entries" + skipped;
+    }
+
+    /** The snapshot thread, once started. */
+    public SnapshotAgent snapshots() {
+        return snapshots;
+    }
+
+    /** Entries replayed at start-up (after the snapshot, when one was used). */
     public long replayedEntries() {
         return replayedEntries;
     }

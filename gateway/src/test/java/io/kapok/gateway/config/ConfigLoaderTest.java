@@ -75,4 +75,33 @@ class ConfigLoaderTest {
                 assertThrows(ConfigException.class, () -> parse(embeddedYaml().replace("port: 8080", "port: eighty")));
         assertTrue(e.getMessage().startsWith("test.yaml: key 'gateway.port'"), e.getMessage());
     }
+
+    @Test
+    void snapshotSettingsAreReadAndChecked() throws IOException {
+        GatewayConfig.Snapshot snapshot = ConfigLoader.loadDefaults().journal().snapshotOrDefault();
+        assertEquals(new GatewayConfig.Snapshot(100_000, 300, 3), snapshot);
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> parse(embeddedYaml().replace("keep: 3", "keep: 0")));
+        assertEquals("test.yaml: key 'journal.snapshot.keep' must be from 1 to 1000, was 0", e.getMessage());
+    }
+
+    @Test
+    void programmesAreTheDemoWorldsAndTheirRatesAreChecked() throws IOException {
+        GatewayConfig.ProgrammeEntry first =
+                ConfigLoader.loadDefaults().programmes().get(0);
+        assertEquals(900_000, ConfigLoader.ratePpm(first.advanceRatePercent()));
+        assertEquals(36_000, ConfigLoader.ratePpm(first.discountRatePercentPerYear()));
+        assertEquals(Boolean.FALSE, first.recourse());
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml().replaceFirst("advanceRatePercent: \"90\"", "advanceRatePercent: \"190\"")));
+        assertTrue(e.getMessage().startsWith("test.yaml: key 'programmes[0].advanceRatePercent'"), e.getMessage());
+        ConfigException notSupplier = assertThrows(
+                ConfigException.class,
+                () -> parse(
+                        embeddedYaml().replaceFirst("suppliers: \\[91440604MA9KAPK002", "suppliers: [PRBKCNGZXXX")));
+        assertTrue(
+                notSupplier.getMessage().contains("'PRBKCNGZXXX' is not a party with the role supplier"),
+                notSupplier.getMessage());
+    }
 }

@@ -1,0 +1,109 @@
+package io.kapok.gateway.snapshot;
+
+import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalPositionException;
+import io.kapok.ledger.Ledger;
+import io.kapok.ledger.LedgerResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Start-up recovery: the newest good snapshot plus the journal's tail after it, or a full replay of
+ * the journal when no snapshot is usable.
+ *
+ * <p>A snapshot is used only when its file matches its checksum, its ledger bytes load and give the
+ * state hash it records, and the journal holds, at the index it records, the entry of its last
+ * sequence with the entry hash it records. Anything else is reported (logged and returned in {@link
+ * Result#skipped()}) and the next older snapshot is tried.
+ *
+ * <p>Replay here checks what the ledger's state depends on: every entry's hash over its header and
+ * command, and the chain from entry to entry. It does not re-digest the original message bytes
+ * (kilobytes per entry); {@code ./kapok journal verify} does. A torn or corrupt entry is never
+ * applied: a corrupt one stops the start-up with its sequence.
+ */
+public final class LedgerRecovery {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerRecovery.class);
+
+    private LedgerRecovery() {}
+
+    /**
+     * What recovery did.
+     *
+     * @param snapshot the snapshot the ledger started from, or null for a full replay
+     * @param skipped one line for each snapshot that was not usable, newest first
+     */
+    public record Result(
+            Ledger ledger, Path snapshot, long snapshotSequence, Journal.ReplayResult replay, List<String> skipped) {}
+
+    /**
+     * Recovers the ledger from {@code store}'s snapshots and {@code journal}. Runs on the thread
+     * that owns the journal; afterwards the journal appends after the last entry read.
+     *
+     * @throws io.kapok.gateway.journal.JournalCorruptException for an entry after the snapshot that
+     *     fails a check
+     */
+    public static Result recover(Journal journal, SnapshotStore store) {
+        LedgerResult result = new LedgerResult();
+        List<String> skipped = new ArrayList<>();
+        for (Path file : store.list()) {
+            Ledger ledger;
+            SnapshotStore.Snapshot snapshot;
+            try {
+                snapshot = SnapshotStore.read(file);
+                ledger = load(snapshot);
+            } catch (SnapshotCorruptException e) {
+                skip(skipped, e.getMessage());
+                continue;
+            }
+            Ledger recovered = ledger;
+            try {
+                Journal.ReplayResult replay = journal.replayAfter(
+                        snapshot.lastSequence(),
+                        snapshot.journalIndex(),
+                        snapshot.entryHash(),
+                        false,
+                        decoded -> recovered.apply(decoded.command, result));
+                return new Result(recovered, file, snapshot.lastSequence(), replay, skipped);
+            } catch (JournalPositionException e) {
+                skip(skipped, "snapshot " + file.getFileName() + " does not belong to this journal: " + e.getMessage());
+            }
+        }
+        Ledger ledger = new Ledger();
+        Journal.ReplayResult replay = journal.replay(false, decoded -> ledger.apply(decoded.command, result));
+        return new Result(ledger, null, 0, replay, skipped);
+    }
+
+    /**
+     * The ledger a snapshot holds, checked against the state hash it records.
+     *
+     * @throws SnapshotCorruptException when the ledger bytes do not load or give another state hash
+     */
+    public static Ledger load(SnapshotStore.Snapshot snapshot) {
+        Ledger ledger;
+        try {
+            ledger = Ledger.fromSnapshot(snapshot.ledger());
+        } catch (IllegalArgumentException e) {
+            throw new SnapshotCorruptException(snapshot.file(), "holds no readable ledger: " + e.getMessage());
+        }
+        if (ledger.lastSequence() != snapshot.lastSequence()) {
+            throw new SnapshotCorruptException(
+                    snapshot.file(),
+                    "holds a ledger at sequence " + ledger.lastSequence() + ", its header says "
+                            + snapshot.lastSequence());
+        }
+        if (!Arrays.equals(ledger.stateHash(), snapshot.stateHash())) {
+            throw new SnapshotCorruptException(
+                    snapshot.file(), "holds a ledger whose state hash is not the recorded one");
+        }
+        return ledger;
+    }
+
+    private static void skip(List<String> skipped, String why) {
+        LOG.warn("{}; trying an older snapshot or a full replay", why);
+        skipped.add(why);
+    }
+}

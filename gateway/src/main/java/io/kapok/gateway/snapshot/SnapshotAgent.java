@@ -1,0 +1,152 @@
+package io.kapok.gateway.snapshot;
+
+import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalDigest;
+import io.kapok.gateway.journal.JournalEntryCodec;
+import io.kapok.gateway.journal.JournalThread;
+import io.kapok.ledger.Ledger;
+import io.kapok.ledger.LedgerResult;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The snapshot thread ({@code kapok-snapshot}): builds a ledger replica of its own from the snapshot
+ * the gateway recovered from (or from the journal's first entry), follows the journal with a
+ * Chronicle tailer of its own, applies each entry to the replica, and writes that replica to a {@link
+ * SnapshotStore} after every {@code everyEntries} entries, or after {@code everySeconds} seconds
+ * with at least one new entry. The sequencer never waits for it: it shares nothing with the
+ * sequencer but the journal's files.
+ *
+ * <p>Each entry it reads is checked against its entry hash and the chain, as recovery checks it.
+ * A snapshot that cannot be written (disk full) is logged and retried at the next interval; an entry
+ * that fails a check stops the thread (start-up will name it too).
+ */
+public final class SnapshotAgent extends JournalThread {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotAgent.class);
+    /** How long the thread sleeps when it has read everything written so far. */
+    private static final long IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** How long after a failed write the next attempt waits. */
+    private static final long RETRY_NS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Journal journal;
+    private final SnapshotStore store;
+    private final GatewayConfig.Snapshot settings;
+    private final Path startSnapshot;
+    private final long catchUpTo;
+    private final LedgerResult result = new LedgerResult();
+    private final byte[] lastEntryHash = new byte[JournalDigest.LENGTH_BYTES];
+    private Ledger replica;
+    private volatile long lastSnapshotSequence;
+    private volatile String lastError;
+
+    /**
+     * @param startSnapshot the snapshot the gateway recovered from, or null after a full replay: the
+     *     agent builds its own replica from it (or from the journal's first entry) on its own thread,
+     *     so start-up never waits for a copy of the ledger
+     * @param catchUpTo the journal's last sequence at start-up: no snapshot is written before the
+     *     replica has caught up with it
+     */
+    public SnapshotAgent(
+            Journal journal, SnapshotStore store, GatewayConfig.Snapshot settings, Path startSnapshot, long catchUpTo) {
+        super("kapok-snapshot");
+        this.journal = journal;
+        this.store = store;
+        this.settings = settings;
+        this.startSnapshot = startSnapshot;
+        this.catchUpTo = catchUpTo;
+    }
+
+    /** Starts the thread. */
+    public SnapshotAgent start() {
+        startThread();
+        return this;
+    }
+
+    /** The reader after the start snapshot (its ledger becomes the replica), or from the first entry. */
+    private Journal.Reader openReader() {
+        if (startSnapshot != null) {
+            try {
+                SnapshotStore.Snapshot s = SnapshotStore.read(startSnapshot);
+                Journal.Reader reader = journal.readerAfter(s.lastSequence(), s.journalIndex(), s.entryHash(), false);
+                replica = LedgerRecovery.load(s);
+                return reader;
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "snapshot thread: cannot start from {} ({}); replaying the journal",
+                        startSnapshot,
+                        e.toString());
+            }
+        }
+        replica = new Ledger();
+        return journal.reader(false);
+    }
+
+    @Override
+    protected void work() {
+        try (Journal.Reader reader = openReader()) {
+            long lastIndex = -1;
+            long sinceSnapshot = 0;
+            long lastSnapshotNs = System.nanoTime();
+            long retryAtNs = lastSnapshotNs;
+            long intervalNs = TimeUnit.SECONDS.toNanos(settings.everySeconds());
+            while (running()) {
+                JournalEntryCodec.Decoded d = reader.next();
+                if (d != null) {
+                    replica.apply(d.command, result);
+                    lastIndex = d.index;
+                    System.arraycopy(d.entryHash, 0, lastEntryHash, 0, lastEntryHash.length);
+                    sinceSnapshot++;
+                }
+                long now = System.nanoTime();
+                boolean due = replica.lastSequence() >= catchUpTo
+                        && lastIndex >= 0
+                        && (sinceSnapshot >= settings.everyEntries()
+                                || (sinceSnapshot > 0 && now - lastSnapshotNs >= intervalNs))
+                        && now - retryAtNs >= 0;
+                if (due) {
+                    if (takeSnapshot(lastIndex)) {
+                        sinceSnapshot = 0;
+                        lastSnapshotNs = System.nanoTime();
+                    } else {
+                        retryAtNs = System.nanoTime() + RETRY_NS;
+                    }
+                } else if (d == null) {
+                    LockSupport.parkNanos(IDLE_PARK_NS);
+                }
+            }
+        } catch (RuntimeException e) {
+            lastError = String.valueOf(e.getMessage());
+            LOG.error("snapshot thread stopped: no more snapshots until a restart", e);
+        }
+    }
+
+    private boolean takeSnapshot(long index) {
+        try {
+            store.write(replica.lastSequence(), index, lastEntryHash, replica.stateHash(), replica.snapshot());
+            lastSnapshotSequence = replica.lastSequence();
+            store.prune(settings.keep());
+            lastError = null;
+            return true;
+        } catch (RuntimeException e) {
+            if (lastError == null) {
+                LOG.error("snapshot at sequence {} not written; retrying later", replica.lastSequence(), e);
+            }
+            lastError = String.valueOf(e.getMessage());
+            return false;
+        }
+    }
+
+    /** Sequence of the last snapshot this agent wrote, or 0; any thread. */
+    public long lastSnapshotSequence() {
+        return lastSnapshotSequence;
+    }
+
+    /** The last problem, or null; any thread. */
+    public String lastError() {
+        return lastError;
+    }
+}

@@ -1,0 +1,235 @@
+package io.kapok.gateway.snapshot;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Ledger snapshots on disk, under {@code <dataDir>/snapshots}, one file per snapshot named by the
+ * last journal sequence it holds ({@code snapshot-00000000000000100000.kps}). A file is written to a
+ * temporary name, forced to disk, renamed atomically and the directory forced, so a crash leaves
+ * either the whole snapshot or none. Layout, big-endian:
+ *
+ * <pre>
+ *  field          type       notes
+ *  magic          int32      0x4B50534E ("KPSN")
+ *  version        int32      {@value #VERSION}
+ *  lastSequence   int64      the last journal entry the ledger state includes
+ *  journalIndex   int64      that entry's Chronicle Queue index: where the tail replay starts
+ *  entryHash      byte[32]   that entry's hash: ties the snapshot to this journal's chain
+ *  stateHash      byte[32]   the ledger's state hash at lastSequence (GET /v1/ledger/hash)
+ *  ledgerLength   int32      length of the ledger bytes
+ *  ledger         bytes      {@code Ledger.snapshot()}
+ *  checksum       byte[32]   SHA-256 of every byte above
+ * </pre>
+ *
+ * Stateless apart from its directory; {@link #write} and {@link #prune} belong to the snapshot
+ * thread, {@link #list} and {@link #read} to whoever recovers or verifies.
+ */
+public final class SnapshotStore {
+    /** The directory under the data directory. */
+    public static final String DIRECTORY = "snapshots";
+
+    static final int MAGIC = 0x4B50534E;
+    static final int VERSION = 1;
+    private static final int HASH_BYTES = 32;
+    private static final int HEADER_BYTES = 4 + 4 + 8 + 8 + HASH_BYTES + HASH_BYTES + 4;
+    private static final String PREFIX = "snapshot-";
+    private static final String SUFFIX = ".kps";
+    private static final String TEMP_SUFFIX = ".tmp";
+
+    private final Path dir;
+
+    public SnapshotStore(Path dataDir) {
+        this.dir = dataDir.resolve(DIRECTORY);
+    }
+
+    /** The snapshot directory. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** One snapshot as read from its file; every field checked against the checksum. */
+    public record Snapshot(
+            Path file, long lastSequence, long journalIndex, byte[] entryHash, byte[] stateHash, byte[] ledger) {}
+
+    /**
+     * Writes a snapshot atomically and returns its file.
+     *
+     * @throws UncheckedIOException when the disk refuses (full, read-only): nothing is left behind
+     *     under the snapshot's name
+     */
+    public Path write(long lastSequence, long journalIndex, byte[] entryHash, byte[] stateHash, byte[] ledger) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(HEADER_BYTES + ledger.length + HASH_BYTES);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeLong(lastSequence);
+            out.writeLong(journalIndex);
+            out.write(entryHash, 0, HASH_BYTES);
+            out.write(stateHash, 0, HASH_BYTES);
+            out.writeInt(ledger.length);
+            out.write(ledger);
+            out.write(sha256(bytes.toByteArray(), bytes.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        Path file = dir.resolve(name(lastSequence));
+        Path temp = dir.resolve(name(lastSequence) + TEMP_SUFFIX);
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel channel = FileChannel.open(
+                    temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of " + dir + " cannot rename atomically", e);
+            }
+            forceDirectory();
+            return file;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // The next write replaces it; recovery never reads temporary files.
+            }
+            throw new UncheckedIOException("cannot write snapshot " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Forces the directory entry of a rename to disk (a no-op where the platform cannot). */
+    private void forceDirectory() {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException ignored) {
+            // Some platforms cannot open a directory; the rename is still atomic there.
+        }
+    }
+
+    /** The snapshot files, newest (highest sequence) first; temporary files are not listed. */
+    public List<Path> list() {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return files;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        files.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        return files;
+    }
+
+    /**
+     * Reads and checks one snapshot file: magic, version, lengths and checksum.
+     *
+     * @throws SnapshotCorruptException naming the file and what is wrong with it
+     */
+    public static Snapshot read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SnapshotCorruptException(file, "cannot be read: " + e.getMessage());
+        }
+        if (bytes.length < HEADER_BYTES + HASH_BYTES) {
+            throw new SnapshotCorruptException(file, "is cut short (" + bytes.length + " bytes)");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        int magic = in.getInt();
+        int version = in.getInt();
+        if (magic != MAGIC || version != VERSION) {
+            throw new SnapshotCorruptException(
+                    file,
+                    String.format(
+                            "is not a Kapok snapshot of version %d (magic 0x%08X, version %d)",
+                            VERSION, magic, version));
+        }
+        long lastSequence = in.getLong();
+        long journalIndex = in.getLong();
+        byte[] entryHash = new byte[HASH_BYTES];
+        in.get(entryHash);
+        byte[] stateHash = new byte[HASH_BYTES];
+        in.get(stateHash);
+        int ledgerLength = in.getInt();
+        if (ledgerLength < 0 || ledgerLength != bytes.length - HEADER_BYTES - HASH_BYTES) {
+            throw new SnapshotCorruptException(
+                    file,
+                    "claims " + ledgerLength + " ledger bytes but holds " + (bytes.length - HEADER_BYTES - HASH_BYTES)
+                            + ": truncated or altered");
+        }
+        byte[] ledger = new byte[ledgerLength];
+        in.get(ledger);
+        byte[] checksum = new byte[HASH_BYTES];
+        in.get(checksum);
+        if (!Arrays.equals(checksum, sha256(bytes, bytes.length - HASH_BYTES))) {
+            throw new SnapshotCorruptException(file, "does not match its checksum: altered or partly written");
+        }
+        return new Snapshot(file, lastSequence, journalIndex, entryHash, stateHash, ledger);
+    }
+
+    /**
+     * Deletes all but the newest {@code keep} snapshots, and temporary files a crash left behind.
+     *
+     * @return how many files were deleted
+     */
+    public int prune(int keep) {
+        int deleted = 0;
+        List<Path> files = list();
+        try {
+            for (int i = keep; i < files.size(); i++) {
+                if (Files.deleteIfExists(files.get(i))) {
+                    deleted++;
+                }
+            }
+            if (Files.isDirectory(dir)) {
+                try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, PREFIX + "*" + TEMP_SUFFIX)) {
+                    for (Path temp : temps) {
+                        if (Files.deleteIfExists(temp)) {
+                            deleted++;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prune " + dir + ": " + e.getMessage(), e);
+        }
+        return deleted;
+    }
+
+    static String name(long lastSequence) {
+        return String.format("%s%020d%s", PREFIX, lastSequence, SUFFIX);
+    }
+
+    private static byte[] sha256(byte[] bytes, int length) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(bytes, 0, length);
+            return sha.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
