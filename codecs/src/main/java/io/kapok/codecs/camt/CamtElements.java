@@ -1,0 +1,83 @@
+package io.kapok.codecs.camt;
+
+import io.kapok.codecs.iso.IsoElements;
+import io.kapok.codecs.xml.Utf8XmlWriter;
+
+/** The account and entry blocks camt.053 and camt.054 share. Stateless. */
+final class CamtElements {
+    private CamtElements() {}
+
+    /** {@code <GrpHdr><MsgId/><CreDtTm/></GrpHdr>} of a GroupHeader81. */
+    static void groupHeader(Utf8XmlWriter out, CharSequence messageId, long creationTimeMs) {
+        out.start("GrpHdr");
+        out.element("MsgId", messageId, IsoElements.MAX_35);
+        IsoElements.dateTime(out, "CreDtTm", creationTimeMs);
+        out.end("GrpHdr");
+    }
+
+    /** {@code <Acct>}: Id/Othr/Id, Ccy, Ownr?, Svcr?. */
+    static void account(Utf8XmlWriter out, CashAccount account) {
+        out.start("Acct");
+        out.start("Id").start("Othr").element("Id", account.id, 34).end("Othr").end("Id");
+        IsoElements.currency(out, "Ccy", account.currency);
+        if (account.owner.isPresent()) {
+            out.start("Ownr");
+            IsoElements.partyIdentification(out, account.owner);
+            out.end("Ownr");
+        }
+        if (account.servicerBic.length() > 0) {
+            IsoElements.agent(out, "Svcr", account.servicerBic);
+        }
+        out.end("Acct");
+    }
+
+    /** {@code <CdtDbtInd>CRDT|DBIT</CdtDbtInd>} */
+    static void creditDebit(Utf8XmlWriter out, boolean credit) {
+        out.element("CdtDbtInd", credit ? "CRDT" : "DBIT");
+    }
+
+    /** {@code <name><Dt>YYYY-MM-DD</Dt></name>}: a DateAndDateTime2Choice holding a date. */
+    static void dateChoice(Utf8XmlWriter out, String name, long epochDay) {
+        out.start(name);
+        IsoElements.date(out, "Dt", epochDay);
+        out.end(name);
+    }
+
+    /** {@code <Ntry>} in the order of ReportEntry10, amounts in {@code currency}. */
+    static void entry(Utf8XmlWriter out, CashEntry entry, int currency) {
+        out.start("Ntry");
+        IsoElements.optional(out, "NtryRef", entry.entryReference, IsoElements.MAX_35);
+        IsoElements.amount(out, "Amt", entry.amountMinor, currency);
+        creditDebit(out, entry.credit);
+        out.start("Sts").element("Cd", entry.status).end("Sts");
+        dateChoice(out, "BookgDt", entry.bookingDateEpochDay);
+        if (entry.valueDateEpochDay != CashEntry.NO_DATE) {
+            dateChoice(out, "ValDt", entry.valueDateEpochDay);
+        }
+        IsoElements.optional(out, "AcctSvcrRef", entry.accountServicerReference, IsoElements.MAX_35);
+        out.start("BkTxCd").start("Domn").element("Cd", entry.domain);
+        out.start("Fmly")
+                .element("Cd", entry.family)
+                .element("SubFmlyCd", entry.subFamily)
+                .end("Fmly");
+        out.end("Domn").end("BkTxCd");
+
+        out.start("NtryDtls").start("TxDtls");
+        out.start("Refs");
+        IsoElements.optional(out, "MsgId", entry.messageId, IsoElements.MAX_35);
+        IsoElements.optional(out, "InstrId", entry.instructionId, IsoElements.MAX_35);
+        IsoElements.optional(out, "EndToEndId", entry.endToEndId, IsoElements.MAX_35);
+        IsoElements.optional(out, "UETR", entry.uetr, 36);
+        IsoElements.optional(out, "TxId", entry.transactionId, IsoElements.MAX_35);
+        out.end("Refs");
+        IsoElements.amount(out, "Amt", entry.amountMinor, currency);
+        creditDebit(out, entry.credit);
+        if (entry.remittance.isPresent() && entry.remittance.length() > 0) {
+            out.start("RmtInf")
+                    .element("Ustrd", entry.remittance, IsoElements.MAX_140)
+                    .end("RmtInf");
+        }
+        out.end("TxDtls").end("NtryDtls");
+        out.end("Ntry");
+    }
+}
