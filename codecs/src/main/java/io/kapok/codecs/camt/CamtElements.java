@@ -72,11 +72,7 @@ final class CamtElements {
         out.end("Refs");
         IsoElements.amount(out, "Amt", entry.amountMinor, currency);
         creditDebit(out, entry.credit);
-        if (entry.remittance.isPresent() && entry.remittance.length() > 0) {
-            out.start("RmtInf")
-                    .element("Ustrd", entry.remittance, IsoElements.MAX_140)
-                    .end("RmtInf");
-        }
+        IsoElements.remittance(out, entry.remittance);
         out.end("TxDtls").end("NtryDtls");
         out.end("Ntry");
     }

@@ -105,6 +105,13 @@ public final class IsoElements {
         }
     }
 
+    /** {@code <RmtInf><Ustrd>text</Ustrd></RmtInf>} (one line of 140), only when the text is present and not empty. */
+    public static void remittance(Utf8XmlWriter out, TextBuffer unstructured) {
+        if (unstructured.isPresent() && unstructured.length() > 0) {
+            out.start("RmtInf").element("Ustrd", unstructured, MAX_140).end("RmtInf");
+        }
+    }
+
     /** {@code <FinInstnId><BICFI>bic</BICFI></FinInstnId>} */
     public static void financialInstitution(Utf8XmlWriter out, CharSequence bic) {
         out.start("FinInstnId").element("BICFI", bic, 11).end("FinInstnId");
@@ -137,11 +144,15 @@ public final class IsoElements {
 
     /**
      * The content of a PartyIdentification135 (or any type with {@code Nm?} then
-     * {@code Id/OrgId}): the name when known, then {@code Id/OrgId} holding the BIC as AnyBIC, the
-     * LEI, or the USCC as {@code Othr/Id} with {@code SchmeNm/Prtry} = USCC.
+     * {@code Id/OrgId}): the name when known, then, when the party has an identifier,
+     * {@code Id/OrgId} holding the BIC as AnyBIC, the LEI, or the USCC as {@code Othr/Id} with
+     * {@code SchmeNm/Prtry} = USCC.
      */
     public static void partyIdentification(Utf8XmlWriter out, PartyIdentity party) {
         optional(out, "Nm", party.name, MAX_140);
+        if (party.scheme == null || party.id.length() == 0) {
+            return; // known by name only
+        }
         out.start("Id");
         organisationIdentification(out, "OrgId", party);
         out.end("Id");
