@@ -38,9 +38,7 @@ public final class Tsin002Encoder {
         out.element("Id", status.originalRequestId, IsoElements.MAX_35);
         IsoElements.dateTime(out, "CreDtTm", status.originalCreationTimeMs);
         if (status.requester.isPresent()) {
-            out.start("FincgRqstr");
-            TsinElements.partyIdentification25(out, "PtyId", status.requester);
-            out.end("FincgRqstr");
+            TsinElements.financingRequester(out, status.requester);
         }
         TsinElements.statusInformation(
                 out, "VldtnStsInf", status.validationStatus, status.validationReason, status.validationInfo);

@@ -38,6 +38,38 @@ final class TsinElements {
         out.end(name);
     }
 
+    /**
+     * {@code <name>} as a PartyIdentification8: {@code Nm} when known, then {@code Id/OrgId} with
+     * the BIC as {@code BIC}, or the USCC / LEI as {@code PrtryId} (Id, Issr = the scheme).
+     */
+    static void partyIdentification8(Utf8XmlWriter out, String name, PartyIdentity party) {
+        out.start(name);
+        IsoElements.optional(out, "Nm", party.name, IsoElements.MAX_70);
+        out.start("Id").start("OrgId");
+        if (party.isFinancialInstitution()) {
+            out.element("BIC", party.id, 11);
+        } else {
+            out.start("PrtryId")
+                    .element("Id", party.id, IsoElements.MAX_35)
+                    .element("Issr", party.scheme.name())
+                    .end("PrtryId");
+        }
+        out.end("OrgId").end("Id");
+        out.end(name);
+    }
+
+    /** {@code <FincgRqstr><PtyId>...</PtyId></FincgRqstr>}: a PartyIdentificationAndAccount6 without accounts. */
+    static void financingRequester(Utf8XmlWriter out, PartyIdentity requester) {
+        out.start("FincgRqstr");
+        partyIdentification25(out, "PtyId", requester);
+        out.end("FincgRqstr");
+    }
+
+    /** {@code <name><BIC>bic</BIC></name>}: a FinancialInstitutionIdentification6 by BIC. */
+    static void financialInstitution6(Utf8XmlWriter out, String name, CharSequence bic) {
+        out.start(name).element("BIC", bic, 11).end(name);
+    }
+
     /** {@code <name><Sts>status</Sts><StsRsn><Cd>reason</Cd></StsRsn>?<AddtlStsRsnInf>*</name>} */
     static void statusInformation(Utf8XmlWriter out, String name, String status, String reason, CharSequence info) {
         out.start(name);
