@@ -12,6 +12,7 @@ import com.prowidesoftware.swift.model.mx.AbstractMX;
 import com.prowidesoftware.swift.model.mx.MxTsin00600101;
 import com.prowidesoftware.swift.model.mx.MxTsin00700101;
 import com.prowidesoftware.swift.model.mx.MxTsin00800101;
+import com.prowidesoftware.swift.model.mx.MxTsin01300101;
 import com.prowidesoftware.swift.model.mx.dic.BusinessLetter1;
 import com.prowidesoftware.swift.model.mx.dic.ValidationStatusInformation1;
 import io.kapok.codecs.MessageType;
