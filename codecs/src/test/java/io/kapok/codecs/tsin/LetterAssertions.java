@@ -26,11 +26,11 @@ import java.util.List;
  * one generated class per message for the same schema type (FinancialItem1Tsin00700101,
  * FinancialItem1Tsin00800101...), so items and lists are read here through their getters by name.
  */
-final class LetterAssertions {
+public final class LetterAssertions {
     private LetterAssertions() {}
 
     /** {@code bean.getName()}, for the per-message copies of one schema type. */
-    static Object get(Object bean, String name) {
+    public static Object get(Object bean, String name) {
         try {
             return bean.getClass().getMethod("get" + name).invoke(bean);
         } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
@@ -38,7 +38,7 @@ final class LetterAssertions {
         }
     }
 
-    static void assertLetterHeader(BusinessLetter expected, BusinessLetter1 actual) {
+    public static void assertLetterHeader(BusinessLetter expected, BusinessLetter1 actual) {
         assertAll(
                 () -> assertEquals(
                         expected.header.messageId.toString(),
@@ -74,7 +74,7 @@ final class LetterAssertions {
                 () -> assertValidation(expected.validationStatus, expected.validationReason, actual.getVldtnStsInf()));
     }
 
-    static void assertQualifiedParty(String xmlId, PartyIdentity expected, Object actual) {
+    public static void assertQualifiedParty(String xmlId, PartyIdentity expected, Object actual) {
         QualifiedPartyIdentification1 party = assertInstanceOf(QualifiedPartyIdentification1.class, actual);
         assertEquals(xmlId, party.getId());
         PartyIdentification45 id = party.getPty().get(0).getBasePty().getPtyId();
@@ -90,7 +90,7 @@ final class LetterAssertions {
     }
 
     /** An IDREF resolved by JAXB to the party of the letter with that XML identifier. */
-    static void assertReference(CharSequence expectedRef, Object actual) {
+    public static void assertReference(CharSequence expectedRef, Object actual) {
         if (expectedRef.length() == 0) {
             assertNull(actual);
             return;
@@ -100,7 +100,7 @@ final class LetterAssertions {
                 assertInstanceOf(QualifiedPartyIdentification1.class, actual).getId());
     }
 
-    static void assertValidation(String status, String reason, ValidationStatusInformation1 actual) {
+    public static void assertValidation(String status, String reason, ValidationStatusInformation1 actual) {
         if (status == null) {
             assertNull(actual);
             return;
@@ -112,7 +112,7 @@ final class LetterAssertions {
     }
 
     /** A FinancialItem1 (any per-message copy) holds what {@code expected} says. */
-    static void assertItem(FinancialItem expected, int currency, Object actual) {
+    public static void assertItem(FinancialItem expected, int currency, Object actual) {
         int minorUnits = Iso4217.minorUnits(currency);
         Object context = get(actual, "ItmCntxt");
         InvoiceTotals1 totals = (InvoiceTotals1) get(actual, "TtlAmt");

@@ -15,11 +15,11 @@ import javax.xml.namespace.QName;
  * oracle registers one of these registries per message namespace beside Prowide's own classes.
  * Kapok's encoders write none of these six elements; the declarations only let the context build.
  */
-final class LetterIdrefRegistries {
+public final class LetterIdrefRegistries {
     private LetterIdrefRegistries() {}
 
     /** The registry for the namespace of {@code messageDefinition}, e.g. {@code tsin.013.001.01}. */
-    static Class<?> forMessage(String messageDefinition) {
+    public static Class<?> forMessage(String messageDefinition) {
         for (Class<?> registry : LetterIdrefRegistries.class.getDeclaredClasses()) {
             if (registry.getSimpleName().equals(className(messageDefinition))) {
                 return registry;
