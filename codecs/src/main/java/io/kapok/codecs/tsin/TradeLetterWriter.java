@@ -63,7 +63,18 @@ public final class TradeLetterWriter {
     static void qualifiedParty(Utf8XmlWriter out, String name, CharSequence xmlId, PartyIdentity party) {
         out.start(name);
         out.element("Id", xmlId, IsoElements.MAX_35);
-        out.start("Pty").start("BasePty").start("PtyId");
+        out.start("Pty");
+        tradeParty(out, "BasePty", party);
+        out.end("Pty");
+        out.end(name);
+    }
+
+    /**
+     * {@code <name>} as a TradeParty1: {@code PtyId/Id/OrgId} holding the BIC, or the USCC / LEI as
+     * {@code Othr/Id} with {@code SchmeNm/Prtry} = the scheme, then {@code PtyId/Nm} when known.
+     */
+    public static void tradeParty(Utf8XmlWriter out, String name, PartyIdentity party) {
+        out.start(name).start("PtyId");
         out.start("Id").start("OrgId");
         if (party.isFinancialInstitution()) {
             out.element("BIC", party.id, 11);
@@ -77,8 +88,7 @@ public final class TradeLetterWriter {
         }
         out.end("OrgId").end("Id");
         IsoElements.optional(out, "Nm", party.name, IsoElements.MAX_70);
-        out.end("PtyId").end("BasePty").end("Pty");
-        out.end(name);
+        out.end("PtyId").end(name);
     }
 
     /** {@code <VldtnStsInf>} when {@code status} is not null. */
