@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Encoding the credit notification an account owner gets for one posting: a camt.054.001.08 with
  * its AppHdr (platform BIC to supplier USCC), the account with owner and servicer, and one booked
- * CNY entry with its references (MsgId, InstrId, EndToEndId, UETR) and remittance line (about 2.5 KB
+ * CNY entry with its references (MsgId, InstrId, EndToEndId, UETR) and remittance line (1,824 bytes
  * of UTF-8), written by {@link Camt054Encoder} into a reused {@link Utf8XmlWriter}. The notification
  * is filled once; only the encoding is measured. Scores are messages per second for one thread; run
  * with {@code --prof-gc} for the bytes allocated per message. One state per benchmark thread.

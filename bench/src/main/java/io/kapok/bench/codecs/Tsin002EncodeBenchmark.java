@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Encoding the bank's answer to a supplier's financing request: a tsin.002.001.01 with its AppHdr
  * (bank BIC to supplier USCC with a Chinese name), validation RCCF and three invoices FNCD / FNCD /
- * NTFD with their financed amounts (about 3 KB of UTF-8), written by {@link Tsin002Encoder} into a
+ * NTFD with their financed amounts (2,169 bytes of UTF-8), written by {@link Tsin002Encoder} into a
  * reused {@link Utf8XmlWriter}. The status is filled once; only the encoding, including the summary
  * totals it derives, is measured. Scores are messages per second for one thread; run with
  * {@code --prof-gc} for the bytes allocated per message. One state per benchmark thread.
