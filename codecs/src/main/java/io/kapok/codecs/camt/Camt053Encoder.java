@@ -2,7 +2,6 @@ package io.kapok.codecs.camt;
 
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.iso.IsoElements;
-import io.kapok.codecs.pacs.AppHdrWriter;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 
 /**
@@ -29,22 +28,15 @@ public final class Camt053Encoder {
     /** Encodes {@code statement} into {@code out} (which is reset first). */
     public void encode(Camt053Statement statement, Utf8XmlWriter out) {
         int currency = statement.account.currency;
-        AppHdrWriter.startMessage(out, statement.header, TYPE, AppHdrWriter.CBPR_BUSINESS_SERVICE);
-        out.start("BkToCstmrStmt");
-        CamtElements.groupHeader(out, statement.header.messageId, statement.header.creationTimeMs);
-        out.start("Stmt");
-        out.element("Id", statement.statementId, IsoElements.MAX_35);
-        IsoElements.dateTime(out, "CreDtTm", statement.header.creationTimeMs);
-        CamtElements.account(out, statement.account);
+        CamtElements.startReport(
+                out, statement.header, TYPE, "BkToCstmrStmt", "Stmt", statement.statementId, statement.account);
         balance(out, "OPBD", statement.openingBalanceMinor, statement.openingDateEpochDay, currency);
         balance(out, "CLBD", statement.closingBalanceMinor(), statement.closingDateEpochDay, currency);
         summary(out, statement, currency);
         for (int i = 0; i < statement.entries.count(); i++) {
             CamtElements.entry(out, statement.entries.get(i), currency);
         }
-        out.end("Stmt");
-        out.end("BkToCstmrStmt");
-        AppHdrWriter.endMessage(out);
+        CamtElements.endReport(out, "BkToCstmrStmt", "Stmt");
     }
 
     private static void balance(Utf8XmlWriter out, String type, long signedMinor, long epochDay, int currency) {

@@ -1,8 +1,6 @@
 package io.kapok.codecs.camt;
 
 import io.kapok.codecs.MessageType;
-import io.kapok.codecs.iso.IsoElements;
-import io.kapok.codecs.pacs.AppHdrWriter;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 
 /**
@@ -30,18 +28,17 @@ public final class Camt054Encoder {
         if (notification.entries.count() == 0) {
             throw new IllegalArgumentException("a camt.054 notifies at least one entry");
         }
-        AppHdrWriter.startMessage(out, notification.header, TYPE, AppHdrWriter.CBPR_BUSINESS_SERVICE);
-        out.start("BkToCstmrDbtCdtNtfctn");
-        CamtElements.groupHeader(out, notification.header.messageId, notification.header.creationTimeMs);
-        out.start("Ntfctn");
-        out.element("Id", notification.notificationId, IsoElements.MAX_35);
-        IsoElements.dateTime(out, "CreDtTm", notification.header.creationTimeMs);
-        CamtElements.account(out, notification.account);
+        CamtElements.startReport(
+                out,
+                notification.header,
+                TYPE,
+                "BkToCstmrDbtCdtNtfctn",
+                "Ntfctn",
+                notification.notificationId,
+                notification.account);
         for (int i = 0; i < notification.entries.count(); i++) {
             CamtElements.entry(out, notification.entries.get(i), notification.account.currency);
         }
-        out.end("Ntfctn");
-        out.end("BkToCstmrDbtCdtNtfctn");
-        AppHdrWriter.endMessage(out);
+        CamtElements.endReport(out, "BkToCstmrDbtCdtNtfctn", "Ntfctn");
     }
 }

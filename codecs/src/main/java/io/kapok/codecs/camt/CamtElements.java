@@ -1,18 +1,45 @@
 package io.kapok.codecs.camt;
 
+import io.kapok.codecs.MessageType;
 import io.kapok.codecs.iso.IsoElements;
+import io.kapok.codecs.iso.MessageHeader;
+import io.kapok.codecs.pacs.AppHdrWriter;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 
 /** The account and entry blocks camt.053 and camt.054 share. Stateless. */
 final class CamtElements {
     private CamtElements() {}
 
-    /** {@code <GrpHdr><MsgId/><CreDtTm/></GrpHdr>} of a GroupHeader81. */
-    static void groupHeader(Utf8XmlWriter out, CharSequence messageId, long creationTimeMs) {
+    /**
+     * Resets {@code out}, writes envelope, AppHdr (CBPR+ business service), Document, {@code <root>},
+     * {@code GrpHdr} (MsgId, CreDtTm), and opens {@code <report>} with its Id, CreDtTm and Acct: what
+     * camt.053 and camt.054 share up to their balances and entries.
+     */
+    static void startReport(
+            Utf8XmlWriter out,
+            MessageHeader header,
+            MessageType type,
+            String root,
+            String report,
+            CharSequence reportId,
+            CashAccount account) {
+        AppHdrWriter.startMessage(out, header, type, AppHdrWriter.CBPR_BUSINESS_SERVICE);
+        out.start(root);
         out.start("GrpHdr");
-        out.element("MsgId", messageId, IsoElements.MAX_35);
-        IsoElements.dateTime(out, "CreDtTm", creationTimeMs);
+        out.element("MsgId", header.messageId, IsoElements.MAX_35);
+        IsoElements.dateTime(out, "CreDtTm", header.creationTimeMs);
         out.end("GrpHdr");
+        out.start(report);
+        out.element("Id", reportId, IsoElements.MAX_35);
+        IsoElements.dateTime(out, "CreDtTm", header.creationTimeMs);
+        account(out, account);
+    }
+
+    /** Closes {@code <report>}, {@code <root>}, Document and envelope. */
+    static void endReport(Utf8XmlWriter out, String root, String report) {
+        out.end(report);
+        out.end(root);
+        AppHdrWriter.endMessage(out);
     }
 
     /** {@code <Acct>}: Id/Othr/Id, Ccy, Ownr?, Svcr?. */

@@ -38,11 +38,15 @@ final class InvoiceAssignmentWriter {
             out.end("NtfctnInf");
         }
         long sumMinor = TradeLetterWriter.items(out, "FinItm", assignment.items, assignment.currency);
-        TradeLetterWriter.countAndSum(out, assignment.items.count(), sumMinor, assignment.currency);
-        TradeLetterWriter.validation(out, assignment.validationStatus, assignment.validationReason);
-        out.end(list);
-        out.element(count, 1);
-        TradeLetterWriter.countAndSum(out, assignment.items.count(), sumMinor, assignment.currency);
-        TradeLetterWriter.endLetter(out, root);
+        TradeLetterWriter.endListAndLetter(
+                out,
+                root,
+                list,
+                count,
+                assignment.items.count(),
+                sumMinor,
+                assignment.currency,
+                assignment.validationStatus,
+                assignment.validationReason);
     }
 }

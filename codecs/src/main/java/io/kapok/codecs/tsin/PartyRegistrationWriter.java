@@ -49,12 +49,16 @@ final class PartyRegistrationWriter {
                 sumMinor = Math.addExact(sumMinor, item.guaranteedAmountMinor);
             }
         }
-        TradeLetterWriter.countAndSum(out, itemCount, sumMinor, registration.currency);
-        TradeLetterWriter.validation(out, registration.validationStatus, registration.validationReason);
-        out.end(list);
-        out.element(count, 1);
-        TradeLetterWriter.countAndSum(out, itemCount, sumMinor, registration.currency);
-        TradeLetterWriter.endLetter(out, root);
+        TradeLetterWriter.endListAndLetter(
+                out,
+                root,
+                list,
+                count,
+                itemCount,
+                sumMinor,
+                registration.currency,
+                registration.validationStatus,
+                registration.validationReason);
     }
 
     private static void writeItem(Utf8XmlWriter out, PartyRegistration.Item item, int currency) {

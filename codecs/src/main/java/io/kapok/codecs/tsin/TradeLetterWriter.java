@@ -147,12 +147,8 @@ public final class TradeLetterWriter {
                 currency,
                 item.creditAccount);
         out.element("CdtDbtInd", item.credit ? "CRDT" : "DBIT");
-        out.start("TtlAmt");
-        IsoElements.amount(out, "TtlTaxblAmt", item.taxableAmountMinor, currency);
-        IsoElements.amount(out, "TtlTaxAmt", item.taxAmountMinor, currency);
-        IsoElements.amount(out, "TtlInvcAmt", item.totalAmountMinor(), currency);
-        IsoElements.date(out, "PmtDueDt", item.dueDateEpochDay);
-        out.end("TtlAmt");
+        TsinElements.invoiceTotals(
+                out, "TtlAmt", item.taxableAmountMinor, item.taxAmountMinor, item.dueDateEpochDay, currency);
         if (item.dueAmountMinor >= 0) {
             IsoElements.amount(out, "DueAmt", item.dueAmountMinor, currency);
         }
@@ -169,6 +165,29 @@ public final class TradeLetterWriter {
             sumMinor = Math.addExact(sumMinor, item.totalAmountMinor());
         }
         return sumMinor;
+    }
+
+    /**
+     * Closes a letter's one list and the letter: the list's ItmCnt, CtrlSum and VldtnStsInf?, then
+     * after the list {@code <countElement>1</countElement>}, ItmCnt and CtrlSum again, then the
+     * Document and envelope.
+     */
+    public static void endListAndLetter(
+            Utf8XmlWriter out,
+            String root,
+            String list,
+            String countElement,
+            int itemCount,
+            long sumMinor,
+            int currency,
+            String validationStatus,
+            String validationReason) {
+        countAndSum(out, itemCount, sumMinor, currency);
+        validation(out, validationStatus, validationReason);
+        out.end(list);
+        out.element(countElement, 1);
+        countAndSum(out, itemCount, sumMinor, currency);
+        endLetter(out, root);
     }
 
     /** {@code <ItmCnt>count</ItmCnt><CtrlSum>sum</CtrlSum>}, the sum in the currency's minor units. */

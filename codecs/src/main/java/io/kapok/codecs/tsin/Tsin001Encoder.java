@@ -60,12 +60,13 @@ public final class Tsin001Encoder {
         out.element("DocNb", invoice.documentNumber, IsoElements.MAX_35);
         IsoElements.date(out, "IsseDt", invoice.issueDateEpochDay);
         out.end("InvcGnlInf");
-        out.start("InvcTtlsInf");
-        IsoElements.amount(out, "TtlTaxblAmt", invoice.taxableAmountMinor, currency);
-        IsoElements.amount(out, "TtlTaxAmt", invoice.taxAmountMinor, currency);
-        IsoElements.amount(out, "TtlInvcAmt", invoice.totalAmountMinor(), currency);
-        IsoElements.date(out, "PmtDueDt", invoice.dueDateEpochDay);
-        out.end("InvcTtlsInf");
+        TsinElements.invoiceTotals(
+                out,
+                "InvcTtlsInf",
+                invoice.taxableAmountMinor,
+                invoice.taxAmountMinor,
+                invoice.dueDateEpochDay,
+                currency);
         if (invoice.requestedAmountMinor >= 0) {
             out.start("ReqdAmt");
             IsoElements.amount(out, "Amt", invoice.requestedAmountMinor, currency);

@@ -58,6 +58,17 @@ final class TsinElements {
         out.end(name);
     }
 
+    /** {@code <name>} as an InvoiceTotals1: TtlTaxblAmt, TtlTaxAmt, TtlInvcAmt (their sum), PmtDueDt. */
+    static void invoiceTotals(
+            Utf8XmlWriter out, String name, long taxableMinor, long taxMinor, long dueDateEpochDay, int currency) {
+        out.start(name);
+        IsoElements.amount(out, "TtlTaxblAmt", taxableMinor, currency);
+        IsoElements.amount(out, "TtlTaxAmt", taxMinor, currency);
+        IsoElements.amount(out, "TtlInvcAmt", Math.addExact(taxableMinor, taxMinor), currency);
+        IsoElements.date(out, "PmtDueDt", dueDateEpochDay);
+        out.end(name);
+    }
+
     /** {@code <FincgRqstr><PtyId>...</PtyId></FincgRqstr>}: a PartyIdentificationAndAccount6 without accounts. */
     static void financingRequester(Utf8XmlWriter out, PartyIdentity requester) {
         out.start("FincgRqstr");

@@ -54,11 +54,15 @@ final class PaymentReconciliationWriter {
         out.end("PmtTerms");
         IsoElements.amount(out, "PmtAmt", reconciliation.paymentAmountMinor, currency);
         long sumMinor = TradeLetterWriter.items(out, "Itm", reconciliation.items, currency);
-        TradeLetterWriter.countAndSum(out, count, sumMinor, currency);
-        TradeLetterWriter.validation(out, reconciliation.validationStatus, reconciliation.validationReason);
-        out.end("RcncltnList");
-        out.element("RcncltnCnt", 1);
-        TradeLetterWriter.countAndSum(out, count, sumMinor, currency);
-        TradeLetterWriter.endLetter(out, root);
+        TradeLetterWriter.endListAndLetter(
+                out,
+                root,
+                "RcncltnList",
+                "RcncltnCnt",
+                count,
+                sumMinor,
+                currency,
+                reconciliation.validationStatus,
+                reconciliation.validationReason);
     }
 }

@@ -49,15 +49,7 @@ class Camt029EncoderTest {
                 reading.xml());
         ResolutionOfInvestigationV09 doc = reading.mx().getRsltnOfInvstgtn();
         PaymentTransaction102 tx = doc.getCxlDtls().get(0).getTxInfAndSts().get(0);
-        PaymentSamples.assertOriginal(
-                resolution.original,
-                tx.getOrgnlGrpInf(),
-                tx.getOrgnlInstrId(),
-                tx.getOrgnlEndToEndId(),
-                tx.getOrgnlTxId(),
-                tx.getOrgnlUETR(),
-                tx.getOrgnlIntrBkSttlmAmt(),
-                tx.getOrgnlIntrBkSttlmDt());
+        PaymentSamples.assertOriginal(resolution.original, tx);
         assertAll(
                 reading.xml(),
                 () -> assertEquals("VHBK-RSLTN-20261124-1", doc.getAssgnmt().getId()),

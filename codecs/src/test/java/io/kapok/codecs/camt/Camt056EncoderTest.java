@@ -42,15 +42,7 @@ class Camt056EncoderTest {
         ProwideOracle.Reading<MxCamt05600108> reading = encodeAndRead(request);
         FIToFIPaymentCancellationRequestV08 doc = reading.mx().getFIToFIPmtCxlReq();
         PaymentTransaction106 tx = doc.getUndrlyg().get(0).getTxInf().get(0);
-        PaymentSamples.assertOriginal(
-                request.original,
-                tx.getOrgnlGrpInf(),
-                tx.getOrgnlInstrId(),
-                tx.getOrgnlEndToEndId(),
-                tx.getOrgnlTxId(),
-                tx.getOrgnlUETR(),
-                tx.getOrgnlIntrBkSttlmAmt(),
-                tx.getOrgnlIntrBkSttlmDt());
+        PaymentSamples.assertOriginal(request.original, tx);
         assertAll(
                 reading.xml(),
                 () -> assertEquals("PRBK-CXL-20261124-01", doc.getAssgnmt().getId()),

@@ -40,15 +40,7 @@ class Pacs004EncoderTest {
         ProwideOracle.assertAppHdr(
                 payment.header, Pacs004Encoder.TYPE, AppHdrWriter.CBPR_BUSINESS_SERVICE, reading.mx(), reading.xml());
         PaymentTransaction112 tx = reading.mx().getPmtRtr().getTxInf().get(0);
-        PaymentSamples.assertOriginal(
-                payment.original,
-                tx.getOrgnlGrpInf(),
-                tx.getOrgnlInstrId(),
-                tx.getOrgnlEndToEndId(),
-                tx.getOrgnlTxId(),
-                tx.getOrgnlUETR(),
-                tx.getOrgnlIntrBkSttlmAmt(),
-                tx.getOrgnlIntrBkSttlmDt());
+        PaymentSamples.assertOriginal(payment.original, tx);
         assertAll(
                 reading.xml(),
                 () -> assertEquals(

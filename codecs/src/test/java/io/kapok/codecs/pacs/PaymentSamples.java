@@ -33,26 +33,33 @@ public final class PaymentSamples {
         original.settlementDateEpochDay = LocalDate.of(2026, 11, 23).toEpochDay();
     }
 
-    /** The identifiers, amount and date of a PaymentTransaction112 / 106 / 102, given field by field. */
-    public static void assertOriginal(
-            OriginalPayment expected,
-            OriginalGroupInformation29 group,
-            String instructionId,
-            String endToEndId,
-            String transactionId,
-            String uetr,
-            ActiveOrHistoricCurrencyAndAmount amount,
-            LocalDate settlementDate) {
+    /**
+     * The original payment's identifiers, amount and date in a PaymentTransaction112 (pacs.004), 106
+     * (camt.056) or 102 (camt.029), which name them alike: read through their getters by name.
+     */
+    public static void assertOriginal(OriginalPayment expected, Object transaction) {
+        OriginalGroupInformation29 group = (OriginalGroupInformation29) get(transaction, "OrgnlGrpInf");
+        ActiveOrHistoricCurrencyAndAmount amount =
+                (ActiveOrHistoricCurrencyAndAmount) get(transaction, "OrgnlIntrBkSttlmAmt");
         assertAll(
                 () -> assertEquals(expected.messageId.toString(), group.getOrgnlMsgId()),
                 () -> assertEquals("pacs.008.001.08", group.getOrgnlMsgNmId()),
-                () -> assertEquals(expected.instructionId.toString(), instructionId),
-                () -> assertEquals(expected.endToEndId.toString(), endToEndId),
+                () -> assertEquals(expected.instructionId.toString(), get(transaction, "OrgnlInstrId")),
+                () -> assertEquals(expected.endToEndId.toString(), get(transaction, "OrgnlEndToEndId")),
                 () -> assertEquals(
-                        expected.transactionId.length() == 0 ? null : expected.transactionId.toString(), transactionId),
-                () -> assertEquals(expected.uetr.toString(), uetr),
+                        expected.transactionId.length() == 0 ? null : expected.transactionId.toString(),
+                        get(transaction, "OrgnlTxId")),
+                () -> assertEquals(expected.uetr.toString(), get(transaction, "OrgnlUETR")),
                 () -> assertAmount(expected.amountMinor, Iso4217.minorUnits(expected.currency), amount.getValue()),
                 () -> assertEquals(Iso4217.unpack(expected.currency), amount.getCcy()),
-                () -> assertDate(expected.settlementDateEpochDay, settlementDate));
+                () -> assertDate(expected.settlementDateEpochDay, (LocalDate) get(transaction, "OrgnlIntrBkSttlmDt")));
+    }
+
+    private static Object get(Object bean, String name) {
+        try {
+            return bean.getClass().getMethod("get" + name).invoke(bean);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(bean.getClass().getSimpleName() + " has no " + name, e);
+        }
     }
 }

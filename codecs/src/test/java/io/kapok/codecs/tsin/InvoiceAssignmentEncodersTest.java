@@ -13,10 +13,8 @@ import com.prowidesoftware.swift.model.mx.MxTsin00600101;
 import com.prowidesoftware.swift.model.mx.MxTsin00700101;
 import com.prowidesoftware.swift.model.mx.MxTsin00800101;
 import com.prowidesoftware.swift.model.mx.MxTsin01300101;
-import com.prowidesoftware.swift.model.mx.dic.BusinessLetter1;
 import com.prowidesoftware.swift.model.mx.dic.ValidationStatusInformation1;
 import io.kapok.codecs.MessageType;
-import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import java.math.BigDecimal;
@@ -70,16 +68,10 @@ class InvoiceAssignmentEncodersTest {
             String root,
             String list,
             String count) {
-        // Stock Prowide cannot build a JAXB context for these messages: see LetterIdrefRegistries.
-        ProwideOracle.Reading<T> reading =
-                ProwideOracle.read(out, mxType, LetterIdrefRegistries.forMessage(type.messageDefinition()));
-        ProwideOracle.assertAppHdr(expected.letter.header, type, null, reading.mx(), reading.xml());
-        Object document = get(reading.mx(), root);
-        LetterAssertions.assertLetterHeader(expected.letter, (BusinessLetter1) get(document, "Hdr"));
-        @SuppressWarnings("unchecked")
-        List<Object> lists = (List<Object>) get(document, list);
-        assertEquals(1, lists.size(), reading.xml());
-        Object actual = lists.get(0);
+        LetterAssertions.LetterReading reading =
+                LetterAssertions.readLetter(out, expected.letter, type, mxType, root, list);
+        Object document = reading.document();
+        Object actual = reading.list();
         @SuppressWarnings("unchecked")
         List<Object> items = (List<Object>) get(actual, "FinItm");
         BigDecimal controlSum = BigDecimal.valueOf(1_550_000_00L, 2);

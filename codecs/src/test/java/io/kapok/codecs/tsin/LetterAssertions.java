@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.prowidesoftware.swift.model.mx.AbstractMX;
 import com.prowidesoftware.swift.model.mx.dic.BusinessLetter1;
 import com.prowidesoftware.swift.model.mx.dic.GenericOrganisationIdentification1;
 import com.prowidesoftware.swift.model.mx.dic.InvoiceTotals1;
@@ -14,8 +15,11 @@ import com.prowidesoftware.swift.model.mx.dic.OrganisationIdentification6;
 import com.prowidesoftware.swift.model.mx.dic.PartyIdentification45;
 import com.prowidesoftware.swift.model.mx.dic.QualifiedPartyIdentification1;
 import com.prowidesoftware.swift.model.mx.dic.ValidationStatusInformation1;
+import io.kapok.codecs.MessageType;
+import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.iso.PartyIdentity;
+import io.kapok.codecs.xml.Utf8XmlWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,6 +32,27 @@ import java.util.List;
  */
 public final class LetterAssertions {
     private LetterAssertions() {}
+
+    /** What Prowide read of a letter: the text, the Document's root element and its one list. */
+    public record LetterReading(String xml, Object document, Object list) {}
+
+    /**
+     * Reads a BusinessLetter1 message with Prowide (its context completed by
+     * {@link LetterIdrefRegistries}, without which stock Prowide cannot read these messages), checks
+     * the AppHdr and the letter header against {@code expected}, and returns the Document's root
+     * element ({@code root}) and its one list ({@code list}).
+     */
+    public static <T extends AbstractMX> LetterReading readLetter(
+            Utf8XmlWriter out, BusinessLetter expected, MessageType type, Class<T> mxType, String root, String list) {
+        ProwideOracle.Reading<T> reading =
+                ProwideOracle.read(out, mxType, LetterIdrefRegistries.forMessage(type.messageDefinition()));
+        ProwideOracle.assertAppHdr(expected.header, type, null, reading.mx(), reading.xml());
+        Object document = get(reading.mx(), root);
+        assertLetterHeader(expected, (BusinessLetter1) get(document, "Hdr"));
+        List<?> lists = (List<?>) get(document, list);
+        assertEquals(1, lists.size(), reading.xml());
+        return new LetterReading(reading.xml(), document, lists.get(0));
+    }
 
     /** {@code bean.getName()}, for the per-message copies of one schema type. */
     public static Object get(Object bean, String name) {

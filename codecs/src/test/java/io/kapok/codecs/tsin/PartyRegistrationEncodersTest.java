@@ -14,10 +14,8 @@ import com.prowidesoftware.swift.model.mx.MxTsin01000101;
 import com.prowidesoftware.swift.model.mx.MxTsin01100101;
 import com.prowidesoftware.swift.model.mx.MxTsin01200101;
 import com.prowidesoftware.swift.model.mx.dic.AmountAndPeriod1;
-import com.prowidesoftware.swift.model.mx.dic.BusinessLetter1;
 import com.prowidesoftware.swift.model.mx.dic.ValidationStatusInformation1;
 import io.kapok.codecs.MessageType;
-import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.iso.PartyIdentity;
 import io.kapok.codecs.xml.Utf8XmlWriter;
@@ -75,16 +73,10 @@ class PartyRegistrationEncodersTest {
             String root,
             String list,
             String count) {
-        // Stock Prowide cannot build a JAXB context for these messages: see LetterIdrefRegistries.
-        ProwideOracle.Reading<T> reading =
-                ProwideOracle.read(out, mxType, LetterIdrefRegistries.forMessage(type.messageDefinition()));
-        ProwideOracle.assertAppHdr(expected.letter.header, type, null, reading.mx(), reading.xml());
-        Object document = get(reading.mx(), root);
-        LetterAssertions.assertLetterHeader(expected.letter, (BusinessLetter1) get(document, "Hdr"));
-        @SuppressWarnings("unchecked")
-        List<Object> lists = (List<Object>) get(document, list);
-        assertEquals(1, lists.size(), reading.xml());
-        Object actual = lists.get(0);
+        LetterAssertions.LetterReading reading =
+                LetterAssertions.readLetter(out, expected.letter, type, mxType, root, list);
+        Object document = reading.document();
+        Object actual = reading.list();
         @SuppressWarnings("unchecked")
         List<Object> items = (List<Object>) get(actual, "Itm");
         BigDecimal controlSum = new BigDecimal("20000000.00");

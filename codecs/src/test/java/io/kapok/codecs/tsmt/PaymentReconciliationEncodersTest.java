@@ -10,16 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.prowidesoftware.swift.model.mx.AbstractMX;
 import com.prowidesoftware.swift.model.mx.MxTsmt05300101;
 import com.prowidesoftware.swift.model.mx.MxTsmt05400101;
-import com.prowidesoftware.swift.model.mx.dic.BusinessLetter1;
 import com.prowidesoftware.swift.model.mx.dic.PaymentMeans1;
 import com.prowidesoftware.swift.model.mx.dic.ValidationStatusInformation1;
 import io.kapok.codecs.MessageType;
-import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.tsin.BusinessLetter;
 import io.kapok.codecs.tsin.FinancialItem;
 import io.kapok.codecs.tsin.LetterAssertions;
-import io.kapok.codecs.tsin.LetterIdrefRegistries;
 import io.kapok.codecs.tsin.TsinSamples;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import java.math.BigDecimal;
@@ -74,16 +71,10 @@ class PaymentReconciliationEncodersTest {
 
     private static <T extends AbstractMX> void assertReadsAsWritten(
             PaymentReconciliation expected, Utf8XmlWriter out, MessageType type, Class<T> mxType, String root) {
-        // Stock Prowide cannot build a JAXB context for these messages: see LetterIdrefRegistries.
-        ProwideOracle.Reading<T> reading =
-                ProwideOracle.read(out, mxType, LetterIdrefRegistries.forMessage(type.messageDefinition()));
-        ProwideOracle.assertAppHdr(expected.letter.header, type, null, reading.mx(), reading.xml());
-        Object document = LetterAssertions.get(reading.mx(), root);
-        LetterAssertions.assertLetterHeader(expected.letter, (BusinessLetter1) LetterAssertions.get(document, "Hdr"));
-        @SuppressWarnings("unchecked")
-        List<Object> lists = (List<Object>) LetterAssertions.get(document, "RcncltnList");
-        assertEquals(1, lists.size(), reading.xml());
-        Object actual = lists.get(0);
+        LetterAssertions.LetterReading reading =
+                LetterAssertions.readLetter(out, expected.letter, type, mxType, root, "RcncltnList");
+        Object document = reading.document();
+        Object actual = reading.list();
         Object params = LetterAssertions.get(actual, "Params");
         Object paymentRef = LetterAssertions.get(actual, "PmtRef");
         PaymentMeans1 means = (PaymentMeans1) LetterAssertions.get(actual, "PmtMeans");
