@@ -54,6 +54,30 @@ public final class LetterAssertions {
         return new LetterReading(reading.xml(), document, lists.get(0));
     }
 
+    /**
+     * The list's ItmCnt, CtrlSum and VldtnStsInf, and after the list {@code <countElement>} = 1,
+     * ItmCnt and CtrlSum, as the encoders derive them.
+     */
+    public static void assertCounts(
+            LetterReading reading,
+            String countElement,
+            int itemCount,
+            BigDecimal controlSum,
+            String validationStatus,
+            String validationReason) {
+        Object list = reading.list();
+        Object document = reading.document();
+        assertAll(
+                reading.xml(),
+                () -> assertEquals(String.valueOf(itemCount), get(list, "ItmCnt")),
+                () -> assertEquals(controlSum, get(list, "CtrlSum")),
+                () -> assertValidation(
+                        validationStatus, validationReason, (ValidationStatusInformation1) get(list, "VldtnStsInf")),
+                () -> assertEquals("1", get(document, countElement)),
+                () -> assertEquals(String.valueOf(itemCount), get(document, "ItmCnt")),
+                () -> assertEquals(controlSum, get(document, "CtrlSum")));
+    }
+
     /** {@code bean.getName()}, for the per-message copies of one schema type. */
     public static Object get(Object bean, String name) {
         try {
