@@ -44,12 +44,44 @@ public final class BusinessLetter {
         public final PartyIdentity party = new PartyIdentity();
     }
 
-    /** Declares another party under {@code xmlId} and returns it for its identity to be set. */
+    /**
+     * Declares another party under {@code xmlId} and returns it for its identity to be set.
+     *
+     * @throws IllegalArgumentException when {@code xmlId} is not a plain XML name (an ASCII letter or
+     *     '_', then letters, digits, '-', '_' or '.', at most 35) or is one of the three reserved ones
+     * @throws IllegalStateException when {@link #OTHER_PARTIES_MAX} parties are declared already
+     */
     public PartyIdentity addParty(CharSequence xmlId) {
+        if (!isPlainXmlName(xmlId)
+                || contentEquals(xmlId, ORIGINATOR)
+                || contentEquals(xmlId, PRIMARY_RECIPIENT)
+                || contentEquals(xmlId, AUTHORISING_USER)) {
+            throw new IllegalArgumentException("'" + xmlId + "' cannot identify a party of the letter");
+        }
         Party entry = otherParties.add();
         entry.xmlId.set(xmlId);
         entry.party.clear();
         return entry.party;
+    }
+
+    private static boolean isPlainXmlName(CharSequence name) {
+        int n = name.length();
+        if (n == 0 || n > 35) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            boolean other = (c >= '0' && c <= '9') || c == '-' || c == '.';
+            if (!letter && (i == 0 || !other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean contentEquals(CharSequence a, String b) {
+        return b.contentEquals(a);
     }
 
     public void clear() {

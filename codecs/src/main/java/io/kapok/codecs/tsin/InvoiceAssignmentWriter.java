@@ -22,11 +22,7 @@ final class InvoiceAssignmentWriter {
 
     static void write(
             Utf8XmlWriter out, InvoiceAssignment assignment, MessageType type, String root, String list, String count) {
-        if (assignment.items.count() == 0) {
-            throw new IllegalArgumentException(type.messageDefinition() + " carries at least one invoice");
-        }
-        TradeLetterWriter.startLetter(out, assignment.letter, type, root);
-        out.start(list);
+        TradeLetterWriter.startLetterAndList(out, assignment.letter, type, root, list, assignment.items.count());
         out.element("Idr", assignment.listId, IsoElements.MAX_35);
         IsoElements.date(out, "IsseDt", assignment.issueDateEpochDay);
         out.element("Assgne", assignment.assigneeRef, IsoElements.MAX_35);

@@ -29,11 +29,7 @@ final class PartyRegistrationWriter {
             String list,
             String count) {
         int itemCount = registration.items.count();
-        if (itemCount == 0) {
-            throw new IllegalArgumentException(type.messageDefinition() + " carries at least one agreement item");
-        }
-        TradeLetterWriter.startLetter(out, registration.letter, type, root);
-        out.start(list);
+        TradeLetterWriter.startLetterAndList(out, registration.letter, type, root, list, itemCount);
         out.element("Idr", registration.listId, IsoElements.MAX_35);
         IsoElements.date(out, "Dt", registration.dateEpochDay);
         out.element("AgrmtRqstr", registration.requesterRef, IsoElements.MAX_35);

@@ -53,6 +53,20 @@ public final class TradeLetterWriter {
                 .end(name);
     }
 
+    /**
+     * {@link #startLetter} followed by the opening of the letter's one list {@code <list>}.
+     *
+     * @throws IllegalArgumentException when the list would hold no item
+     */
+    public static void startLetterAndList(
+            Utf8XmlWriter out, BusinessLetter letter, MessageType type, String root, String list, int itemCount) {
+        if (itemCount == 0) {
+            throw new IllegalArgumentException(type.messageDefinition() + " needs at least one item in " + list);
+        }
+        startLetter(out, letter, type, root);
+        out.start(list);
+    }
+
     /** Closes {@code <root>}, Document and envelope. */
     public static void endLetter(Utf8XmlWriter out, String root) {
         out.end(root);

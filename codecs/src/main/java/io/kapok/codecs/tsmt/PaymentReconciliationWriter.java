@@ -24,12 +24,8 @@ final class PaymentReconciliationWriter {
 
     static void write(Utf8XmlWriter out, PaymentReconciliation reconciliation, MessageType type, String root) {
         int count = reconciliation.items.count();
-        if (count == 0) {
-            throw new IllegalArgumentException(type.messageDefinition() + " reconciles at least one item");
-        }
         int currency = reconciliation.currency;
-        TradeLetterWriter.startLetter(out, reconciliation.letter, type, root);
-        out.start("RcncltnList");
+        TradeLetterWriter.startLetterAndList(out, reconciliation.letter, type, root, "RcncltnList", count);
         IsoElements.date(out, "Dt", reconciliation.dateEpochDay);
         out.element("Rcpt", reconciliation.recipientRef, IsoElements.MAX_35);
         out.element("Advsr", reconciliation.adviserRef, IsoElements.MAX_35);

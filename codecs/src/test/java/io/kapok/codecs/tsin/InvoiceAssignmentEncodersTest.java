@@ -211,4 +211,16 @@ class InvoiceAssignmentEncodersTest {
         assertThrows(
                 IllegalArgumentException.class, () -> new Tsin006Encoder().encode(assignment, new Utf8XmlWriter(64)));
     }
+
+    @Test
+    void refusesAPartyIdentifierThatIsNoXmlNameOrIsReserved() {
+        BusinessLetter letter = new BusinessLetter();
+        for (String bad :
+                new String[] {"", "1BANK", "BANK ONE", "银行", "A&B", BusinessLetter.ORIGINATOR, "X".repeat(36)}) {
+            assertThrows(IllegalArgumentException.class, () -> letter.addParty(bad), bad);
+        }
+        assertEquals(0, letter.otherParties.count());
+        letter.addParty("BANK-1.a_b").bic("PRBKCNGZXXX");
+        assertEquals(1, letter.otherParties.count());
+    }
 }
