@@ -128,9 +128,12 @@ public final class IsoElements {
      * A choice between a financial institution and an organisation (Party44Choice of the BAH,
      * Party40Choice of the payments messages): {@code <wrapper><fiElement><FinInstnId><BICFI>} for a
      * bank, else {@code <wrapper><organisationElement>} followed by a PartyIdentification135.
+     *
+     * @throws IllegalArgumentException when the party has no identifier
      */
     public static void partyChoice(
             Utf8XmlWriter out, String wrapper, String fiElement, String organisationElement, PartyIdentity party) {
+        party.requirePresent(wrapper);
         out.start(wrapper);
         if (party.isFinancialInstitution()) {
             agent(out, fiElement, party.id);
@@ -160,6 +163,7 @@ public final class IsoElements {
 
     /** {@code <element>} as an OrganisationIdentification29: AnyBIC, LEI or Othr (Id, SchmeNm/Prtry). */
     public static void organisationIdentification(Utf8XmlWriter out, String element, PartyIdentity party) {
+        party.requirePresent(element);
         out.start(element);
         switch (party.scheme) {
             case BIC -> out.element("AnyBIC", party.id, 11);

@@ -54,6 +54,19 @@ public final class PartyIdentity {
         return scheme != null && id.length() > 0;
     }
 
+    /**
+     * This party, after checking it has a scheme and an identifier.
+     *
+     * @param role where the party goes, for the message ({@code "AppHdr/To"})
+     * @throws IllegalArgumentException when it has none: an encoder cannot name a party it does not know
+     */
+    public PartyIdentity requirePresent(String role) {
+        if (!isPresent()) {
+            throw new IllegalArgumentException(role + " has no identifier (BIC, USCC or LEI)");
+        }
+        return this;
+    }
+
     /** True for a bank (identified by BIC). */
     public boolean isFinancialInstitution() {
         return scheme == Scheme.BIC;

@@ -88,6 +88,7 @@ public final class TradeLetterWriter {
      * {@code Othr/Id} with {@code SchmeNm/Prtry} = the scheme, then {@code PtyId/Nm} when known.
      */
     public static void tradeParty(Utf8XmlWriter out, String name, PartyIdentity party) {
+        party.requirePresent(name);
         out.start(name).start("PtyId");
         out.start("Id").start("OrgId");
         if (party.isFinancialInstitution()) {

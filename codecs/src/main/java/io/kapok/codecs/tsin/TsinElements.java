@@ -25,6 +25,7 @@ final class TsinElements {
      * name is known), then the BIC as {@code BEI} or the USCC / LEI as {@code PrtryId} (Id, IdTp).
      */
     static void partyIdentification25(Utf8XmlWriter out, String name, PartyIdentity party) {
+        party.requirePresent(name);
         out.start(name);
         out.element("Nm", party.name.length() > 0 ? party.name : party.id, IsoElements.MAX_70);
         if (party.isFinancialInstitution()) {
@@ -43,6 +44,7 @@ final class TsinElements {
      * the BIC as {@code BIC}, or the USCC / LEI as {@code PrtryId} (Id, Issr = the scheme).
      */
     static void partyIdentification8(Utf8XmlWriter out, String name, PartyIdentity party) {
+        party.requirePresent(name);
         out.start(name);
         IsoElements.optional(out, "Nm", party.name, IsoElements.MAX_70);
         out.start("Id").start("OrgId");

@@ -3,6 +3,8 @@ package io.kapok.codecs.pacs;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.prowidesoftware.swift.model.mx.BusinessAppHdrV02;
 import com.prowidesoftware.swift.model.mx.MxPacs00200110;
@@ -11,6 +13,7 @@ import io.kapok.codecs.iso.MessageHeader;
 import io.kapok.codecs.iso.PartyIdentity;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -48,5 +51,17 @@ class AppHdrWriterTest {
                 () -> ProwideOracle.assertParty(header.to, hdr.getTo()),
                 () -> assertEquals("CAG-20261123-0001", hdr.getBizMsgIdr()),
                 () -> assertNull(hdr.getBizSvc(), "no business service asked for, none written"));
+    }
+
+    @Test
+    void refusesAHeaderWhoseRecipientIsNotKnown() {
+        MessageHeader header = new MessageHeader();
+        header.from.bic("KAPKCNGZXXX");
+        header.messageId.set("KAPK-0001");
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> AppHdrWriter.write(
+                        new Utf8XmlWriter(64), header.from, header.to, header.messageId, "camt.054.001.08", null, 0L));
+        assertTrue(e.getMessage().startsWith("To has no identifier"), e.getMessage());
     }
 }
