@@ -5,10 +5,12 @@ import static io.kapok.codecs.tsin.LetterAssertions.assertReference;
 import static io.kapok.codecs.tsin.LetterAssertions.get;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.prowidesoftware.swift.model.mx.AbstractMX;
+import com.prowidesoftware.swift.model.mx.BusinessAppHdrV02;
 import com.prowidesoftware.swift.model.mx.MxTsin00600101;
 import com.prowidesoftware.swift.model.mx.MxTsin00700101;
 import com.prowidesoftware.swift.model.mx.MxTsin00800101;
@@ -16,8 +18,12 @@ import com.prowidesoftware.swift.model.mx.MxTsin01300101;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.xml.Utf8XmlWriter;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -177,6 +183,8 @@ class InvoiceAssignmentEncodersTest {
     @Test
     void prowideReadsTheDebtorsAcknowledgementOnceItsIdrefTypesAreRegistered() {
         // The debtor, Canton Auto Group, confirms (确权) the invoices Foshan Precision holds against it.
+        // Stock Prowide cannot read or write tsin.013 (see the next test); readLetter registers the
+        // six IDREF element declarations it lacks (LetterIdrefRegistries) in the oracle's context.
         InvoiceAssignment assignment = assignment("CAG-TSIN013-0001");
         assignment.letter.header.from.copyFrom(TsinSamples.canton());
         assignment.letter.header.to.copyFrom(TsinSamples.platform());
@@ -222,5 +230,16 @@ class InvoiceAssignmentEncodersTest {
         assertEquals(0, letter.otherParties.count());
         letter.addParty("BANK-1.a_b").bic("PRBKCNGZXXX");
         assertEquals(1, letter.otherParties.count());
+    }
+
+    @Test
+    void stockProwideCannotBuildAContextForTsin013WithoutTheIdrefRegistry() throws JAXBException {
+        List<Class<?>> classes = new ArrayList<>(Arrays.asList((Class<?>[]) MxTsin01300101._classes));
+        classes.add(BusinessAppHdrV02.class);
+        JAXBException e =
+                assertThrows(JAXBException.class, () -> JAXBContext.newInstance(classes.toArray(new Class<?>[0])));
+        assertTrue(e.toString().contains("FinDocRef"), e::toString);
+        classes.add(LetterIdrefRegistries.forMessage("tsin.013.001.01"));
+        assertNotNull(JAXBContext.newInstance(classes.toArray(new Class<?>[0])));
     }
 }
