@@ -106,6 +106,46 @@ public final class Utf8XmlWriter {
         return end(name);
     }
 
+    /**
+     * {@code <name>escaped text</name>} with at most {@code lengthMax} characters of {@code text}:
+     * a longer text is cut, without a String, where the schema's MaxNText would refuse it.
+     */
+    public Utf8XmlWriter element(String name, CharSequence text, int lengthMax) {
+        start(name);
+        escaped(text, 0, Math.min(text.length(), lengthMax));
+        return end(name);
+    }
+
+    /** Escaped characters {@code start} (inclusive) to {@code end} (exclusive) of {@code text}. */
+    public Utf8XmlWriter text(CharSequence text, int start, int end) {
+        escaped(text, start, end);
+        return this;
+    }
+
+    /**
+     * {@code unscaled} as a decimal with exactly {@code scale} digits after the point (1250000 with
+     * scale 2 is {@code 12500.00}; scale 0 writes no point), sign first when negative.
+     */
+    public Utf8XmlWriter decimal(long unscaled, int scale) {
+        if (scale == 0) {
+            return number(unscaled);
+        }
+        if (unscaled < 0) {
+            raw('-');
+            if (unscaled == Long.MIN_VALUE) {
+                throw new IllegalArgumentException("decimal " + unscaled + " has no positive counterpart");
+            }
+            unscaled = -unscaled;
+        }
+        long unit = 1;
+        for (int i = 0; i < scale; i++) {
+            unit *= 10;
+        }
+        number(unscaled / unit);
+        raw('.');
+        return paddedNumber(unscaled % unit, scale);
+    }
+
     /** Escaped character data inside the current element. */
     public Utf8XmlWriter text(CharSequence text) {
         escaped(text);
@@ -165,9 +205,13 @@ public final class Utf8XmlWriter {
     }
 
     private void escaped(CharSequence s) {
-        int n = s.length();
-        ensure(n * 3);
-        for (int i = 0; i < n; i++) {
+        escaped(s, 0, s.length());
+    }
+
+    private void escaped(CharSequence s, int start, int end) {
+        int n = end;
+        ensure((end - start) * 3);
+        for (int i = start; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '&' -> ascii("&amp;");

@@ -170,4 +170,32 @@ class Utf8XmlWriterTest {
             reader.close();
         }
     }
+
+    @Test
+    void writesDecimalsWithExactlyTheScaleGiven() {
+        assertEquals("1250000.00", new Utf8XmlWriter(4).decimal(125_000_000L, 2).toString());
+        assertEquals("0.05", new Utf8XmlWriter(4).decimal(5L, 2).toString());
+        assertEquals("0.000", new Utf8XmlWriter(4).decimal(0L, 3).toString());
+        assertEquals("187500000", new Utf8XmlWriter(4).decimal(187_500_000L, 0).toString());
+        assertEquals("-1.50", new Utf8XmlWriter(4).decimal(-150L, 2).toString());
+        assertEquals(
+                "92233720368547758.07",
+                new Utf8XmlWriter(4).decimal(Long.MAX_VALUE, 2).toString());
+    }
+
+    @Test
+    void clipsElementTextToItsMaximumLengthAfterEscaping() {
+        assertEquals(
+                "<a>&amp;bc</a>", new Utf8XmlWriter(4).element("a", "&bcdef", 3).toString());
+        assertEquals(
+                "<a>short</a>", new Utf8XmlWriter(4).element("a", "short", 35).toString());
+        assertEquals(
+                "<a>\u4E2D\u6587</a>",
+                new Utf8XmlWriter(4).element("a", "\u4E2D\u6587\u5B57", 2).toString());
+    }
+
+    @Test
+    void writesARangeOfTextEscaped() {
+        assertEquals("&lt;b&gt;", new Utf8XmlWriter(4).text("a<b>c", 1, 4).toString());
+    }
 }
