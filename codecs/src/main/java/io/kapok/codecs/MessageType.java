@@ -38,10 +38,12 @@ public enum MessageType {
     public static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
 
     private static final Map<String, MessageType> BY_NAMESPACE = new HashMap<>();
+    private static final RejectAnswer[] REJECT_ANSWERS = new RejectAnswer[values().length];
 
     static {
         for (MessageType type : values()) {
             BY_NAMESPACE.put(type.namespace, type);
+            REJECT_ANSWERS[type.ordinal()] = answerTo(type);
         }
     }
 
@@ -69,6 +71,29 @@ public enum MessageType {
     /** Plain-language name, for answers and logs. */
     public String title() {
         return title;
+    }
+
+    /**
+     * The negative answer to a refused message of this type, by family: payments and returns get a
+     * pacs.002 RJCT, a recall a camt.029 RJCR, a financing request a tsin.002 RCER, a financing
+     * cancellation a tsin.002 REJT, an assignment request a tsin.007 RCER, a party registration a
+     * tsin.011 RCER; the others (statuses, notifications, statements, invoices, acknowledgements,
+     * reconciliation) an admi.002.
+     */
+    public RejectAnswer rejectAnswer() {
+        return REJECT_ANSWERS[ordinal()];
+    }
+
+    private static RejectAnswer answerTo(MessageType type) {
+        return switch (type) {
+            case PACS_008_001_08, PACS_004_001_09 -> new RejectAnswer(PACS_002_001_10, "RJCT");
+            case CAMT_056_001_08 -> new RejectAnswer(CAMT_029_001_09, "RJCR");
+            case TSIN_001_001_01 -> new RejectAnswer(TSIN_002_001_01, "RCER");
+            case TSIN_003_001_01 -> new RejectAnswer(TSIN_002_001_01, "REJT");
+            case TSIN_006_001_01 -> new RejectAnswer(TSIN_007_001_01, "RCER");
+            case TSIN_009_001_01 -> new RejectAnswer(TSIN_011_001_01, "RCER");
+            default -> RejectAnswer.MESSAGE_REJECT;
+        };
     }
 
     /** The message whose Document (or AppHdr) has this namespace, or null if it is not in Kapok's map. */
