@@ -1,11 +1,16 @@
 package io.kapok.codecs;
 
+import io.kapok.codecs.admi.Admi002Schema;
+import io.kapok.codecs.camt.Camt029Schema;
 import io.kapok.codecs.camt.Camt056Schema;
+import io.kapok.codecs.pacs.Pacs002Schema;
 import io.kapok.codecs.pacs.Pacs004Schema;
 import io.kapok.codecs.pacs.Pacs008Schema;
 import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageSchema;
 import io.kapok.codecs.tsin.Tsin001Schema;
+import io.kapok.codecs.tsin.Tsin002Schema;
+import io.kapok.codecs.tsin.Tsin003Schema;
 import io.kapok.codecs.xml.XmlLimits;
 import java.util.List;
 
@@ -17,8 +22,16 @@ import java.util.List;
  */
 public final class MessageMap {
     /** Every message Kapok decodes, one schema per {@link MessageType} that has one. */
-    public static final List<MessageSchema> SCHEMAS =
-            List.of(Pacs008Schema.SCHEMA, Pacs004Schema.SCHEMA, Camt056Schema.SCHEMA, Tsin001Schema.SCHEMA);
+    public static final List<MessageSchema> SCHEMAS = List.of(
+            Pacs008Schema.SCHEMA,
+            Pacs002Schema.SCHEMA,
+            Pacs004Schema.SCHEMA,
+            Camt056Schema.SCHEMA,
+            Camt029Schema.SCHEMA,
+            Admi002Schema.SCHEMA,
+            Tsin001Schema.SCHEMA,
+            Tsin002Schema.SCHEMA,
+            Tsin003Schema.SCHEMA);
 
     private MessageMap() {}
 
