@@ -2,6 +2,8 @@ package io.kapok.codecs;
 
 import io.kapok.codecs.admi.Admi002Schema;
 import io.kapok.codecs.camt.Camt029Schema;
+import io.kapok.codecs.camt.Camt053Schema;
+import io.kapok.codecs.camt.Camt054Schema;
 import io.kapok.codecs.camt.Camt056Schema;
 import io.kapok.codecs.pacs.Pacs002Schema;
 import io.kapok.codecs.pacs.Pacs004Schema;
@@ -28,6 +30,8 @@ public final class MessageMap {
             Pacs004Schema.SCHEMA,
             Camt056Schema.SCHEMA,
             Camt029Schema.SCHEMA,
+            Camt053Schema.SCHEMA,
+            Camt054Schema.SCHEMA,
             Admi002Schema.SCHEMA,
             Tsin001Schema.SCHEMA,
             Tsin002Schema.SCHEMA,

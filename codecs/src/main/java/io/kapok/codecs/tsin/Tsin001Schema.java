@@ -6,6 +6,7 @@ import static io.kapok.codecs.stream.FieldSpec.requiredCode;
 
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.iso.DecimalAmounts;
+import io.kapok.codecs.stream.CommonRules;
 import io.kapok.codecs.stream.MessageSchema;
 import io.kapok.codecs.stream.RepeatedGroup;
 import io.kapok.codecs.stream.SchemaConstants;
@@ -109,8 +110,8 @@ public final class Tsin001Schema {
             GROUP_ID,
             DecimalAmounts.TOTAL_DIGITS_MAX,
             List.of(
-                    TsinRules.atLeastOneItem(),
-                    TsinRules.itemCountMatches(NUMBER_OF_REQUESTS, ROOT + "/" + HDR + "/NbOfInvcReqs"),
+                    CommonRules.atLeastOneItem(),
+                    CommonRules.itemCountMatches(NUMBER_OF_REQUESTS, ROOT + "/" + HDR + "/NbOfInvcReqs"),
                     TsinRules.oneCurrency(CURRENCY, new int[] {TOTAL_AMOUNT}, new int[] {
                         TOTAL_TAXABLE_AMOUNT, TOTAL_TAX_AMOUNT, INVOICE_AMOUNT, REQUESTED_AMOUNT
                     }),

@@ -21,52 +21,6 @@ public final class TsinRules {
 
     private TsinRules() {}
 
-    /** The message carries at least one item of its group. */
-    public static MessageRule atLeastOneItem() {
-        return (v, verdict) -> {
-            if (v.itemCount() > 0) {
-                return true;
-            }
-            MessageSchema schema = v.schema();
-            verdict.reject(
-                            RejectCode.MISSING_ELEMENT,
-                            "/Document/" + schema.rootElement() + "/"
-                                    + String.join("/", schema.group().path()))
-                    .append("the message has no ")
-                    .append(schema.group().name())
-                    .append(" item");
-            return false;
-        };
-    }
-
-    /** The declared count (field {@code countField}, optional) equals the number of items. */
-    public static MessageRule itemCountMatches(int countField, String countPath) {
-        return (v, verdict) -> {
-            TextBuffer declared = v.text(countField);
-            if (!declared.isPresent()) {
-                return true;
-            }
-            // The COUNT field check has already made it 1 to 15 digits (surrounding spaces allowed).
-            long n = 0;
-            for (int i = 0; i < declared.length(); i++) {
-                char c = declared.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    n = n * 10 + (c - '0');
-                }
-            }
-            if (n == v.itemCount()) {
-                return true;
-            }
-            verdict.reject(RejectCode.ITEM_COUNT, countPath)
-                    .append("the count is ")
-                    .append(declared)
-                    .append(" but the message has ")
-                    .append(v.itemCount())
-                    .append(" items");
-            return false;
-        };
-    }
-
     /**
      * The declared total (amount field {@code totalField}, optional) equals the sum of item amount
      * field {@code itemAmountField}, in minor units.
