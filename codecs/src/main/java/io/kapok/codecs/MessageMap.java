@@ -13,6 +13,7 @@ import io.kapok.codecs.stream.MessageSchema;
 import io.kapok.codecs.tsin.Tsin001Schema;
 import io.kapok.codecs.tsin.Tsin002Schema;
 import io.kapok.codecs.tsin.Tsin003Schema;
+import io.kapok.codecs.tsin.Tsin004Schema;
 import io.kapok.codecs.xml.XmlLimits;
 import java.util.List;
 
@@ -35,7 +36,8 @@ public final class MessageMap {
             Admi002Schema.SCHEMA,
             Tsin001Schema.SCHEMA,
             Tsin002Schema.SCHEMA,
-            Tsin003Schema.SCHEMA);
+            Tsin003Schema.SCHEMA,
+            Tsin004Schema.SCHEMA);
 
     private MessageMap() {}
 

@@ -53,11 +53,15 @@ public final class TsinRules {
     }
 
     /**
-     * Every amount of the request is in the currency of field {@code currencyField}: the message
-     * amounts {@code amountFields} and the item amounts {@code itemAmountFields} that are present.
+     * Every amount of the request is in the currency of field {@code currencyField} (when that is
+     * given): the message amounts {@code amountFields} and the item amounts {@code itemAmountFields}
+     * that are present.
      */
     public static MessageRule oneCurrency(int currencyField, int[] amountFields, int[] itemAmountFields) {
         return (v, verdict) -> {
+            if (!v.text(currencyField).isPresent()) {
+                return true;
+            }
             MessageSchema schema = v.schema();
             int currency = Iso4217.pack(v.text(currencyField));
             for (int field : amountFields) {
@@ -108,27 +112,57 @@ public final class TsinRules {
                 if (!issue.isPresent() || !due.isPresent()) {
                     continue;
                 }
-                long dueDay = IsoIdentifiers.epochDay(due);
-                if (dueDay < IsoIdentifiers.epochDay(issue)) {
-                    verdict.reject(RejectCode.DUE_BEFORE_ISSUE, itemPath(schema, i, dueField))
-                            .append("due date ")
-                            .append(due)
-                            .append(" is before the issue date ")
-                            .append(issue);
-                    return false;
-                }
-                if (dueDay > IsoIdentifiers.epochDayYearsLater(issue, PAYMENT_TERM_YEARS_MAX)) {
-                    verdict.reject(RejectCode.PAYMENT_TERM_TOO_LONG, itemPath(schema, i, dueField))
-                            .append("due date ")
-                            .append(due)
-                            .append(" is more than one year after the issue date ")
-                            .append(issue)
-                            .append(" (a receivable's payment term is at most one year)");
+                if (!termWithinLimits(issue, due, schema, i, dueField, verdict)) {
                     return false;
                 }
             }
             return true;
         };
+    }
+
+    /**
+     * The due date (field {@code dueField}) is not before the issue date or date-time
+     * ({@code issueField}) and at most {@link #PAYMENT_TERM_YEARS_MAX} year after it.
+     */
+    public static MessageRule invoiceTerm(int issueField, int dueField) {
+        return (v, verdict) -> {
+            TextBuffer issue = v.text(issueField);
+            TextBuffer due = v.text(dueField);
+            if (!issue.isPresent() || !due.isPresent()) {
+                return true;
+            }
+            MessageSchema schema = v.schema();
+            return termWithinLimits(issue, due, schema, -1, dueField, verdict);
+        };
+    }
+
+    /** The path (of item {@code item}'s field, or the message's when -1) is only built for a reject. */
+    private static boolean termWithinLimits(
+            TextBuffer issue,
+            TextBuffer due,
+            MessageSchema schema,
+            int item,
+            int dueField,
+            io.kapok.codecs.DecodeVerdict verdict) {
+        long dueDay = IsoIdentifiers.epochDay(due);
+        if (dueDay < IsoIdentifiers.epochDay(issue)) {
+            verdict.reject(RejectCode.DUE_BEFORE_ISSUE, pathOf(schema, item, dueField))
+                    .append("due date ")
+                    .append(due)
+                    .append(" is before the issue date ")
+                    .append(issue);
+            return false;
+        }
+        if (dueDay > IsoIdentifiers.epochDayYearsLater(issue, PAYMENT_TERM_YEARS_MAX)) {
+            verdict.reject(RejectCode.PAYMENT_TERM_TOO_LONG, pathOf(schema, item, dueField))
+                    .append("due date ")
+                    .append(due)
+                    .append(" is more than one year after the issue date ")
+                    .append(issue)
+                    .append(" (a receivable's payment term is at most one year)");
+            return false;
+        }
+        return true;
     }
 
     /** No two items carry the same document number (item field {@code numberField}). */
@@ -208,6 +242,10 @@ public final class TsinRules {
         }
         return "organisation id '" + id + "' must name its scheme USCC (unified social credit code) or LEI, not '"
                 + scheme + "'";
+    }
+
+    private static String pathOf(MessageSchema schema, int item, int field) {
+        return item < 0 ? schema.field(field).pathText(schema.rootElement()) : itemPath(schema, item, field);
     }
 
     private static String itemPath(MessageSchema schema, int item, int field) {
