@@ -14,6 +14,10 @@ import io.kapok.codecs.tsin.Tsin001Schema;
 import io.kapok.codecs.tsin.Tsin002Schema;
 import io.kapok.codecs.tsin.Tsin003Schema;
 import io.kapok.codecs.tsin.Tsin004Schema;
+import io.kapok.codecs.tsin.Tsin006Schema;
+import io.kapok.codecs.tsin.Tsin007Schema;
+import io.kapok.codecs.tsin.Tsin008Schema;
+import io.kapok.codecs.tsin.Tsin013Schema;
 import io.kapok.codecs.xml.XmlLimits;
 import java.util.List;
 
@@ -37,7 +41,11 @@ public final class MessageMap {
             Tsin001Schema.SCHEMA,
             Tsin002Schema.SCHEMA,
             Tsin003Schema.SCHEMA,
-            Tsin004Schema.SCHEMA);
+            Tsin004Schema.SCHEMA,
+            Tsin006Schema.SCHEMA,
+            Tsin007Schema.SCHEMA,
+            Tsin008Schema.SCHEMA,
+            Tsin013Schema.SCHEMA);
 
     private MessageMap() {}
 

@@ -23,8 +23,17 @@ public final class ProwideOracle {
 
     /** One context for the Document classes of a message, the AppHdr and any {@code extra} classes. */
     public static JAXBContext contextWithAppHdr(Class<?>[] documentClasses, Class<?>... extra) {
-        List<Class<?>> classes = new ArrayList<>(Arrays.asList(documentClasses));
+        List<Class<?>> classes = new ArrayList<>(Arrays.asList(extra));
         classes.add(BusinessAppHdrV02.class);
+        return context(documentClasses, classes.toArray(new Class<?>[0]));
+    }
+
+    /**
+     * One context for the Document classes of a message and any {@code extra} classes, without
+     * the AppHdr: for writing (see {@link #xml(AbstractMX, JAXBContext)}).
+     */
+    public static JAXBContext context(Class<?>[] documentClasses, Class<?>... extra) {
+        List<Class<?>> classes = new ArrayList<>(Arrays.asList(documentClasses));
         classes.addAll(Arrays.asList(extra));
         try {
             return JAXBContext.newInstance(classes.toArray(new Class<?>[0]));
@@ -44,6 +53,18 @@ public final class ProwideOracle {
     public static String xml(AbstractMX mx) {
         MxWriteConfiguration conf = new MxWriteConfiguration();
         conf.escapeHandler = new MinimumEscapeHandler();
+        return mx.message(conf);
+    }
+
+    /**
+     * Prowide's XML of {@code mx} written with {@code context}: for a message whose own context
+     * misses classes (tsin.013). Prowide then declares every namespace of the context on each
+     * element, so the context must not hold the AppHdr classes when the message has a header.
+     */
+    public static String xml(AbstractMX mx, JAXBContext context) {
+        MxWriteConfiguration conf = new MxWriteConfiguration();
+        conf.escapeHandler = new MinimumEscapeHandler();
+        conf.context = context;
         return mx.message(conf);
     }
 }

@@ -7,14 +7,12 @@ import static io.kapok.codecs.stream.FieldSpec.requiredCode;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.DecimalAmounts;
-import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.stream.CommonRules;
 import io.kapok.codecs.stream.MessageRule;
 import io.kapok.codecs.stream.MessageSchema;
 import io.kapok.codecs.stream.RepeatedGroup;
 import io.kapok.codecs.stream.SchemaConstants;
 import io.kapok.codecs.stream.ValueKind;
-import io.kapok.codecs.xml.TextBuffer;
 import java.util.List;
 import java.util.Set;
 
@@ -107,7 +105,10 @@ public final class CamtReport {
                         CommonRules.itemCountMatches(
                                 NUMBER_OF_ENTRIES,
                                 "/Document/" + root + "/" + report + "/TxsSummry/TtlNtries/NbOfNtries"),
-                        sumOfEntries("/Document/" + root + "/" + report + "/TxsSummry/TtlNtries/Sum")));
+                        CommonRules.decimalSumMatches(
+                                SUM_OF_ENTRIES,
+                                "/Document/" + root + "/" + report + "/TxsSummry/TtlNtries/Sum",
+                                ENTRY_AMOUNT)));
         SchemaConstants.check(schema, SUM_OF_ENTRIES, report, "TxsSummry", "TtlNtries", "Sum");
         SchemaConstants.checkItem(schema, ENTRY_REMITTANCE, TX, "TxDtls", "RmtInf", "Ustrd");
         return schema;
@@ -119,30 +120,6 @@ public final class CamtReport {
                 return true;
             }
             verdict.reject(RejectCode.MISSING_ELEMENT, path).append("the account must be named by IBAN or Othr/Id");
-            return false;
-        };
-    }
-
-    /** {@code TtlNtries/Sum}, when given, is the sum of the entries' amounts (without sign). */
-    private static MessageRule sumOfEntries(String path) {
-        return (v, verdict) -> {
-            TextBuffer declared = v.text(SUM_OF_ENTRIES);
-            if (!declared.isPresent() || v.itemCount() == 0) {
-                return true;
-            }
-            int minorUnits = Iso4217.minorUnits(v.itemCurrency(0, ENTRY_AMOUNT));
-            long sum = 0;
-            for (int i = 0, n = v.itemCount(); i < n; i++) {
-                long amount = v.itemAmountMinor(i, ENTRY_AMOUNT);
-                sum = amount > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + amount;
-            }
-            if (DecimalAmounts.parseMinor(declared, minorUnits) == sum) {
-                return true;
-            }
-            verdict.reject(RejectCode.ITEM_CONTROL_SUM, path)
-                    .append("Sum '")
-                    .append(declared)
-                    .append("' is not the sum of the entries' amounts");
             return false;
         };
     }

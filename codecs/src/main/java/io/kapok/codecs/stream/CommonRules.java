@@ -1,6 +1,8 @@
 package io.kapok.codecs.stream;
 
 import io.kapok.codecs.RejectCode;
+import io.kapok.codecs.iso.DecimalAmounts;
+import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.xml.TextBuffer;
 
 /** Cross-field rules several messages share. Stateless. */
@@ -93,6 +95,34 @@ public final class CommonRules {
                     .append(" but the message has ")
                     .append(v.itemCount())
                     .append(" items");
+            return false;
+        };
+    }
+
+    /**
+     * The declared decimal sum (field {@code sumField}, optional, no currency of its own) equals the
+     * sum of item amount field {@code itemAmountField}, read in the minor units of the first item's
+     * currency.
+     */
+    public static MessageRule decimalSumMatches(int sumField, String sumPath, int itemAmountField) {
+        return (v, verdict) -> {
+            TextBuffer declared = v.text(sumField);
+            if (!declared.isPresent() || v.itemCount() == 0) {
+                return true;
+            }
+            int minorUnits = Iso4217.minorUnits(v.itemCurrency(0, itemAmountField));
+            long sum = 0;
+            for (int i = 0, n = v.itemCount(); i < n; i++) {
+                long amount = v.itemAmountMinor(i, itemAmountField);
+                sum = amount > Long.MAX_VALUE - sum ? Long.MAX_VALUE : sum + amount;
+            }
+            if (DecimalAmounts.parseMinor(declared, minorUnits) == sum) {
+                return true;
+            }
+            verdict.reject(RejectCode.ITEM_CONTROL_SUM, sumPath)
+                    .append("the sum '")
+                    .append(declared)
+                    .append("' is not the sum of the items' amounts");
             return false;
         };
     }
