@@ -17,7 +17,13 @@ import io.kapok.codecs.tsin.Tsin004Schema;
 import io.kapok.codecs.tsin.Tsin006Schema;
 import io.kapok.codecs.tsin.Tsin007Schema;
 import io.kapok.codecs.tsin.Tsin008Schema;
+import io.kapok.codecs.tsin.Tsin009Schema;
+import io.kapok.codecs.tsin.Tsin010Schema;
+import io.kapok.codecs.tsin.Tsin011Schema;
+import io.kapok.codecs.tsin.Tsin012Schema;
 import io.kapok.codecs.tsin.Tsin013Schema;
+import io.kapok.codecs.tsmt.Tsmt053Schema;
+import io.kapok.codecs.tsmt.Tsmt054Schema;
 import io.kapok.codecs.xml.XmlLimits;
 import java.util.List;
 
@@ -45,7 +51,13 @@ public final class MessageMap {
             Tsin006Schema.SCHEMA,
             Tsin007Schema.SCHEMA,
             Tsin008Schema.SCHEMA,
-            Tsin013Schema.SCHEMA);
+            Tsin009Schema.SCHEMA,
+            Tsin010Schema.SCHEMA,
+            Tsin011Schema.SCHEMA,
+            Tsin012Schema.SCHEMA,
+            Tsin013Schema.SCHEMA,
+            Tsmt053Schema.SCHEMA,
+            Tsmt054Schema.SCHEMA);
 
     private MessageMap() {}
 

@@ -27,12 +27,12 @@ public enum MessageType {
     TSIN_007_001_01("tsin.007.001.01", "invoice assignment status"),
     TSIN_008_001_01("tsin.008.001.01", "invoice assignment notification"),
     TSIN_009_001_01("tsin.009.001.01", "party registration and guarantee request"),
-    TSIN_010_001_01("tsin.010.001.01", "party registration and guarantee acknowledgement"),
-    TSIN_011_001_01("tsin.011.001.01", "party registration and guarantee status"),
-    TSIN_012_001_01("tsin.012.001.01", "party registration and guarantee notification"),
+    TSIN_010_001_01("tsin.010.001.01", "party registration and guarantee status"),
+    TSIN_011_001_01("tsin.011.001.01", "party registration and guarantee notification"),
+    TSIN_012_001_01("tsin.012.001.01", "party registration and guarantee acknowledgement"),
     TSIN_013_001_01("tsin.013.001.01", "invoice assignment acknowledgement"),
-    TSMT_053_001_01("tsmt.053.001.01", "payment reconciliation request"),
-    TSMT_054_001_01("tsmt.054.001.01", "payment reconciliation report");
+    TSMT_053_001_01("tsmt.053.001.01", "invoice payment reconciliation advice"),
+    TSMT_054_001_01("tsmt.054.001.01", "invoice payment reconciliation status");
 
     /** Prefix of every ISO 20022 XML Schema namespace. */
     public static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
@@ -77,8 +77,8 @@ public enum MessageType {
      * The negative answer to a refused message of this type, by family: payments and returns get a
      * pacs.002 RJCT, a recall a camt.029 RJCR, a financing request a tsin.002 RCER, a financing
      * cancellation a tsin.002 REJT, an assignment request a tsin.007 RCER, a party registration a
-     * tsin.011 RCER; the others (statuses, notifications, statements, invoices, acknowledgements,
-     * reconciliation) an admi.002.
+     * tsin.010 RCER, a reconciliation advice a tsmt.054 RCER; the others (statuses, notifications,
+     * statements, invoices, acknowledgements) an admi.002.
      */
     public RejectAnswer rejectAnswer() {
         return REJECT_ANSWERS[ordinal()];
@@ -91,7 +91,8 @@ public enum MessageType {
             case TSIN_001_001_01 -> new RejectAnswer(TSIN_002_001_01, "RCER");
             case TSIN_003_001_01 -> new RejectAnswer(TSIN_002_001_01, "REJT");
             case TSIN_006_001_01 -> new RejectAnswer(TSIN_007_001_01, "RCER");
-            case TSIN_009_001_01 -> new RejectAnswer(TSIN_011_001_01, "RCER");
+            case TSIN_009_001_01 -> new RejectAnswer(TSIN_010_001_01, "RCER");
+            case TSMT_053_001_01 -> new RejectAnswer(TSMT_054_001_01, "RCER");
             default -> RejectAnswer.MESSAGE_REJECT;
         };
     }

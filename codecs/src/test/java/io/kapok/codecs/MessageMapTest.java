@@ -526,6 +526,7 @@ class MessageMapTest {
         assertEquals(new RejectAnswer(MessageType.TSIN_002_001_01, "RCER"), MessageType.TSIN_001_001_01.rejectAnswer());
         assertEquals(new RejectAnswer(MessageType.TSIN_002_001_01, "REJT"), MessageType.TSIN_003_001_01.rejectAnswer());
         assertEquals(new RejectAnswer(MessageType.TSIN_007_001_01, "RCER"), MessageType.TSIN_006_001_01.rejectAnswer());
+        assertEquals(new RejectAnswer(MessageType.TSIN_010_001_01, "RCER"), MessageType.TSIN_009_001_01.rejectAnswer());
         assertEquals(RejectAnswer.MESSAGE_REJECT, MessageType.TSIN_013_001_01.rejectAnswer());
         assertEquals(RejectAnswer.MESSAGE_REJECT, MessageType.PACS_002_001_10.rejectAnswer());
     }

@@ -8,6 +8,7 @@ import static io.kapok.codecs.stream.FieldSpec.requiredCode;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.iso.DecimalAmounts;
 import io.kapok.codecs.stream.CommonRules;
+import io.kapok.codecs.stream.FieldSpec;
 import io.kapok.codecs.stream.MessageRule;
 import io.kapok.codecs.stream.MessageSchema;
 import io.kapok.codecs.stream.RepeatedGroup;
@@ -32,21 +33,17 @@ public final class FinancingItemListSchema {
     /** Most financial items in one list; one more is refused with {@code ITEM_LIMIT}. */
     public static final int ITEMS_MAX = 1_000;
 
-    public static final int LETTER_ID = 0;
-    public static final int LETTER_DATE = 1;
-    public static final int ORIGINATOR_REFERENCE = 2;
-    public static final int ORIGINATOR_NAME = 3;
-    public static final int ORIGINATOR_ID = 4;
-    public static final int ORIGINATOR_ID_SCHEME = 5;
-    public static final int LIST_ID = 6;
-    public static final int LIST_ISSUE_DATE = 7;
-    public static final int ASSIGNEE_REFERENCE = 8;
-    public static final int ASSIGNER_REFERENCE = 9;
-    public static final int ITEM_COUNT = 10;
-    public static final int CONTROL_SUM = 11;
-    public static final int TOTAL_REQUESTED_AMOUNT = 12;
-    public static final int LIST_STATUS = 13;
-    public static final int LIST_STATUS_REASON = 14;
+    /** The header's fields come first, at {@link BusinessLetter}'s indexes. */
+    public static final int LIST_ID = BusinessLetter.FIELDS;
+
+    public static final int LIST_ISSUE_DATE = LIST_ID + 1;
+    public static final int ASSIGNEE_REFERENCE = LIST_ID + 2;
+    public static final int ASSIGNER_REFERENCE = LIST_ID + 3;
+    public static final int ITEM_COUNT = LIST_ID + 4;
+    public static final int CONTROL_SUM = LIST_ID + 5;
+    public static final int TOTAL_REQUESTED_AMOUNT = LIST_ID + 6;
+    public static final int LIST_STATUS = LIST_ID + 7;
+    public static final int LIST_STATUS_REASON = LIST_ID + 8;
 
     /** Item fields: {@link io.kapok.codecs.stream.MessageView#itemText(int, int)}. */
     public static final int ITEM_ID = 0;
@@ -58,8 +55,6 @@ public final class FinancingItemListSchema {
     public static final int ITEM_DUE_DATE = 5;
     public static final int ITEM_DUE_AMOUNT = 6;
     public static final int ITEM_STATUS = 7;
-
-    private static final String ORIGINATOR = "Hdr/Orgtr/Pty/BasePty/PtyId";
 
     private FinancingItemListSchema() {}
 
@@ -74,20 +69,13 @@ public final class FinancingItemListSchema {
                 CommonRules.decimalSumMatches(CONTROL_SUM, listPath + "/CtrlSum", ITEM_TOTAL_AMOUNT),
                 TsinRules.paymentTerm(ITEM_ISSUE_DATE, ITEM_DUE_DATE),
                 TsinRules.uniqueDocumentNumbers(ITEM_ID),
-                TsinRules.organisationId(ORIGINATOR_ID, ORIGINATOR_ID_SCHEME)));
+                TsinRules.organisationId(BusinessLetter.ORIGINATOR_ID, BusinessLetter.ORIGINATOR_ID_SCHEME)));
         rules.addAll(List.of(extraRules));
         MessageSchema schema = new MessageSchema(
                 type,
                 root,
-                List.of(
-                        required(ValueKind.TEXT_MAX35, "Hdr", "LttrIdr", "Id"),
-                        required(ValueKind.DATE, "Hdr", "Dt"),
-                        required(ValueKind.TEXT_MAX35, "Hdr", "Orgtr", "Id"),
-                        optional(ValueKind.TEXT_MAX140, path(ORIGINATOR, "Nm")).orRepeated(),
-                        optional(ValueKind.TEXT_MAX35, path(ORIGINATOR, "Id/OrgId/Othr/Id"))
-                                .orRepeated(),
-                        optional(ValueKind.TEXT_MAX35, path(ORIGINATOR, "Id/OrgId/Othr/SchmeNm/Prtry"))
-                                .orRepeated(),
+                concat(
+                        BusinessLetter.header(),
                         required(ValueKind.TEXT_MAX35, list, "Idr"),
                         required(ValueKind.DATE, list, "IsseDt"),
                         required(ValueKind.TEXT_MAX35, list, "Assgne"),
@@ -110,16 +98,19 @@ public final class FinancingItemListSchema {
                                 optional(ValueKind.AMOUNT, "DueAmt"),
                                 optionalCode(Set.of("RCCF", "RCER"), "VldtnStsInf", "Sts")),
                         ITEMS_MAX),
-                LETTER_ID,
+                BusinessLetter.LETTER_ID,
                 DecimalAmounts.TOTAL_DIGITS_MAX,
                 rules);
         SchemaConstants.check(schema, LIST_STATUS_REASON, list, "VldtnStsInf", "StsRsn", "Cd");
-        SchemaConstants.check(schema, ORIGINATOR_ID_SCHEME, path(ORIGINATOR, "Id/OrgId/Othr/SchmeNm/Prtry"));
+        SchemaConstants.check(schema, BusinessLetter.ORIGINATOR_ROLE, "Hdr", "Orgtr", "Role", "Id");
         SchemaConstants.checkItem(schema, ITEM_STATUS, "VldtnStsInf", "Sts");
         return schema;
     }
 
-    private static String[] path(String prefix, String rest) {
-        return (prefix + "/" + rest).split("/");
+    /** The header's fields, then {@code more}. */
+    static List<FieldSpec> concat(List<FieldSpec> header, FieldSpec... more) {
+        List<FieldSpec> all = new ArrayList<>(header);
+        all.addAll(List.of(more));
+        return all;
     }
 }

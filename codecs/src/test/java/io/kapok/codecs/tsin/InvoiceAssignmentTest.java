@@ -15,18 +15,10 @@ import com.prowidesoftware.swift.model.mx.dic.FinancialItemParameters1Tsin006001
 import com.prowidesoftware.swift.model.mx.dic.FinancialItemParameters1Tsin01300101;
 import com.prowidesoftware.swift.model.mx.dic.FinancingItemList1;
 import com.prowidesoftware.swift.model.mx.dic.FinancingItemList1Tsin01300101;
-import com.prowidesoftware.swift.model.mx.dic.GenericOrganisationIdentification1;
 import com.prowidesoftware.swift.model.mx.dic.InvoiceAssignmentAcknowledgementV01;
 import com.prowidesoftware.swift.model.mx.dic.InvoiceAssignmentRequestV01;
 import com.prowidesoftware.swift.model.mx.dic.InvoiceTotals1;
-import com.prowidesoftware.swift.model.mx.dic.OrganisationIdentification6;
-import com.prowidesoftware.swift.model.mx.dic.OrganisationIdentificationSchemeName1Choice;
-import com.prowidesoftware.swift.model.mx.dic.Party8Choice;
-import com.prowidesoftware.swift.model.mx.dic.PartyIdentification45;
-import com.prowidesoftware.swift.model.mx.dic.QualifiedDocumentInformation1;
 import com.prowidesoftware.swift.model.mx.dic.QualifiedPartyIdentification1;
-import com.prowidesoftware.swift.model.mx.dic.SingleQualifiedPartyIdentification1;
-import com.prowidesoftware.swift.model.mx.dic.TradeParty1;
 import io.kapok.codecs.DecodeVerdict;
 import io.kapok.codecs.MessageMap;
 import io.kapok.codecs.MessageType;
@@ -53,51 +45,29 @@ import org.junit.jupiter.api.Test;
  * <p>Stock Prowide cannot read or write tsin.006 or tsin.013: its model refers to six IDREF
  * elements ({@code FinDocRef}, {@code AssoctdDoc}, {@code RltdItm}, {@code GovngCtrct},
  * {@code RltdDoc}, {@code AckRcvr}) that no ObjectFactory of its JAXB context declares, so building
- * the context fails. This test oracle registers them ({@link Tsin006References},
- * {@link Tsin013References}) in its contexts.
+ * the context fails. This test oracle registers them ({@link UndeclaredIdrefElements}) in its
+ * contexts.
  */
 class InvoiceAssignmentTest {
     private static final JAXBContext TSIN_006 =
-            ProwideOracle.contextWithAppHdr(MxTsin00600101._classes, Tsin006References.class);
+            ProwideOracle.contextWithAppHdr(MxTsin00600101._classes, UndeclaredIdrefElements.Tsin006.class);
     private static final JAXBContext TSIN_013 =
-            ProwideOracle.contextWithAppHdr(MxTsin01300101._classes, Tsin013References.class);
+            ProwideOracle.contextWithAppHdr(MxTsin01300101._classes, UndeclaredIdrefElements.Tsin013.class);
     private static final JAXBContext TSIN_006_WRITE =
-            ProwideOracle.context(MxTsin00600101._classes, Tsin006References.class);
+            ProwideOracle.context(MxTsin00600101._classes, UndeclaredIdrefElements.Tsin006.class);
     private static final JAXBContext TSIN_013_WRITE =
-            ProwideOracle.context(MxTsin01300101._classes, Tsin013References.class);
+            ProwideOracle.context(MxTsin01300101._classes, UndeclaredIdrefElements.Tsin013.class);
 
     private final Iso20022Decoder decoder = MessageMap.newDecoder(XmlLimits.DEFAULTS);
     private final MessageView view = new MessageView();
     private final DecodeVerdict verdict = new DecodeVerdict();
 
-    private static QualifiedPartyIdentification1 party(String ref, String name, String uscc) {
-        return new QualifiedPartyIdentification1()
-                .setId(ref)
-                .addPty(new SingleQualifiedPartyIdentification1()
-                        .setBasePty(new TradeParty1()
-                                .setPtyId(new PartyIdentification45()
-                                        .setNm(name)
-                                        .setId(new Party8Choice()
-                                                .setOrgId(new OrganisationIdentification6()
-                                                        .addOthr(new GenericOrganisationIdentification1()
-                                                                .setId(uscc)
-                                                                .setSchmeNm(
-                                                                        new OrganisationIdentificationSchemeName1Choice()
-                                                                                .setPrtry("USCC"))))))));
-    }
-
-    private static final QualifiedPartyIdentification1 SUPPLIER =
-            party("FSPP", "Foshan Precision Parts", "91440604MA9KAPK002");
-    private static final QualifiedPartyIdentification1 DEBTOR = party("CAG", "Canton Auto Group", "91440101MA9KAPK001");
-    private static final QualifiedPartyIdentification1 BANK = party("PRBK", "Pearl River Bank", "91440101MA9KAPKB01");
+    private static final QualifiedPartyIdentification1 SUPPLIER = BusinessLetterSamples.SUPPLIER;
+    private static final QualifiedPartyIdentification1 DEBTOR = BusinessLetterSamples.DEBTOR;
+    private static final QualifiedPartyIdentification1 BANK = BusinessLetterSamples.BANK;
 
     private static BusinessLetter1 letter(String id, QualifiedPartyIdentification1 originator) {
-        return new BusinessLetter1()
-                .setLttrIdr(new QualifiedDocumentInformation1().setId(id))
-                .setDt(LocalDate.of(2026, 11, 23))
-                .setOrgtr(originator)
-                .addPmryRcpt(originator == BANK ? SUPPLIER : BANK)
-                .addAuthstnUsr(originator);
+        return BusinessLetterSamples.letter(id, originator);
     }
 
     private static ActiveCurrencyAndAmount cny(String value) {
@@ -171,9 +141,9 @@ class InvoiceAssignmentTest {
                 MxTsin00600101.parse(xml, ProwideOracle.reading(TSIN_006)).getInvcAssgnmtReq();
         FinancingItemList1 list = p.getAssgnmtList().get(0);
         assertEquals(MessageType.TSIN_006_001_01, view.type());
-        assertText(p.getHdr().getLttrIdr().getId(), view.text(FinancingItemListSchema.LETTER_ID));
-        assertText(p.getHdr().getOrgtr().getId(), view.text(FinancingItemListSchema.ORIGINATOR_REFERENCE));
-        assertText("91440604MA9KAPK002", view.text(FinancingItemListSchema.ORIGINATOR_ID));
+        assertText(p.getHdr().getLttrIdr().getId(), view.text(BusinessLetter.LETTER_ID));
+        assertText(p.getHdr().getOrgtr().getId(), view.text(BusinessLetter.ORIGINATOR_REFERENCE));
+        assertText("91440604MA9KAPK002", view.text(BusinessLetter.ORIGINATOR_ID));
         assertText(list.getIdr(), view.text(FinancingItemListSchema.LIST_ID));
         assertText(
                 ((QualifiedPartyIdentification1) list.getAssgne()).getId(),
@@ -212,8 +182,8 @@ class InvoiceAssignmentTest {
                 MxTsin01300101.parse(xml, ProwideOracle.reading(TSIN_013)).getInvcAssgnmtAck();
         FinancingItemList1Tsin01300101 list = p.getPmtStsList().get(0);
         assertEquals(MessageType.TSIN_013_001_01, view.type());
-        assertText(p.getHdr().getOrgtr().getId(), view.text(FinancingItemListSchema.ORIGINATOR_REFERENCE));
-        assertText("91440101MA9KAPK001", view.text(FinancingItemListSchema.ORIGINATOR_ID));
+        assertText(p.getHdr().getOrgtr().getId(), view.text(BusinessLetter.ORIGINATOR_REFERENCE));
+        assertText("91440101MA9KAPK001", view.text(BusinessLetter.ORIGINATOR_ID));
         assertText(list.getIdr(), view.text(FinancingItemListSchema.LIST_ID));
         assertEquals(1, view.itemCount());
         assertText(list.getFinItm().get(0).getItmCntxt().getIdr(), view.itemText(0, FinancingItemListSchema.ITEM_ID));
