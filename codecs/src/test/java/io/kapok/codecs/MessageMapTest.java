@@ -1,5 +1,6 @@
 package io.kapok.codecs;
 
+import static io.kapok.codecs.Decoding.assertText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -66,16 +67,12 @@ import io.kapok.codecs.admi.Admi002Schema;
 import io.kapok.codecs.camt.Camt029Schema;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.pacs.Pacs002Schema;
-import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageSchema;
 import io.kapok.codecs.stream.MessageView;
 import io.kapok.codecs.tsin.Tsin002Schema;
 import io.kapok.codecs.tsin.Tsin003Schema;
-import io.kapok.codecs.xml.TextBuffer;
-import io.kapok.codecs.xml.XmlLimits;
 import jakarta.xml.bind.JAXBContext;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -99,9 +96,9 @@ class MessageMapTest {
     private static final OffsetDateTime CREATED = OffsetDateTime.of(2026, 11, 23, 9, 30, 0, 0, ZoneOffset.ofHours(8));
     private static final String SUPPLIER_USCC = "91440604MA9KAPK002";
 
-    private final Iso20022Decoder decoder = MessageMap.newDecoder(XmlLimits.DEFAULTS);
-    private final MessageView view = new MessageView();
-    private final DecodeVerdict verdict = new DecodeVerdict();
+    private final Decoding decoding = new Decoding();
+    private final MessageView view = decoding.view;
+    private final DecodeVerdict verdict = decoding.verdict;
 
     /** The messages of this test, each built by Prowide, with its cached context. */
     enum Sample {
@@ -280,11 +277,6 @@ class MessageMapTest {
         return mx;
     }
 
-    private boolean decode(String xml) {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        return decoder.decode(bytes, 0, bytes.length, view, verdict);
-    }
-
     private AbstractMX prowideParse(Sample sample, String xml) {
         AbstractMX parsed = sample.parse.apply(xml, ProwideOracle.reading(sample.context));
         assertNotNull(parsed);
@@ -295,7 +287,7 @@ class MessageMapTest {
     @Test
     void readsAPaymentStatusAsProwideParsesIt() {
         String xml = ProwideOracle.xml(pacs002());
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         MxPacs00200110 p = (MxPacs00200110) prowideParse(Sample.PACS_002, xml);
         PaymentTransaction110 tx = p.getFIToFIPmtStsRpt().getTxInfAndSts().get(0);
         assertEquals(MessageType.PACS_002_001_10, view.type());
@@ -317,7 +309,7 @@ class MessageMapTest {
     @Test
     void readsARecallResolutionAsProwideParsesIt() {
         String xml = ProwideOracle.xml(camt029());
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         MxCamt02900109 p = (MxCamt02900109) prowideParse(Sample.CAMT_029, xml);
         ResolutionOfInvestigationV09 r = p.getRsltnOfInvstgtn();
         PaymentTransaction102 tx = r.getCxlDtls().get(0).getTxInfAndSts().get(0);
@@ -344,7 +336,7 @@ class MessageMapTest {
     @Test
     void readsAMessageRejectAsProwideParsesIt() {
         String xml = ProwideOracle.xml(admi002());
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         MxAdmi00200101 p = (MxAdmi00200101) prowideParse(Sample.ADMI_002, xml);
         RejectionReason2 reason = p.getAdmi00200101().getRsn();
         assertEquals(MessageType.ADMI_002_001_01, view.type());
@@ -358,7 +350,7 @@ class MessageMapTest {
     @Test
     void readsAFinancingStatusWithEveryInvoiceAsProwideParsesIt() {
         String xml = ProwideOracle.xml(tsin002());
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         MxTsin00200101 p = (MxTsin00200101) prowideParse(Sample.TSIN_002, xml);
         InvoiceFinancingRequestStatusV01 s = p.getInvcFincgReqSts();
         assertEquals(MessageType.TSIN_002_001_01, view.type());
@@ -402,7 +394,7 @@ class MessageMapTest {
     @Test
     void readsAFinancingCancellationAsProwideParsesIt() {
         String xml = ProwideOracle.xml(tsin003());
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         MxTsin00300101 p = (MxTsin00300101) prowideParse(Sample.TSIN_003, xml);
         CancellationRequestInformation1 info = p.getInvcFincgCxlReq().getCxlReqInf();
         assertEquals(MessageType.TSIN_003_001_01, view.type());
@@ -426,9 +418,9 @@ class MessageMapTest {
     void readsEachMessageWithDefaultNamespacesAndAsADocumentAlone(Sample sample) {
         String xml = ProwideOracle.xml(sample.build.get());
         String defaults = xml.replaceAll("<(/?)[a-z]+:", "<$1").replaceAll("xmlns:[a-z]+=", "xmlns=");
-        assertTrue(decode(defaults), () -> verdict + "\n" + defaults);
+        assertTrue(decoding.decode(defaults), () -> verdict + "\n" + defaults);
         String document = defaults.substring(defaults.indexOf("<Document"), defaults.indexOf("</Document>") + 11);
-        assertTrue(decode(document), () -> verdict + "\n" + document);
+        assertTrue(decoding.decode(document), () -> verdict + "\n" + document);
         assertFalse(view.hasAppHdr());
     }
 
@@ -436,7 +428,7 @@ class MessageMapTest {
     void refusesARejectedPaymentStatusWithoutAReason() {
         MxPacs00200110 mx = pacs002();
         mx.getFIToFIPmtStsRpt().getTxInfAndSts().get(0).getStsRsnInf().clear();
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.MISSING_ELEMENT,
                 "/Document/FIToFIPmtStsRpt/TxInfAndSts/StsRsnInf/Rsn/Cd");
@@ -446,21 +438,22 @@ class MessageMapTest {
     void refusesAnUnknownRecallResolution() {
         MxCamt02900109 mx = camt029();
         mx.getRsltnOfInvstgtn().getSts().setConf("MODI");
-        assertRejected(ProwideOracle.xml(mx), RejectCode.INVALID_FORMAT, "/Document/RsltnOfInvstgtn/Sts/Conf");
+        decoding.assertRejected(ProwideOracle.xml(mx), RejectCode.INVALID_FORMAT, "/Document/RsltnOfInvstgtn/Sts/Conf");
     }
 
     @Test
     void refusesAMessageRejectWithoutItsReason() {
         MxAdmi00200101 mx = admi002();
         mx.getAdmi00200101().getRsn().setRjctgPtyRsn(null);
-        assertRejected(ProwideOracle.xml(mx), RejectCode.MISSING_ELEMENT, "/Document/admi.002.001.01/Rsn/RjctgPtyRsn");
+        decoding.assertRejected(
+                ProwideOracle.xml(mx), RejectCode.MISSING_ELEMENT, "/Document/admi.002.001.01/Rsn/RjctgPtyRsn");
     }
 
     @Test
     void refusesARefusedFinancingWithoutItsReasonAndNamesTheInvoiceOfABadResult() {
         MxTsin00200101 mx = tsin002();
         mx.getInvcFincgReqSts().getOrgnlReqInfAndSts().getVldtnStsInf().setSts(TechnicalValidationStatus1Code.RCER);
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.MISSING_ELEMENT,
                 "/Document/InvcFincgReqSts/OrgnlReqInfAndSts/VldtnStsInf/StsRsn/Cd");
@@ -468,7 +461,7 @@ class MessageMapTest {
                 .getOrgnlReqInfAndSts()
                 .getVldtnStsInf()
                 .setStsRsn(new StatusReason4Choice().setCd(FinancingStatusReason1Code.DT_02));
-        assertTrue(decode(ProwideOracle.xml(mx)), verdict::toString);
+        assertTrue(decoding.decode(ProwideOracle.xml(mx)), verdict::toString);
         assertText("DT02", view.text(Tsin002Schema.VALIDATION_REASON));
         mx.getInvcFincgReqSts()
                 .getFincgInfAndSts()
@@ -477,7 +470,7 @@ class MessageMapTest {
                 .getInvcFincgRslt()
                 .getFincdAmt()
                 .setAmt(cny("-1.00"));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.INVALID_AMOUNT,
                 "/Document/InvcFincgReqSts/FincgInfAndSts/InvcFincgDtls[2]/InvcFincgRslt/FincdAmt/Amt");
@@ -487,14 +480,15 @@ class MessageMapTest {
     void refusesACancellationWithoutItsReason() {
         MxTsin00300101 mx = tsin003();
         mx.getInvcFincgCxlReq().getCxlReqInf().setCxlRsn(null);
-        assertRejected(ProwideOracle.xml(mx), RejectCode.MISSING_ELEMENT, "/Document/InvcFincgCxlReq/CxlReqInf/CxlRsn");
+        decoding.assertRejected(
+                ProwideOracle.xml(mx), RejectCode.MISSING_ELEMENT, "/Document/InvcFincgCxlReq/CxlReqInf/CxlRsn");
     }
 
     @Test
     void oneDecoderReadsEveryMessageOfTheMapOneAfterAnother() {
         for (Sample sample : Sample.values()) {
             AbstractMX mx = sample.build.get();
-            assertTrue(decode(ProwideOracle.xml(mx)), () -> sample + ": " + verdict);
+            assertTrue(decoding.decode(ProwideOracle.xml(mx)), () -> sample + ": " + verdict);
             assertEquals(mx.getNamespace(), view.type().namespace());
         }
     }
@@ -513,7 +507,7 @@ class MessageMapTest {
     void aNamespaceOutsideTheMapIsAnAdmi002RejectNamingIt() {
         String xml = ProwideOracle.xml(pacs002())
                 .replace(MessageType.PACS_002_001_10.namespace(), "urn:iso:std:iso:20022:tech:xsd:pacs.002.001.14");
-        assertRejected(xml, RejectCode.UNSUPPORTED_MESSAGE, "/Document");
+        decoding.assertRejected(xml, RejectCode.UNSUPPORTED_MESSAGE, "/Document");
         assertTrue(verdict.detail().contains("pacs.002.001.14"), verdict::detail);
         assertEquals(RejectAnswer.MESSAGE_REJECT, MessageType.ADMI_002_001_01.rejectAnswer());
     }
@@ -529,18 +523,6 @@ class MessageMapTest {
         assertEquals(new RejectAnswer(MessageType.TSIN_010_001_01, "RCER"), MessageType.TSIN_009_001_01.rejectAnswer());
         assertEquals(RejectAnswer.MESSAGE_REJECT, MessageType.TSIN_013_001_01.rejectAnswer());
         assertEquals(RejectAnswer.MESSAGE_REJECT, MessageType.PACS_002_001_10.rejectAnswer());
-    }
-
-    private void assertRejected(String xml, RejectCode code, String path) {
-        assertFalse(decode(xml), () -> "accepted:\n" + xml);
-        assertEquals(code, verdict.rejectCode(), verdict::toString);
-        assertEquals(path, verdict.elementPath(), verdict::toString);
-        assertFalse(verdict.detail().isBlank());
-    }
-
-    private static void assertText(String expected, TextBuffer actual) {
-        assertTrue(actual.isPresent(), () -> "expected '" + expected + "', the element was absent");
-        assertEquals(expected, actual.toString());
     }
 
     private static void assertAmount(ActiveCurrencyAndAmount expected, long amountMinor, int currency) {

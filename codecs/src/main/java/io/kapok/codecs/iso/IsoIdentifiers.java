@@ -132,6 +132,11 @@ public final class IsoIdentifiers {
      * fraction, and an optional {@code Z} or numeric offset {@code ±hh:mm}.
      */
     public static boolean isIsoDateTime(CharSequence s) {
+        return isDateTime(s, false);
+    }
+
+    /** {@code YYYY-MM-DDThh:mm:ss}, an optional fraction, then {@code ±hh:mm} (or, unless required, Z or nothing). */
+    private static boolean isDateTime(CharSequence s, boolean offsetRequired) {
         int n = s.length();
         if (n < 19
                 || !isDatePart(s)
@@ -154,11 +159,8 @@ public final class IsoIdentifiers {
                 return false;
             }
         }
-        if (i == n) {
+        if (!offsetRequired && (i == n || (i == n - 1 && s.charAt(i) == 'Z'))) {
             return true;
-        }
-        if (s.charAt(i) == 'Z') {
-            return i == n - 1;
         }
         return i == n - 6
                 && (s.charAt(i) == '+' || s.charAt(i) == '-')
@@ -226,33 +228,7 @@ public final class IsoIdentifiers {
      * refused: CBPR+ wants {@code +00:00}.
      */
     public static boolean isIsoDateTimeWithOffset(CharSequence s) {
-        int n = s.length();
-        if (n < 20
-                || !isDatePart(s)
-                || s.charAt(10) != 'T'
-                || !twoDigits(s, 11, 23)
-                || s.charAt(13) != ':'
-                || !twoDigits(s, 14, 59)
-                || s.charAt(16) != ':'
-                || !twoDigits(s, 17, 60)) {
-            return false;
-        }
-        int i = 19;
-        if (s.charAt(i) == '.') {
-            i++;
-            int fractionStart = i;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                i++;
-            }
-            if (i == fractionStart) {
-                return false;
-            }
-        }
-        return i == n - 6
-                && (s.charAt(i) == '+' || s.charAt(i) == '-')
-                && twoDigits(s, i + 1, 14)
-                && s.charAt(i + 3) == ':'
-                && twoDigits(s, i + 4, 59);
+        return isDateTime(s, true);
     }
 
     private static boolean isDatePart(CharSequence s) {

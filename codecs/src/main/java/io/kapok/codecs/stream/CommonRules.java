@@ -15,15 +15,8 @@ public final class CommonRules {
      */
     public static MessageRule transactionCountMatches(int countField, String countPath, boolean exactlyOne) {
         return (view, verdict) -> {
-            // The COUNT field check has already made it 1 to 15 digits (surrounding spaces allowed).
-            long n = 0;
             io.kapok.codecs.xml.TextBuffer declared = view.text(countField);
-            for (int i = 0; i < declared.length(); i++) {
-                char c = declared.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    n = n * 10 + (c - '0');
-                }
-            }
+            long n = count(declared);
             if (n != view.transactionCount()) {
                 verdict.reject(RejectCode.TRANSACTION_COUNT, countPath)
                         .append("NbOfTxs is ")
@@ -78,14 +71,7 @@ public final class CommonRules {
             if (!declared.isPresent()) {
                 return true;
             }
-            // The COUNT field check has already made it 1 to 15 digits (surrounding spaces allowed).
-            long n = 0;
-            for (int i = 0; i < declared.length(); i++) {
-                char c = declared.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    n = n * 10 + (c - '0');
-                }
-            }
+            long n = count(declared);
             if (n == v.itemCount()) {
                 return true;
             }
@@ -125,5 +111,17 @@ public final class CommonRules {
                     .append("' is not the sum of the items' amounts");
             return false;
         };
+    }
+
+    /** The value of a count the COUNT field check has made 1 to 15 digits (surrounding spaces allowed). */
+    private static long count(TextBuffer declared) {
+        long n = 0;
+        for (int i = 0; i < declared.length(); i++) {
+            char c = declared.charAt(i);
+            if (c >= '0' && c <= '9') {
+                n = n * 10 + (c - '0');
+            }
+        }
+        return n;
     }
 }

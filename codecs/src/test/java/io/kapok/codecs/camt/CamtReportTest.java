@@ -1,5 +1,6 @@
 package io.kapok.codecs.camt;
 
+import static io.kapok.codecs.Decoding.assertText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,18 +31,14 @@ import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
 import com.prowidesoftware.swift.model.mx.dic.TotalTransactions6;
 import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
 import io.kapok.codecs.DecodeVerdict;
-import io.kapok.codecs.MessageMap;
+import io.kapok.codecs.Decoding;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.Iso4217;
-import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
-import io.kapok.codecs.xml.TextBuffer;
-import io.kapok.codecs.xml.XmlLimits;
 import jakarta.xml.bind.JAXBContext;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -63,9 +60,9 @@ class CamtReportTest {
         "c3d8e1f2-7a6b-4c5d-8e9f-0a1b2c3d4e5f"
     };
 
-    private final Iso20022Decoder decoder = MessageMap.newDecoder(XmlLimits.DEFAULTS);
-    private final MessageView view = new MessageView();
-    private final DecodeVerdict verdict = new DecodeVerdict();
+    private final Decoding decoding = new Decoding();
+    private final MessageView view = decoding.view;
+    private final DecodeVerdict verdict = decoding.verdict;
 
     private static ReportEntry10 entry(int n, String amount, CreditDebitCode direction) {
         return new ReportEntry10()
@@ -143,15 +140,10 @@ class CamtReportTest {
         return mx;
     }
 
-    private boolean decode(String xml) {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        return decoder.decode(bytes, 0, bytes.length, view, verdict);
-    }
-
     @Test
     void readsEveryStatementEntryAsProwideParsesIt() {
         String xml = ProwideOracle.xml(statement());
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         MxCamt05300108 p = MxCamt05300108.parse(xml, ProwideOracle.reading(CAMT_053));
         AccountStatement9 s = p.getBkToCstmrStmt().getStmt().get(0);
         assertEquals(MessageType.CAMT_053_001_08, view.type());
@@ -168,7 +160,7 @@ class CamtReportTest {
     @Test
     void readsANotificationAsProwideParsesIt() {
         String xml = ProwideOracle.xml(notification());
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         MxCamt05400108 p = MxCamt05400108.parse(xml, ProwideOracle.reading(CAMT_054));
         AccountNotification17 n = p.getBkToCstmrDbtCdtNtfctn().getNtfctn().get(0);
         assertEquals(MessageType.CAMT_054_001_08, view.type());
@@ -212,7 +204,7 @@ class CamtReportTest {
     void refusesASumThatIsNotTheEntries() {
         MxCamt05300108 mx = statement();
         mx.getBkToCstmrStmt().getStmt().get(0).getTxsSummry().getTtlNtries().setSum(new BigDecimal("1850000.01"));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.ITEM_CONTROL_SUM,
                 "/Document/BkToCstmrStmt/Stmt/TxsSummry/TtlNtries/Sum");
@@ -222,7 +214,7 @@ class CamtReportTest {
     void refusesACountThatIsNotTheEntries() {
         MxCamt05300108 mx = statement();
         mx.getBkToCstmrStmt().getStmt().get(0).getTxsSummry().getTtlNtries().setNbOfNtries("2");
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.ITEM_COUNT,
                 "/Document/BkToCstmrStmt/Stmt/TxsSummry/TtlNtries/NbOfNtries");
@@ -232,7 +224,7 @@ class CamtReportTest {
     void refusesAnEntryWithoutDirectionNamingIt() {
         MxCamt05300108 mx = statement();
         mx.getBkToCstmrStmt().getStmt().get(0).getNtry().get(1).setCdtDbtInd(null);
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx), RejectCode.MISSING_ELEMENT, "/Document/BkToCstmrStmt/Stmt/Ntry[2]/CdtDbtInd");
     }
 
@@ -240,18 +232,7 @@ class CamtReportTest {
     void refusesAnAccountWithoutId() {
         MxCamt05400108 mx = notification();
         mx.getBkToCstmrDbtCdtNtfctn().getNtfctn().get(0).getAcct().setId(new AccountIdentification4Choice());
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx), RejectCode.MISSING_ELEMENT, "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Acct/Id");
-    }
-
-    private void assertRejected(String xml, RejectCode code, String path) {
-        assertFalse(decode(xml), () -> "accepted:\n" + xml);
-        assertEquals(code, verdict.rejectCode(), verdict::toString);
-        assertEquals(path, verdict.elementPath(), verdict::toString);
-    }
-
-    private static void assertText(String expected, TextBuffer actual) {
-        assertTrue(actual.isPresent(), () -> "expected '" + expected + "', the element was absent");
-        assertEquals(expected, actual.toString());
     }
 }

@@ -1,7 +1,7 @@
 package io.kapok.codecs.tsin;
 
+import static io.kapok.codecs.Decoding.assertText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.prowidesoftware.swift.model.mx.MxTsin00900101;
@@ -28,17 +28,13 @@ import com.prowidesoftware.swift.model.mx.dic.PaymentTerms6;
 import com.prowidesoftware.swift.model.mx.dic.QualifiedPartyIdentification1;
 import com.prowidesoftware.swift.model.mx.dic.ReconciliationList1;
 import io.kapok.codecs.DecodeVerdict;
-import io.kapok.codecs.MessageMap;
+import io.kapok.codecs.Decoding;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.RejectCode;
-import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
-import io.kapok.codecs.xml.TextBuffer;
-import io.kapok.codecs.xml.XmlLimits;
 import jakarta.xml.bind.JAXBContext;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -59,9 +55,9 @@ class BusinessLetterMessagesTest {
     private static final JAXBContext TSMT_053_WRITE =
             ProwideOracle.context(MxTsmt05300101._classes, UndeclaredIdrefElements.Tsmt053.class);
 
-    private final Iso20022Decoder decoder = MessageMap.newDecoder(XmlLimits.DEFAULTS);
-    private final MessageView view = new MessageView();
-    private final DecodeVerdict verdict = new DecodeVerdict();
+    private final Decoding decoding = new Decoding();
+    private final MessageView view = decoding.view;
+    private final DecodeVerdict verdict = decoding.verdict;
 
     private static ActiveCurrencyAndAmount cny(String value) {
         return new ActiveCurrencyAndAmount().setValue(new BigDecimal(value)).setCcy("CNY");
@@ -132,15 +128,10 @@ class BusinessLetterMessagesTest {
         return mx;
     }
 
-    private boolean decode(String xml) {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        return decoder.decode(bytes, 0, bytes.length, view, verdict);
-    }
-
     @Test
     void readsAPartyRegistrationAsProwideParsesIt() {
         String xml = ProwideOracle.xml(registration(), TSIN_009_WRITE);
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         PartyRegistrationAndGuaranteeRequestV01 p =
                 MxTsin00900101.parse(xml, ProwideOracle.reading(TSIN_009)).getPtyRegnAndGrntReq();
         FinancingAgreementList1Tsin00900101 list = p.getAgrmtList().get(0);
@@ -170,7 +161,7 @@ class BusinessLetterMessagesTest {
     @Test
     void readsAReconciliationAdviceAsProwideParsesIt() {
         String xml = ProwideOracle.xml(reconciliation(), TSMT_053_WRITE);
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         InvoicePaymentReconciliationAdviceV01 p =
                 MxTsmt05300101.parse(xml, ProwideOracle.reading(TSMT_053)).getInvcPmtRcncltnAdvc();
         ReconciliationList1 list = p.getRcncltnList().get(0);
@@ -199,7 +190,7 @@ class BusinessLetterMessagesTest {
     void refusesAReconciliationWhoseControlSumIsNotTheItems() {
         MxTsmt05300101 mx = reconciliation();
         mx.getInvcPmtRcncltnAdvc().getRcncltnList().get(0).setCtrlSum(new BigDecimal("339000.01"));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx, TSMT_053_WRITE),
                 RejectCode.ITEM_CONTROL_SUM,
                 "/Document/InvcPmtRcncltnAdvc/RcncltnList/CtrlSum");
@@ -209,20 +200,9 @@ class BusinessLetterMessagesTest {
     void refusesARegistrationWhoseItemCountIsNotTheItems() {
         MxTsin00900101 mx = registration();
         mx.getPtyRegnAndGrntReq().getAgrmtList().get(0).setItmCnt("2");
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx, TSIN_009_WRITE),
                 RejectCode.ITEM_COUNT,
                 "/Document/PtyRegnAndGrntReq/AgrmtList/ItmCnt");
-    }
-
-    private void assertRejected(String xml, RejectCode code, String path) {
-        assertFalse(decode(xml), () -> "accepted:\n" + xml);
-        assertEquals(code, verdict.rejectCode(), verdict::toString);
-        assertEquals(path, verdict.elementPath(), verdict::toString);
-    }
-
-    private static void assertText(String expected, TextBuffer actual) {
-        assertTrue(actual.isPresent(), () -> "expected '" + expected + "', the element was absent");
-        assertEquals(expected, actual.toString());
     }
 }

@@ -1,7 +1,7 @@
 package io.kapok.codecs.tsin;
 
+import static io.kapok.codecs.Decoding.assertText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.prowidesoftware.swift.model.mx.MxTsin00600101;
@@ -20,18 +20,14 @@ import com.prowidesoftware.swift.model.mx.dic.InvoiceAssignmentRequestV01;
 import com.prowidesoftware.swift.model.mx.dic.InvoiceTotals1;
 import com.prowidesoftware.swift.model.mx.dic.QualifiedPartyIdentification1;
 import io.kapok.codecs.DecodeVerdict;
-import io.kapok.codecs.MessageMap;
+import io.kapok.codecs.Decoding;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.Iso4217;
-import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
-import io.kapok.codecs.xml.TextBuffer;
-import io.kapok.codecs.xml.XmlLimits;
 import jakarta.xml.bind.JAXBContext;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +54,9 @@ class InvoiceAssignmentTest {
     private static final JAXBContext TSIN_013_WRITE =
             ProwideOracle.context(MxTsin01300101._classes, UndeclaredIdrefElements.Tsin013.class);
 
-    private final Iso20022Decoder decoder = MessageMap.newDecoder(XmlLimits.DEFAULTS);
-    private final MessageView view = new MessageView();
-    private final DecodeVerdict verdict = new DecodeVerdict();
+    private final Decoding decoding = new Decoding();
+    private final MessageView view = decoding.view;
+    private final DecodeVerdict verdict = decoding.verdict;
 
     private static final QualifiedPartyIdentification1 SUPPLIER = BusinessLetterSamples.SUPPLIER;
     private static final QualifiedPartyIdentification1 DEBTOR = BusinessLetterSamples.DEBTOR;
@@ -128,15 +124,10 @@ class InvoiceAssignmentTest {
         return mx;
     }
 
-    private boolean decode(String xml) {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        return decoder.decode(bytes, 0, bytes.length, view, verdict);
-    }
-
     @Test
     void readsEveryAssignedInvoiceAsProwideParsesIt() {
         String xml = ProwideOracle.xml(request(), TSIN_006_WRITE);
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         InvoiceAssignmentRequestV01 p =
                 MxTsin00600101.parse(xml, ProwideOracle.reading(TSIN_006)).getInvcAssgnmtReq();
         FinancingItemList1 list = p.getAssgnmtList().get(0);
@@ -177,7 +168,7 @@ class InvoiceAssignmentTest {
     @Test
     void readsTheDebtorsAcknowledgementAsProwideParsesIt() {
         String xml = ProwideOracle.xml(acknowledgement(), TSIN_013_WRITE);
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         InvoiceAssignmentAcknowledgementV01 p =
                 MxTsin01300101.parse(xml, ProwideOracle.reading(TSIN_013)).getInvcAssgnmtAck();
         FinancingItemList1Tsin01300101 list = p.getPmtStsList().get(0);
@@ -193,7 +184,7 @@ class InvoiceAssignmentTest {
     void refusesAnItemCountThatIsNotTheItems() {
         MxTsin00600101 mx = request();
         mx.getInvcAssgnmtReq().getAssgnmtList().get(0).setItmCnt("3");
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx, TSIN_006_WRITE),
                 RejectCode.ITEM_COUNT,
                 "/Document/InvcAssgnmtReq/AssgnmtList/ItmCnt");
@@ -203,7 +194,7 @@ class InvoiceAssignmentTest {
     void refusesAControlSumThatIsNotTheItems() {
         MxTsin00600101 mx = request();
         mx.getInvcAssgnmtReq().getAssgnmtList().get(0).setCtrlSum(new BigDecimal("339000.10"));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx, TSIN_006_WRITE),
                 RejectCode.ITEM_CONTROL_SUM,
                 "/Document/InvcAssgnmtReq/AssgnmtList/CtrlSum");
@@ -219,7 +210,7 @@ class InvoiceAssignmentTest {
                 .get(1)
                 .getItmCntxt()
                 .setIdr("FSPP-INV-2026-0001");
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx, TSIN_006_WRITE),
                 RejectCode.DUPLICATE_DOCUMENT,
                 "/Document/InvcAssgnmtReq/AssgnmtList/FinItm[2]/ItmCntxt/Idr");
@@ -235,20 +226,9 @@ class InvoiceAssignmentTest {
                 .get(0)
                 .getTtlAmt()
                 .setPmtDueDt(LocalDate.of(2026, 10, 1));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx, TSIN_006_WRITE),
                 RejectCode.DUE_BEFORE_ISSUE,
                 "/Document/InvcAssgnmtReq/AssgnmtList/FinItm[1]/TtlAmt/PmtDueDt");
-    }
-
-    private void assertRejected(String xml, RejectCode code, String path) {
-        assertFalse(decode(xml), () -> "accepted:\n" + xml);
-        assertEquals(code, verdict.rejectCode(), verdict::toString);
-        assertEquals(path, verdict.elementPath(), verdict::toString);
-    }
-
-    private static void assertText(String expected, TextBuffer actual) {
-        assertTrue(actual.isPresent(), () -> "expected '" + expected + "', the element was absent");
-        assertEquals(expected, actual.toString());
     }
 }

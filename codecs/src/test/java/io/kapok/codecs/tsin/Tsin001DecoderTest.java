@@ -1,5 +1,6 @@
 package io.kapok.codecs.tsin;
 
+import static io.kapok.codecs.Decoding.assertText;
 import static io.kapok.codecs.tsin.Tsin001Samples.BUYER_USCC;
 import static io.kapok.codecs.tsin.Tsin001Samples.SUPPLIER_LEI;
 import static io.kapok.codecs.tsin.Tsin001Samples.SUPPLIER_USCC;
@@ -13,6 +14,7 @@ import com.prowidesoftware.swift.model.mx.dic.ActiveCurrencyAndAmount;
 import com.prowidesoftware.swift.model.mx.dic.InvoiceRequestInformation1;
 import com.prowidesoftware.swift.model.mx.dic.RequestGroupInformation1;
 import io.kapok.codecs.DecodeVerdict;
+import io.kapok.codecs.Decoding;
 import io.kapok.codecs.MessageMap;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.ProwideOracle;
@@ -20,7 +22,6 @@ import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
-import io.kapok.codecs.xml.TextBuffer;
 import io.kapok.codecs.xml.XmlLimits;
 import jakarta.xml.bind.JAXBContext;
 import java.math.BigDecimal;
@@ -40,29 +41,14 @@ class Tsin001DecoderTest {
     private static final JAXBContext PROWIDE = ProwideOracle.contextWithAppHdr(MxTsin00100101._classes);
     private static final String TSIN_NS = MessageType.TSIN_001_001_01.namespace();
 
-    private final Iso20022Decoder decoder = MessageMap.newDecoder(XmlLimits.DEFAULTS);
-    private final MessageView view = new MessageView();
-    private final DecodeVerdict verdict = new DecodeVerdict();
-
-    private boolean decode(String xml) {
-        return decode(xml.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private boolean decode(byte[] bytes) {
-        return decoder.decode(bytes, 0, bytes.length, view, verdict);
-    }
-
-    private void assertRejected(String xml, RejectCode code, String path) {
-        assertFalse(decode(xml), () -> "accepted:\n" + xml);
-        assertEquals(code, verdict.rejectCode(), verdict::toString);
-        assertEquals(path, verdict.elementPath(), verdict::toString);
-        assertFalse(verdict.detail().isBlank());
-    }
+    private final Decoding decoding = new Decoding();
+    private final MessageView view = decoding.view;
+    private final DecodeVerdict verdict = decoding.verdict;
 
     @Test
     void readsEveryInvoiceAsProwideParsesIt() {
         String xml = ProwideOracle.xml(Tsin001Samples.request(3));
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         MxTsin00100101 prowide = MxTsin00100101.parse(xml, ProwideOracle.reading(PROWIDE));
         assertNotNull(prowide.getAppHdr(), "the cached context keeps the header");
 
@@ -118,7 +104,7 @@ class Tsin001DecoderTest {
 
     @Test
     void keepsEveryItemOfALargeRequestInMinorUnits() {
-        assertTrue(decode(ProwideOracle.xml(Tsin001Samples.request(28))), verdict::toString);
+        assertTrue(decoding.decode(ProwideOracle.xml(Tsin001Samples.request(28))), verdict::toString);
         assertEquals(28, view.itemCount());
         assertText("FSPP-INV-2026-0028", view.itemText(27, Tsin001Schema.DOCUMENT_NUMBER));
         assertEquals(28 * 113_000_00L, view.itemAmountMinor(27, Tsin001Schema.INVOICE_AMOUNT));
@@ -128,8 +114,8 @@ class Tsin001DecoderTest {
 
     @Test
     void aSmallerRequestAfterALargerOneKeepsNoStaleItem() {
-        assertTrue(decode(ProwideOracle.xml(Tsin001Samples.request(5))), verdict::toString);
-        assertTrue(decode(ProwideOracle.xml(Tsin001Samples.request(2))), verdict::toString);
+        assertTrue(decoding.decode(ProwideOracle.xml(Tsin001Samples.request(5))), verdict::toString);
+        assertTrue(decoding.decode(ProwideOracle.xml(Tsin001Samples.request(2))), verdict::toString);
         assertEquals(2, view.itemCount());
         MessageView copy = new MessageView();
         copy.copyFrom(view);
@@ -159,7 +145,7 @@ class Tsin001DecoderTest {
             case "utf8-bom" -> withBom(xml.getBytes(StandardCharsets.UTF_8));
             default -> xml.getBytes(StandardCharsets.UTF_8);
         };
-        assertTrue(decode(bytes), verdict::toString);
+        assertTrue(decoding.decode(bytes), verdict::toString);
         assertEquals(2, view.itemCount());
         assertText(BUYER_USCC, view.itemText(1, Tsin001Schema.BUYER_ID));
     }
@@ -168,7 +154,7 @@ class Tsin001DecoderTest {
     void acceptsASupplierNamedByItsLei() {
         MxTsin00100101 mx = Tsin001Samples.request(1);
         mx.setAppHdr(Tsin001Samples.header(SUPPLIER_LEI, "LEI-element"));
-        assertTrue(decode(ProwideOracle.xml(mx)), verdict::toString);
+        assertTrue(decoding.decode(ProwideOracle.xml(mx)), verdict::toString);
         assertText(SUPPLIER_LEI, view.fromLei());
         assertText(SUPPLIER_LEI, view.fromOrganisationId());
     }
@@ -177,14 +163,15 @@ class Tsin001DecoderTest {
     void refusesALeiWithWrongCheckDigits() {
         MxTsin00100101 mx = Tsin001Samples.request(1);
         mx.setAppHdr(Tsin001Samples.header("KAPK00FOSHANPRECIS38", "LEI-element"));
-        assertRejected(ProwideOracle.xml(mx), RejectCode.INVALID_ORGANISATION_ID, "/AppHdr/Fr/OrgId/Id/OrgId/LEI");
+        decoding.assertRejected(
+                ProwideOracle.xml(mx), RejectCode.INVALID_ORGANISATION_ID, "/AppHdr/Fr/OrgId/Id/OrgId/LEI");
     }
 
     @Test
     void refusesAnOrganisationIdOfAnotherScheme() {
         MxTsin00100101 mx = Tsin001Samples.request(1);
         mx.setAppHdr(Tsin001Samples.header(SUPPLIER_USCC, "TXID"));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx), RejectCode.INVALID_ORGANISATION_ID, "/AppHdr/Fr/OrgId/Id/OrgId/Othr/SchmeNm");
     }
 
@@ -197,7 +184,7 @@ class Tsin001DecoderTest {
                 .getPtyId()
                 .getPrtryId()
                 .setId("9144060IMA9KAPK002");
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.INVALID_ORGANISATION_ID,
                 "/Document/InvcFincgReq/ReqGrpInf/FincgRqstr/PtyId/PrtryId/Id");
@@ -207,7 +194,7 @@ class Tsin001DecoderTest {
     void refusesADueDateBeforeTheIssueDateNamingTheInvoice() {
         MxTsin00100101 mx = Tsin001Samples.request(3);
         mx.getInvcFincgReq().getInvcReqInf().get(2).getInvcTtlsInf().setPmtDueDt(LocalDate.of(2026, 10, 31));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.DUE_BEFORE_ISSUE,
                 "/Document/InvcFincgReq/InvcReqInf[3]/InvcTtlsInf/PmtDueDt");
@@ -219,9 +206,9 @@ class Tsin001DecoderTest {
         MxTsin00100101 mx = Tsin001Samples.request(2);
         InvoiceRequestInformation1 second = mx.getInvcFincgReq().getInvcReqInf().get(1);
         second.getInvcTtlsInf().setPmtDueDt(LocalDate.of(2027, 11, 2)); // issued 2026-11-02
-        assertTrue(decode(ProwideOracle.xml(mx)), verdict::toString);
+        assertTrue(decoding.decode(ProwideOracle.xml(mx)), verdict::toString);
         second.getInvcTtlsInf().setPmtDueDt(LocalDate.of(2027, 11, 3));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.PAYMENT_TERM_TOO_LONG,
                 "/Document/InvcFincgReq/InvcReqInf[2]/InvcTtlsInf/PmtDueDt");
@@ -231,7 +218,7 @@ class Tsin001DecoderTest {
     void refusesTheSameDocumentNumberTwice() {
         MxTsin00100101 mx = Tsin001Samples.request(3);
         mx.getInvcFincgReq().getInvcReqInf().get(2).getInvcGnlInf().setDocNb("FSPP-INV-2026-0001");
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.DUPLICATE_DOCUMENT,
                 "/Document/InvcFincgReq/InvcReqInf[3]/InvcGnlInf/DocNb");
@@ -242,14 +229,15 @@ class Tsin001DecoderTest {
     void refusesACountThatDoesNotMatchTheInvoices() {
         MxTsin00100101 mx = Tsin001Samples.request(3);
         mx.getInvcFincgReq().getReqGrpInf().setNbOfInvcReqs("4");
-        assertRejected(ProwideOracle.xml(mx), RejectCode.ITEM_COUNT, "/Document/InvcFincgReq/ReqGrpInf/NbOfInvcReqs");
+        decoding.assertRejected(
+                ProwideOracle.xml(mx), RejectCode.ITEM_COUNT, "/Document/InvcFincgReq/ReqGrpInf/NbOfInvcReqs");
     }
 
     @Test
     void refusesATotalThatDoesNotMatchTheInvoices() {
         MxTsin00100101 mx = Tsin001Samples.request(3);
         mx.getInvcFincgReq().getReqGrpInf().setTtlBlkInvcAmt(Tsin001Samples.cny(new BigDecimal("678000.01")));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx), RejectCode.ITEM_CONTROL_SUM, "/Document/InvcFincgReq/ReqGrpInf/TtlBlkInvcAmt");
         assertTrue(verdict.detail().contains("678000.00"), verdict::detail);
     }
@@ -260,7 +248,7 @@ class Tsin001DecoderTest {
         ActiveCurrencyAndAmount tax =
                 mx.getInvcFincgReq().getInvcReqInf().get(1).getInvcTtlsInf().getTtlTaxAmt();
         tax.setCcy("HKD");
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.MIXED_CURRENCY,
                 "/Document/InvcFincgReq/InvcReqInf[2]/InvcTtlsInf/TtlTaxAmt/@Ccy");
@@ -272,10 +260,10 @@ class Tsin001DecoderTest {
         InvoiceRequestInformation1 invoice =
                 mx.getInvcFincgReq().getInvcReqInf().get(0);
         invoice.getInvcTtlsInf().setTtlTaxAmt(Tsin001Samples.cny(new BigDecimal("0")));
-        assertTrue(decode(ProwideOracle.xml(mx)), verdict::toString);
+        assertTrue(decoding.decode(ProwideOracle.xml(mx)), verdict::toString);
         assertEquals(0L, view.itemAmountMinor(0, Tsin001Schema.TOTAL_TAX_AMOUNT));
         invoice.getInvcTtlsInf().setTtlTaxAmt(Tsin001Samples.cny(new BigDecimal("13000.005")));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.INVALID_AMOUNT,
                 "/Document/InvcFincgReq/InvcReqInf[1]/InvcTtlsInf/TtlTaxAmt");
@@ -291,7 +279,7 @@ class Tsin001DecoderTest {
                 .get(0)
                 .getInvcTtlsInf()
                 .setTtlTaxblAmt(Tsin001Samples.cny(new BigDecimal("12345678901234567.89")));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.INVALID_AMOUNT,
                 "/Document/InvcFincgReq/InvcReqInf[1]/InvcTtlsInf/TtlTaxblAmt");
@@ -305,7 +293,7 @@ class Tsin001DecoderTest {
         String noCount = withoutItems
                 .replaceAll("<tsin:NbOfInvcReqs>1</tsin:NbOfInvcReqs>", "")
                 .replaceAll("<tsin:TtlBlkInvcAmt Ccy=\"CNY\">[0-9.]+</tsin:TtlBlkInvcAmt>", "");
-        assertRejected(noCount, RejectCode.MISSING_ELEMENT, "/Document/InvcFincgReq/InvcReqInf");
+        decoding.assertRejected(noCount, RejectCode.MISSING_ELEMENT, "/Document/InvcFincgReq/InvcReqInf");
     }
 
     @Test
@@ -325,14 +313,15 @@ class Tsin001DecoderTest {
         String xml = ProwideOracle.xml(Tsin001Samples.request(3));
         int third = xml.indexOf("<tsin:DocTp>CINV", xml.indexOf("FSPP-INV-2026-0002"));
         String bad = xml.substring(0, third) + xml.substring(third).replaceFirst("CINV", "DEBN");
-        assertRejected(bad, RejectCode.INVALID_FORMAT, "/Document/InvcFincgReq/InvcReqInf[3]/InvcGnlInf/DocTp");
+        decoding.assertRejected(
+                bad, RejectCode.INVALID_FORMAT, "/Document/InvcFincgReq/InvcReqInf[3]/InvcGnlInf/DocTp");
     }
 
     @Test
     void refusesAMissingDebtorIdInTheSecondInvoice() {
         MxTsin00100101 mx = Tsin001Samples.request(2);
         mx.getInvcFincgReq().getInvcReqInf().get(1).getBuyr().getPtyId().setId(null);
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.MISSING_ELEMENT,
                 "/Document/InvcFincgReq/InvcReqInf[2]/Buyr/PtyId/Id/OrgId/PrtryId/Id");
@@ -342,13 +331,13 @@ class Tsin001DecoderTest {
     void refusesAHeaderIdThatIsNotTheGroupId() {
         MxTsin00100101 mx = Tsin001Samples.request(1);
         ((com.prowidesoftware.swift.model.mx.BusinessAppHdrV02) mx.getAppHdr()).setBizMsgIdr("FSPP-OTHER");
-        assertRejected(ProwideOracle.xml(mx), RejectCode.HEADER_MISMATCH, "/AppHdr/BizMsgIdr");
+        decoding.assertRejected(ProwideOracle.xml(mx), RejectCode.HEADER_MISMATCH, "/AppHdr/BizMsgIdr");
     }
 
     @Test
     void anUnknownNamespaceIsAnAdmi002RejectNamingIt() {
         String xml = ProwideOracle.xml(Tsin001Samples.request(1)).replace(TSIN_NS, "urn:example:invoices");
-        assertRejected(xml, RejectCode.UNSUPPORTED_MESSAGE, "/Document");
+        decoding.assertRejected(xml, RejectCode.UNSUPPORTED_MESSAGE, "/Document");
         assertTrue(verdict.detail().contains("urn:example:invoices"), verdict::detail);
         assertEquals(RejectCode.Answer.MESSAGE_REJECT, verdict.rejectCode().answer());
     }
@@ -368,11 +357,6 @@ class Tsin001DecoderTest {
         out[2] = (byte) 0xBF;
         System.arraycopy(bytes, 0, out, 3, bytes.length);
         return out;
-    }
-
-    private static void assertText(String expected, TextBuffer actual) {
-        assertTrue(actual.isPresent(), () -> "expected '" + expected + "', the element was absent");
-        assertEquals(expected, actual.toString());
     }
 
     private static void assertAmount(ActiveCurrencyAndAmount expected, long amountMinor, int currency) {

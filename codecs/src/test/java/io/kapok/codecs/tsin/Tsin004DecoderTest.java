@@ -1,7 +1,7 @@
 package io.kapok.codecs.tsin;
 
+import static io.kapok.codecs.Decoding.assertText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.prowidesoftware.swift.model.mx.MxTsin00400101;
@@ -20,18 +20,14 @@ import com.prowidesoftware.swift.model.mx.dic.TradeDelivery1;
 import com.prowidesoftware.swift.model.mx.dic.TradeParty1;
 import com.prowidesoftware.swift.model.mx.dic.TradeSettlement1;
 import io.kapok.codecs.DecodeVerdict;
-import io.kapok.codecs.MessageMap;
+import io.kapok.codecs.Decoding;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.Iso4217;
-import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
-import io.kapok.codecs.xml.TextBuffer;
-import io.kapok.codecs.xml.XmlLimits;
 import jakarta.xml.bind.JAXBContext;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -45,9 +41,9 @@ import org.junit.jupiter.api.Test;
 class Tsin004DecoderTest {
     private static final JAXBContext PROWIDE = ProwideOracle.contextWithAppHdr(MxTsin00400101._classes);
 
-    private final Iso20022Decoder decoder = MessageMap.newDecoder(XmlLimits.DEFAULTS);
-    private final MessageView view = new MessageView();
-    private final DecodeVerdict verdict = new DecodeVerdict();
+    private final Decoding decoding = new Decoding();
+    private final MessageView view = decoding.view;
+    private final DecodeVerdict verdict = decoding.verdict;
 
     private static TradeParty1 party(String name, String id, String scheme) {
         return new TradeParty1()
@@ -89,15 +85,10 @@ class Tsin004DecoderTest {
         return mx;
     }
 
-    private boolean decode(String xml) {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        return decoder.decode(bytes, 0, bytes.length, view, verdict);
-    }
-
     @Test
     void readsAnInvoiceAsProwideParsesIt() {
         String xml = ProwideOracle.xml(invoice());
-        assertTrue(decode(xml), () -> verdict + "\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
         FinancialInvoiceV01 p =
                 MxTsin00400101.parse(xml, ProwideOracle.reading(PROWIDE)).getFinInvc();
         assertEquals(MessageType.TSIN_004_001_01, view.type());
@@ -125,7 +116,7 @@ class Tsin004DecoderTest {
     void refusesADueDateBeforeTheIssueDate() {
         MxTsin00400101 mx = invoice();
         mx.getFinInvc().getTradSttlm().getPmtTerms().get(0).setDueDt(LocalDate.of(2026, 10, 31));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx), RejectCode.DUE_BEFORE_ISSUE, "/Document/FinInvc/TradSttlm/PmtTerms/DueDt");
     }
 
@@ -133,7 +124,7 @@ class Tsin004DecoderTest {
     void refusesAPaymentTermOverOneYear() {
         MxTsin00400101 mx = invoice();
         mx.getFinInvc().getTradSttlm().getPmtTerms().get(0).setDueDt(LocalDate.of(2027, 11, 2));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx), RejectCode.PAYMENT_TERM_TOO_LONG, "/Document/FinInvc/TradSttlm/PmtTerms/DueDt");
     }
 
@@ -141,32 +132,22 @@ class Tsin004DecoderTest {
     void refusesAnAmountInAnotherCurrencyThanTheInvoices() {
         MxTsin00400101 mx = invoice();
         mx.getFinInvc().getTradSttlm().getDuePyblAmt().get(0).setCcy("USD");
-        assertRejected(ProwideOracle.xml(mx), RejectCode.MIXED_CURRENCY, "/Document/FinInvc/TradSttlm/DuePyblAmt/@Ccy");
+        decoding.assertRejected(
+                ProwideOracle.xml(mx), RejectCode.MIXED_CURRENCY, "/Document/FinInvc/TradSttlm/DuePyblAmt/@Ccy");
     }
 
     @Test
     void refusesABuyerIdOfAnUnknownScheme() {
         MxTsin00400101 mx = invoice();
         mx.getFinInvc().getTradAgrmt().setBuyr(party("Canton Auto Group", "91440101MA9KAPK001", "DUNS"));
-        assertRejected(
+        decoding.assertRejected(
                 ProwideOracle.xml(mx),
                 RejectCode.INVALID_ORGANISATION_ID,
                 "/Document/FinInvc/TradAgrmt/Buyr/PtyId/Id/OrgId/Othr/Id");
     }
 
-    private void assertRejected(String xml, RejectCode code, String path) {
-        assertFalse(decode(xml), () -> "accepted:\n" + xml);
-        assertEquals(code, verdict.rejectCode(), verdict::toString);
-        assertEquals(path, verdict.elementPath(), verdict::toString);
-    }
-
     private void assertAmount(CurrencyAndAmount expected, int field) {
         assertEquals(expected.getCcy(), Iso4217.unpack(view.currency(field)));
         assertEquals(expected.getValue().movePointRight(2).longValueExact(), view.amountMinor(field));
-    }
-
-    private static void assertText(String expected, TextBuffer actual) {
-        assertTrue(actual.isPresent(), () -> "expected '" + expected + "', the element was absent");
-        assertEquals(expected, actual.toString());
     }
 }
