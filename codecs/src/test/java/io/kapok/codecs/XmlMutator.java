@@ -1,9 +1,17 @@
 package io.kapok.codecs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +62,61 @@ public final class XmlMutator {
     /** @param otherVersionNamespace another version's namespace some elements are moved into */
     public XmlMutator(String otherVersionNamespace) {
         this.otherVersionNamespace = otherVersionNamespace;
+    }
+
+    /** What a fuzz run feeds: decodes the bytes, true when accepted. */
+    @FunctionalInterface
+    public interface Target {
+        boolean decode(byte[] bytes);
+    }
+
+    /**
+     * Feeds {@code mutants} mutants of {@code sample} to {@code target}, with a seed from
+     * {@code -Dkapok.fuzz.seed} or the clock, printed under {@code name}. Every input must get a
+     * verdict: an exception fails the run with the seed and the input; a reject must carry a code
+     * and a sentence ({@code verdict}); an accepted input goes to {@code whenAccepted} with a text
+     * naming it.
+     *
+     * @return how many mutants each reject code refused
+     */
+    public Map<RejectCode, Integer> run(
+            String name,
+            String sample,
+            int mutants,
+            Target target,
+            DecodeVerdict verdict,
+            Consumer<String> whenAccepted) {
+        long seed = Long.getLong("kapok.fuzz.seed", System.nanoTime());
+        System.out.println(name + " seed " + seed + " (rerun with -Dkapok.fuzz.seed=" + seed + ")");
+        Random random = new Random(seed);
+        List<String> tokens = tokens(sample);
+        Map<RejectCode, Integer> verdicts = new EnumMap<>(RejectCode.class);
+        int accepted = 0;
+        for (int i = 0; i < mutants; i++) {
+            byte[] bytes = mutant(tokens, random);
+            String where = "seed " + seed + " mutant " + i;
+            boolean ok;
+            try {
+                ok = target.decode(bytes);
+            } catch (RuntimeException | StackOverflowError e) {
+                fail(where + " threw " + e + " for:\n" + new String(bytes, StandardCharsets.UTF_8), e);
+                return verdicts;
+            }
+            if (ok) {
+                accepted++;
+                whenAccepted.accept(where + " accepted:\n" + new String(bytes, StandardCharsets.UTF_8));
+            } else {
+                assertNotNull(verdict.rejectCode(), where + ": a reject without a code");
+                assertFalse(verdict.detail().isBlank(), where + ": a reject without a detail");
+                verdicts.merge(verdict.rejectCode(), 1, Integer::sum);
+            }
+        }
+        System.out.println(name + ": " + mutants + " mutants, " + accepted + " accepted, rejects " + verdicts);
+        assertEquals(
+                mutants,
+                accepted
+                        + verdicts.values().stream().mapToInt(Integer::intValue).sum());
+        return verdicts;
     }
 
     /** One mutant of {@code xml}: one to three structural mutations, then maybe a byte-level one. */

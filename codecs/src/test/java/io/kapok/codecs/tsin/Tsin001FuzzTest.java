@@ -1,10 +1,7 @@
 package io.kapok.codecs.tsin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kapok.codecs.Corpus;
 import io.kapok.codecs.DecodeVerdict;
@@ -17,11 +14,8 @@ import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
 import io.kapok.codecs.xml.XmlLimits;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,41 +40,14 @@ class Tsin001FuzzTest {
     @Test
     @Timeout(120)
     void everyMutantGetsAVerdictAndNothingInvalidIsAccepted() {
-        long seed = Long.getLong("kapok.fuzz.seed", System.nanoTime());
-        System.out.println("Tsin001FuzzTest seed " + seed + " (rerun with -Dkapok.fuzz.seed=" + seed + ")");
-        Random random = new Random(seed);
-        List<String> tokens = XmlMutator.tokens(SAMPLE);
-        XmlMutator mutator = new XmlMutator("urn:iso:std:iso:20022:tech:xsd:tsin.002.001.01");
-        Map<RejectCode, Integer> verdicts = new EnumMap<>(RejectCode.class);
-        int accepted = 0;
-        for (int i = 0; i < MUTANTS; i++) {
-            byte[] bytes = mutator.mutant(tokens, random);
-            boolean ok;
-            try {
-                ok = decoder.decode(bytes, 0, bytes.length, view, verdict);
-            } catch (RuntimeException | StackOverflowError e) {
-                fail(
-                        "seed " + seed + " mutant " + i + " threw " + e + " for:\n"
-                                + new String(bytes, StandardCharsets.UTF_8),
-                        e);
-                return;
-            }
-            if (ok) {
-                accepted++;
-                assertAcceptedIsConsistent(
-                        "seed " + seed + " mutant " + i + " accepted:\n" + new String(bytes, StandardCharsets.UTF_8));
-            } else {
-                assertNotNull(verdict.rejectCode(), "seed " + seed + " mutant " + i + ": a reject without a code");
-                assertFalse(
-                        verdict.detail().isBlank(), "seed " + seed + " mutant " + i + ": a reject without a detail");
-                verdicts.merge(verdict.rejectCode(), 1, Integer::sum);
-            }
-        }
-        System.out.println("Tsin001FuzzTest: " + MUTANTS + " mutants, " + accepted + " accepted, rejects " + verdicts);
-        assertEquals(
-                MUTANTS,
-                accepted
-                        + verdicts.values().stream().mapToInt(Integer::intValue).sum());
+        Map<RejectCode, Integer> verdicts = new XmlMutator("urn:iso:std:iso:20022:tech:xsd:tsin.002.001.01")
+                .run(
+                        "Tsin001FuzzTest",
+                        SAMPLE,
+                        MUTANTS,
+                        bytes -> decoder.decode(bytes, 0, bytes.length, view, verdict),
+                        verdict,
+                        this::assertAcceptedIsConsistent);
         assertTrue(verdicts.size() >= 10, "the mutations reach few reject paths: " + verdicts);
     }
 
