@@ -26,14 +26,14 @@ public final class BenchSamples {
 
     private BenchSamples() {}
 
-    /** The UTF-8 bytes of the sample pacs.008; a new array on each call. */
-    public static byte[] pacs008() {
-        return read("/bench/pacs008.xml");
-    }
-
     /** The UTF-8 bytes of the sample tsin.001; a new array on each call. */
     public static byte[] tsin001() {
         return read("/bench/tsin001.xml");
+    }
+
+    /** The UTF-8 bytes of the sample pacs.008; a new array on each call. */
+    public static byte[] pacs008() {
+        return read("/bench/pacs008.xml");
     }
 
     private static byte[] read(String resource) {
