@@ -26,6 +26,15 @@ import org.codehaus.stax2.typed.TypedXMLStreamReader;
  * the message type from the Document's namespace, reads the schema's fields by walking its path
  * tree with the parser's interned names, then checks every field by its {@link ValueKind}, the
  * header against the Document ({@code MsgDefIdr}, {@code BizMsgIdr}), and the schema's rules.
+ * Configured with several schemas (every message of the map: {@code MessageMap.newDecoder}) it
+ * dispatches on the Document namespace; a namespace it does not accept is refused with
+ * {@code UNSUPPORTED_MESSAGE} (an admi.002) that names it.
+ *
+ * <p>A schema's {@link RepeatedGroup} keeps every item (e.g. each invoice of a tsin.001) in the
+ * view's reused item slots, up to the group's limit ({@code ITEM_LIMIT} beyond); for other
+ * repeated transactions only the first is kept and all are counted. A sender's organisation id in
+ * the header is checked: {@code Othr/Id} of scheme USCC (unified social credit code) or LEI, or
+ * {@code LEI} (ISO 17442 with its check digits).
  *
  * <p>Same hardening and same shapes as the pacs.008 decoder: Woodstox with DTDs and entities off
  * and the {@link XmlLimits}, any prefixes or default namespaces, declarations anywhere, no String
