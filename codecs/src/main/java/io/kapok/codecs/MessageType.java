@@ -27,21 +27,23 @@ public enum MessageType {
     TSIN_007_001_01("tsin.007.001.01", "invoice assignment status"),
     TSIN_008_001_01("tsin.008.001.01", "invoice assignment notification"),
     TSIN_009_001_01("tsin.009.001.01", "party registration and guarantee request"),
-    TSIN_010_001_01("tsin.010.001.01", "party registration and guarantee acknowledgement"),
-    TSIN_011_001_01("tsin.011.001.01", "party registration and guarantee status"),
-    TSIN_012_001_01("tsin.012.001.01", "party registration and guarantee notification"),
+    TSIN_010_001_01("tsin.010.001.01", "party registration and guarantee status"),
+    TSIN_011_001_01("tsin.011.001.01", "party registration and guarantee notification"),
+    TSIN_012_001_01("tsin.012.001.01", "party registration and guarantee acknowledgement"),
     TSIN_013_001_01("tsin.013.001.01", "invoice assignment acknowledgement"),
-    TSMT_053_001_01("tsmt.053.001.01", "payment reconciliation request"),
-    TSMT_054_001_01("tsmt.054.001.01", "payment reconciliation report");
+    TSMT_053_001_01("tsmt.053.001.01", "invoice payment reconciliation advice"),
+    TSMT_054_001_01("tsmt.054.001.01", "invoice payment reconciliation status");
 
     /** Prefix of every ISO 20022 XML Schema namespace. */
     public static final String NAMESPACE_PREFIX = "urn:iso:std:iso:20022:tech:xsd:";
 
     private static final Map<String, MessageType> BY_NAMESPACE = new HashMap<>();
+    private static final RejectAnswer[] REJECT_ANSWERS = new RejectAnswer[values().length];
 
     static {
         for (MessageType type : values()) {
             BY_NAMESPACE.put(type.namespace, type);
+            REJECT_ANSWERS[type.ordinal()] = answerTo(type);
         }
     }
 
@@ -69,6 +71,30 @@ public enum MessageType {
     /** Plain-language name, for answers and logs. */
     public String title() {
         return title;
+    }
+
+    /**
+     * The negative answer to a refused message of this type, by family: payments and returns get a
+     * pacs.002 RJCT, a recall a camt.029 RJCR, a financing request a tsin.002 RCER, a financing
+     * cancellation a tsin.002 REJT, an assignment request a tsin.007 RCER, a party registration a
+     * tsin.010 RCER, a reconciliation advice a tsmt.054 RCER; the others (statuses, notifications,
+     * statements, invoices, acknowledgements) an admi.002.
+     */
+    public RejectAnswer rejectAnswer() {
+        return REJECT_ANSWERS[ordinal()];
+    }
+
+    private static RejectAnswer answerTo(MessageType type) {
+        return switch (type) {
+            case PACS_008_001_08, PACS_004_001_09 -> new RejectAnswer(PACS_002_001_10, "RJCT");
+            case CAMT_056_001_08 -> new RejectAnswer(CAMT_029_001_09, "RJCR");
+            case TSIN_001_001_01 -> new RejectAnswer(TSIN_002_001_01, "RCER");
+            case TSIN_003_001_01 -> new RejectAnswer(TSIN_002_001_01, "REJT");
+            case TSIN_006_001_01 -> new RejectAnswer(TSIN_007_001_01, "RCER");
+            case TSIN_009_001_01 -> new RejectAnswer(TSIN_010_001_01, "RCER");
+            case TSMT_053_001_01 -> new RejectAnswer(TSMT_054_001_01, "RCER");
+            default -> RejectAnswer.MESSAGE_REJECT;
+        };
     }
 
     /** The message whose Document (or AppHdr) has this namespace, or null if it is not in Kapok's map. */

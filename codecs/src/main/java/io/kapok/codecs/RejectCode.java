@@ -7,7 +7,8 @@ package io.kapok.codecs;
  * <pre>
  *  range  answer                  meaning
  *  1xx    admi.002 MessageReject  cannot be parsed or routed at all (no usable ISO 20022 message)
- *  2xx    pacs.002 RJCT           a recognised payment that breaks a schema or CBPR+ rule
+ *  2xx    the family's negative   a recognised message that breaks a schema, CBPR+ or tsin rule
+ *         status (see MessageType#rejectAnswer: pacs.002 RJCT, tsin.002 RCER, camt.029 RJCR...)
  *  3xx    pacs.002 RJCT           a valid payment refused by the ledger (business rule)
  *  9xx    HTTP 503 + admi.002     the gateway cannot take it now: retry later
  * </pre>
@@ -35,6 +36,18 @@ public enum RejectCode {
     HEADER_MISMATCH(209, "FF01", Answer.STATUS_REJECT, "Business Application Header disagrees with the Document"),
     INVALID_CHARGE_BEARER(210, "FF01", Answer.STATUS_REJECT, "ChrgBr must be CRED, DEBT or SHAR"),
     CONTROL_SUM(211, "AM10", Answer.STATUS_REJECT, "CtrlSum or TtlIntrBkSttlmAmt does not match the transactions"),
+    ITEM_LIMIT(212, "NA01", Answer.STATUS_REJECT, "more items in one message than the limit allows"),
+    ITEM_COUNT(213, "NA01", Answer.STATUS_REJECT, "the declared number of items does not match the items"),
+    ITEM_CONTROL_SUM(214, "NA01", Answer.STATUS_REJECT, "the declared total amount does not match the items"),
+    DUE_BEFORE_ISSUE(215, "DT02", Answer.STATUS_REJECT, "the payment due date is before the issue date"),
+    DUPLICATE_DOCUMENT(216, "ID01", Answer.STATUS_REJECT, "a document number appears twice in one request"),
+    MIXED_CURRENCY(217, "NA01", Answer.STATUS_REJECT, "the items of one request are in more than one currency"),
+    PAYMENT_TERM_TOO_LONG(218, "DT02", Answer.STATUS_REJECT, "the payment term is longer than one year"),
+    INVALID_ORGANISATION_ID(
+            219,
+            "FF01",
+            Answer.STATUS_REJECT,
+            "organisation id must be a unified social credit code (scheme USCC) or an ISO 17442 LEI"),
 
     // 3xx: business rejects from the ledger -> pacs.002 RJCT
     INSUFFICIENT_FUNDS(
@@ -59,7 +72,10 @@ public enum RejectCode {
     public enum Answer {
         /** admi.002: the body could not be read as an ISO 20022 message Kapok accepts. */
         MESSAGE_REJECT,
-        /** pacs.002 with status RJCT. */
+        /**
+         * The negative status of the message's family: pacs.002 RJCT for payments, tsin.002 RCER
+         * for financing requests, camt.029 RJCR for recalls... ({@link MessageType#rejectAnswer()}).
+         */
         STATUS_REJECT,
         /** HTTP 503 with an admi.002: nothing was taken, the sender should retry. */
         RETRY_LATER

@@ -44,6 +44,8 @@ import org.codehaus.stax2.io.Stax2ByteArraySource;
  * <p>{@link #read} also checks that the elements inside AppHdr and Document come in the order in
  * which Prowide's model (generated from the schema's sequences) writes them back, so a misplaced or
  * unknown element fails the test.
+ *
+ * <p>It also writes messages from Prowide's own model ({@link #xml}), for the decoders' tests.
  */
 public final class ProwideOracle {
     private static final Map<Class<?>, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
@@ -73,7 +75,7 @@ public final class ProwideOracle {
             // replaces it for the AppHdr as well: so the Document is rewritten with the message's
             // classes and the extra ones, and the AppHdr on its own.
             MxWriteConfiguration conf = writeConfiguration();
-            conf.context = WRITE_CONTEXTS.computeIfAbsent(type, t -> context(t, false, extraClasses));
+            conf.context = WRITE_CONTEXTS.computeIfAbsent(type, t -> newContext(t, false, extraClasses));
             assertElementOrder(xml, mx.message(conf), "Document");
             MxWriteParams params = new MxWriteParams();
             params.escapeHandler = new MinimumEscapeHandler();
@@ -85,7 +87,7 @@ public final class ProwideOracle {
     /** Prowide's parse of {@code xml} with the cached context of {@code type}. */
     public static <T extends AbstractMX> T parse(String xml, Class<T> type, Class<?>... extraClasses) {
         MxReadConfiguration conf = new MxReadConfiguration();
-        conf.context = CONTEXTS.computeIfAbsent(type, t -> context(t, true, extraClasses));
+        conf.context = CONTEXTS.computeIfAbsent(type, t -> newContext(t, true, extraClasses));
         try {
             return type.cast(type.getMethod("parse", String.class, MxReadConfiguration.class)
                     .invoke(null, xml, conf));
@@ -94,7 +96,7 @@ public final class ProwideOracle {
         }
     }
 
-    private static JAXBContext context(Class<?> type, boolean withAppHdr, Class<?>[] extraClasses) {
+    private static JAXBContext newContext(Class<?> type, boolean withAppHdr, Class<?>[] extraClasses) {
         try {
             List<Class<?>> classes = new ArrayList<>(
                     Arrays.asList((Class<?>[]) type.getField("_classes").get(null)));
@@ -215,5 +217,54 @@ public final class ProwideOracle {
             throw new AssertionError("not well-formed: " + xml, e);
         }
         return names;
+    }
+
+    // Writing with Prowide's own model: the messages Kapok's decoders are checked against.
+
+    /** One context for the Document classes of a message, the AppHdr and any {@code extra} classes. */
+    public static JAXBContext contextWithAppHdr(Class<?>[] documentClasses, Class<?>... extra) {
+        List<Class<?>> classes = new ArrayList<>(Arrays.asList(extra));
+        classes.add(BusinessAppHdrV02.class);
+        return context(documentClasses, classes.toArray(new Class<?>[0]));
+    }
+
+    /**
+     * One context for the Document classes of a message and any {@code extra} classes, without
+     * the AppHdr: for writing (see {@link #xml(AbstractMX, JAXBContext)}).
+     */
+    public static JAXBContext context(Class<?>[] documentClasses, Class<?>... extra) {
+        List<Class<?>> classes = new ArrayList<>(Arrays.asList(documentClasses));
+        classes.addAll(Arrays.asList(extra));
+        try {
+            return JAXBContext.newInstance(classes.toArray(new Class<?>[0]));
+        } catch (JAXBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A read configuration that uses {@code context} instead of building one per parse. */
+    public static MxReadConfiguration reading(JAXBContext context) {
+        MxReadConfiguration conf = new MxReadConfiguration();
+        conf.context = context;
+        return conf;
+    }
+
+    /** Prowide's own XML of {@code mx} (AppHdr and Document), escaping only markup characters. */
+    public static String xml(AbstractMX mx) {
+        MxWriteConfiguration conf = new MxWriteConfiguration();
+        conf.escapeHandler = new MinimumEscapeHandler();
+        return mx.message(conf);
+    }
+
+    /**
+     * Prowide's XML of {@code mx} written with {@code context}: for a message whose own context
+     * misses classes (tsin.013). Prowide then declares every namespace of the context on each
+     * element, so the context must not hold the AppHdr classes when the message has a header.
+     */
+    public static String xml(AbstractMX mx, JAXBContext context) {
+        MxWriteConfiguration conf = new MxWriteConfiguration();
+        conf.escapeHandler = new MinimumEscapeHandler();
+        conf.context = context;
+        return mx.message(conf);
     }
 }

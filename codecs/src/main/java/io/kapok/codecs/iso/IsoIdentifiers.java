@@ -83,6 +83,140 @@ public final class IsoIdentifiers {
         return true;
     }
 
+    /**
+     * LEI as ISO 17442 defines it: 18 upper-case letters or digits, then two check digits, such
+     * that the 20 characters read as a number (letters A=10 to Z=35) leave 1 modulo 97 (ISO 7064
+     * MOD 97-10).
+     */
+    public static boolean isLei(CharSequence s) {
+        if (s.length() != 20) {
+            return false;
+        }
+        int remainder = 0;
+        for (int i = 0; i < 20; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                remainder = (remainder * 10 + (c - '0')) % 97;
+            } else if (c >= 'A' && c <= 'Z' && i < 18) {
+                remainder = (remainder * 100 + (c - 'A' + 10)) % 97;
+            } else {
+                return false;
+            }
+        }
+        return remainder == 1;
+    }
+
+    /**
+     * Unified social credit code (统一社会信用代码, GB 32100-2015) by its format: 18 characters of
+     * the code's alphabet, digits and the upper-case letters other than I, O, S, V and Z. The check
+     * character is not verified: registry data, the demo world's ids included, is checked against
+     * the registry, not by the gateway.
+     */
+    public static boolean isUnifiedSocialCreditCode(CharSequence s) {
+        if (s.length() != 18) {
+            return false;
+        }
+        for (int i = 0; i < 18; i++) {
+            char c = s.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            boolean letter = c >= 'A' && c <= 'Z' && c != 'I' && c != 'O' && c != 'S' && c != 'V' && c != 'Z';
+            if (!digit && !letter) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * ISODateTime as the XML Schema's xs:dateTime has it: {@code YYYY-MM-DDThh:mm:ss}, an optional
+     * fraction, and an optional {@code Z} or numeric offset {@code ±hh:mm}.
+     */
+    public static boolean isIsoDateTime(CharSequence s) {
+        return isDateTime(s, false);
+    }
+
+    /** {@code YYYY-MM-DDThh:mm:ss}, an optional fraction, then {@code ±hh:mm} (or, unless required, Z or nothing). */
+    private static boolean isDateTime(CharSequence s, boolean offsetRequired) {
+        int n = s.length();
+        if (n < 19
+                || !isDatePart(s)
+                || s.charAt(10) != 'T'
+                || !twoDigits(s, 11, 23)
+                || s.charAt(13) != ':'
+                || !twoDigits(s, 14, 59)
+                || s.charAt(16) != ':'
+                || !twoDigits(s, 17, 60)) {
+            return false;
+        }
+        int i = 19;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            int fractionStart = i;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+            }
+            if (i == fractionStart) {
+                return false;
+            }
+        }
+        if (!offsetRequired && (i == n || (i == n - 1 && s.charAt(i) == 'Z'))) {
+            return true;
+        }
+        return i == n - 6
+                && (s.charAt(i) == '+' || s.charAt(i) == '-')
+                && twoDigits(s, i + 1, 14)
+                && s.charAt(i + 3) == ':'
+                && twoDigits(s, i + 4, 59);
+    }
+
+    /**
+     * Days since 1970-01-01 of an ISODate the caller has checked with {@link #isIsoDate} (leading
+     * and trailing whitespace allowed), proleptic Gregorian.
+     */
+    public static long epochDay(CharSequence date) {
+        int at = 0;
+        while (date.charAt(at) <= ' ') {
+            at++;
+        }
+        int year = number(date, at, 4);
+        int month = number(date, at + 5, 2);
+        int day = number(date, at + 8, 2);
+        return epochDay(year, month, day);
+    }
+
+    /**
+     * Days since 1970-01-01 of the same day {@code years} years after the ISODate {@code date}
+     * (29 February becomes 28 February in a common year).
+     */
+    public static long epochDayYearsLater(CharSequence date, int years) {
+        int at = 0;
+        while (date.charAt(at) <= ' ') {
+            at++;
+        }
+        int year = number(date, at, 4) + years;
+        int month = number(date, at + 5, 2);
+        int day = Math.min(number(date, at + 8, 2), daysInMonth(year, month));
+        return epochDay(year, month, day);
+    }
+
+    /** Days from civil (Howard Hinnant's algorithm). */
+    private static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146_097 + doe - 719_468;
+    }
+
+    private static int number(CharSequence s, int at, int digits) {
+        int n = 0;
+        for (int i = at; i < at + digits; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
+    }
+
     /** ISODate {@code YYYY-MM-DD} that exists in the proleptic Gregorian calendar (no 30 February). */
     public static boolean isIsoDate(CharSequence s) {
         return s.length() == 10 && isDatePart(s);
@@ -94,33 +228,7 @@ public final class IsoIdentifiers {
      * refused: CBPR+ wants {@code +00:00}.
      */
     public static boolean isIsoDateTimeWithOffset(CharSequence s) {
-        int n = s.length();
-        if (n < 20
-                || !isDatePart(s)
-                || s.charAt(10) != 'T'
-                || !twoDigits(s, 11, 23)
-                || s.charAt(13) != ':'
-                || !twoDigits(s, 14, 59)
-                || s.charAt(16) != ':'
-                || !twoDigits(s, 17, 60)) {
-            return false;
-        }
-        int i = 19;
-        if (s.charAt(i) == '.') {
-            i++;
-            int fractionStart = i;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                i++;
-            }
-            if (i == fractionStart) {
-                return false;
-            }
-        }
-        return i == n - 6
-                && (s.charAt(i) == '+' || s.charAt(i) == '-')
-                && twoDigits(s, i + 1, 14)
-                && s.charAt(i + 3) == ':'
-                && twoDigits(s, i + 4, 59);
+        return isDateTime(s, true);
     }
 
     private static boolean isDatePart(CharSequence s) {

@@ -37,6 +37,11 @@ public record FieldSpec(
         return new FieldSpec(intern(path), ValueKind.CODE, true, codes, false, null);
     }
 
+    /** An optional code from a closed list. */
+    public static FieldSpec optionalCode(Set<String> codes, String... path) {
+        return new FieldSpec(intern(path), ValueKind.CODE, false, codes, false, null);
+    }
+
     /** This field, allowed to repeat (the first occurrence is kept). */
     public FieldSpec orRepeated() {
         return new FieldSpec(path, kind, mandatory, codes, true, invalidCode);

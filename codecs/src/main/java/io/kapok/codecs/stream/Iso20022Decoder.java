@@ -26,6 +26,15 @@ import org.codehaus.stax2.typed.TypedXMLStreamReader;
  * the message type from the Document's namespace, reads the schema's fields by walking its path
  * tree with the parser's interned names, then checks every field by its {@link ValueKind}, the
  * header against the Document ({@code MsgDefIdr}, {@code BizMsgIdr}), and the schema's rules.
+ * Configured with several schemas (every message of the map: {@code MessageMap.newDecoder}) it
+ * dispatches on the Document namespace; a namespace it does not accept is refused with
+ * {@code UNSUPPORTED_MESSAGE} (an admi.002) that names it.
+ *
+ * <p>A schema's {@link RepeatedGroup} keeps every item (e.g. each invoice of a tsin.001) in the
+ * view's reused item slots, up to the group's limit ({@code ITEM_LIMIT} beyond); for other
+ * repeated transactions only the first is kept and all are counted. A sender's organisation id in
+ * the header is checked: {@code Othr/Id} of scheme USCC (unified social credit code) or LEI, or
+ * {@code LEI} (ISO 17442 with its check digits).
  *
  * <p>Same hardening and same shapes as the pacs.008 decoder: Woodstox with DTDs and entities off
  * and the {@link XmlLimits}, any prefixes or default namespaces, declarations anywhere, no String
@@ -193,9 +202,18 @@ public final class Iso20022Decoder {
         if (node != null && node == schema.transactionNode) {
             out.transactionCount++;
             transactionLevel = level;
+            if (schema.group != null && !beginItem(schema, out, verdict)) {
+                return false;
+            }
+        }
+        if (node == null) {
+            return true;
+        }
+        if (node.itemField >= 0) {
+            return startItemField(r, node.itemField, level, out, verdict);
         }
         boolean laterTransaction = transactionLevel >= 0 && out.transactionCount > 1;
-        if (node == null || node.field < 0 || laterTransaction) {
+        if (node.field < 0 || laterTransaction) {
             return true;
         }
         int field = node.field;
@@ -207,6 +225,39 @@ public final class Iso20022Decoder {
         }
         if (spec.kind() == ValueKind.AMOUNT) {
             readCurrency(r, out.currencyText[field]);
+        }
+        return markPresent(current, level, verdict);
+    }
+
+    /** Opens the next item of the schema's repeated group, refusing one more than its limit. */
+    private boolean beginItem(MessageSchema schema, MessageView out, DecodeVerdict verdict) {
+        RepeatedGroup group = schema.group;
+        int item = out.transactionCount - 1;
+        if (item >= group.itemsMax()) {
+            verdict.reject(RejectCode.ITEM_LIMIT, group.itemPathText(schema.rootElement, item))
+                    .append("more than ")
+                    .append(group.itemsMax())
+                    .append(' ')
+                    .append(group.name())
+                    .append(" items in one message; the limit is ")
+                    .append(group.itemsMax());
+            return false;
+        }
+        out.beginItem(item);
+        return true;
+    }
+
+    private boolean startItemField(XMLStreamReader r, int field, int level, MessageView out, DecodeVerdict verdict)
+            throws XMLStreamException {
+        int slot = (out.transactionCount - 1) * out.itemWidth + field;
+        FieldSpec spec = out.schema.itemFields[field];
+        current = out.itemText[slot];
+        if (current.isPresent() && spec.repeatable()) {
+            current = null; // keep the first occurrence
+            return true;
+        }
+        if (spec.kind() == ValueKind.AMOUNT) {
+            readCurrency(r, out.itemCurrencyText[slot]);
         }
         return markPresent(current, level, verdict);
     }
@@ -313,8 +364,17 @@ public final class Iso20022Decoder {
         if (level == 3 && p[1] == "FIId" && p[2] == "FinInstnId" && p[3] == "BICFI") {
             return from ? out.fromBic : out.toBic;
         }
-        if (level == 5 && p[1] == "OrgId" && p[2] == "Id" && p[3] == "OrgId" && p[4] == "Othr" && p[5] == "Id") {
+        if (level < 4 || p[1] != "OrgId" || p[2] != "Id" || p[3] != "OrgId") {
+            return null;
+        }
+        if (level == 4 && p[4] == "LEI") {
+            return from ? out.fromLei : null;
+        }
+        if (level == 5 && p[4] == "Othr" && p[5] == "Id") {
             return from ? out.fromOrganisationId : out.toOrganisationId;
+        }
+        if (from && level == 6 && p[4] == "Othr" && p[5] == "SchmeNm" && (p[6] == "Prtry" || p[6] == "Cd")) {
+            return out.fromOrganisationScheme;
         }
         return null;
     }
@@ -336,8 +396,32 @@ public final class Iso20022Decoder {
     private void validate(MessageView v, DecodeVerdict verdict) {
         MessageSchema s = v.schema;
         for (int i = 0; i < s.fields.length; i++) {
-            if (!checkField(s, i, v, verdict)) {
+            if (!checkField(s, s.fields[i], s.codes[i], -1, v.text[i], v.currencyText[i], verdict)) {
                 return;
+            }
+            if (s.fields[i].kind() == ValueKind.AMOUNT && v.text[i].isPresent()) {
+                v.amountMinor[i] = checkedAmountMinor;
+                v.currency[i] = checkedCurrency;
+            }
+        }
+        int width = s.itemFields.length;
+        for (int item = 0, items = v.itemCount(); item < items; item++) {
+            for (int f = 0; f < width; f++) {
+                int slot = item * width + f;
+                if (!checkField(
+                        s,
+                        s.itemFields[f],
+                        s.itemCodes[f],
+                        item,
+                        v.itemText[slot],
+                        v.itemCurrencyText[slot],
+                        verdict)) {
+                    return;
+                }
+                if (s.itemFields[f].kind() == ValueKind.AMOUNT && v.itemText[slot].isPresent()) {
+                    v.itemAmountMinor[slot] = checkedAmountMinor;
+                    v.itemCurrency[slot] = checkedCurrency;
+                }
             }
         }
         if (v.hasAppHdr && !checkHeader(v, verdict)) {
@@ -350,13 +434,33 @@ public final class Iso20022Decoder {
         }
     }
 
-    private boolean checkField(MessageSchema s, int i, MessageView v, DecodeVerdict verdict) {
-        FieldSpec spec = s.fields[i];
-        TextBuffer t = v.text[i];
+    /** Amount and packed currency of the last {@link ValueKind#AMOUNT} field {@link #checkField} accepted. */
+    private long checkedAmountMinor;
+
+    private int checkedCurrency;
+
+    /** The field's path for a reject: below the message element, or below item {@code item} of the group. */
+    private static String pathOf(MessageSchema s, FieldSpec spec, int item) {
+        return item < 0
+                ? spec.pathText(s.rootElement)
+                : s.group.itemPathText(s.rootElement, item) + "/" + String.join("/", spec.path());
+    }
+
+    /**
+     * Checks one field (of the message, or of group item {@code item} when that is 0 or more) by
+     * its kind; an amount's value lands in {@link #checkedAmountMinor} and {@link #checkedCurrency}.
+     */
+    private boolean checkField(
+            MessageSchema s,
+            FieldSpec spec,
+            String[] codes,
+            int item,
+            TextBuffer t,
+            TextBuffer ccyText,
+            DecodeVerdict verdict) {
         if (!t.isPresent()) {
             if (spec.mandatory()) {
-                String path = spec.pathText(s.rootElement);
-                verdict.reject(RejectCode.MISSING_ELEMENT, path)
+                verdict.reject(RejectCode.MISSING_ELEMENT, pathOf(s, spec, item))
                         .append("mandatory element ")
                         .append(spec.path()[spec.path().length - 1])
                         .append(" is missing");
@@ -374,29 +478,22 @@ public final class Iso20022Decoder {
                         RejectCode.INVALID_FORMAT,
                         s,
                         spec,
+                        item,
                         t,
                         verdict,
                         "must be 1 to 35 characters of the CBPR+ set [A-Za-z0-9/-?:().,'+ space], not starting or ending with '/' nor containing '//'");
             }
-            case TEXT_MAX140 -> {
+            case TEXT_MAX35, TEXT_MAX70, TEXT_MAX105, TEXT_MAX140, TEXT_MAX350 -> {
+                int max = spec.kind().lengthMax();
                 return ok(
-                        t.length() >= 1 && t.length() <= 140,
+                        t.length() >= 1 && t.length() <= max,
                         RejectCode.INVALID_FORMAT,
                         s,
                         spec,
+                        item,
                         t,
                         verdict,
-                        "must be 1 to 140 characters");
-            }
-            case TEXT_MAX105 -> {
-                return ok(
-                        t.length() >= 1 && t.length() <= 105,
-                        RejectCode.INVALID_FORMAT,
-                        s,
-                        spec,
-                        t,
-                        verdict,
-                        "must be 1 to 105 characters");
+                        spec.kind().lengthRule());
             }
             case BIC -> {
                 return ok(
@@ -404,6 +501,7 @@ public final class Iso20022Decoder {
                         RejectCode.INVALID_BIC,
                         s,
                         spec,
+                        item,
                         t,
                         verdict,
                         "must be a BIC: 8 or 11 characters, 4 bank, 2 country letters, 2 location, optional 3 branch");
@@ -414,17 +512,19 @@ public final class Iso20022Decoder {
                         RejectCode.INVALID_UETR,
                         s,
                         spec,
+                        item,
                         t,
                         verdict,
                         "must be a lowercase UUID version 4 (xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx)");
             }
             case CODE -> {
-                boolean known = isOneOf(t, s.codes[i]);
+                boolean known = isOneOf(t, codes);
                 return ok(
                         known,
                         RejectCode.INVALID_FORMAT,
                         s,
                         spec,
+                        item,
                         t,
                         verdict,
                         known ? "" : "must be one of " + new java.util.TreeSet<>(spec.codes()));
@@ -435,6 +535,7 @@ public final class Iso20022Decoder {
                         RejectCode.INVALID_FORMAT,
                         s,
                         spec,
+                        item,
                         t,
                         verdict,
                         "must be a code of 1 to 4 upper-case letters or digits");
@@ -445,6 +546,7 @@ public final class Iso20022Decoder {
                         RejectCode.INVALID_FORMAT,
                         s,
                         spec,
+                        item,
                         t,
                         verdict,
                         "must be an ISODate (YYYY-MM-DD) that exists");
@@ -455,9 +557,21 @@ public final class Iso20022Decoder {
                         RejectCode.INVALID_FORMAT,
                         s,
                         spec,
+                        item,
                         t,
                         verdict,
                         "must be an ISODateTime with a numeric UTC offset such as +08:00 or +00:00 (CBPR+ does not take Z)");
+            }
+            case ISO_DATE_TIME -> {
+                return ok(
+                        IsoIdentifiers.isIsoDateTime(trim(t)),
+                        RejectCode.INVALID_FORMAT,
+                        s,
+                        spec,
+                        item,
+                        t,
+                        verdict,
+                        "must be an ISODateTime (YYYY-MM-DDThh:mm:ss, optional fraction, optional Z or ±hh:mm)");
             }
             case DECIMAL -> {
                 int decimals = DecimalAmounts.decimalsOf(t);
@@ -466,6 +580,7 @@ public final class Iso20022Decoder {
                         RejectCode.INVALID_FORMAT,
                         s,
                         spec,
+                        item,
                         t,
                         verdict,
                         "must be a decimal number of at most 18 digits, 17 after the point");
@@ -476,21 +591,35 @@ public final class Iso20022Decoder {
                         RejectCode.INVALID_FORMAT,
                         s,
                         spec,
+                        item,
                         t,
                         verdict,
                         "must be a number of 1 to 15 digits");
             }
+            case CURRENCY -> {
+                return ok(
+                        Iso4217.minorUnits(Iso4217.pack(t)) != Iso4217.UNKNOWN,
+                        RejectCode.INVALID_CURRENCY,
+                        s,
+                        spec,
+                        item,
+                        t,
+                        verdict,
+                        t.contentEquals("CNH")
+                                ? "is not an active ISO 4217 code (offshore renminbi travels as CNY)"
+                                : "is not an active ISO 4217 code");
+            }
             case AMOUNT -> {
-                return checkAmount(s, i, spec, v, verdict);
+                return checkAmount(s, spec, item, t, ccyText, verdict);
             }
         }
         return true;
     }
 
-    private boolean checkAmount(MessageSchema s, int i, FieldSpec spec, MessageView v, DecodeVerdict verdict) {
-        TextBuffer ccyText = v.currencyText[i];
+    private boolean checkAmount(
+            MessageSchema s, FieldSpec spec, int item, TextBuffer text, TextBuffer ccyText, DecodeVerdict verdict) {
         if (!ccyText.isPresent() || ccyText.length() == 0) {
-            verdict.reject(RejectCode.MISSING_ELEMENT, spec.pathText(s.rootElement) + "/@Ccy")
+            verdict.reject(RejectCode.MISSING_ELEMENT, pathOf(s, spec, item) + "/@Ccy")
                     .append(spec.path()[spec.path().length - 1])
                     .append(" has no Ccy attribute");
             return false;
@@ -498,17 +627,16 @@ public final class Iso20022Decoder {
         int ccy = Iso4217.pack(ccyText);
         int minorUnits = Iso4217.minorUnits(ccy);
         if (minorUnits == Iso4217.UNKNOWN) {
-            verdict.reject(RejectCode.INVALID_CURRENCY, spec.pathText(s.rootElement) + "/@Ccy")
+            verdict.reject(RejectCode.INVALID_CURRENCY, pathOf(s, spec, item) + "/@Ccy")
                     .append("currency '")
                     .append(ccyText)
                     .append("' is not an active ISO 4217 code")
                     .append(ccyText.contentEquals("CNH") ? " (offshore renminbi travels as CNY)" : "");
             return false;
         }
-        TextBuffer text = v.text[i];
         long minor = DecimalAmounts.parseMinor(text, minorUnits, s.amountDigitsMax);
         if (minor < 0) {
-            StringBuilder d = verdict.reject(RejectCode.INVALID_AMOUNT, spec.pathText(s.rootElement))
+            StringBuilder d = verdict.reject(RejectCode.INVALID_AMOUNT, pathOf(s, spec, item))
                     .append("amount '")
                     .append(text)
                     .append("' ");
@@ -531,8 +659,8 @@ public final class Iso20022Decoder {
             }
             return false;
         }
-        v.amountMinor[i] = minor;
-        v.currency[i] = ccy;
+        checkedAmountMinor = minor;
+        checkedCurrency = ccy;
         return true;
     }
 
@@ -540,6 +668,9 @@ public final class Iso20022Decoder {
         // Payments and cash management messages are exchanged between agents, identified by BICFI.
         String family = v.schema.type.messageDefinition();
         boolean agentsOnly = family.startsWith("pacs.") || family.startsWith("camt.");
+        if (!checkOrganisationSender(v, verdict)) {
+            return false;
+        }
         if (!v.fromBic.isPresent() && (agentsOnly || !v.fromOrganisationId.isPresent())) {
             verdict.reject(RejectCode.MISSING_ELEMENT, agentsOnly ? "/AppHdr/Fr/FIId/FinInstnId/BICFI" : "/AppHdr/Fr")
                     .append(
@@ -601,17 +732,64 @@ public final class Iso20022Decoder {
         return true;
     }
 
+    /**
+     * A corporate sender names itself by its unified social credit code ({@code Othr/Id} with
+     * {@code SchmeNm/Prtry} USCC) or by its LEI ({@code LEI}, or {@code Othr/Id} with scheme LEI).
+     * With only an LEI, the LEI becomes the view's organisation id.
+     */
+    private static boolean checkOrganisationSender(MessageView v, DecodeVerdict verdict) {
+        if (v.fromLei.isPresent() && !IsoIdentifiers.isLei(v.fromLei)) {
+            verdict.reject(RejectCode.INVALID_ORGANISATION_ID, "/AppHdr/Fr/OrgId/Id/OrgId/LEI")
+                    .append("LEI '")
+                    .append(v.fromLei)
+                    .append("' is not an ISO 17442 LEI (18 letters or digits and two check digits, MOD 97-10)");
+            return false;
+        }
+        if (!v.fromOrganisationId.isPresent()) {
+            if (v.fromLei.isPresent()) {
+                v.fromOrganisationId.copyFrom(v.fromLei);
+            }
+            return true;
+        }
+        TextBuffer scheme = v.fromOrganisationScheme;
+        boolean lei = scheme.contentEquals("LEI");
+        if (!lei && !scheme.contentEquals("USCC")) {
+            verdict.reject(RejectCode.INVALID_ORGANISATION_ID, "/AppHdr/Fr/OrgId/Id/OrgId/Othr/SchmeNm")
+                    .append("organisation id '")
+                    .append(v.fromOrganisationId)
+                    .append("' needs SchmeNm/Prtry USCC (unified social credit code) or LEI, was '")
+                    .append(scheme)
+                    .append('\'');
+            return false;
+        }
+        boolean valid = lei
+                ? IsoIdentifiers.isLei(v.fromOrganisationId)
+                : IsoIdentifiers.isUnifiedSocialCreditCode(v.fromOrganisationId);
+        if (!valid) {
+            verdict.reject(RejectCode.INVALID_ORGANISATION_ID, "/AppHdr/Fr/OrgId/Id/OrgId/Othr/Id")
+                    .append("organisation id '")
+                    .append(v.fromOrganisationId)
+                    .append(
+                            lei
+                                    ? "' is not an ISO 17442 LEI (18 letters or digits and two check digits, MOD 97-10)"
+                                    : "' is not a unified social credit code (18 digits or letters other than I, O, S, V, Z)");
+            return false;
+        }
+        return true;
+    }
+
     private static boolean ok(
             boolean valid,
             RejectCode kindCode,
             MessageSchema s,
             FieldSpec spec,
+            int item,
             TextBuffer t,
             DecodeVerdict verdict,
             String rule) {
         if (!valid) {
             RejectCode code = spec.invalidCode() != null ? spec.invalidCode() : kindCode;
-            verdict.reject(code, spec.pathText(s.rootElement))
+            verdict.reject(code, pathOf(s, spec, item))
                     .append(spec.path()[spec.path().length - 1])
                     .append(" '")
                     .append(t)

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * What {@link Iso20022Decoder} reads of one message type: the message element under
  * {@code Document}, the fields (as paths below it), the element that repeats once per transaction
- * (only the first transaction's fields are kept; all are counted), which field the BAH
- * {@code BizMsgIdr} must equal, and the cross-field rules. Immutable once built; share it.
+ * (only the first transaction's fields are kept; all are counted) or a {@link RepeatedGroup} whose
+ * every item is kept with its own fields, which field the BAH {@code BizMsgIdr} must equal, and the
+ * cross-field rules. Immutable once built; share it.
  */
 public final class MessageSchema {
     final MessageType type;
@@ -19,6 +20,11 @@ public final class MessageSchema {
     /** For each field, its allowed codes as an array (iterating a Set would allocate per message). */
     final String[][] codes;
 
+    final RepeatedGroup group;
+    /** The group's item fields, and their allowed codes, as arrays (no iteration over collections per message). */
+    final FieldSpec[] itemFields;
+
+    final String[][] itemCodes;
     final int messageIdField;
     final int amountDigitsMax;
     final List<MessageRule> rules;
@@ -39,7 +45,44 @@ public final class MessageSchema {
             int messageIdField,
             int amountDigitsMax,
             List<MessageRule> rules) {
+        this(type, rootElement, fields, transactionPath, null, messageIdField, amountDigitsMax, rules);
+    }
+
+    /**
+     * A schema whose {@code group} items are all kept (counted as its transactions).
+     *
+     * @param group the repeated group, or null; when given it is also the transaction element
+     */
+    public MessageSchema(
+            MessageType type,
+            String rootElement,
+            List<FieldSpec> fields,
+            RepeatedGroup group,
+            int messageIdField,
+            int amountDigitsMax,
+            List<MessageRule> rules) {
+        this(
+                type,
+                rootElement,
+                fields,
+                group == null ? null : group.path(),
+                group,
+                messageIdField,
+                amountDigitsMax,
+                rules);
+    }
+
+    private MessageSchema(
+            MessageType type,
+            String rootElement,
+            List<FieldSpec> fields,
+            String[] transactionPath,
+            RepeatedGroup group,
+            int messageIdField,
+            int amountDigitsMax,
+            List<MessageRule> rules) {
         this.type = type;
+        this.group = group;
         this.rootElement = rootElement.intern();
         this.fields = fields.toArray(new FieldSpec[0]);
 
@@ -68,10 +111,48 @@ public final class MessageSchema {
         for (int i = 0; i < this.fields.length; i++) {
             this.codes[i] = this.fields[i].codes().toArray(new String[0]);
         }
+        this.itemFields = group == null ? new FieldSpec[0] : group.fields().toArray(new FieldSpec[0]);
+        this.itemCodes = new String[itemFields.length][];
+        for (int i = 0; i < itemFields.length; i++) {
+            Node node = tx;
+            for (String name : itemFields[i].path()) {
+                node = node.children.computeIfAbsent(name, n -> new Node());
+            }
+            if (node.field >= 0 || node.itemField >= 0) {
+                throw new IllegalArgumentException("two fields at " + String.join("/", itemFields[i].path()));
+            }
+            node.itemField = i;
+            itemCodes[i] = itemFields[i].codes().toArray(new String[0]);
+        }
     }
 
     public MessageType type() {
         return type;
+    }
+
+    /** The message element under {@code Document}, e.g. {@code InvcFincgReq}. */
+    public String rootElement() {
+        return rootElement;
+    }
+
+    /** The repeated group whose items are all kept, or null. */
+    public RepeatedGroup group() {
+        return group;
+    }
+
+    /** Index of the item field at exactly this path below the group's element, or -1. */
+    public int itemIndexOf(String... path) {
+        if (group == null) {
+            return -1;
+        }
+        Node node = transactionNode;
+        for (String name : path) {
+            node = node.children.get(name);
+            if (node == null) {
+                return -1;
+            }
+        }
+        return node.itemField;
     }
 
     public int fieldCount() {
@@ -94,9 +175,13 @@ public final class MessageSchema {
         return node.field;
     }
 
-    /** One element name of the path tree; {@code field} is the field read at it, or -1. */
+    /**
+     * One element name of the path tree; {@code field} is the field read at it, or -1;
+     * {@code itemField} the repeated group's item field read at it, or -1.
+     */
     static final class Node {
         final Map<String, Node> children = new HashMap<>();
         int field = -1;
+        int itemField = -1;
     }
 }

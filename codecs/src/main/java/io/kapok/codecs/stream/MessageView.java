@@ -5,9 +5,10 @@ import io.kapok.codecs.xml.TextBuffer;
 
 /**
  * The fields {@link Iso20022Decoder} read from one message, addressed by the index of their
- * {@link FieldSpec} in the {@link MessageSchema}, plus the Business Application Header. A reusable
- * flyweight: its buffers grow to the largest schema seen and are overwritten by each decode.
- * Owned by one thread at a time.
+ * {@link FieldSpec} in the {@link MessageSchema}, the items of the schema's {@link RepeatedGroup}
+ * (addressed by item number from 0 and the index of the field in the group), plus the Business
+ * Application Header. A reusable flyweight: its buffers grow to the largest schema and the most
+ * items seen and are overwritten by each decode. Owned by one thread at a time.
  */
 public final class MessageView {
     MessageSchema schema;
@@ -16,9 +17,18 @@ public final class MessageView {
     int[] currency = new int[0];
     TextBuffer[] currencyText = new TextBuffer[0];
     int transactionCount;
+    /** Items of the repeated group, flattened: item {@code i}, field {@code f} at {@code i * width + f}. */
+    TextBuffer[] itemText = new TextBuffer[0];
+
+    TextBuffer[] itemCurrencyText = new TextBuffer[0];
+    long[] itemAmountMinor = new long[0];
+    int[] itemCurrency = new int[0];
+    int itemWidth;
     boolean hasAppHdr;
     final TextBuffer fromBic = new TextBuffer();
     final TextBuffer fromOrganisationId = new TextBuffer();
+    final TextBuffer fromOrganisationScheme = new TextBuffer();
+    final TextBuffer fromLei = new TextBuffer();
     final TextBuffer toBic = new TextBuffer();
     final TextBuffer toOrganisationId = new TextBuffer();
     final TextBuffer businessMessageId = new TextBuffer();
@@ -31,6 +41,8 @@ public final class MessageView {
         hasAppHdr = false;
         fromBic.clear();
         fromOrganisationId.clear();
+        fromOrganisationScheme.clear();
+        fromLei.clear();
         toBic.clear();
         toOrganisationId.clear();
         businessMessageId.clear();
@@ -61,6 +73,33 @@ public final class MessageView {
             currency[i] = 0;
         }
         transactionCount = 0;
+        itemWidth = schema == null ? 0 : schema.itemFields.length;
+    }
+
+    /** Clears the slots of item {@code item} (0-based) before it is read, growing them the first time. */
+    void beginItem(int item) {
+        int end = (item + 1) * itemWidth;
+        if (itemText.length < end) {
+            growItems(Math.max(end, itemText.length * 2));
+        }
+        for (int i = item * itemWidth; i < end; i++) {
+            itemText[i].clear();
+            itemCurrencyText[i].clear();
+            itemAmountMinor[i] = 0;
+            itemCurrency[i] = 0;
+        }
+    }
+
+    private void growItems(int slots) {
+        int old = itemText.length;
+        itemText = java.util.Arrays.copyOf(itemText, slots);
+        itemCurrencyText = java.util.Arrays.copyOf(itemCurrencyText, slots);
+        itemAmountMinor = java.util.Arrays.copyOf(itemAmountMinor, slots);
+        itemCurrency = java.util.Arrays.copyOf(itemCurrency, slots);
+        for (int i = old; i < slots; i++) {
+            itemText[i] = new TextBuffer(16);
+            itemCurrencyText[i] = new TextBuffer(4);
+        }
     }
 
     /** Copies everything {@code other} holds (no allocation once this view's buffers have grown). */
@@ -74,9 +113,21 @@ public final class MessageView {
             currency[i] = other.currency[i];
         }
         transactionCount = other.transactionCount;
+        int items = other.itemCount();
+        for (int item = 0; item < items; item++) {
+            beginItem(item);
+        }
+        for (int i = 0, slots = items * itemWidth; i < slots; i++) {
+            itemText[i].copyFrom(other.itemText[i]);
+            itemCurrencyText[i].copyFrom(other.itemCurrencyText[i]);
+            itemAmountMinor[i] = other.itemAmountMinor[i];
+            itemCurrency[i] = other.itemCurrency[i];
+        }
         hasAppHdr = other.hasAppHdr;
         fromBic.copyFrom(other.fromBic);
         fromOrganisationId.copyFrom(other.fromOrganisationId);
+        fromOrganisationScheme.copyFrom(other.fromOrganisationScheme);
+        fromLei.copyFrom(other.fromLei);
         toBic.copyFrom(other.toBic);
         toOrganisationId.copyFrom(other.toOrganisationId);
         businessMessageId.copyFrom(other.businessMessageId);
@@ -113,6 +164,33 @@ public final class MessageView {
         return transactionCount;
     }
 
+    /** Items of the schema's repeated group kept in this view (0 when it has none). */
+    public int itemCount() {
+        return itemWidth == 0 ? 0 : transactionCount;
+    }
+
+    /** The text of field {@code field} of the group's item {@code item} (0-based). */
+    public TextBuffer itemText(int item, int field) {
+        return itemText[slot(item, field)];
+    }
+
+    /** An {@link ValueKind#AMOUNT} field of item {@code item} in minor units of {@link #itemCurrency}. */
+    public long itemAmountMinor(int item, int field) {
+        return itemAmountMinor[slot(item, field)];
+    }
+
+    /** The packed ISO 4217 code of an {@link ValueKind#AMOUNT} field of item {@code item}. */
+    public int itemCurrency(int item, int field) {
+        return itemCurrency[slot(item, field)];
+    }
+
+    private int slot(int item, int field) {
+        if (item < 0 || item >= itemCount() || field < 0 || field >= itemWidth) {
+            throw new IndexOutOfBoundsException("item " + item + " field " + field + " of " + itemCount() + " items");
+        }
+        return item * itemWidth + field;
+    }
+
     public boolean hasAppHdr() {
         return hasAppHdr;
     }
@@ -122,9 +200,22 @@ public final class MessageView {
         return fromBic;
     }
 
-    /** BAH {@code Fr/OrgId/Id/OrgId/Othr/Id} (unified social credit code or LEI), when the sender is a corporate. */
+    /**
+     * The corporate sender's organisation id: BAH {@code Fr/OrgId/Id/OrgId/Othr/Id} (a unified
+     * social credit code, {@code SchmeNm/Prtry} USCC), or else its {@code Fr/OrgId/Id/OrgId/LEI}.
+     */
     public TextBuffer fromOrganisationId() {
         return fromOrganisationId;
+    }
+
+    /** BAH {@code Fr/OrgId/Id/OrgId/Othr/SchmeNm/Prtry} (or {@code Cd}): the scheme of {@link #fromOrganisationId()}. */
+    public TextBuffer fromOrganisationScheme() {
+        return fromOrganisationScheme;
+    }
+
+    /** BAH {@code Fr/OrgId/Id/OrgId/LEI}, when the sender names itself by its LEI. */
+    public TextBuffer fromLei() {
+        return fromLei;
     }
 
     public TextBuffer toBic() {

@@ -1,23 +1,15 @@
 package io.kapok.codecs.pacs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.kapok.codecs.DecodeVerdict;
 import io.kapok.codecs.RejectCode;
+import io.kapok.codecs.XmlMutator;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.iso.IsoIdentifiers;
 import io.kapok.codecs.xml.XmlLimits;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,37 +23,6 @@ import org.junit.jupiter.api.Timeout;
  */
 class Pacs008FuzzTest {
     private static final int MUTANTS = 12_000;
-    private static final Pattern TOKEN = Pattern.compile("<[^>]*>|[^<]+");
-    private static final String[] HOSTILE_TEXT = {
-        "",
-        " ",
-        "&amp;",
-        "&lt;/Document&gt;",
-        "]]>",
-        "\u0000",
-        "\uFFFF",
-        "\uD800",
-        "🙂🙂",
-        "中文名称",
-        "-1.00",
-        "1e3",
-        "NaN",
-        "0.000001",
-        "99999999999999999999999",
-        "CNH",
-        "cny",
-        "PRBKCNGZXX",
-        "8A562C67-CA16-48BA-B074-65581BE6F001",
-        "2026-02-30",
-        "2026-11-23T25:61:61+08:00",
-        "x".repeat(40),
-        "x".repeat(5_000),
-        "/leading",
-        "a//b",
-        "SHAR ",
-        "&#x41;&#66;",
-        "&unknown;",
-    };
 
     private final Pacs008Decoder decoder = new Pacs008Decoder(new XmlLimits(32, 2_000, 16, 10_000));
     private final Pacs008View view = new Pacs008View();
@@ -70,50 +31,19 @@ class Pacs008FuzzTest {
     @Test
     @Timeout(120)
     void everyMutantGetsAVerdictAndNothingInvalidIsAccepted() {
-        long seed = Long.getLong("kapok.fuzz.seed", System.nanoTime());
-        System.out.println("Pacs008FuzzTest seed " + seed + " (rerun with -Dkapok.fuzz.seed=" + seed + ")");
-        Random random = new Random(seed);
-        List<String> tokens = tokens(Pacs008Samples.SAMPLE);
-        Map<RejectCode, Integer> verdicts = new EnumMap<>(RejectCode.class);
-        int accepted = 0;
-        for (int i = 0; i < MUTANTS; i++) {
-            int mutations = 1 + random.nextInt(3);
-            List<String> mutant = new ArrayList<>(tokens);
-            for (int m = 0; m < mutations; m++) {
-                mutateTokens(mutant, random);
-            }
-            byte[] bytes = mutateBytes(String.join("", mutant), random);
-            boolean ok;
-            try {
-                ok = decoder.decode(bytes, 0, bytes.length, view, verdict);
-            } catch (RuntimeException | StackOverflowError e) {
-                fail(
-                        "seed " + seed + " mutant " + i + " threw " + e + " for:\n"
-                                + new String(bytes, StandardCharsets.UTF_8),
-                        e);
-                return;
-            }
-            if (ok) {
-                accepted++;
-                assertAcceptedIsConsistent(seed, i, bytes);
-            } else {
-                assertNotNull(verdict.rejectCode(), "seed " + seed + " mutant " + i + ": a reject without a code");
-                assertTrue(
-                        !verdict.detail().isEmpty(), "seed " + seed + " mutant " + i + ": a reject without a detail");
-                verdicts.merge(verdict.rejectCode(), 1, Integer::sum);
-            }
-        }
-        System.out.println("Pacs008FuzzTest: " + MUTANTS + " mutants, " + accepted + " accepted, rejects " + verdicts);
-        assertEquals(
-                MUTANTS,
-                accepted
-                        + verdicts.values().stream().mapToInt(Integer::intValue).sum());
+        Map<RejectCode, Integer> verdicts = new XmlMutator("urn:iso:std:iso:20022:tech:xsd:pacs.008.001.09")
+                .run(
+                        "Pacs008FuzzTest",
+                        Pacs008Samples.SAMPLE,
+                        MUTANTS,
+                        bytes -> decoder.decode(bytes, 0, bytes.length, view, verdict),
+                        verdict,
+                        this::assertAcceptedIsConsistent);
         assertTrue(verdicts.size() >= 8, "the mutations reach few reject paths: " + verdicts);
     }
 
     /** What the gateway and ledger rely on in an accepted message. */
-    private void assertAcceptedIsConsistent(long seed, int i, byte[] bytes) {
-        String where = "seed " + seed + " mutant " + i + " accepted:\n" + new String(bytes, StandardCharsets.UTF_8);
+    private void assertAcceptedIsConsistent(String where) {
         assertTrue(IsoIdentifiers.isUuidV4(view.uetr()), where);
         assertTrue(IsoIdentifiers.isBic(view.instructingAgentBic()), where);
         assertTrue(IsoIdentifiers.isBic(view.instructedAgentBic()), where);
@@ -121,207 +51,5 @@ class Pacs008FuzzTest {
         assertTrue(view.amountMinor() > 0, where);
         assertTrue(Iso4217.minorUnits(view.currency()) >= 0, where);
         assertEquals(1, view.transactionCount(), where);
-    }
-
-    private static List<String> tokens(String xml) {
-        List<String> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(xml);
-        while (m.find()) {
-            tokens.add(m.group());
-        }
-        return tokens;
-    }
-
-    private static boolean isStart(String t) {
-        return t.startsWith("<")
-                && !t.startsWith("</")
-                && !t.startsWith("<?")
-                && !t.startsWith("<!")
-                && !t.endsWith("/>");
-    }
-
-    private static String name(String tag) {
-        int start = tag.startsWith("</") ? 2 : 1;
-        int end = start;
-        while (end < tag.length() && " \t\r\n/>".indexOf(tag.charAt(end)) < 0) {
-            end++;
-        }
-        return tag.substring(start, end);
-    }
-
-    /** Index one past the end tag matching the start tag at {@code from}, or -1. */
-    private static int elementEnd(List<String> tokens, int from) {
-        String name = name(tokens.get(from));
-        int depth = 0;
-        for (int i = from; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            if (isStart(t) && name(t).equals(name)) {
-                depth++;
-            } else if (t.startsWith("</") && name(t).equals(name) && --depth == 0) {
-                return i + 1;
-            }
-        }
-        return -1;
-    }
-
-    private static int randomStart(List<String> tokens, Random random) {
-        for (int tries = 0; tries < 50; tries++) {
-            int i = random.nextInt(tokens.size());
-            if (isStart(tokens.get(i))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static void mutateTokens(List<String> t, Random random) {
-        int start = randomStart(t, random);
-        int end = start < 0 ? -1 : elementEnd(t, start);
-        switch (random.nextInt(12)) {
-            case 0 -> { // drop an element
-                if (end > start) {
-                    t.subList(start, end).clear();
-                }
-            }
-            case 1 -> { // duplicate an element
-                if (end > start) {
-                    t.addAll(end, new ArrayList<>(t.subList(start, end)));
-                }
-            }
-            case 2 -> { // move an element somewhere else
-                if (end > start) {
-                    List<String> moved = new ArrayList<>(t.subList(start, end));
-                    t.subList(start, end).clear();
-                    t.addAll(random.nextInt(t.size() + 1), moved);
-                }
-            }
-            case 3 -> { // replace a text node with a hostile value
-                for (int tries = 0; tries < 50; tries++) {
-                    int i = random.nextInt(t.size());
-                    if (!t.get(i).startsWith("<") && !t.get(i).isBlank()) {
-                        t.set(i, escapeMaybe(HOSTILE_TEXT[random.nextInt(HOSTILE_TEXT.length)], random));
-                        break;
-                    }
-                }
-            }
-            case 4 -> { // rename an element (both tags)
-                if (end > start) {
-                    String old = name(t.get(start));
-                    String renamed = random.nextBoolean() ? old + "X" : old.toLowerCase();
-                    t.set(start, t.get(start).replaceFirst(Pattern.quote(old), renamed));
-                    t.set(end - 1, "</" + renamed + ">");
-                }
-            }
-            case 5 -> { // move an element into another namespace
-                if (start >= 0) {
-                    String tag = t.get(start);
-                    String ns = random.nextBoolean()
-                            ? "urn:example:other"
-                            : "urn:iso:std:iso:20022:tech:xsd:pacs.008.001.09";
-                    t.set(start, tag.substring(0, tag.length() - 1) + " xmlns=\"" + ns + "\">");
-                }
-            }
-            case 6 -> // insert markup that must be refused or ignored
-                t.add(
-                        random.nextInt(t.size() + 1),
-                        new String[] {
-                                    "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>",
-                                    "<!-- comment -->",
-                                    "<?pi data?>",
-                                    "<![CDATA[<Cd>AM04</Cd>]]>",
-                                    "&e;",
-                                    "<Ustrd>extra</Ustrd>",
-                                    "<a b=\"1\" b=\"2\"/>",
-                                }
-                                [random.nextInt(7)]);
-            case 7 -> { // deep nesting
-                int depth = 10 + random.nextInt(60);
-                int at = random.nextInt(t.size() + 1);
-                List<String> nest = new ArrayList<>();
-                for (int d = 0; d < depth; d++) {
-                    nest.add("<n>");
-                }
-                for (int d = 0; d < depth; d++) {
-                    nest.add("</n>");
-                }
-                t.addAll(at, nest);
-            }
-            case 8 -> { // many attributes on one element
-                if (start >= 0) {
-                    StringBuilder attrs = new StringBuilder();
-                    for (int a = 0; a < 5 + random.nextInt(40); a++) {
-                        attrs.append(" a")
-                                .append(a)
-                                .append("=\"")
-                                .append("v".repeat(random.nextInt(50)))
-                                .append('"');
-                    }
-                    String tag = t.get(start);
-                    t.set(start, tag.substring(0, tag.length() - 1) + attrs + ">");
-                }
-            }
-            case 9 -> { // drop a single tag, leaving the document unbalanced
-                if (start >= 0) {
-                    t.remove(random.nextBoolean() || end < 0 ? start : end - 1);
-                }
-            }
-            case 10 -> { // change the currency attribute
-                for (int i = 0; i < t.size(); i++) {
-                    if (t.get(i).contains("Ccy=")) {
-                        t.set(
-                                i,
-                                t.get(i)
-                                        .replaceAll(
-                                                "Ccy=\"[^\"]*\"",
-                                                "Ccy=\""
-                                                        + new String[] {"USD", "JPY", "BHD", "CNH", "", "C&amp;Y", "cny"
-                                                                }
-                                                                [random.nextInt(7)]
-                                                        + "\""));
-                    }
-                }
-            }
-            default -> { // swap two adjacent tokens
-                if (t.size() > 2) {
-                    int i = random.nextInt(t.size() - 1);
-                    String a = t.get(i);
-                    t.set(i, t.get(i + 1));
-                    t.set(i + 1, a);
-                }
-            }
-        }
-    }
-
-    private static String escapeMaybe(String text, Random random) {
-        return random.nextBoolean() ? text.replace("&", "&amp;").replace("<", "&lt;") : text;
-    }
-
-    private static byte[] mutateBytes(String xml, Random random) {
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        switch (random.nextInt(10)) {
-            case 0 -> { // truncate
-                return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
-            }
-            case 1 -> { // flip a few bytes
-                for (int i = 0; i < 1 + random.nextInt(4) && bytes.length > 0; i++) {
-                    bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
-                }
-                return bytes;
-            }
-            case 2 -> { // another encoding, sometimes declared wrongly
-                return xml.getBytes(random.nextBoolean() ? StandardCharsets.UTF_16 : StandardCharsets.ISO_8859_1);
-            }
-            case 3 -> { // a BOM in front
-                byte[] withBom = new byte[bytes.length + 3];
-                withBom[0] = (byte) 0xEF;
-                withBom[1] = (byte) 0xBB;
-                withBom[2] = (byte) 0xBF;
-                System.arraycopy(bytes, 0, withBom, 3, bytes.length);
-                return withBom;
-            }
-            default -> {
-                return bytes;
-            }
-        }
     }
 }

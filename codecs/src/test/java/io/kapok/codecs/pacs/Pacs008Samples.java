@@ -2,11 +2,9 @@ package io.kapok.codecs.pacs;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kapok.codecs.Corpus;
 import io.kapok.codecs.DecodeVerdict;
 import io.kapok.codecs.xml.XmlLimits;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -77,14 +75,7 @@ final class Pacs008Samples {
     }
 
     static byte[] resourceBytes(String name) {
-        try (InputStream in = Pacs008Samples.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("no test resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Corpus.resourceBytes(name);
     }
 
     static String resourceText(String name) {
