@@ -296,7 +296,14 @@ class MailboxSystemTest {
         assertEquals(200, get("/v1/health").statusCode());
 
         // The retry gets the original answer and adds nothing; another restart re-creates nothing.
-        assertSettled(post(payment));
+        HttpResponse<String> original = post(payment);
+        assertSettled(original);
+        Matcher created = Pattern.compile("<CreDtTm>([^<]+)</CreDtTm>").matcher(original.body());
+        assertTrue(created.find());
+        assertEquals(
+                java.time.OffsetDateTime.parse(created.group(1)).toInstant().toEpochMilli(),
+                message.get("createdTimeMs").asLong(),
+                "the re-created message has the inbound entry's time, not the restart's");
         restart(config());
         assertEquals(box.toString(), mailbox(VHBK, "after=0&waitMs=0").toString(), "exactly once");
         assertSettled(post(TestMessages.payment("PRBK-CRASH-3", "9.00")));

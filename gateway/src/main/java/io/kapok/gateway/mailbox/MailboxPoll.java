@@ -1,6 +1,7 @@
 package io.kapok.gateway.mailbox;
 
 import io.netty.util.concurrent.EventExecutor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -41,6 +42,19 @@ public final class MailboxPoll {
         this.waitMs = waitMs;
         this.eventLoop = eventLoop;
         this.answer = answer;
+    }
+
+    /**
+     * Runs {@code task} on the poll's event loop; any thread. When the event loop is shutting down
+     * the connection goes with it, and the task with the answer it would have written: the client
+     * asks again after it reconnects.
+     */
+    void onEventLoop(Runnable task) {
+        try {
+            eventLoop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The gateway is stopping; see above.
+        }
     }
 
     /** True for exactly one caller: the one that takes the parked poll out and answers it. */

@@ -66,7 +66,7 @@ final class MailboxReader implements AutoCloseable {
         try {
             executor.execute(() -> answer(poll));
         } catch (RejectedExecutionException e) {
-            poll.eventLoop.execute(() -> poll.answer.answer(poll, 503, BUSY));
+            poll.onEventLoop(() -> poll.answer.answer(poll, 503, BUSY));
         }
     }
 
@@ -84,7 +84,7 @@ final class MailboxReader implements AutoCloseable {
         }
         int status = httpStatus;
         byte[] json = body;
-        poll.eventLoop.execute(() -> poll.answer.answer(poll, status, json));
+        poll.onEventLoop(() -> poll.answer.answer(poll, status, json));
     }
 
     private byte[] readJson(MailboxPoll poll) {

@@ -290,7 +290,7 @@ public final class Mailboxes implements AutoCloseable {
                 for (MailboxPoll poll : mailbox.parked) {
                     if (poll.claim()) {
                         unpark(poll);
-                        poll.eventLoop.execute(() -> {
+                        poll.onEventLoop(() -> {
                             cancelTimeout(poll);
                             reader.read(poll);
                         });
