@@ -261,10 +261,10 @@ public final class Mailboxes implements AutoCloseable {
     }
 
     /**
-     * Sequencer thread, at the end of a batch and before its answers leave: in {@code sync}
-     * durability forces the batch's messages to disk, and records the delivery marks that moved
-     * since the last batch. A failure to record a mark is not fatal (the mark is only needed to
-     * count room, and is recorded again with the next move): it is reported and left.
+     * Sequencer thread, at the end of a batch and before its answers leave: records the delivery
+     * marks that moved since the last batch, and in {@code sync} durability forces the batch's
+     * messages and marks to disk. Throws when that fails: the batch's answers must then not leave.
+     * A mark only counts room, so one that is lost is merely conservative until the party polls again.
      */
     public void endBatch() {
         PartyMailbox moved;
