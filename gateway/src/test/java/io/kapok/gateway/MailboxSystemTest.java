@@ -459,6 +459,23 @@ class MailboxSystemTest {
             assertEquals(400, r.statusCode(), bad + ": " + r.body());
             assertTrue(r.body().contains("query parameter '" + bad.substring(0, bad.indexOf('=')) + "'"), r.body());
         }
+        // Several bad parameters, two requests pipelined: one answer each, naming the first bad
+        // parameter, and the connection keeps serving.
+        try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET /v1/mailbox?after=x&limit=0&waitMs=-5 HTTP/1.1\r\nHost: localhost\r\nX-Kapok-Party: "
+                    + VHBK + "\r\n\r\n";
+            socket.getOutputStream().write((request + request).getBytes(StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder answers = new StringBuilder();
+            while (count(answers.toString(), "HTTP/1.1 400") < 2 || count(answers.toString(), "}\n") < 2) {
+                int b = in.read();
+                assertTrue(b >= 0, "connection closed after: " + answers);
+                answers.append((char) b);
+            }
+            assertEquals(2, count(answers.toString(), "query parameter 'after'"), answers.toString());
+            assertEquals(0, count(answers.toString(), "query parameter 'limit'"), answers.toString());
+        }
         assertEquals(
                 405,
                 http.send(
@@ -494,6 +511,14 @@ class MailboxSystemTest {
 
         // The Victoria Harbour Bank mailbox is not empty: that poll answers at once and parks nothing.
         assertEquals(3, mailbox(VHBK, "after=0&waitMs=30000").get("messages").size());
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Test

@@ -165,10 +165,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         } else if (path.startsWith("/v1/ledger/accounts/") && path.length() > "/v1/ledger/accounts/".length()) {
             String party = io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(
                     path.substring("/v1/ledger/accounts/".length()));
-            query(
-                    response,
-                    InboundEvent.Kind.QUERY_ACCOUNTS,
-                    party.length() == 8 && IsoIdentifiers.isBic(party) ? Bics.normalise(party) : party);
+            query(response, InboundEvent.Kind.QUERY_ACCOUNTS, partyId(party));
         } else {
             respondJson(
                     response,
@@ -177,6 +174,11 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                             + "\"GET /v1/health\", \"GET /v1/ledger/hash\", \"GET /v1/ledger/accounts/{partyId}\", "
                             + "\"GET /v1/mailbox?after=SEQ\"]}");
         }
+    }
+
+    /** A party named in a request: an 8-character BIC is the same party as its "XXX" form. */
+    private static String partyId(String named) {
+        return named.length() == 8 && IsoIdentifiers.isBic(named) ? Bics.normalise(named) : named;
     }
 
     private static String writableOrError(boolean writable, String error) {
@@ -195,10 +197,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                     "{\"error\": \"name the polling party in the " + PARTY_HEADER + " header\"}");
             return;
         }
-        party = party.trim();
-        if (party.length() == 8 && IsoIdentifiers.isBic(party)) {
-            party = Bics.normalise(party);
-        }
+        party = partyId(party.trim());
         PartyMailbox mailbox = mailboxes.party(party);
         if (mailbox == null) {
             respondJson(
@@ -209,12 +208,19 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             return;
         }
         QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        // Each check answers 400 itself and gives -1: the first bad parameter ends the request.
         long after = queryParameter(query, "after", 0, Long.MAX_VALUE / 2, 0, response);
+        if (after < 0) {
+            return;
+        }
         long limit = queryParameter(
                 query, "limit", 1, limits.messagesPerPollMax(), limits.messagesPerPollDefault(), response);
+        if (limit < 0) {
+            return;
+        }
         long waitMs = queryParameter(query, "waitMs", 0, limits.pollWaitMsMax(), limits.pollWaitMsDefault(), response);
-        if (after < 0 || limit < 0 || waitMs < 0) {
-            return; // answered 400
+        if (waitMs < 0) {
+            return;
         }
         MailboxPoll poll =
                 new MailboxPoll(mailbox, after, (int) limit, waitMs, ctx.executor(), (answered, status, json) -> {
