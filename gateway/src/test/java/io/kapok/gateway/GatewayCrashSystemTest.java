@@ -96,6 +96,40 @@ class GatewayCrashSystemTest {
         return Long.parseLong(m.group(1));
     }
 
+    /** Reads Victoria Harbour Bank's whole mailbox: "|msgId|msgId|...|", checking 1..expected in order. */
+    private String mailboxMsgIds(int port, int expected) throws Exception {
+        StringBuilder msgIds = new StringBuilder("|");
+        Pattern sequence = Pattern.compile("\"sequence\": (\\d+), [^}]*\"xmlBase64\": \"([^\"]+)\"");
+        Pattern msgId = Pattern.compile("<MsgId>([^<]+)</MsgId>");
+        long after = 0;
+        while (true) {
+            String body = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/mailbox?after=" + after
+                                            + "&limit=256&waitMs=0"))
+                                    .header("X-Kapok-Party", "VHBKHKHHXXX")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher m = sequence.matcher(body);
+            boolean any = false;
+            while (m.find()) {
+                any = true;
+                assertEquals(after + 1, Long.parseLong(m.group(1)), "in order, no gap");
+                after++;
+                Matcher id = msgId.matcher(
+                        new String(java.util.Base64.getDecoder().decode(m.group(2)), StandardCharsets.UTF_8));
+                assertTrue(id.find());
+                msgIds.append(id.group(1)).append('|');
+            }
+            if (!any) {
+                break;
+            }
+        }
+        assertEquals(expected, after, "one relayed payment per settled payment");
+        return msgIds.toString();
+    }
+
     @Test
     void sigkillMidLoadLosesNothingAcknowledgedAndRetriesPostOnce() throws Exception {
         int port = startChild();
@@ -160,6 +194,12 @@ class GatewayCrashSystemTest {
         }
         long settled = balance(get(port, "/v1/ledger/accounts/PRBKCNGZXXX"), "CNY");
         assertEquals(5_000_000_000L - count * 100L, settled);
+        // Every settled payment reached Victoria Harbour Bank's mailbox exactly once, numbered
+        // 1..count without a gap, whatever the kill cut between the journal and the mailbox.
+        String relayed = mailboxMsgIds(port, count);
+        for (int i = 0; i < count; i++) {
+            assertTrue(relayed.contains("|PRBK-K-" + i + "|"), "PRBK-K-" + i + " relayed");
+        }
 
         String hash = get(port, "/v1/ledger/hash");
         child.destroyForcibly();
