@@ -57,6 +57,15 @@ public final class Gateway implements AutoCloseable {
 
     /** As {@link #start(GatewayConfig)}, with a hook at the journal's write boundary (tests). */
     static Gateway start(GatewayConfig config, io.kapok.gateway.journal.JournalWriteHook journalHook) throws Exception {
+        return start(config, journalHook, io.kapok.gateway.mailbox.MailboxWriteHook.NONE);
+    }
+
+    /** As {@link #start(GatewayConfig)}, with hooks at the journal's and the mailbox's write boundaries (tests). */
+    static Gateway start(
+            GatewayConfig config,
+            io.kapok.gateway.journal.JournalWriteHook journalHook,
+            io.kapok.gateway.mailbox.MailboxWriteHook mailboxHook)
+            throws Exception {
         Path dataDir = Path.of(config.journal().dataDir()).toAbsolutePath().normalize();
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
         Disruptor<InboundEvent> disruptor = null;
@@ -71,7 +80,7 @@ public final class Gateway implements AutoCloseable {
                     },
                     ProducerType.MULTI,
                     waitStrategy(config.sequencer().waitStrategy()));
-            SequencerHandler sequencer = new SequencerHandler(config, dataDir, journalHook);
+            SequencerHandler sequencer = new SequencerHandler(config, dataDir, journalHook, mailboxHook);
             disruptor.handleEventsWith(sequencer);
             disruptor.start();
             sequencer.awaitStarted(TimeUnit.MINUTES.toMillis(10));

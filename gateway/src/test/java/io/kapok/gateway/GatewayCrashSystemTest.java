@@ -131,6 +131,40 @@ class GatewayCrashSystemTest {
         return Long.parseLong(m.group(1));
     }
 
+    /** Reads Victoria Harbour Bank's whole mailbox: "|msgId|msgId|...|", checking 1..expected in order. */
+    private static String mailboxMsgIds(HttpClient http, int port, int expected) throws Exception {
+        StringBuilder msgIds = new StringBuilder("|");
+        Pattern sequence = Pattern.compile("\"sequence\": (\\d+), [^}]*\"xmlBase64\": \"([^\"]+)\"");
+        Pattern msgId = Pattern.compile("<MsgId>([^<]+)</MsgId>");
+        long after = 0;
+        while (true) {
+            String body = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/mailbox?after=" + after
+                                            + "&limit=256&waitMs=0"))
+                                    .header("X-Kapok-Party", "VHBKHKHHXXX")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Matcher m = sequence.matcher(body);
+            boolean any = false;
+            while (m.find()) {
+                any = true;
+                assertEquals(after + 1, Long.parseLong(m.group(1)), "in order, no gap");
+                after++;
+                Matcher id = msgId.matcher(
+                        new String(java.util.Base64.getDecoder().decode(m.group(2)), StandardCharsets.UTF_8));
+                assertTrue(id.find());
+                msgIds.append(id.group(1)).append('|');
+            }
+            if (!any) {
+                break;
+            }
+        }
+        assertEquals(expected, after, "one relayed payment per settled payment");
+        return msgIds.toString();
+    }
+
     private static Matcher stateHash(String json) {
         Matcher m = STATE_HASH.matcher(json);
         assertTrue(m.find(), json);
@@ -190,6 +224,7 @@ class GatewayCrashSystemTest {
         HttpClient http = client();
 
         List<String> all = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         long totalMinor = 0;
         Map<String, String> answered = new ConcurrentHashMap<>();
         List<String> unanswered = new ArrayList<>();
@@ -201,7 +236,9 @@ class GatewayCrashSystemTest {
             for (int i = 0; i < PAYMENTS_PER_ROUND; i++) {
                 int amountUnits = 1 + random.nextInt(97);
                 totalMinor += amountUnits * 100L;
-                String message = TestMessages.payment("PRBK-K" + round + "-" + i, amountUnits + ".00");
+                String id = "PRBK-K" + round + "-" + i;
+                ids.add(id);
+                String message = TestMessages.payment(id, amountUnits + ".00");
                 all.add(message);
                 load.add(message);
             }
@@ -236,6 +273,12 @@ class GatewayCrashSystemTest {
             assertTrue(body.contains("<TxSts>ACSC</TxSts>"), body);
         }
         assertEquals(OPENING_CNY_MINOR - totalMinor, cnyBalance(get(http, port, "/v1/ledger/accounts/PRBKCNGZXXX")));
+        // Every settled payment reached Victoria Harbour Bank's mailbox exactly once, numbered
+        // 1..n without a gap, wherever the kills cut between the journal and the mailbox.
+        String relayed = mailboxMsgIds(http, port, ids.size());
+        for (String id : ids) {
+            assertTrue(relayed.contains("|" + id + "|"), id + " relayed");
+        }
         Matcher hash = stateHash(get(http, port, "/v1/ledger/hash"));
         kill();
 

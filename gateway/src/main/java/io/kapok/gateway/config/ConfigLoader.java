@@ -139,6 +139,7 @@ public final class ConfigLoader {
         require(c.sequencer() != null, source, "sequencer", "section is missing");
         require(c.journal() != null, source, "journal", "section is missing");
         require(c.platform() != null, source, "platform", "section is missing");
+        require(c.mailbox() != null, source, "mailbox", "section is missing");
         require(c.parties() != null && !c.parties().isEmpty(), source, "parties", "at least one party is needed");
 
         GatewayConfig.Gateway g = c.gateway();
@@ -204,6 +205,8 @@ public final class ConfigLoader {
             throw new ConfigException(source + ": key 'journal.rollCycle': '" + j.rollCycle()
                     + "' is not a Chronicle Queue roll cycle (e.g. FAST_DAILY, FAST_HOURLY)");
         }
+
+        validateMailbox(c.mailbox(), g, source);
 
         require(
                 c.platform().id() != null && IsoIdentifiers.isBic(c.platform().id()),
@@ -343,6 +346,19 @@ public final class ConfigLoader {
      */
     public static long ratePpm(String percent) {
         return percent == null ? -1 : DecimalAmounts.parseMinor(percent, 4);
+    }
+
+    private static void validateMailbox(GatewayConfig.Mailbox m, GatewayConfig.Gateway g, String source) {
+        range(source, "mailbox.capacityPerParty", m.capacityPerParty(), 1, 100_000_000);
+        range(source, "mailbox.messagesPerPollMax", m.messagesPerPollMax(), 1, 10_000);
+        range(source, "mailbox.messagesPerPollDefault", m.messagesPerPollDefault(), 1, m.messagesPerPollMax());
+        // A poll must answer before the idle timeout closes its connection under it.
+        range(source, "mailbox.pollWaitMsMax", m.pollWaitMsMax(), 0, g.idleTimeoutSeconds() * 1000 - 1000);
+        range(source, "mailbox.pollWaitMsDefault", m.pollWaitMsDefault(), 0, m.pollWaitMsMax());
+        range(source, "mailbox.parkedPollsPerPartyMax", m.parkedPollsPerPartyMax(), 0, 10_000);
+        range(source, "mailbox.parkedPollsMax", m.parkedPollsMax(), 0, 1_000_000);
+        range(source, "mailbox.readerThreads", m.readerThreads(), 1, 64);
+        range(source, "mailbox.readQueueMax", m.readQueueMax(), 1, 1_000_000);
     }
 
     private static void range(String source, String key, int value, int min, int max) {

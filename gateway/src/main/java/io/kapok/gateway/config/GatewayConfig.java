@@ -14,6 +14,7 @@ public record GatewayConfig(
         Sequencer sequencer,
         Journal journal,
         Platform platform,
+        Mailbox mailbox,
         List<PartyEntry> parties,
         List<CreditLineEntry> creditLines,
         List<ProgrammeEntry> programmes) {
@@ -64,6 +65,32 @@ public record GatewayConfig(
     public record Snapshot(long everyEntries, int everySeconds, int keep) {
         public static final Snapshot DEFAULT = new Snapshot(100_000, 300, 3);
     }
+
+    /**
+     * The per-party mailboxes of outbound messages ({@code <dataDir>/mailbox}) and their delivery
+     * API, {@code GET /v1/mailbox}.
+     *
+     * @param capacityPerParty undelivered messages one party's mailbox holds; an inbound message
+     *     that would write to a full mailbox is refused (HTTP 503 + admi.002), never dropped
+     * @param messagesPerPollDefault messages in one answer when the request names no {@code limit}
+     * @param messagesPerPollMax the largest {@code limit} a request may ask (more: HTTP 400)
+     * @param pollWaitMsDefault how long a poll with nothing to deliver waits when it names no {@code waitMs}
+     * @param pollWaitMsMax the largest {@code waitMs} (more: HTTP 400); below the idle timeout
+     * @param parkedPollsPerPartyMax polls of one party waiting at once (more: HTTP 429)
+     * @param parkedPollsMax polls of all parties waiting at once (more: HTTP 429)
+     * @param readerThreads threads reading the mailbox queue for answers (never the event loops)
+     * @param readQueueMax reads waiting for a reader thread (more: HTTP 503)
+     */
+    public record Mailbox(
+            int capacityPerParty,
+            int messagesPerPollDefault,
+            int messagesPerPollMax,
+            int pollWaitMsDefault,
+            int pollWaitMsMax,
+            int parkedPollsPerPartyMax,
+            int parkedPollsMax,
+            int readerThreads,
+            int readQueueMax) {}
 
     /** The platform's own identity. */
     public record Platform(String id) {}
@@ -126,14 +153,14 @@ public record GatewayConfig(
     public GatewayConfig withDurability(String durability) {
         Journal j =
                 new Journal(journal.dataDir(), durability, journal.rollCycle(), journal.digest(), journal.snapshot());
-        return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
+        return new GatewayConfig(gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes);
     }
 
     /** A copy with the journal digest replaced ({@code sm3} or {@code sha256}). */
     public GatewayConfig withJournalDigest(String digest) {
         Journal j =
                 new Journal(journal.dataDir(), journal.durability(), journal.rollCycle(), digest, journal.snapshot());
-        return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
+        return new GatewayConfig(gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes);
     }
 
     /** A copy with the port replaced (the {@code --port} flag). */
@@ -145,19 +172,24 @@ public record GatewayConfig(
                 gateway.connectionsMax(),
                 gateway.pipelinedRequestsMax(),
                 gateway.idleTimeoutSeconds());
-        return new GatewayConfig(g, limits, sequencer, journal, platform, parties, creditLines, programmes);
+        return new GatewayConfig(g, limits, sequencer, journal, platform, mailbox, parties, creditLines, programmes);
     }
 
     /** A copy with the snapshot settings replaced. */
     public GatewayConfig withSnapshots(Snapshot snapshot) {
         Journal j =
                 new Journal(journal.dataDir(), journal.durability(), journal.rollCycle(), journal.digest(), snapshot);
-        return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
+        return new GatewayConfig(gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes);
     }
 
     /** A copy with the data directory replaced (the {@code --data} flag). */
     public GatewayConfig withDataDir(String dataDir) {
         Journal j = journal.withDataDir(dataDir);
-        return new GatewayConfig(gateway, limits, sequencer, j, platform, parties, creditLines, programmes);
+        return new GatewayConfig(gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes);
+    }
+
+    /** A copy with the mailbox settings replaced. */
+    public GatewayConfig withMailbox(Mailbox m) {
+        return new GatewayConfig(gateway, limits, sequencer, journal, platform, m, parties, creditLines, programmes);
     }
 }

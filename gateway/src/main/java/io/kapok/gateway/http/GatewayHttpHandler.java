@@ -8,6 +8,10 @@ import io.kapok.codecs.iso.IsoIdentifiers;
 import io.kapok.codecs.pacs.Pacs002Status;
 import io.kapok.codecs.pacs.Pacs008View;
 import io.kapok.codecs.xml.Utf8XmlWriter;
+import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.mailbox.MailboxPoll;
+import io.kapok.gateway.mailbox.Mailboxes;
+import io.kapok.gateway.mailbox.PartyMailbox;
 import io.kapok.gateway.sequencer.Bics;
 import io.kapok.gateway.sequencer.InboundEvent;
 import io.kapok.gateway.sequencer.LedgerRejections;
@@ -24,10 +28,13 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.EventExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The HTTP side of one connection, on its event loop. Routes:
@@ -37,6 +44,8 @@ import java.util.ArrayDeque;
  *  GET  /v1/health                   liveness, last sequence, journal state
  *  GET  /v1/ledger/hash              {"sequence": N, "stateHash": "..."} from the ledger thread
  *  GET  /v1/ledger/accounts/{party}  balances per currency from the ledger thread
+ *  GET  /v1/mailbox?after=SEQ[&amp;limit=N][&amp;waitMs=W]
+ *                                    the caller's next outbound messages (long-poll), as JSON
  * </pre>
  *
  * Answers go out in request order even when a later request is answered first (HTTP/1.1
@@ -44,10 +53,18 @@ import java.util.ArrayDeque;
  * soon as it is ready. Status codes: 200 for a ledger decision (pacs.002 ACSC or RJCT), 400 for a
  * message refused before the ledger (pacs.002 RJCT or admi.002), 413 for a body over the limit, 503
  * when the ring is full or the journal cannot be written (retry later), 404/405 for other paths.
+ *
+ * <p>A mailbox poll names its party in the {@value #PARTY_HEADER} header (the dev profile: plain
+ * HTTP on loopback; 400 without it, 404 for a party the gateway does not know), is read on a
+ * mailbox reader thread, and, when there is nothing after {@code after}, waits parked until a
+ * message arrives or {@code waitMs} runs out: the event loop is never blocked. Bad parameters get
+ * 400, too many polls waiting 429, all with a JSON body that names the limit.
  */
 public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final String XML = "application/xml; charset=UTF-8";
     private static final String JSON = "application/json";
+    /** Dev profile: the header naming the party that polls its mailbox. */
+    public static final String PARTY_HEADER = "X-Kapok-Party";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GatewayHttpHandler.class);
     private static final java.util.concurrent.atomic.AtomicLong UNEXPECTED_ERRORS =
@@ -65,6 +82,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     private ChannelHandlerContext ctx;
     /** Set once a "Connection: close" answer is written: nothing more goes out on this connection. */
     private boolean closing;
+    /** Mailbox polls of this connection not answered yet: they give their place up when it closes. */
+    private final List<MailboxPoll> polls = new ArrayList<>(2);
 
     /** What all connections share: the ring, the sequencer's status, the per-thread codecs. */
     public record Shared(
@@ -128,33 +147,123 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                     "{\"error\": \"the ops API is read-only: use GET\"}");
         } else if (path.equals("/v1/health")) {
             SequencerHandler s = shared.sequencer();
-            boolean up = s.journalWritable();
+            boolean journalUp = s.journalWritable();
+            boolean mailboxUp = s.mailboxes().writable();
+            boolean up = journalUp && mailboxUp;
             respondJson(
                     response,
                     up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "{\"status\": \"" + (up ? "UP" : "DEGRADED") + "\", \"sequence\": " + s.lastSequence()
-                            + ", \"journal\": \""
-                            + (up
-                                    ? "writable"
-                                    : "failing: "
-                                            + io.kapok.gateway.sequencer.Json.escape(String.valueOf(s.journalError())))
+                            + ", \"journal\": \"" + writableOrError(journalUp, s.journalError())
+                            + "\", \"mailbox\": \""
+                            + writableOrError(mailboxUp, s.mailboxes().writeError())
                             + "\"}");
+        } else if (path.equals("/v1/mailbox")) {
+            onMailbox(request, response);
         } else if (path.equals("/v1/ledger/hash")) {
             query(response, InboundEvent.Kind.QUERY_STATE_HASH, null);
         } else if (path.startsWith("/v1/ledger/accounts/") && path.length() > "/v1/ledger/accounts/".length()) {
             String party = io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(
                     path.substring("/v1/ledger/accounts/".length()));
-            query(
-                    response,
-                    InboundEvent.Kind.QUERY_ACCOUNTS,
-                    party.length() == 8 && IsoIdentifiers.isBic(party) ? Bics.normalise(party) : party);
+            query(response, InboundEvent.Kind.QUERY_ACCOUNTS, partyId(party));
         } else {
             respondJson(
                     response,
                     HttpResponseStatus.NOT_FOUND,
                     "{\"error\": \"no such path\", \"paths\": [\"POST /v1/messages\", \"POST /v1/echo\", "
-                            + "\"GET /v1/health\", \"GET /v1/ledger/hash\", \"GET /v1/ledger/accounts/{partyId}\"]}");
+                            + "\"GET /v1/health\", \"GET /v1/ledger/hash\", \"GET /v1/ledger/accounts/{partyId}\", "
+                            + "\"GET /v1/mailbox?after=SEQ\"]}");
         }
+    }
+
+    /** A party named in a request: an 8-character BIC is the same party as its "XXX" form. */
+    private static String partyId(String named) {
+        return named.length() == 8 && IsoIdentifiers.isBic(named) ? Bics.normalise(named) : named;
+    }
+
+    private static String writableOrError(boolean writable, String error) {
+        return writable ? "writable" : "failing: " + io.kapok.gateway.sequencer.Json.escape(String.valueOf(error));
+    }
+
+    /** GET /v1/mailbox: checks the party and the parameters, then starts the poll. */
+    private void onMailbox(FullHttpRequest request, PendingResponse response) {
+        Mailboxes mailboxes = shared.sequencer().mailboxes();
+        GatewayConfig.Mailbox limits = mailboxes.limits();
+        String party = request.headers().get(PARTY_HEADER);
+        if (party == null || party.isBlank()) {
+            respondJson(
+                    response,
+                    HttpResponseStatus.BAD_REQUEST,
+                    "{\"error\": \"name the polling party in the " + PARTY_HEADER + " header\"}");
+            return;
+        }
+        party = partyId(party.trim());
+        PartyMailbox mailbox = mailboxes.party(party);
+        if (mailbox == null) {
+            respondJson(
+                    response,
+                    HttpResponseStatus.NOT_FOUND,
+                    "{\"error\": \"unknown party\", \"partyId\": \"" + io.kapok.gateway.sequencer.Json.escape(party)
+                            + "\"}");
+            return;
+        }
+        QueryStringDecoder query = new QueryStringDecoder(request.uri());
+        // Each check answers 400 itself and gives -1: the first bad parameter ends the request.
+        long after = queryParameter(query, "after", 0, Long.MAX_VALUE / 2, 0, response);
+        if (after < 0) {
+            return;
+        }
+        long limit = queryParameter(
+                query, "limit", 1, limits.messagesPerPollMax(), limits.messagesPerPollDefault(), response);
+        if (limit < 0) {
+            return;
+        }
+        long waitMs = queryParameter(query, "waitMs", 0, limits.pollWaitMsMax(), limits.pollWaitMsDefault(), response);
+        if (waitMs < 0) {
+            return;
+        }
+        MailboxPoll poll =
+                new MailboxPoll(mailbox, after, (int) limit, waitMs, ctx.executor(), (answered, status, json) -> {
+                    polls.remove(answered);
+                    respondJson(response, HttpResponseStatus.valueOf(status), json);
+                });
+        polls.add(poll);
+        String refused = mailboxes.poll(poll);
+        if (refused != null) {
+            polls.remove(poll);
+            respondJson(
+                    response,
+                    HttpResponseStatus.TOO_MANY_REQUESTS,
+                    "{\"error\": \"" + io.kapok.gateway.sequencer.Json.escape(refused) + "\"}");
+        }
+    }
+
+    /**
+     * A whole-number query parameter from {@code min} to {@code max}, {@code absent} when it is not
+     * given; -1 after answering 400 when it is not a number in range.
+     */
+    private long queryParameter(
+            QueryStringDecoder query, String name, long min, long max, long absent, PendingResponse response) {
+        List<String> values = query.parameters().get(name);
+        if (values == null || values.isEmpty()) {
+            return absent;
+        }
+        String value = values.get(values.size() - 1);
+        long parsed;
+        try {
+            parsed = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            parsed = min - 1;
+        }
+        if (values.size() > 1 || parsed < min || parsed > max) {
+            respondJson(
+                    response,
+                    HttpResponseStatus.BAD_REQUEST,
+                    "{\"error\": \"query parameter '" + name + "' must be one whole number from " + min + " to " + max
+                            + ", was '" + io.kapok.gateway.sequencer.Json.escape(String.join(",", values)) + "'\"}");
+            return -1;
+        }
+        return parsed;
     }
 
     private void onMessage(ByteBuf content, PendingResponse response) {
@@ -319,7 +428,10 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     }
 
     private void respondJson(PendingResponse response, HttpResponseStatus httpStatus, String json) {
-        byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);
+        respondJson(response, httpStatus, (json + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void respondJson(PendingResponse response, HttpResponseStatus httpStatus, byte[] bytes) {
         FullHttpResponse http = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1,
                 httpStatus,
@@ -378,6 +490,18 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             out.append(verdict.elementPath()).append(": ");
         }
         out.append(verdict.detail());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (!polls.isEmpty()) {
+            Mailboxes mailboxes = shared.sequencer().mailboxes();
+            for (MailboxPoll poll : polls) {
+                mailboxes.cancel(poll);
+            }
+            polls.clear();
+        }
+        super.channelInactive(ctx);
     }
 
     @Override

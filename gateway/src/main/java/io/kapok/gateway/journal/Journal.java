@@ -111,7 +111,17 @@ public final class Journal implements AutoCloseable {
      * @throws JournalCorruptException naming the sequence of the first entry that fails a check
      */
     public ReplayResult replay(boolean checkMessageDigests, Consumer<JournalEntryCodec.Decoded> sink) {
+        return replay(checkMessageDigests, Long.MAX_VALUE, sink);
+    }
+
+    /**
+     * As {@link #replay(boolean, Consumer)}; entries from {@code messagesFromSequence} on are handed
+     * over with their message bytes even when the digests are not checked.
+     */
+    public ReplayResult replay(
+            boolean checkMessageDigests, long messagesFromSequence, Consumer<JournalEntryCodec.Decoded> sink) {
         try (Reader reader = reader(checkMessageDigests)) {
+            reader.readMessagesFrom(messagesFromSequence);
             return drain(reader.checkEntryHashesInParallel(!checkMessageDigests), sink);
         }
     }
@@ -130,7 +140,19 @@ public final class Journal implements AutoCloseable {
             byte[] entryHash,
             boolean checkMessageDigests,
             Consumer<JournalEntryCodec.Decoded> sink) {
+        return replayAfter(sequence, index, entryHash, checkMessageDigests, Long.MAX_VALUE, sink);
+    }
+
+    /** As {@link #replayAfter(long, long, byte[], boolean, Consumer)}, with message bytes from {@code messagesFromSequence}. */
+    public ReplayResult replayAfter(
+            long sequence,
+            long index,
+            byte[] entryHash,
+            boolean checkMessageDigests,
+            long messagesFromSequence,
+            Consumer<JournalEntryCodec.Decoded> sink) {
         try (Reader reader = readerAfter(sequence, index, entryHash, checkMessageDigests)) {
+            reader.readMessagesFrom(messagesFromSequence);
             return drain(reader.checkEntryHashesInParallel(!checkMessageDigests), sink);
         }
     }
@@ -282,6 +304,12 @@ public final class Journal implements AutoCloseable {
                     return decoded;
                 }
             }
+        }
+
+        /** Entries from {@code sequence} on come with their message bytes even when not checked. */
+        public Reader readMessagesFrom(long sequence) {
+            decoded.messagesFromSequence = sequence;
+            return this;
         }
 
         /**

@@ -463,8 +463,15 @@ public final class JournalEntryCodec {
         public final byte[] prevEntryHash = new byte[JournalDigest.LENGTH_BYTES];
         public final byte[] messageDigest = new byte[JournalDigest.LENGTH_BYTES];
         public final byte[] entryHash = new byte[JournalDigest.LENGTH_BYTES];
-        /** The original message bytes of the last entry read: {@code raw[0..rawLength)}. */
+        /**
+         * The original message bytes of the last entry read: {@code raw[0..rawLength)}. Read when
+         * the message digest is checked, or when the entry's sequence is at least {@link
+         * #messagesFromSequence}; otherwise skipped (and {@code raw} holds stale bytes).
+         */
         public byte[] raw = new byte[4096];
+
+        /** Entries from this sequence on have their message bytes read even when not checked. */
+        public long messagesFromSequence = Long.MAX_VALUE;
 
         public int rawLength;
 
@@ -586,18 +593,20 @@ public final class JournalEntryCodec {
             }
             into.rawLength = rawLength;
             Digest digest = into.digest(algorithm);
-            if (checkMessageDigest) {
+            if (checkMessageDigest || sequence >= into.messagesFromSequence) {
                 if (into.raw.length < rawLength) {
                     into.raw = new byte[Math.max(rawLength, into.raw.length * 2)];
                 }
                 in.read(into.raw, 0, rawLength);
+            } else {
+                in.readSkip(rawLength);
+            }
+            if (checkMessageDigest) {
                 JournalDigest.digest(digest, into.raw, 0, rawLength, into.computed);
                 if (!Arrays.equals(into.computed, into.messageDigest)) {
                     throw new JournalCorruptException(
                             sequence, "the message bytes do not match their " + algorithm.configName() + " digest");
                 }
-            } else {
-                in.readSkip(rawLength);
             }
             if (checkEntryHash) {
                 JournalDigest.digest(digest, into.hashed, 0, hashedLength, into.computed);

@@ -8,6 +8,10 @@ import io.kapok.gateway.http.PendingResponse;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalAuditor;
 import io.kapok.gateway.journal.JournalWriteHook;
+import io.kapok.gateway.mailbox.MailboxRecovery;
+import io.kapok.gateway.mailbox.MailboxWriteHook;
+import io.kapok.gateway.mailbox.Mailboxes;
+import io.kapok.gateway.mailbox.PaymentRelayComposer;
 import io.kapok.gateway.snapshot.LedgerRecovery;
 import io.kapok.gateway.snapshot.SnapshotAgent;
 import io.kapok.gateway.snapshot.SnapshotStore;
@@ -30,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * and the ledger. For each payment it checks for a duplicate (a retry gets the original answer, a
  * conflicting reuse of an id is refused, and neither touches the journal), assigns the next
  * sequence, appends the entry to the journal, applies the command to the ledger, and records the
- * decision in the slot's response. At the end of each batch it ends the journal batch (group
- * commit: in {@code sync} durability, forced to disk) and only then hands the answers back to
- * their event loops: no answer leaves before its entry is in the journal.
+ * decision in the slot's response; the outbound messages the decision causes go to their
+ * recipients' mailboxes right after it ({@link Mailboxes}). At the end of each batch it ends the
+ * journal and mailbox batch (group commit: in {@code sync} durability, forced to disk) and only then
+ * hands the answers back to their event loops: no answer leaves before its entry is in the journal
+ * and its messages are in the mailboxes. Then it wakes the polls waiting for those messages.
  *
  * <p>The sequencer never hashes a message: the event loop put the message digest in the slot, and
  * the journal chains only the entry's header, that digest and the command (~150 bytes).
@@ -61,10 +67,18 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private volatile String journalError;
     private long replayedEntries;
     private final JournalWriteHook journalHook;
+    private final MailboxWriteHook mailboxHook;
     private Journal journal;
     private SnapshotAgent snapshots;
     private JournalAuditor audit;
     private LedgerRecovery.Result recovery;
+    private Mailboxes mailboxes;
+    private MailboxRecovery mailboxRecovery;
+    /**
+     * The last sequence whose outbound messages are all in the mailboxes (written, and in {@code
+     * sync} durability forced to disk): the snapshot thread takes no snapshot past it.
+     */
+    private volatile long outboundCompleteSequence;
 
     public SequencerHandler(GatewayConfig config, Path dataDir) {
         this(config, dataDir, JournalWriteHook.NONE);
@@ -72,9 +86,16 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     /** @param journalHook called at the journal's write boundary ({@link JournalWriteHook#NONE} in production) */
     public SequencerHandler(GatewayConfig config, Path dataDir, JournalWriteHook journalHook) {
+        this(config, dataDir, journalHook, MailboxWriteHook.NONE);
+    }
+
+    /** @param mailboxHook called at the mailbox's write boundary ({@link MailboxWriteHook#NONE} in production) */
+    public SequencerHandler(
+            GatewayConfig config, Path dataDir, JournalWriteHook journalHook, MailboxWriteHook mailboxHook) {
         this.config = config;
         this.dataDir = dataDir;
         this.journalHook = journalHook;
+        this.mailboxHook = mailboxHook;
     }
 
     @Override
@@ -82,11 +103,14 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         try {
             journal = Journal.open(
                     dataDir, config.journal().rollCycle(), config.durability(), config.journalDigest(), journalHook);
+            openMailboxes();
             recover();
             if (ledger.lastSequence() == 0) {
                 writeGenesis();
             }
             lastSequence = ledger.lastSequence();
+            finishMailboxRecovery();
+            outboundCompleteSequence = lastSequence;
             String breach = ledger.checkInvariants();
             if (breach != null) {
                 throw new IllegalStateException("ledger invariant broken after recovery: " + breach);
@@ -100,10 +124,15 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         }
     }
 
-    /** The newest good snapshot and the journal after it, or the whole journal (see {@link LedgerRecovery}). */
+    /**
+     * The newest good snapshot and the journal after it, or the whole journal (see {@link
+     * LedgerRecovery}); each replayed entry's missing outbound messages are re-created ({@link
+     * MailboxRecovery}), from the message bytes of the entries the mailboxes may lack.
+     */
     private void recover() {
         SnapshotStore store = new SnapshotStore(dataDir);
-        recovery = LedgerRecovery.recover(journal, store);
+        recovery = LedgerRecovery.recover(
+                journal, store, mailboxRecovery.coveredInboundSequence(), mailboxRecovery::onReplayed);
         ledger = recovery.ledger();
         replayedEntries = recovery.replay().entries();
         if (recovery.replay().incompleteTail() != null) {
@@ -125,8 +154,43 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                         new SnapshotStore(dataDir),
                         config.journal().snapshotOrDefault(),
                         recovery.snapshot(),
-                        ledger.lastSequence())
+                        ledger.lastSequence(),
+                        () -> outboundCompleteSequence)
                 .start();
+    }
+
+    /** Opens the mailboxes before the replay, which re-creates the messages a crash kept from them. */
+    private void openMailboxes() {
+        mailboxes = Mailboxes.open(
+                dataDir,
+                config.journal().rollCycle(),
+                config.durability(),
+                config.mailbox(),
+                mailboxHook,
+                new PaymentRelayComposer());
+        mailboxRecovery = new MailboxRecovery(mailboxes);
+    }
+
+    /** After replay and genesis: every known party gets a mailbox, so it can poll an empty one. */
+    private void finishMailboxRecovery() {
+        mailboxRecovery.finish();
+        if (mailboxRecovery.recreated() > 0) {
+            LOG.warn(
+                    "mailbox: re-created {} outbound messages of journal entries after {} (a crash came between"
+                            + " the journal and the mailbox)",
+                    mailboxRecovery.recreated(),
+                    mailboxRecovery.coveredInboundSequence());
+        }
+        if (mailboxes.lastInboundSequence() > ledger.lastSequence()) {
+            LOG.warn(
+                    "mailbox: holds messages of journal entry {}, past the journal's last entry {}",
+                    mailboxes.lastInboundSequence(),
+                    ledger.lastSequence());
+        }
+        for (Party party : ledger.parties()) {
+            mailboxes.addParty(party.id());
+        }
+        mailboxRecovery = null;
     }
 
     /** Waits until recovery is done; rethrows what made it fail. Called by the starting thread. */
@@ -182,6 +246,12 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     }
 
     private void onPayment(InboundEvent event, PendingResponse response) {
+        if (!mailboxes.writable()) {
+            // A decided payment whose messages did not reach the mailbox must not be acknowledged,
+            // not even to a retry; the restart that recovers the mailbox ends this.
+            response.answerUnavailable("mailbox unavailable");
+            return;
+        }
         TransferCommand c = transfer;
         c.senderId = event.senderId;
         c.messageId = event.payment.messageId().toString().trim();
@@ -193,6 +263,11 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         c.amountMinor = event.payment.amountMinor();
         if (ledger.findDecided(c, result)) {
             response.answerDecision(result);
+            return;
+        }
+        String mailboxFull = mailboxes.refusal(c);
+        if (mailboxFull != null) {
+            response.answerUnavailable(mailboxFull);
             return;
         }
         c.sequence = ledger.lastSequence() + 1;
@@ -211,7 +286,25 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         journalWritable = true;
         ledger.apply(c, result);
         lastSequence = c.sequence;
-        response.answerDecision(result);
+        if (appendOutbound(c, event, response)) {
+            response.answerDecision(result);
+        }
+    }
+
+    /**
+     * The decision's outbound messages into the mailboxes. False when they could not be written:
+     * the payment is journaled and applied, but not acknowledged; the mailboxes then refuse every
+     * payment until a restart re-creates the missing messages from the journal.
+     */
+    private boolean appendOutbound(TransferCommand c, InboundEvent event, PendingResponse response) {
+        try {
+            mailboxes.append(c, event.raw, event.rawLength, result);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("mailbox append failed after journal entry {}; refusing payments until a restart", c.sequence, e);
+            response.answerUnavailable("mailbox unavailable");
+            return false;
+        }
     }
 
     private void endBatch() {
@@ -227,10 +320,28 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 r.answerUnavailable("journal sync failed");
             }
         }
+        if (endMailboxBatch() && mailboxes.writable()) {
+            outboundCompleteSequence = ledger.lastSequence();
+        }
         for (PendingResponse r : batch) {
             r.dispatch();
         }
         batch.clear();
+        mailboxes.wakeWritten();
+    }
+
+    /** The batch's messages on disk (in {@code sync} durability) before any answer of it leaves. */
+    private boolean endMailboxBatch() {
+        try {
+            mailboxes.endBatch();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("mailbox sync failed", e);
+            for (PendingResponse r : batch) {
+                r.answerUnavailable("mailbox sync failed");
+            }
+            return false;
+        }
     }
 
     private String stateHashJson() {
@@ -277,9 +388,17 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         if (audit != null) {
             audit.close();
         }
+        if (mailboxes != null) {
+            mailboxes.close();
+        }
         if (journal != null) {
             journal.close();
         }
+    }
+
+    /** The mailboxes: polls start on the event loops, writes happen here; null before start. */
+    public Mailboxes mailboxes() {
+        return mailboxes;
     }
 
     /** Sequence of the last entry applied; any thread. */

@@ -1,6 +1,7 @@
 package io.kapok.gateway.snapshot;
 
 import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalEntryCodec;
 import io.kapok.gateway.journal.JournalPositionException;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerResult;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,19 @@ public final class LedgerRecovery {
      *     fails a check
      */
     public static Result recover(Journal journal, SnapshotStore store) {
+        return recover(journal, store, Long.MAX_VALUE, (entry, result) -> {});
+    }
+
+    /**
+     * As {@link #recover(Journal, SnapshotStore)}, handing each replayed entry, after the ledger
+     * applied it, to {@code afterApply}, with its message bytes from {@code messagesFromSequence} on
+     * (the mailboxes re-create what a crash kept from them out of those).
+     */
+    public static Result recover(
+            Journal journal,
+            SnapshotStore store,
+            long messagesFromSequence,
+            BiConsumer<JournalEntryCodec.Decoded, LedgerResult> afterApply) {
         LedgerResult result = new LedgerResult();
         List<String> skipped = new ArrayList<>();
         for (Path file : store.list()) {
@@ -66,14 +81,21 @@ public final class LedgerRecovery {
                         snapshot.journalIndex(),
                         snapshot.entryHash(),
                         false,
-                        decoded -> recovered.apply(decoded.command, result));
+                        messagesFromSequence,
+                        decoded -> {
+                            recovered.apply(decoded.command, result);
+                            afterApply.accept(decoded, result);
+                        });
                 return new Result(recovered, file, snapshot.lastSequence(), replay, skipped);
             } catch (JournalPositionException e) {
                 skip(skipped, "snapshot " + file.getFileName() + " does not belong to this journal: " + e.getMessage());
             }
         }
         Ledger ledger = new Ledger();
-        Journal.ReplayResult replay = journal.replay(false, decoded -> ledger.apply(decoded.command, result));
+        Journal.ReplayResult replay = journal.replay(false, messagesFromSequence, decoded -> {
+            ledger.apply(decoded.command, result);
+            afterApply.accept(decoded, result);
+        });
         return new Result(ledger, null, 0, replay, skipped);
     }
 

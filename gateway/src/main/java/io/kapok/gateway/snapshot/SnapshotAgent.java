@@ -10,6 +10,7 @@ import io.kapok.ledger.LedgerResult;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class SnapshotAgent extends JournalThread {
     private final GatewayConfig.Snapshot settings;
     private final Path startSnapshot;
     private final long catchUpTo;
+    private final LongSupplier completeSequence;
     private final LedgerResult result = new LedgerResult();
     private final byte[] lastEntryHash = new byte[JournalDigest.LENGTH_BYTES];
     private Ledger replica;
@@ -52,7 +54,23 @@ public final class SnapshotAgent extends JournalThread {
      */
     public SnapshotAgent(
             Journal journal, SnapshotStore store, GatewayConfig.Snapshot settings, Path startSnapshot, long catchUpTo) {
+        this(journal, store, settings, startSnapshot, catchUpTo, () -> Long.MAX_VALUE);
+    }
+
+    /**
+     * @param completeSequence the last sequence whose every effect outside the journal (its outbound
+     *     messages in the mailboxes) is written; no snapshot is taken past it, so recovery from any
+     *     snapshot replays every entry whose messages a crash may have kept from the mailboxes
+     */
+    public SnapshotAgent(
+            Journal journal,
+            SnapshotStore store,
+            GatewayConfig.Snapshot settings,
+            Path startSnapshot,
+            long catchUpTo,
+            LongSupplier completeSequence) {
         super("kapok-snapshot");
+        this.completeSequence = completeSequence;
         this.journal = journal;
         this.store = store;
         this.settings = settings;
@@ -103,6 +121,7 @@ public final class SnapshotAgent extends JournalThread {
                 }
                 long now = System.nanoTime();
                 boolean due = replica.lastSequence() >= catchUpTo
+                        && replica.lastSequence() <= completeSequence.getAsLong()
                         && lastIndex >= 0
                         && (sinceSnapshot >= settings.everyEntries()
                                 || (sinceSnapshot > 0 && now - lastSnapshotNs >= intervalNs))

@@ -104,4 +104,30 @@ class ConfigLoaderTest {
                 notSupplier.getMessage().contains("'PRBKCNGZXXX' is not a party with the role supplier"),
                 notSupplier.getMessage());
     }
+
+    @Test
+    void mailboxDefaultsAreTheDeliveryApiLimits() {
+        GatewayConfig.Mailbox m = ConfigLoader.loadDefaults().mailbox();
+        assertEquals(16, m.messagesPerPollDefault());
+        assertEquals(256, m.messagesPerPollMax());
+        assertEquals(25_000, m.pollWaitMsDefault());
+        assertEquals(60_000, m.pollWaitMsMax());
+    }
+
+    @Test
+    void pollWaitLongerThanTheIdleTimeoutIsRefused() throws IOException {
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml().replace("idleTimeoutSeconds: 120", "idleTimeoutSeconds: 30")));
+        assertEquals("test.yaml: key 'mailbox.pollWaitMsMax' must be from 0 to 29000, was 60000", e.getMessage());
+    }
+
+    @Test
+    void mailboxCapacityMustBePositive() throws IOException {
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml().replace("capacityPerParty: 1000000", "capacityPerParty: 0")));
+        assertTrue(
+                e.getMessage().startsWith("test.yaml: key 'mailbox.capacityPerParty' must be from 1"), e.getMessage());
+    }
 }

@@ -1,0 +1,102 @@
+package io.kapok.gateway.mailbox;
+
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * The binary layout of the mailbox queue's documents (one Chronicle Queue document each),
+ * little-endian. Two kinds, told apart by their magic:
+ *
+ * <pre>
+ *  MESSAGE ("KPM1")
+ *  magic              int32       0x4B504D31
+ *  recipientPartyId   utf8        stop-bit length + bytes
+ *  partySequence      int64       1, 2, 3... per recipient, no gaps
+ *  inboundSequence    int64       the journal entry whose decision caused the message
+ *  messageType        utf8        e.g. pacs.008.001.08
+ *  createdTimeMs      int64       epoch ms UTC: the inbound entry's receive time, never a clock
+ *  length             int32       then the message bytes; nothing follows
+ *
+ *  DELIVERED ("KPD1")
+ *  magic              int32       0x4B504431
+ *  partyId            utf8
+ *  deliveredSequence  int64       the party has asked for messages after this sequence
+ * </pre>
+ *
+ * A reused instance holds the last message read; one per reading thread.
+ */
+public final class MailboxEntry {
+    static final int MESSAGE_MAGIC = 0x4B504D31;
+    static final int DELIVERED_MAGIC = 0x4B504431;
+
+    public String recipientPartyId;
+    public long partySequence;
+    public long inboundSequence;
+    public String messageType;
+    public long createdTimeMs;
+    /** The message is {@code bytes[0..length)}; the buffer grows to the largest message read. */
+    public byte[] bytes = new byte[4096];
+
+    public int length;
+
+    static void writeMessage(
+            Bytes<?> out,
+            String recipientPartyId,
+            long partySequence,
+            long inboundSequence,
+            String messageType,
+            long createdTimeMs,
+            byte[] bytes,
+            int offset,
+            int length) {
+        out.writeInt(MESSAGE_MAGIC);
+        out.writeUtf8(recipientPartyId);
+        out.writeLong(partySequence);
+        out.writeLong(inboundSequence);
+        out.writeUtf8(messageType);
+        out.writeLong(createdTimeMs);
+        out.writeInt(length);
+        out.write(bytes, offset, length);
+    }
+
+    static void writeDelivered(Bytes<?> out, String partyId, long deliveredSequence) {
+        out.writeInt(DELIVERED_MAGIC);
+        out.writeUtf8(partyId);
+        out.writeLong(deliveredSequence);
+    }
+
+    /**
+     * Reads the document at {@code in}'s read position. Returns its magic; for a message, fills
+     * this instance, with the bytes only when {@code withBytes}.
+     *
+     * @throws IllegalStateException when the document is neither kind (not a Kapok mailbox)
+     */
+    int read(Bytes<?> in, boolean withBytes, long queueIndex) {
+        int magic = in.readInt();
+        if (magic == DELIVERED_MAGIC) {
+            recipientPartyId = in.readUtf8();
+            partySequence = in.readLong();
+            return magic;
+        }
+        if (magic != MESSAGE_MAGIC) {
+            throw new IllegalStateException(String.format(
+                    "mailbox document at index 0x%x starts with 0x%08X: not a Kapok mailbox entry", queueIndex, magic));
+        }
+        recipientPartyId = in.readUtf8();
+        partySequence = in.readLong();
+        inboundSequence = in.readLong();
+        messageType = in.readUtf8();
+        createdTimeMs = in.readLong();
+        length = in.readInt();
+        if (length < 0 || length != in.readRemaining()) {
+            throw new IllegalStateException("mailbox message at index 0x" + Long.toHexString(queueIndex) + " claims "
+                    + length + " bytes, " + in.readRemaining() + " remain");
+        }
+        if (withBytes) {
+            if (bytes.length < length) {
+                bytes = new byte[Math.max(length, bytes.length * 2)];
+            }
+            in.read(bytes, 0, length);
+        }
+        return magic;
+    }
+}

@@ -1,0 +1,449 @@
+package io.kapok.gateway.mailbox;
+
+import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.config.GatewayConfig.Durability;
+import io.kapok.ledger.LedgerCommand;
+import io.kapok.ledger.LedgerResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * The durable per-party mailboxes: one Chronicle Queue of their own under {@code <dataDir>/mailbox}
+ * (layout in {@link MailboxEntry}) holding every outbound message of every party in the order the
+ * sequencer wrote them, and an index per party rebuilt from it at start-up.
+ *
+ * <p>Threads. The sequencer thread opens it, writes every message (in the same batch as the
+ * inbound entry that caused it, before that batch's answers leave), makes delivery marks durable,
+ * and wakes waiting polls. The event loops start polls ({@link #poll}) and never read the queue;
+ * reader threads ({@link MailboxReader}, one tailer each) read it for the answers.
+ *
+ * <p>Recovery. Every message names the inbound journal sequence it came from; the mailbox has
+ * covered every inbound entry up to the last one it names. After a crash between a journal append
+ * and the mailbox append, {@link MailboxRecovery} composes the messages of later entries again as
+ * the journal replays, and appends those still missing.
+ */
+public final class Mailboxes implements AutoCloseable {
+    private final SingleChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private final Durability durability;
+    private final GatewayConfig.Mailbox limits;
+    private final MailboxComposer[] composers;
+    private final MailboxWriteHook hook;
+    private final ConcurrentHashMap<String, PartyMailbox> parties = new ConcurrentHashMap<>();
+    private final MailboxReader reader;
+    private final AtomicInteger parkedTotal = new AtomicInteger();
+    /** Parties whose delivery mark moved, for the sequencer to make durable at the end of a batch. */
+    private final ConcurrentLinkedQueue<PartyMailbox> deliveredToRecord = new ConcurrentLinkedQueue<>();
+
+    // Sequencer thread only.
+    private final List<PartyMailbox> writtenInBatch = new ArrayList<>();
+    private final RoomCheck roomCheck = new RoomCheck();
+    private final Writer writer = new Writer();
+    private long lastInboundSequence;
+    private int messagesOfLastInbound;
+    private volatile boolean writable = true;
+    private volatile String writeError;
+
+    private Mailboxes(
+            SingleChronicleQueue queue,
+            Durability durability,
+            GatewayConfig.Mailbox limits,
+            MailboxComposer[] composers,
+            MailboxWriteHook hook) {
+        this.queue = queue;
+        this.appender = queue.createAppender();
+        this.durability = durability;
+        this.limits = limits;
+        this.composers = composers;
+        this.hook = hook;
+        this.reader = new MailboxReader(queue, limits.readerThreads(), limits.readQueueMax());
+    }
+
+    /**
+     * Opens (creating if needed) the mailbox queue in {@code dataDir/mailbox} and rebuilds every
+     * party's index from it. Sequencer thread.
+     *
+     * @param composers asked in order for the messages of each command
+     */
+    public static Mailboxes open(
+            Path dataDir,
+            String rollCycle,
+            Durability durability,
+            GatewayConfig.Mailbox limits,
+            MailboxWriteHook hook,
+            MailboxComposer... composers) {
+        SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dataDir.resolve("mailbox"))
+                .rollCycle(RollCycles.valueOf(rollCycle))
+                .build();
+        Mailboxes mailboxes;
+        try {
+            mailboxes = new Mailboxes(queue, durability, limits, composers.clone(), hook);
+        } catch (RuntimeException | Error e) {
+            queue.close();
+            throw e;
+        }
+        try {
+            mailboxes.rebuildIndex();
+        } catch (RuntimeException | Error e) {
+            mailboxes.close();
+            throw e;
+        }
+        return mailboxes;
+    }
+
+    private void rebuildIndex() {
+        MailboxEntry entry = new MailboxEntry();
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            tailer.toStart();
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        break;
+                    }
+                    if (dc.isMetaData()) {
+                        continue;
+                    }
+                    long index = dc.index();
+                    int magic = entry.read(dc.wire().bytes(), false, index);
+                    PartyMailbox mailbox = partyOrCreate(entry.recipientPartyId);
+                    if (magic == MailboxEntry.DELIVERED_MAGIC) {
+                        mailbox.restoreDelivered(entry.partySequence);
+                        continue;
+                    }
+                    if (entry.partySequence != mailbox.lastSequence() + 1) {
+                        throw new IllegalStateException("mailbox of " + entry.recipientPartyId + ": message "
+                                + entry.partySequence + " at index 0x" + Long.toHexString(index) + " follows "
+                                + mailbox.lastSequence() + ": the mailbox queue was altered");
+                    }
+                    mailbox.append(index);
+                    if (entry.inboundSequence == lastInboundSequence) {
+                        messagesOfLastInbound++;
+                    } else {
+                        lastInboundSequence = entry.inboundSequence;
+                        messagesOfLastInbound = 1;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The last inbound journal sequence the mailbox holds messages of (0 when empty). */
+    public long lastInboundSequence() {
+        return lastInboundSequence;
+    }
+
+    /** How many messages of {@link #lastInboundSequence()} the mailbox holds. */
+    int messagesOfLastInbound() {
+        return messagesOfLastInbound;
+    }
+
+    /** The configured limits. */
+    public GatewayConfig.Mailbox limits() {
+        return limits;
+    }
+
+    /** A party's mailbox, or null for a party the gateway does not know; any thread. */
+    public PartyMailbox party(String partyId) {
+        return parties.get(partyId);
+    }
+
+    /** Sequencer thread: makes sure a known party has a mailbox, so it can poll an empty one. */
+    public void addParty(String partyId) {
+        partyOrCreate(partyId);
+    }
+
+    private PartyMailbox partyOrCreate(String partyId) {
+        PartyMailbox mailbox = parties.get(partyId);
+        if (mailbox == null) {
+            mailbox = new PartyMailbox(partyId);
+            parties.put(partyId, mailbox);
+        }
+        return mailbox;
+    }
+
+    /** False after a mailbox write failed: nothing more is accepted until a restart recovers it. */
+    public boolean writable() {
+        return writable;
+    }
+
+    /** The last write error, or null. */
+    public String writeError() {
+        return writeError;
+    }
+
+    /** Polls waiting in all mailboxes; any thread. */
+    public int parkedPolls() {
+        return parkedTotal.get();
+    }
+
+    /**
+     * Sequencer thread, before journaling {@code command}: null when every mailbox the command could
+     * write to has room, else why not (naming the party, its undelivered count and the limit).
+     */
+    public String refusal(LedgerCommand command) {
+        RoomCheck check = roomCheck;
+        check.clear();
+        for (MailboxComposer composer : composers) {
+            composer.recipients(command, check);
+        }
+        return check.refusal;
+    }
+
+    /**
+     * Sequencer thread, after the ledger applied a journaled command: composes its messages and
+     * appends each to its recipient's mailbox. On a failed write the exception propagates, and the
+     * mailboxes refuse writes from then on ({@link #writable()}), until a restart composes what is
+     * missing again.
+     */
+    public void append(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result) {
+        compose(command, raw, rawLength, result, 0);
+    }
+
+    /**
+     * Composes the messages of {@code command} and appends all but the first {@code skip} of them.
+     * Returns how many were appended.
+     */
+    int compose(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result, int skip) {
+        if (!writable) {
+            throw new IllegalStateException("the mailbox is not writable since an earlier failure: " + writeError);
+        }
+        Writer w = writer;
+        w.start(command, skip);
+        try {
+            for (MailboxComposer composer : composers) {
+                composer.compose(command, raw, rawLength, result, w);
+            }
+        } catch (RuntimeException | Error e) {
+            writable = false;
+            writeError = String.valueOf(e.getMessage());
+            throw e;
+        }
+        return w.appended;
+    }
+
+    private void write(String recipient, long inboundSequence, String type, long timeMs, byte[] b, int off, int len) {
+        PartyMailbox mailbox = partyOrCreate(recipient);
+        long partySequence = mailbox.lastSequence() + 1;
+        long index;
+        try (DocumentContext dc = appender.writingDocument()) {
+            try {
+                hook.beforeWrite(recipient, inboundSequence);
+                MailboxEntry.writeMessage(
+                        dc.wire().bytes(), recipient, partySequence, inboundSequence, type, timeMs, b, off, len);
+                index = dc.index();
+            } catch (RuntimeException | Error e) {
+                dc.rollbackOnClose();
+                throw e;
+            }
+        }
+        mailbox.append(index);
+        if (inboundSequence == lastInboundSequence) {
+            messagesOfLastInbound++;
+        } else {
+            lastInboundSequence = inboundSequence;
+            messagesOfLastInbound = 1;
+        }
+        if (!mailbox.writtenInBatch) {
+            mailbox.writtenInBatch = true;
+            writtenInBatch.add(mailbox);
+        }
+    }
+
+    /**
+     * Sequencer thread, at the end of a batch and before its answers leave: records the delivery
+     * marks that moved since the last batch, and in {@code sync} durability forces the batch's
+     * messages and marks to disk. Throws when that fails: the batch's answers must then not leave.
+     * A mark only counts room, so one that is lost is merely conservative until the party polls again.
+     */
+    public void endBatch() {
+        PartyMailbox moved;
+        while ((moved = deliveredToRecord.poll()) != null) {
+            moved.deliveredDirty.set(false);
+            String partyId = moved.partyId();
+            long delivered = moved.deliveredSequence();
+            try (DocumentContext dc = appender.writingDocument()) {
+                MailboxEntry.writeDelivered(dc.wire().bytes(), partyId, delivered);
+            }
+        }
+        if (durability == Durability.SYNC) {
+            appender.sync();
+        }
+    }
+
+    /** Sequencer thread, after the batch's answers left: hands waiting polls their new messages. */
+    public void wakeWritten() {
+        for (int i = 0; i < writtenInBatch.size(); i++) {
+            PartyMailbox mailbox = writtenInBatch.get(i);
+            mailbox.writtenInBatch = false;
+            if (mailbox.parkedCount.get() > 0) {
+                for (MailboxPoll poll : mailbox.parked) {
+                    if (poll.claim()) {
+                        unpark(poll);
+                        poll.onEventLoop(() -> {
+                            cancelTimeout(poll);
+                            reader.read(poll);
+                        });
+                    }
+                }
+            }
+        }
+        writtenInBatch.clear();
+    }
+
+    /**
+     * Event loop: starts a poll. Records the delivery of everything up to {@code after}; answers at
+     * once (through a reader thread) when there are messages after it or the poll does not wait;
+     * else parks it until a message arrives or its wait runs out.
+     *
+     * @return null when the poll is under way, else why it is refused (too many polls waiting)
+     */
+    public String poll(MailboxPoll poll) {
+        PartyMailbox mailbox = poll.mailbox;
+        if (mailbox.markDelivered(poll.after) && mailbox.deliveredDirty.compareAndSet(false, true)) {
+            deliveredToRecord.offer(mailbox);
+        }
+        if (mailbox.lastSequence() > poll.after || poll.waitMs == 0) {
+            reader.read(poll);
+            return null;
+        }
+        if (mailbox.parkedCount.incrementAndGet() > limits.parkedPollsPerPartyMax()) {
+            mailbox.parkedCount.decrementAndGet();
+            return "too many polls waiting for " + mailbox.partyId() + " (mailbox.parkedPollsPerPartyMax "
+                    + limits.parkedPollsPerPartyMax() + ")";
+        }
+        if (parkedTotal.incrementAndGet() > limits.parkedPollsMax()) {
+            parkedTotal.decrementAndGet();
+            mailbox.parkedCount.decrementAndGet();
+            return "too many polls waiting (mailbox.parkedPollsMax " + limits.parkedPollsMax() + ")";
+        }
+        mailbox.parked.add(poll);
+        poll.timeout = poll.eventLoop.schedule(
+                () -> {
+                    if (poll.claim()) {
+                        unpark(poll);
+                        reader.read(poll);
+                    }
+                },
+                poll.waitMs,
+                TimeUnit.MILLISECONDS);
+        // A message written between the check above and the parking found no poll to wake: look again.
+        if (mailbox.lastSequence() > poll.after && poll.claim()) {
+            unpark(poll);
+            cancelTimeout(poll);
+            reader.read(poll);
+        }
+        return null;
+    }
+
+    /** Event loop: the poll's connection closed; a parked poll gives its place up. */
+    public void cancel(MailboxPoll poll) {
+        if (poll.claim()) {
+            unpark(poll);
+            cancelTimeout(poll);
+        }
+    }
+
+    private void unpark(MailboxPoll poll) {
+        if (poll.mailbox.parked.remove(poll)) {
+            poll.mailbox.parkedCount.decrementAndGet();
+            parkedTotal.decrementAndGet();
+        }
+    }
+
+    private static void cancelTimeout(MailboxPoll poll) {
+        if (poll.timeout != null) {
+            poll.timeout.cancel(false);
+        }
+    }
+
+    /** Stops the reader threads, records the last delivery marks, and closes the queue. Sequencer thread. */
+    @Override
+    public void close() {
+        reader.close();
+        try {
+            if (writable) {
+                endBatch();
+            }
+        } finally {
+            appender.close();
+            queue.close();
+        }
+    }
+
+    /** Counts, per recipient, the messages a command could write, against each mailbox's room. */
+    private final class RoomCheck implements MailboxComposer.RecipientSink {
+        private String[] recipients = new String[4];
+        private int[] counts = new int[4];
+        private int size;
+        String refusal;
+
+        void clear() {
+            java.util.Arrays.fill(recipients, 0, size, null);
+            size = 0;
+            refusal = null;
+        }
+
+        @Override
+        public void recipient(String partyId) {
+            if (refusal != null) {
+                return;
+            }
+            int i = 0;
+            while (i < size && !recipients[i].equals(partyId)) {
+                i++;
+            }
+            if (i == size) {
+                if (size == recipients.length) {
+                    recipients = java.util.Arrays.copyOf(recipients, size * 2);
+                    counts = java.util.Arrays.copyOf(counts, size * 2);
+                }
+                recipients[size] = partyId;
+                counts[size] = 0;
+                size++;
+            }
+            int count = ++counts[i];
+            PartyMailbox mailbox = parties.get(partyId);
+            long undelivered = mailbox == null ? 0 : mailbox.undelivered();
+            if (undelivered + count > limits.capacityPerParty()) {
+                refusal = "recipient mailbox full: " + partyId + " has " + undelivered
+                        + " undelivered messages (mailbox.capacityPerParty " + limits.capacityPerParty() + ")";
+            }
+        }
+    }
+
+    /** Receives composed messages and appends them, after skipping the first few. */
+    private final class Writer implements MailboxComposer.OutboundSink {
+        private long inboundSequence;
+        private long timeMs;
+        private int skip;
+        int appended;
+
+        void start(LedgerCommand command, int skip) {
+            this.inboundSequence = command.sequence;
+            this.timeMs = command.timeMs;
+            this.skip = skip;
+            this.appended = 0;
+        }
+
+        @Override
+        public void message(String recipientPartyId, String messageType, byte[] bytes, int offset, int length) {
+            if (skip > 0) {
+                skip--;
+                return;
+            }
+            write(recipientPartyId, inboundSequence, messageType, timeMs, bytes, offset, length);
+            appended++;
+        }
+    }
+}
