@@ -11,7 +11,6 @@ import io.kapok.gateway.journal.JournalWriteHook;
 import io.kapok.ledger.payment.TransferCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -92,17 +91,7 @@ public class JournalAppendBenchmark {
     public boolean pretouch;
 
     static byte[] message() {
-        byte[] sample = BenchSamples.pacs008();
-        int padding = MESSAGE_BYTES - sample.length - "<!---->".length();
-        if (padding < 0) {
-            throw new IllegalStateException("the sample is already over " + MESSAGE_BYTES + " bytes");
-        }
-        String xml = new String(sample, StandardCharsets.UTF_8) + "<!--" + "x".repeat(padding) + "-->";
-        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length != MESSAGE_BYTES) {
-            throw new IllegalStateException("padded message is " + bytes.length + " bytes");
-        }
-        return bytes;
+        return BenchSamples.pacs008Padded(MESSAGE_BYTES);
     }
 
     static void deleteTree(Path dir) {
