@@ -43,17 +43,17 @@ import org.junit.jupiter.api.Test;
  * River Bank, which guarantees CNY 20,000,000.00) and a tsmt.053 reconciliation advice (which
  * payment settled which invoices) built with Prowide's own model, decoded by the decoder of the
  * whole message map and compared with Prowide's parse of the same bytes. Prowide's contexts get
- * {@link UndeclaredIdrefElements} registered, without which it cannot handle these messages.
+ * {@link LetterIdrefRegistries} registered, without which it cannot handle these messages.
  */
 class BusinessLetterMessagesTest {
     private static final JAXBContext TSIN_009 =
-            ProwideOracle.contextWithAppHdr(MxTsin00900101._classes, UndeclaredIdrefElements.Tsin009.class);
+            ProwideOracle.contextWithAppHdr(MxTsin00900101._classes, LetterIdrefRegistries.Tsin009.class);
     private static final JAXBContext TSIN_009_WRITE =
-            ProwideOracle.context(MxTsin00900101._classes, UndeclaredIdrefElements.Tsin009.class);
+            ProwideOracle.context(MxTsin00900101._classes, LetterIdrefRegistries.Tsin009.class);
     private static final JAXBContext TSMT_053 =
-            ProwideOracle.contextWithAppHdr(MxTsmt05300101._classes, UndeclaredIdrefElements.Tsmt053.class);
+            ProwideOracle.contextWithAppHdr(MxTsmt05300101._classes, LetterIdrefRegistries.Tsmt053.class);
     private static final JAXBContext TSMT_053_WRITE =
-            ProwideOracle.context(MxTsmt05300101._classes, UndeclaredIdrefElements.Tsmt053.class);
+            ProwideOracle.context(MxTsmt05300101._classes, LetterIdrefRegistries.Tsmt053.class);
 
     private final Decoding decoding = new Decoding();
     private final MessageView view = decoding.view;

@@ -41,18 +41,18 @@ import org.junit.jupiter.api.Test;
  * <p>Stock Prowide cannot read or write tsin.006 or tsin.013: its model refers to six IDREF
  * elements ({@code FinDocRef}, {@code AssoctdDoc}, {@code RltdItm}, {@code GovngCtrct},
  * {@code RltdDoc}, {@code AckRcvr}) that no ObjectFactory of its JAXB context declares, so building
- * the context fails. This test oracle registers them ({@link UndeclaredIdrefElements}) in its
+ * the context fails. This test oracle registers them ({@link LetterIdrefRegistries}) in its
  * contexts.
  */
 class InvoiceAssignmentTest {
     private static final JAXBContext TSIN_006 =
-            ProwideOracle.contextWithAppHdr(MxTsin00600101._classes, UndeclaredIdrefElements.Tsin006.class);
+            ProwideOracle.contextWithAppHdr(MxTsin00600101._classes, LetterIdrefRegistries.Tsin006.class);
     private static final JAXBContext TSIN_013 =
-            ProwideOracle.contextWithAppHdr(MxTsin01300101._classes, UndeclaredIdrefElements.Tsin013.class);
+            ProwideOracle.contextWithAppHdr(MxTsin01300101._classes, LetterIdrefRegistries.Tsin013.class);
     private static final JAXBContext TSIN_006_WRITE =
-            ProwideOracle.context(MxTsin00600101._classes, UndeclaredIdrefElements.Tsin006.class);
+            ProwideOracle.context(MxTsin00600101._classes, LetterIdrefRegistries.Tsin006.class);
     private static final JAXBContext TSIN_013_WRITE =
-            ProwideOracle.context(MxTsin01300101._classes, UndeclaredIdrefElements.Tsin013.class);
+            ProwideOracle.context(MxTsin01300101._classes, LetterIdrefRegistries.Tsin013.class);
 
     private final Decoding decoding = new Decoding();
     private final MessageView view = decoding.view;

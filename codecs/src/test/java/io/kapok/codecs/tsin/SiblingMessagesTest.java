@@ -23,11 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SiblingMessagesTest {
     private static final JAXBContext TSIN_006 = ProwideOracle.context(
-            com.prowidesoftware.swift.model.mx.MxTsin00600101._classes, UndeclaredIdrefElements.Tsin006.class);
+            com.prowidesoftware.swift.model.mx.MxTsin00600101._classes, LetterIdrefRegistries.Tsin006.class);
     private static final JAXBContext TSIN_009 = ProwideOracle.context(
-            com.prowidesoftware.swift.model.mx.MxTsin00900101._classes, UndeclaredIdrefElements.Tsin009.class);
+            com.prowidesoftware.swift.model.mx.MxTsin00900101._classes, LetterIdrefRegistries.Tsin009.class);
     private static final JAXBContext TSMT_053 = ProwideOracle.context(
-            com.prowidesoftware.swift.model.mx.MxTsmt05300101._classes, UndeclaredIdrefElements.Tsmt053.class);
+            com.prowidesoftware.swift.model.mx.MxTsmt05300101._classes, LetterIdrefRegistries.Tsmt053.class);
 
     private final Iso20022Decoder decoder = MessageMap.newDecoder(XmlLimits.DEFAULTS);
     private final MessageView view = new MessageView();
