@@ -13,7 +13,9 @@ import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.CreateProgrammeCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
 import io.kapok.ledger.receivable.DisburseFinancingCommand;
+import io.kapok.ledger.receivable.ExposureView;
 import io.kapok.ledger.receivable.OnboardPartyCommand;
+import io.kapok.ledger.receivable.ReceivableView;
 import io.kapok.ledger.receivable.Receivables;
 import io.kapok.ledger.receivable.RegisterReceivableCommand;
 import io.kapok.ledger.receivable.RequestFinancingCommand;
@@ -32,6 +34,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -208,35 +211,34 @@ public final class Ledger {
             result.reject(LedgerRejection.PAYMENT_WINDOW_FULL, c.sequence, c.timeMs);
             return; // not remembered: a retry is decided again, and may find room then
         }
-        LedgerRejection rejection = checkTransfer(c);
+        Party debit = parties.get(c.debitPartyId);
+        Party credit = parties.get(c.creditPartyId);
+        int debitIndex = debit == null ? -1 : debit.accountIndex(c.currency);
+        int creditIndex = credit == null ? -1 : credit.accountIndex(c.currency);
+        LedgerRejection rejection = checkTransfer(c, debit, debitIndex, creditIndex);
         decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
         if (rejection != null) {
             result.reject(rejection, c.sequence, c.timeMs);
             return;
         }
-        Party debit = parties.get(c.debitPartyId);
-        Party credit = parties.get(c.creditPartyId);
-        debit.post(debit.accountIndex(c.currency), -c.amountMinor);
-        credit.post(credit.accountIndex(c.currency), c.amountMinor);
+        debit.post(debitIndex, -c.amountMinor);
+        credit.post(creditIndex, c.amountMinor);
         result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.currency, -c.amountMinor, 0);
         result.event(LedgerEventType.POSTED, credit.id(), c.uetr, c.currency, c.amountMinor, 0);
         result.accept(c.sequence, c.timeMs);
     }
 
-    private LedgerRejection checkTransfer(TransferCommand c) {
+    private static LedgerRejection checkTransfer(TransferCommand c, Party debit, int debitIndex, int creditIndex) {
         if (!c.senderId.equals(c.debitPartyId)) {
             return LedgerRejection.NOT_ENTITLED;
         }
         if (c.debitPartyId.equals(c.creditPartyId)) {
             return LedgerRejection.SAME_PARTY;
         }
-        Party debit = parties.get(c.debitPartyId);
-        int debitIndex = debit == null ? -1 : debit.accountIndex(c.currency);
         if (debitIndex < 0) {
             return LedgerRejection.UNKNOWN_DEBIT_ACCOUNT;
         }
-        Party credit = parties.get(c.creditPartyId);
-        if (credit == null || credit.accountIndex(c.currency) < 0) {
+        if (creditIndex < 0) {
             return LedgerRejection.UNKNOWN_CREDIT_ACCOUNT;
         }
         if (debit.balanceAt(debitIndex) < c.amountMinor) {
@@ -322,6 +324,24 @@ public final class Ledger {
     /** Receivables, financings, programmes and credit lines. Ledger thread only. */
     public Receivables receivables() {
         return receivables;
+    }
+
+    /**
+     * The receivable with this id for the ops API: state, parties, amounts, dates, financing,
+     * provenance and history; null when there is none. Read-only; allocates the view. Ledger thread
+     * only.
+     */
+    public ReceivableView receivableView(String receivableId) {
+        return receivables.view(receivableId);
+    }
+
+    /**
+     * A bank's exposure for the ops API: per core enterprise and currency, the credit line, what is
+     * reserved (pending) and what is used (posted); empty for a bank without lines. Read-only;
+     * allocates the view. Ledger thread only.
+     */
+    public List<ExposureView> exposureView(String bankId) {
+        return receivables.exposureView(bankId);
     }
 
     /** The latest FX rates. Ledger thread only. */
