@@ -28,6 +28,9 @@ import java.util.Arrays;
  * allocation.
  */
 public final class DecidedPayments {
+    /** Largest capacity: 2^26 decisions (the tables stay within an int-indexed array). */
+    public static final int CAPACITY_MAX = 1 << 26;
+
     /** Initial ring length. */
     static final int INITIAL_SLOTS = 1024;
 
@@ -66,9 +69,6 @@ public final class DecidedPayments {
         this.retentionMs = retentionMs;
         allocate(Math.min(capacity, INITIAL_SLOTS));
     }
-
-    /** Largest capacity: 2^26 decisions (the tables stay within an int-indexed array). */
-    public static final int CAPACITY_MAX = 1 << 26;
 
     public int capacity() {
         return capacity;
