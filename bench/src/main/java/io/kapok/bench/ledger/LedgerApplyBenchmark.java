@@ -186,6 +186,9 @@ public class LedgerApplyBenchmark {
 
         abstract String prefix();
 
+        /** The command type the batch applies, for the allocation line. */
+        abstract String commandName();
+
         /** Brings the world to where the batch's {@code i}-th command, on {@code id}, applies. */
         abstract void prepare(int i, String id);
 
@@ -207,7 +210,7 @@ public class LedgerApplyBenchmark {
             if (measuredCommands > 0) {
                 System.out.printf(
                         "  [%s: measured commands allocated %.1f B/op]%n",
-                        getClass().getSimpleName(), (double) measuredBytes / measuredCommands);
+                        commandName(), (double) measuredBytes / measuredCommands);
             }
             measuredBytes = 0;
             measuredCommands = 0;
@@ -220,6 +223,11 @@ public class LedgerApplyBenchmark {
         final RequestFinancingCommand command =
                 LedgerBenchWorld.requestFinancingCommand(LedgerBenchWorld.FOSHAN, null, null, FINANCING_MINOR);
         final String[] financingIds = new String[BATCH];
+
+        @Override
+        String commandName() {
+            return command.type().name();
+        }
 
         @Override
         String prefix() {
@@ -248,6 +256,11 @@ public class LedgerApplyBenchmark {
         }
 
         @Override
+        String commandName() {
+            return command.type().name();
+        }
+
+        @Override
         String prefix() {
             return "DF-";
         }
@@ -270,6 +283,11 @@ public class LedgerApplyBenchmark {
         void prepareWorld() {
             command.senderId = new String(LedgerBenchWorld.CANTON);
             command.accept = true;
+        }
+
+        @Override
+        String commandName() {
+            return command.type().name();
         }
 
         @Override
@@ -300,6 +318,11 @@ public class LedgerApplyBenchmark {
             command.receivableId = new String(PARENT);
             command.newHolderId = new String(LedgerBenchWorld.NANSHA);
             command.amountMinor = 100;
+        }
+
+        @Override
+        String commandName() {
+            return command.type().name();
         }
 
         @Override
