@@ -2,6 +2,7 @@ package io.kapok.bench.ledger;
 
 import io.kapok.bench.BenchDefaults;
 import io.kapok.ledger.Ledger;
+import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerResult;
 import io.kapok.ledger.payment.TransferCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -201,9 +202,8 @@ public class LedgerApplyBenchmark {
             measuredCommands += BATCH;
         }
 
-        final long nextSequence() {
-            return world.ledger.lastSequence() + 1;
-        }
+        /** The batch's {@code i}-th command, its ids set (sequence and time are set by the caller). */
+        abstract LedgerCommand command(int i);
 
         @TearDown(Level.Iteration)
         public void report() {
@@ -223,6 +223,13 @@ public class LedgerApplyBenchmark {
         final RequestFinancingCommand command =
                 LedgerBenchWorld.requestFinancingCommand(LedgerBenchWorld.FOSHAN, null, null, FINANCING_MINOR);
         final String[] financingIds = new String[BATCH];
+
+        @Override
+        LedgerCommand command(int i) {
+            command.receivableId = ids[i];
+            command.financingId = financingIds[i];
+            return command;
+        }
 
         @Override
         String commandName() {
@@ -256,6 +263,12 @@ public class LedgerApplyBenchmark {
         }
 
         @Override
+        LedgerCommand command(int i) {
+            command.financingId = financingIds[i];
+            return command;
+        }
+
+        @Override
         String commandName() {
             return command.type().name();
         }
@@ -283,6 +296,12 @@ public class LedgerApplyBenchmark {
         void prepareWorld() {
             command.senderId = new String(LedgerBenchWorld.CANTON);
             command.accept = true;
+        }
+
+        @Override
+        LedgerCommand command(int i) {
+            command.receivableId = ids[i];
+            return command;
         }
 
         @Override
@@ -318,6 +337,12 @@ public class LedgerApplyBenchmark {
             command.receivableId = new String(PARENT);
             command.newHolderId = new String(LedgerBenchWorld.NANSHA);
             command.amountMinor = 100;
+        }
+
+        @Override
+        LedgerCommand command(int i) {
+            command.childReceivableId = ids[i];
+            return command;
         }
 
         @Override
@@ -360,78 +385,45 @@ public class LedgerApplyBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int requestFinancing(RequestState s) {
-        RequestFinancingCommand c = s.command;
-        LedgerResult result = s.world.result;
-        Ledger ledger = s.world.ledger;
-        int applied = 0;
-        s.startMeasuring();
-        for (int i = 0; i < BATCH; i++) {
-            c.sequence = s.nextSequence();
-            c.timeMs = s.world.timeMs;
-            c.receivableId = s.ids[i];
-            c.financingId = s.financingIds[i];
-            ledger.apply(c, result);
-            applied += result.applied ? 1 : 0;
-        }
-        s.stopMeasuring();
-        return checked(applied);
+        return applyBatch(s);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int decideFinancing(DecideState s) {
-        DecideFinancingCommand c = s.command;
-        LedgerResult result = s.world.result;
-        Ledger ledger = s.world.ledger;
-        int applied = 0;
-        s.startMeasuring();
-        for (int i = 0; i < BATCH; i++) {
-            c.sequence = s.nextSequence();
-            c.timeMs = s.world.timeMs;
-            c.financingId = s.financingIds[i];
-            ledger.apply(c, result);
-            applied += result.applied ? 1 : 0;
-        }
-        s.stopMeasuring();
-        return checked(applied);
+        return applyBatch(s);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int confirmReceivable(ConfirmState s) {
-        ConfirmReceivableCommand c = s.command;
-        LedgerResult result = s.world.result;
-        Ledger ledger = s.world.ledger;
-        int applied = 0;
-        s.startMeasuring();
-        for (int i = 0; i < BATCH; i++) {
-            c.sequence = s.nextSequence();
-            c.timeMs = s.world.timeMs;
-            c.receivableId = s.ids[i];
-            ledger.apply(c, result);
-            applied += result.applied ? 1 : 0;
-        }
-        s.stopMeasuring();
-        return checked(applied);
+        return applyBatch(s);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int splitReceivable(SplitState s) {
-        SplitReceivableCommand c = s.command;
+        return applyBatch(s);
+    }
+
+    /** Applies the batch's commands, counting what they allocate; fails loudly if one is refused. */
+    private static int applyBatch(BatchState s) {
         LedgerResult result = s.world.result;
         Ledger ledger = s.world.ledger;
         int applied = 0;
         s.startMeasuring();
         for (int i = 0; i < BATCH; i++) {
-            c.sequence = s.nextSequence();
+            LedgerCommand c = s.command(i);
+            c.sequence = ledger.lastSequence() + 1;
             c.timeMs = s.world.timeMs;
-            c.childReceivableId = s.ids[i];
             ledger.apply(c, result);
             applied += result.applied ? 1 : 0;
         }
         s.stopMeasuring();
-        return checked(applied);
+        if (applied != BATCH) {
+            throw new IllegalStateException("only " + applied + " of " + BATCH + " commands applied");
+        }
+        return applied;
     }
 
     @Benchmark
@@ -442,13 +434,5 @@ public class LedgerApplyBenchmark {
         c.timeMs = s.world.timeMs;
         s.world.ledger.apply(c, result);
         return result.applied;
-    }
-
-    /** A batch in which a command was refused measures something else: fail loudly. */
-    private static int checked(int applied) {
-        if (applied != BATCH) {
-            throw new IllegalStateException("only " + applied + " of " + BATCH + " commands applied");
-        }
-        return applied;
     }
 }
