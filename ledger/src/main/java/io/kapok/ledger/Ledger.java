@@ -5,7 +5,7 @@ import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.Party;
 import io.kapok.ledger.party.RegisterPartyCommand;
-import io.kapok.ledger.payment.PaymentRecord;
+import io.kapok.ledger.payment.DecidedPayments;
 import io.kapok.ledger.payment.TransferCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
@@ -13,7 +13,9 @@ import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.CreateProgrammeCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
 import io.kapok.ledger.receivable.DisburseFinancingCommand;
+import io.kapok.ledger.receivable.ExposureView;
 import io.kapok.ledger.receivable.OnboardPartyCommand;
+import io.kapok.ledger.receivable.ReceivableView;
 import io.kapok.ledger.receivable.Receivables;
 import io.kapok.ledger.receivable.RegisterReceivableCommand;
 import io.kapok.ledger.receivable.RequestFinancingCommand;
@@ -31,8 +33,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -45,7 +47,8 @@ import java.util.TreeMap;
  *
  * <p>Invariants kept after every command: per currency, the balances of all accounts plus the
  * opening-equity account sum to zero (debits equal credits); no account but opening equity goes
- * negative; a (sender, message id) and a UETR each take effect at most once; and those of {@link
+ * negative; a (sender, message id) and a UETR each take effect at most once within the payment
+ * retention window (see {@link DecidedPayments}); and those of {@link
  * Receivables#checkInvariants()} (children sum to parents, no double or over-financing, exposure
  * within every credit line).
  *
@@ -56,7 +59,7 @@ import java.util.TreeMap;
  *  magic "KPKS" int32 · version int32 · lastSequence int64
  *  parties      count int32 · { id · name · roles int32 · accounts int32 · { currency int32 · balance int64 } }
  *  equity       count int32 · { currency int32 · amount int64 }                      (currency order)
- *  payments     count int32 · { key · uetr? · sequence int64 · timeMs int64 · rejection int32 · fingerprint int64 }
+ *  payments     see {@link DecidedPayments#write}: capacity, retention, decisions in journal order
  *  receivables  see {@link Receivables#write}: credit lines, programmes, receivables, financings
  *  fx rates     see {@link FxRates#write}
  * </pre>
@@ -67,18 +70,49 @@ import java.util.TreeMap;
 public final class Ledger {
     private static final byte[] HASH_DOMAIN = "kapok-ledger-state-v2".getBytes(StandardCharsets.US_ASCII);
     private static final int SNAPSHOT_MAGIC = 0x4B504B53; // "KPKS"
-    private static final int SNAPSHOT_VERSION = 1;
+    private static final int SNAPSHOT_VERSION = 2;
+    private static final long MS_PER_DAY = 86_400_000L;
+
+    /** Default payment retention window, days. */
+    public static final int PAYMENT_RETENTION_DAYS_DEFAULT = 30;
+    /** Longest payment retention window, days: ten years. */
+    public static final int PAYMENT_RETENTION_DAYS_MAX = 3650;
+    /** Default most payment decisions remembered at once: 2^22 (about 4.2 million). */
+    public static final int PAYMENT_CAPACITY_DEFAULT = 1 << 22;
 
     private final Map<String, Party> parties = new LinkedHashMap<>();
     /** Opening equity per packed currency: minus the sum of all opening balances. */
     private final TreeMap<Integer, Long> openingEquityMinor = new TreeMap<>();
-    /** Payment decisions by "sender \u0000 messageId", in journal order. */
-    private final Map<String, PaymentRecord> paymentsByMessageKey = new LinkedHashMap<>();
+    /** Payment decisions within the retention window, by (sender, MsgId) and by UETR. */
+    private DecidedPayments decidedPayments;
 
-    private final Map<String, PaymentRecord> paymentsByUetr = new HashMap<>();
     private final Receivables receivables = new Receivables(parties);
     private final FxRates fxRates = new FxRates();
     private long lastSequence;
+
+    /** An empty ledger with the default payment window ({@value #PAYMENT_RETENTION_DAYS_DEFAULT} days, {@value #PAYMENT_CAPACITY_DEFAULT} payments). */
+    public Ledger() {
+        this(PAYMENT_RETENTION_DAYS_DEFAULT, PAYMENT_CAPACITY_DEFAULT);
+    }
+
+    /**
+     * An empty ledger.
+     *
+     * @param paymentRetentionDays how long a decided payment is remembered for dedupe, days of journaled
+     *     receive time, 1..{@value #PAYMENT_RETENTION_DAYS_MAX}: a retry within the window gets the
+     *     original answer; after it, the (sender, MsgId) and the UETR may be used again
+     * @param paymentCapacity most payment decisions remembered at once, 1..{@value
+     *     DecidedPayments#CAPACITY_MAX}; a payment that finds the window full is refused with {@link
+     *     LedgerRejection#PAYMENT_WINDOW_FULL}
+     * @throws IllegalArgumentException when a setting is out of range (the message names it)
+     */
+    public Ledger(int paymentRetentionDays, int paymentCapacity) {
+        if (paymentRetentionDays < 1 || paymentRetentionDays > PAYMENT_RETENTION_DAYS_MAX) {
+            throw new IllegalArgumentException(
+                    "paymentRetentionDays " + paymentRetentionDays + " outside 1.." + PAYMENT_RETENTION_DAYS_MAX);
+        }
+        this.decidedPayments = new DecidedPayments(paymentCapacity, paymentRetentionDays * MS_PER_DAY);
+    }
 
     /** Sequence of the last command applied (0 for an empty ledger). */
     public long lastSequence() {
@@ -143,18 +177,16 @@ public final class Ledger {
      * a duplicate changes nothing, not even the journal.
      */
     public boolean findDecided(TransferCommand command, LedgerResult result) {
-        return findDecided(command, messageKey(command), result);
-    }
-
-    private boolean findDecided(TransferCommand command, String key, LedgerResult result) {
         result.clear();
-        PaymentRecord byKey = paymentsByMessageKey.get(key);
-        if (byKey != null) {
-            if (byKey.fingerprint() == command.fingerprint()) {
-                if (byKey.rejection() == null) {
-                    result.accept(byKey.sequence(), byKey.timeMs());
+        DecidedPayments decided = decidedPayments;
+        int slot = decided.findByMessage(command.senderId, command.messageId);
+        if (slot >= 0) {
+            if (decided.fingerprintAt(slot) == command.fingerprint()) {
+                LedgerRejection rejection = decided.rejectionAt(slot);
+                if (rejection == null) {
+                    result.accept(decided.sequenceAt(slot), decided.timeMsAt(slot));
                 } else {
-                    result.reject(byKey.rejection(), byKey.sequence(), byKey.timeMs());
+                    result.reject(rejection, decided.sequenceAt(slot), decided.timeMsAt(slot));
                 }
                 result.retry = true;
             } else {
@@ -162,7 +194,7 @@ public final class Ledger {
             }
             return true;
         }
-        if (paymentsByUetr.containsKey(command.uetr)) {
+        if (decided.findByUetr(command.uetr) >= 0) {
             result.reject(LedgerRejection.DUPLICATE, 0, 0);
             return true;
         }
@@ -170,41 +202,43 @@ public final class Ledger {
     }
 
     private void transfer(TransferCommand c, LedgerResult result) {
-        String key = messageKey(c);
-        if (findDecided(c, key, result)) {
+        // Time moves on first, so replay forgets exactly what the live run forgot.
+        decidedPayments.forget(c.timeMs);
+        if (findDecided(c, result)) {
             return; // a duplicate that reached the journal anyway changes nothing
         }
-        LedgerRejection rejection = checkTransfer(c);
-        PaymentRecord record = new PaymentRecord(c.sequence, c.timeMs, rejection, c.fingerprint(), c.uetr);
-        paymentsByMessageKey.put(key, record);
-        paymentsByUetr.put(c.uetr, record);
+        if (decidedPayments.full()) {
+            result.reject(LedgerRejection.PAYMENT_WINDOW_FULL, c.sequence, c.timeMs);
+            return; // not remembered: a retry is decided again, and may find room then
+        }
+        Party debit = parties.get(c.debitPartyId);
+        Party credit = parties.get(c.creditPartyId);
+        int debitIndex = debit == null ? -1 : debit.accountIndex(c.currency);
+        int creditIndex = credit == null ? -1 : credit.accountIndex(c.currency);
+        LedgerRejection rejection = checkTransfer(c, debit, debitIndex, creditIndex);
+        decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
         if (rejection != null) {
             result.reject(rejection, c.sequence, c.timeMs);
             return;
         }
-        Party debit = parties.get(c.debitPartyId);
-        Party credit = parties.get(c.creditPartyId);
-        debit.post(debit.accountIndex(c.currency), -c.amountMinor);
-        credit.post(credit.accountIndex(c.currency), c.amountMinor);
+        debit.post(debitIndex, -c.amountMinor);
+        credit.post(creditIndex, c.amountMinor);
         result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.currency, -c.amountMinor, 0);
         result.event(LedgerEventType.POSTED, credit.id(), c.uetr, c.currency, c.amountMinor, 0);
         result.accept(c.sequence, c.timeMs);
     }
 
-    private LedgerRejection checkTransfer(TransferCommand c) {
+    private static LedgerRejection checkTransfer(TransferCommand c, Party debit, int debitIndex, int creditIndex) {
         if (!c.senderId.equals(c.debitPartyId)) {
             return LedgerRejection.NOT_ENTITLED;
         }
         if (c.debitPartyId.equals(c.creditPartyId)) {
             return LedgerRejection.SAME_PARTY;
         }
-        Party debit = parties.get(c.debitPartyId);
-        int debitIndex = debit == null ? -1 : debit.accountIndex(c.currency);
         if (debitIndex < 0) {
             return LedgerRejection.UNKNOWN_DEBIT_ACCOUNT;
         }
-        Party credit = parties.get(c.creditPartyId);
-        if (credit == null || credit.accountIndex(c.currency) < 0) {
+        if (creditIndex < 0) {
             return LedgerRejection.UNKNOWN_CREDIT_ACCOUNT;
         }
         if (debit.balanceAt(debitIndex) < c.amountMinor) {
@@ -248,9 +282,19 @@ public final class Ledger {
         return Collections.unmodifiableCollection(parties.values());
     }
 
-    /** Number of payment messages decided (applied or rejected). */
+    /** Number of payment decisions remembered: those within the retention window. */
     public int paymentCount() {
-        return paymentsByMessageKey.size();
+        return decidedPayments.size();
+    }
+
+    /** Payment decisions are remembered this long, milliseconds of journaled receive time. */
+    public long paymentRetentionMs() {
+        return decidedPayments.retentionMs();
+    }
+
+    /** Most payment decisions remembered at once. */
+    public int paymentCapacity() {
+        return decidedPayments.capacity();
     }
 
     /**
@@ -280,6 +324,24 @@ public final class Ledger {
     /** Receivables, financings, programmes and credit lines. Ledger thread only. */
     public Receivables receivables() {
         return receivables;
+    }
+
+    /**
+     * The receivable with this id for the ops API: state, parties, amounts, dates, financing,
+     * provenance and history; null when there is none. Read-only; allocates the view. Ledger thread
+     * only.
+     */
+    public ReceivableView receivableView(String receivableId) {
+        return receivables.view(receivableId);
+    }
+
+    /**
+     * A bank's exposure for the ops API: per core enterprise and currency, the credit line, what is
+     * reserved (pending) and what is used (posted); empty for a bank without lines. Read-only;
+     * allocates the view. Ledger thread only.
+     */
+    public List<ExposureView> exposureView(String bankId) {
+        return receivables.exposureView(bankId);
     }
 
     /** The latest FX rates. Ledger thread only. */
@@ -329,16 +391,7 @@ public final class Ledger {
                 out.writeInt(e.getKey());
                 out.writeLong(e.getValue());
             }
-            out.writeInt(paymentsByMessageKey.size());
-            for (Map.Entry<String, PaymentRecord> e : paymentsByMessageKey.entrySet()) {
-                PaymentRecord r = e.getValue();
-                out.writeUTF(e.getKey());
-                Snapshots.writeString(out, r.uetr());
-                out.writeLong(r.sequence());
-                out.writeLong(r.timeMs());
-                out.writeInt(r.rejection() == null ? 0 : r.rejection().number());
-                out.writeLong(r.fingerprint());
-            }
+            decidedPayments.write(out);
             receivables.write(out);
             fxRates.write(out);
         } catch (IOException e) {
@@ -376,22 +429,7 @@ public final class Ledger {
             for (int i = 0, n = in.readInt(); i < n; i++) {
                 ledger.openingEquityMinor.put(in.readInt(), in.readLong());
             }
-            for (int i = 0, n = in.readInt(); i < n; i++) {
-                String key = in.readUTF();
-                String uetr = Snapshots.readString(in);
-                long sequence = in.readLong();
-                long timeMs = in.readLong();
-                int rejection = in.readInt();
-                long fingerprint = in.readLong();
-                PaymentRecord r = new PaymentRecord(
-                        sequence,
-                        timeMs,
-                        rejection == 0 ? null : LedgerRejection.ofNumber(rejection),
-                        fingerprint,
-                        uetr);
-                ledger.paymentsByMessageKey.put(key, r);
-                ledger.paymentsByUetr.put(uetr, r);
-            }
+            ledger.decidedPayments = DecidedPayments.read(in);
             ledger.receivables.read(in);
             ledger.fxRates.read(in);
             if (in.available() != 0) {
@@ -401,9 +439,5 @@ public final class Ledger {
             throw new IllegalArgumentException("ledger snapshot is cut short", e);
         }
         return ledger;
-    }
-
-    private static String messageKey(TransferCommand c) {
-        return c.senderId + '\u0000' + c.messageId;
     }
 }

@@ -390,10 +390,9 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             if (response.applied) {
                 s.transactionStatus = Pacs002Status.ACCEPTED_SETTLEMENT_COMPLETED;
             } else {
-                RejectCode code = LedgerRejections.toRejectCode(response.rejection);
                 s.transactionStatus = Pacs002Status.REJECTED;
-                s.reasonCode = code.isoCode();
-                s.additionalInfo.append(code.meaning());
+                s.reasonCode = LedgerRejections.reasonCode(response.rejection);
+                s.additionalInfo.append(LedgerRejections.meaning(response.rejection));
             }
             finishStatus(response, HttpResponseStatus.OK, response.decisionSequence, response.decisionTimeMs);
         }

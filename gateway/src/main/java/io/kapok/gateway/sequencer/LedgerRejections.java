@@ -2,58 +2,56 @@ package io.kapok.gateway.sequencer;
 
 import io.kapok.codecs.RejectCode;
 import io.kapok.ledger.LedgerRejection;
+import java.util.Locale;
 
 /**
- * The one mapping from the ledger's refusals to the ISO 20022 reject codes answers carry. Only
- * payments reach the ledger over HTTP today; the receivable and financing refusals (3xx, 4xx) map
- * to the nearest payment code until the tsin answers carry their own reason codes (named in each
- * {@link LedgerRejection}'s javadoc).
+ * The one mapping from the ledger's refusals to what the answers carry. The ISO 20022 reason code
+ * is the ledger's own ({@link LedgerRejection#isoCode()}, table in its class doc); this class adds
+ * the gateway's reject code and text for the refusals a pacs.002 answers (the payments, 1xx).
  */
 public final class LedgerRejections {
+    private static final String[] MEANINGS = new String[LedgerRejection.values().length];
+
+    static {
+        for (LedgerRejection r : LedgerRejection.values()) {
+            RejectCode code = toRejectCode(r);
+            MEANINGS[r.ordinal()] = code != null
+                    ? code.meaning()
+                    : "refused by the ledger: "
+                            + r.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+
     private LedgerRejections() {}
 
+    /** The ISO 20022 reason code the answer to this refusal carries. */
+    public static String reasonCode(LedgerRejection rejection) {
+        return rejection.isoCode();
+    }
+
+    /**
+     * One line saying why, for the answer's additional information: the reject code's text for a
+     * payment, else the refusal's name in words. Allocates nothing.
+     */
+    public static String meaning(LedgerRejection rejection) {
+        return MEANINGS[rejection.ordinal()];
+    }
+
+    /**
+     * The gateway's reject code of a payment refusal (1xx), whose ISO code is the ledger's; null for
+     * the refusals of party, receivable, financing, programme and rate commands, which a pacs.002
+     * never answers (their tsin answers carry {@link #reasonCode}).
+     */
     public static RejectCode toRejectCode(LedgerRejection rejection) {
         return switch (rejection) {
             case INSUFFICIENT_FUNDS -> RejectCode.INSUFFICIENT_FUNDS;
-            case DUPLICATE,
-                    RECEIVABLE_EXISTS,
-                    DOCUMENT_ALREADY_REGISTERED,
-                    ALREADY_FINANCED,
-                    FINANCING_EXISTS,
-                    PROGRAMME_EXISTS,
-                    ALREADY_ONBOARDED -> RejectCode.DUPLICATE;
-            case UNKNOWN_DEBIT_ACCOUNT, UNKNOWN_PARTY -> RejectCode.UNKNOWN_DEBTOR_AGENT;
-            case UNKNOWN_CREDIT_ACCOUNT, WRONG_PAYEE -> RejectCode.UNKNOWN_CREDITOR_AGENT;
+            case DUPLICATE -> RejectCode.DUPLICATE;
+            case UNKNOWN_DEBIT_ACCOUNT -> RejectCode.UNKNOWN_DEBTOR_AGENT;
+            case UNKNOWN_CREDIT_ACCOUNT -> RejectCode.UNKNOWN_CREDITOR_AGENT;
             case SAME_PARTY -> RejectCode.SAME_AGENT;
-            case NOT_ENTITLED,
-                    PARTY_EXISTS,
-                    ACCOUNT_EXISTS,
-                    UNKNOWN_RECEIVABLE,
-                    DUE_BEFORE_ISSUE,
-                    TERM_OVER_LIMIT,
-                    TERM_OVER_ONE_YEAR,
-                    DEBTOR_NOT_CORE,
-                    CREDITOR_NOT_SUPPLIER,
-                    NOT_ENTITLED_TO_ACT,
-                    RECEIVABLE_STATE_FORBIDS,
-                    OVER_ADVANCE_RATE,
-                    OVER_CREDIT_LINE,
-                    NO_CREDIT_LINE,
-                    SPLIT_OVER_AVAILABLE,
-                    INVALID_AMOUNT,
-                    MISSING_REGISTRATION_REFERENCE,
-                    UNKNOWN_FINANCING,
-                    FINANCING_STATE_FORBIDS,
-                    RECEIVABLE_OVERDUE,
-                    AMOUNT_MISMATCH,
-                    NOT_ONBOARDED,
-                    PROGRAMME_MISMATCH,
-                    HAS_CHILDREN,
-                    UNKNOWN_PROGRAMME,
-                    INVALID_TERMS,
-                    LINE_BELOW_EXPOSURE,
-                    WRONG_PARTY_ROLE,
-                    INVALID_FX_RATE -> RejectCode.NOT_ENTITLED;
+            case NOT_ENTITLED -> RejectCode.NOT_ENTITLED;
+            case PAYMENT_WINDOW_FULL -> RejectCode.BUSY;
+            default -> null;
         };
     }
 }

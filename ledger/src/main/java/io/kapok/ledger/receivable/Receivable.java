@@ -1,6 +1,7 @@
 package io.kapok.ledger.receivable;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -31,8 +32,22 @@ public final class Receivable {
     /** The active financing's id, or null. */
     String financingId;
 
+    /** The latest financing ever requested for it (active or not), or null. */
+    String lastFinancingId;
+
     /** Null until the first split: most receivables are never split. */
     List<String> childIds;
+
+    /**
+     * What happened to it, in journal order: each entry is {@code sequence << 8 | change code}.
+     * Sized at creation for the usual life (register, confirm, request, decide) so that those
+     * commands add no allocation.
+     */
+    long[] history = new long[HISTORY_INITIAL];
+
+    int historySize;
+
+    private static final int HISTORY_INITIAL = 4;
 
     Receivable(
             String id,
@@ -116,6 +131,40 @@ public final class Receivable {
     /** Ids of the receivables split from this one, in split order; read-only view. */
     public List<String> childIds() {
         return childIds == null ? Collections.emptyList() : Collections.unmodifiableList(childIds);
+    }
+
+    /** The financing asked for last (it may be over), or null if none ever was. */
+    public String lastFinancingId() {
+        return lastFinancingId;
+    }
+
+    /** Number of changes in its history. */
+    public int historySize() {
+        return historySize;
+    }
+
+    /** Journal sequence of the command that made the {@code i}-th change (0 = the first). */
+    public long historySequence(int i) {
+        return history[checkHistoryIndex(i)] >>> 8;
+    }
+
+    /** The {@code i}-th change (0 = the first). */
+    public ReceivableChange historyChange(int i) {
+        return ReceivableChange.ofCode((int) (history[checkHistoryIndex(i)] & 0xFF));
+    }
+
+    private int checkHistoryIndex(int i) {
+        if (i < 0 || i >= historySize) {
+            throw new IndexOutOfBoundsException("history index " + i + " of " + historySize);
+        }
+        return i;
+    }
+
+    void record(long sequence, ReceivableChange change) {
+        if (historySize == history.length) {
+            history = Arrays.copyOf(history, historySize * 2);
+        }
+        history[historySize++] = sequence << 8 | change.code();
     }
 
     void addChild(String childId) {

@@ -1,5 +1,6 @@
 package io.kapok.ledger.receivable;
 
+import io.kapok.ledger.Currencies;
 import io.kapok.ledger.LedgerEventType;
 import io.kapok.ledger.LedgerRejection;
 import io.kapok.ledger.LedgerResult;
@@ -9,11 +10,15 @@ import io.kapok.ledger.party.PartyRole;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,6 +51,8 @@ public final class Receivables {
     private final Set<String> documentKeys = new HashSet<>();
     /** Derived: longest term per core enterprise, the largest its programmes allow. */
     private final Map<String, Integer> termLimitDaysByCore = new HashMap<>();
+    /** Journal sequence of the command being applied, for the receivables' histories. */
+    private long sequence;
 
     /** @param parties the ledger's parties, read for roles and posted to on settlement */
     public Receivables(Map<String, Party> parties) {
@@ -135,6 +142,7 @@ public final class Receivables {
     // ---------------------------------------------------------------- receivables
 
     public LedgerRejection register(RegisterReceivableCommand c, LedgerResult r) {
+        sequence = c.sequence;
         if (receivables.containsKey(c.receivableId)) {
             return LedgerRejection.RECEIVABLE_EXISTS;
         }
@@ -175,6 +183,7 @@ public final class Receivables {
                 c.issueDay,
                 c.dueDay);
         rec.state = ReceivableState.REGISTERED;
+        rec.record(sequence, ReceivableChange.REGISTERED);
         receivables.put(rec.id, rec);
         if (documentKey != null) {
             documentKeys.add(documentKey);
@@ -184,6 +193,7 @@ public final class Receivables {
     }
 
     public LedgerRejection confirm(ConfirmReceivableCommand c, LedgerResult r) {
+        sequence = c.sequence;
         Receivable rec = receivables.get(c.receivableId);
         if (rec == null) {
             return LedgerRejection.UNKNOWN_RECEIVABLE;
@@ -196,11 +206,13 @@ public final class Receivables {
             return stateRefusal(rec);
         }
         rec.state = c.accept ? ReceivableState.CONFIRMED : ReceivableState.REJECTED;
+        rec.record(sequence, c.accept ? ReceivableChange.CONFIRMED : ReceivableChange.REFUSED);
         stateEvent(rec, r);
         return null;
     }
 
     public LedgerRejection split(SplitReceivableCommand c, LedgerResult r) {
+        sequence = c.sequence;
         Receivable parent = receivables.get(c.receivableId);
         if (parent == null) {
             return LedgerRejection.UNKNOWN_RECEIVABLE;
@@ -238,10 +250,12 @@ public final class Receivables {
                 parent.issueDay,
                 parent.dueDay);
         child.state = ReceivableState.CONFIRMED;
+        child.record(sequence, ReceivableChange.SPLIT_FROM_PARENT);
         receivables.put(child.id, child);
         parent.outstandingMinor -= c.amountMinor;
         parent.splitMinor += c.amountMinor;
         parent.addChild(child.id);
+        parent.record(sequence, ReceivableChange.SPLIT);
         r.event(LedgerEventType.RECEIVABLE_SPLIT, parent.id, child.id, parent.currency, c.amountMinor, 0);
         stateEvent(parent, r);
         stateEvent(child, r);
@@ -249,6 +263,7 @@ public final class Receivables {
     }
 
     public LedgerRejection cancel(CancelReceivableCommand c, LedgerResult r) {
+        sequence = c.sequence;
         Receivable rec = receivables.get(c.receivableId);
         if (rec == null) {
             return LedgerRejection.UNKNOWN_RECEIVABLE;
@@ -264,6 +279,7 @@ public final class Receivables {
             return LedgerRejection.HAS_CHILDREN;
         }
         rec.state = ReceivableState.CANCELLED;
+        rec.record(sequence, ReceivableChange.CANCELLED);
         stateEvent(rec, r);
         return null;
     }
@@ -271,6 +287,7 @@ public final class Receivables {
     // ---------------------------------------------------------------- financing
 
     public LedgerRejection requestFinancing(RequestFinancingCommand c, LedgerResult r) {
+        sequence = c.sequence;
         if (financings.containsKey(c.financingId)) {
             return LedgerRejection.FINANCING_EXISTS;
         }
@@ -317,13 +334,16 @@ public final class Receivables {
         Financing f = new Financing(c.financingId, rec.id, p.id, p.bankId, c.senderId, rec.currency, c.amountMinor);
         financings.put(f.id, f);
         rec.financingId = f.id;
+        rec.lastFinancingId = f.id;
         rec.state = ReceivableState.FINANCING_REQUESTED;
+        rec.record(sequence, ReceivableChange.FINANCING_REQUESTED);
         financingEvent(f, f.requestedMinor, r);
         stateEvent(rec, r);
         return null;
     }
 
     public LedgerRejection decideFinancing(DecideFinancingCommand c, LedgerResult r) {
+        sequence = c.sequence;
         Financing f = financings.get(c.financingId);
         if (f == null) {
             return LedgerRejection.UNKNOWN_FINANCING;
@@ -342,6 +362,7 @@ public final class Receivables {
             f.reasonCode = c.reasonCode;
             f.decidedDay = today;
             rec.financingId = null;
+            rec.record(sequence, ReceivableChange.FINANCING_REFUSED);
             financingEvent(f, f.requestedMinor, r);
             if (rec.state == ReceivableState.FINANCING_REQUESTED) {
                 rec.state = ReceivableState.CONFIRMED;
@@ -388,6 +409,7 @@ public final class Receivables {
         f.advanceMinor = advance;
         f.decidedDay = today;
         rec.state = ReceivableState.FINANCED;
+        rec.record(sequence, ReceivableChange.FINANCED);
         financingEvent(f, f.financedMinor, r);
         r.event(LedgerEventType.CREDIT_RESERVED, line.bankId, line.coreId, line.currency, f.financedMinor, 0);
         stateEvent(rec, r);
@@ -395,6 +417,7 @@ public final class Receivables {
     }
 
     public LedgerRejection disburse(DisburseFinancingCommand c, LedgerResult r) {
+        sequence = c.sequence;
         Financing f = financings.get(c.financingId);
         if (f == null) {
             return LedgerRejection.UNKNOWN_FINANCING;
@@ -418,12 +441,14 @@ public final class Receivables {
         line.usedMinor += f.financedMinor;
         f.state = FinancingState.DISBURSED;
         f.registrationReference = c.registrationReference;
+        rec.record(sequence, ReceivableChange.DISBURSED);
         financingEvent(f, f.financedMinor, r);
         r.event(LedgerEventType.CREDIT_POSTED, line.bankId, line.coreId, line.currency, f.financedMinor, 0);
         return null;
     }
 
     public LedgerRejection cancelFinancing(CancelFinancingCommand c, LedgerResult r) {
+        sequence = c.sequence;
         Financing f = financings.get(c.financingId);
         if (f == null) {
             return LedgerRejection.UNKNOWN_FINANCING;
@@ -438,6 +463,7 @@ public final class Receivables {
         }
         endFinancing(f, FinancingState.CANCELLED, r);
         rec.financingId = null;
+        rec.record(sequence, ReceivableChange.FINANCING_CANCELLED);
         if (rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED) {
             rec.state = ReceivableState.CONFIRMED;
             stateEvent(rec, r);
@@ -451,6 +477,7 @@ public final class Receivables {
      * @return null when applied, else the refusal (nothing posted)
      */
     public LedgerRejection settle(SettleReceivableCommand c, LedgerResult r) {
+        sequence = c.sequence;
         Receivable rec = receivables.get(c.receivableId);
         if (rec == null) {
             return LedgerRejection.UNKNOWN_RECEIVABLE;
@@ -490,6 +517,7 @@ public final class Receivables {
             endFinancing(f, f.state == FinancingState.DISBURSED ? FinancingState.REPAID : FinancingState.CANCELLED, r);
         }
         rec.state = ReceivableState.SETTLED;
+        rec.record(sequence, ReceivableChange.SETTLED);
         stateEvent(rec, r);
         return null;
     }
@@ -516,6 +544,7 @@ public final class Receivables {
     private void touch(Receivable rec, int today, LedgerResult r) {
         if (today > rec.dueDay && rec.state.unpaid()) {
             rec.state = ReceivableState.OVERDUE;
+            rec.record(sequence, ReceivableChange.OVERDUE);
             stateEvent(rec, r);
         }
     }
@@ -586,6 +615,68 @@ public final class Receivables {
 
     public Collection<Programme> programmes() {
         return Collections.unmodifiableCollection(programmes.values());
+    }
+
+    /**
+     * The receivable with this id as the ops API shows it, or null when there is none. O(its
+     * history and children); allocates the view. Ledger thread only.
+     */
+    public ReceivableView view(String id) {
+        Receivable rec = receivables.get(id);
+        if (rec == null) {
+            return null;
+        }
+        String financingId = rec.financingId != null ? rec.financingId : rec.lastFinancingId;
+        Financing f = financingId == null ? null : financings.get(financingId);
+        ReceivableView.FinancingView financing = f == null
+                ? null
+                : new ReceivableView.FinancingView(
+                        f.id, f.bankId, f.requestedMinor, f.financedMinor, f.state, f.state.active());
+        boolean holdsPrincipal =
+                f != null && (f.state == FinancingState.ACCEPTED || f.state == FinancingState.DISBURSED);
+        List<ReceivableView.Change> history = new ArrayList<>(rec.historySize);
+        for (int i = 0; i < rec.historySize; i++) {
+            history.add(new ReceivableView.Change(rec.historySequence(i), rec.historyChange(i)));
+        }
+        return new ReceivableView(
+                rec.id,
+                rec.state,
+                rec.holderId,
+                rec.debtorId,
+                rec.creditorId,
+                rec.documentNumber,
+                Currencies.unpack(rec.currency),
+                rec.faceMinor,
+                rec.outstandingMinor,
+                holdsPrincipal ? f.financedMinor : 0,
+                LocalDate.ofEpochDay(rec.issueDay),
+                LocalDate.ofEpochDay(rec.dueDay),
+                financing,
+                rec.parentId,
+                List.copyOf(rec.childIds()),
+                List.copyOf(history));
+    }
+
+    /**
+     * The credit lines of {@code bankId}, one per core enterprise and currency, ordered by core
+     * enterprise id then currency code; empty when the bank has none. O(credit lines). Ledger
+     * thread only.
+     */
+    public List<ExposureView> exposureView(String bankId) {
+        List<ExposureView> lines = new ArrayList<>();
+        for (CreditLine line : creditLines.values()) {
+            if (line.bankId.equals(bankId)) {
+                lines.add(new ExposureView(
+                        line.coreId,
+                        Currencies.unpack(line.currency),
+                        line.limitMinor,
+                        line.reservedMinor,
+                        line.usedMinor,
+                        line.availableMinor()));
+            }
+        }
+        lines.sort(Comparator.comparing(ExposureView::coreId).thenComparing(ExposureView::currency));
+        return List.copyOf(lines);
     }
 
     // ---------------------------------------------------------------- invariants
@@ -724,6 +815,11 @@ public final class Receivables {
             for (int c = 0; c < rec.childCount(); c++) {
                 out.writeUTF(rec.childIds.get(c));
             }
+            Snapshots.writeString(out, rec.lastFinancingId);
+            out.writeInt(rec.historySize);
+            for (int h = 0; h < rec.historySize; h++) {
+                out.writeLong(rec.history[h]);
+            }
         }
         out.writeInt(financings.size());
         for (Financing f : financings.values()) {
@@ -796,6 +892,13 @@ public final class Receivables {
             for (int c = 0, children = in.readInt(); c < children; c++) {
                 rec.addChild(in.readUTF());
             }
+            rec.lastFinancingId = Snapshots.readString(in);
+            int historySize = in.readInt();
+            rec.history = new long[Math.max(historySize, rec.history.length)];
+            for (int h = 0; h < historySize; h++) {
+                rec.history[h] = in.readLong();
+            }
+            rec.historySize = historySize;
             receivables.put(rec.id, rec);
             if (rec.parentId == null && rec.documentNumber != null) {
                 documentKeys.add(rec.creditorId + '\u0000' + rec.documentNumber);

@@ -1,0 +1,438 @@
+package io.kapok.bench.ledger;
+
+import io.kapok.bench.BenchDefaults;
+import io.kapok.ledger.Ledger;
+import io.kapok.ledger.LedgerCommand;
+import io.kapok.ledger.LedgerResult;
+import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.ConfirmReceivableCommand;
+import io.kapok.ledger.receivable.DecideFinancingCommand;
+import io.kapok.ledger.receivable.RequestFinancingCommand;
+import io.kapok.ledger.receivable.SplitReceivableCommand;
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@link Ledger#apply} per command type, on one thread, with the Strings of every command created
+ * outside the measured operation (as the gateway's decoder creates them before the sequencer
+ * applies the command). Scores are commands per second; run with {@code --prof-gc} for the bytes
+ * allocated per command ({@code gc.alloc.rate.norm}).
+ *
+ * <ul>
+ *   <li>{@code transfer}: a TRANSFER between two of 1,003 banks (the demo banks and 1,000 more),
+ *       each with a unique MsgId and UETR from a pool of {@link TransferState#poolSize} payments
+ *       built in set-up. Receive time moves on by {@link TransferState#stepMs} per payment, so the
+ *       dedupe window (the ledger's default 30 days) holds {@value TransferState#WINDOW_PAYMENTS}
+ *       decided payments in steady state: each payment is looked up, remembered, and the oldest one
+ *       forgotten, as in production. The pool is twice the window, so a payment comes round again
+ *       only after it was forgotten, and every payment applies.
+ *   <li>{@code requestFinancing}, {@code decideFinancing}, {@code confirmReceivable}, {@code
+ *       splitReceivable}: {@value #BATCH} commands per invocation ({@code @OperationsPerInvocation},
+ *       so scores are still per command), on receivables (and financings) registered, confirmed and
+ *       requested by a per-invocation set-up that JMH does not time. These commands create state
+ *       (a financing, a child receivable) or need state only a command creates, so each batch needs
+ *       its own. {@code gc.alloc.rate.norm} includes that set-up's allocation; the bytes the
+ *       measured commands themselves allocate are printed at the end of each iteration ("measured
+ *       commands allocated … B/op", from the thread's allocation counter).
+ *   <li>{@code rejectedRequestFinancing}: a financing request from a party that does not hold the
+ *       receivable, refused with NOT_ENTITLED_TO_ACT; it changes nothing.
+ * </ul>
+ *
+ * The world is rebuilt (outside the measured operations) once it holds {@value #RESET_AFTER}
+ * receivables, so the heap stays bounded whatever the iteration count.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(BenchDefaults.FORKS)
+@Warmup(
+        iterations = BenchDefaults.WARMUP_ITERATIONS,
+        time = BenchDefaults.ITERATION_TIME_MS,
+        timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(
+        iterations = BenchDefaults.MEASUREMENT_ITERATIONS,
+        time = BenchDefaults.ITERATION_TIME_MS,
+        timeUnit = TimeUnit.MILLISECONDS)
+public class LedgerApplyBenchmark {
+    /** Commands per invocation of the batch benchmarks. */
+    static final int BATCH = 1_000;
+    /** Receivables a world may hold before the set-up builds a fresh one. */
+    static final int RESET_AFTER = 500_000;
+    /** Banks beside the demo ones in the payment population. */
+    static final int EXTRA_BANKS = 1_000;
+
+    private static final long FINANCING_MINOR = 1_000_000L;
+    private static final long RECEIVABLE_MINOR = 10_000_000L;
+
+    /** Payments between 1,003 banks with unique MsgIds and UETRs, cycled in steady state. */
+    @State(Scope.Thread)
+    public static class TransferState {
+        /** Payments remembered at once in steady state: the dedupe window's occupancy. */
+        static final int WINDOW_PAYMENTS = 1 << 19;
+
+        /** Payments in the pool (a power of two), twice the window by default. */
+        @Param("1048576")
+        public int poolSize;
+
+        /** Receive-time step per payment: the 30-day window divided by {@link #WINDOW_PAYMENTS}. */
+        long stepMs;
+
+        LedgerBenchWorld world;
+        final TransferCommand command = new TransferCommand();
+        String[] senderIds;
+        String[] messageIds;
+        String[] uetrs;
+        String[] endToEndIds;
+        String[] creditPartyIds;
+        long[] amountsMinor;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            if (Integer.bitCount(poolSize) != 1) {
+                throw new IllegalArgumentException("poolSize must be a power of two: " + poolSize);
+            }
+            world = new LedgerBenchWorld(new Ledger(), EXTRA_BANKS);
+            stepMs = 30L * 86_400_000L / WINDOW_PAYMENTS;
+            SplittableRandom random = new SplittableRandom(20261123L);
+            String[] banks = world.accountHolders;
+            senderIds = new String[poolSize];
+            messageIds = new String[poolSize];
+            uetrs = new String[poolSize];
+            endToEndIds = new String[poolSize];
+            creditPartyIds = new String[poolSize];
+            amountsMinor = new long[poolSize];
+            for (int i = 0; i < poolSize; i++) {
+                int from = random.nextInt(banks.length);
+                int to = (from + 1 + random.nextInt(banks.length - 1)) % banks.length;
+                // new String: a decoded message brings its own copies, not the ledger's instances.
+                senderIds[i] = new String(banks[from]);
+                messageIds[i] = banks[from].substring(0, 4) + "-20261123-" + i;
+                uetrs[i] = new UUID(random.nextLong() & 0xFFFFFFFFFFFF0FFFL | 0x4000L, random.nextLong()).toString();
+                endToEndIds[i] = "E2E-" + i;
+                creditPartyIds[i] = new String(banks[to]);
+                amountsMinor[i] = 1 + random.nextInt(1_000_000);
+            }
+            command.currency = LedgerBenchWorld.CNY;
+        }
+
+        TransferCommand nextCommand() {
+            int i = next++ & (poolSize - 1);
+            TransferCommand c = command;
+            c.sequence = world.ledger.lastSequence() + 1;
+            world.timeMs += stepMs;
+            c.timeMs = world.timeMs;
+            c.senderId = senderIds[i];
+            c.messageId = messageIds[i];
+            c.uetr = uetrs[i];
+            c.endToEndId = endToEndIds[i];
+            c.debitPartyId = senderIds[i];
+            c.creditPartyId = creditPartyIds[i];
+            c.amountMinor = amountsMinor[i];
+            return c;
+        }
+    }
+
+    /**
+     * A batch of {@value #BATCH} commands of one kind whose preconditions a per-invocation set-up
+     * prepares; counts what the measured commands allocate.
+     */
+    public abstract static class BatchState {
+        final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        LedgerBenchWorld world;
+        /** Ids made by the set-up for the batch (receivables, financings or children). */
+        final String[] ids = new String[BATCH];
+
+        long serial;
+        long measuredBytes;
+        long measuredCommands;
+        private long bytesBefore;
+
+        @Setup(Level.Trial)
+        public void setUpTrial() {
+            world = new LedgerBenchWorld(new Ledger(), 0);
+            prepareWorld();
+        }
+
+        @Setup(Level.Invocation)
+        public void setUpBatch() {
+            if (world.ledger.receivables().receivables().size() > RESET_AFTER) {
+                world = new LedgerBenchWorld(new Ledger(), 0);
+                prepareWorld();
+            }
+            for (int i = 0; i < BATCH; i++) {
+                ids[i] = prefix() + serial++;
+                prepare(i, ids[i]);
+            }
+        }
+
+        /** Called once per world, after it is built. */
+        void prepareWorld() {}
+
+        abstract String prefix();
+
+        /** The command type the batch applies, for the allocation line. */
+        abstract String commandName();
+
+        /** Brings the world to where the batch's {@code i}-th command, on {@code id}, applies. */
+        abstract void prepare(int i, String id);
+
+        final void startMeasuring() {
+            bytesBefore = threads.getCurrentThreadAllocatedBytes();
+        }
+
+        final void stopMeasuring() {
+            measuredBytes += threads.getCurrentThreadAllocatedBytes() - bytesBefore;
+            measuredCommands += BATCH;
+        }
+
+        /** The batch's {@code i}-th command, its ids set (sequence and time are set by the caller). */
+        abstract LedgerCommand command(int i);
+
+        @TearDown(Level.Iteration)
+        public void report() {
+            if (measuredCommands > 0) {
+                System.out.printf(
+                        "  [%s: measured commands allocated %.1f B/op]%n",
+                        commandName(), (double) measuredBytes / measuredCommands);
+            }
+            measuredBytes = 0;
+            measuredCommands = 0;
+        }
+    }
+
+    /** Receivables registered and confirmed, ready for a financing request. */
+    @State(Scope.Thread)
+    public static class RequestState extends BatchState {
+        final RequestFinancingCommand command =
+                LedgerBenchWorld.requestFinancingCommand(LedgerBenchWorld.FOSHAN, null, null, FINANCING_MINOR);
+        final String[] financingIds = new String[BATCH];
+
+        @Override
+        LedgerCommand command(int i) {
+            command.receivableId = ids[i];
+            command.financingId = financingIds[i];
+            return command;
+        }
+
+        @Override
+        String commandName() {
+            return command.type().name();
+        }
+
+        @Override
+        String prefix() {
+            return "RQ-";
+        }
+
+        @Override
+        void prepare(int i, String id) {
+            world.register(id, RECEIVABLE_MINOR);
+            world.confirm(id);
+            financingIds[i] = "F" + id;
+        }
+    }
+
+    /** Financings requested, ready for the bank's decision. */
+    @State(Scope.Thread)
+    public static class DecideState extends BatchState {
+        final DecideFinancingCommand command = new DecideFinancingCommand();
+        final String[] financingIds = new String[BATCH];
+
+        @Override
+        void prepareWorld() {
+            command.senderId = new String(LedgerBenchWorld.PRBK);
+            command.accept = true;
+            command.financedAmountMinor = FINANCING_MINOR;
+        }
+
+        @Override
+        LedgerCommand command(int i) {
+            command.financingId = financingIds[i];
+            return command;
+        }
+
+        @Override
+        String commandName() {
+            return command.type().name();
+        }
+
+        @Override
+        String prefix() {
+            return "DF-";
+        }
+
+        @Override
+        void prepare(int i, String id) {
+            world.register(id, RECEIVABLE_MINOR);
+            world.confirm(id);
+            financingIds[i] = "F" + id;
+            world.requestFinancing(financingIds[i], id, FINANCING_MINOR);
+        }
+    }
+
+    /** Receivables registered, ready for Canton Auto Group's confirmation. */
+    @State(Scope.Thread)
+    public static class ConfirmState extends BatchState {
+        final ConfirmReceivableCommand command = new ConfirmReceivableCommand();
+
+        @Override
+        void prepareWorld() {
+            command.senderId = new String(LedgerBenchWorld.CANTON);
+            command.accept = true;
+        }
+
+        @Override
+        LedgerCommand command(int i) {
+            command.receivableId = ids[i];
+            return command;
+        }
+
+        @Override
+        String commandName() {
+            return command.type().name();
+        }
+
+        @Override
+        String prefix() {
+            return "CF-";
+        }
+
+        @Override
+        void prepare(int i, String id) {
+            world.register(id, RECEIVABLE_MINOR);
+        }
+    }
+
+    /**
+     * One large confirmed receivable held by Foshan Precision; each command splits 1.00 off to
+     * Nansha Wire &amp; Cable under a new child id.
+     */
+    @State(Scope.Thread)
+    public static class SplitState extends BatchState {
+        static final String PARENT = "SPLIT-PARENT";
+        final SplitReceivableCommand command = new SplitReceivableCommand();
+
+        @Override
+        void prepareWorld() {
+            world.register(PARENT, 100_000_000_000_000L);
+            world.confirm(PARENT);
+            command.senderId = new String(LedgerBenchWorld.FOSHAN);
+            command.receivableId = new String(PARENT);
+            command.newHolderId = new String(LedgerBenchWorld.NANSHA);
+            command.amountMinor = 100;
+        }
+
+        @Override
+        LedgerCommand command(int i) {
+            command.childReceivableId = ids[i];
+            return command;
+        }
+
+        @Override
+        String commandName() {
+            return command.type().name();
+        }
+
+        @Override
+        String prefix() {
+            return "SP-";
+        }
+
+        @Override
+        void prepare(int i, String id) {}
+    }
+
+    /** A confirmed receivable and a financing request for it from a party that does not hold it. */
+    @State(Scope.Thread)
+    public static class RejectState {
+        LedgerBenchWorld world;
+        RequestFinancingCommand command;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            world = new LedgerBenchWorld(new Ledger(), 0);
+            world.register("REJ-1", RECEIVABLE_MINOR);
+            world.confirm("REJ-1");
+            command = LedgerBenchWorld.requestFinancingCommand(
+                    new String(LedgerBenchWorld.NANSHA), "F-REJ-1", "REJ-1", FINANCING_MINOR);
+        }
+    }
+
+    @Benchmark
+    public boolean transfer(TransferState s) {
+        LedgerResult result = s.world.result;
+        s.world.ledger.apply(s.nextCommand(), result);
+        return result.applied;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int requestFinancing(RequestState s) {
+        return applyBatch(s);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int decideFinancing(DecideState s) {
+        return applyBatch(s);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int confirmReceivable(ConfirmState s) {
+        return applyBatch(s);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int splitReceivable(SplitState s) {
+        return applyBatch(s);
+    }
+
+    /** Applies the batch's commands, counting what they allocate; fails loudly if one is refused. */
+    private static int applyBatch(BatchState s) {
+        LedgerResult result = s.world.result;
+        Ledger ledger = s.world.ledger;
+        int applied = 0;
+        s.startMeasuring();
+        for (int i = 0; i < BATCH; i++) {
+            LedgerCommand c = s.command(i);
+            c.sequence = ledger.lastSequence() + 1;
+            c.timeMs = s.world.timeMs;
+            ledger.apply(c, result);
+            applied += result.applied ? 1 : 0;
+        }
+        s.stopMeasuring();
+        if (applied != BATCH) {
+            throw new IllegalStateException("only " + applied + " of " + BATCH + " commands applied");
+        }
+        return applied;
+    }
+
+    @Benchmark
+    public boolean rejectedRequestFinancing(RejectState s) {
+        RequestFinancingCommand c = s.command;
+        LedgerResult result = s.world.result;
+        c.sequence = s.world.ledger.lastSequence() + 1;
+        c.timeMs = s.world.timeMs;
+        s.world.ledger.apply(c, result);
+        return result.applied;
+    }
+}

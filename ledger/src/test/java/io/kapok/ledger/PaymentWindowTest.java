@@ -1,0 +1,170 @@
+package io.kapok.ledger;
+
+import static io.kapok.ledger.Currencies.CNY;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kapok.ledger.party.OpenAccountCommand;
+import io.kapok.ledger.party.PartyRole;
+import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.payment.TransferCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The payment dedupe window: a decided payment is remembered for the retention period of journaled
+ * time, then forgotten (so its MsgId and UETR may be used again); at most the capacity is kept,
+ * and a payment that finds the window full is refused without changing anything.
+ */
+class PaymentWindowTest {
+    private static final String PRBK = DemoWorld.PRBK;
+    private static final String VHBK = DemoWorld.VHBK;
+    private static final long DAY_MS = 86_400_000L;
+    private static final long START_MS = DemoWorld.TODAY * DAY_MS;
+
+    private Ledger ledger;
+    private final LedgerResult result = new LedgerResult();
+    private final List<LedgerCommand> history = new ArrayList<>();
+
+    private void world(Ledger l) {
+        ledger = l;
+        for (String bank : new String[] {PRBK, VHBK}) {
+            RegisterPartyCommand party = new RegisterPartyCommand();
+            party.partyId = bank;
+            party.roles = PartyRole.BANK.bit();
+            apply(party, START_MS);
+            OpenAccountCommand account = new OpenAccountCommand();
+            account.partyId = bank;
+            account.currency = CNY;
+            account.openingBalanceMinor = 1_000_000_000L;
+            apply(account, START_MS);
+        }
+    }
+
+    private LedgerResult apply(LedgerCommand c, long timeMs) {
+        c.sequence = ledger.lastSequence() + 1;
+        c.timeMs = timeMs;
+        ledger.apply(c, result);
+        history.add(c);
+        return result;
+    }
+
+    private static TransferCommand pay(String msgId, String uetr, long amountMinor) {
+        TransferCommand c = new TransferCommand();
+        c.senderId = PRBK;
+        c.messageId = msgId;
+        c.uetr = uetr;
+        c.endToEndId = "E2E-" + msgId;
+        c.debitPartyId = PRBK;
+        c.creditPartyId = VHBK;
+        c.currency = CNY;
+        c.amountMinor = amountMinor;
+        return c;
+    }
+
+    private long balance(String party) {
+        var p = ledger.party(party);
+        return p.balanceAt(p.accountIndex(CNY));
+    }
+
+    @Test
+    void retryWithinThirtyDaysGetsTheOriginalAnswerAndAfterwardsTheIdsMayBeUsedAgain() {
+        world(new Ledger());
+        assertTrue(apply(pay("M1", "u-1", 100), START_MS).applied);
+        long decidedAt = result.sequence;
+
+        // 29 days and 23 hours later the decision is still remembered: the retry changes nothing.
+        assertTrue(apply(pay("M1", "u-1", 100), START_MS + 30 * DAY_MS - 3_600_000L).retry);
+        assertEquals(decidedAt, result.sequence);
+        assertEquals(1_000_000_000L - 100, balance(PRBK));
+
+        // Thirty days on, it is forgotten: the same MsgId and UETR make a new payment.
+        LedgerResult again = apply(pay("M1", "u-1", 100), START_MS + 30 * DAY_MS);
+        assertTrue(again.applied);
+        assertFalse(again.retry);
+        assertEquals(1_000_000_000L - 200, balance(PRBK));
+        assertEquals(1, ledger.paymentCount());
+    }
+
+    @Test
+    void windowRemembersUpToItsCapacityThenRefusesAndChangesNothing() {
+        world(new Ledger(30, 2));
+        assertTrue(apply(pay("M1", "u-1", 100), START_MS).applied);
+        assertTrue(apply(pay("M2", "u-2", 100), START_MS + DAY_MS).applied);
+        byte[] before = ledger.stateHash();
+
+        LedgerResult full = apply(pay("M3", "u-3", 100), START_MS + 2 * DAY_MS);
+        assertFalse(full.applied);
+        assertEquals(LedgerRejection.PAYMENT_WINDOW_FULL, full.rejection);
+        assertEquals(0, full.eventCount());
+        assertEquals(2, ledger.paymentCount());
+        assertEquals(1_000_000_000L - 200, balance(PRBK));
+        assertFalse(ledger.findDecided(pay("M3", "u-3", 100), result), "a refused-for-room payment is not remembered");
+
+        // Once M1 is thirty days old it is forgotten and M3 finds room.
+        assertTrue(apply(pay("M3", "u-3", 100), START_MS + 30 * DAY_MS).applied);
+        assertEquals(2, ledger.paymentCount());
+        assertTrue(ledger.findDecided(pay("M2", "u-2", 100), result));
+        assertFalse(ledger.findDecided(pay("M1", "u-1", 100), result));
+        assertFalse(java.util.Arrays.equals(before, ledger.stateHash()));
+    }
+
+    @Test
+    void replayAndSnapshotForgetTheSameDecisionsAndGiveTheSameStateHash() {
+        long seed = System.nanoTime();
+        SplittableRandom random = new SplittableRandom(seed);
+        world(new Ledger(3, 400));
+        long timeMs = START_MS;
+        byte[] midSnapshot = null;
+        int midHistory = 0;
+        int refusedForRoom = 0;
+        for (int i = 0; i < 20_000; i++) {
+            timeMs +=
+                    random.nextInt(1_200_000); // on average 10 minutes: about 430 payments in 3 days, over the 400 kept
+            String id = "M" + random.nextInt(3_000); // ids come back, inside and outside the window
+            LedgerResult r = apply(pay(id, "u-" + id, 1 + random.nextInt(1_000)), timeMs);
+            refusedForRoom += r.rejection == LedgerRejection.PAYMENT_WINDOW_FULL ? 1 : 0;
+            assertTrue(ledger.paymentCount() <= 400, "seed " + seed);
+            if (i == 10_000) {
+                midSnapshot = ledger.snapshot();
+                midHistory = history.size();
+            }
+        }
+        assertTrue(refusedForRoom > 0, "the run should fill the window now and then; seed " + seed);
+        Ledger replayed = new Ledger(3, 400);
+        LedgerResult r = new LedgerResult();
+        for (LedgerCommand c : history) {
+            replayed.apply(c, r);
+        }
+        assertArrayEquals(ledger.stateHash(), replayed.stateHash(), "seed " + seed);
+        Ledger resumed = Ledger.fromSnapshot(midSnapshot);
+        assertEquals(3 * DAY_MS, resumed.paymentRetentionMs());
+        assertEquals(400, resumed.paymentCapacity());
+        for (LedgerCommand c : history.subList(midHistory, history.size())) {
+            resumed.apply(c, r);
+        }
+        assertArrayEquals(ledger.stateHash(), resumed.stateHash(), "seed " + seed);
+    }
+
+    @Test
+    void windowSettingsAreInTheStateHash() {
+        world(new Ledger(30, 100));
+        byte[] thirtyDays = ledger.stateHash();
+        history.clear();
+        world(new Ledger(31, 100));
+        assertFalse(java.util.Arrays.equals(thirtyDays, ledger.stateHash()));
+    }
+
+    @Test
+    void settingsOutOfRangeAreRefusedWithTheirName() {
+        IllegalArgumentException days = assertThrows(IllegalArgumentException.class, () -> new Ledger(0, 100));
+        assertTrue(days.getMessage().contains("paymentRetentionDays 0"), days.getMessage());
+        IllegalArgumentException capacity = assertThrows(IllegalArgumentException.class, () -> new Ledger(30, 0));
+        assertTrue(capacity.getMessage().contains("capacity 0"), capacity.getMessage());
+    }
+}

@@ -1,0 +1,105 @@
+package io.kapok.ledger.payment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kapok.ledger.LedgerRejection;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The open-addressing window against a plain map and queue doing the same, step by step. */
+class DecidedPaymentsTest {
+    private record Decision(String sender, String messageId, String uetr, long sequence, long timeMs) {}
+
+    @Test
+    void findsWhatAPlainMapFindsThroughGrowthAndForgetting() throws IOException {
+        long seed = System.nanoTime();
+        SplittableRandom random = new SplittableRandom(seed);
+        DecidedPayments window = new DecidedPayments(5_000, 1_000);
+        Map<String, Decision> byMessage = new HashMap<>();
+        Map<String, Decision> byUetr = new HashMap<>();
+        ArrayDeque<Decision> order = new ArrayDeque<>();
+        long timeMs = 0;
+        for (long sequence = 1; sequence <= 200_000; sequence++) {
+            timeMs += random.nextInt(1, 4); // ~2 ms a step: about 500 decisions in the window
+            if (random.nextInt(2_000) == 0) {
+                timeMs += 5_000; // a quiet spell: everything is forgotten
+            }
+            int forgotten = window.forget(timeMs);
+            int expected = 0;
+            while (!order.isEmpty() && order.peekFirst().timeMs() <= timeMs - 1_000) {
+                Decision d = order.removeFirst();
+                byMessage.remove(d.sender() + "/" + d.messageId());
+                byUetr.remove(d.uetr());
+                expected++;
+            }
+            assertEquals(expected, forgotten, "seed " + seed);
+            String sender = "BANK" + random.nextInt(7);
+            String messageId = "M" + random.nextInt(3_000);
+            String uetr = "u" + random.nextInt(3_000);
+            Decision known = byMessage.get(sender + "/" + messageId);
+            int slot = window.findByMessage(sender, messageId);
+            assertEquals(known != null, slot >= 0, "seed " + seed);
+            if (known != null) {
+                assertEquals(known.sequence(), window.sequenceAt(slot), "seed " + seed);
+            }
+            Decision knownUetr = byUetr.get(uetr);
+            int uetrSlot = window.findByUetr(uetr);
+            assertEquals(knownUetr != null, uetrSlot >= 0, "seed " + seed);
+            if (knownUetr != null) {
+                assertEquals(knownUetr.sequence(), window.sequenceAt(uetrSlot), "seed " + seed);
+            }
+            if (known == null && knownUetr == null && !window.full()) {
+                // new String: the window must compare contents, not identities
+                window.remember(new String(sender), new String(messageId), uetr, sequence, timeMs, null, sequence * 31);
+                Decision d = new Decision(sender, messageId, uetr, sequence, timeMs);
+                byMessage.put(sender + "/" + messageId, d);
+                byUetr.put(uetr, d);
+                order.addLast(d);
+            }
+            assertEquals(order.size(), window.size(), "seed " + seed);
+        }
+        assertTrue(window.clearsForgottenSlots(), "seed " + seed);
+        assertTrue(window.longestProbe() < 64, "probe sequences stay short: " + window.longestProbe());
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        window.write(new DataOutputStream(bytes));
+        DecidedPayments read = DecidedPayments.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(window.size(), read.size());
+        for (Decision d : order) {
+            int slot = read.findByMessage(d.sender(), d.messageId());
+            assertEquals(d.sequence(), read.sequenceAt(slot));
+            assertEquals(d.timeMs(), read.timeMsAt(slot));
+            assertEquals(d.sequence() * 31, read.fingerprintAt(slot));
+        }
+    }
+
+    @Test
+    void forgetsInJournalOrderSoALaterDecisionWithAnEarlierTimeWaits() {
+        DecidedPayments window = new DecidedPayments(10, 100);
+        window.remember("S", "M1", "u1", 1, 1_000, null, 1);
+        window.remember("S", "M2", "u2", 2, 900, LedgerRejection.INSUFFICIENT_FUNDS, 2);
+        assertEquals(0, window.forget(1_050), "M2 is old enough, but M1 before it is not");
+        assertEquals(2, window.forget(1_100));
+        assertFalse(window.findByUetr("u2") >= 0);
+    }
+
+    @Test
+    void keepsTheRejectionOfARefusedPayment() {
+        DecidedPayments window = new DecidedPayments(10, 100);
+        window.remember("S", "M1", "u1", 7, 1_000, LedgerRejection.INSUFFICIENT_FUNDS, 1);
+        int slot = window.findByMessage("S", "M1");
+        assertEquals(LedgerRejection.INSUFFICIENT_FUNDS, window.rejectionAt(slot));
+        assertEquals(7, window.sequenceAt(slot));
+        assertEquals(-1, window.findByMessage("T", "M1"));
+    }
+}
