@@ -320,4 +320,35 @@ class GatewaySystemTest {
                 balanceMinor("PRBKCNGZ", "CNY"),
                 "8-character BIC names the same party");
     }
+
+    @Test
+    void exposureShowsTheConfiguredCreditLinesOfABankAndNothingReservedOrUsedYet() throws Exception {
+        HttpResponse<String> prbk = get("/v1/ledger/exposure/PRBKCNGZXXX");
+        assertEquals(200, prbk.statusCode(), prbk.body());
+        // config/kapok.yaml: Pearl River Bank -> Canton Auto Group, CNY 20,000,000.00
+        assertTrue(
+                prbk.body()
+                        .contains("{\"coreId\": \"91440101MA9KAPK001\", \"currency\": \"CNY\", "
+                                + "\"limitMinor\": 2000000000, \"limit\": \"20000000.00\", "
+                                + "\"reservedMinor\": 0, \"reserved\": \"0.00\", \"usedMinor\": 0, \"used\": \"0.00\", "
+                                + "\"availableMinor\": 2000000000, \"available\": \"20000000.00\"}"),
+                prbk.body());
+        assertEquals(
+                get("/v1/ledger/exposure/PRBKCNGZXXX").body(),
+                get("/v1/ledger/exposure/PRBKCNGZ").body());
+        HttpResponse<String> lotus = get("/v1/ledger/exposure/LTBKMOMXXXX");
+        assertEquals(200, lotus.statusCode());
+        assertTrue(lotus.body().strip().endsWith("\"lines\": []}"), "a bank without lines: " + lotus.body());
+        assertEquals(404, get("/v1/ledger/exposure/NOSUCHBANK").statusCode());
+    }
+
+    @Test
+    void anUnknownReceivableIs404AndTheNotFoundAnswerListsTheLedgerPaths() throws Exception {
+        HttpResponse<String> none = get("/v1/ledger/receivables/INV-NOT-REGISTERED");
+        assertEquals(404, none.statusCode());
+        assertTrue(none.body().contains("\"receivableId\": \"INV-NOT-REGISTERED\""), none.body());
+        HttpResponse<String> notFound = get("/v1/nothing");
+        assertTrue(notFound.body().contains("GET /v1/ledger/receivables/{receivableId}"), notFound.body());
+        assertTrue(notFound.body().contains("GET /v1/ledger/exposure/{bankId}"), notFound.body());
+    }
 }

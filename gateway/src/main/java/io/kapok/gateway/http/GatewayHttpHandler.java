@@ -44,6 +44,8 @@ import java.util.List;
  *  GET  /v1/health                   liveness, last sequence, journal state
  *  GET  /v1/ledger/hash              {"sequence": N, "stateHash": "..."} from the ledger thread
  *  GET  /v1/ledger/accounts/{party}  balances per currency from the ledger thread
+ *  GET  /v1/ledger/receivables/{id}  a receivable: state, holder, amounts, financing, provenance, history
+ *  GET  /v1/ledger/exposure/{bank}   per core enterprise and currency: line, reserved, used, available
  *  GET  /v1/mailbox?after=SEQ[&amp;limit=N][&amp;waitMs=W]
  *                                    the caller's next outbound messages (long-poll), as JSON
  * </pre>
@@ -78,6 +80,9 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
      * with it by then.
      */
     private final ArrayDeque<PendingResponse> free = new ArrayDeque<>();
+
+    private static final String RECEIVABLES = "/v1/ledger/receivables/";
+    private static final String EXPOSURE = "/v1/ledger/exposure/";
 
     private ChannelHandlerContext ctx;
     /** Set once a "Connection: close" answer is written: nothing more goes out on this connection. */
@@ -166,12 +171,21 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             String party = io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(
                     path.substring("/v1/ledger/accounts/".length()));
             query(response, InboundEvent.Kind.QUERY_ACCOUNTS, partyId(party));
+        } else if (path.startsWith(RECEIVABLES) && path.length() > RECEIVABLES.length()) {
+            String id = io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(
+                    path.substring(RECEIVABLES.length()));
+            query(response, InboundEvent.Kind.QUERY_RECEIVABLE, id);
+        } else if (path.startsWith(EXPOSURE) && path.length() > EXPOSURE.length()) {
+            String bank =
+                    io.netty.handler.codec.http.QueryStringDecoder.decodeComponent(path.substring(EXPOSURE.length()));
+            query(response, InboundEvent.Kind.QUERY_EXPOSURE, partyId(bank));
         } else {
             respondJson(
                     response,
                     HttpResponseStatus.NOT_FOUND,
                     "{\"error\": \"no such path\", \"paths\": [\"POST /v1/messages\", \"POST /v1/echo\", "
                             + "\"GET /v1/health\", \"GET /v1/ledger/hash\", \"GET /v1/ledger/accounts/{partyId}\", "
+                            + "\"GET /v1/ledger/receivables/{receivableId}\", \"GET /v1/ledger/exposure/{bankId}\", "
                             + "\"GET /v1/mailbox?after=SEQ\"]}");
         }
     }
@@ -367,7 +381,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         try {
             InboundEvent event = ring.get(slot);
             event.kind = kind;
-            event.queryPartyId = partyId;
+            event.queryId = partyId;
             event.response = response;
         } finally {
             ring.publish(slot);

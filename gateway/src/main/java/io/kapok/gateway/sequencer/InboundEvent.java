@@ -17,7 +17,11 @@ public final class InboundEvent {
         /** GET /v1/ledger/hash. */
         QUERY_STATE_HASH,
         /** GET /v1/ledger/accounts/{partyId}. */
-        QUERY_ACCOUNTS
+        QUERY_ACCOUNTS,
+        /** GET /v1/ledger/receivables/{receivableId}. */
+        QUERY_RECEIVABLE,
+        /** GET /v1/ledger/exposure/{bankId}. */
+        QUERY_EXPOSURE
     }
 
     public Kind kind;
@@ -35,8 +39,8 @@ public final class InboundEvent {
     public final byte[] messageDigest = new byte[io.kapok.gateway.journal.JournalDigest.LENGTH_BYTES];
     /** Epoch ms at which the event loop received the message: the only clock the ledger sees. */
     public long receiveTimeMs;
-    /** For {@link Kind#QUERY_ACCOUNTS}. */
-    public String queryPartyId;
+    /** The id a query names: the party, the receivable or the bank. */
+    public String queryId;
     /** Where the answer goes; cleared by the sequencer once handed back. */
     public PendingResponse response;
 

@@ -232,7 +232,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             switch (event.kind) {
                 case PAYMENT -> onPayment(event, response);
                 case QUERY_STATE_HASH -> response.answerJson(200, stateHashJson());
-                case QUERY_ACCOUNTS -> answerAccounts(event.queryPartyId, response);
+                case QUERY_ACCOUNTS -> answerAccounts(event.queryId, response);
+                case QUERY_RECEIVABLE -> answerReceivable(event.queryId, response);
+                case QUERY_EXPOSURE -> answerExposure(event.queryId, response);
             }
         } catch (RuntimeException e) {
             // A bug, not bad input: fail loudly in the log, answer "retry later", keep serving.
@@ -347,6 +349,25 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private String stateHashJson() {
         return "{\"sequence\": " + ledger.lastSequence() + ", \"stateHash\": \""
                 + HexFormat.of().formatHex(ledger.stateHash()) + "\"}";
+    }
+
+    private void answerReceivable(String receivableId, PendingResponse response) {
+        io.kapok.ledger.receivable.ReceivableView view = ledger.receivableView(receivableId);
+        if (view == null) {
+            response.answerJson(
+                    404,
+                    "{\"error\": \"unknown receivable\", \"receivableId\": \"" + Json.escape(receivableId) + "\"}");
+            return;
+        }
+        response.answerJson(200, LedgerViewsJson.receivable(view, ledger.lastSequence()));
+    }
+
+    private void answerExposure(String bankId, PendingResponse response) {
+        if (ledger.party(bankId) == null) {
+            response.answerJson(404, "{\"error\": \"unknown party\", \"bankId\": \"" + Json.escape(bankId) + "\"}");
+            return;
+        }
+        response.answerJson(200, LedgerViewsJson.exposure(bankId, ledger.exposureView(bankId), ledger.lastSequence()));
     }
 
     private void answerAccounts(String partyId, PendingResponse response) {
