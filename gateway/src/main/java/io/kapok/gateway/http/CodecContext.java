@@ -15,6 +15,10 @@ import io.kapok.codecs.xml.XmlLimits;
 final class CodecContext {
     final Pacs008Decoder decoder;
     final Pacs008View view = new Pacs008View();
+    /** Every other message of the map (receivable financing), read when the pacs.008 decoder finds another namespace. */
+    final io.kapok.codecs.stream.Iso20022Decoder messages;
+
+    final io.kapok.codecs.stream.MessageView messageView = new io.kapok.codecs.stream.MessageView();
     final DecodeVerdict verdict = new DecodeVerdict();
     final Pacs002Encoder pacs002 = new Pacs002Encoder();
     final Admi002Encoder admi002 = new Admi002Encoder();
@@ -29,6 +33,7 @@ final class CodecContext {
 
     CodecContext(XmlLimits limits, io.kapok.gateway.journal.JournalDigest digestAlgorithm) {
         this.decoder = new Pacs008Decoder(limits);
+        this.messages = io.kapok.codecs.MessageMap.newDecoder(limits);
         this.messageDigest = digestAlgorithm.newDigest();
     }
 

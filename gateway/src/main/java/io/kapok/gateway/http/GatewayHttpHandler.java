@@ -41,6 +41,7 @@ import java.util.List;
  *
  * <pre>
  *  POST /v1/messages                 an ISO 20022 message: decode, validate, hand to the sequencer
+ *                                    (pacs.008 on the hot path; tsin.001–004/006/013 through the flows)
  *  GET  /v1/health                   liveness, last sequence, journal state
  *  GET  /v1/ledger/hash              {"sequence": N, "stateHash": "..."} from the ledger thread
  *  GET  /v1/ledger/accounts/{party}  balances per currency from the ledger thread
@@ -290,6 +291,10 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         DecodeVerdict verdict = codec.verdict;
         if (!codec.decoder.decode(body, 0, length, view, verdict)) {
             RejectCode code = verdict.rejectCode();
+            if (code == RejectCode.UNSUPPORTED_MESSAGE) {
+                onOtherMessage(body, length, receiveTimeMs, codec, response);
+                return;
+            }
             if (code.answer() == RejectCode.Answer.STATUS_REJECT) {
                 prepareStatus(response, view);
                 Pacs002Status s = response.status;
@@ -325,6 +330,52 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             event.kind = InboundEvent.Kind.PAYMENT;
             event.payment.copyFrom(view);
             event.senderId = senderOf(view);
+            event.setRaw(body, length);
+            System.arraycopy(codec.digest, 0, event.messageDigest, 0, codec.digest.length);
+            event.receiveTimeMs = receiveTimeMs;
+            event.response = response;
+        } finally {
+            ring.publish(slot);
+        }
+    }
+
+    /**
+     * A message of the map other than pacs.008 (receivable financing): decoded and validated by
+     * its schema here, then handed to the sequencer, which routes it to the ledger and encodes the
+     * answer. What fails here is answered with an admi.002 naming the element and the rule.
+     */
+    private void onOtherMessage(
+            byte[] body, int length, long receiveTimeMs, CodecContext codec, PendingResponse response) {
+        io.kapok.codecs.stream.MessageView message = codec.messageView;
+        DecodeVerdict verdict = codec.verdict;
+        if (!codec.messages.decode(body, 0, length, message, verdict)) {
+            respondMessageReject(
+                    response,
+                    HttpResponseStatus.BAD_REQUEST,
+                    verdict.rejectCode(),
+                    verdict.elementPath(),
+                    verdict.detail());
+            return;
+        }
+        io.kapok.gateway.journal.JournalDigest.digest(codec.messageDigest, body, 0, length, codec.digest);
+        RingBuffer<InboundEvent> ring = shared.ring();
+        long slot;
+        try {
+            slot = ring.tryNext();
+        } catch (InsufficientCapacityException e) {
+            respondMessageReject(
+                    response,
+                    HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    RejectCode.BUSY,
+                    null,
+                    "the gateway is at capacity; nothing was taken: retry later");
+            return;
+        }
+        try {
+            InboundEvent event = ring.get(slot);
+            event.kind = InboundEvent.Kind.MESSAGE;
+            event.message.copyFrom(message);
+            event.senderId = io.kapok.gateway.flow.FlowRouter.senderOf(message);
             event.setRaw(body, length);
             System.arraycopy(codec.digest, 0, event.messageDigest, 0, codec.digest.length);
             event.receiveTimeMs = receiveTimeMs;
@@ -399,6 +450,15 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                     response.unavailableReason + "; nothing was acknowledged: retry later");
         } else if (response.json != null) {
             respondJson(response, HttpResponseStatus.valueOf(response.jsonStatus), response.json);
+        } else if (response.xml != null) {
+            byte[] xml = response.xml;
+            FullHttpResponse http = new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(response.xmlStatus),
+                    ctx.alloc().buffer(xml.length).writeBytes(xml));
+            http.headers().set(HttpHeaderNames.CONTENT_TYPE, XML);
+            response.http = http;
+            drain();
         } else {
             Pacs002Status s = response.status;
             if (response.applied) {

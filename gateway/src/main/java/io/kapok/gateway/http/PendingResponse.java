@@ -28,6 +28,10 @@ public final class PendingResponse implements Runnable {
     int jsonStatus;
     String json;
     String unavailableReason;
+    /** An ISO 20022 answer the sequencer encoded itself (receivable-financing flows), with its HTTP status. */
+    byte[] xml;
+
+    int xmlStatus;
 
     // Event loop only: the encoded answer, once there is one.
     FullHttpResponse http;
@@ -49,6 +53,8 @@ public final class PendingResponse implements Runnable {
         jsonStatus = 0;
         json = null;
         unavailableReason = null;
+        xml = null;
+        xmlStatus = 0;
         http = null;
     }
 
@@ -62,6 +68,25 @@ public final class PendingResponse implements Runnable {
         decisionTimeMs = result.timeMs;
     }
 
+    /**
+     * Sequencer thread: the outcome of a payment that became several ledger commands (a disbursement
+     * or a settlement): applied, or the refusal, with the entry that decided it.
+     */
+    public void answerOutcome(boolean applied, LedgerRejection rejection, long sequence, long timeMs) {
+        decided = true;
+        this.applied = applied;
+        retry = false;
+        this.rejection = rejection;
+        decisionSequence = sequence;
+        decisionTimeMs = timeMs;
+    }
+
+    /** Sequencer thread: an ISO 20022 answer already encoded ({@code bytes[0..length)} is copied). */
+    public void answerXml(int httpStatus, byte[] bytes, int length) {
+        xmlStatus = httpStatus;
+        xml = java.util.Arrays.copyOf(bytes, length);
+    }
+
     /** Sequencer thread: an ops query's JSON answer. */
     public void answerJson(int httpStatus, String body) {
         jsonStatus = httpStatus;
@@ -72,6 +97,7 @@ public final class PendingResponse implements Runnable {
     public void answerUnavailable(String reason) {
         decided = false;
         json = null;
+        xml = null;
         unavailableReason = reason;
     }
 

@@ -14,6 +14,8 @@ public final class InboundEvent {
     public enum Kind {
         /** A decoded, validated pacs.008 to journal and apply. */
         PAYMENT,
+        /** Any other decoded, validated message of the map (receivable financing): in {@link #message}. */
+        MESSAGE,
         /** GET /v1/ledger/hash. */
         QUERY_STATE_HASH,
         /** GET /v1/ledger/accounts/{partyId}. */
@@ -26,6 +28,8 @@ public final class InboundEvent {
 
     public Kind kind;
     public final Pacs008View payment = new Pacs008View();
+    /** The decoded message of a {@link Kind#MESSAGE} slot; its buffers grow to the largest seen. */
+    public final io.kapok.codecs.stream.MessageView message = new io.kapok.codecs.stream.MessageView();
     /** Authenticated sender (dev profile: the BAH Fr, normalised to 11 characters). */
     public String senderId;
     /** The original message bytes, journaled as received. Grows to the largest message seen. */

@@ -4,6 +4,10 @@ import com.lmax.disruptor.EventHandler;
 import io.kapok.codecs.iso.DecimalAmounts;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.flow.FlowAnswers;
+import io.kapok.gateway.flow.FlowPlan;
+import io.kapok.gateway.flow.FlowRouter;
+import io.kapok.gateway.flow.PaymentRouter;
 import io.kapok.gateway.http.PendingResponse;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalAuditor;
@@ -59,6 +63,14 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     private final LedgerResult result = new LedgerResult();
     private final TransferCommand transfer = new TransferCommand();
+    /** The commands of the message being handled, and their outcomes. */
+    private final FlowPlan plan = new FlowPlan();
+
+    private FlowAnswers flowAnswers;
+    /** Answers to refused financing messages (no journal entry): {@code KPKF<start ms>-<n>}. */
+    private long refusedAnswers;
+
+    private final long startTimeMs = System.currentTimeMillis();
     private final List<PendingResponse> batch = new ArrayList<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Throwable startFailure;
@@ -96,6 +108,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         this.dataDir = dataDir;
         this.journalHook = journalHook;
         this.mailboxHook = mailboxHook;
+        this.flowAnswers = new FlowAnswers(Bics.normalise(config.platform().id()));
     }
 
     @Override
@@ -231,6 +244,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         try {
             switch (event.kind) {
                 case PAYMENT -> onPayment(event, response);
+                case MESSAGE -> onMessage(event, response);
                 case QUERY_STATE_HASH -> response.answerJson(200, stateHashJson());
                 case QUERY_ACCOUNTS -> answerAccounts(event.queryId, response);
                 case QUERY_RECEIVABLE -> answerReceivable(event.queryId, response);
@@ -267,6 +281,14 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             response.answerDecision(result);
             return;
         }
+        if (PaymentRouter.route(c, event.payment, ledger, plan)) {
+            if (runPlan(plan, event, response)) {
+                // The first command decides the payment's status: the settlement, the on-us
+                // disbursement, or the interbank transfer a disbursement follows.
+                response.answerOutcome(plan.applied.get(0), plan.rejections.get(0), plan.sequences.get(0), c.timeMs);
+            }
+            return;
+        }
         String mailboxFull = mailboxes.refusal(c);
         if (mailboxFull != null) {
             response.answerUnavailable(mailboxFull);
@@ -291,6 +313,83 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         if (appendOutbound(c, event, response)) {
             response.answerDecision(result);
         }
+    }
+
+    /**
+     * A receivable-financing message: routed into ledger commands against the current state ({@link
+     * FlowRouter}), each journaled, applied and its outbound messages written like a payment's, then
+     * answered with the family's status message ({@link FlowAnswers}). A message refused before the
+     * ledger journals nothing and is answered 400.
+     */
+    private void onMessage(InboundEvent event, PendingResponse response) {
+        if (!mailboxes.writable()) {
+            response.answerUnavailable("mailbox unavailable");
+            return;
+        }
+        FlowPlan p = plan;
+        FlowRouter.route(event.message, event.senderId, event.receiveTimeMs, ledger, p);
+        if (!p.refused() && !runPlan(p, event, response)) {
+            return;
+        }
+        String answerId = p.firstSequence > 0
+                ? String.format("KPK%016d", p.firstSequence)
+                : "KPKF" + startTimeMs + "-" + ++refusedAnswers;
+        io.kapok.codecs.xml.Utf8XmlWriter answer = flowAnswers.encode(p, event.message, ledger, answerId);
+        response.answerXml(p.refused() ? 400 : 200, answer.buffer(), answer.length());
+    }
+
+    /**
+     * Journals and applies the commands of {@code p} in order (a command that needs the one before
+     * it runs only if that one was applied), writing each one's outbound messages. Every entry
+     * carries the message's bytes. False when nothing more could be taken (a full mailbox, the
+     * journal or the mailbox failing): {@code response} then says "retry later"; commands already
+     * applied stay applied and a retry meets them.
+     */
+    private boolean runPlan(FlowPlan p, InboundEvent event, PendingResponse response) {
+        for (LedgerCommand command : p.commands) {
+            String mailboxFull = mailboxes.refusal(command);
+            if (mailboxFull != null) {
+                response.answerUnavailable(mailboxFull);
+                return false;
+            }
+        }
+        for (int i = 0; i < p.commands.size(); i++) {
+            if (p.needsPrevious.get(i) && (i == 0 || !p.applied.get(i - 1))) {
+                continue;
+            }
+            LedgerCommand command = p.commands.get(i);
+            command.sequence = ledger.lastSequence() + 1;
+            command.timeMs = event.receiveTimeMs;
+            try {
+                journal.append(command, event.senderId, event.raw, event.rawLength, event.messageDigest);
+            } catch (RuntimeException e) {
+                if (journalWritable) {
+                    LOG.error("journal append failed; answering 503 until it works again", e);
+                }
+                journalWritable = false;
+                journalError = String.valueOf(e.getMessage());
+                response.answerUnavailable("journal unavailable");
+                return false;
+            }
+            journalWritable = true;
+            ledger.apply(command, result);
+            lastSequence = command.sequence;
+            if (p.firstSequence == 0) {
+                p.firstSequence = command.sequence;
+            }
+            p.ran(i, result.applied, result.rejection, command.sequence);
+            try {
+                mailboxes.append(command, event.raw, event.rawLength, result);
+            } catch (RuntimeException e) {
+                LOG.error(
+                        "mailbox append failed after journal entry {}; refusing messages until a restart",
+                        command.sequence,
+                        e);
+                response.answerUnavailable("mailbox unavailable");
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -472,7 +472,8 @@ public final class Receivables {
     }
 
     /**
-     * Settles a receivable with a payment between two banks' settlement accounts.
+     * Settles a receivable with a payment between two banks' settlement accounts, or on the books of
+     * one bank when the paying bank is also the payee (on us: nothing moves between accounts here).
      *
      * @return null when applied, else the refusal (nothing posted)
      */
@@ -503,16 +504,15 @@ public final class Receivables {
         if (payeeIndex < 0) {
             return LedgerRejection.UNKNOWN_CREDIT_ACCOUNT;
         }
-        if (payer == payee) {
-            return LedgerRejection.SAME_PARTY;
-        }
-        if (payer.balanceAt(payerIndex) < c.amountMinor) {
-            return LedgerRejection.INSUFFICIENT_FUNDS;
-        }
-        payer.post(payerIndex, -c.amountMinor);
-        payee.post(payeeIndex, c.amountMinor);
-        r.event(LedgerEventType.POSTED, payer.id(), rec.id, rec.currency, -c.amountMinor, 0);
-        r.event(LedgerEventType.POSTED, payee.id(), rec.id, rec.currency, c.amountMinor, 0);
+        if (payer != payee) {
+            if (payer.balanceAt(payerIndex) < c.amountMinor) {
+                return LedgerRejection.INSUFFICIENT_FUNDS;
+            }
+            payer.post(payerIndex, -c.amountMinor);
+            payee.post(payeeIndex, c.amountMinor);
+            r.event(LedgerEventType.POSTED, payer.id(), rec.id, rec.currency, -c.amountMinor, 0);
+            r.event(LedgerEventType.POSTED, payee.id(), rec.id, rec.currency, c.amountMinor, 0);
+        } // else on us: the debtor and the payee bank are one bank, the money moves on its own books
         if (f != null && f.state.active()) {
             endFinancing(f, f.state == FinancingState.DISBURSED ? FinancingState.REPAID : FinancingState.CANCELLED, r);
         }

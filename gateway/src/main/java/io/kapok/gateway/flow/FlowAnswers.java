@@ -1,0 +1,297 @@
+package io.kapok.gateway.flow;
+
+import io.kapok.codecs.MessageType;
+import io.kapok.codecs.iso.IsoIdentifiers;
+import io.kapok.codecs.stream.MessageView;
+import io.kapok.codecs.tsin.BusinessLetter;
+import io.kapok.codecs.tsin.BusinessLetterFields;
+import io.kapok.codecs.tsin.FinancialItem;
+import io.kapok.codecs.tsin.FinancingItemListSchema;
+import io.kapok.codecs.tsin.InvoiceAssignment;
+import io.kapok.codecs.tsin.Tsin001Schema;
+import io.kapok.codecs.tsin.Tsin002Encoder;
+import io.kapok.codecs.tsin.Tsin002Schema;
+import io.kapok.codecs.tsin.Tsin002Status;
+import io.kapok.codecs.tsin.Tsin003Schema;
+import io.kapok.codecs.tsin.Tsin004Schema;
+import io.kapok.codecs.tsin.Tsin007Encoder;
+import io.kapok.codecs.xml.Utf8XmlWriter;
+import io.kapok.gateway.sequencer.LedgerRejections;
+import io.kapok.ledger.Ledger;
+import io.kapok.ledger.LedgerRejection;
+import io.kapok.ledger.receivable.DecideFinancingCommand;
+import io.kapok.ledger.receivable.Financing;
+import io.kapok.ledger.receivable.Receivable;
+
+/**
+ * The ISO 20022 answer to a receivable-financing message, from its {@link FlowPlan} once the
+ * sequencer ran it (or refused it before the ledger):
+ *
+ * <pre>
+ *  tsin.004, tsin.013, tsin.006  → tsin.007 InvoiceAssignmentStatus: per item RCCF, or RCER with
+ *                                  the ledger's reason code; the list RCCF when every item was taken
+ *  tsin.001                      → tsin.002: VldtnStsInf RCCF when any invoice was taken (RCER with
+ *                                  the first reason when none was); per invoice PDNG (now with the
+ *                                  bank) or NTFD with the reason
+ *  tsin.002 (a bank's decision)  → tsin.002: VldtnStsInf RCCF when every decision was recorded, else
+ *                                  RCER; per recorded invoice FNCD with the financed amount, or NTFD
+ *  tsin.003                      → tsin.002: CxlStsInf PACK when every open financing was cancelled,
+ *                                  else REJT with the first reason
+ * </pre>
+ *
+ * Refusals name the item and the rule in {@code AddtlStsRsnInf}, so the sender can fix the message
+ * from the answer alone. Ids and times derive from the journal entry (the same on every replay);
+ * an answer to a refused message, which has no entry, takes its time from the message's receipt.
+ * Sequencer thread only.
+ */
+public final class FlowAnswers {
+    /** Reason code of a refusal before the ledger that named none. */
+    private static final String NARRATIVE = "NARR";
+
+    private final String platformBic;
+    private final Utf8XmlWriter writer = new Utf8XmlWriter(4096);
+    private final Tsin002Encoder tsin002 = new Tsin002Encoder();
+    private final Tsin007Encoder tsin007 = new Tsin007Encoder();
+    private final Tsin002Status status = new Tsin002Status();
+    private final InvoiceAssignment assignment = new InvoiceAssignment();
+
+    public FlowAnswers(String platformBic) {
+        this.platformBic = platformBic;
+    }
+
+    /** The encoded answer; valid until the next call. */
+    public Utf8XmlWriter encode(FlowPlan plan, MessageView view, Ledger ledger, String answerId) {
+        switch (plan.type) {
+            case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> financingStatus(plan, view, ledger, answerId);
+            default -> assignmentStatus(plan, view, ledger, answerId);
+        }
+        return writer;
+    }
+
+    /** The message type {@link #encode} writes for {@code type}. */
+    public static MessageType answerType(MessageType type) {
+        return switch (type) {
+            case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> MessageType.TSIN_002_001_01;
+            default -> MessageType.TSIN_007_001_01;
+        };
+    }
+
+    // ------------------------------------------------------------------------------ tsin.002
+
+    private void financingStatus(FlowPlan plan, MessageView view, Ledger ledger, String answerId) {
+        Tsin002Status s = status;
+        s.clear();
+        s.header.from.bic(platformBic);
+        FlowParties.identity(s.header.to, plan.senderId);
+        s.header.messageId.set(answerId);
+        s.header.creationTimeMs = plan.timeMs;
+        int idField;
+        int timeField;
+        switch (plan.type) {
+            case TSIN_001_001_01 -> {
+                idField = Tsin001Schema.GROUP_ID;
+                timeField = Tsin001Schema.CREATION_DATE_TIME;
+            }
+            case TSIN_002_001_01 -> {
+                idField = Tsin002Schema.ORIGINAL_REQUEST_ID;
+                timeField = Tsin002Schema.ORIGINAL_CREATION_DATE_TIME;
+            }
+            default -> {
+                idField = Tsin003Schema.ORIGINAL_GROUP_ID;
+                timeField = Tsin003Schema.ORIGINAL_CREATION_DATE_TIME;
+            }
+        }
+        s.originalRequestId.set(view.text(idField).toString().trim());
+        s.originalCreationTimeMs = FlowParties.epochMs(view.text(timeField), plan.timeMs);
+        if (plan.type == MessageType.TSIN_001_001_01 && !IsoIdentifiers.isBic(plan.senderId)) {
+            FlowParties.identity(s.requester, plan.senderId);
+        }
+        if (plan.refused()) {
+            refusedStatus(s, plan);
+            tsin002.encode(s, writer);
+            return;
+        }
+        switch (plan.type) {
+            case TSIN_001_001_01 -> requestStatus(s, plan, ledger);
+            case TSIN_002_001_01 -> decisionStatus(s, plan, ledger);
+            default -> cancellationStatus(s, plan);
+        }
+        tsin002.encode(s, writer);
+    }
+
+    private static void refusedStatus(Tsin002Status s, FlowPlan plan) {
+        if (plan.type == MessageType.TSIN_003_001_01) {
+            s.validationStatus = Tsin002Status.VALIDATION_ACCEPTED;
+            s.cancellationStatus = Tsin002Status.CANCELLATION_REJECTED;
+            s.cancellationReason = plan.refusalCode;
+        } else {
+            s.validationStatus = Tsin002Status.VALIDATION_REJECTED;
+            s.validationReason = plan.refusalCode;
+        }
+        s.validationInfo.append(plan.refusalDetail);
+    }
+
+    private static void requestStatus(Tsin002Status s, FlowPlan plan, Ledger ledger) {
+        int applied = plan.appliedCount();
+        s.validationStatus = applied > 0 ? Tsin002Status.VALIDATION_ACCEPTED : Tsin002Status.VALIDATION_REJECTED;
+        if (applied == 0) {
+            s.validationReason = LedgerRejections.reasonCode(plan.firstRejection());
+        }
+        for (int i = 0; i < plan.commands.size(); i++) {
+            var c = (io.kapok.ledger.receivable.RequestFinancingCommand) plan.commands.get(i);
+            Tsin002Status.Invoice invoice = invoice(s, ledger.receivables().receivable(c.receivableId), c.receivableId);
+            if (invoice == null) {
+                continue;
+            }
+            if (plan.applied.get(i)) {
+                invoice.financingStatus = Tsin002Status.PENDING;
+            } else {
+                refusedItem(s, invoice, c.receivableId, plan.rejections.get(i));
+            }
+        }
+    }
+
+    private static void decisionStatus(Tsin002Status s, FlowPlan plan, Ledger ledger) {
+        boolean all = plan.appliedCount() == plan.commands.size();
+        s.validationStatus = all ? Tsin002Status.VALIDATION_ACCEPTED : Tsin002Status.VALIDATION_REJECTED;
+        if (!all) {
+            s.validationReason = LedgerRejections.reasonCode(plan.firstRejection());
+        }
+        for (int i = 0; i < plan.commands.size(); i++) {
+            DecideFinancingCommand c = (DecideFinancingCommand) plan.commands.get(i);
+            Financing f = ledger.receivables().financing(c.financingId);
+            String document = f != null ? f.receivableId() : c.financingId;
+            if (!plan.applied.get(i)) {
+                appendInfo(s, document, plan.rejections.get(i));
+                continue;
+            }
+            Tsin002Status.Invoice invoice = invoice(s, ledger.receivables().receivable(f.receivableId()), document);
+            if (invoice == null) {
+                continue;
+            }
+            invoice.financingStatus = c.accept ? Tsin002Status.FINANCED : Tsin002Status.NOT_FINANCED;
+            invoice.financedAmountMinor = c.accept ? f.financedMinor() : 0;
+            invoice.reason = c.accept ? null : FlowRouter.unpackReason(c.reasonCode);
+        }
+    }
+
+    private static void cancellationStatus(Tsin002Status s, FlowPlan plan) {
+        boolean all = plan.appliedCount() == plan.commands.size();
+        s.validationStatus = Tsin002Status.VALIDATION_ACCEPTED;
+        s.cancellationStatus = all ? Tsin002Status.CANCELLATION_ACCEPTED : Tsin002Status.CANCELLATION_REJECTED;
+        if (!all) {
+            s.cancellationReason = LedgerRejections.reasonCode(plan.firstRejection());
+            for (int i = 0; i < plan.commands.size(); i++) {
+                if (!plan.applied.get(i)) {
+                    var c = (io.kapok.ledger.receivable.CancelFinancingCommand) plan.commands.get(i);
+                    appendInfo(s, c.financingId, plan.rejections.get(i));
+                }
+            }
+        }
+    }
+
+    /** A reported invoice, from the ledger's receivable; null when the ledger does not know it. */
+    private static Tsin002Status.Invoice invoice(Tsin002Status s, Receivable rec, String document) {
+        if (rec == null || s.invoices.count() == Tsin002Status.INVOICES_MAX) {
+            return null;
+        }
+        if (s.invoices.count() == 0) {
+            s.currency = rec.currency();
+        } else if (s.currency != rec.currency()) {
+            return null; // one tsin.002 reports one currency; the others are named in the information
+        }
+        Tsin002Status.Invoice invoice = s.invoices.add();
+        invoice.documentNumber.set(document);
+        invoice.totalAmountMinor = rec.faceMinor();
+        invoice.issueDateEpochDay = rec.issueDay();
+        invoice.dueDateEpochDay = rec.dueDay();
+        invoice.financingStatus = null;
+        invoice.reason = null;
+        invoice.financedAmountMinor = 0;
+        return invoice;
+    }
+
+    private static void refusedItem(Tsin002Status s, Tsin002Status.Invoice invoice, String id, LedgerRejection r) {
+        invoice.financingStatus = Tsin002Status.NOT_FINANCED;
+        invoice.reason = r == null ? null : LedgerRejections.reasonCode(r);
+        appendInfo(s, id, r);
+    }
+
+    private static void appendInfo(Tsin002Status s, String id, LedgerRejection r) {
+        if (r == null) {
+            return;
+        }
+        StringBuilder info = s.validationInfo;
+        if (info.length() > 0) {
+            info.append("; ");
+        }
+        info.append(id).append(": ").append(LedgerRejections.meaning(r));
+    }
+
+    // ------------------------------------------------------------------------------ tsin.007
+
+    private void assignmentStatus(FlowPlan plan, MessageView view, Ledger ledger, String answerId) {
+        InvoiceAssignment a = assignment;
+        a.clear();
+        BusinessLetter letter = a.letter;
+        letter.header.from.bic(platformBic);
+        FlowParties.identity(letter.header.to, plan.senderId);
+        letter.header.messageId.set(answerId);
+        letter.header.creationTimeMs = plan.timeMs;
+        boolean isLetter = plan.type != MessageType.TSIN_004_001_01;
+        String original = (isLetter ? view.text(BusinessLetterFields.LETTER_ID) : view.text(Tsin004Schema.INVOICE_ID))
+                .toString()
+                .trim();
+        letter.relatedMessageId.set(original);
+        FlowParties.identity(letter.addParty("SENDER"), plan.senderId);
+        letter.addParty("PLATFORM").bic(platformBic);
+        a.listId.set(answerId);
+        a.issueDateEpochDay = Math.floorDiv(plan.timeMs, 86_400_000L);
+        a.assigneeRef.set("PLATFORM");
+        a.assignorRef.set("SENDER");
+        if (plan.refused()) {
+            a.validationStatus = "RCER";
+            a.validationReason = plan.refusalCode == null ? NARRATIVE : plan.refusalCode;
+        } else {
+            boolean all = plan.appliedCount() == plan.commands.size();
+            a.validationStatus = all ? "RCCF" : "RCER";
+            a.validationReason = all ? null : LedgerRejections.reasonCode(plan.firstRejection());
+        }
+        int items = isLetter ? view.itemCount() : 1;
+        for (int i = 0; i < items && i < InvoiceAssignment.ITEMS_MAX; i++) {
+            String id = (isLetter
+                            ? view.itemText(i, FinancingItemListSchema.ITEM_ID)
+                            : view.text(Tsin004Schema.INVOICE_ID))
+                    .toString()
+                    .trim();
+            FinancialItem item = a.items.add();
+            item.clear();
+            item.identifier.set(id);
+            Receivable rec = ledger.receivables().receivable(id);
+            if (isLetter) {
+                item.issueDateEpochDay =
+                        IsoIdentifiers.epochDay(view.itemText(i, FinancingItemListSchema.ITEM_ISSUE_DATE));
+                item.dueDateEpochDay = IsoIdentifiers.epochDay(view.itemText(i, FinancingItemListSchema.ITEM_DUE_DATE));
+                item.taxableAmountMinor = view.itemAmountMinor(i, FinancingItemListSchema.ITEM_TOTAL_AMOUNT);
+                if (a.currency == 0) {
+                    a.currency = view.itemCurrency(i, FinancingItemListSchema.ITEM_TOTAL_AMOUNT);
+                }
+            } else {
+                item.issueDateEpochDay = IsoIdentifiers.epochDay(view.text(Tsin004Schema.ISSUE_DATE_TIME));
+                item.dueDateEpochDay = rec != null ? rec.dueDay() : item.issueDateEpochDay;
+                int amountField = view.text(Tsin004Schema.DUE_PAYABLE_AMOUNT).isPresent()
+                        ? Tsin004Schema.DUE_PAYABLE_AMOUNT
+                        : Tsin004Schema.GRAND_TOTAL_AMOUNT;
+                item.taxableAmountMinor = view.amountMinor(amountField);
+                a.currency = view.currency(amountField);
+            }
+            item.sellerRef.set("SENDER");
+            LedgerRejection refusal = plan.refused() || i >= plan.commands.size() ? null : plan.rejections.get(i);
+            boolean taken = !plan.refused() && i < plan.commands.size() && plan.applied.get(i);
+            item.validationStatus = taken ? "RCCF" : "RCER";
+            item.validationReason =
+                    taken ? null : refusal != null ? LedgerRejections.reasonCode(refusal) : a.validationReason;
+        }
+        tsin007.encode(a, writer);
+    }
+}

@@ -1,0 +1,368 @@
+package io.kapok.gateway.flow;
+
+import io.kapok.codecs.iso.IsoIdentifiers;
+import io.kapok.codecs.stream.MessageView;
+import io.kapok.codecs.tsin.BusinessLetterFields;
+import io.kapok.codecs.tsin.FinancingItemListSchema;
+import io.kapok.codecs.tsin.Tsin001Schema;
+import io.kapok.codecs.tsin.Tsin002Schema;
+import io.kapok.codecs.tsin.Tsin003Schema;
+import io.kapok.codecs.tsin.Tsin004Schema;
+import io.kapok.codecs.xml.TextBuffer;
+import io.kapok.gateway.sequencer.Bics;
+import io.kapok.ledger.Ledger;
+import io.kapok.ledger.receivable.CancelFinancingCommand;
+import io.kapok.ledger.receivable.ConfirmReceivableCommand;
+import io.kapok.ledger.receivable.DecideFinancingCommand;
+import io.kapok.ledger.receivable.DiscountPricing;
+import io.kapok.ledger.receivable.Financing;
+import io.kapok.ledger.receivable.FinancingState;
+import io.kapok.ledger.receivable.Programme;
+import io.kapok.ledger.receivable.Receivable;
+import io.kapok.ledger.receivable.Receivables;
+import io.kapok.ledger.receivable.RegisterReceivableCommand;
+import io.kapok.ledger.receivable.RequestFinancingCommand;
+import io.kapok.ledger.receivable.SplitReceivableCommand;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a decoded receivable-financing message into the ledger commands it asks for ({@link
+ * FlowPlan}), on the sequencer thread, reading the ledger where a message names things by their
+ * business references (an invoice number, a bulk request id) rather than by ledger ids. What it
+ * reads is the state the commands will be applied to, and the commands it builds are journaled, so
+ * a replay applies exactly the same commands without routing again.
+ *
+ * <p>The identifiers, as partners see them:
+ *
+ * <pre>
+ *  receivable id   the invoice number: tsin.004 InvcId (Id), a letter's FinItm/ItmCntxt/Idr,
+ *                  a tsin.001 invoice's DocNb; unique on the platform
+ *  child id        a split's new receivable: "{parent}-{n}", n the parent's next child number
+ *                  (e.g. CAG-INV-2026-0815-1), or "{letter id}-{item}" when that is over 35 characters
+ *  financing id    "{tsin.001 GrpId}/{invoice number}": the bank's tsin.002 names it by
+ *                  OrgnlReqId + the invoice's DocNb, a tsin.003 cancels every one of its GrpId,
+ *                  a disbursing pacs.008 carries it as EndToEndId
+ *  programme       tsin.001 FincgAgrmt (the programme id, e.g. PRBK-CAG-CNY), or else the programme
+ *                  of the addressed bank (BAH To, or FrstAgt) for the invoice's debtor and currency
+ * </pre>
+ *
+ * <p>Routes (sender = the authenticated party):
+ *
+ * <pre>
+ *  tsin.004  creditor or debtor      register the invoice as a receivable
+ *  tsin.013  debtor                  confirm (确权) each item; an item with VldtnStsInf/Sts RCER disputes it
+ *  tsin.006  holder, To = a supplier split off each item's DueAmt (or the whole outstanding amount)
+ *                                    and transfer it to that lower-tier supplier
+ *  tsin.001  holder                  request financing of each invoice (RqstdAmt, or the programme's
+ *                                    advance cap)
+ *  tsin.002  the programme's bank    decide each invoice: FNCD with FincdAmt accepts, NTFD refuses with
+ *                                    its reason; a list-level RCER refuses every open request of the bulk
+ *  tsin.003  the requester           cancel every open financing of the original bulk request
+ * </pre>
+ *
+ * Allocates: these flows are rare next to payments; commands are built per message.
+ */
+public final class FlowRouter {
+    /** Longest identifier an ISO 20022 Max35Text can carry (an invoice number in a tsin.001). */
+    static final int ID_LENGTH_MAX = 35;
+
+    private FlowRouter() {}
+
+    /**
+     * Routes {@code view}, sent by {@code senderId}, against {@code ledger}'s current state into
+     * {@code plan} (cleared first): commands, or a refusal before the ledger.
+     */
+    public static void route(MessageView view, String senderId, long timeMs, Ledger ledger, FlowPlan plan) {
+        plan.clear();
+        plan.type = view.type();
+        plan.senderId = senderId;
+        plan.timeMs = timeMs;
+        if (senderId == null || senderId.isEmpty()) {
+            plan.refuse("FF01", "the sender is not identified: send a Business Application Header whose Fr names it");
+            return;
+        }
+        switch (view.type()) {
+            case TSIN_004_001_01 -> register(view, senderId, plan);
+            case TSIN_013_001_01 -> confirm(view, senderId, plan);
+            case TSIN_006_001_01 -> split(view, senderId, ledger, plan);
+            case TSIN_001_001_01 -> requestFinancing(view, senderId, ledger, plan);
+            case TSIN_002_001_01 -> decideFinancing(view, senderId, ledger, plan);
+            case TSIN_003_001_01 -> cancelFinancing(view, senderId, ledger, plan);
+            default ->
+                plan.refuse(
+                        "FF01",
+                        view.type().messageDefinition() + " (" + view.type().title()
+                                + ") is not taken on POST /v1/messages: Kapok sends it, it does not act on it");
+        }
+    }
+
+    /**
+     * The authenticated sender in the dev profile: the BAH {@code Fr} (a BIC, normalised to 11
+     * characters, or an organisation id), or for a Document without a header the party the
+     * message itself names as its author; null when neither names one.
+     */
+    public static String senderOf(MessageView view) {
+        if (view.hasAppHdr()) {
+            if (view.fromBic().length() > 0) {
+                return Bics.normalise(view.fromBic());
+            }
+            if (view.fromOrganisationId().length() > 0) {
+                return view.fromOrganisationId().toString().trim();
+            }
+            if (view.fromLei().length() > 0) {
+                return view.fromLei().toString().trim();
+            }
+            return null;
+        }
+        int field = switch (view.type()) {
+            case TSIN_001_001_01 -> Tsin001Schema.REQUESTER_ID;
+            case TSIN_003_001_01 -> Tsin003Schema.REQUESTER_ID;
+            case TSIN_002_001_01 -> Tsin002Schema.FIRST_AGENT_BIC;
+            case TSIN_004_001_01 -> Tsin004Schema.SELLER_ID;
+            case TSIN_006_001_01, TSIN_013_001_01 -> BusinessLetterFields.ORIGINATOR_ID;
+            default -> -1;
+        };
+        return field < 0 ? null : partyId(view.text(field));
+    }
+
+    /** A party named in a message: a BIC in its 11-character form, any other id trimmed; null when absent. */
+    static String partyId(CharSequence id) {
+        String s = id.toString().trim();
+        if (s.isEmpty()) {
+            return null;
+        }
+        return IsoIdentifiers.isBic(s) ? Bics.normalise(s) : s;
+    }
+
+    private static void register(MessageView view, String senderId, FlowPlan plan) {
+        RegisterReceivableCommand c = new RegisterReceivableCommand();
+        c.senderId = senderId;
+        c.receivableId = trim(view.text(Tsin004Schema.INVOICE_ID));
+        c.documentNumber = c.receivableId;
+        c.debtorId = partyId(view.text(Tsin004Schema.BUYER_ID));
+        c.creditorId = partyId(view.text(Tsin004Schema.SELLER_ID));
+        int amountField = view.text(Tsin004Schema.DUE_PAYABLE_AMOUNT).isPresent()
+                ? Tsin004Schema.DUE_PAYABLE_AMOUNT
+                : Tsin004Schema.GRAND_TOTAL_AMOUNT;
+        c.currency = view.currency(amountField);
+        c.amountMinor = view.amountMinor(amountField);
+        c.issueDay = (int) IsoIdentifiers.epochDay(view.text(Tsin004Schema.ISSUE_DATE_TIME));
+        if (!view.text(Tsin004Schema.DUE_DATE).isPresent()) {
+            plan.refuse("MI01", "/Document/FinInvc/TradSttlm/PmtTerms/DueDt: a receivable needs its payment due date");
+            return;
+        }
+        c.dueDay = (int) IsoIdentifiers.epochDay(view.text(Tsin004Schema.DUE_DATE));
+        if (c.debtorId == null || c.creditorId == null) {
+            plan.refuse("MI01", "the invoice must name its buyer (the debtor) and its seller (the creditor) by id");
+            return;
+        }
+        plan.add(c);
+    }
+
+    private static void confirm(MessageView view, String senderId, FlowPlan plan) {
+        for (int i = 0; i < view.itemCount(); i++) {
+            ConfirmReceivableCommand c = new ConfirmReceivableCommand();
+            c.senderId = senderId;
+            c.receivableId = trim(view.itemText(i, FinancingItemListSchema.ITEM_ID));
+            c.accept = !"RCER".contentEquals(view.itemText(i, FinancingItemListSchema.ITEM_STATUS));
+            plan.add(c);
+        }
+    }
+
+    private static void split(MessageView view, String senderId, Ledger ledger, FlowPlan plan) {
+        String assignee = view.toOrganisationId().length() > 0 ? partyId(view.toOrganisationId()) : null;
+        if (assignee == null) {
+            plan.refuse(
+                    "NA01",
+                    view.toBic().length() > 0
+                            ? "an assignment to a bank (factoring) is not taken: a bank finances a receivable through"
+                                    + " tsin.001 and its tsin.002; a tsin.006 transfers receivables to a lower-tier supplier"
+                            : "a tsin.006 needs a Business Application Header whose To names the lower-tier supplier"
+                                    + " (OrgId) that takes the receivables");
+            return;
+        }
+        Receivables receivables = ledger.receivables();
+        String letterId = trim(view.text(BusinessLetterFields.LETTER_ID));
+        List<String> childIds = new ArrayList<>();
+        for (int i = 0; i < view.itemCount(); i++) {
+            SplitReceivableCommand c = new SplitReceivableCommand();
+            c.senderId = senderId;
+            c.receivableId = trim(view.itemText(i, FinancingItemListSchema.ITEM_ID));
+            c.newHolderId = assignee;
+            Receivable parent = receivables.receivable(c.receivableId);
+            boolean dueGiven =
+                    view.itemText(i, FinancingItemListSchema.ITEM_DUE_AMOUNT).isPresent();
+            c.amountMinor = dueGiven
+                    ? view.itemAmountMinor(i, FinancingItemListSchema.ITEM_DUE_AMOUNT)
+                    : parent == null ? 0 : parent.outstandingMinor();
+            int n = (parent == null ? 0 : parent.childIds().size()) + 1;
+            String childId = c.receivableId + "-" + n;
+            while (childIds.contains(childId)) { // the same parent twice in one letter
+                childId = c.receivableId + "-" + ++n;
+            }
+            if (childId.length() > ID_LENGTH_MAX) {
+                childId = letterId + "-" + (i + 1);
+            }
+            childIds.add(childId);
+            c.childReceivableId = childId;
+            plan.add(c);
+        }
+    }
+
+    private static void requestFinancing(MessageView view, String senderId, Ledger ledger, FlowPlan plan) {
+        Receivables receivables = ledger.receivables();
+        String groupId = trim(view.text(Tsin001Schema.GROUP_ID));
+        String agreement = trim(view.text(Tsin001Schema.FINANCING_AGREEMENT));
+        String bank = view.toBic().length() > 0
+                ? Bics.normalise(view.toBic())
+                : partyId(view.text(Tsin001Schema.FIRST_AGENT_BIC));
+        for (int i = 0; i < view.itemCount(); i++) {
+            RequestFinancingCommand c = new RequestFinancingCommand();
+            c.senderId = senderId;
+            c.receivableId = trim(view.itemText(i, Tsin001Schema.DOCUMENT_NUMBER));
+            c.financingId = groupId + "/" + c.receivableId;
+            Receivable rec = receivables.receivable(c.receivableId);
+            Programme programme = !agreement.isEmpty()
+                    ? receivables.programme(agreement)
+                    : rec == null || bank == null
+                            ? null
+                            : programmeOf(receivables, bank, rec.debtorId(), rec.currency());
+            c.programmeId = programme != null ? programme.id() : agreement.isEmpty() ? "" : agreement;
+            if (view.itemText(i, Tsin001Schema.REQUESTED_AMOUNT).isPresent()) {
+                c.amountMinor = view.itemAmountMinor(i, Tsin001Schema.REQUESTED_AMOUNT);
+            } else if (rec != null && programme != null) {
+                c.amountMinor = DiscountPricing.advanceCapMinor(rec.outstandingMinor(), programme.advanceRatePpm());
+            } else {
+                c.amountMinor = view.itemAmountMinor(i, Tsin001Schema.INVOICE_AMOUNT);
+            }
+            plan.add(c);
+        }
+    }
+
+    /** The programme in which {@code bankId} finances {@code coreId}'s suppliers in {@code currency}, or null. */
+    static Programme programmeOf(Receivables receivables, String bankId, String coreId, int currency) {
+        Programme found = null;
+        for (Programme p : receivables.programmes()) {
+            if (p.bankId().equals(bankId)
+                    && p.coreId().equals(coreId)
+                    && p.currency() == currency
+                    && (found == null || p.id().compareTo(found.id()) < 0)) {
+                found = p; // the lowest id when several match, so the choice does not depend on map order
+            }
+        }
+        return found;
+    }
+
+    private static void decideFinancing(MessageView view, String senderId, Ledger ledger, FlowPlan plan) {
+        String requestId = trim(view.text(Tsin002Schema.ORIGINAL_REQUEST_ID));
+        if (view.itemCount() == 0) {
+            if (!"RCER".contentEquals(view.text(Tsin002Schema.VALIDATION_STATUS))) {
+                plan.refuse(
+                        "NA01",
+                        "a bank's tsin.002 decides invoices: FincgRslt per invoice (FNCD with FincdAmt, or NTFD"
+                                + " with a reason), or VldtnStsInf/Sts RCER to refuse the whole request");
+                return;
+            }
+            int reason = packReason(view.text(Tsin002Schema.VALIDATION_REASON));
+            for (Financing f : openFinancings(ledger.receivables(), requestId, false)) {
+                plan.add(decide(senderId, f.id(), false, 0, reason));
+            }
+            if (plan.commands.isEmpty()) {
+                plan.refuse("NA01", "no financing request of OrgnlReqId " + requestId + " awaits a decision");
+            }
+            return;
+        }
+        for (int i = 0; i < view.itemCount(); i++) {
+            String financingId = requestId + "/" + trim(view.itemText(i, Tsin002Schema.DOCUMENT_NUMBER));
+            TextBuffer status = view.itemText(i, Tsin002Schema.FINANCING_STATUS);
+            if ("PDNG".contentEquals(status)) {
+                continue; // still pending at the bank: nothing to record yet
+            }
+            boolean accept = "FNCD".contentEquals(status);
+            plan.add(decide(
+                    senderId,
+                    financingId,
+                    accept,
+                    accept ? view.itemAmountMinor(i, Tsin002Schema.FINANCED_AMOUNT) : 0,
+                    accept ? 0 : packReason(view.itemText(i, Tsin002Schema.FINANCING_REASON))));
+        }
+        if (plan.commands.isEmpty()) {
+            plan.refuse("NA01", "every invoice of this tsin.002 is PDNG (pending): nothing to decide yet");
+        }
+    }
+
+    private static DecideFinancingCommand decide(
+            String senderId, String financingId, boolean accept, long amountMinor, int reason) {
+        DecideFinancingCommand c = new DecideFinancingCommand();
+        c.senderId = senderId;
+        c.financingId = financingId;
+        c.accept = accept;
+        c.financedAmountMinor = amountMinor;
+        c.reasonCode = reason;
+        return c;
+    }
+
+    private static void cancelFinancing(MessageView view, String senderId, Ledger ledger, FlowPlan plan) {
+        String requestId = trim(view.text(Tsin003Schema.ORIGINAL_GROUP_ID));
+        for (Financing f : openFinancings(ledger.receivables(), requestId, true)) {
+            CancelFinancingCommand c = new CancelFinancingCommand();
+            c.senderId = senderId;
+            c.financingId = f.id();
+            plan.add(c);
+        }
+        if (plan.commands.isEmpty()) {
+            plan.refuse("CA02", "no open financing of the bulk request " + requestId + " (OrgnlGrpId) to cancel");
+        }
+    }
+
+    /**
+     * The financings of bulk request {@code requestId} still open (requested, or also accepted when
+     * {@code acceptedToo}), by id.
+     */
+    static List<Financing> openFinancings(Receivables receivables, String requestId, boolean acceptedToo) {
+        String prefix = requestId + "/";
+        List<Financing> open = new ArrayList<>();
+        for (Financing f : receivables.financings()) {
+            if (f.id().startsWith(prefix)
+                    && (f.state() == FinancingState.REQUESTED
+                            || (acceptedToo && f.state() == FinancingState.ACCEPTED))) {
+                open.add(f);
+            }
+        }
+        open.sort((a, b) -> a.id().compareTo(b.id()));
+        return open;
+    }
+
+    /**
+     * A 4-character ISO reason code packed into an int (the ledger keeps a refusal's reason as a
+     * number): big-endian ASCII, 0 when absent.
+     */
+    public static int packReason(CharSequence code) {
+        String s = code.toString().trim();
+        int packed = 0;
+        for (int i = 0; i < Math.min(4, s.length()); i++) {
+            packed = (packed << 8) | (s.charAt(i) & 0xFF);
+        }
+        return packed;
+    }
+
+    /** The 4-character reason {@link #packReason} packed, or null for 0. */
+    public static String unpackReason(int packed) {
+        if (packed == 0) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder(4);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            int c = (packed >>> shift) & 0xFF;
+            if (c != 0) {
+                s.append((char) c);
+            }
+        }
+        return s.toString();
+    }
+
+    private static String trim(TextBuffer text) {
+        return text.toString().trim();
+    }
+}
