@@ -5,6 +5,7 @@ import io.kapok.codecs.iso.DecimalAmounts;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.flow.FlowAnswers;
+import io.kapok.gateway.flow.FlowNotifications;
 import io.kapok.gateway.flow.FlowPlan;
 import io.kapok.gateway.flow.FlowRouter;
 import io.kapok.gateway.flow.PaymentRouter;
@@ -180,7 +181,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 config.durability(),
                 config.mailbox(),
                 mailboxHook,
-                new PaymentRelayComposer());
+                new PaymentRelayComposer(),
+                new FlowNotifications(Bics.normalise(config.platform().id()), xmlLimits(config)));
         mailboxRecovery = new MailboxRecovery(mailboxes);
     }
 
@@ -204,6 +206,13 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             mailboxes.addParty(party.id());
         }
         mailboxRecovery = null;
+    }
+
+    /** The XML limits of the configuration, for decoding journaled messages again. */
+    private static io.kapok.codecs.xml.XmlLimits xmlLimits(GatewayConfig config) {
+        GatewayConfig.Limits l = config.limits();
+        return new io.kapok.codecs.xml.XmlLimits(
+                l.xmlDepthMax(), l.xmlElementCountMax(), l.xmlAttributeCountMax(), l.xmlTextLengthMax());
     }
 
     /** Waits until recovery is done; rethrows what made it fail. Called by the starting thread. */

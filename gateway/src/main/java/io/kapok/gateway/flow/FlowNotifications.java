@@ -1,0 +1,319 @@
+package io.kapok.gateway.flow;
+
+import io.kapok.codecs.DecodeVerdict;
+import io.kapok.codecs.MessageMap;
+import io.kapok.codecs.MessageType;
+import io.kapok.codecs.camt.Camt054Encoder;
+import io.kapok.codecs.camt.Camt054Notification;
+import io.kapok.codecs.camt.CashEntry;
+import io.kapok.codecs.iso.IsoIdentifiers;
+import io.kapok.codecs.stream.Iso20022Decoder;
+import io.kapok.codecs.stream.MessageView;
+import io.kapok.codecs.tsin.Tsin001Encoder;
+import io.kapok.codecs.tsin.Tsin001Request;
+import io.kapok.codecs.tsin.Tsin001Schema;
+import io.kapok.codecs.tsin.Tsin002Encoder;
+import io.kapok.codecs.tsin.Tsin002Schema;
+import io.kapok.codecs.tsin.Tsin002Status;
+import io.kapok.codecs.xml.TextBuffer;
+import io.kapok.codecs.xml.Utf8XmlWriter;
+import io.kapok.codecs.xml.XmlLimits;
+import io.kapok.gateway.mailbox.MailboxComposer;
+import io.kapok.ledger.CommandType;
+import io.kapok.ledger.LedgerCommand;
+import io.kapok.ledger.LedgerEventType;
+import io.kapok.ledger.LedgerResult;
+import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.DecideFinancingCommand;
+import io.kapok.ledger.receivable.RegisterReceivableCommand;
+import io.kapok.ledger.receivable.RequestFinancingCommand;
+import io.kapok.ledger.receivable.SettleReceivableCommand;
+
+/**
+ * The notifications the platform writes to the parties a command concerns, besides the answer its
+ * sender gets:
+ *
+ * <pre>
+ *  every posting (a payment, a settlement)  camt.054 to the account owner: one entry, debit or credit
+ *  a registered invoice (tsin.004)          the tsin.004 itself, verbatim, to the other party of it
+ *                                           (the debtor, who confirms it; or the creditor, when the
+ *                                           debtor registered it)
+ *  a financing request taken (tsin.001)     a tsin.001 with that one invoice, to the programme's bank
+ *  a bank's decision recorded (tsin.002)    a tsin.002 with that invoice, FNCD with the financed amount
+ *                                           or NTFD with the bank's reason, to the requesting holder
+ *  a settlement paid to another bank        the pacs.008 itself, verbatim, to the payee bank
+ * </pre>
+ *
+ * Deterministic, as recovery requires ({@link MailboxComposer}): ids derive from the journal entry
+ * ({@code KPKN{sequence}-{n}}), times from its receive time, details from the command, the ledger's
+ * events and the journaled message bytes. Sequencer thread only; reuses its value objects.
+ */
+public final class FlowNotifications implements MailboxComposer {
+    public static final String CAMT054 = MessageType.CAMT_054_001_08.messageDefinition();
+    public static final String TSIN001 = MessageType.TSIN_001_001_01.messageDefinition();
+    public static final String TSIN002 = MessageType.TSIN_002_001_01.messageDefinition();
+    public static final String TSIN004 = MessageType.TSIN_004_001_01.messageDefinition();
+    public static final String PACS008 = MessageType.PACS_008_001_08.messageDefinition();
+
+    private static final long DAY_MS = 86_400_000L;
+
+    private final String platformBic;
+    private final Utf8XmlWriter writer = new Utf8XmlWriter(4096);
+    private final Camt054Encoder camt054 = new Camt054Encoder();
+    private final Camt054Notification notification = new Camt054Notification();
+    private final Tsin001Encoder tsin001 = new Tsin001Encoder();
+    private final Tsin001Request request = new Tsin001Request();
+    private final Tsin002Encoder tsin002 = new Tsin002Encoder();
+    private final Tsin002Status status = new Tsin002Status();
+    private final Iso20022Decoder decoder;
+    private final MessageView view = new MessageView();
+    private final DecodeVerdict verdict = new DecodeVerdict();
+    private final char[] digits = new char[20];
+    private final char[] scratch = new char[64];
+    private static final char[] DASH = {'-'};
+    private int messageNumber;
+
+    public FlowNotifications(String platformBic, XmlLimits limits) {
+        this.platformBic = platformBic;
+        this.decoder = MessageMap.newDecoder(limits);
+    }
+
+    @Override
+    public void recipients(LedgerCommand command, RecipientSink sink) {
+        switch (command.type()) {
+            case TRANSFER -> {
+                TransferCommand t = (TransferCommand) command;
+                sink.recipient(t.debitPartyId);
+                sink.recipient(t.creditPartyId);
+            }
+            case SETTLE_RECEIVABLE -> {
+                SettleReceivableCommand s = (SettleReceivableCommand) command;
+                sink.recipient(s.senderId);
+                sink.recipient(s.payeeBankId);
+                sink.recipient(s.payeeBankId);
+            }
+            case REGISTER_RECEIVABLE -> {
+                RegisterReceivableCommand r = (RegisterReceivableCommand) command;
+                sink.recipient(r.senderId.equals(r.debtorId) ? r.creditorId : r.debtorId);
+            }
+            default -> {
+                // recipients known only once the ledger decided (the programme's bank, the holder)
+            }
+        }
+    }
+
+    @Override
+    public void compose(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result, OutboundSink sink) {
+        if (!result.applied || result.retry) {
+            return;
+        }
+        messageNumber = 0;
+        for (int i = 0; i < result.eventCount(); i++) {
+            if (result.eventType(i) == LedgerEventType.POSTED) {
+                posting(command, result, i, sink);
+            }
+        }
+        switch (command.type()) {
+            case REGISTER_RECEIVABLE -> {
+                RegisterReceivableCommand r = (RegisterReceivableCommand) command;
+                if (rawLength > 0) {
+                    sink.message(r.senderId.equals(r.debtorId) ? r.creditorId : r.debtorId, TSIN004, raw, 0, rawLength);
+                }
+            }
+            case REQUEST_FINANCING -> financingRequest((RequestFinancingCommand) command, raw, rawLength, result, sink);
+            case DECIDE_FINANCING -> decision((DecideFinancingCommand) command, raw, rawLength, result, sink);
+            case SETTLE_RECEIVABLE -> {
+                SettleReceivableCommand s = (SettleReceivableCommand) command;
+                if (rawLength > 0 && !s.payeeBankId.equals(s.senderId)) {
+                    sink.message(s.payeeBankId, PACS008, raw, 0, rawLength);
+                }
+            }
+            default -> {}
+        }
+    }
+
+    /** camt.054 for event {@code i}, a POSTED event: subject = the account owner, amount signed. */
+    private void posting(LedgerCommand command, LedgerResult result, int i, OutboundSink sink) {
+        String owner = result.eventSubject(i);
+        int currency = result.eventCurrency(i);
+        long delta = result.eventAmountMinor(i);
+        Camt054Notification n = notification;
+        n.clear();
+        n.header.from.bic(platformBic);
+        FlowParties.identity(n.header.to, owner);
+        id(n.header.messageId, command.sequence);
+        n.header.creationTimeMs = command.timeMs;
+        n.notificationId.copyFrom(n.header.messageId);
+        n.account.id.set("KAPK-");
+        String code = io.kapok.codecs.iso.Iso4217.unpack(currency);
+        code.getChars(0, 3, scratch, 0);
+        scratch[3] = '-';
+        int ownerLength = Math.min(owner.length(), scratch.length - 4);
+        owner.getChars(0, ownerLength, scratch, 4);
+        n.account.id.append(scratch, 0, 4 + ownerLength);
+        n.account.currency = currency;
+        FlowParties.identity(n.account.owner, owner);
+        n.account.servicerBic.set(platformBic);
+        CashEntry e = n.entries.add();
+        e.clear();
+        e.entryReference.copyFrom(n.header.messageId);
+        e.amountMinor = Math.abs(delta);
+        e.credit = delta > 0;
+        e.bookingDateEpochDay = Math.floorDiv(command.timeMs, DAY_MS);
+        e.valueDateEpochDay = e.bookingDateEpochDay;
+        e.accountServicerReference.set("JRNL-");
+        appendNumber(e.accountServicerReference, command.sequence);
+        e.family = e.credit ? "RCDT" : "ICDT";
+        e.subFamily = "XBCT";
+        if (command.type() == CommandType.TRANSFER) {
+            TransferCommand t = (TransferCommand) command;
+            e.messageId.set(t.messageId);
+            e.endToEndId.set(t.endToEndId);
+            if (IsoIdentifiers.isUuidV4(t.uetr)) {
+                e.uetr.set(t.uetr);
+            }
+        } else if (command.type() == CommandType.SETTLE_RECEIVABLE) {
+            e.endToEndId.set(((SettleReceivableCommand) command).receivableId);
+        }
+        camt054.encode(n, writer);
+        sink.message(owner, CAMT054, writer.buffer(), 0, writer.length());
+    }
+
+    /** The one invoice of a taken request, as a tsin.001 from the platform to the programme's bank. */
+    private void financingRequest(
+            RequestFinancingCommand c, byte[] raw, int rawLength, LedgerResult result, OutboundSink sink) {
+        String bank = eventParty(result, LedgerEventType.FINANCING_STATE);
+        int item =
+                decodedItem(raw, rawLength, MessageType.TSIN_001_001_01, Tsin001Schema.DOCUMENT_NUMBER, c.receivableId);
+        if (bank == null || item < 0) {
+            return;
+        }
+        Tsin001Request r = request;
+        r.clear();
+        r.header.from.bic(platformBic);
+        FlowParties.identity(r.header.to, bank);
+        id(r.header.messageId, c.sequence);
+        r.header.creationTimeMs = c.timeMs;
+        r.currency = view.itemCurrency(item, Tsin001Schema.INVOICE_AMOUNT);
+        r.financingAgreement.set(c.programmeId);
+        FlowParties.identity(r.requester, c.senderId);
+        r.bankBic.set(bank);
+        Tsin001Request.Invoice invoice = r.invoices.add();
+        invoice.documentNumber.set(c.receivableId);
+        invoice.issueDateEpochDay = IsoIdentifiers.epochDay(view.itemText(item, Tsin001Schema.ISSUE_DATE));
+        invoice.dueDateEpochDay = IsoIdentifiers.epochDay(view.itemText(item, Tsin001Schema.DUE_DATE));
+        invoice.taxableAmountMinor =
+                view.itemText(item, Tsin001Schema.TOTAL_TAXABLE_AMOUNT).isPresent()
+                        ? view.itemAmountMinor(item, Tsin001Schema.TOTAL_TAXABLE_AMOUNT)
+                        : view.itemAmountMinor(item, Tsin001Schema.INVOICE_AMOUNT);
+        invoice.taxAmountMinor =
+                view.itemText(item, Tsin001Schema.TOTAL_TAX_AMOUNT).isPresent()
+                        ? view.itemAmountMinor(item, Tsin001Schema.TOTAL_TAX_AMOUNT)
+                        : 0;
+        invoice.requestedAmountMinor = c.amountMinor;
+        FlowParties.identity(
+                invoice.supplier, partyOrSender(view.itemText(item, Tsin001Schema.SUPPLIER_ID), c.senderId));
+        String buyer = FlowRouter.partyId(view.itemText(item, Tsin001Schema.BUYER_ID));
+        if (buyer != null) {
+            FlowParties.identity(invoice.buyer, buyer);
+        }
+        tsin001.encode(r, writer);
+        sink.message(bank, TSIN001, writer.buffer(), 0, writer.length());
+    }
+
+    /** The bank's recorded decision on one invoice, as a tsin.002 from the platform to the requester. */
+    private void decision(DecideFinancingCommand c, byte[] raw, int rawLength, LedgerResult result, OutboundSink sink) {
+        String holder = eventParty(result, LedgerEventType.RECEIVABLE_STATE);
+        String receivableId = eventSubject(result, LedgerEventType.RECEIVABLE_STATE);
+        if (holder == null || receivableId == null) {
+            return;
+        }
+        int item =
+                decodedItem(raw, rawLength, MessageType.TSIN_002_001_01, Tsin002Schema.DOCUMENT_NUMBER, receivableId);
+        Tsin002Status s = status;
+        s.clear();
+        s.header.from.bic(platformBic);
+        FlowParties.identity(s.header.to, holder);
+        id(s.header.messageId, c.sequence);
+        s.header.creationTimeMs = c.timeMs;
+        int slash = c.financingId.lastIndexOf('/');
+        s.originalRequestId.set(slash > 0 ? c.financingId.substring(0, slash) : c.financingId);
+        s.originalCreationTimeMs = c.timeMs;
+        s.validationStatus = Tsin002Status.VALIDATION_ACCEPTED;
+        if (item >= 0) {
+            s.originalCreationTimeMs =
+                    FlowParties.epochMs(view.text(Tsin002Schema.ORIGINAL_CREATION_DATE_TIME), c.timeMs);
+            s.currency = view.itemCurrency(item, Tsin002Schema.INVOICE_AMOUNT);
+            Tsin002Status.Invoice invoice = s.invoices.add();
+            invoice.documentNumber.set(receivableId);
+            invoice.totalAmountMinor = view.itemAmountMinor(item, Tsin002Schema.INVOICE_AMOUNT);
+            invoice.issueDateEpochDay = IsoIdentifiers.epochDay(view.itemText(item, Tsin002Schema.ISSUE_DATE));
+            invoice.dueDateEpochDay = IsoIdentifiers.epochDay(view.itemText(item, Tsin002Schema.DUE_DATE));
+            invoice.financingStatus = c.accept ? Tsin002Status.FINANCED : Tsin002Status.NOT_FINANCED;
+            invoice.financedAmountMinor = c.accept ? c.financedAmountMinor : 0;
+            invoice.reason = c.accept ? null : FlowRouter.unpackReason(c.reasonCode);
+        } else if (!c.accept) {
+            s.validationStatus = Tsin002Status.VALIDATION_REJECTED;
+            s.validationReason = FlowRouter.unpackReason(c.reasonCode);
+        }
+        tsin002.encode(s, writer);
+        sink.message(holder, TSIN002, writer.buffer(), 0, writer.length());
+    }
+
+    /**
+     * Decodes the journaled message (it was valid when taken) and finds the item whose {@code field}
+     * is {@code id}: its index, or -1.
+     */
+    private int decodedItem(byte[] raw, int rawLength, MessageType type, int field, String id) {
+        if (rawLength == 0 || !decoder.decode(raw, 0, rawLength, view, verdict) || view.type() != type) {
+            return -1;
+        }
+        for (int i = 0; i < view.itemCount(); i++) {
+            TextBuffer text = view.itemText(i, field);
+            if (text.toString().trim().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String partyOrSender(TextBuffer named, String senderId) {
+        String id = FlowRouter.partyId(named);
+        return id == null ? senderId : id;
+    }
+
+    private static String eventParty(LedgerResult result, LedgerEventType type) {
+        for (int i = 0; i < result.eventCount(); i++) {
+            if (result.eventType(i) == type) {
+                return result.eventParty(i);
+            }
+        }
+        return null;
+    }
+
+    private static String eventSubject(LedgerResult result, LedgerEventType type) {
+        for (int i = 0; i < result.eventCount(); i++) {
+            if (result.eventType(i) == type) {
+                return result.eventSubject(i);
+            }
+        }
+        return null;
+    }
+
+    /** {@code KPKN{sequence}-{n}}: the n-th notification of journal entry {@code sequence}. */
+    private void id(TextBuffer out, long sequence) {
+        out.set("KPKN");
+        appendNumber(out, sequence);
+        out.append(DASH, 0, 1);
+        appendNumber(out, ++messageNumber);
+    }
+
+    private void appendNumber(TextBuffer out, long value) {
+        int at = digits.length;
+        do {
+            digits[--at] = (char) ('0' + (value % 10));
+            value /= 10;
+        } while (value > 0);
+        out.append(digits, at, digits.length - at);
+    }
+}
