@@ -15,7 +15,7 @@ import io.kapok.codecs.xml.Utf8XmlWriter;
  *    ├─ InvcHdr: Id, TpCd, IsseDtTm
  *    ├─ TradAgrmt: Buyr, Sellr                       (TradeParty1: PtyId/Id/OrgId, PtyId/Nm)
  *    ├─ TradDlvry                                    (empty: nothing of the delivery is reported)
- *    ├─ TradSttlm: PmtRef?, InvcCcyCd, PmtTerms/DueDt,
+ *    ├─ TradSttlm: DuePyblAmt, PmtRef?, InvcCcyCd, PmtTerms/DueDt,
  *    │  MntrySummtn (LineTtlAmt, TaxTtlAmt, TaxBsisAmt, GrdTtlAmt)
  *    └─ LineItm*: Id, TradPdct/Nm, NetPric, BlldQty/Val, MntrySummtn (LineTtlAmt, TaxTtlAmt)
  * </pre>
@@ -57,6 +57,8 @@ public final class Tsin004Encoder {
         out.end("TradAgrmt");
         out.start("TradDlvry").end("TradDlvry");
         out.start("TradSttlm");
+        // DuePyblAmt [1..*] comes first in TradeSettlement1: what the buyer owes, the grand total.
+        IsoElements.amount(out, "DuePyblAmt", Math.addExact(linesMinor, taxMinor), currency);
         IsoElements.optional(out, "PmtRef", invoice.paymentReference, IsoElements.MAX_35);
         IsoElements.currency(out, "InvcCcyCd", currency);
         out.start("PmtTerms");

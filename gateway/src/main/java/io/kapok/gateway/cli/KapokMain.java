@@ -33,6 +33,7 @@ public final class KapokMain {
               run    [--config FILE] [--port N] [--data DIR]   run the gateway in the foreground (Ctrl-C stops it)
               send   FILE.xml [--url URL]                     post one ISO 20022 message and print the answer
               journal verify|tail|dump --data DIR             check the journal's hash chain; print its state hash or entries
+              demo   [--data DIR]                             play a 1+N supply-chain story over HTTP against an embedded gateway
               test                                            run the whole test suite
               bench  [PATTERN] [--smoke] [--prof-gc]          run the JMH benchmarks
               load   --url URL --rate R --duration D ...      open-loop load generator (./kapok load --help)
@@ -91,6 +92,7 @@ public final class KapokMain {
                 case "run" -> run(rest);
                 case "send" -> send(rest);
                 case "journal" -> new JournalCommand(out, err).execute(rest);
+                case "demo" -> new DemoCommand(out, err).execute(rest);
                 default -> usage("unknown command '" + command + "'; see ./kapok help");
             };
         } catch (UsageException e) {

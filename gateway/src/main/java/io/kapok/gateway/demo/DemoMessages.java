@@ -1,0 +1,226 @@
+package io.kapok.gateway.demo;
+
+import io.kapok.codecs.iso.Iso4217;
+import io.kapok.codecs.iso.PartyIdentity;
+import io.kapok.codecs.pacs.Pacs008Encoder;
+import io.kapok.codecs.pacs.Pacs008Transfer;
+import io.kapok.codecs.tsin.BusinessLetter;
+import io.kapok.codecs.tsin.FinancialItem;
+import io.kapok.codecs.tsin.InvoiceAssignment;
+import io.kapok.codecs.tsin.Tsin001Encoder;
+import io.kapok.codecs.tsin.Tsin001Request;
+import io.kapok.codecs.tsin.Tsin002Encoder;
+import io.kapok.codecs.tsin.Tsin002Status;
+import io.kapok.codecs.tsin.Tsin003CancellationRequest;
+import io.kapok.codecs.tsin.Tsin003Encoder;
+import io.kapok.codecs.tsin.Tsin004Encoder;
+import io.kapok.codecs.tsin.Tsin004Invoice;
+import io.kapok.codecs.tsin.Tsin006Encoder;
+import io.kapok.codecs.tsin.Tsin013Encoder;
+import io.kapok.codecs.xml.Utf8XmlWriter;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The messages a partner's system sends in the 1+N flows, written with Kapok's own encoders: what
+ * {@code ./kapok demo} plays and the flow tests send. Each method returns one complete message
+ * (Business Application Header + Document in an envelope). Not thread-safe.
+ */
+public final class DemoMessages {
+    /** An invoice the debtor owes: its number, amount and dates (epoch days). */
+    public record Invoice(String number, String currency, long amountMinor, long issueDay, long dueDay) {}
+
+    private final String platformBic;
+    private final Utf8XmlWriter out = new Utf8XmlWriter(4096);
+    private long timeMs;
+
+    public DemoMessages(String platformBic, long timeMs) {
+        this.platformBic = platformBic;
+        this.timeMs = timeMs;
+    }
+
+    /** tsin.004 from the seller: registers {@code invoice} as a receivable on {@code buyer}. */
+    public byte[] invoice(String messageId, String seller, String buyer, Invoice invoice) {
+        Tsin004Invoice m = new Tsin004Invoice();
+        header(m.header, seller, platformBic, invoice.number()); // BizMsgIdr = InvcId
+        m.invoiceId.set(invoice.number());
+        m.issueTimeMs = invoice.issueDay() * 86_400_000L + 3_600_000L;
+        party(m.buyer, buyer);
+        party(m.seller, seller);
+        m.currency = Iso4217.pack(invoice.currency());
+        m.dueDateEpochDay = invoice.dueDay();
+        Tsin004Invoice.Line line = m.lines.add();
+        line.id.set("1");
+        line.productName.set("Parts delivered under invoice " + invoice.number());
+        line.unitPriceMinor = invoice.amountMinor();
+        line.quantity = 1;
+        line.taxMinor = 0;
+        new Tsin004Encoder().encode(m, out);
+        return out.toByteArray();
+    }
+
+    /** tsin.013 from the debtor: confirms (确权) each invoice, or disputes those in {@code disputed}. */
+    public byte[] confirmation(String messageId, String debtor, List<Invoice> invoices, List<String> disputed) {
+        InvoiceAssignment a = letter(messageId, debtor, platformBic, invoices, null);
+        for (int i = 0; i < a.items.count(); i++) {
+            FinancialItem item = a.items.get(i);
+            item.validationStatus = disputed.contains(item.identifier.toString()) ? "RCER" : "RCCF";
+        }
+        new Tsin013Encoder().encode(a, out);
+        return out.toByteArray();
+    }
+
+    /** tsin.006 from the holder, addressed to a lower-tier supplier: splits {@code amountMinor} of the invoice to it. */
+    public byte[] split(String messageId, String holder, String lowerTier, Invoice invoice, long amountMinor) {
+        InvoiceAssignment a = letter(messageId, holder, lowerTier, List.of(invoice), amountMinor);
+        new Tsin006Encoder().encode(a, out);
+        return out.toByteArray();
+    }
+
+    private InvoiceAssignment letter(String messageId, String from, String to, List<Invoice> invoices, Long dueMinor) {
+        InvoiceAssignment a = new InvoiceAssignment();
+        header(a.letter.header, from, to, messageId);
+        party(a.letter.addParty("ASSIGNOR"), from);
+        party(a.letter.addParty("ASSIGNEE"), to);
+        a.listId.set(messageId);
+        a.issueDateEpochDay = Math.floorDiv(timeMs, 86_400_000L);
+        a.assigneeRef.set("ASSIGNEE");
+        a.assignorRef.set(BusinessLetter.ORIGINATOR);
+        a.currency = Iso4217.pack(invoices.get(0).currency());
+        for (Invoice invoice : invoices) {
+            FinancialItem item = a.items.add();
+            item.clear();
+            item.identifier.set(invoice.number());
+            item.issueDateEpochDay = invoice.issueDay();
+            item.taxableAmountMinor = invoice.amountMinor();
+            item.taxAmountMinor = 0;
+            item.dueDateEpochDay = invoice.dueDay();
+            if (dueMinor != null) {
+                item.dueAmountMinor = dueMinor;
+            }
+        }
+        return a;
+    }
+
+    /** tsin.001 from the holder to the programme's bank: asks to finance each invoice (its advance cap when {@code requestedMinor} is -1). */
+    public byte[] financingRequest(
+            String groupId,
+            String holder,
+            String debtor,
+            String bankBic,
+            String programmeId,
+            Invoice invoice,
+            long requestedMinor) {
+        Tsin001Request r = new Tsin001Request();
+        header(r.header, holder, bankBic, groupId);
+        r.currency = Iso4217.pack(invoice.currency());
+        if (programmeId != null) {
+            r.financingAgreement.set(programmeId);
+        }
+        party(r.requester, holder);
+        r.bankBic.set(bankBic);
+        Tsin001Request.Invoice i = r.invoices.add();
+        i.documentNumber.set(invoice.number());
+        i.issueDateEpochDay = invoice.issueDay();
+        i.taxableAmountMinor = invoice.amountMinor();
+        i.taxAmountMinor = 0;
+        i.dueDateEpochDay = invoice.dueDay();
+        i.requestedAmountMinor = requestedMinor;
+        party(i.supplier, holder);
+        party(i.buyer, debtor);
+        new Tsin001Encoder().encode(r, out);
+        return out.toByteArray();
+    }
+
+    /** tsin.002 from the bank: FNCD with {@code financedMinor}, or NTFD with {@code reason} when it is 0. */
+    public byte[] decision(
+            String messageId,
+            String bankBic,
+            String requester,
+            String groupId,
+            Invoice invoice,
+            long financedMinor,
+            String reason) {
+        Tsin002Status s = new Tsin002Status();
+        header(s.header, bankBic, requester, messageId);
+        s.originalRequestId.set(groupId);
+        s.originalCreationTimeMs = timeMs;
+        s.validationStatus = Tsin002Status.VALIDATION_ACCEPTED;
+        s.currency = Iso4217.pack(invoice.currency());
+        Tsin002Status.Invoice i = s.invoices.add();
+        i.documentNumber.set(invoice.number());
+        i.totalAmountMinor = invoice.amountMinor();
+        i.issueDateEpochDay = invoice.issueDay();
+        i.dueDateEpochDay = invoice.dueDay();
+        i.financingStatus = financedMinor > 0 ? Tsin002Status.FINANCED : Tsin002Status.NOT_FINANCED;
+        i.reason = financedMinor > 0 ? null : reason;
+        i.financedAmountMinor = financedMinor;
+        new Tsin002Encoder().encode(s, out);
+        return out.toByteArray();
+    }
+
+    /** tsin.003 from the requester: cancels the financing of bulk request {@code groupId}. */
+    public byte[] cancellation(String messageId, String requester, String bankBic, String groupId, String reason) {
+        Tsin003CancellationRequest c = new Tsin003CancellationRequest();
+        header(c.header, requester, bankBic, messageId);
+        c.originalGroupId.set(groupId);
+        c.originalCreationTimeMs = timeMs;
+        c.reason.set(reason);
+        party(c.requester, requester);
+        c.bankBic.set(bankBic);
+        new Tsin003Encoder().encode(c, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * pacs.008 between banks: {@code endToEndId} names the financing it disburses or the receivable
+     * it settles; {@code remittance} (e.g. "/REG/{registration reference}") may be null.
+     */
+    public byte[] payment(
+            String messageId,
+            String fromBic,
+            String toBic,
+            String currency,
+            long amountMinor,
+            String endToEndId,
+            String remittance,
+            String debtorName,
+            String creditorName) {
+        Pacs008Transfer t = new Pacs008Transfer();
+        header(t.header, fromBic, toBic, messageId);
+        t.instructionId.set(messageId);
+        t.endToEndId.set(endToEndId);
+        t.transactionId.set(messageId);
+        t.uetr.set(UUID.randomUUID().toString());
+        t.amountMinor = amountMinor;
+        t.currency = Iso4217.pack(currency);
+        t.settlementDateEpochDay = Math.floorDiv(timeMs, 86_400_000L);
+        t.instructingAgentBic.set(fromBic);
+        t.instructedAgentBic.set(toBic);
+        t.debtor.name.set(debtorName);
+        t.debtorAgentBic.set(fromBic);
+        t.creditorAgentBic.set(toBic);
+        t.creditor.name.set(creditorName);
+        if (remittance != null) {
+            t.remittance.set(remittance);
+        }
+        new Pacs008Encoder().encode(t, out);
+        return out.toByteArray();
+    }
+
+    private void header(io.kapok.codecs.iso.MessageHeader header, String from, String to, String messageId) {
+        party(header.from, from);
+        party(header.to, to);
+        header.messageId.set(messageId);
+        header.creationTimeMs = timeMs;
+    }
+
+    private static void party(PartyIdentity out, String id) {
+        out.clear();
+        if (id.length() == 11 || id.length() == 8) {
+            out.bic(id);
+        } else {
+            out.uscc(id);
+        }
+    }
+}
