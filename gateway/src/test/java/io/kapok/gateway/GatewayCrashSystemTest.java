@@ -161,7 +161,7 @@ class GatewayCrashSystemTest {
                 break;
             }
         }
-        assertEquals(expected, after, "one relayed payment per settled payment");
+        assertEquals(expected, after, "two messages per settled payment");
         return msgIds.toString();
     }
 
@@ -275,10 +275,12 @@ class GatewayCrashSystemTest {
         assertEquals(OPENING_CNY_MINOR - totalMinor, cnyBalance(get(http, port, "/v1/ledger/accounts/PRBKCNGZXXX")));
         // Every settled payment reached Victoria Harbour Bank's mailbox exactly once, numbered
         // 1..n without a gap, wherever the kills cut between the journal and the mailbox.
-        String relayed = mailboxMsgIds(http, port, ids.size());
+        // Each settled payment gives it two messages: the relayed pacs.008 and a camt.054 credit.
+        String relayed = mailboxMsgIds(http, port, 2 * ids.size());
         for (String id : ids) {
             assertTrue(relayed.contains("|" + id + "|"), id + " relayed");
         }
+        assertEquals(ids.size(), relayed.split("\\|KPKN", -1).length - 1, "one camt.054 per settled payment");
         Matcher hash = stateHash(get(http, port, "/v1/ledger/hash"));
         kill();
 

@@ -67,8 +67,15 @@ class MailboxSystemTest {
         }
     }
 
+    /**
+     * The demo world without camt.054 posting notifications: these tests follow the relayed
+     * payments through the mailbox, one message per payment (FlowsSystemTest covers camt.054).
+     */
     private GatewayConfig config() {
-        return ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString());
+        return ConfigLoader.loadDefaults()
+                .withPort(0)
+                .withDataDir(dataDir.toString())
+                .withNotifications(new GatewayConfig.Notifications(false));
     }
 
     private GatewayConfig config(int capacityPerParty, int parkedPollsPerPartyMax, int parkedPollsMax) {

@@ -17,7 +17,29 @@ public record GatewayConfig(
         Mailbox mailbox,
         List<PartyEntry> parties,
         List<CreditLineEntry> creditLines,
-        List<ProgrammeEntry> programmes) {
+        List<ProgrammeEntry> programmes,
+        Notifications notifications) {
+
+    /**
+     * The notifications the platform writes besides the answers and the relayed messages.
+     *
+     * @param postings a camt.054 to the account owner on every posting (on by default; off only
+     *     where another system notifies account owners)
+     */
+    public record Notifications(boolean postings) {
+        public static final Notifications DEFAULT = new Notifications(true);
+    }
+
+    /** {@link #notifications()}, or the defaults when the section is absent. */
+    public Notifications notificationsOrDefault() {
+        return notifications == null ? Notifications.DEFAULT : notifications;
+    }
+
+    /** A copy with the notification settings replaced. */
+    public GatewayConfig withNotifications(Notifications n) {
+        return new GatewayConfig(
+                gateway, limits, sequencer, journal, platform, mailbox, parties, creditLines, programmes, n);
+    }
 
     /** Network side: where to listen and how many connections and threads. */
     public record Gateway(
@@ -153,14 +175,16 @@ public record GatewayConfig(
     public GatewayConfig withDurability(String durability) {
         Journal j =
                 new Journal(journal.dataDir(), durability, journal.rollCycle(), journal.digest(), journal.snapshot());
-        return new GatewayConfig(gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes);
+        return new GatewayConfig(
+                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications);
     }
 
     /** A copy with the journal digest replaced ({@code sm3} or {@code sha256}). */
     public GatewayConfig withJournalDigest(String digest) {
         Journal j =
                 new Journal(journal.dataDir(), journal.durability(), journal.rollCycle(), digest, journal.snapshot());
-        return new GatewayConfig(gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes);
+        return new GatewayConfig(
+                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications);
     }
 
     /** A copy with the port replaced (the {@code --port} flag). */
@@ -172,24 +196,28 @@ public record GatewayConfig(
                 gateway.connectionsMax(),
                 gateway.pipelinedRequestsMax(),
                 gateway.idleTimeoutSeconds());
-        return new GatewayConfig(g, limits, sequencer, journal, platform, mailbox, parties, creditLines, programmes);
+        return new GatewayConfig(
+                g, limits, sequencer, journal, platform, mailbox, parties, creditLines, programmes, notifications);
     }
 
     /** A copy with the snapshot settings replaced. */
     public GatewayConfig withSnapshots(Snapshot snapshot) {
         Journal j =
                 new Journal(journal.dataDir(), journal.durability(), journal.rollCycle(), journal.digest(), snapshot);
-        return new GatewayConfig(gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes);
+        return new GatewayConfig(
+                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications);
     }
 
     /** A copy with the data directory replaced (the {@code --data} flag). */
     public GatewayConfig withDataDir(String dataDir) {
         Journal j = journal.withDataDir(dataDir);
-        return new GatewayConfig(gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes);
+        return new GatewayConfig(
+                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications);
     }
 
     /** A copy with the mailbox settings replaced. */
     public GatewayConfig withMailbox(Mailbox m) {
-        return new GatewayConfig(gateway, limits, sequencer, journal, platform, m, parties, creditLines, programmes);
+        return new GatewayConfig(
+                gateway, limits, sequencer, journal, platform, m, parties, creditLines, programmes, notifications);
     }
 }

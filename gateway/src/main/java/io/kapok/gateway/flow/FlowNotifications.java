@@ -72,9 +72,12 @@ public final class FlowNotifications implements MailboxComposer {
     private final char[] scratch = new char[64];
     private static final char[] DASH = {'-'};
     private int messageNumber;
+    private final boolean postings;
 
-    public FlowNotifications(String platformBic, XmlLimits limits) {
+    /** @param postings write a camt.054 on every posting */
+    public FlowNotifications(String platformBic, XmlLimits limits, boolean postings) {
         this.platformBic = platformBic;
+        this.postings = postings;
         this.decoder = MessageMap.newDecoder(limits);
     }
 
@@ -82,14 +85,18 @@ public final class FlowNotifications implements MailboxComposer {
     public void recipients(LedgerCommand command, RecipientSink sink) {
         switch (command.type()) {
             case TRANSFER -> {
-                TransferCommand t = (TransferCommand) command;
-                sink.recipient(t.debitPartyId);
-                sink.recipient(t.creditPartyId);
+                if (postings) {
+                    TransferCommand t = (TransferCommand) command;
+                    sink.recipient(t.debitPartyId);
+                    sink.recipient(t.creditPartyId);
+                }
             }
             case SETTLE_RECEIVABLE -> {
                 SettleReceivableCommand s = (SettleReceivableCommand) command;
-                sink.recipient(s.senderId);
-                sink.recipient(s.payeeBankId);
+                if (postings) {
+                    sink.recipient(s.senderId);
+                    sink.recipient(s.payeeBankId);
+                }
                 sink.recipient(s.payeeBankId);
             }
             case REGISTER_RECEIVABLE -> {
@@ -109,7 +116,7 @@ public final class FlowNotifications implements MailboxComposer {
         }
         messageNumber = 0;
         for (int i = 0; i < result.eventCount(); i++) {
-            if (result.eventType(i) == LedgerEventType.POSTED) {
+            if (postings && result.eventType(i) == LedgerEventType.POSTED) {
                 posting(command, result, i, sink);
             }
         }

@@ -182,7 +182,10 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 config.mailbox(),
                 mailboxHook,
                 new PaymentRelayComposer(),
-                new FlowNotifications(Bics.normalise(config.platform().id()), xmlLimits(config)));
+                new FlowNotifications(
+                        Bics.normalise(config.platform().id()),
+                        xmlLimits(config),
+                        config.notificationsOrDefault().postings()));
         mailboxRecovery = new MailboxRecovery(mailboxes);
     }
 

@@ -1,0 +1,206 @@
+package io.kapok.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kapok.gateway.config.ConfigLoader;
+import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.demo.DemoMessages;
+import io.kapok.gateway.demo.DemoMessages.Invoice;
+import io.kapok.gateway.demo.DemoStory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The 1+N flows end to end over real HTTP, through the real journal, ledger and mailboxes: the demo
+ * story (register, confirm, split, finance in two currencies, refuse a double financing, disburse,
+ * repay), each party's notifications, recovery to the same state hash, and refusals that change
+ * nothing.
+ */
+@Timeout(120)
+class FlowsSystemTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    private Gateway gateway;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    private GatewayConfig config() {
+        return ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString());
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + gateway.port();
+    }
+
+    @Test
+    void theDemoStorySettlesEveryReceivableNotifiesEachPartyAndReplaysToTheSameHash() throws Exception {
+        gateway = Gateway.start(config());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Map<String, String> ends =
+                new DemoStory(base(), new PrintStream(printed, true, StandardCharsets.UTF_8), "T1").play();
+        String story = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(story.contains("RCER CA03"), "the second financing is refused as already financed:\n" + story);
+        for (String id : ends.keySet()) {
+            assertEquals(
+                    "SETTLED", get("/v1/ledger/receivables/" + id).path("state").asText(), id);
+        }
+        JsonNode split = get("/v1/ledger/receivables/FSPP-T1-002-1");
+        assertEquals("FSPP-T1-002", split.path("parentId").asText());
+        assertEquals("91440115MA9KAPK004", split.path("holderId").asText(), "the tier-2 supplier holds the split");
+        assertEquals("REPAID", split.path("financing").path("state").asText());
+
+        // Pearl River Bank: USD 5,000,000.00 - 300,000.00 paid to VHBK + 270,000.00 received = 4,970,000.00
+        assertEquals(497_000_000L, balance("PRBKCNGZXXX", "USD"));
+        assertEquals(503_000_000L, balance("VHBKHKHHXXX", "USD"));
+        for (JsonNode line : get("/v1/ledger/exposure/PRBKCNGZXXX").path("lines")) {
+            assertEquals(0, line.path("usedMinor").asLong(), "repaid: exposure released");
+        }
+
+        List<String> vhbk = types("VHBKHKHHXXX");
+        assertTrue(vhbk.contains("tsin.001.001.01"), "the bank sees the request it must decide: " + vhbk);
+        assertTrue(vhbk.contains("camt.054.001.08"), "a camt.054 for each posting on its account: " + vhbk);
+        assertTrue(vhbk.contains("pacs.008.001.08"), "the repayment relayed: " + vhbk);
+        List<String> canton = types("91440101MA9KAPK001");
+        assertEquals(List.of("tsin.004.001.01", "tsin.004.001.01", "tsin.004.001.01"), canton, "invoices to confirm");
+        String decision = lastXml("91440604MA9KAPK002");
+        assertTrue(decision.contains("<FincgReqSts>FNCD</FincgReqSts>"), decision);
+        assertTrue(decision.contains("1080000"), "the financed amount: " + decision);
+
+        String hash = get("/v1/ledger/hash").path("stateHash").asText();
+        long sequence = get("/v1/ledger/hash").path("sequence").asLong();
+        gateway.close();
+        gateway = Gateway.start(config());
+        assertEquals(hash, get("/v1/ledger/hash").path("stateHash").asText(), "the journal replays to the same state");
+        assertEquals(sequence, get("/v1/ledger/hash").path("sequence").asLong());
+        assertEquals(vhbk, types("VHBKHKHHXXX"), "the mailboxes are as they were");
+    }
+
+    @Test
+    void refusedFlowsAnswerWithTheReasonAndChangeNothing() throws Exception {
+        gateway = Gateway.start(config());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        Invoice invoice = new Invoice(
+                "FSPP-R-001",
+                "CNY",
+                100_000_00L,
+                today.minusDays(10).toEpochDay(),
+                today.plusDays(60).toEpochDay());
+        assertTrue(post(m.invoice("X", "91440604MA9KAPK002", "91440101MA9KAPK001", invoice))
+                .body()
+                .contains("RCCF"));
+        String before = get("/v1/ledger/hash").toString();
+
+        // The supplier cannot confirm its own invoice: only the debtor can.
+        HttpResponse<String> notDebtor =
+                post(m.confirmation("FSPP-C-1", "91440604MA9KAPK002", List.of(invoice), List.of()));
+        assertEquals(200, notDebtor.statusCode());
+        assertTrue(notDebtor.body().contains("<Sts>RCER</Sts>"), notDebtor.body());
+        // Financing an unconfirmed invoice is refused.
+        HttpResponse<String> unconfirmed = post(m.financingRequest(
+                "FSPP-F-1", "91440604MA9KAPK002", "91440101MA9KAPK001", "PRBKCNGZXXX", "PRBK-CAG-CNY", invoice, -1));
+        assertTrue(unconfirmed.body().contains("<Sts>RCER</Sts>"), unconfirmed.body());
+        assertTrue(unconfirmed.body().contains("FSPP-R-001: "), "names the invoice: " + unconfirmed.body());
+        // A decision on a request that does not exist; a cancellation of nothing.
+        assertTrue(post(m.decision("PRBK-D-1", "PRBKCNGZXXX", "91440604MA9KAPK002", "NOPE", invoice, 90_000_00L, null))
+                .body()
+                .contains("<Sts>RCER</Sts>"));
+        HttpResponse<String> nothing =
+                post(m.cancellation("FSPP-X-1", "91440604MA9KAPK002", "PRBKCNGZXXX", "NOPE", "changed our mind"));
+        assertEquals(400, nothing.statusCode(), "refused before the ledger: " + nothing.body());
+        assertTrue(nothing.body().contains("<Sts>REJT</Sts>"), nothing.body());
+
+        JsonNode after = get("/v1/ledger/hash");
+        assertNotEquals(before, after.toString(), "refusals by the ledger are journaled (the sequence moves)");
+        assertEquals(
+                JSON.readTree(before).path("stateHash").asText().length(),
+                after.path("stateHash").asText().length());
+        assertEquals(
+                "REGISTERED",
+                get("/v1/ledger/receivables/FSPP-R-001").path("state").asText());
+        assertEquals(List.of("tsin.004.001.01"), types("91440101MA9KAPK001"), "no notification for a refusal");
+        assertEquals(List.of(), types("PRBKCNGZXXX"), "the bank heard of nothing");
+    }
+
+    private long balance(String bank, String currency) throws Exception {
+        for (JsonNode a : get("/v1/ledger/accounts/" + bank).path("accounts")) {
+            if (a.path("currency").asText().equals(currency)) {
+                return a.path("balanceMinor").asLong();
+            }
+        }
+        throw new AssertionError(bank + " has no " + currency + " account");
+    }
+
+    private List<String> types(String party) throws Exception {
+        List<String> types = new java.util.ArrayList<>();
+        for (JsonNode message : mailbox(party).path("messages")) {
+            types.add(message.path("type").asText());
+        }
+        return types;
+    }
+
+    private String lastXml(String party) throws Exception {
+        JsonNode messages = mailbox(party).path("messages");
+        return new String(
+                Base64.getDecoder()
+                        .decode(messages.get(messages.size() - 1)
+                                .path("xmlBase64")
+                                .asText()),
+                StandardCharsets.UTF_8);
+    }
+
+    private JsonNode mailbox(String party) throws Exception {
+        return JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(base() + "/v1/mailbox?after=0&limit=256&waitMs=0"))
+                                .header("X-Kapok-Party", party)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return JSON.readTree(http.send(
+                        HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+    }
+
+    private HttpResponse<String> post(byte[] message) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/v1/messages"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(message))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
