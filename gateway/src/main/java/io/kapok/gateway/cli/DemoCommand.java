@@ -78,10 +78,12 @@ final class DemoCommand {
             new DemoStory("http://127.0.0.1:" + gateway.port(), out, run).play();
             out.println();
             out.printf(
-                    "The story took %.1f s; the journal holds %d entries (./kapok journal verify --data %s)%n",
+                    "The story took %.1f s; the journal holds %d entries. %s%n",
                     (System.nanoTime() - started) / 1e9,
                     gateway.sequencer().lastSequence(),
-                    data != null ? dir : "DIR, with --data DIR");
+                    data != null
+                            ? "Replay it: ./kapok journal verify --data " + dir
+                            : "Keep it with --data DIR, then replay it: ./kapok journal verify --data DIR");
             return 0;
         } catch (DemoStory.StoryException e) {
             err.println("kapok demo: " + e.getMessage());

@@ -7,6 +7,7 @@ import io.kapok.codecs.pacs.Pacs008Transfer;
 import io.kapok.codecs.tsin.BusinessLetter;
 import io.kapok.codecs.tsin.FinancialItem;
 import io.kapok.codecs.tsin.InvoiceAssignment;
+import io.kapok.codecs.tsin.PartyRegistration;
 import io.kapok.codecs.tsin.Tsin001Encoder;
 import io.kapok.codecs.tsin.Tsin001Request;
 import io.kapok.codecs.tsin.Tsin002Encoder;
@@ -16,6 +17,7 @@ import io.kapok.codecs.tsin.Tsin003Encoder;
 import io.kapok.codecs.tsin.Tsin004Encoder;
 import io.kapok.codecs.tsin.Tsin004Invoice;
 import io.kapok.codecs.tsin.Tsin006Encoder;
+import io.kapok.codecs.tsin.Tsin009Encoder;
 import io.kapok.codecs.tsin.Tsin013Encoder;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import java.util.List;
@@ -100,6 +102,33 @@ public final class DemoMessages {
             }
         }
         return a;
+    }
+
+    /** tsin.009 from a programme's bank or core enterprise: onboards {@code supplier} into each programme. */
+    public byte[] onboarding(
+            String messageId, String from, String supplier, String currency, List<String> programmeIds) {
+        PartyRegistration r = new PartyRegistration();
+        r.currency = Iso4217.pack(currency);
+        header(r.letter.header, from, supplier, messageId);
+        party(r.letter.addParty("SUPPLIER"), supplier);
+        r.listId.set(messageId);
+        r.dateEpochDay = Math.floorDiv(timeMs, 86_400_000L);
+        r.requesterRef.set(BusinessLetter.ORIGINATOR);
+        r.responderRef.set("SUPPLIER");
+        r.applicantRef.set(BusinessLetter.ORIGINATOR);
+        r.beneficiaryRef.set("SUPPLIER");
+        r.issuerRef.set(BusinessLetter.ORIGINATOR);
+        for (String programme : programmeIds) {
+            PartyRegistration.Item item = r.items.add();
+            item.clear();
+            item.identifier.set(programme);
+            item.issueDateEpochDay = r.dateEpochDay;
+            item.buyerRef.set(BusinessLetter.ORIGINATOR);
+            item.sellerRef.set("SUPPLIER");
+            item.action = "OPEN";
+        }
+        new Tsin009Encoder().encode(r, out);
+        return out.toByteArray();
     }
 
     /** tsin.001 from the holder to the programme's bank: asks to finance each invoice (its advance cap when {@code requestedMinor} is -1). */

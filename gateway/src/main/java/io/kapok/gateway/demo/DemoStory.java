@@ -124,6 +124,12 @@ public final class DemoStory {
                 post(messages.split(run + "-S1", FOSHAN, NANSHA, foshan2, 200_000_00L)),
                 "RCCF");
 
+        expect(
+                "Victoria Harbour Bank onboards Nansha Wire & Cable into its USD programme with Canton Auto Group",
+                "tsin.009",
+                post(messages.onboarding(run + "-O1", VHBK, NANSHA, "USD", List.of("VHBK-CAG-USD"))),
+                "RCCF");
+
         String g1 = run + "-F1";
         String g2 = run + "-F2";
         String g3 = run + "-F3";
@@ -206,6 +212,8 @@ public final class DemoStory {
                         "Victoria Harbour Bank",
                         "Jiangmen Motor Works")),
                 "ACSC");
+        out.println();
+        exposures("Exposures once disbursed");
         out.println();
         out.println("  ... maturity: Canton Auto Group's bank, Pearl River Bank, pays every receivable ...");
         out.println();
@@ -333,42 +341,35 @@ public final class DemoStory {
                         grouped(a.path("balance").asText())));
             }
         }
-        out.println();
-        out.println("Exposures (credit lines to core enterprises)");
-        out.println(String.format(
-                "  %-24s %-20s %-4s %18s %14s %14s", "bank", "core enterprise", "ccy", "line", "reserved", "used"));
-        for (String bank : List.of(PRBK, VHBK)) {
-            for (JsonNode e : get("/v1/ledger/exposure/" + bank).path("lines")) {
-                out.println(String.format(
-                        "  %-24s %-20s %-4s %18s %14s %14s",
-                        NAMES.get(bank),
-                        NAMES.getOrDefault(
-                                e.path("coreId").asText(), e.path("coreId").asText()),
-                        e.path("currency").asText(),
-                        grouped(e.path("limit").asText()),
-                        grouped(e.path("reserved").asText()),
-                        grouped(e.path("used").asText())));
-            }
-        }
+        exposures("Exposures after repayment");
         out.println();
         out.println("Receivables");
         out.println(String.format(
-                "  %-22s %-9s %-24s %-4s %16s %16s  %s",
-                "id", "state", "holder", "ccy", "face", "financed", "provenance"));
+                "  %-22s %-9s %-24s %-4s %16s  %-40s %s",
+                "id", "state", "holder", "ccy", "face", "financing", "provenance"));
         for (String id : receivables.keySet()) {
             JsonNode r = get("/v1/ledger/receivables/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
             String parent = r.path("parentId").isTextual()
                     ? "split from " + r.path("parentId").asText()
                     : "";
+            JsonNode f = r.path("financing");
+            String financing = f.isObject()
+                    ? f.path("state").asText() + " "
+                            + grouped(f.path("financed").asText()) + " by "
+                            + NAMES.getOrDefault(
+                                            f.path("bankId").asText(),
+                                            f.path("bankId").asText())
+                                    .split(" ")[0]
+                    : "-";
             out.println(String.format(
-                    "  %-22s %-9s %-24s %-4s %16s %16s  %s",
+                    "  %-22s %-9s %-24s %-4s %16s  %-40s %s",
                     id,
                     r.path("state").asText(),
                     NAMES.getOrDefault(
                             r.path("holderId").asText(), r.path("holderId").asText()),
                     r.path("currency").asText(),
                     grouped(r.path("face").asText()),
-                    grouped(r.path("financed").asText()),
+                    financing,
                     parent));
             if (!r.path("state").asText().equals(receivables.get(id))) {
                 throw new StoryException("receivable " + id + " ended "
@@ -387,6 +388,26 @@ public final class DemoStory {
             byType.forEach((type, n) -> parts.add(n + " × " + type));
             out.println(
                     String.format("  %-24s %s", NAMES.get(party), parts.isEmpty() ? "—" : String.join(", ", parts)));
+        }
+    }
+
+    private void exposures(String title) throws IOException, InterruptedException {
+        out.println();
+        out.println(title);
+        out.println(String.format(
+                "  %-24s %-20s %-4s %18s %14s %14s", "bank", "core enterprise", "ccy", "line", "reserved", "used"));
+        for (String bank : List.of(PRBK, VHBK)) {
+            for (JsonNode e : get("/v1/ledger/exposure/" + bank).path("lines")) {
+                out.println(String.format(
+                        "  %-24s %-20s %-4s %18s %14s %14s",
+                        NAMES.get(bank),
+                        NAMES.getOrDefault(
+                                e.path("coreId").asText(), e.path("coreId").asText()),
+                        e.path("currency").asText(),
+                        grouped(e.path("limit").asText()),
+                        grouped(e.path("reserved").asText()),
+                        grouped(e.path("used").asText())));
+            }
         }
     }
 

@@ -6,8 +6,10 @@ import io.kapok.codecs.stream.MessageView;
 import io.kapok.codecs.tsin.BusinessLetter;
 import io.kapok.codecs.tsin.BusinessLetterFields;
 import io.kapok.codecs.tsin.FinancialItem;
+import io.kapok.codecs.tsin.FinancingAgreementListSchema;
 import io.kapok.codecs.tsin.FinancingItemListSchema;
 import io.kapok.codecs.tsin.InvoiceAssignment;
+import io.kapok.codecs.tsin.PartyRegistration;
 import io.kapok.codecs.tsin.Tsin001Schema;
 import io.kapok.codecs.tsin.Tsin002Encoder;
 import io.kapok.codecs.tsin.Tsin002Schema;
@@ -15,6 +17,7 @@ import io.kapok.codecs.tsin.Tsin002Status;
 import io.kapok.codecs.tsin.Tsin003Schema;
 import io.kapok.codecs.tsin.Tsin004Schema;
 import io.kapok.codecs.tsin.Tsin007Encoder;
+import io.kapok.codecs.tsin.Tsin010Encoder;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import io.kapok.gateway.sequencer.LedgerRejections;
 import io.kapok.ledger.Ledger;
@@ -37,6 +40,8 @@ import io.kapok.ledger.receivable.Receivable;
  *                                  RCER; per recorded invoice FNCD with the financed amount, or NTFD
  *  tsin.003                      → tsin.002: CxlStsInf PACK when every open financing was cancelled,
  *                                  else REJT with the first reason
+ *  tsin.009                      → tsin.010 PartyRegistrationAndGuaranteeStatus: per programme RCCF, or
+ *                                  RCER with the reason; the list RCCF when the supplier joined every one
  * </pre>
  *
  * Refusals name the item and the rule in {@code AddtlStsRsnInf}, so the sender can fix the message
@@ -54,6 +59,8 @@ public final class FlowAnswers {
     private final Tsin007Encoder tsin007 = new Tsin007Encoder();
     private final Tsin002Status status = new Tsin002Status();
     private final InvoiceAssignment assignment = new InvoiceAssignment();
+    private final PartyRegistration registration = new PartyRegistration();
+    private final Tsin010Encoder tsin010 = new Tsin010Encoder();
 
     public FlowAnswers(String platformBic) {
         this.platformBic = platformBic;
@@ -63,6 +70,7 @@ public final class FlowAnswers {
     public Utf8XmlWriter encode(FlowPlan plan, MessageView view, Ledger ledger, String answerId) {
         switch (plan.type) {
             case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> financingStatus(plan, view, ledger, answerId);
+            case TSIN_009_001_01 -> registrationStatus(plan, view, ledger, answerId);
             default -> assignmentStatus(plan, view, ledger, answerId);
         }
         return writer;
@@ -72,6 +80,7 @@ public final class FlowAnswers {
     public static MessageType answerType(MessageType type) {
         return switch (type) {
             case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> MessageType.TSIN_002_001_01;
+            case TSIN_009_001_01 -> MessageType.TSIN_010_001_01;
             default -> MessageType.TSIN_007_001_01;
         };
     }
@@ -226,6 +235,78 @@ public final class FlowAnswers {
             info.append("; ");
         }
         info.append(id).append(": ").append(LedgerRejections.meaning(r));
+    }
+
+    // ------------------------------------------------------------------------------ tsin.010
+
+    private void registrationStatus(FlowPlan plan, MessageView view, Ledger ledger, String answerId) {
+        PartyRegistration r = registration;
+        r.clear();
+        r.letter.header.from.bic(platformBic);
+        FlowParties.identity(r.letter.header.to, plan.senderId);
+        r.letter.header.messageId.set(answerId);
+        r.letter.header.creationTimeMs = plan.timeMs;
+        r.letter.relatedMessageId.set(
+                view.text(BusinessLetterFields.LETTER_ID).toString().trim());
+        FlowParties.identity(r.letter.addParty("SENDER"), plan.senderId);
+        r.letter.addParty("PLATFORM").bic(platformBic);
+        String supplier = FlowRouter.partyId(view.toOrganisationId());
+        if (supplier != null) {
+            FlowParties.identity(r.letter.addParty("SUPPLIER"), supplier);
+        }
+        r.listId.set(answerId);
+        r.dateEpochDay = Math.floorDiv(plan.timeMs, 86_400_000L);
+        r.requesterRef.set("SENDER");
+        r.responderRef.set("PLATFORM");
+        r.applicantRef.set("SENDER");
+        r.beneficiaryRef.set(supplier != null ? "SUPPLIER" : "SENDER");
+        r.issuerRef.set("PLATFORM");
+        int onboardings = 0;
+        int joined = 0;
+        for (int c = 0; c < plan.commands.size(); c++) {
+            if (plan.commands.get(c).type() == io.kapok.ledger.CommandType.ONBOARD_PARTY) {
+                onboardings++;
+                joined += plan.applied.get(c) ? 1 : 0;
+            }
+        }
+        boolean all = !plan.refused() && joined == onboardings;
+        r.validationStatus = all ? "RCCF" : "RCER";
+        r.validationReason =
+                all ? null : plan.refused() ? plan.refusalCode : LedgerRejections.reasonCode(plan.firstRejection());
+        int offset = plan.commands.size() - onboardings; // a registration of the supplier comes first
+        for (int i = 0; i < view.itemCount() && r.currency == 0; i++) {
+            var p = ledger.receivables()
+                    .programme(view.itemText(i, FinancingAgreementListSchema.ITEM_ID)
+                            .toString()
+                            .trim());
+            r.currency = view.itemText(i, FinancingAgreementListSchema.ITEM_CURRENCY)
+                            .isPresent()
+                    ? io.kapok.codecs.iso.Iso4217.pack(view.itemText(i, FinancingAgreementListSchema.ITEM_CURRENCY)
+                            .toString()
+                            .trim())
+                    : p != null ? p.currency() : 0;
+        }
+        if (r.currency == 0) {
+            r.currency = io.kapok.codecs.iso.Iso4217.pack("CNY"); // nothing named a known programme: any active code
+        }
+        for (int i = 0; i < view.itemCount() && i < PartyRegistration.ITEMS_MAX; i++) {
+            PartyRegistration.Item item = r.items.add();
+            item.clear();
+            item.identifier.set(view.itemText(i, FinancingAgreementListSchema.ITEM_ID)
+                    .toString()
+                    .trim());
+            item.issueDateEpochDay =
+                    IsoIdentifiers.epochDay(view.itemText(i, FinancingAgreementListSchema.ITEM_ISSUE_DATE));
+            item.buyerRef.set("SENDER");
+            item.sellerRef.set(supplier != null ? "SUPPLIER" : "SENDER");
+            boolean taken = !plan.refused() && offset + i < plan.commands.size() && plan.applied.get(offset + i);
+            LedgerRejection refusal =
+                    plan.refused() || offset + i >= plan.commands.size() ? null : plan.rejections.get(offset + i);
+            item.validationStatus = taken ? "RCCF" : "RCER";
+            item.validationReason =
+                    taken ? null : refusal != null ? LedgerRejections.reasonCode(refusal) : r.validationReason;
+        }
+        tsin010.encode(r, writer);
     }
 
     // ------------------------------------------------------------------------------ tsin.007

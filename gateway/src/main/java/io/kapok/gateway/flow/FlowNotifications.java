@@ -9,12 +9,19 @@ import io.kapok.codecs.camt.CashEntry;
 import io.kapok.codecs.iso.IsoIdentifiers;
 import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
+import io.kapok.codecs.tsin.FinancialItem;
+import io.kapok.codecs.tsin.FinancingItemListSchema;
+import io.kapok.codecs.tsin.InvoiceAssignment;
+import io.kapok.codecs.tsin.PartyRegistration;
 import io.kapok.codecs.tsin.Tsin001Encoder;
 import io.kapok.codecs.tsin.Tsin001Request;
 import io.kapok.codecs.tsin.Tsin001Schema;
 import io.kapok.codecs.tsin.Tsin002Encoder;
 import io.kapok.codecs.tsin.Tsin002Schema;
 import io.kapok.codecs.tsin.Tsin002Status;
+import io.kapok.codecs.tsin.Tsin008Encoder;
+import io.kapok.codecs.tsin.Tsin011Encoder;
+import io.kapok.codecs.tsin.Tsin013Encoder;
 import io.kapok.codecs.xml.TextBuffer;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import io.kapok.codecs.xml.XmlLimits;
@@ -24,10 +31,13 @@ import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerEventType;
 import io.kapok.ledger.LedgerResult;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
+import io.kapok.ledger.receivable.OnboardPartyCommand;
 import io.kapok.ledger.receivable.RegisterReceivableCommand;
 import io.kapok.ledger.receivable.RequestFinancingCommand;
 import io.kapok.ledger.receivable.SettleReceivableCommand;
+import io.kapok.ledger.receivable.SplitReceivableCommand;
 
 /**
  * The notifications the platform writes to the parties a command concerns, besides the answer its
@@ -42,6 +52,11 @@ import io.kapok.ledger.receivable.SettleReceivableCommand;
  *  a bank's decision recorded (tsin.002)    a tsin.002 with that invoice, FNCD with the financed amount
  *                                           or NTFD with the bank's reason, to the requesting holder
  *  a settlement paid to another bank        the pacs.008 itself, verbatim, to the payee bank
+ *  a confirmation (tsin.013 item)           a tsin.013 with that item to the holder: confirmed (RCCF)
+ *                                           or disputed (RCER)
+ *  a split (tsin.006 item)                  a tsin.008 with the new receivable, to its new holder
+ *  an onboarding (tsin.009 item)            a tsin.011 to the supplier: it may now ask that
+ *                                           programme's bank for financing
  * </pre>
  *
  * Deterministic, as recovery requires ({@link MailboxComposer}): ids derive from the journal entry
@@ -54,6 +69,9 @@ public final class FlowNotifications implements MailboxComposer {
     public static final String TSIN002 = MessageType.TSIN_002_001_01.messageDefinition();
     public static final String TSIN004 = MessageType.TSIN_004_001_01.messageDefinition();
     public static final String PACS008 = MessageType.PACS_008_001_08.messageDefinition();
+    public static final String TSIN008 = MessageType.TSIN_008_001_01.messageDefinition();
+    public static final String TSIN011 = MessageType.TSIN_011_001_01.messageDefinition();
+    public static final String TSIN013 = MessageType.TSIN_013_001_01.messageDefinition();
 
     private static final long DAY_MS = 86_400_000L;
 
@@ -65,6 +83,11 @@ public final class FlowNotifications implements MailboxComposer {
     private final Tsin001Request request = new Tsin001Request();
     private final Tsin002Encoder tsin002 = new Tsin002Encoder();
     private final Tsin002Status status = new Tsin002Status();
+    private final Tsin008Encoder tsin008 = new Tsin008Encoder();
+    private final Tsin011Encoder tsin011 = new Tsin011Encoder();
+    private final Tsin013Encoder tsin013 = new Tsin013Encoder();
+    private final InvoiceAssignment assignment = new InvoiceAssignment();
+    private final PartyRegistration registration = new PartyRegistration();
     private final Iso20022Decoder decoder;
     private final MessageView view = new MessageView();
     private final DecodeVerdict verdict = new DecodeVerdict();
@@ -103,6 +126,7 @@ public final class FlowNotifications implements MailboxComposer {
                 RegisterReceivableCommand r = (RegisterReceivableCommand) command;
                 sink.recipient(r.senderId.equals(r.debtorId) ? r.creditorId : r.debtorId);
             }
+            case ONBOARD_PARTY -> sink.recipient(((OnboardPartyCommand) command).partyId);
             default -> {
                 // recipients known only once the ledger decided (the programme's bank, the holder)
             }
@@ -129,6 +153,9 @@ public final class FlowNotifications implements MailboxComposer {
             }
             case REQUEST_FINANCING -> financingRequest((RequestFinancingCommand) command, raw, rawLength, result, sink);
             case DECIDE_FINANCING -> decision((DecideFinancingCommand) command, raw, rawLength, result, sink);
+            case CONFIRM_RECEIVABLE -> confirmation(command, raw, rawLength, result, sink);
+            case SPLIT_RECEIVABLE -> split(command, raw, rawLength, result, sink);
+            case ONBOARD_PARTY -> onboarding((OnboardPartyCommand) command, result, sink);
             case SETTLE_RECEIVABLE -> {
                 SettleReceivableCommand s = (SettleReceivableCommand) command;
                 if (rawLength > 0 && !s.payeeBankId.equals(s.senderId)) {
@@ -265,6 +292,103 @@ public final class FlowNotifications implements MailboxComposer {
         }
         tsin002.encode(s, writer);
         sink.message(holder, TSIN002, writer.buffer(), 0, writer.length());
+    }
+
+    /** The debtor's answer on one invoice, as a tsin.013 with that item, to the holder. */
+    private void confirmation(
+            LedgerCommand command, byte[] raw, int rawLength, LedgerResult result, OutboundSink sink) {
+        String receivableId = eventSubject(result, LedgerEventType.RECEIVABLE_STATE);
+        String holder = eventParty(result, LedgerEventType.RECEIVABLE_STATE);
+        int item = receivableId == null
+                ? -1
+                : decodedItem(
+                        raw, rawLength, MessageType.TSIN_013_001_01, FinancingItemListSchema.ITEM_ID, receivableId);
+        if (item < 0) {
+            return;
+        }
+        InvoiceAssignment a = letterWithItem(command, holder, item, receivableId, -1);
+        a.items.get(0).validationStatus = ((ConfirmReceivableCommand) command).accept ? "RCCF" : "RCER";
+        tsin013.encode(a, writer);
+        sink.message(holder, TSIN013, writer.buffer(), 0, writer.length());
+    }
+
+    /** A split: a tsin.008 naming the new receivable, its amount and dates, to its new holder. */
+    private void split(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result, OutboundSink sink) {
+        SplitReceivableCommand c = (SplitReceivableCommand) command;
+        int item = decodedItem(
+                raw, rawLength, MessageType.TSIN_006_001_01, FinancingItemListSchema.ITEM_ID, c.receivableId);
+        if (item < 0) {
+            return;
+        }
+        InvoiceAssignment a = letterWithItem(command, c.newHolderId, item, c.childReceivableId, c.amountMinor);
+        tsin008.encode(a, writer);
+        sink.message(c.newHolderId, TSIN008, writer.buffer(), 0, writer.length());
+    }
+
+    /** The supplier joined a programme: a tsin.011 with that programme as its one agreement item. */
+    private void onboarding(OnboardPartyCommand c, LedgerResult result, OutboundSink sink) {
+        PartyRegistration r = registration;
+        r.clear();
+        for (int i = 0; i < result.eventCount(); i++) {
+            if (result.eventType(i) == LedgerEventType.PARTY_ONBOARDED) {
+                r.currency = result.eventCurrency(i); // the programme's currency
+            }
+        }
+        r.letter.header.from.bic(platformBic);
+        FlowParties.identity(r.letter.header.to, c.partyId);
+        id(r.letter.header.messageId, c.sequence);
+        r.letter.header.creationTimeMs = c.timeMs;
+        FlowParties.identity(r.letter.addParty("PROGRAMME"), c.senderId);
+        FlowParties.identity(r.letter.addParty("SUPPLIER"), c.partyId);
+        r.letter.addParty("PLATFORM").bic(platformBic);
+        r.listId.copyFrom(r.letter.header.messageId);
+        r.dateEpochDay = Math.floorDiv(c.timeMs, DAY_MS);
+        r.requesterRef.set("PROGRAMME");
+        r.responderRef.set("PLATFORM");
+        r.applicantRef.set("PROGRAMME");
+        r.beneficiaryRef.set("SUPPLIER");
+        r.issuerRef.set("PLATFORM");
+        r.validationStatus = "RCCF";
+        PartyRegistration.Item item = r.items.add();
+        item.clear();
+        item.identifier.set(c.programmeId);
+        item.issueDateEpochDay = r.dateEpochDay;
+        item.buyerRef.set("PROGRAMME");
+        item.sellerRef.set("SUPPLIER");
+        item.action = "OPEN";
+        item.validationStatus = "RCCF";
+        tsin011.encode(r, writer);
+        sink.message(c.partyId, TSIN011, writer.buffer(), 0, writer.length());
+    }
+
+    /**
+     * A letter from the platform to {@code recipient} with one item: {@code receivableId}, dates and
+     * amount from item {@code item} of the decoded message ({@code amountMinor} when not -1).
+     */
+    private InvoiceAssignment letterWithItem(
+            LedgerCommand command, String recipient, int item, String receivableId, long amountMinor) {
+        InvoiceAssignment a = assignment;
+        a.clear();
+        a.letter.header.from.bic(platformBic);
+        FlowParties.identity(a.letter.header.to, recipient);
+        id(a.letter.header.messageId, command.sequence);
+        a.letter.header.creationTimeMs = command.timeMs;
+        a.letter.addParty("PLATFORM").bic(platformBic);
+        FlowParties.identity(a.letter.addParty("RECIPIENT"), recipient);
+        a.listId.copyFrom(a.letter.header.messageId);
+        a.issueDateEpochDay = Math.floorDiv(command.timeMs, DAY_MS);
+        a.assigneeRef.set("RECIPIENT");
+        a.assignorRef.set("PLATFORM");
+        a.currency = view.itemCurrency(item, FinancingItemListSchema.ITEM_TOTAL_AMOUNT);
+        FinancialItem f = a.items.add();
+        f.clear();
+        f.identifier.set(receivableId);
+        f.issueDateEpochDay = IsoIdentifiers.epochDay(view.itemText(item, FinancingItemListSchema.ITEM_ISSUE_DATE));
+        f.dueDateEpochDay = IsoIdentifiers.epochDay(view.itemText(item, FinancingItemListSchema.ITEM_DUE_DATE));
+        f.taxableAmountMinor =
+                amountMinor >= 0 ? amountMinor : view.itemAmountMinor(item, FinancingItemListSchema.ITEM_TOTAL_AMOUNT);
+        f.taxAmountMinor = 0;
+        return a;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.kapok.gateway.flow;
 import io.kapok.codecs.iso.IsoIdentifiers;
 import io.kapok.codecs.stream.MessageView;
 import io.kapok.codecs.tsin.BusinessLetterFields;
+import io.kapok.codecs.tsin.FinancingAgreementListSchema;
 import io.kapok.codecs.tsin.FinancingItemListSchema;
 import io.kapok.codecs.tsin.Tsin001Schema;
 import io.kapok.codecs.tsin.Tsin002Schema;
@@ -11,12 +12,15 @@ import io.kapok.codecs.tsin.Tsin004Schema;
 import io.kapok.codecs.xml.TextBuffer;
 import io.kapok.gateway.sequencer.Bics;
 import io.kapok.ledger.Ledger;
+import io.kapok.ledger.party.PartyRole;
+import io.kapok.ledger.party.RegisterPartyCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
 import io.kapok.ledger.receivable.DiscountPricing;
 import io.kapok.ledger.receivable.Financing;
 import io.kapok.ledger.receivable.FinancingState;
+import io.kapok.ledger.receivable.OnboardPartyCommand;
 import io.kapok.ledger.receivable.Programme;
 import io.kapok.ledger.receivable.Receivable;
 import io.kapok.ledger.receivable.Receivables;
@@ -59,6 +63,9 @@ import java.util.List;
  *  tsin.002  the programme's bank    decide each invoice: FNCD with FincdAmt accepts, NTFD refuses with
  *                                    its reason; a list-level RCER refuses every open request of the bulk
  *  tsin.003  the requester           cancel every open financing of the original bulk request
+ *  tsin.009  a programme's bank or   onboard the supplier the BAH To names (OrgId) into each programme
+ *            core enterprise         an agreement item names (ItmCntxt/Idr = the programme id);
+ *                                    a supplier the platform does not know yet is registered first
  * </pre>
  *
  * Allocates: these flows are rare next to payments; commands are built per message.
@@ -89,6 +96,7 @@ public final class FlowRouter {
             case TSIN_001_001_01 -> requestFinancing(view, senderId, ledger, plan);
             case TSIN_002_001_01 -> decideFinancing(view, senderId, ledger, plan);
             case TSIN_003_001_01 -> cancelFinancing(view, senderId, ledger, plan);
+            case TSIN_009_001_01 -> onboard(view, senderId, ledger, plan);
             default ->
                 plan.refuse(
                         "FF01",
@@ -313,6 +321,44 @@ public final class FlowRouter {
         }
         if (plan.commands.isEmpty()) {
             plan.refuse("CA02", "no open financing of the bulk request " + requestId + " (OrgnlGrpId) to cancel");
+        }
+    }
+
+    private static void onboard(MessageView view, String senderId, Ledger ledger, FlowPlan plan) {
+        String supplier = view.toOrganisationId().length() > 0 ? partyId(view.toOrganisationId()) : null;
+        if (supplier == null) {
+            plan.refuse(
+                    "MI01",
+                    "a tsin.009 needs a Business Application Header whose To names the supplier (OrgId) to onboard");
+            return;
+        }
+        Receivables receivables = ledger.receivables();
+        boolean known = ledger.party(supplier) != null;
+        if (!known) {
+            // Registering a new party is the programme's business: every programme named must be the sender's.
+            for (int i = 0; i < view.itemCount(); i++) {
+                Programme p = receivables.programme(trim(view.itemText(i, FinancingAgreementListSchema.ITEM_ID)));
+                if (p == null || !(p.bankId().equals(senderId) || p.coreId().equals(senderId))) {
+                    plan.refuse(
+                            "AG01",
+                            "only the bank or the core enterprise of programme "
+                                    + trim(view.itemText(i, FinancingAgreementListSchema.ITEM_ID))
+                                    + " may register a new supplier into it");
+                    return;
+                }
+            }
+            RegisterPartyCommand register = new RegisterPartyCommand();
+            register.partyId = supplier;
+            register.name = supplier;
+            register.roles = PartyRole.SUPPLIER.bit();
+            plan.add(register);
+        }
+        for (int i = 0; i < view.itemCount(); i++) {
+            OnboardPartyCommand c = new OnboardPartyCommand();
+            c.senderId = senderId;
+            c.programmeId = trim(view.itemText(i, FinancingAgreementListSchema.ITEM_ID));
+            c.partyId = supplier;
+            plan.add(c, !known && i == 0);
         }
     }
 

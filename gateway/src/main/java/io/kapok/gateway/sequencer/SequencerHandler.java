@@ -390,6 +390,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 p.firstSequence = command.sequence;
             }
             p.ran(i, result.applied, result.rejection, command.sequence);
+            if (result.applied && command.type() == io.kapok.ledger.CommandType.REGISTER_PARTY) {
+                mailboxes.addParty(((io.kapok.ledger.party.RegisterPartyCommand) command).partyId);
+            }
             try {
                 mailboxes.append(command, event.raw, event.rawLength, result);
             } catch (RuntimeException e) {
