@@ -357,9 +357,7 @@ public final class DemoStory {
                     ? f.path("state").asText() + " "
                             + grouped(f.path("financed").asText()) + " by "
                             + NAMES.getOrDefault(
-                                            f.path("bankId").asText(),
-                                            f.path("bankId").asText())
-                                    .split(" ")[0]
+                                    f.path("bankId").asText(), f.path("bankId").asText())
                     : "-";
             out.println(String.format(
                     "  %-22s %-9s %-24s %-4s %16s  %-40s %s",
