@@ -92,6 +92,14 @@ class FlowsSystemTest {
         assertTrue(vhbk.contains("pacs.008.001.08"), "the repayment relayed: " + vhbk);
         List<String> canton = types("91440101MA9KAPK001");
         assertEquals(List.of("tsin.004.001.01", "tsin.004.001.01", "tsin.004.001.01"), canton, "invoices to confirm");
+        assertEquals(
+                List.of("tsin.008.001.01", "tsin.011.001.01", "tsin.002.001.01"),
+                types("91440115MA9KAPK004"),
+                "tier 2: its split, its onboarding, the bank's decision");
+        assertEquals(
+                List.of("tsin.013.001.01", "tsin.013.001.01", "tsin.002.001.01"),
+                types("91440604MA9KAPK002"),
+                "Foshan: each confirmed invoice, then the decision");
         String decision = lastXml("91440604MA9KAPK002");
         assertTrue(decision.contains("<FincgReqSts>FNCD</FincgReqSts>"), decision);
         assertTrue(decision.contains("1080000"), "the financed amount: " + decision);
@@ -150,6 +158,47 @@ class FlowsSystemTest {
                 get("/v1/ledger/receivables/FSPP-R-001").path("state").asText());
         assertEquals(List.of("tsin.004.001.01"), types("91440101MA9KAPK001"), "no notification for a refusal");
         assertEquals(List.of(), types("PRBKCNGZXXX"), "the bank heard of nothing");
+    }
+
+    @Test
+    void aBankOnboardsANewSupplierWhoCanThenBeFinanced() throws Exception {
+        gateway = Gateway.start(config());
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        String zhuhai = "91440400MA9KAPK005";
+        HttpResponse<String> stranger =
+                post(m.onboarding("LTBK-O-1", "LTBKMOMXXXX", zhuhai, "CNY", List.of("PRBK-CAG-CNY")));
+        assertEquals(400, stranger.statusCode(), "only the programme's bank or core registers a supplier");
+        assertTrue(stranger.body().contains("<Sts>RCER</Sts>"), stranger.body());
+        assertEquals(
+                "unknown party",
+                get("/v1/ledger/accounts/" + zhuhai).path("error").asText());
+
+        HttpResponse<String> onboarded =
+                post(m.onboarding("PRBK-O-1", "PRBKCNGZXXX", zhuhai, "CNY", List.of("PRBK-CAG-CNY")));
+        assertEquals(200, onboarded.statusCode(), onboarded.body());
+        assertTrue(onboarded.body().contains("tsin.010.001.01"), onboarded.body());
+        assertTrue(onboarded.body().contains("<Sts>RCCF</Sts>"), onboarded.body());
+        assertEquals(List.of("tsin.011.001.01"), types(zhuhai), "the new supplier has a mailbox and its notice");
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Invoice invoice = new Invoice(
+                "ZHPT-001",
+                "CNY",
+                50_000_00L,
+                today.minusDays(5).toEpochDay(),
+                today.plusDays(40).toEpochDay());
+        assertTrue(post(m.invoice("Z", zhuhai, "91440101MA9KAPK001", invoice))
+                .body()
+                .contains("<Sts>RCCF</Sts>"));
+        assertTrue(post(m.confirmation("CAG-C-Z", "91440101MA9KAPK001", List.of(invoice), List.of()))
+                .body()
+                .contains("<Sts>RCCF</Sts>"));
+        HttpResponse<String> asked =
+                post(m.financingRequest("ZHPT-F-1", zhuhai, "91440101MA9KAPK001", "PRBKCNGZXXX", null, invoice, -1));
+        assertTrue(asked.body().contains("<FincgReqSts>PDNG</FincgReqSts>"), asked.body());
+        JsonNode financing = get("/v1/ledger/receivables/ZHPT-001").path("financing");
+        assertEquals("PRBKCNGZXXX", financing.path("bankId").asText(), "the programme of the addressed bank");
+        assertEquals(45_000_00L, financing.path("requestedMinor").asLong(), "no RqstdAmt: the 90% advance cap");
     }
 
     private long balance(String bank, String currency) throws Exception {
