@@ -19,6 +19,8 @@ import io.kapok.codecs.tsin.Tsin004Invoice;
 import io.kapok.codecs.tsin.Tsin006Encoder;
 import io.kapok.codecs.tsin.Tsin009Encoder;
 import io.kapok.codecs.tsin.Tsin013Encoder;
+import io.kapok.codecs.tsmt.PaymentReconciliation;
+import io.kapok.codecs.tsmt.Tsmt053Encoder;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import java.util.List;
 import java.util.UUID;
@@ -128,6 +130,41 @@ public final class DemoMessages {
             item.action = "OPEN";
         }
         new Tsin009Encoder().encode(r, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * tsmt.053 from a bank: the payment {@code endToEndId} of {@code amountMinor} settled these
+     * invoices; the platform answers whether its ledger agrees.
+     */
+    public byte[] reconciliation(
+            String messageId, String bankBic, String endToEndId, long amountMinor, List<Invoice> invoices) {
+        PaymentReconciliation r = new PaymentReconciliation();
+        header(r.letter.header, bankBic, platformBic, messageId);
+        r.letter.addParty("PLATFORM").bic(platformBic);
+        r.dateEpochDay = Math.floorDiv(timeMs, 86_400_000L);
+        r.recipientRef.set("PLATFORM");
+        r.adviserRef.set(BusinessLetter.ORIGINATOR);
+        r.reference.set(messageId);
+        r.referenceDateEpochDay = r.dateEpochDay;
+        r.endToEndId.set(endToEndId);
+        r.payeeAccount.set("KAPK-" + invoices.get(0).currency() + "-" + bankBic);
+        r.payeeBankBic.set(platformBic);
+        r.paymentDateEpochDay = r.dateEpochDay;
+        r.dueDateEpochDay = invoices.get(0).dueDay();
+        r.paymentAmountMinor = amountMinor;
+        r.currency = Iso4217.pack(invoices.get(0).currency());
+        for (Invoice invoice : invoices) {
+            FinancialItem item = r.items.add();
+            item.clear();
+            item.identifier.set(invoice.number());
+            item.issueDateEpochDay = invoice.issueDay();
+            item.taxableAmountMinor = invoice.amountMinor();
+            item.taxAmountMinor = 0;
+            item.dueDateEpochDay = invoice.dueDay();
+            item.dueAmountMinor = 0;
+        }
+        new Tsmt053Encoder().encode(r, out);
         return out.toByteArray();
     }
 

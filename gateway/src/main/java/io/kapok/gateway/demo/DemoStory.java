@@ -274,6 +274,13 @@ public final class DemoStory {
                         "Victoria Harbour Bank")),
                 "ACSC");
 
+        expect(
+                "Pearl River Bank reconciles: its payment " + foshan1.number() + " settled " + foshan1.number(),
+                "tsmt.053",
+                post(messages.reconciliation(
+                        run + "-K1", PRBK, foshan1.number(), foshan1.amountMinor(), List.of(foshan1))),
+                "RCCF");
+
         Map<String, String> ends = new LinkedHashMap<>();
         ends.put(foshan1.number(), "SETTLED");
         ends.put(foshan2.number(), "SETTLED");

@@ -10,6 +10,7 @@ import io.kapok.codecs.tsin.FinancingAgreementListSchema;
 import io.kapok.codecs.tsin.FinancingItemListSchema;
 import io.kapok.codecs.tsin.InvoiceAssignment;
 import io.kapok.codecs.tsin.PartyRegistration;
+import io.kapok.codecs.tsin.ReconciliationListSchema;
 import io.kapok.codecs.tsin.Tsin001Schema;
 import io.kapok.codecs.tsin.Tsin002Encoder;
 import io.kapok.codecs.tsin.Tsin002Schema;
@@ -18,6 +19,8 @@ import io.kapok.codecs.tsin.Tsin003Schema;
 import io.kapok.codecs.tsin.Tsin004Schema;
 import io.kapok.codecs.tsin.Tsin007Encoder;
 import io.kapok.codecs.tsin.Tsin010Encoder;
+import io.kapok.codecs.tsmt.PaymentReconciliation;
+import io.kapok.codecs.tsmt.Tsmt054Encoder;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import io.kapok.gateway.sequencer.LedgerRejections;
 import io.kapok.ledger.Ledger;
@@ -40,6 +43,9 @@ import io.kapok.ledger.receivable.Receivable;
  *                                  RCER; per recorded invoice FNCD with the financed amount, or NTFD
  *  tsin.003                      → tsin.002: CxlStsInf PACK when every open financing was cancelled,
  *                                  else REJT with the first reason
+ *  tsmt.053                      → tsmt.054 InvoicePaymentReconciliationStatus: per item RCCF when the
+ *                                  ledger has the receivable SETTLED, RCER ID02 when it does not know
+ *                                  it, RCER NA01 when it is not settled; the list RCCF when all agree
  *  tsin.009                      → tsin.010 PartyRegistrationAndGuaranteeStatus: per programme RCCF, or
  *                                  RCER with the reason; the list RCCF when the supplier joined every one
  * </pre>
@@ -61,6 +67,8 @@ public final class FlowAnswers {
     private final InvoiceAssignment assignment = new InvoiceAssignment();
     private final PartyRegistration registration = new PartyRegistration();
     private final Tsin010Encoder tsin010 = new Tsin010Encoder();
+    private final PaymentReconciliation reconciliation = new PaymentReconciliation();
+    private final Tsmt054Encoder tsmt054 = new Tsmt054Encoder();
 
     public FlowAnswers(String platformBic) {
         this.platformBic = platformBic;
@@ -71,6 +79,7 @@ public final class FlowAnswers {
         switch (plan.type) {
             case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> financingStatus(plan, view, ledger, answerId);
             case TSIN_009_001_01 -> registrationStatus(plan, view, ledger, answerId);
+            case TSMT_053_001_01 -> reconciliationStatus(plan, view, ledger, answerId);
             default -> assignmentStatus(plan, view, ledger, answerId);
         }
         return writer;
@@ -81,6 +90,7 @@ public final class FlowAnswers {
         return switch (type) {
             case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> MessageType.TSIN_002_001_01;
             case TSIN_009_001_01 -> MessageType.TSIN_010_001_01;
+            case TSMT_053_001_01 -> MessageType.TSMT_054_001_01;
             default -> MessageType.TSIN_007_001_01;
         };
     }
@@ -235,6 +245,64 @@ public final class FlowAnswers {
             info.append("; ");
         }
         info.append(id).append(": ").append(LedgerRejections.meaning(r));
+    }
+
+    // ------------------------------------------------------------------------------ tsmt.054
+
+    private void reconciliationStatus(FlowPlan plan, MessageView view, Ledger ledger, String answerId) {
+        PaymentReconciliation r = reconciliation;
+        r.clear();
+        r.letter.header.from.bic(platformBic);
+        FlowParties.identity(r.letter.header.to, plan.senderId);
+        r.letter.header.messageId.set(answerId);
+        r.letter.header.creationTimeMs = plan.timeMs;
+        r.letter.relatedMessageId.set(
+                view.text(BusinessLetterFields.LETTER_ID).toString().trim());
+        FlowParties.identity(r.letter.addParty("ADVISER"), plan.senderId);
+        r.letter.addParty("PLATFORM").bic(platformBic);
+        r.dateEpochDay = Math.floorDiv(plan.timeMs, 86_400_000L);
+        r.recipientRef.set("ADVISER");
+        r.adviserRef.set("PLATFORM");
+        r.reference.set(view.text(BusinessLetterFields.LETTER_ID).toString().trim());
+        r.referenceDateEpochDay = IsoIdentifiers.epochDay(view.text(ReconciliationListSchema.LIST_DATE));
+        r.instructionId.set(view.text(ReconciliationListSchema.PAYMENT_INSTRUCTION_ID)
+                .toString()
+                .trim());
+        r.endToEndId.set(view.text(ReconciliationListSchema.PAYMENT_END_TO_END_ID)
+                .toString()
+                .trim());
+        r.paymentDateEpochDay = IsoIdentifiers.epochDay(view.text(ReconciliationListSchema.PAYMENT_DATE));
+        r.dueDateEpochDay = view.text(ReconciliationListSchema.PAYMENT_DUE_DATE).isPresent()
+                ? IsoIdentifiers.epochDay(view.text(ReconciliationListSchema.PAYMENT_DUE_DATE))
+                : r.paymentDateEpochDay;
+        r.paymentAmountMinor = view.amountMinor(ReconciliationListSchema.PAYMENT_AMOUNT);
+        r.currency = view.currency(ReconciliationListSchema.PAYMENT_AMOUNT);
+        boolean all = true;
+        for (int i = 0; i < view.itemCount() && i < PaymentReconciliation.ITEMS_MAX; i++) {
+            String id = view.itemText(i, ReconciliationListSchema.ITEM_ID)
+                    .toString()
+                    .trim();
+            FinancialItem item = r.items.add();
+            item.clear();
+            item.identifier.set(id);
+            item.issueDateEpochDay =
+                    IsoIdentifiers.epochDay(view.itemText(i, ReconciliationListSchema.ITEM_ISSUE_DATE));
+            item.dueDateEpochDay = IsoIdentifiers.epochDay(view.itemText(i, ReconciliationListSchema.ITEM_DUE_DATE));
+            item.taxableAmountMinor = view.itemAmountMinor(i, ReconciliationListSchema.ITEM_TOTAL_AMOUNT);
+            item.taxAmountMinor = 0;
+            item.credit = !"DBIT".contentEquals(view.itemText(i, ReconciliationListSchema.ITEM_CREDIT_DEBIT));
+            Receivable rec = ledger.receivables().receivable(id);
+            if (rec != null && rec.state() == io.kapok.ledger.receivable.ReceivableState.SETTLED) {
+                item.validationStatus = "RCCF";
+            } else {
+                all = false;
+                item.validationStatus = "RCER";
+                item.validationReason = rec == null ? "ID02" : "NA01";
+            }
+        }
+        r.validationStatus = all ? "RCCF" : "RCER";
+        r.validationReason = all ? null : "NA01";
+        tsmt054.encode(r, writer);
     }
 
     // ------------------------------------------------------------------------------ tsin.010

@@ -66,6 +66,8 @@ import java.util.List;
  *  tsin.009  a programme's bank or   onboard the supplier the BAH To names (OrgId) into each programme
  *            core enterprise         an agreement item names (ItmCntxt/Idr = the programme id);
  *                                    a supplier the platform does not know yet is registered first
+ *  tsmt.053  anyone                  nothing to apply: the answer (tsmt.054) reconciles each item with
+ *                                    the ledger
  * </pre>
  *
  * Allocates: these flows are rare next to payments; commands are built per message.
@@ -97,6 +99,9 @@ public final class FlowRouter {
             case TSIN_002_001_01 -> decideFinancing(view, senderId, ledger, plan);
             case TSIN_003_001_01 -> cancelFinancing(view, senderId, ledger, plan);
             case TSIN_009_001_01 -> onboard(view, senderId, ledger, plan);
+            case TSMT_053_001_01 -> {
+                // a reconciliation advice asks, it changes nothing: answered from the ledger, not journaled
+            }
             default ->
                 plan.refuse(
                         "FF01",

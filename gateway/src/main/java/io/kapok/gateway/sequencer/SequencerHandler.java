@@ -68,8 +68,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private final FlowPlan plan = new FlowPlan();
 
     private FlowAnswers flowAnswers;
-    /** Answers to refused financing messages (no journal entry): {@code KPKF<start ms>-<n>}. */
-    private long refusedAnswers;
+    /** Answers to messages that wrote no journal entry (refused, or a query): {@code KPKU<start ms>-<n>}. */
+    private long unjournaledAnswers;
 
     private final long startTimeMs = System.currentTimeMillis();
     private final List<PendingResponse> batch = new ArrayList<>();
@@ -345,7 +345,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         }
         String answerId = p.firstSequence > 0
                 ? String.format("KPK%016d", p.firstSequence)
-                : "KPKF" + startTimeMs + "-" + ++refusedAnswers;
+                : "KPKU" + startTimeMs + "-" + ++unjournaledAnswers;
         io.kapok.codecs.xml.Utf8XmlWriter answer = flowAnswers.encode(p, event.message, ledger, answerId);
         response.answerXml(p.refused() ? 400 : 200, answer.buffer(), answer.length());
     }
