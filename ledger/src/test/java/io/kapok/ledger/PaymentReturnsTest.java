@@ -15,7 +15,6 @@ import io.kapok.ledger.payment.RecallPaymentCommand;
 import io.kapok.ledger.payment.RecallState;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
-import io.kapok.ledger.payment.TransferCommand;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,20 +49,8 @@ class PaymentReturnsTest {
             account.openingBalanceMinor = OPENING_MINOR;
             apply(account);
         }
-        assertTrue(apply(transfer(PRBK, VHBK, "PRBK-MSG-1", UETR, PAID_MINOR)).applied, result.toString());
-    }
-
-    private static TransferCommand transfer(String from, String to, String msgId, String uetr, long amountMinor) {
-        TransferCommand c = new TransferCommand();
-        c.senderId = from;
-        c.messageId = msgId;
-        c.uetr = uetr;
-        c.endToEndId = "E2E-" + msgId;
-        c.debitPartyId = from;
-        c.creditPartyId = to;
-        c.currency = CNY;
-        c.amountMinor = amountMinor;
-        return c;
+        assertTrue(
+                apply(LedgerTest.transfer("PRBK-MSG-1", UETR, PRBK, VHBK, CNY, PAID_MINOR)).applied, result.toString());
     }
 
     private LedgerResult apply(LedgerCommand c) {
@@ -211,8 +198,9 @@ class PaymentReturnsTest {
 
         // Victoria Harbour Bank pays almost everything away, then cannot fund the return.
         long drainMinor = balance(VHBK) - 50_00L;
-        assertTrue(
-                apply(transfer(VHBK, LTBK, "VHBK-MSG-1", "7b2d3c4e-5f60-4b7c-9d8e-1f2a3b4c5d6e", drainMinor)).applied);
+        assertTrue(apply(LedgerTest.transfer(
+                        "VHBK-MSG-1", "7b2d3c4e-5f60-4b7c-9d8e-1f2a3b4c5d6e", VHBK, LTBK, CNY, drainMinor))
+                .applied);
         apply(returnOf(VHBK, "VHBK-RTR-4", 100_00L));
         assertRefused(LedgerRejection.INSUFFICIENT_FUNDS);
         assertEquals("AM04", result.rejection.isoCode());
