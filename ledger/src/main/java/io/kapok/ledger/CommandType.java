@@ -8,6 +8,9 @@ package io.kapok.ledger;
  *   1    REGISTER_PARTY          genesis (configured world), tsin.009
  *   2    OPEN_ACCOUNT            genesis
  *  10    TRANSFER                pacs.008
+ *  11    RETURN_PAYMENT          pacs.004 (full or partial return of a settled transfer)
+ *  12    RECALL_PAYMENT          camt.056 (recall request by the original's debtor)
+ *  13    RESOLVE_RECALL          camt.029 (the original's creditor accepts, CNCL, or rejects, RJCR)
  *  20    SET_CREDIT_LINE         configuration, tsin.010 (buyer limit)
  *  21    CREATE_PROGRAMME        configuration
  *  22    ONBOARD_PARTY           tsin.009 → tsin.010/011/012
@@ -27,6 +30,9 @@ public enum CommandType {
     REGISTER_PARTY(1),
     OPEN_ACCOUNT(2),
     TRANSFER(10),
+    RETURN_PAYMENT(11),
+    RECALL_PAYMENT(12),
+    RESOLVE_RECALL(13),
     SET_CREDIT_LINE(20),
     CREATE_PROGRAMME(21),
     ONBOARD_PARTY(22),

@@ -6,6 +6,11 @@ import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.Party;
 import io.kapok.ledger.party.RegisterPartyCommand;
 import io.kapok.ledger.payment.DecidedPayments;
+import io.kapok.ledger.payment.PaymentMessage;
+import io.kapok.ledger.payment.RecallPaymentCommand;
+import io.kapok.ledger.payment.RecallState;
+import io.kapok.ledger.payment.ResolveRecallCommand;
+import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
@@ -48,7 +53,8 @@ import java.util.TreeMap;
  * <p>Invariants kept after every command: per currency, the balances of all accounts plus the
  * opening-equity account sum to zero (debits equal credits); no account but opening equity goes
  * negative; a (sender, message id) and a UETR each take effect at most once within the payment
- * retention window (see {@link DecidedPayments}); and those of {@link
+ * retention window (see {@link DecidedPayments}); the returns of a settled transfer never add up
+ * to more than its amount; and those of {@link
  * Receivables#checkInvariants()} (children sum to parents, no double or over-financing, exposure
  * within every credit line).
  *
@@ -59,7 +65,9 @@ import java.util.TreeMap;
  *  magic "KPKS" int32 · version int32 · lastSequence int64
  *  parties      count int32 · { id · name · roles int32 · accounts int32 · { currency int32 · balance int64 } }
  *  equity       count int32 · { currency int32 · amount int64 }                      (currency order)
- *  payments     see {@link DecidedPayments#write}: capacity, retention, decisions in journal order
+ *  payments     see {@link DecidedPayments#write}: capacity, retention, decisions in journal order,
+ *               settled transfers with their returned amount and open recall (version 3; version 2
+ *               had no settlement details and is still read)
  *  receivables  see {@link Receivables#write}: credit lines, programmes, receivables, financings
  *  fx rates     see {@link FxRates#write}
  * </pre>
@@ -70,7 +78,10 @@ import java.util.TreeMap;
 public final class Ledger {
     private static final byte[] HASH_DOMAIN = "kapok-ledger-state-v2".getBytes(StandardCharsets.US_ASCII);
     private static final int SNAPSHOT_MAGIC = 0x4B504B53; // "KPKS"
-    private static final int SNAPSHOT_VERSION = 2;
+    private static final int SNAPSHOT_VERSION = 3;
+    /** The version before returns and recalls: its payment window has no settlement details. */
+    private static final int SNAPSHOT_VERSION_TRANSFERS_ONLY = 2;
+
     private static final long MS_PER_DAY = 86_400_000L;
 
     /** Default payment retention window, days. */
@@ -133,6 +144,9 @@ public final class Ledger {
             case REGISTER_PARTY -> registerParty((RegisterPartyCommand) command, result);
             case OPEN_ACCOUNT -> openAccount((OpenAccountCommand) command, result);
             case TRANSFER -> transfer((TransferCommand) command, result);
+            case RETURN_PAYMENT -> returnPayment((ReturnPaymentCommand) command, result);
+            case RECALL_PAYMENT -> recall((RecallPaymentCommand) command, result);
+            case RESOLVE_RECALL -> resolveRecall((ResolveRecallCommand) command, result);
             case SET_CREDIT_LINE ->
                 decide(command, receivables.setCreditLine((SetCreditLineCommand) command, result), result);
             case CREATE_PROGRAMME ->
@@ -170,16 +184,17 @@ public final class Ledger {
     }
 
     /**
-     * Tells, without changing anything, whether a transfer was already decided: returns false for a
-     * new payment; otherwise fills {@code result} with the original outcome ({@code retry} set) for
-     * an identical retry, or with {@link LedgerRejection#DUPLICATE} for a different payment reusing
-     * the message id or the UETR, and returns true. The sequencer calls this before journaling, so
-     * a duplicate changes nothing, not even the journal.
+     * Tells, without changing anything, whether a payment message (a transfer, return, recall or
+     * resolution) was already decided: returns false for a new one; otherwise fills {@code result}
+     * with the original outcome ({@code retry} set) for an identical retry, or with {@link
+     * LedgerRejection#DUPLICATE} for a different message reusing the (sender, message id) or the
+     * UETR, and returns true. The sequencer calls this before journaling, so a duplicate changes
+     * nothing, not even the journal.
      */
-    public boolean findDecided(TransferCommand command, LedgerResult result) {
+    public boolean findDecided(PaymentMessage command, LedgerResult result) {
         result.clear();
         DecidedPayments decided = decidedPayments;
-        int slot = decided.findByMessage(command.senderId, command.messageId);
+        int slot = decided.findByMessage(command.senderId(), command.messageId());
         if (slot >= 0) {
             if (decided.fingerprintAt(slot) == command.fingerprint()) {
                 LedgerRejection rejection = decided.rejectionAt(slot);
@@ -194,7 +209,8 @@ public final class Ledger {
             }
             return true;
         }
-        if (decided.findByUetr(command.uetr) >= 0) {
+        String uetr = command.uetr();
+        if (uetr != null && decided.findByUetr(uetr) >= 0) {
             result.reject(LedgerRejection.DUPLICATE, 0, 0);
             return true;
         }
@@ -216,11 +232,22 @@ public final class Ledger {
         int debitIndex = debit == null ? -1 : debit.accountIndex(c.currency);
         int creditIndex = credit == null ? -1 : credit.accountIndex(c.currency);
         LedgerRejection rejection = checkTransfer(c, debit, debitIndex, creditIndex);
-        decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
         if (rejection != null) {
+            decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
             result.reject(rejection, c.sequence, c.timeMs);
             return;
         }
+        decidedPayments.rememberSettled(
+                c.senderId,
+                c.messageId,
+                c.uetr,
+                c.sequence,
+                c.timeMs,
+                c.fingerprint(),
+                debit.id(),
+                credit.id(),
+                c.currency,
+                c.amountMinor);
         debit.post(debitIndex, -c.amountMinor);
         credit.post(creditIndex, c.amountMinor);
         result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.currency, -c.amountMinor, 0);
@@ -245,6 +272,201 @@ public final class Ledger {
             return LedgerRejection.INSUFFICIENT_FUNDS;
         }
         return null;
+    }
+
+    /**
+     * Starts deciding a return, recall or resolution: moves the window's time on and answers a retry
+     * or a duplicate; returns the slot of the settled original it names, or -1 when {@code result}
+     * is decided already (a retry, a duplicate, a full window) or the original is unknown (decided
+     * and remembered here).
+     */
+    private int findOriginal(
+            LedgerCommand c, PaymentMessage m, String originalUetr, String originalMessageId, LedgerResult result) {
+        decidedPayments.forget(c.timeMs);
+        if (findDecided(m, result)) {
+            return -1;
+        }
+        if (decidedPayments.full()) {
+            result.reject(LedgerRejection.PAYMENT_WINDOW_FULL, c.sequence, c.timeMs);
+            return -1;
+        }
+        int original = originalUetr == null ? -1 : decidedPayments.findSettled(originalUetr);
+        if (original >= 0
+                && originalMessageId != null
+                && !originalMessageId.equals(decidedPayments.messageIdAt(original))) {
+            original = -1;
+        }
+        if (original < 0) {
+            refusePayment(c, m, LedgerRejection.UNKNOWN_ORIGINAL, result);
+        }
+        return original;
+    }
+
+    /** Remembers a refused return, recall or resolution (so a retry gets the same answer) and answers it. */
+    private void refusePayment(LedgerCommand c, PaymentMessage m, LedgerRejection rejection, LedgerResult result) {
+        decidedPayments.remember(m.senderId(), m.messageId(), null, c.sequence, c.timeMs, rejection, m.fingerprint());
+        result.reject(rejection, c.sequence, c.timeMs);
+    }
+
+    private void returnPayment(ReturnPaymentCommand c, LedgerResult result) {
+        int original = findOriginal(c, c, c.originalUetr, c.originalMessageId, result);
+        if (original < 0) {
+            return;
+        }
+        DecidedPayments d = decidedPayments;
+        LedgerRejection rejection = null;
+        if (!c.senderId.equals(d.creditPartyIdAt(original))) {
+            rejection = LedgerRejection.NOT_ENTITLED;
+        } else if (c.currency != d.currencyAt(original)) {
+            rejection = LedgerRejection.CURRENCY_MISMATCH;
+        } else if (c.amountMinor <= 0) {
+            rejection = LedgerRejection.INVALID_PAYMENT_AMOUNT;
+        } else if (c.amountMinor > d.amountMinorAt(original) - d.returnedMinorAt(original)) {
+            rejection = LedgerRejection.OVER_RETURN;
+        } else if (!isReasonCode(c.reasonCode)) {
+            rejection = LedgerRejection.INVALID_REASON_CODE;
+        } else {
+            rejection = checkFunds(d.creditPartyIdAt(original), c.currency, c.amountMinor);
+        }
+        if (rejection != null) {
+            refusePayment(c, c, rejection, result);
+            return;
+        }
+        String uetr = c.originalUetr;
+        String debtorId = d.debitPartyIdAt(original);
+        String recallId = d.openRecallIdAt(original);
+        postBack(original, c.amountMinor, result);
+        result.event(
+                LedgerEventType.PAYMENT_RETURNED,
+                uetr,
+                debtorId,
+                c.currency,
+                c.amountMinor,
+                d.returnedMinorAt(original) == d.amountMinorAt(original) ? 1 : 0);
+        if (recallId != null) {
+            d.openRecallAt(original, null);
+            result.event(
+                    LedgerEventType.RECALL_STATE,
+                    uetr,
+                    debtorId,
+                    c.currency,
+                    c.amountMinor,
+                    RecallState.RETURNED.code());
+        }
+        // Remembered last: remembering may grow the window and move the original's slot.
+        d.remember(c.senderId, c.returnId, null, c.sequence, c.timeMs, null, c.fingerprint());
+        result.accept(c.sequence, c.timeMs);
+    }
+
+    private void recall(RecallPaymentCommand c, LedgerResult result) {
+        int original = findOriginal(c, c, c.originalUetr, c.originalMessageId, result);
+        if (original < 0) {
+            return;
+        }
+        DecidedPayments d = decidedPayments;
+        LedgerRejection rejection = null;
+        long remaining = d.amountMinorAt(original) - d.returnedMinorAt(original);
+        if (!c.senderId.equals(d.debitPartyIdAt(original))) {
+            rejection = LedgerRejection.NOT_ENTITLED;
+        } else if (remaining == 0) {
+            rejection = LedgerRejection.ALREADY_RETURNED;
+        } else if (d.openRecallIdAt(original) != null) {
+            rejection = LedgerRejection.RECALL_ALREADY_OPEN;
+        } else if (!isReasonCode(c.reasonCode)) {
+            rejection = LedgerRejection.INVALID_REASON_CODE;
+        }
+        if (rejection != null) {
+            refusePayment(c, c, rejection, result);
+            return;
+        }
+        d.openRecallAt(original, c.recallId);
+        result.event(
+                LedgerEventType.RECALL_STATE,
+                c.originalUetr,
+                d.creditPartyIdAt(original),
+                d.currencyAt(original),
+                remaining,
+                RecallState.OPEN.code());
+        d.remember(c.senderId, c.recallId, null, c.sequence, c.timeMs, null, c.fingerprint());
+        result.accept(c.sequence, c.timeMs);
+    }
+
+    private void resolveRecall(ResolveRecallCommand c, LedgerResult result) {
+        int original = findOriginal(c, c, c.originalUetr, null, result);
+        if (original < 0) {
+            return;
+        }
+        DecidedPayments d = decidedPayments;
+        String openRecallId = d.openRecallIdAt(original);
+        long remaining = d.amountMinorAt(original) - d.returnedMinorAt(original);
+        LedgerRejection rejection = null;
+        if (!c.senderId.equals(d.creditPartyIdAt(original))) {
+            rejection = LedgerRejection.NOT_ENTITLED;
+        } else if (openRecallId == null || (c.recallId != null && !c.recallId.equals(openRecallId))) {
+            rejection = LedgerRejection.NO_OPEN_RECALL;
+        } else if (c.accept ? c.reasonCode != null && !isReasonCode(c.reasonCode) : !isReasonCode(c.reasonCode)) {
+            rejection = LedgerRejection.INVALID_REASON_CODE;
+        } else if (c.accept) {
+            rejection = checkFunds(d.creditPartyIdAt(original), d.currencyAt(original), remaining);
+        }
+        if (rejection != null) {
+            refusePayment(c, c, rejection, result);
+            return;
+        }
+        d.openRecallAt(original, null);
+        if (c.accept) {
+            postBack(original, remaining, result);
+        }
+        result.event(
+                LedgerEventType.RECALL_STATE,
+                c.originalUetr,
+                d.debitPartyIdAt(original),
+                d.currencyAt(original),
+                c.accept ? remaining : 0,
+                (c.accept ? RecallState.CANCELLED : RecallState.REJECTED).code());
+        d.remember(c.senderId, c.resolutionId, null, c.sequence, c.timeMs, null, c.fingerprint());
+        result.accept(c.sequence, c.timeMs);
+    }
+
+    /** Null when {@code partyId} holds at least {@code amountMinor} in {@code currency}, else why not. */
+    private LedgerRejection checkFunds(String partyId, int currency, long amountMinor) {
+        Party party = parties.get(partyId);
+        int index = party == null ? -1 : party.accountIndex(currency);
+        if (index < 0) {
+            return LedgerRejection.UNKNOWN_DEBIT_ACCOUNT;
+        }
+        return party.balanceAt(index) < amountMinor ? LedgerRejection.INSUFFICIENT_FUNDS : null;
+    }
+
+    /**
+     * Posts {@code amountMinor} of the settled transfer at {@code original} back, from its creditor to
+     * its debtor, and counts it as returned. The caller has checked funds and the amount.
+     */
+    private void postBack(int original, long amountMinor, LedgerResult result) {
+        DecidedPayments d = decidedPayments;
+        int currency = d.currencyAt(original);
+        Party creditor = parties.get(d.creditPartyIdAt(original));
+        Party debtor = parties.get(d.debitPartyIdAt(original));
+        creditor.post(creditor.accountIndex(currency), -amountMinor);
+        debtor.post(debtor.accountIndex(currency), amountMinor);
+        d.addReturned(original, amountMinor);
+        String uetr = d.uetrAt(original);
+        result.event(LedgerEventType.POSTED, creditor.id(), uetr, currency, -amountMinor, 0);
+        result.event(LedgerEventType.POSTED, debtor.id(), uetr, currency, amountMinor, 0);
+    }
+
+    /** True for an ISO 20022 external code: exactly four ASCII upper-case letters or digits. */
+    private static boolean isReasonCode(String code) {
+        if (code == null || code.length() != 4) {
+            return false;
+        }
+        for (int i = 0; i < 4; i++) {
+            char ch = code.charAt(i);
+            if (!(ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void registerParty(RegisterPartyCommand c, LedgerResult result) {
@@ -298,8 +520,9 @@ public final class Ledger {
     }
 
     /**
-     * Checks that debits equal credits in every currency, no account is overdrawn, and the 1+N state
-     * is consistent ({@link Receivables#checkInvariants()}). O(state).
+     * Checks that debits equal credits in every currency, no account is overdrawn, no transfer is
+     * returned beyond its amount ({@link DecidedPayments#checkInvariants()}), and the 1+N state is
+     * consistent ({@link Receivables#checkInvariants()}). O(state).
      *
      * @return null when the ledger is consistent, else a description of the first breach
      */
@@ -318,7 +541,8 @@ public final class Ledger {
                 return "currency " + e.getKey() + " does not balance: " + e.getValue();
             }
         }
-        return receivables.checkInvariants();
+        String payments = decidedPayments.checkInvariants();
+        return payments != null ? payments : receivables.checkInvariants();
     }
 
     /** Receivables, financings, programmes and credit lines. Ledger thread only. */
@@ -404,17 +628,22 @@ public final class Ledger {
      * A ledger with the state {@link #snapshot()} wrote; its {@link #stateHash()} equals the
      * original's, and it applies the commands after {@link #lastSequence()} as the original would.
      *
-     * @throws IllegalArgumentException when the bytes are not a Kapok ledger snapshot of this version
+     * <p>Reads this version (3) and the one before (2), whose payment window did not keep what returns
+     * and recalls need: the transfers it remembers are still deduplicated, but cannot be returned or
+     * recalled (refused as {@link LedgerRejection#UNKNOWN_ORIGINAL}).
+     *
+     * @throws IllegalArgumentException when the bytes are not a Kapok ledger snapshot of either version
      */
     public static Ledger fromSnapshot(byte[] snapshot) {
         Ledger ledger = new Ledger();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             int magic = in.readInt();
             int version = in.readInt();
-            if (magic != SNAPSHOT_MAGIC || version != SNAPSHOT_VERSION) {
+            if (magic != SNAPSHOT_MAGIC
+                    || (version != SNAPSHOT_VERSION && version != SNAPSHOT_VERSION_TRANSFERS_ONLY)) {
                 throw new IllegalArgumentException(String.format(
-                        "not a ledger snapshot: magic 0x%08X version %d, expected 0x%08X version %d",
-                        magic, version, SNAPSHOT_MAGIC, SNAPSHOT_VERSION));
+                        "not a ledger snapshot: magic 0x%08X version %d, expected 0x%08X version %d or %d",
+                        magic, version, SNAPSHOT_MAGIC, SNAPSHOT_VERSION_TRANSFERS_ONLY, SNAPSHOT_VERSION));
             }
             ledger.lastSequence = in.readLong();
             for (int i = 0, n = in.readInt(); i < n; i++) {
@@ -429,7 +658,7 @@ public final class Ledger {
             for (int i = 0, n = in.readInt(); i < n; i++) {
                 ledger.openingEquityMinor.put(in.readInt(), in.readLong());
             }
-            ledger.decidedPayments = DecidedPayments.read(in);
+            ledger.decidedPayments = DecidedPayments.read(in, version == SNAPSHOT_VERSION_TRANSFERS_ONLY);
             ledger.receivables.read(in);
             ledger.fxRates.read(in);
             if (in.available() != 0) {

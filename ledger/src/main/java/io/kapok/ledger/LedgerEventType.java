@@ -6,7 +6,9 @@ package io.kapok.ledger;
  *
  * <pre>
  *  type                 subject          party            currency  amountMinor           code
- *  POSTED               account owner    —                yes       signed delta          —
+ *  POSTED               account owner    UETR (payments)  yes       signed delta          —
+ *  PAYMENT_RETURNED     original UETR    original debtor  yes       returned now          1 when now fully returned, else 0
+ *  RECALL_STATE         original UETR    bank to notify   yes       see below             new RecallState code
  *  RECEIVABLE_STATE     receivable id    holder           yes       outstanding           new ReceivableState code
  *  RECEIVABLE_SPLIT     parent id        child id         yes       child's amount        —
  *  FINANCING_STATE      financing id     bank             yes       financed (or asked)   new FinancingState code
@@ -16,6 +18,13 @@ package io.kapok.ledger;
  *  PARTY_ONBOARDED      programme id     party            —         —                     —
  *  FX_RATE_SET          —                —                quote     rate (×10^8)          base currency (packed)
  * </pre>
+ *
+ * <p>A {@code RECALL_STATE} event names the bank the gateway tells: on {@code OPEN} (1) the
+ * original's creditor, who must answer the camt.056, amount = what remains unreturned; on {@code
+ * CANCELLED} (2), {@code REJECTED} (3) and {@code RETURNED} (4, closed by a pacs.004) the original's
+ * debtor, who asked, amount = what went back with this command (0 for a rejection). Returns and
+ * accepted recalls also post: POSTED for the original's creditor (debit) and debtor (credit), with
+ * the original's UETR as party, like the transfer's own postings.
  */
 public enum LedgerEventType {
     POSTED(1),
@@ -26,7 +35,9 @@ public enum LedgerEventType {
     CREDIT_POSTED(31),
     CREDIT_RELEASED(32),
     PARTY_ONBOARDED(40),
-    FX_RATE_SET(50);
+    FX_RATE_SET(50),
+    PAYMENT_RETURNED(60),
+    RECALL_STATE(61);
 
     private final int code;
 

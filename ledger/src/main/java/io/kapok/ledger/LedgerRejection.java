@@ -17,6 +17,15 @@ import java.util.Set;
  * identification, ID03 invalid document number, MI01 missing mandatory information, NA01
  * narrative) or, where none fits, an ExternalStatusReason1Code ({@link #FINANCING_REASON_CODES}).
  *
+ * <p>Returns (pacs.004), recalls (camt.056) and their resolutions (camt.029) are payments too (1xx,
+ * answered with a pacs.002 or a camt.029). Where ExternalStatusReason1Code has no code for the
+ * refusal, the code comes from ExternalPaymentCancellationRejection1Code, the list a camt.029 answers
+ * a recall with: NOOR (no original transaction received) when the UETR names no settled transfer in
+ * the window, or no open recall is there to resolve; ARDT (already returned) for a recall of a
+ * transfer returned in full. An over-return is AM02 (amount over what is allowed, here what remains
+ * unreturned) rather than AM09 (wrong amount), which ISO keeps for a return reason. A second recall
+ * while one is pending is DUPL (the request duplicates the pending one).
+ *
  * <pre>
  *  #    rejection                       ISO   why that code
  *  101  INSUFFICIENT_FUNDS              AM04  insufficient funds
@@ -26,6 +35,14 @@ import java.util.Set;
  *  105  SAME_PARTY                      AG01  transaction forbidden
  *  106  NOT_ENTITLED                    AG01  transaction forbidden
  *  107  PAYMENT_WINDOW_FULL             NARR  narrative: the window is full
+ *  108  UNKNOWN_ORIGINAL                NOOR  no original transaction received (camt.029 list)
+ *  109  OVER_RETURN                     AM02  amount not allowed: more than remains unreturned
+ *  110  ALREADY_RETURNED                ARDT  already returned (camt.029 list)
+ *  111  RECALL_ALREADY_OPEN             DUPL  duplicate: a recall of this payment is pending
+ *  112  NO_OPEN_RECALL                  NOOR  no original (recall) to resolve (camt.029 list)
+ *  113  INVALID_PAYMENT_AMOUNT          AM12  invalid amount
+ *  114  CURRENCY_MISMATCH               AM11  invalid currency: not the original's
+ *  115  INVALID_REASON_CODE             NARR  narrative: the reason is not four letters/digits
  *  201  PARTY_EXISTS                    ID01  duplicated request
  *  202  UNKNOWN_PARTY                   BE11  unrecognised party
  *  203  ACCOUNT_EXISTS                  ID01  duplicated request
@@ -82,6 +99,28 @@ public enum LedgerRejection {
      * period, so this payment could not be remembered: refused, nothing changed.
      */
     PAYMENT_WINDOW_FULL(107, "NARR"),
+    /**
+     * A return, recall or resolution names a UETR (and original MsgId) that is no transfer the ledger
+     * settled within its payment window: unknown, refused, or already forgotten.
+     */
+    UNKNOWN_ORIGINAL(108, "NOOR"),
+    /** A return's amount exceeds what remains unreturned of the original (returns add up). */
+    OVER_RETURN(109, "AM02"),
+    /** A recall of a transfer already returned in full. */
+    ALREADY_RETURNED(110, "ARDT"),
+    /** A recall of a transfer that already has an open recall: one at a time. */
+    RECALL_ALREADY_OPEN(111, "DUPL"),
+    /** A resolution of a transfer with no open recall, or naming another recall than the open one. */
+    NO_OPEN_RECALL(112, "NOOR"),
+    /** A return's amount is zero or negative. */
+    INVALID_PAYMENT_AMOUNT(113, "AM12"),
+    /** A return's currency is not the original's. */
+    CURRENCY_MISMATCH(114, "AM11"),
+    /**
+     * A return's or recall's reason, or a recall rejection's, is missing or not four ASCII letters or
+     * digits (an ISO 20022 external code).
+     */
+    INVALID_REASON_CODE(115, "NARR"),
 
     /** A party with this id is already registered. */
     PARTY_EXISTS(201, "ID01"),
@@ -161,9 +200,12 @@ public enum LedgerRejection {
     /** An FX rate is not positive, or names the same currency twice. */
     INVALID_FX_RATE(407, "NA01");
 
-    /** The ExternalStatusReason1Code values a payment refusal (1xx) may carry in its pacs.002. */
+    /**
+     * The codes a payment refusal (1xx) may carry in its pacs.002 or camt.029: ExternalStatusReason1Code
+     * values, and NOOR and ARDT from ExternalPaymentCancellationRejection1Code.
+     */
     public static final Set<String> PAYMENT_REASON_CODES =
-            Set.of("AM04", "DUPL", "AC01", "AC04", "AC06", "AG01", "NARR");
+            Set.of("AM04", "DUPL", "AC01", "AC04", "AC06", "AG01", "NARR", "NOOR", "AM02", "ARDT", "AM12", "AM11");
 
     /**
      * The codes a party, account, receivable, financing, programme or rate refusal (2xx-4xx) may

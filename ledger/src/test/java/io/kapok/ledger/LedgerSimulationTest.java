@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.PartyRole;
+import io.kapok.ledger.payment.PaymentMessage;
+import io.kapok.ledger.payment.RecallPaymentCommand;
+import io.kapok.ledger.payment.ResolveRecallCommand;
+import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
 import io.kapok.ledger.receivable.CreditLine;
 import io.kapok.ledger.receivable.DiscountPricing;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A randomized simulation of the ledger: payments, registrations, confirmations, splits, financing
+ * A randomized simulation of the ledger: payments, their returns, recalls and recall resolutions,
+ * registrations, confirmations, splits, financing
  * requests, decisions, disbursements, cancellations and settlements, valid and invalid mixed, with
  * time moving on so that receivables mature and go overdue. Cheap invariants are checked after
  * every step, the full set every {@link #FULL_CHECK_EVERY} steps; at the end, replaying every
@@ -62,6 +67,14 @@ class LedgerSimulationTest {
     private final List<String> financingIds = new ArrayList<>();
     private final Map<String, Integer> currencyOf = new HashMap<>();
     private final EnumMap<LedgerRejection, Integer> refusals = new EnumMap<>(LedgerRejection.class);
+    /** The most recently settled transfers, for returns and recalls to name. */
+    private final TransferCommand[] recentlySettled = new TransferCommand[256];
+    /** Of those, the latest settled with each UETR (a UETR comes back once the window forgot it). */
+    private final Map<String, TransferCommand> settled = new HashMap<>();
+    /** What the events said was returned of each transfer in {@link #settled}, minor units. */
+    private final Map<String, Long> returnedOf = new HashMap<>();
+
+    private int settledCount;
     private int step;
     private int applied;
     private long nextId;
@@ -172,8 +185,10 @@ class LedgerSimulationTest {
     private void randomOperation() {
         int dice = random.nextInt(100);
         LedgerResult r;
-        if (dice < 20) {
+        if (dice < 16) {
             r = transfer();
+        } else if (dice < 20) {
+            r = returnOrRecall();
         } else if (dice < 33) {
             r = register();
         } else if (dice < 35) {
@@ -258,6 +273,83 @@ class LedgerSimulationTest {
         LedgerResult r = w.apply(c);
         if (r.retry || r.rejection == LedgerRejection.DUPLICATE) {
             assertEquals(0, r.eventCount(), "a duplicate payment changed something");
+        } else if (r.applied) {
+            int at = settledCount++ % recentlySettled.length;
+            TransferCommand evicted = recentlySettled[at];
+            if (evicted != null && settled.remove(evicted.uetr, evicted)) {
+                returnedOf.remove(evicted.uetr);
+            }
+            recentlySettled[at] = c;
+            settled.put(c.uetr, c);
+            returnedOf.put(c.uetr, 0L);
+        }
+        return r;
+    }
+
+    /**
+     * A pacs.004 return (half the time), a camt.056 recall or a camt.029 resolution of a recently
+     * settled transfer (now and then of an unknown one), mostly from the entitled bank, with amounts
+     * that now and then exceed what remains, and ids that repeat (retries and conflicting reuses).
+     */
+    private LedgerResult returnOrRecall() {
+        if (settledCount == 0) {
+            return null;
+        }
+        TransferCommand original = recentlySettled[random.nextInt(Math.min(settledCount, recentlySettled.length))];
+        String uetr = original.uetr;
+        if (random.nextInt(30) == 0) {
+            uetr = "u-unknown-" + random.nextInt(1000);
+        }
+        String id = (random.nextInt(50) == 0 ? "M" : "X") + random.nextInt(Math.max(1, step / 4 + 1));
+        int which = random.nextInt(4);
+        LedgerCommand command;
+        if (which < 2) {
+            ReturnPaymentCommand c = new ReturnPaymentCommand();
+            c.senderId = maybeWrong(original.creditPartyId);
+            c.returnId = id;
+            c.originalUetr = uetr;
+            c.originalMessageId = random.nextInt(3) == 0 ? original.messageId : null;
+            c.currency = random.nextInt(100) == 0 ? pick(CURRENCIES) : original.currency;
+            long remaining = original.amountMinor - returnedOf.getOrDefault(original.uetr, 0L);
+            c.amountMinor = random.nextInt(10) == 0 ? remaining + 1 : 1 + random.nextLong(Math.max(1, remaining));
+            c.reasonCode = random.nextInt(100) == 0 ? "ac04" : "AC04";
+            command = c;
+        } else if (which == 2) {
+            RecallPaymentCommand c = new RecallPaymentCommand();
+            c.senderId = maybeWrong(original.debitPartyId);
+            c.recallId = id;
+            c.originalUetr = uetr;
+            c.reasonCode = random.nextInt(2) == 0 ? "DUPL" : "FRAD";
+            command = c;
+        } else {
+            ResolveRecallCommand c = new ResolveRecallCommand();
+            c.senderId = maybeWrong(original.creditPartyId);
+            c.resolutionId = id;
+            c.originalUetr = uetr;
+            c.accept = random.nextBoolean();
+            c.reasonCode = c.accept ? null : random.nextInt(50) == 0 ? null : "LEGL";
+            command = c;
+        }
+        PaymentMessage message = (PaymentMessage) command;
+        if (random.nextInt(10) != 0 && w.ledger.findDecided(message, w.result)) {
+            return null;
+        }
+        LedgerResult r = w.apply(command);
+        if (r.retry || r.rejection == LedgerRejection.DUPLICATE) {
+            assertEquals(0, r.eventCount(), "a duplicate return or recall changed something");
+        }
+        for (int i = 0; i < r.eventCount(); i++) {
+            if (r.eventType(i) == LedgerEventType.POSTED && r.eventAmountMinor(i) > 0) {
+                String returnedUetr = r.eventParty(i);
+                TransferCommand returnedOriginal = settled.get(returnedUetr);
+                if (returnedOriginal == null) {
+                    continue; // one the simulation no longer follows; the ledger's own invariants still hold it
+                }
+                long returned = returnedOf.merge(returnedUetr, r.eventAmountMinor(i), Long::sum);
+                if (returned > returnedOriginal.amountMinor) {
+                    throw new AssertionError("transfer " + returnedUetr + " returned beyond its amount: " + returned);
+                }
+            }
         }
         return r;
     }

@@ -60,8 +60,8 @@ class LedgerTest {
         assertTrue(result.applied, result.toString());
     }
 
-    private static TransferCommand transfer(
-            String msgId, String uetr, String from, String to, int currency, long amountMinor) {
+    /** A pacs.008 from {@code from}'s to {@code to}'s settlement account, sent by {@code from}. */
+    static TransferCommand transfer(String msgId, String uetr, String from, String to, int currency, long amountMinor) {
         TransferCommand c = new TransferCommand();
         c.senderId = from;
         c.messageId = msgId;

@@ -4,6 +4,7 @@ import io.kapok.bench.BenchDefaults;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerResult;
+import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
@@ -50,6 +51,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       its own. {@code gc.alloc.rate.norm} includes that set-up's allocation; the bytes the
  *       measured commands themselves allocate are printed at the end of each iteration ("measured
  *       commands allocated … B/op", from the thread's allocation counter).
+ *   <li>{@code returnPayment}: {@value #BATCH} pacs.004 returns per invocation, each returning in
+ *       full a transfer the per-invocation set-up settled (so {@code gc.alloc.rate.norm} includes
+ *       that transfer's set-up; the measured line gives the return's own bytes). Receive time moves
+ *       on a day per batch, so the payment window (transfers and returns) stays at ~30 batches.
  *   <li>{@code rejectedRequestFinancing}: a financing request from a party that does not hold the
  *       receivable, refused with NOT_ENTITLED_TO_ACT; it changes nothing.
  * </ul>
@@ -172,7 +177,8 @@ public class LedgerApplyBenchmark {
 
         @Setup(Level.Invocation)
         public void setUpBatch() {
-            if (world.ledger.receivables().receivables().size() > RESET_AFTER) {
+            if (world.ledger.receivables().receivables().size() > RESET_AFTER
+                    || world.ledger.paymentCount() > RESET_AFTER) {
                 world = new LedgerBenchWorld(new Ledger(), 0);
                 prepareWorld();
             }
@@ -359,6 +365,55 @@ public class LedgerApplyBenchmark {
         void prepare(int i, String id) {}
     }
 
+    /**
+     * Transfers from Pearl River Bank to Victoria Harbour Bank, settled by the set-up; each command
+     * is Victoria Harbour Bank's pacs.004 returning one of them in full.
+     */
+    @State(Scope.Thread)
+    public static class ReturnState extends BatchState {
+        static final long PAID_MINOR = 250_000L;
+        final ReturnPaymentCommand command = new ReturnPaymentCommand();
+        final String[] uetrs = new String[BATCH];
+        final String[] returnIds = new String[BATCH];
+
+        @Override
+        void prepareWorld() {
+            command.senderId = new String(LedgerBenchWorld.VHBK);
+            command.currency = LedgerBenchWorld.CNY;
+            command.amountMinor = PAID_MINOR;
+            command.reasonCode = "AC04";
+        }
+
+        @Override
+        LedgerCommand command(int i) {
+            command.returnId = returnIds[i];
+            command.originalUetr = uetrs[i];
+            return command;
+        }
+
+        @Override
+        String commandName() {
+            return command.type().name();
+        }
+
+        @Override
+        String prefix() {
+            return "RT-";
+        }
+
+        @Override
+        void prepare(int i, String id) {
+            if (i == 0) {
+                // A day per batch: the 30-day window holds ~30 batches and stops growing after warm-up.
+                world.timeMs += 86_400_000L;
+            }
+            // Version 4, variant bits set; the serial makes each one unique.
+            uetrs[i] = new UUID(0x20261123_0000_4000L, 0x8000000000000000L | serial).toString();
+            world.transfer(id, new String(uetrs[i]), LedgerBenchWorld.PRBK, LedgerBenchWorld.VHBK, PAID_MINOR);
+            returnIds[i] = "R" + id;
+        }
+    }
+
     /** A confirmed receivable and a financing request for it from a party that does not hold it. */
     @State(Scope.Thread)
     public static class RejectState {
@@ -424,6 +479,12 @@ public class LedgerApplyBenchmark {
             throw new IllegalStateException("only " + applied + " of " + BATCH + " commands applied");
         }
         return applied;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int returnPayment(ReturnState s) {
+        return applyBatch(s);
     }
 
     @Benchmark

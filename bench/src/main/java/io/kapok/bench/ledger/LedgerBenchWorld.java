@@ -7,6 +7,7 @@ import io.kapok.ledger.LedgerResult;
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.PartyRole;
 import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.payment.TransferCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.CreateProgrammeCommand;
 import io.kapok.ledger.receivable.OnboardPartyCommand;
@@ -130,6 +131,20 @@ final class LedgerBenchWorld {
         c.programmeId = PROGRAMME;
         c.amountMinor = amountMinor;
         return c;
+    }
+
+    /** A CNY pacs.008 from {@code from}'s settlement account to {@code to}'s, sent by {@code from}. */
+    void transfer(String messageId, String uetr, String from, String to, long amountMinor) {
+        TransferCommand c = new TransferCommand();
+        c.senderId = from;
+        c.messageId = messageId;
+        c.uetr = uetr;
+        c.endToEndId = "E2E-" + messageId;
+        c.debitPartyId = from;
+        c.creditPartyId = to;
+        c.currency = CNY;
+        c.amountMinor = amountMinor;
+        apply(c);
     }
 
     private void party(String id, PartyRole role) {

@@ -5,6 +5,9 @@ import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.payment.RecallPaymentCommand;
+import io.kapok.ledger.payment.ResolveRecallCommand;
+import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
@@ -50,6 +53,10 @@ import org.bouncycastle.crypto.Digest;
  *   2  OPEN_ACCOUNT         partyId utf8, currency, openingBalanceMinor int64
  *  10  TRANSFER             messageId, uetr, endToEndId, debitPartyId, creditPartyId utf8,
  *                           currency, amountMinor int64
+ *  11  RETURN_PAYMENT       returnId, originalUetr, originalMessageId utf8, currency,
+ *                           amountMinor int64, reasonCode utf8
+ *  12  RECALL_PAYMENT       recallId, originalUetr, originalMessageId, reasonCode utf8
+ *  13  RESOLVE_RECALL       resolutionId, originalUetr, recallId utf8, accept bool, reasonCode utf8
  *  20  SET_CREDIT_LINE      bankId, coreId utf8, currency, limitMinor int64
  *  21  CREATE_PROGRAMME     programmeId, bankId, coreId utf8, currency, advanceRatePpm int32,
  *                           discountRatePpm int32, feeMinor int64, recourse bool, maxTermDays int32
@@ -130,6 +137,9 @@ public final class JournalEntryCodec {
         return switch (command.type()) {
             case REGISTER_PARTY, OPEN_ACCOUNT, SET_CREDIT_LINE, CREATE_PROGRAMME, SET_FX_RATE -> null;
             case TRANSFER -> nonNull(((TransferCommand) command).senderId);
+            case RETURN_PAYMENT -> nonNull(((ReturnPaymentCommand) command).senderId);
+            case RECALL_PAYMENT -> nonNull(((RecallPaymentCommand) command).senderId);
+            case RESOLVE_RECALL -> nonNull(((ResolveRecallCommand) command).senderId);
             case ONBOARD_PARTY -> nonNull(((OnboardPartyCommand) command).senderId);
             case REGISTER_RECEIVABLE -> nonNull(((RegisterReceivableCommand) command).senderId);
             case CONFIRM_RECEIVABLE -> nonNull(((ConfirmReceivableCommand) command).senderId);
@@ -170,6 +180,30 @@ public final class JournalEntryCodec {
                 out.writeUtf8(c.creditPartyId);
                 out.writeInt(c.currency);
                 out.writeLong(c.amountMinor);
+            }
+            case RETURN_PAYMENT -> {
+                ReturnPaymentCommand c = (ReturnPaymentCommand) command;
+                out.writeUtf8(c.returnId);
+                out.writeUtf8(c.originalUetr);
+                out.writeUtf8(c.originalMessageId);
+                out.writeInt(c.currency);
+                out.writeLong(c.amountMinor);
+                out.writeUtf8(c.reasonCode);
+            }
+            case RECALL_PAYMENT -> {
+                RecallPaymentCommand c = (RecallPaymentCommand) command;
+                out.writeUtf8(c.recallId);
+                out.writeUtf8(c.originalUetr);
+                out.writeUtf8(c.originalMessageId);
+                out.writeUtf8(c.reasonCode);
+            }
+            case RESOLVE_RECALL -> {
+                ResolveRecallCommand c = (ResolveRecallCommand) command;
+                out.writeUtf8(c.resolutionId);
+                out.writeUtf8(c.originalUetr);
+                out.writeUtf8(c.recallId);
+                out.writeBoolean(c.accept);
+                out.writeUtf8(c.reasonCode);
             }
             case SET_CREDIT_LINE -> {
                 SetCreditLineCommand c = (SetCreditLineCommand) command;
@@ -283,6 +317,36 @@ public final class JournalEntryCodec {
                 c.creditPartyId = readUtf8(in, into);
                 c.currency = in.readInt();
                 c.amountMinor = in.readLong();
+                return c;
+            }
+            case RETURN_PAYMENT -> {
+                ReturnPaymentCommand c = into.returnPayment;
+                c.senderId = sender;
+                c.returnId = readUtf8(in, into);
+                c.originalUetr = readUtf8(in, into);
+                c.originalMessageId = readUtf8(in, into);
+                c.currency = in.readInt();
+                c.amountMinor = in.readLong();
+                c.reasonCode = readUtf8(in, into);
+                return c;
+            }
+            case RECALL_PAYMENT -> {
+                RecallPaymentCommand c = into.recallPayment;
+                c.senderId = sender;
+                c.recallId = readUtf8(in, into);
+                c.originalUetr = readUtf8(in, into);
+                c.originalMessageId = readUtf8(in, into);
+                c.reasonCode = readUtf8(in, into);
+                return c;
+            }
+            case RESOLVE_RECALL -> {
+                ResolveRecallCommand c = into.resolveRecall;
+                c.senderId = sender;
+                c.resolutionId = readUtf8(in, into);
+                c.originalUetr = readUtf8(in, into);
+                c.recallId = readUtf8(in, into);
+                c.accept = in.readBoolean();
+                c.reasonCode = readUtf8(in, into);
                 return c;
             }
             case SET_CREDIT_LINE -> {
@@ -440,6 +504,9 @@ public final class JournalEntryCodec {
         public final RegisterPartyCommand registerParty = new RegisterPartyCommand();
         public final OpenAccountCommand openAccount = new OpenAccountCommand();
         public final TransferCommand transfer = new TransferCommand();
+        public final ReturnPaymentCommand returnPayment = new ReturnPaymentCommand();
+        public final RecallPaymentCommand recallPayment = new RecallPaymentCommand();
+        public final ResolveRecallCommand resolveRecall = new ResolveRecallCommand();
         public final SetCreditLineCommand setCreditLine = new SetCreditLineCommand();
         public final CreateProgrammeCommand createProgramme = new CreateProgrammeCommand();
         public final OnboardPartyCommand onboardParty = new OnboardPartyCommand();

@@ -2,12 +2,16 @@ package io.kapok.gateway.journal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.ledger.CommandType;
 import io.kapok.ledger.LedgerCommand;
+import io.kapok.ledger.payment.ResolveRecallCommand;
+import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +97,27 @@ class JournalEntryCodecTest {
         for (Field f : written.getClass().getFields()) {
             assertEquals(f.get(written), f.get(read), type + "." + f.getName());
         }
+    }
+
+    @Test
+    void optionalFieldsOfReturnsAndRecallResolutionsRoundTripAsNull() {
+        ReturnPaymentCommand ret = (ReturnPaymentCommand) SampleCommands.of(CommandType.RETURN_PAYMENT);
+        ret.originalMessageId = null;
+        ReturnPaymentCommand readReturn =
+                (ReturnPaymentCommand) read(entry(JournalDigest.SM3, null, ret, ret.senderId)).command;
+        assertNull(readReturn.originalMessageId);
+        assertEquals(ret.fingerprint(), readReturn.fingerprint());
+
+        ResolveRecallCommand resolve = (ResolveRecallCommand) SampleCommands.of(CommandType.RESOLVE_RECALL);
+        resolve.recallId = null;
+        resolve.reasonCode = null;
+        resolve.accept = false;
+        ResolveRecallCommand readResolve =
+                (ResolveRecallCommand) read(entry(JournalDigest.SHA256, null, resolve, resolve.senderId)).command;
+        assertNull(readResolve.recallId);
+        assertNull(readResolve.reasonCode);
+        assertFalse(readResolve.accept);
+        assertEquals(resolve.fingerprint(), readResolve.fingerprint());
     }
 
     @Test

@@ -6,6 +6,9 @@ import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.payment.RecallPaymentCommand;
+import io.kapok.ledger.payment.ResolveRecallCommand;
+import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
@@ -54,6 +57,36 @@ public final class SampleCommands {
                 c.creditPartyId = "VHBKHKHHXXX";
                 c.currency = Iso4217.pack("USD");
                 c.amountMinor = 125_000_000L;
+                yield c;
+            }
+            case RETURN_PAYMENT -> {
+                ReturnPaymentCommand c = new ReturnPaymentCommand();
+                c.senderId = "VHBKHKHHXXX";
+                c.returnId = "VHBK-RTR-1";
+                c.originalUetr = "8a562c67-ca16-48ba-b074-65581be6f001";
+                c.originalMessageId = "PRBK-1";
+                c.currency = Iso4217.pack("USD");
+                c.amountMinor = 25_000_000L;
+                c.reasonCode = "AC04";
+                yield c;
+            }
+            case RECALL_PAYMENT -> {
+                RecallPaymentCommand c = new RecallPaymentCommand();
+                c.senderId = BANK;
+                c.recallId = "PRBK-CXL-1";
+                c.originalUetr = "8a562c67-ca16-48ba-b074-65581be6f001";
+                c.originalMessageId = "PRBK-1";
+                c.reasonCode = "DUPL";
+                yield c;
+            }
+            case RESOLVE_RECALL -> {
+                ResolveRecallCommand c = new ResolveRecallCommand();
+                c.senderId = "VHBKHKHHXXX";
+                c.resolutionId = "VHBK-RSL-1";
+                c.originalUetr = "8a562c67-ca16-48ba-b074-65581be6f001";
+                c.recallId = "PRBK-CXL-1";
+                c.accept = true;
+                c.reasonCode = "CUST";
                 yield c;
             }
             case SET_CREDIT_LINE -> {

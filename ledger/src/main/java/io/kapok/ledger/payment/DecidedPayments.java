@@ -1,6 +1,7 @@
 package io.kapok.ledger.payment;
 
 import io.kapok.ledger.LedgerRejection;
+import io.kapok.ledger.Snapshots;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -26,6 +27,13 @@ import java.util.Arrays;
  * empty). Tables are at most half full; removal shifts the following entries back (no tombstones).
  * The ring and the tables start small and double up to {@link #capacity()}; that growth is the only
  * allocation.
+ *
+ * <p><b>What is kept.</b> Every decided {@link PaymentMessage}: transfers (pacs.008), returns
+ * (pacs.004), recalls (camt.056) and resolutions (camt.029) alike, keyed by (sender, message id);
+ * only a transfer also claims its UETR. A transfer that settled also keeps what a return or recall of
+ * it needs: debit and credit party, currency, amount, the amount returned so far (never above the
+ * amount), and its recall, if one is open (its id). So a transfer can be returned or recalled exactly
+ * as long as it is remembered: within the retention window.
  */
 public final class DecidedPayments {
     /** Largest capacity: 2^26 decisions (the tables stay within an int-indexed array). */
@@ -47,6 +55,15 @@ public final class DecidedPayments {
     private LedgerRejection[] rejections;
     private int[] messageHashes;
     private int[] uetrHashes;
+    // What a settled transfer's returns and recalls need; null / 0 in every other slot.
+    private String[] debitPartyIds;
+    private String[] creditPartyIds;
+    private int[] currencies;
+    private long[] amountsMinor;
+    private long[] returnedMinor;
+    /** Id of the open recall, or null when none is open. */
+    private String[] openRecallIds;
+
     private int head;
     private int size;
 
@@ -100,11 +117,19 @@ public final class DecidedPayments {
         while (size > 0 && timesMs[head] <= oldestKeptMs) {
             int slot = head;
             remove(byMessage, messageHashes[slot], slot);
-            remove(byUetr, uetrHashes[slot], slot);
+            if (uetrs[slot] != null) {
+                remove(byUetr, uetrHashes[slot], slot);
+            }
             senderIds[slot] = null;
             messageIds[slot] = null;
             uetrs[slot] = null;
             rejections[slot] = null;
+            debitPartyIds[slot] = null;
+            creditPartyIds[slot] = null;
+            currencies[slot] = 0;
+            amountsMinor[slot] = 0;
+            returnedMinor[slot] = 0;
+            openRecallIds[slot] = null;
             head = next(slot);
             size--;
             forgotten++;
@@ -150,9 +175,11 @@ public final class DecidedPayments {
      * Remembers a decision. The caller has checked that neither key is kept and that the window is
      * not {@link #full()}.
      *
-     * @param rejection null when the payment was applied
+     * @param uetr      the UETR the message claims (a transfer's), or null
+     * @param rejection null when the message was applied
+     * @return the decision's ring slot, valid until the next call that remembers
      */
-    public void remember(
+    public int remember(
             String senderId,
             String messageId,
             String uetr,
@@ -175,10 +202,102 @@ public final class DecidedPayments {
         fingerprints[slot] = fingerprint;
         rejections[slot] = rejection;
         messageHashes[slot] = messageHash(senderId, messageId);
-        uetrHashes[slot] = uetrHash(uetr);
         insert(byMessage, messageHashes[slot], slot);
-        insert(byUetr, uetrHashes[slot], slot);
+        if (uetr != null) {
+            uetrHashes[slot] = uetrHash(uetr);
+            insert(byUetr, uetrHashes[slot], slot);
+        }
         size++;
+        return slot;
+    }
+
+    /**
+     * Remembers a transfer that settled, with what its returns and recalls need. Same preconditions
+     * as {@link #remember}.
+     *
+     * @return the decision's ring slot, valid until the next call that remembers
+     */
+    public int rememberSettled(
+            String senderId,
+            String messageId,
+            String uetr,
+            long sequence,
+            long timeMs,
+            long fingerprint,
+            String debitPartyId,
+            String creditPartyId,
+            int currency,
+            long amountMinor) {
+        int slot = remember(senderId, messageId, uetr, sequence, timeMs, null, fingerprint);
+        debitPartyIds[slot] = debitPartyId;
+        creditPartyIds[slot] = creditPartyId;
+        currencies[slot] = currency;
+        amountsMinor[slot] = amountMinor;
+        return slot;
+    }
+
+    /**
+     * The ring slot of the settled transfer with this UETR, or -1 when the UETR names none in the
+     * window (unknown, forgotten, or a transfer that was refused).
+     */
+    public int findSettled(String uetr) {
+        int slot = findByUetr(uetr);
+        return slot >= 0 && debitPartyIds[slot] != null ? slot : -1;
+    }
+
+    /** The settled transfer's debited party (its debtor's bank); null for any other slot. */
+    public String debitPartyIdAt(int slot) {
+        return debitPartyIds[slot];
+    }
+
+    /** The settled transfer's credited party; null for any other slot. */
+    public String creditPartyIdAt(int slot) {
+        return creditPartyIds[slot];
+    }
+
+    /** The UETR the decision claims (a transfer's), or null. */
+    public String uetrAt(int slot) {
+        return uetrs[slot];
+    }
+
+    /** The decision's (sender, message id) message id. */
+    public String messageIdAt(int slot) {
+        return messageIds[slot];
+    }
+
+    /** The settled transfer's packed currency. */
+    public int currencyAt(int slot) {
+        return currencies[slot];
+    }
+
+    /** The settled transfer's amount, minor units. */
+    public long amountMinorAt(int slot) {
+        return amountsMinor[slot];
+    }
+
+    /** How much of the settled transfer has been returned, minor units, 0..{@link #amountMinorAt}. */
+    public long returnedMinorAt(int slot) {
+        return returnedMinor[slot];
+    }
+
+    /** Records {@code amountMinor} more returned; the caller has checked it stays within the amount. */
+    public void addReturned(int slot, long amountMinor) {
+        long returned = returnedMinor[slot] + amountMinor;
+        if (amountMinor <= 0 || returned > amountsMinor[slot]) {
+            throw new IllegalStateException(
+                    "return of " + amountMinor + " would make " + returned + " of " + amountsMinor[slot] + " returned");
+        }
+        returnedMinor[slot] = returned;
+    }
+
+    /** Id of the settled transfer's open recall, or null when none is open. */
+    public String openRecallIdAt(int slot) {
+        return openRecallIds[slot];
+    }
+
+    /** Opens ({@code recallId} not null) or closes (null) the settled transfer's recall. */
+    public void openRecallAt(int slot, String recallId) {
+        openRecallIds[slot] = recallId;
     }
 
     public long sequenceAt(int slot) {
@@ -200,8 +319,10 @@ public final class DecidedPayments {
 
     /**
      * Writes the window: capacity int32 · retentionMs int64 · count int32 · { senderId · messageId ·
-     * uetr · sequence int64 · timeMs int64 · rejection int32 (0 = applied) · fingerprint int64 },
-     * oldest first.
+     * uetr (nullable) · sequence int64 · timeMs int64 · rejection int32 (0 = applied) · fingerprint
+     * int64 · settled bool · [debitPartyId · creditPartyId · currency int32 · amountMinor int64 ·
+     * returnedMinor int64 · openRecallId (nullable)] when settled }, oldest first. Nullable strings as
+     * {@link Snapshots#writeString}.
      */
     public void write(DataOutput out) throws IOException {
         out.writeInt(capacity);
@@ -210,26 +331,45 @@ public final class DecidedPayments {
         for (int i = 0, slot = head; i < size; i++, slot = next(slot)) {
             out.writeUTF(senderIds[slot]);
             out.writeUTF(messageIds[slot]);
-            out.writeUTF(uetrs[slot]);
+            Snapshots.writeString(out, uetrs[slot]);
             out.writeLong(sequences[slot]);
             out.writeLong(timesMs[slot]);
             out.writeInt(rejections[slot] == null ? 0 : rejections[slot].number());
             out.writeLong(fingerprints[slot]);
+            boolean settled = debitPartyIds[slot] != null;
+            out.writeBoolean(settled);
+            if (settled) {
+                out.writeUTF(debitPartyIds[slot]);
+                out.writeUTF(creditPartyIds[slot]);
+                out.writeInt(currencies[slot]);
+                out.writeLong(amountsMinor[slot]);
+                out.writeLong(returnedMinor[slot]);
+                Snapshots.writeString(out, openRecallIds[slot]);
+            }
         }
     }
 
     /** Reads what {@link #write} wrote. */
     public static DecidedPayments read(DataInput in) throws IOException {
+        return read(in, false);
+    }
+
+    /**
+     * Reads what {@link #write} wrote, or with {@code transfersOnly} what the version before returns
+     * wrote (every entry a transfer with its UETR, no settlement details: those transfers are still
+     * deduplicated but cannot be returned or recalled).
+     */
+    public static DecidedPayments read(DataInput in, boolean transfersOnly) throws IOException {
         DecidedPayments d = new DecidedPayments(in.readInt(), in.readLong());
         for (int i = 0, n = in.readInt(); i < n; i++) {
             String senderId = in.readUTF();
             String messageId = in.readUTF();
-            String uetr = in.readUTF();
+            String uetr = transfersOnly ? in.readUTF() : Snapshots.readString(in);
             long sequence = in.readLong();
             long timeMs = in.readLong();
             int rejection = in.readInt();
             long fingerprint = in.readLong();
-            d.remember(
+            int slot = d.remember(
                     senderId,
                     messageId,
                     uetr,
@@ -237,8 +377,42 @@ public final class DecidedPayments {
                     timeMs,
                     rejection == 0 ? null : LedgerRejection.ofNumber(rejection),
                     fingerprint);
+            if (!transfersOnly && in.readBoolean()) {
+                d.debitPartyIds[slot] = in.readUTF();
+                d.creditPartyIds[slot] = in.readUTF();
+                d.currencies[slot] = in.readInt();
+                d.amountsMinor[slot] = in.readLong();
+                d.returnedMinor[slot] = in.readLong();
+                d.openRecallIds[slot] = Snapshots.readString(in);
+            }
         }
         return d;
+    }
+
+    /**
+     * Checks the settled transfers: returned within 0..amount, amount positive, a recall open only
+     * while something remains unreturned. O(size).
+     *
+     * @return null when consistent, else the first breach
+     */
+    public String checkInvariants() {
+        for (int i = 0, slot = head; i < size; i++, slot = next(slot)) {
+            if (debitPartyIds[slot] == null) {
+                if (returnedMinor[slot] != 0 || openRecallIds[slot] != null) {
+                    return "decision " + messageIds[slot] + " is no settled transfer but has returns or a recall";
+                }
+                continue;
+            }
+            long amount = amountsMinor[slot];
+            long returned = returnedMinor[slot];
+            if (amount <= 0 || returned < 0 || returned > amount) {
+                return "transfer " + uetrs[slot] + " has " + returned + " of " + amount + " returned";
+            }
+            if (openRecallIds[slot] != null && returned == amount) {
+                return "transfer " + uetrs[slot] + " is fully returned but its recall is open";
+            }
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- internals
@@ -282,26 +456,45 @@ public final class DecidedPayments {
     private void grow() {
         int length = sequences.length;
         int grown = (int) Math.min(capacity, 2L * length);
-        String[] oldSenders = senderIds;
-        String[] oldMessages = messageIds;
-        String[] oldUetrs = uetrs;
-        long[] oldSequences = sequences;
-        long[] oldTimes = timesMs;
-        long[] oldFingerprints = fingerprints;
-        LedgerRejection[] oldRejections = rejections;
+        DecidedPayments old = new DecidedPayments(this);
         int oldHead = head;
         int count = size;
         allocate(grown);
-        for (int i = 0, slot = oldHead; i < count; i++, slot = slot + 1 == length ? 0 : slot + 1) {
-            remember(
-                    oldSenders[slot],
-                    oldMessages[slot],
-                    oldUetrs[slot],
-                    oldSequences[slot],
-                    oldTimes[slot],
-                    oldRejections[slot],
-                    oldFingerprints[slot]);
+        for (int i = 0, from = oldHead; i < count; i++, from = from + 1 == length ? 0 : from + 1) {
+            int slot = remember(
+                    old.senderIds[from],
+                    old.messageIds[from],
+                    old.uetrs[from],
+                    old.sequences[from],
+                    old.timesMs[from],
+                    old.rejections[from],
+                    old.fingerprints[from]);
+            debitPartyIds[slot] = old.debitPartyIds[from];
+            creditPartyIds[slot] = old.creditPartyIds[from];
+            currencies[slot] = old.currencies[from];
+            amountsMinor[slot] = old.amountsMinor[from];
+            returnedMinor[slot] = old.returnedMinor[from];
+            openRecallIds[slot] = old.openRecallIds[from];
         }
+    }
+
+    /** A view of {@code other}'s arrays as they are now, for {@link #grow} to copy from. */
+    private DecidedPayments(DecidedPayments other) {
+        this.capacity = other.capacity;
+        this.retentionMs = other.retentionMs;
+        senderIds = other.senderIds;
+        messageIds = other.messageIds;
+        uetrs = other.uetrs;
+        sequences = other.sequences;
+        timesMs = other.timesMs;
+        fingerprints = other.fingerprints;
+        rejections = other.rejections;
+        debitPartyIds = other.debitPartyIds;
+        creditPartyIds = other.creditPartyIds;
+        currencies = other.currencies;
+        amountsMinor = other.amountsMinor;
+        returnedMinor = other.returnedMinor;
+        openRecallIds = other.openRecallIds;
     }
 
     private void allocate(int slots) {
@@ -314,6 +507,12 @@ public final class DecidedPayments {
         rejections = new LedgerRejection[slots];
         messageHashes = new int[slots];
         uetrHashes = new int[slots];
+        debitPartyIds = new String[slots];
+        creditPartyIds = new String[slots];
+        currencies = new int[slots];
+        amountsMinor = new long[slots];
+        returnedMinor = new long[slots];
+        openRecallIds = new String[slots];
         head = 0;
         size = 0;
         int tableLength = Integer.highestOneBit(Math.max(2, slots) * 2 - 1) * 2; // ≥ 2 × slots, a power of two
@@ -357,11 +556,19 @@ public final class DecidedPayments {
     /** Unused ring slots never hold a reference, so forgotten Strings can be collected. */
     boolean clearsForgottenSlots() {
         for (int i = 0, slot = (head + size) % sequences.length; i < sequences.length - size; i++, slot = next(slot)) {
-            if (senderIds[slot] != null || uetrs[slot] != null || rejections[slot] != null) {
+            if (senderIds[slot] != null
+                    || uetrs[slot] != null
+                    || rejections[slot] != null
+                    || debitPartyIds[slot] != null
+                    || openRecallIds[slot] != null) {
                 return false;
             }
         }
+        long claimedUetrs = 0;
+        for (int i = 0, slot = head; i < size; i++, slot = next(slot)) {
+            claimedUetrs += uetrs[slot] != null ? 1 : 0;
+        }
         return Arrays.stream(byMessage).filter(e -> e != 0).count() == size
-                && Arrays.stream(byUetr).filter(e -> e != 0).count() == size;
+                && Arrays.stream(byUetr).filter(e -> e != 0).count() == claimedUetrs;
     }
 }

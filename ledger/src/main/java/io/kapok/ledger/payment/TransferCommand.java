@@ -8,7 +8,7 @@ import io.kapok.ledger.LedgerCommand;
  * {@link #debitPartyId} (the instructing agent), credit {@link #creditPartyId} (the instructed
  * agent), {@link #amountMinor} of {@link #currency}.
  */
-public final class TransferCommand extends LedgerCommand {
+public final class TransferCommand extends LedgerCommand implements PaymentMessage {
     /** Who sent it (its identity, as authenticated); with {@link #messageId}, the idempotency key. */
     public String senderId;
 
@@ -41,29 +41,32 @@ public final class TransferCommand extends LedgerCommand {
      * its 32-bit hash: by accident about one chance in 2^32. A sender who crafts such a collision on
      * its own message id only gets the original answer back instead of DUPLICATE; nothing moves.
      */
+    @Override
     public long fingerprint() {
-        long h = 0xcbf29ce484222325L;
-        h = mix(h, text(senderId));
-        h = mix(h, text(messageId));
-        h = mix(h, text(uetr));
-        h = mix(h, text(endToEndId));
-        h = mix(h, text(debitPartyId));
-        h = mix(h, text(creditPartyId));
-        h = mix(h, currency);
-        h = mix(h, amountMinor);
+        long h = Fingerprint.START;
+        h = Fingerprint.mix(h, Fingerprint.text(senderId));
+        h = Fingerprint.mix(h, Fingerprint.text(messageId));
+        h = Fingerprint.mix(h, Fingerprint.text(uetr));
+        h = Fingerprint.mix(h, Fingerprint.text(endToEndId));
+        h = Fingerprint.mix(h, Fingerprint.text(debitPartyId));
+        h = Fingerprint.mix(h, Fingerprint.text(creditPartyId));
+        h = Fingerprint.mix(h, currency);
+        h = Fingerprint.mix(h, amountMinor);
         return h;
     }
 
-    /** A String's hash and length in one long; a distinct value for null. */
-    private static long text(String s) {
-        return s == null ? -1L : (long) s.length() << 32 | (s.hashCode() & 0xFFFFFFFFL);
+    @Override
+    public String senderId() {
+        return senderId;
     }
 
-    /** One SplitMix64 round of {@code v} into {@code h}. */
-    private static long mix(long h, long v) {
-        long x = (h ^ v) * 0xbf58476d1ce4e5b9L;
-        x ^= x >>> 31;
-        x *= 0x94d049bb133111ebL;
-        return x ^ (x >>> 29);
+    @Override
+    public String messageId() {
+        return messageId;
+    }
+
+    @Override
+    public String uetr() {
+        return uetr;
     }
 }

@@ -102,4 +102,34 @@ class DecidedPaymentsTest {
         assertEquals(7, window.sequenceAt(slot));
         assertEquals(-1, window.findByMessage("T", "M1"));
     }
+
+    @Test
+    void readsTheWindowOfTheVersionBeforeReturnsAsTransfersThatCannotBeReturned() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(100); // capacity
+        out.writeLong(1_000); // retention ms
+        out.writeInt(2);
+        for (int i = 1;
+                i <= 2;
+                i++) { // version 2: senderId · messageId · uetr · sequence · time · rejection · fingerprint
+            out.writeUTF("PRBKCNGZXXX");
+            out.writeUTF("M" + i);
+            out.writeUTF("u-" + i);
+            out.writeLong(i);
+            out.writeLong(10 * i);
+            out.writeInt(i == 1 ? 0 : LedgerRejection.INSUFFICIENT_FUNDS.number());
+            out.writeLong(1_000 + i);
+        }
+        DecidedPayments window =
+                DecidedPayments.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), true);
+
+        assertEquals(2, window.size());
+        int applied = window.findByUetr("u-1");
+        assertEquals(applied, window.findByMessage("PRBKCNGZXXX", "M1"));
+        assertEquals(1_001, window.fingerprintAt(applied));
+        assertEquals(LedgerRejection.INSUFFICIENT_FUNDS, window.rejectionAt(window.findByUetr("u-2")));
+        assertEquals(-1, window.findSettled("u-1"), "no settlement details: it cannot be returned");
+        assertEquals(null, window.checkInvariants());
+    }
 }
