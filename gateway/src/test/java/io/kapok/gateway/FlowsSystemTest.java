@@ -201,6 +201,48 @@ class FlowsSystemTest {
         assertEquals(45_000_00L, financing.path("requestedMinor").asLong(), "no RqstdAmt: the 90% advance cap");
     }
 
+    @Test
+    void aReturnARecallAndItsResolutionMoveTheMoneyBackOnceAndReachTheOtherBank() throws Exception {
+        gateway = Gateway.start(config());
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        String prbk = "PRBKCNGZXXX";
+        String vhbk = "VHBKHKHHXXX";
+        String uetr = "3f2a9c1e-7b4d-4e8a-9c2b-1d5e6f7a8b9c";
+        long prbkBefore = balance(prbk, "CNY");
+        assertTrue(post(m.withUetr(uetr).payment("PRBK-PAY-1", prbk, vhbk, "CNY", 1_000_00L, "E2E-1", null, "A", "B"))
+                .body()
+                .contains("ACSC"));
+        DemoMessages.Original original = new DemoMessages.Original("PRBK-PAY-1", "E2E-1", uetr, "CNY", 1_000_00L);
+
+        HttpResponse<String> partial = post(m.paymentReturn("VHBK-RTR-1", vhbk, prbk, original, 400_00L, "AM09"));
+        assertTrue(partial.body().contains("<TxSts>ACSC</TxSts>"), partial.body());
+        assertTrue(partial.body().contains("<OrgnlMsgNmId>pacs.004.001.09</OrgnlMsgNmId>"), partial.body());
+        assertEquals(
+                partial.body(),
+                post(m.paymentReturn("VHBK-RTR-1", vhbk, prbk, original, 400_00L, "AM09"))
+                        .body(),
+                "a retry gets the original answer");
+        HttpResponse<String> tooMuch = post(m.paymentReturn("VHBK-RTR-2", vhbk, prbk, original, 700_00L, "AM09"));
+        assertTrue(tooMuch.body().contains("<TxSts>RJCT</TxSts>"), "over the original: " + tooMuch.body());
+        HttpResponse<String> notTheirs = post(m.recall("VHBK-RCL-1", vhbk, prbk, original, "DUPL"));
+        assertTrue(notTheirs.body().contains("<Conf>RJCR</Conf>"), "only the debtor recalls: " + notTheirs.body());
+
+        HttpResponse<String> recall = post(m.recall("PRBK-RCL-1", prbk, vhbk, original, "DUPL"));
+        assertTrue(recall.body().contains("<Conf>PDCR</Conf>"), recall.body());
+        assertTrue(types(vhbk).contains("camt.056.001.08"), "the creditor must answer the recall: " + types(vhbk));
+        HttpResponse<String> resolved =
+                post(m.resolution("VHBK-RSL-1", vhbk, prbk, "PRBK-RCL-1", original, true, null));
+        assertEquals(200, resolved.statusCode(), resolved.body());
+        assertTrue(resolved.body().contains("<Conf>CNCL</Conf>"), resolved.body());
+
+        assertEquals(prbkBefore, balance(prbk, "CNY"), "400.00 returned, then the remaining 600.00 on the recall");
+        List<String> prbkMail = types(prbk);
+        assertTrue(prbkMail.contains("pacs.004.001.09"), "the return reached the debtor: " + prbkMail);
+        assertTrue(prbkMail.contains("camt.029.001.09"), "the resolution reached the debtor: " + prbkMail);
+        HttpResponse<String> again = post(m.resolution("VHBK-RSL-2", vhbk, prbk, "PRBK-RCL-1", original, true, null));
+        assertTrue(again.body().contains("admi.002"), "no open recall any more: " + again.body());
+    }
+
     private long balance(String bank, String currency) throws Exception {
         for (JsonNode a : get("/v1/ledger/accounts/" + bank).path("accounts")) {
             if (a.path("currency").asText().equals(currency)) {

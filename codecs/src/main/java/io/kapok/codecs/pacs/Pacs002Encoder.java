@@ -48,7 +48,7 @@ public final class Pacs002Encoder {
 
         out.start("OrgnlGrpInfAndSts");
         out.element("OrgnlMsgId", max35(status.originalMessageId));
-        out.element("OrgnlMsgNmId", Pacs008Decoder.MESSAGE_DEFINITION);
+        out.element("OrgnlMsgNmId", status.originalMessageNameId);
         out.end("OrgnlGrpInfAndSts");
 
         out.start("TxInfAndSts");

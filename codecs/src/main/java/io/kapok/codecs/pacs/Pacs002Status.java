@@ -22,6 +22,9 @@ public final class Pacs002Status {
     public long creationTimeMs;
 
     public final TextBuffer originalMessageId = new TextBuffer();
+    /** {@code OrgnlMsgNmId}: the answered message's definition, a pacs.008 unless set (e.g. a pacs.004). */
+    public String originalMessageNameId = Pacs008Decoder.MESSAGE_DEFINITION;
+
     public final TextBuffer originalInstructionId = new TextBuffer();
     public final TextBuffer originalEndToEndId = new TextBuffer();
     public final TextBuffer originalTransactionId = new TextBuffer();
@@ -40,6 +43,7 @@ public final class Pacs002Status {
         messageId.clear();
         creationTimeMs = 0;
         originalMessageId.clear();
+        originalMessageNameId = Pacs008Decoder.MESSAGE_DEFINITION;
         originalInstructionId.clear();
         originalEndToEndId.clear();
         originalTransactionId.clear();

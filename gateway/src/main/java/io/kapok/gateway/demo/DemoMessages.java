@@ -1,7 +1,14 @@
 package io.kapok.gateway.demo;
 
+import io.kapok.codecs.camt.Camt029Encoder;
+import io.kapok.codecs.camt.Camt029Resolution;
+import io.kapok.codecs.camt.Camt056CancellationRequest;
+import io.kapok.codecs.camt.Camt056Encoder;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.iso.PartyIdentity;
+import io.kapok.codecs.pacs.OriginalPayment;
+import io.kapok.codecs.pacs.Pacs004Encoder;
+import io.kapok.codecs.pacs.Pacs004Return;
 import io.kapok.codecs.pacs.Pacs008Encoder;
 import io.kapok.codecs.pacs.Pacs008Transfer;
 import io.kapok.codecs.tsin.BusinessLetter;
@@ -37,6 +44,14 @@ public final class DemoMessages {
     private final String platformBic;
     private final Utf8XmlWriter out = new Utf8XmlWriter(4096);
     private long timeMs;
+    /** The UETR the next {@link #payment} carries, or null for a random one. */
+    private String nextUetr;
+
+    /** Makes the next {@link #payment} carry {@code uetr} (so a later return or recall can name it). */
+    public DemoMessages withUetr(String uetr) {
+        this.nextUetr = uetr;
+        return this;
+    }
 
     public DemoMessages(String platformBic, long timeMs) {
         this.platformBic = platformBic;
@@ -257,7 +272,8 @@ public final class DemoMessages {
         t.instructionId.set(messageId);
         t.endToEndId.set(endToEndId);
         t.transactionId.set(messageId);
-        t.uetr.set(UUID.randomUUID().toString());
+        t.uetr.set(nextUetr == null ? UUID.randomUUID().toString() : nextUetr);
+        nextUetr = null;
         t.amountMinor = amountMinor;
         t.currency = Iso4217.pack(currency);
         t.settlementDateEpochDay = Math.floorDiv(timeMs, 86_400_000L);
@@ -272,6 +288,68 @@ public final class DemoMessages {
         }
         new Pacs008Encoder().encode(t, out);
         return out.toByteArray();
+    }
+
+    /** The original payment a return, recall or resolution names. */
+    public record Original(String messageId, String endToEndId, String uetr, String currency, long amountMinor) {}
+
+    /** pacs.004 from the original's creditor: returns {@code amountMinor} of {@code original} with {@code reason}. */
+    public byte[] paymentReturn(
+            String messageId, String fromBic, String toBic, Original original, long amountMinor, String reason) {
+        Pacs004Return r = new Pacs004Return();
+        header(r.header, fromBic, toBic, messageId);
+        r.returnId.set(messageId);
+        original(r.original, original);
+        r.returnedAmountMinor = amountMinor;
+        r.settlementDateEpochDay = Math.floorDiv(timeMs, 86_400_000L);
+        r.instructingAgentBic.set(fromBic);
+        r.instructedAgentBic.set(toBic);
+        r.reasonCode = reason;
+        new Pacs004Encoder().encode(r, out);
+        return out.toByteArray();
+    }
+
+    /** camt.056 from the original's debtor: asks its creditor to cancel {@code original}. */
+    public byte[] recall(String messageId, String fromBic, String toBic, Original original, String reason) {
+        Camt056CancellationRequest c = new Camt056CancellationRequest();
+        header(c.header, fromBic, toBic, messageId);
+        c.caseId.set(messageId);
+        c.caseCreator.bic(fromBic);
+        c.cancellationId.set(messageId);
+        original(c.original, original);
+        c.originator.bic(fromBic);
+        c.reasonCode = reason;
+        new Camt056Encoder().encode(c, out);
+        return out.toByteArray();
+    }
+
+    /** camt.029 from the original's creditor: CNCL (the money goes back) or RJCR with {@code reason}. */
+    public byte[] resolution(
+            String messageId,
+            String fromBic,
+            String toBic,
+            String recallId,
+            Original original,
+            boolean cancel,
+            String reason) {
+        Camt029Resolution r = new Camt029Resolution();
+        header(r.header, fromBic, toBic, messageId);
+        r.resolvedCaseId.set(recallId);
+        r.caseCreator.bic(toBic);
+        r.confirmation = cancel ? Camt029Resolution.CANCELLED : Camt029Resolution.REJECTED;
+        original(r.original, original);
+        r.reasonCode = reason;
+        new Camt029Encoder().encode(r, out);
+        return out.toByteArray();
+    }
+
+    private void original(OriginalPayment o, Original original) {
+        o.messageId.set(original.messageId());
+        o.endToEndId.set(original.endToEndId());
+        o.uetr.set(original.uetr());
+        o.currency = Iso4217.pack(original.currency());
+        o.amountMinor = original.amountMinor();
+        o.settlementDateEpochDay = Math.floorDiv(timeMs, 86_400_000L);
     }
 
     private void header(io.kapok.codecs.iso.MessageHeader header, String from, String to, String messageId) {

@@ -1,7 +1,16 @@
 package io.kapok.gateway.flow;
 
 import io.kapok.codecs.MessageType;
+import io.kapok.codecs.admi.Admi002Encoder;
+import io.kapok.codecs.camt.Camt029Encoder;
+import io.kapok.codecs.camt.Camt029Resolution;
+import io.kapok.codecs.camt.Camt029Schema;
+import io.kapok.codecs.camt.Camt056Schema;
 import io.kapok.codecs.iso.IsoIdentifiers;
+import io.kapok.codecs.pacs.OriginalPayment;
+import io.kapok.codecs.pacs.Pacs002Encoder;
+import io.kapok.codecs.pacs.Pacs002Status;
+import io.kapok.codecs.pacs.Pacs004Schema;
 import io.kapok.codecs.stream.MessageView;
 import io.kapok.codecs.tsin.BusinessLetter;
 import io.kapok.codecs.tsin.BusinessLetterFields;
@@ -21,6 +30,7 @@ import io.kapok.codecs.tsin.Tsin007Encoder;
 import io.kapok.codecs.tsin.Tsin010Encoder;
 import io.kapok.codecs.tsmt.PaymentReconciliation;
 import io.kapok.codecs.tsmt.Tsmt054Encoder;
+import io.kapok.codecs.xml.TextBuffer;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import io.kapok.gateway.sequencer.LedgerRejections;
 import io.kapok.ledger.Ledger;
@@ -43,6 +53,11 @@ import io.kapok.ledger.receivable.Receivable;
  *                                  RCER; per recorded invoice FNCD with the financed amount, or NTFD
  *  tsin.003                      → tsin.002: CxlStsInf PACK when every open financing was cancelled,
  *                                  else REJT with the first reason
+ *  pacs.004                      → pacs.002: ACSC when the return settled, RJCT with the reason
+ *  camt.056                      → camt.029: PDCR (the recall is now with the creditor), or RJCR with
+ *                                  the reason
+ *  camt.029 (the creditor's)     → camt.029 echoing what was recorded (CNCL: the money went back;
+ *                                  RJCR), or an admi.002 with the reason when it was refused
  *  tsmt.053                      → tsmt.054 InvoicePaymentReconciliationStatus: per item RCCF when the
  *                                  ledger has the receivable SETTLED, RCER ID02 when it does not know
  *                                  it, RCER NA01 when it is not settled; the list RCCF when all agree
@@ -69,6 +84,11 @@ public final class FlowAnswers {
     private final Tsin010Encoder tsin010 = new Tsin010Encoder();
     private final PaymentReconciliation reconciliation = new PaymentReconciliation();
     private final Tsmt054Encoder tsmt054 = new Tsmt054Encoder();
+    private final Pacs002Status pacs002Status = new Pacs002Status();
+    private final Pacs002Encoder pacs002 = new Pacs002Encoder();
+    private final Camt029Resolution resolution = new Camt029Resolution();
+    private final Camt029Encoder camt029 = new Camt029Encoder();
+    private final Admi002Encoder admi002 = new Admi002Encoder();
 
     public FlowAnswers(String platformBic) {
         this.platformBic = platformBic;
@@ -80,6 +100,8 @@ public final class FlowAnswers {
             case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> financingStatus(plan, view, ledger, answerId);
             case TSIN_009_001_01 -> registrationStatus(plan, view, ledger, answerId);
             case TSMT_053_001_01 -> reconciliationStatus(plan, view, ledger, answerId);
+            case PACS_004_001_09 -> returnStatus(plan, view, answerId);
+            case CAMT_056_001_08, CAMT_029_001_09 -> recallResolution(plan, view, answerId);
             default -> assignmentStatus(plan, view, ledger, answerId);
         }
         return writer;
@@ -91,6 +113,8 @@ public final class FlowAnswers {
             case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> MessageType.TSIN_002_001_01;
             case TSIN_009_001_01 -> MessageType.TSIN_010_001_01;
             case TSMT_053_001_01 -> MessageType.TSMT_054_001_01;
+            case PACS_004_001_09 -> MessageType.PACS_002_001_10;
+            case CAMT_056_001_08, CAMT_029_001_09 -> MessageType.CAMT_029_001_09;
             default -> MessageType.TSIN_007_001_01;
         };
     }
@@ -245,6 +269,92 @@ public final class FlowAnswers {
             info.append("; ");
         }
         info.append(id).append(": ").append(LedgerRejections.meaning(r));
+    }
+
+    // ------------------------------------------------------------------------------ payments
+
+    private void returnStatus(FlowPlan plan, MessageView view, String answerId) {
+        Pacs002Status s = pacs002Status;
+        s.clear();
+        s.fromBic.set(platformBic);
+        if (IsoIdentifiers.isBic(plan.senderId)) {
+            s.toBic.set(plan.senderId);
+        }
+        s.messageId.set(answerId);
+        s.creationTimeMs = plan.timeMs;
+        s.originalMessageId.set(view.text(Pacs004Schema.MSG_ID).toString().trim());
+        s.originalMessageNameId = MessageType.PACS_004_001_09.messageDefinition();
+        copyPresent(s.originalEndToEndId, view.text(Pacs004Schema.ORIGINAL_END_TO_END_ID));
+        copyPresent(s.originalTransactionId, view.text(Pacs004Schema.ORIGINAL_TX_ID));
+        copyPresent(s.originalUetr, view.text(Pacs004Schema.ORIGINAL_UETR));
+        boolean applied = !plan.refused() && plan.appliedCount() == plan.commands.size();
+        s.transactionStatus = applied ? Pacs002Status.ACCEPTED_SETTLEMENT_COMPLETED : Pacs002Status.REJECTED;
+        if (!applied) {
+            s.reasonCode = plan.refused() ? plan.refusalCode : LedgerRejections.reasonCode(plan.firstRejection());
+            s.additionalInfo.append(
+                    plan.refused() ? plan.refusalDetail : LedgerRejections.meaning(plan.firstRejection()));
+        }
+        pacs002.encode(s, writer);
+    }
+
+    private void recallResolution(FlowPlan plan, MessageView view, String answerId) {
+        boolean recall = plan.type == MessageType.CAMT_056_001_08;
+        boolean applied = !plan.refused() && plan.appliedCount() == plan.commands.size();
+        if (!recall && !applied) {
+            admi002.encode(
+                    view.text(Camt029Schema.ASSIGNMENT_ID).toString().trim(),
+                    plan.refused() ? plan.refusalCode : LedgerRejections.reasonCode(plan.firstRejection()),
+                    null,
+                    plan.refused() ? plan.refusalDetail : LedgerRejections.meaning(plan.firstRejection()),
+                    plan.timeMs,
+                    writer);
+            return;
+        }
+        Camt029Resolution r = resolution;
+        r.clear();
+        r.header.from.bic(platformBic);
+        FlowParties.identity(r.header.to, plan.senderId);
+        r.header.messageId.set(answerId);
+        r.header.creationTimeMs = plan.timeMs;
+        int caseField = recall ? Camt056Schema.CASE_ID : Camt029Schema.RESOLVED_CASE_ID;
+        if (view.text(caseField).length() > 0) {
+            r.resolvedCaseId.set(view.text(caseField).toString().trim());
+            FlowParties.identity(r.caseCreator, plan.senderId);
+        }
+        if (recall) {
+            r.confirmation = applied ? Camt029Resolution.PENDING : Camt029Resolution.REJECTED;
+            if (!applied) {
+                r.reasonCode = plan.refused() ? plan.refusalCode : LedgerRejections.reasonCode(plan.firstRejection());
+                r.additionalInfo.append(
+                        plan.refused() ? plan.refusalDetail : LedgerRejections.meaning(plan.firstRejection()));
+            } else {
+                r.additionalInfo.append("recall opened: the instructed agent must answer it");
+            }
+        } else {
+            r.confirmation = view.text(Camt029Schema.CONFIRMATION).toString().trim();
+            r.additionalInfo.append("resolution recorded");
+        }
+        OriginalPayment o = r.original;
+        int msgId = recall ? Camt056Schema.ORIGINAL_MSG_ID : Camt029Schema.ORIGINAL_MSG_ID;
+        int e2e = recall ? Camt056Schema.ORIGINAL_END_TO_END_ID : Camt029Schema.ORIGINAL_END_TO_END_ID;
+        int uetr = recall ? Camt056Schema.ORIGINAL_UETR : Camt029Schema.ORIGINAL_UETR;
+        int amount = recall ? Camt056Schema.ORIGINAL_AMOUNT : Camt029Schema.ORIGINAL_AMOUNT;
+        int date = recall ? Camt056Schema.ORIGINAL_SETTLEMENT_DATE : Camt029Schema.ORIGINAL_SETTLEMENT_DATE;
+        copyPresent(o.messageId, view.text(msgId));
+        copyPresent(o.endToEndId, view.text(e2e));
+        copyPresent(o.uetr, view.text(uetr));
+        o.amountMinor = view.amountMinor(amount);
+        o.currency = view.currency(amount);
+        o.settlementDateEpochDay = view.text(date).length() > 0
+                ? IsoIdentifiers.epochDay(view.text(date))
+                : Math.floorDiv(plan.timeMs, 86_400_000L);
+        camt029.encode(r, writer);
+    }
+
+    private static void copyPresent(TextBuffer out, TextBuffer in) {
+        if (in.length() > 0) {
+            out.set(in.toString().trim());
+        }
     }
 
     // ------------------------------------------------------------------------------ tsmt.054

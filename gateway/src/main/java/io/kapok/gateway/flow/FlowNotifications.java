@@ -55,6 +55,9 @@ import io.kapok.ledger.receivable.SplitReceivableCommand;
  *  a confirmation (tsin.013 item)           a tsin.013 with that item to the holder: confirmed (RCCF)
  *                                           or disputed (RCER)
  *  a split (tsin.006 item)                  a tsin.008 with the new receivable, to its new holder
+ *  a return (pacs.004)                      the pacs.004 itself, verbatim, to the original's debtor
+ *  a recall opened (camt.056)               the camt.056 itself, verbatim, to the original's creditor
+ *  a recall resolved (camt.029)             the camt.029 itself, verbatim, to the original's debtor
  *  an onboarding (tsin.009 item)            a tsin.011 to the supplier: it may now ask that
  *                                           programme's bank for financing
  * </pre>
@@ -69,6 +72,9 @@ public final class FlowNotifications implements MailboxComposer {
     public static final String TSIN002 = MessageType.TSIN_002_001_01.messageDefinition();
     public static final String TSIN004 = MessageType.TSIN_004_001_01.messageDefinition();
     public static final String PACS008 = MessageType.PACS_008_001_08.messageDefinition();
+    public static final String PACS004 = MessageType.PACS_004_001_09.messageDefinition();
+    public static final String CAMT056 = MessageType.CAMT_056_001_08.messageDefinition();
+    public static final String CAMT029 = MessageType.CAMT_029_001_09.messageDefinition();
     public static final String TSIN008 = MessageType.TSIN_008_001_01.messageDefinition();
     public static final String TSIN011 = MessageType.TSIN_011_001_01.messageDefinition();
     public static final String TSIN013 = MessageType.TSIN_013_001_01.messageDefinition();
@@ -156,6 +162,15 @@ public final class FlowNotifications implements MailboxComposer {
             case CONFIRM_RECEIVABLE -> confirmation(command, raw, rawLength, result, sink);
             case SPLIT_RECEIVABLE -> split(command, raw, rawLength, result, sink);
             case ONBOARD_PARTY -> onboarding((OnboardPartyCommand) command, result, sink);
+            case RETURN_PAYMENT ->
+                relay(raw, rawLength, eventParty(result, LedgerEventType.PAYMENT_RETURNED), PACS004, sink);
+            case RECALL_PAYMENT, RESOLVE_RECALL ->
+                relay(
+                        raw,
+                        rawLength,
+                        eventParty(result, LedgerEventType.RECALL_STATE),
+                        command.type() == CommandType.RECALL_PAYMENT ? CAMT056 : CAMT029,
+                        sink);
             case SETTLE_RECEIVABLE -> {
                 SettleReceivableCommand s = (SettleReceivableCommand) command;
                 if (rawLength > 0 && !s.payeeBankId.equals(s.senderId)) {
@@ -199,13 +214,14 @@ public final class FlowNotifications implements MailboxComposer {
         appendNumber(e.accountServicerReference, command.sequence);
         e.family = e.credit ? "RCDT" : "ICDT";
         e.subFamily = "XBCT";
+        String uetr = result.eventParty(i);
+        if (uetr != null && IsoIdentifiers.isUuidV4(uetr)) {
+            e.uetr.set(uetr);
+        }
         if (command.type() == CommandType.TRANSFER) {
             TransferCommand t = (TransferCommand) command;
             e.messageId.set(t.messageId);
             e.endToEndId.set(t.endToEndId);
-            if (IsoIdentifiers.isUuidV4(t.uetr)) {
-                e.uetr.set(t.uetr);
-            }
         } else if (command.type() == CommandType.SETTLE_RECEIVABLE) {
             e.endToEndId.set(((SettleReceivableCommand) command).receivableId);
         }
@@ -292,6 +308,13 @@ public final class FlowNotifications implements MailboxComposer {
         }
         tsin002.encode(s, writer);
         sink.message(holder, TSIN002, writer.buffer(), 0, writer.length());
+    }
+
+    /** The message as its sender wrote it, to {@code recipient} (none when either is missing). */
+    private static void relay(byte[] raw, int rawLength, String recipient, String type, OutboundSink sink) {
+        if (rawLength > 0 && recipient != null) {
+            sink.message(recipient, type, raw, 0, rawLength);
+        }
     }
 
     /** The debtor's answer on one invoice, as a tsin.013 with that item, to the holder. */

@@ -1,6 +1,9 @@
 package io.kapok.gateway.flow;
 
+import io.kapok.codecs.camt.Camt029Schema;
+import io.kapok.codecs.camt.Camt056Schema;
 import io.kapok.codecs.iso.IsoIdentifiers;
+import io.kapok.codecs.pacs.Pacs004Schema;
 import io.kapok.codecs.stream.MessageView;
 import io.kapok.codecs.tsin.BusinessLetterFields;
 import io.kapok.codecs.tsin.FinancingAgreementListSchema;
@@ -14,6 +17,9 @@ import io.kapok.gateway.sequencer.Bics;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.party.PartyRole;
 import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.payment.RecallPaymentCommand;
+import io.kapok.ledger.payment.ResolveRecallCommand;
+import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
@@ -66,6 +72,9 @@ import java.util.List;
  *  tsin.009  a programme's bank or   onboard the supplier the BAH To names (OrgId) into each programme
  *            core enterprise         an agreement item names (ItmCntxt/Idr = the programme id);
  *                                    a supplier the platform does not know yet is registered first
+ *  pacs.004  the original's creditor return (part of) a settled payment, named by OrgnlUETR
+ *  camt.056  the original's debtor   recall a settled payment: the creditor must answer
+ *  camt.029  the original's creditor resolve the recall: CNCL sends what remains back, RJCR keeps it
  *  tsmt.053  anyone                  nothing to apply: the answer (tsmt.054) reconciles each item with
  *                                    the ledger
  * </pre>
@@ -99,6 +108,9 @@ public final class FlowRouter {
             case TSIN_002_001_01 -> decideFinancing(view, senderId, ledger, plan);
             case TSIN_003_001_01 -> cancelFinancing(view, senderId, ledger, plan);
             case TSIN_009_001_01 -> onboard(view, senderId, ledger, plan);
+            case PACS_004_001_09 -> paymentReturn(view, senderId, plan);
+            case CAMT_056_001_08 -> recall(view, senderId, plan);
+            case CAMT_029_001_09 -> resolution(view, senderId, plan);
             case TSMT_053_001_01 -> {
                 // a reconciliation advice asks, it changes nothing: answered from the ledger, not journaled
             }
@@ -365,6 +377,67 @@ public final class FlowRouter {
             c.partyId = supplier;
             plan.add(c, !known && i == 0);
         }
+    }
+
+    private static void paymentReturn(MessageView view, String senderId, FlowPlan plan) {
+        ReturnPaymentCommand c = new ReturnPaymentCommand();
+        c.senderId = senderId;
+        c.returnId = trim(view.text(Pacs004Schema.MSG_ID));
+        c.originalUetr = trim(view.text(Pacs004Schema.ORIGINAL_UETR));
+        c.originalMessageId = optional(view.text(Pacs004Schema.ORIGINAL_MSG_ID));
+        c.currency = view.currency(Pacs004Schema.RETURNED_AMOUNT);
+        c.amountMinor = view.amountMinor(Pacs004Schema.RETURNED_AMOUNT);
+        c.reasonCode = optional(view.text(Pacs004Schema.REASON_CODE));
+        if (c.originalUetr.isEmpty()) {
+            plan.refuse("FF01", "/Document/PmtRtr/TxInf/OrgnlUETR: a return names the original payment by its UETR");
+            return;
+        }
+        plan.add(c);
+    }
+
+    private static void recall(MessageView view, String senderId, FlowPlan plan) {
+        RecallPaymentCommand c = new RecallPaymentCommand();
+        c.senderId = senderId;
+        c.recallId = view.text(Camt056Schema.CASE_ID).length() > 0
+                ? trim(view.text(Camt056Schema.CASE_ID))
+                : trim(view.text(Camt056Schema.ASSIGNMENT_ID));
+        c.originalUetr = trim(view.text(Camt056Schema.ORIGINAL_UETR));
+        c.originalMessageId = optional(view.text(Camt056Schema.ORIGINAL_MSG_ID));
+        c.reasonCode = optional(view.text(Camt056Schema.REASON_CODE));
+        if (c.originalUetr.isEmpty()) {
+            plan.refuse("FF01", "OrgnlUETR: a recall names the original payment by its UETR");
+            return;
+        }
+        plan.add(c);
+    }
+
+    private static void resolution(MessageView view, String senderId, FlowPlan plan) {
+        ResolveRecallCommand c = new ResolveRecallCommand();
+        c.senderId = senderId;
+        c.resolutionId = trim(view.text(Camt029Schema.ASSIGNMENT_ID));
+        c.originalUetr = trim(view.text(Camt029Schema.ORIGINAL_UETR));
+        c.recallId = optional(view.text(Camt029Schema.RESOLVED_CASE_ID));
+        TextBuffer status = view.text(Camt029Schema.CONFIRMATION);
+        c.accept = "CNCL".contentEquals(status);
+        c.reasonCode = optional(view.text(Camt029Schema.REASON_CODE));
+        if (c.originalUetr.isEmpty()) {
+            plan.refuse("FF01", "OrgnlUETR: a resolution names the recalled payment by its UETR");
+            return;
+        }
+        if (!c.accept && !"RJCR".contentEquals(status)) {
+            plan.refuse(
+                    "NA01",
+                    "Sts/Conf " + status + " records nothing: resolve the recall with CNCL (the money goes back)"
+                            + " or RJCR (refused)");
+            return;
+        }
+        plan.add(c);
+    }
+
+    /** The trimmed text, or null when the element was absent or empty. */
+    private static String optional(TextBuffer text) {
+        String s = trim(text);
+        return s.isEmpty() ? null : s;
     }
 
     /**

@@ -370,6 +370,16 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 continue;
             }
             LedgerCommand command = p.commands.get(i);
+            if (command instanceof io.kapok.ledger.payment.PaymentMessage payment
+                    && ledger.findDecided(payment, result)) {
+                // a retry of a return, recall or resolution: the original answer, nothing journaled
+                p.ran(i, result.applied, result.rejection, result.sequence);
+                if (p.firstSequence == 0) {
+                    p.firstSequence = result.sequence; // the answer's id and time are the original's
+                    p.timeMs = result.timeMs;
+                }
+                continue;
+            }
             command.sequence = ledger.lastSequence() + 1;
             command.timeMs = event.receiveTimeMs;
             try {
