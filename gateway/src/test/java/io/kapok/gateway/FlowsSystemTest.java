@@ -148,6 +148,16 @@ class FlowsSystemTest {
         assertEquals(400, nothing.statusCode(), "refused before the ledger: " + nothing.body());
         assertTrue(nothing.body().contains("<Sts>REJT</Sts>"), nothing.body());
 
+        // A tsin.001 that breaks a tsin rule gets its family's answer, a tsin.002 RCER naming the rule.
+        Invoice backwards = new Invoice(
+                "FSPP-R-002", "CNY", 100_000_00L, today.plusDays(10).toEpochDay(), today.toEpochDay());
+        HttpResponse<String> dueBeforeIssue = post(m.financingRequest(
+                "FSPP-F-2", "91440604MA9KAPK002", "91440101MA9KAPK001", "PRBKCNGZXXX", null, backwards, -1));
+        assertEquals(400, dueBeforeIssue.statusCode());
+        assertTrue(dueBeforeIssue.body().contains("tsin.002.001.01"), dueBeforeIssue.body());
+        assertTrue(dueBeforeIssue.body().contains("<Cd>DT02</Cd>"), dueBeforeIssue.body());
+        assertTrue(dueBeforeIssue.body().contains("PmtDueDt"), "names the element: " + dueBeforeIssue.body());
+
         JsonNode after = get("/v1/ledger/hash");
         assertNotEquals(before, after.toString(), "refusals by the ledger are journaled (the sequence moves)");
         assertEquals(

@@ -107,6 +107,26 @@ public final class FlowAnswers {
         return writer;
     }
 
+    private final FlowPlan refusal = new FlowPlan();
+
+    /**
+     * The family's negative answer to a message refused where it was decoded (it never reached the
+     * ledger): e.g. a tsin.002 RCER for a tsin.001, a camt.029 RJCR for a camt.056, naming the element
+     * and the rule in {@code detail}. Reads nothing of the ledger, so any thread may call it on its
+     * own instance. Throws when the message is too broken for the family's answer to be written
+     * (the caller then answers with an admi.002).
+     */
+    public Utf8XmlWriter encodeRefusal(
+            MessageView view, String senderId, String isoCode, String detail, long timeMs, String answerId) {
+        FlowPlan p = refusal;
+        p.clear();
+        p.type = view.type();
+        p.senderId = senderId == null ? platformBic : senderId;
+        p.timeMs = timeMs;
+        p.refuse(isoCode, detail);
+        return encode(p, view, null, answerId);
+    }
+
     /** The message type {@link #encode} writes for {@code type}. */
     public static MessageType answerType(MessageType type) {
         return switch (type) {
@@ -401,8 +421,12 @@ public final class FlowAnswers {
             item.taxableAmountMinor = view.itemAmountMinor(i, ReconciliationListSchema.ITEM_TOTAL_AMOUNT);
             item.taxAmountMinor = 0;
             item.credit = !"DBIT".contentEquals(view.itemText(i, ReconciliationListSchema.ITEM_CREDIT_DEBIT));
-            Receivable rec = ledger.receivables().receivable(id);
-            if (rec != null && rec.state() == io.kapok.ledger.receivable.ReceivableState.SETTLED) {
+            Receivable rec = ledger == null ? null : ledger.receivables().receivable(id);
+            if (plan.refused()) {
+                all = false;
+                item.validationStatus = "RCER";
+                item.validationReason = plan.refusalCode;
+            } else if (rec != null && rec.state() == io.kapok.ledger.receivable.ReceivableState.SETTLED) {
                 item.validationStatus = "RCCF";
             } else {
                 all = false;
@@ -411,7 +435,7 @@ public final class FlowAnswers {
             }
         }
         r.validationStatus = all ? "RCCF" : "RCER";
-        r.validationReason = all ? null : "NA01";
+        r.validationReason = all ? null : plan.refused() ? plan.refusalCode : "NA01";
         tsmt054.encode(r, writer);
     }
 
@@ -453,10 +477,12 @@ public final class FlowAnswers {
                 all ? null : plan.refused() ? plan.refusalCode : LedgerRejections.reasonCode(plan.firstRejection());
         int offset = plan.commands.size() - onboardings; // a registration of the supplier comes first
         for (int i = 0; i < view.itemCount() && r.currency == 0; i++) {
-            var p = ledger.receivables()
-                    .programme(view.itemText(i, FinancingAgreementListSchema.ITEM_ID)
-                            .toString()
-                            .trim());
+            var p = ledger == null
+                    ? null
+                    : ledger.receivables()
+                            .programme(view.itemText(i, FinancingAgreementListSchema.ITEM_ID)
+                                    .toString()
+                                    .trim());
             r.currency = view.itemText(i, FinancingAgreementListSchema.ITEM_CURRENCY)
                             .isPresent()
                     ? io.kapok.codecs.iso.Iso4217.pack(view.itemText(i, FinancingAgreementListSchema.ITEM_CURRENCY)
@@ -526,7 +552,7 @@ public final class FlowAnswers {
             FinancialItem item = a.items.add();
             item.clear();
             item.identifier.set(id);
-            Receivable rec = ledger.receivables().receivable(id);
+            Receivable rec = ledger == null ? null : ledger.receivables().receivable(id);
             if (isLetter) {
                 item.issueDateEpochDay =
                         IsoIdentifiers.epochDay(view.itemText(i, FinancingItemListSchema.ITEM_ISSUE_DATE));

@@ -19,6 +19,9 @@ final class CodecContext {
     final io.kapok.codecs.stream.Iso20022Decoder messages;
 
     final io.kapok.codecs.stream.MessageView messageView = new io.kapok.codecs.stream.MessageView();
+    /** The family answers (tsin.002 RCER, camt.029 RJCR, …) to what fails here, set by {@link CodecContexts}. */
+    io.kapok.gateway.flow.FlowAnswers refusals;
+
     final DecodeVerdict verdict = new DecodeVerdict();
     final Pacs002Encoder pacs002 = new Pacs002Encoder();
     final Admi002Encoder admi002 = new Admi002Encoder();

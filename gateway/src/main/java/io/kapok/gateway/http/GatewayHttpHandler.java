@@ -349,12 +349,14 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         io.kapok.codecs.stream.MessageView message = codec.messageView;
         DecodeVerdict verdict = codec.verdict;
         if (!codec.messages.decode(body, 0, length, message, verdict)) {
-            respondMessageReject(
-                    response,
-                    HttpResponseStatus.BAD_REQUEST,
-                    verdict.rejectCode(),
-                    verdict.elementPath(),
-                    verdict.detail());
+            if (!respondFamilyReject(codec, message, verdict, response)) {
+                respondMessageReject(
+                        response,
+                        HttpResponseStatus.BAD_REQUEST,
+                        verdict.rejectCode(),
+                        verdict.elementPath(),
+                        verdict.detail());
+            }
             return;
         }
         io.kapok.gateway.journal.JournalDigest.digest(codec.messageDigest, body, 0, length, codec.digest);
@@ -383,6 +385,47 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         } finally {
             ring.publish(slot);
         }
+    }
+
+    /**
+     * A recognised message that broke a rule of its schema gets its family's negative answer
+     * (tsin.002 RCER, tsin.007 RCER, tsin.010 RCER, tsmt.054 RCER, camt.029 RJCR, pacs.002 RJCT) naming
+     * the element and the rule; false when it has none (an admi.002 is due) or is too broken to
+     * write one.
+     */
+    private boolean respondFamilyReject(
+            CodecContext codec,
+            io.kapok.codecs.stream.MessageView message,
+            DecodeVerdict verdict,
+            PendingResponse response) {
+        io.kapok.codecs.MessageType type = message.type();
+        RejectCode code = verdict.rejectCode();
+        if (type == null
+                || code.answer() != RejectCode.Answer.STATUS_REJECT
+                || type.rejectAnswer() == io.kapok.codecs.RejectAnswer.MESSAGE_REJECT) {
+            return false;
+        }
+        if (codec.refusals == null) {
+            codec.refusals = new io.kapok.gateway.flow.FlowAnswers(Bics.normalise(shared.platformBic()));
+        }
+        String detail =
+                verdict.elementPath() == null ? verdict.detail() : verdict.elementPath() + ": " + verdict.detail();
+        response.status.messageId.clear();
+        shared.answerIds().unjournaled(response.status.messageId);
+        Utf8XmlWriter answer;
+        try {
+            answer = codec.refusals.encodeRefusal(
+                    message,
+                    io.kapok.gateway.flow.FlowRouter.senderOf(message),
+                    code.isoCode(),
+                    detail,
+                    System.currentTimeMillis(),
+                    response.status.messageId.toString());
+        } catch (RuntimeException tooBroken) {
+            return false;
+        }
+        complete(response, HttpResponseStatus.BAD_REQUEST, XML, answer);
+        return true;
     }
 
     /**
