@@ -149,8 +149,8 @@ class FlowsSystemTest {
         assertTrue(nothing.body().contains("<Sts>REJT</Sts>"), nothing.body());
 
         // A tsin.001 that breaks a tsin rule gets its family's answer, a tsin.002 RCER naming the rule.
-        Invoice backwards = new Invoice(
-                "FSPP-R-002", "CNY", 100_000_00L, today.plusDays(10).toEpochDay(), today.toEpochDay());
+        Invoice backwards =
+                new Invoice("FSPP-R-002", "CNY", 100_000_00L, today.plusDays(10).toEpochDay(), today.toEpochDay());
         HttpResponse<String> dueBeforeIssue = post(m.financingRequest(
                 "FSPP-F-2", "91440604MA9KAPK002", "91440101MA9KAPK001", "PRBKCNGZXXX", null, backwards, -1));
         assertEquals(400, dueBeforeIssue.statusCode());
@@ -251,6 +251,49 @@ class FlowsSystemTest {
         assertTrue(prbkMail.contains("camt.029.001.09"), "the resolution reached the debtor: " + prbkMail);
         HttpResponse<String> again = post(m.resolution("VHBK-RSL-2", vhbk, prbk, "PRBK-RCL-1", original, true, null));
         assertTrue(again.body().contains("admi.002"), "no open recall any more: " + again.body());
+    }
+
+    @Test
+    void aBankRefusesWithItsReasonAndTheSupplierCancelsTheNextRequest() throws Exception {
+        gateway = Gateway.start(config());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        String foshan = "91440604MA9KAPK002";
+        String canton = "91440101MA9KAPK001";
+        String prbk = "PRBKCNGZXXX";
+        Invoice invoice = new Invoice(
+                "FSPP-N-001",
+                "CNY",
+                300_000_00L,
+                today.minusDays(3).toEpochDay(),
+                today.plusDays(80).toEpochDay());
+        post(m.invoice("N", foshan, canton, invoice));
+        post(m.confirmation("CAG-C-N", canton, List.of(invoice), List.of()));
+
+        post(m.financingRequest("FSPP-N-F1", foshan, canton, prbk, "PRBK-CAG-CNY", invoice, 200_000_00L));
+        HttpResponse<String> refused = post(m.decision("PRBK-N-D1", prbk, foshan, "FSPP-N-F1", invoice, 0, "BE08"));
+        assertTrue(refused.body().contains("<FincgReqSts>NTFD</FincgReqSts>"), refused.body());
+        String told = lastXml(foshan);
+        assertTrue(told.contains("<FincgReqSts>NTFD</FincgReqSts>") && told.contains("<Cd>BE08</Cd>"), told);
+        assertEquals(
+                "CONFIRMED",
+                get("/v1/ledger/receivables/FSPP-N-001").path("state").asText());
+
+        post(m.financingRequest("FSPP-N-F2", foshan, canton, prbk, "PRBK-CAG-CNY", invoice, 200_000_00L));
+        assertEquals(
+                "FINANCING_REQUESTED",
+                get("/v1/ledger/receivables/FSPP-N-001").path("state").asText());
+        HttpResponse<String> notMine = post(m.cancellation("CAG-X-1", canton, prbk, "FSPP-N-F2", "not yours"));
+        assertTrue(notMine.body().contains("<Sts>REJT</Sts>"), "only the requester cancels: " + notMine.body());
+        HttpResponse<String> cancelled = post(m.cancellation("FSPP-X-1", foshan, prbk, "FSPP-N-F2", "paid early"));
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertTrue(cancelled.body().contains("<Sts>PACK</Sts>"), cancelled.body());
+        assertEquals(
+                "CONFIRMED",
+                get("/v1/ledger/receivables/FSPP-N-001").path("state").asText());
+        HttpResponse<String> late =
+                post(m.decision("PRBK-N-D2", prbk, foshan, "FSPP-N-F2", invoice, 180_000_00L, null));
+        assertTrue(late.body().contains("<Sts>RCER</Sts>"), "a cancelled request cannot be financed: " + late.body());
     }
 
     private long balance(String bank, String currency) throws Exception {
