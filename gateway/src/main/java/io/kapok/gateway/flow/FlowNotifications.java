@@ -194,8 +194,9 @@ public final class FlowNotifications implements MailboxComposer {
         n.header.creationTimeMs = command.timeMs;
         n.notificationId.copyFrom(n.header.messageId);
         n.account.id.set("KAPK-");
-        String code = io.kapok.codecs.iso.Iso4217.unpack(currency);
-        code.getChars(0, 3, scratch, 0);
+        scratch[0] = (char) ((currency >>> 16) & 0xFF); // the packed ISO 4217 letters, no String
+        scratch[1] = (char) ((currency >>> 8) & 0xFF);
+        scratch[2] = (char) (currency & 0xFF);
         scratch[3] = '-';
         int ownerLength = Math.min(owner.length(), scratch.length - 4);
         owner.getChars(0, ownerLength, scratch, 4);
