@@ -40,7 +40,7 @@ class KapokMainTest {
     void helpListsEveryCommand() {
         assertEquals(0, kapok("help"));
         String text = out.toString(StandardCharsets.UTF_8);
-        for (String command : new String[] {"run", "send", "journal", "test", "bench", "load", "help"}) {
+        for (String command : new String[] {"run", "send", "journal", "demo", "test", "bench", "load", "help"}) {
             assertTrue(text.contains("  " + command), command + " missing from:\n" + text);
         }
     }
@@ -50,6 +50,14 @@ class KapokMainTest {
         assertEquals(0, kapok("run", "--help"));
         assertEquals(0, kapok("send", "--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: ./kapok send"));
+    }
+
+    @Test
+    void demoTakesHelpAndSaysWhatIsWrongWithAFlag() {
+        assertEquals(0, kapok("demo", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: ./kapok demo [--data DIR]"));
+        assertEquals(2, kapok("demo", "--fast"));
+        assertTrue(errLine().contains("unknown option '--fast' for demo"));
     }
 
     @Test
