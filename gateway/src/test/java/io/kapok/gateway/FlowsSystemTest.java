@@ -114,6 +114,35 @@ class FlowsSystemTest {
     }
 
     @Test
+    void mailboxesRecomposedFromTheJournalAreTheSameBytes() throws Exception {
+        gateway = Gateway.start(config());
+        new DemoStory(base(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "T2").play();
+        Map<String, String> before = new java.util.TreeMap<>();
+        for (String party : PARTIES) {
+            before.put(party, mailbox(party).path("messages").toString());
+        }
+        gateway.close();
+        // Lose every outbound message: the restart composes them all again from the journal's entries.
+        try (var files = java.nio.file.Files.walk(dataDir.resolve("mailbox"))) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+        }
+        gateway = Gateway.start(config());
+        for (String party : PARTIES) {
+            assertEquals(before.get(party), mailbox(party).path("messages").toString(), party);
+        }
+        assertTrue(before.get("VHBKHKHHXXX").contains("camt.054.001.08"), before.get("VHBKHKHHXXX"));
+    }
+
+    private static final List<String> PARTIES = List.of(
+            "PRBKCNGZXXX",
+            "VHBKHKHHXXX",
+            "91440101MA9KAPK001",
+            "91440604MA9KAPK002",
+            "91440700MA9KAPK003",
+            "91440115MA9KAPK004");
+
+    @Test
     void refusedFlowsAnswerWithTheReasonAndChangeNothing() throws Exception {
         gateway = Gateway.start(config());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -141,8 +141,8 @@ public final class FlowNotifications implements MailboxComposer {
 
     @Override
     public void compose(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result, OutboundSink sink) {
-        if (!result.applied || result.retry) {
-            return;
+        if (!result.applied || result.retry || rawLength == 0) {
+            return; // a refusal notifies no one; nor does the configured world (genesis: no message)
         }
         messageNumber = 0;
         for (int i = 0; i < result.eventCount(); i++) {
