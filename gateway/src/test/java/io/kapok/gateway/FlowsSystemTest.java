@@ -325,6 +325,41 @@ class FlowsSystemTest {
         assertTrue(late.body().contains("<Sts>RCER</Sts>"), "a cancelled request cannot be financed: " + late.body());
     }
 
+    @Test
+    void aRetriedSettlementGetsTheOriginalAnswerAndPaysOnce() throws Exception {
+        gateway = Gateway.start(config());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        String jiangmen = "91440700MA9KAPK003";
+        String canton = "91440101MA9KAPK001";
+        Invoice invoice = new Invoice(
+                "JMMW-S-001",
+                "USD",
+                50_000_00L,
+                today.minusDays(3).toEpochDay(),
+                today.plusDays(30).toEpochDay());
+        post(m.invoice("S", jiangmen, canton, invoice));
+        post(m.confirmation("CAG-C-S", canton, List.of(invoice), List.of()));
+        long prbkBefore = balance("PRBKCNGZXXX", "USD");
+
+        byte[] settlement = m.withUetr("6c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e")
+                .payment(
+                        "PRBK-S-1", "PRBKCNGZXXX", "VHBKHKHHXXX", "USD", 50_000_00L, "JMMW-S-001", null, "CAG", "JMMW");
+        HttpResponse<String> first = post(settlement);
+        assertTrue(first.body().contains("<TxSts>ACSC</TxSts>"), first.body());
+        assertEquals(
+                "SETTLED",
+                get("/v1/ledger/receivables/JMMW-S-001").path("state").asText());
+        HttpResponse<String> retry = post(settlement);
+        assertEquals(first.body(), retry.body(), "the retry gets the original answer, byte for byte");
+        assertEquals(prbkBefore - 50_000_00L, balance("PRBKCNGZXXX", "USD"), "paid once");
+
+        byte[] reuse = m.payment("PRBK-S-1", "PRBKCNGZXXX", "VHBKHKHHXXX", "USD", 10_00L, "OTHER", null, "CAG", "JMMW");
+        HttpResponse<String> conflict = post(reuse);
+        assertTrue(conflict.body().contains("<Cd>DUPL</Cd>"), "the same MsgId for another payment: " + conflict.body());
+        assertEquals(prbkBefore - 50_000_00L, balance("PRBKCNGZXXX", "USD"));
+    }
+
     private long balance(String bank, String currency) throws Exception {
         for (JsonNode a : get("/v1/ledger/accounts/" + bank).path("accounts")) {
             if (a.path("currency").asText().equals(currency)) {

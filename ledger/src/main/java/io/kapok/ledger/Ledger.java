@@ -165,14 +165,56 @@ public final class Ledger {
                 decide(command, receivables.requestFinancing((RequestFinancingCommand) command, result), result);
             case DECIDE_FINANCING ->
                 decide(command, receivables.decideFinancing((DecideFinancingCommand) command, result), result);
-            case DISBURSE_FINANCING ->
-                decide(command, receivables.disburse((DisburseFinancingCommand) command, result), result);
+            case DISBURSE_FINANCING -> {
+                DisburseFinancingCommand c = (DisburseFinancingCommand) command;
+                if (!paymentFound(c, c, result)) {
+                    rememberPayment(c, c, receivables.disburse(c, result), result);
+                }
+            }
             case CANCEL_FINANCING ->
                 decide(command, receivables.cancelFinancing((CancelFinancingCommand) command, result), result);
-            case SETTLE_RECEIVABLE ->
-                decide(command, receivables.settle((SettleReceivableCommand) command, result), result);
+            case SETTLE_RECEIVABLE -> {
+                SettleReceivableCommand c = (SettleReceivableCommand) command;
+                if (!paymentFound(c, c, result)) {
+                    rememberPayment(c, c, receivables.settle(c, result), result);
+                }
+            }
         }
         lastSequence = command.sequence;
+    }
+
+    /**
+     * For a settlement or disbursement a pacs.008 carried ({@code m.messageId()} set): moves the
+     * payment window's time on and answers a retry or a duplicate of that pacs.008 (true, {@code
+     * result} decided), or refuses it when the window is full. False when the command is to be
+     * applied.
+     */
+    private boolean paymentFound(LedgerCommand c, PaymentMessage m, LedgerResult result) {
+        if (m.messageId() == null) {
+            return false;
+        }
+        decidedPayments.forget(c.timeMs);
+        if (findDecided(m, result)) {
+            return true;
+        }
+        if (decidedPayments.full()) {
+            result.reject(LedgerRejection.PAYMENT_WINDOW_FULL, c.sequence, c.timeMs);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Decides a settlement or disbursement and, when a pacs.008 carried it, remembers that payment's
+     * ids with the outcome, so the same pacs.008 takes effect at most once. Not remembered as a
+     * returnable transfer: what it paid is the receivable's, closed by the ledger's own rules.
+     */
+    private void rememberPayment(LedgerCommand c, PaymentMessage m, LedgerRejection rejection, LedgerResult result) {
+        if (m.messageId() != null) {
+            decidedPayments.remember(
+                    m.senderId(), m.messageId(), m.uetr(), c.sequence, c.timeMs, rejection, m.fingerprint());
+        }
+        decide(c, rejection, result);
     }
 
     private static void decide(LedgerCommand command, LedgerRejection rejection, LedgerResult result) {

@@ -26,7 +26,10 @@ import io.kapok.ledger.receivable.SettleReceivableCommand;
  *      (the financing bank when financed), the financing repaid and its exposure released.
  * </pre>
  *
- * Anything else is a plain payment. Allocates only for a matched payment (rare next to payments).
+ * Anything else is a plain payment. The settlement, the on-us disbursement or the transfer a
+ * disbursement follows carries the pacs.008's MsgId, UETR and fingerprint, so a retry of the
+ * pacs.008 gets the original answer and it never pays twice. Allocates only for a matched payment
+ * (rare next to payments).
  */
 public final class PaymentRouter {
     /** Prefix of the registration reference in {@code RmtInf/Ustrd}. */
@@ -66,6 +69,9 @@ public final class PaymentRouter {
         c.receivableId = rec.id();
         c.payeeBankId = transfer.creditPartyId;
         c.amountMinor = transfer.amountMinor;
+        c.messageId = transfer.messageId;
+        c.uetr = transfer.uetr;
+        c.paymentFingerprint = transfer.fingerprint();
         plan.add(c);
         return true;
     }
@@ -78,6 +84,10 @@ public final class PaymentRouter {
         d.financingId = f.id();
         d.registrationReference = registrationReference(payment);
         if (transfer.creditPartyId.equals(transfer.debitPartyId)) {
+            // On us, the disbursement is the whole payment: it carries the pacs.008's ids.
+            d.messageId = transfer.messageId;
+            d.uetr = transfer.uetr;
+            d.paymentFingerprint = transfer.fingerprint();
             plan.add(d);
         } else {
             TransferCommand t = new TransferCommand();

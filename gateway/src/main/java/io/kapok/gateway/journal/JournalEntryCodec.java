@@ -69,9 +69,11 @@ import org.bouncycastle.crypto.Digest;
  *  33  CANCEL_RECEIVABLE    receivableId utf8
  *  34  REQUEST_FINANCING    financingId, receivableId, programmeId utf8, amountMinor int64
  *  35  DECIDE_FINANCING     financingId utf8, accept bool, financedAmountMinor int64, reasonCode int32
- *  36  DISBURSE_FINANCING   financingId, registrationReference utf8
+ *  36  DISBURSE_FINANCING   financingId, registrationReference, messageId, uetr utf8,
+ *                           paymentFingerprint int64 (the pacs.008's, when one carried it)
  *  37  CANCEL_FINANCING     financingId utf8
- *  38  SETTLE_RECEIVABLE    receivableId, payeeBankId utf8, amountMinor int64
+ *  38  SETTLE_RECEIVABLE    receivableId, payeeBankId utf8, amountMinor int64, messageId, uetr utf8,
+ *                           paymentFingerprint int64 (the pacs.008's, when one carried it)
  * </pre>
  *
  * A command that names its sender ({@code senderId}: every command a party sends, i.e. all but
@@ -278,6 +280,9 @@ public final class JournalEntryCodec {
                 DisburseFinancingCommand c = (DisburseFinancingCommand) command;
                 out.writeUtf8(c.financingId);
                 out.writeUtf8(c.registrationReference);
+                out.writeUtf8(c.messageId);
+                out.writeUtf8(c.uetr);
+                out.writeLong(c.paymentFingerprint);
             }
             case CANCEL_FINANCING -> out.writeUtf8(((CancelFinancingCommand) command).financingId);
             case SETTLE_RECEIVABLE -> {
@@ -285,6 +290,9 @@ public final class JournalEntryCodec {
                 out.writeUtf8(c.receivableId);
                 out.writeUtf8(c.payeeBankId);
                 out.writeLong(c.amountMinor);
+                out.writeUtf8(c.messageId);
+                out.writeUtf8(c.uetr);
+                out.writeLong(c.paymentFingerprint);
             }
         }
     }
@@ -443,6 +451,9 @@ public final class JournalEntryCodec {
                 c.senderId = sender;
                 c.financingId = readUtf8(in, into);
                 c.registrationReference = readUtf8(in, into);
+                c.messageId = readUtf8(in, into);
+                c.uetr = readUtf8(in, into);
+                c.paymentFingerprint = in.readLong();
                 return c;
             }
             case CANCEL_FINANCING -> {
@@ -457,6 +468,9 @@ public final class JournalEntryCodec {
                 c.receivableId = readUtf8(in, into);
                 c.payeeBankId = readUtf8(in, into);
                 c.amountMinor = in.readLong();
+                c.messageId = readUtf8(in, into);
+                c.uetr = readUtf8(in, into);
+                c.paymentFingerprint = in.readLong();
                 return c;
             }
         }

@@ -294,10 +294,11 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             return;
         }
         if (PaymentRouter.route(c, event.payment, ledger, plan)) {
+            plan.timeMs = event.receiveTimeMs;
             if (runPlan(plan, event, response)) {
                 // The first command decides the payment's status: the settlement, the on-us
                 // disbursement, or the interbank transfer a disbursement follows.
-                response.answerOutcome(plan.applied.get(0), plan.rejections.get(0), plan.sequences.get(0), c.timeMs);
+                response.answerOutcome(plan.applied.get(0), plan.rejections.get(0), plan.sequences.get(0), plan.timeMs);
             }
             return;
         }
@@ -371,6 +372,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             }
             LedgerCommand command = p.commands.get(i);
             if (command instanceof io.kapok.ledger.payment.PaymentMessage payment
+                    && payment.messageId() != null
                     && ledger.findDecided(payment, result)) {
                 // a retry of a return, recall or resolution: the original answer, nothing journaled
                 p.ran(i, result.applied, result.rejection, result.sequence);

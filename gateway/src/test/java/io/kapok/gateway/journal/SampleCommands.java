@@ -183,6 +183,9 @@ public final class SampleCommands {
                 c.senderId = BANK;
                 c.financingId = "F-1";
                 c.registrationReference = "PBOC-REG-0001";
+                c.messageId = "PRBK-DISB-0001";
+                c.uetr = "5b1c2d3e-4f50-4a61-8b72-9c83d4e5f607";
+                c.paymentFingerprint = 0x1234_5678_9abc_def0L;
                 yield c;
             }
             case CANCEL_FINANCING -> {
@@ -197,6 +200,9 @@ public final class SampleCommands {
                 c.receivableId = "R-1";
                 c.payeeBankId = BANK;
                 c.amountMinor = 70_000_000L;
+                c.messageId = "VHBK-PAY-0001";
+                c.uetr = "6c2d3e4f-5061-4b72-8c83-9d94e5f60718";
+                c.paymentFingerprint = -0x0fed_cba9_8765_4321L;
                 yield c;
             }
         };
