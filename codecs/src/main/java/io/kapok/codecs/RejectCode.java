@@ -63,6 +63,18 @@ public enum RejectCode {
             304, "AC01", Answer.STATUS_REJECT, "instructed agent has no settlement account in this currency"),
     SAME_AGENT(305, "AG01", Answer.STATUS_REJECT, "instructing and instructed agent are the same"),
     NOT_ENTITLED(306, "AG01", Answer.STATUS_REJECT, "the sender may not instruct a debit of this account"),
+    UNKNOWN_ORIGINAL(
+            307,
+            "NOOR",
+            Answer.STATUS_REJECT,
+            "the original payment is not known here (never settled, or older than the payment window)"),
+    OVER_RETURN(308, "AM02", Answer.STATUS_REJECT, "the returns would exceed the original payment's amount"),
+    ALREADY_RETURNED(309, "ARDT", Answer.STATUS_REJECT, "the original payment was already returned in full"),
+    RECALL_ALREADY_OPEN(310, "DUPL", Answer.STATUS_REJECT, "a recall of this payment is already open"),
+    NO_OPEN_RECALL(311, "NOOR", Answer.STATUS_REJECT, "there is no open recall of this payment to resolve"),
+    INVALID_PAYMENT_AMOUNT(312, "AM12", Answer.STATUS_REJECT, "the amount must be greater than zero"),
+    CURRENCY_MISMATCH(313, "AM11", Answer.STATUS_REJECT, "the currency is not the original payment's"),
+    INVALID_REASON_CODE(314, "NARR", Answer.STATUS_REJECT, "the reason code must be four letters or digits"),
 
     // 9xx: retry later -> HTTP 503
     BUSY(901, "NARR", Answer.RETRY_LATER, "gateway is at capacity: retry later"),

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * process.
  */
 @Tag("slow")
-@Timeout(170)
+@Timeout(360) // ten child JVM starts and recoveries; generous for a loaded 2-core machine
 class GatewayCrashSystemTest {
     private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
     private static final Pattern STATE_HASH =

@@ -51,6 +51,14 @@ public final class LedgerRejections {
             case SAME_PARTY -> RejectCode.SAME_AGENT;
             case NOT_ENTITLED -> RejectCode.NOT_ENTITLED;
             case PAYMENT_WINDOW_FULL -> RejectCode.BUSY;
+            case UNKNOWN_ORIGINAL -> RejectCode.UNKNOWN_ORIGINAL;
+            case OVER_RETURN -> RejectCode.OVER_RETURN;
+            case ALREADY_RETURNED -> RejectCode.ALREADY_RETURNED;
+            case RECALL_ALREADY_OPEN -> RejectCode.RECALL_ALREADY_OPEN;
+            case NO_OPEN_RECALL -> RejectCode.NO_OPEN_RECALL;
+            case INVALID_PAYMENT_AMOUNT -> RejectCode.INVALID_PAYMENT_AMOUNT;
+            case CURRENCY_MISMATCH -> RejectCode.CURRENCY_MISMATCH;
+            case INVALID_REASON_CODE -> RejectCode.INVALID_REASON_CODE;
             default -> null;
         };
     }
