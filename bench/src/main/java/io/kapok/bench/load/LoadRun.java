@@ -55,8 +55,9 @@ import org.HdrHistogram.Recorder;
  * <p>Limits: at most {@value #IN_FLIGHT_PER_CONNECTION_MAX} requests in flight per connection, and
  * nothing is written while a connection's socket buffer is above its high-water mark; a request
  * held back by either goes out as soon as the gateway answers, still timed from its intended send
- * time. After the last request of a phase is due, answers are awaited for at most {@value
- * #DRAIN_TIMEOUT_MS} ms; what is still unanswered then counts as an error.
+ * time. After the last request of the timed phase is due, answers are awaited for at most {@value
+ * #DRAIN_TIMEOUT_MS} ms; what is still unanswered then counts as an error. A set-up phase waits
+ * as long as answers keep coming, until none has come for {@value #DRAIN_TIMEOUT_MS} ms.
  */
 public final class LoadRun {
     /** Requests one connection may have sent and not yet had answered. */
@@ -179,7 +180,7 @@ public final class LoadRun {
             }
             Schedule timed = new Schedule(
                     messages.timed(), timedCount, timedIntervalNs, options.warmupNs(), options.ratePerSecond());
-            runSchedule(timed, connections);
+            runSchedule(timed, connections, false);
             return collect(timed, connections, epoll, setup);
         } finally {
             close(connections);
@@ -216,7 +217,7 @@ public final class LoadRun {
             throws SetupException, InterruptedException {
         long rate = options.setupRatePerSecond();
         Schedule s = new Schedule(phase, phase.count(), 1e9 / rate, 0, rate);
-        runSchedule(s, connections);
+        runSchedule(s, connections, true);
         MixType type = phase.typeAt(0);
         LoadResult.TypeResult r = typeResult(s, connections, type, s.latency[type.ordinal()].getIntervalHistogram());
         long lastAnswerNs = s.startNs;
@@ -241,8 +242,13 @@ public final class LoadRun {
         return stage;
     }
 
-    /** Runs {@code s} over the connections until every request is answered or the drain time is up. */
-    private void runSchedule(Schedule s, List<ConnectionHandler> connections) throws InterruptedException {
+    /**
+     * Runs {@code s} over the connections until every request is answered or the drain time is up:
+     * {@value #DRAIN_TIMEOUT_MS} ms after the last request was due, or with {@code untilIdle} (set-up,
+     * which must finish rather than be timed) {@value #DRAIN_TIMEOUT_MS} ms after the last answer.
+     */
+    private void runSchedule(Schedule s, List<ConnectionHandler> connections, boolean untilIdle)
+            throws InterruptedException {
         s.startNs = System.nanoTime() + START_DELAY_NS;
         s.measureStartNs = s.startNs + s.warmupNs;
         for (ConnectionHandler h : connections) {
@@ -259,6 +265,9 @@ public final class LoadRun {
             long now = System.nanoTime();
             if (allDone(connections, s) || now >= deadlineNs) {
                 break;
+            }
+            if (untilIdle && s.answered.sum() != lastAnswered) {
+                deadlineNs = Math.max(deadlineNs, now + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS));
             }
             long nextPrint = lastPrintNs + 1_000_000_000L;
             if (now < nextPrint) {
@@ -643,7 +652,10 @@ public final class LoadRun {
                 }
             } else {
                 int rsn = indexAfter(body, RJCTG_PTY_RSN, body.readerIndex());
-                outcome = rsn >= 0 ? "admi.002 " + textAt(body, rsn) : "no status";
+                int description = rsn < 0 ? -1 : indexAfter(body, RSN_DESC, rsn);
+                outcome = rsn < 0
+                        ? "no status"
+                        : "admi.002 " + textAt(body, rsn) + (description < 0 ? "" : " " + textAt(body, description));
             }
             if (status != 200) {
                 outcome = "HTTP " + status + " " + outcome;
@@ -729,6 +741,7 @@ public final class LoadRun {
     private static final byte[] TX_STS = "<TxSts>".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CD = "<Cd>".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RJCTG_PTY_RSN = "<RjctgPtyRsn>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RSN_DESC = "<RsnDesc>".getBytes(StandardCharsets.US_ASCII);
 
     /** Index just past the first {@code needle} at or after {@code from}, or -1. */
     static int indexAfter(ByteBuf buf, byte[] needle, int from) {
