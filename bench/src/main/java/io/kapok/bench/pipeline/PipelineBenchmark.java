@@ -60,7 +60,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * Parameter {@code path}: {@code sequencer} is the pipeline above; {@code ring} replaces the
  * sequencer by a handler that only answers ACSC, so the ring hand-off and the pacs.002 encode alone
- * give the ceiling the sequencer's work is measured against, in the same run.
+ * give the ceiling the sequencer's work is measured against, in the same run. Parameter {@code
+ * postings} ({@code true} by default) turns the camt.054 of each posting off with {@code false}.
  *
  * <p>What the producer does per payment is what an event loop does after its decode, minus the
  * decode and the digest: it copies one of two decoded templates (the bundled sample, CNY 1.00,
@@ -76,7 +77,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * snapshot thread and Chronicle included).
  *
  * <p>Limits: the mailboxes hold at most {@value #MAILBOX_CAPACITY} undelivered messages per party
- * (three per payment go to the two banks); the ledger's duplicate window holds 4,194,304 payments
+ * (three per payment go to the two banks: the relayed payment and two camt.054); the ledger's duplicate window holds 4,194,304 payments
  * younger than 30 days, so a trial of more payments than that is refused as busy. A refusal of any
  * kind fails the trial at tear-down.
  */
@@ -102,6 +103,13 @@ public class PipelineBenchmark {
     /** {@code sequencer}: journal, ledger, mailboxes; {@code ring}: the hand-off and the encode alone. */
     @Param({"sequencer", "ring"})
     public String path;
+
+    /**
+     * {@code notifications.postings}: a camt.054 to each bank on every posting (the default), or
+     * none ({@code -p postings=false}, to see what they cost).
+     */
+    @Param({"true"})
+    public boolean postings;
 
     private Path dir;
     private Disruptor<InboundEvent> disruptor;
@@ -135,6 +143,7 @@ public class PipelineBenchmark {
         GatewayConfig defaults = ConfigLoader.loadDefaults();
         GatewayConfig.Mailbox m = defaults.mailbox();
         GatewayConfig config = defaults.withDataDir(dir.toString())
+                .withNotifications(new GatewayConfig.Notifications(postings))
                 .withMailbox(new GatewayConfig.Mailbox(
                         MAILBOX_CAPACITY,
                         m.messagesPerPollDefault(),
