@@ -44,7 +44,11 @@ public final class LoadGeneratorMain {
                 LoadResult result = new LoadRun(options, new UniqueIds(), System.err).run();
                 LoadReport.print(result, System.out);
                 Path[] files = LoadReport.writeFiles(result);
-                System.out.println("files       " + files[0] + "  " + files[1]);
+                StringBuilder names = new StringBuilder();
+                for (Path f : files) {
+                    names.append("  ").append(f);
+                }
+                System.out.println("files     " + names);
             }
         } catch (LoadRun.ConnectException | LoadRun.SetupException e) {
             System.err.println("kapok load: " + e.getMessage());

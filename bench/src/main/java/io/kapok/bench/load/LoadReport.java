@@ -5,8 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * The end of a run: the summary on stdout, and the {@code .hgrm} (HdrHistogram's percentile
@@ -21,14 +24,26 @@ public final class LoadReport {
         return options.target() + "-" + options.ratePerSecond() + "rps";
     }
 
-    /** Writes the .hgrm and .svg of {@code result} into its output directory; returns the two paths. */
+    /**
+     * Writes the .hgrm and .svg of {@code result} into its output directory, and for a mix of
+     * several types one .hgrm per type ({@code kapok-2000rps-tsin001.hgrm}); returns the paths, the
+     * run's .hgrm and .svg first.
+     */
     public static Path[] writeFiles(LoadResult result) throws IOException {
         LoadOptions o = result.options();
         Files.createDirectories(o.outDir());
+        List<Path> files = new ArrayList<>();
         Path hgrm = o.outDir().resolve(baseName(o) + ".hgrm");
         Path svg = o.outDir().resolve(baseName(o) + ".svg");
-        try (PrintStream out = new PrintStream(Files.newOutputStream(hgrm), false, StandardCharsets.UTF_8)) {
-            result.latency().outputPercentileDistribution(out, 5, 1e6);
+        writeHgrm(hgrm, result.latency());
+        files.add(hgrm);
+        files.add(svg);
+        if (result.byType().size() > 1) {
+            for (Map.Entry<MixType, LoadResult.TypeResult> e : result.byType().entrySet()) {
+                Path typeHgrm = o.outDir().resolve(baseName(o) + "-" + e.getKey().option + ".hgrm");
+                writeHgrm(typeHgrm, e.getValue().latency());
+                files.add(typeHgrm);
+            }
         }
         String title = String.format(
                 Locale.ROOT,
@@ -48,7 +63,14 @@ public final class LoadReport {
                 result.answered(),
                 result.errors());
         Files.writeString(svg, LatencyPlotSvg.render(result.latency(), title, subtitle), StandardCharsets.UTF_8);
-        return new Path[] {hgrm, svg};
+        return files.toArray(new Path[0]);
+    }
+
+    /** HdrHistogram's percentile distribution of {@code latencyNs}, in milliseconds. */
+    private static void writeHgrm(Path file, Histogram latencyNs) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            latencyNs.outputPercentileDistribution(out, 5, 1e6);
+        }
     }
 
     /** Prints the summary of {@code result} to {@code out}. */

@@ -156,6 +156,10 @@ class LoadRunSystemTest {
         }
         assertEquals(r.answered(), perType);
         assertEquals(r.answered(), r.latency().getTotalCount());
+        Path[] files = LoadReport.writeFiles(r);
+        assertEquals(6, files.length, "the run's .hgrm and .svg, and one .hgrm per type");
+        assertEquals(o.outDir().resolve("kapok-400rps-tsin001.hgrm"), files[5]);
+        assertTrue(Files.readString(files[5]).contains("#[Mean"), "an HdrHistogram percentile distribution");
 
         // 720 timed requests (warm-up included): 144 tsin.001, 144 tsin.013 and 72 tsin.004 of the 10-request order.
         assertEquals(2, r.setup().size());
