@@ -13,7 +13,8 @@ import java.util.Locale;
  * #FIND_MAX_STEPS_MAX} steps).
  *
  * <p>Exit status: 0 when the run (or search) completed, whatever it measured; 1 when the gateway
- * cannot be reached or the files cannot be written; 2 for a wrong command line.
+ * cannot be reached, a set-up phase did not get its invoices registered and confirmed, or the files
+ * cannot be written; 2 for a wrong command line.
  */
 public final class LoadGeneratorMain {
     /** Most runs one {@code --find-max} search makes. */
@@ -43,9 +44,13 @@ public final class LoadGeneratorMain {
                 LoadResult result = new LoadRun(options, new UniqueIds(), System.err).run();
                 LoadReport.print(result, System.out);
                 Path[] files = LoadReport.writeFiles(result);
-                System.out.println("files       " + files[0] + "  " + files[1]);
+                StringBuilder names = new StringBuilder();
+                for (Path f : files) {
+                    names.append("  ").append(f);
+                }
+                System.out.println("files     " + names);
             }
-        } catch (LoadRun.ConnectException e) {
+        } catch (LoadRun.ConnectException | LoadRun.SetupException e) {
             System.err.println("kapok load: " + e.getMessage());
             System.exit(1);
         } catch (IOException e) {
@@ -56,7 +61,7 @@ public final class LoadGeneratorMain {
 
     /** Runs the search, printing each step and the result to {@code out}; returns the best passing result or null. */
     static LoadResult findMax(LoadOptions options, PrintStream out)
-            throws LoadRun.ConnectException, InterruptedException, IOException {
+            throws LoadRun.ConnectException, LoadRun.SetupException, InterruptedException, IOException {
         double bound = options.p99MaxMs();
         out.printf(
                 Locale.ROOT,

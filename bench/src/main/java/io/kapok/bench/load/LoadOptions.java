@@ -3,9 +3,7 @@ package io.kapok.bench.load;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The validated command line of {@code ./kapok load}. {@link #parse} turns every mistake into a
@@ -20,7 +18,10 @@ import java.util.Map;
  * @param warmupNs      length of the unmeasured warm-up before it
  * @param connections   keep-alive connections the schedule is spread over
  * @param threads       client event loop threads
- * @param mix           message type → weight; only {@code pacs008} today
+ * @param mix           the message types and their weights ({@code --mix})
+ * @param setupRatePerSecond requests per second of the set-up phase that registers and confirms
+ *                      the invoices a mix with tsin.013 or tsin.001 consumes ({@code --rate} unless
+ *                      {@code --setup-rate} says otherwise)
  * @param outDir        where the .hgrm and .svg files go
  * @param findMax       search for the highest rate with p99 ≤ {@code p99MaxMs} and no errors
  * @param p99MaxMs      the bound of {@code --find-max}, milliseconds
@@ -35,7 +36,8 @@ public record LoadOptions(
         long warmupNs,
         int connections,
         int threads,
-        Map<String, Integer> mix,
+        MessageMix mix,
+        long setupRatePerSecond,
         Path outDir,
         boolean findMax,
         double p99MaxMs) {
@@ -48,7 +50,7 @@ public record LoadOptions(
     public static final String USAGE = String.join(
             "\n",
             "Usage: ./kapok load --url URL --rate R [--duration D] [--connections C] [--target kapok|echo]",
-            "                    [--mix pacs008=100] [--warmup D] [--threads T] [--out DIR]",
+            "                    [--mix TYPE=W,...] [--setup-rate R] [--warmup D] [--threads T] [--out DIR]",
             "                    [--find-max [--p99-max-ms MS]] [--help]",
             "",
             "  Open-loop load: request i is due at start + i/R, whatever the answers do, and its latency",
@@ -60,7 +62,15 @@ public record LoadOptions(
             "  --duration D       measured time, e.g. 10s, 500ms, 2m (default 10s)",
             "  --connections C    keep-alive connections, 1.." + CONNECTIONS_MAX + " (default 4)",
             "  --target T         kapok: POST /v1/messages (default); echo: POST /v1/echo, the transport ceiling",
-            "  --mix M            message types and weights; only pacs008=100 is supported today",
+            "  --mix M            message types and relative weights (default pacs008=100), e.g.",
+            "                     pacs008=70,tsin001=20,tsin013=10; types: pacs008 (a CNY 1.00 payment between",
+            "                     two banks), tsin004 (a supplier registers an invoice), tsin013 (the core",
+            "                     enterprise confirms " + FlowTemplates.CONFIRMATION_ITEMS
+                    + " registered invoices), tsin001 (a supplier asks to",
+            "                     finance a confirmed invoice). The invoices tsin013 and tsin001 consume are",
+            "                     registered (tsin.004) and confirmed (tsin.013) in a set-up phase before the",
+            "                     timed one, reported apart",
+            "  --setup-rate R     requests per second of that set-up phase (default: --rate)",
             "  --warmup D         unmeasured time before the measured one (default 2s; 0 for none)",
             "  --threads T        client event loop threads (default: one per core, at most C)",
             "  --out DIR          where the .hgrm and .svg files go (default ./load-results)",
@@ -72,7 +82,7 @@ public record LoadOptions(
     public static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        UsageException(String message) {
+        public UsageException(String message) {
             super(message, null, false, false);
         }
     }
@@ -86,7 +96,8 @@ public record LoadOptions(
         int connections = 4;
         Integer threads = null;
         String target = "kapok";
-        Map<String, Integer> mix = Map.of("pacs008", 100);
+        MessageMix mix = MessageMix.only(MixType.PACS008);
+        Long setupRate = null;
         Path out = Path.of("load-results");
         boolean findMax = false;
         Double p99MaxMs = null;
@@ -109,6 +120,7 @@ public record LoadOptions(
                         "--connections",
                         "--target",
                         "--mix",
+                        "--setup-rate",
                         "--warmup",
                         "--threads",
                         "--out",
@@ -121,7 +133,8 @@ public record LoadOptions(
                     }
                     switch (arg) {
                         case "--url" -> url = value;
-                        case "--rate" -> rate = rate(value);
+                        case "--rate" -> rate = rate(arg, value);
+                        case "--setup-rate" -> setupRate = rate(arg, value);
                         case "--duration" -> durationNs = duration(arg, value, false);
                         case "--warmup" -> warmupNs = duration(arg, value, true);
                         case "--connections" -> connections = intIn(arg, value, 1, CONNECTIONS_MAX);
@@ -132,7 +145,7 @@ public record LoadOptions(
                                 throw new UsageException("--target " + value + " is unknown: use kapok or echo");
                             }
                         }
-                        case "--mix" -> mix = mix(value);
+                        case "--mix" -> mix = MessageMix.parse(value);
                         case "--out" -> out = Path.of(value);
                         case "--p99-max-ms" -> p99MaxMs = positiveDouble(arg, value);
                         default -> throw new AssertionError(arg);
@@ -181,6 +194,7 @@ public record LoadOptions(
                         ? threads
                         : Math.min(connections, Runtime.getRuntime().availableProcessors()),
                 mix,
+                setupRate == null ? rate : setupRate,
                 out,
                 findMax,
                 p99MaxMs == null ? 5.0 : p99MaxMs);
@@ -199,6 +213,7 @@ public record LoadOptions(
                 connections,
                 threads,
                 mix,
+                setupRatePerSecond,
                 outDir,
                 findMax,
                 p99MaxMs);
@@ -207,18 +222,18 @@ public record LoadOptions(
     private static String example(String option) {
         return switch (option) {
             case "--url" -> "http://127.0.0.1:8080";
-            case "--rate" -> "5000";
+            case "--rate", "--setup-rate" -> "5000";
             case "--duration", "--warmup" -> "10s";
             case "--connections" -> "4";
             case "--threads" -> "1";
             case "--target" -> "echo";
-            case "--mix" -> "pacs008=100";
+            case "--mix" -> "pacs008=70,tsin001=20,tsin013=10";
             case "--out" -> "load-results";
             default -> "5";
         };
     }
 
-    static long rate(String value) throws UsageException {
+    static long rate(String option, String value) throws UsageException {
         String v = value.trim().toLowerCase(Locale.ROOT);
         long multiplier = 1;
         if (v.endsWith("k")) {
@@ -233,8 +248,8 @@ public record LoadOptions(
         } catch (NumberFormatException e) {
             // falls through to the message below
         }
-        throw new UsageException("--rate " + value + " is not a whole number of requests per second in 1.." + RATE_MAX
-                + ", e.g. --rate 5000 or --rate 5k");
+        throw new UsageException(option + " " + value + " is not a whole number of requests per second in 1.."
+                + RATE_MAX + ", e.g. " + option + " 5000 or " + option + " 5k");
     }
 
     static long duration(String option, String value, boolean zeroAllowed) throws UsageException {
@@ -286,36 +301,5 @@ public record LoadOptions(
             // falls through to the message below
         }
         throw new UsageException(option + " " + value + " is not a positive number of milliseconds, e.g. 5");
-    }
-
-    static Map<String, Integer> mix(String value) throws UsageException {
-        Map<String, Integer> mix = new LinkedHashMap<>();
-        for (String part : value.split(",")) {
-            String p = part.trim();
-            int eq = p.indexOf('=');
-            String type = (eq < 0 ? p : p.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
-            if (type.isEmpty()) {
-                throw new UsageException(
-                        "--mix " + value + " has an empty entry: give TYPE=WEIGHT pairs, e.g. pacs008=100");
-            }
-            if (!type.equals("pacs008")) {
-                throw new UsageException(
-                        "--mix: " + type + " is not supported yet; only pacs008 is (--mix pacs008=100)");
-            }
-            int weight;
-            try {
-                weight = eq < 0 ? 100 : Integer.parseInt(p.substring(eq + 1).trim());
-            } catch (NumberFormatException e) {
-                weight = -1;
-            }
-            if (weight <= 0) {
-                throw new UsageException(
-                        "--mix " + value + ": the weight of " + type + " must be a whole number above 0");
-            }
-            if (mix.put(type, weight) != null) {
-                throw new UsageException("--mix " + value + " names " + type + " twice");
-            }
-        }
-        return Map.copyOf(mix);
     }
 }

@@ -5,8 +5,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * The end of a run: the summary on stdout, and the {@code .hgrm} (HdrHistogram's percentile
@@ -21,21 +24,34 @@ public final class LoadReport {
         return options.target() + "-" + options.ratePerSecond() + "rps";
     }
 
-    /** Writes the .hgrm and .svg of {@code result} into its output directory; returns the two paths. */
+    /**
+     * Writes the .hgrm and .svg of {@code result} into its output directory, and for a mix of
+     * several types one .hgrm per type ({@code kapok-2000rps-tsin001.hgrm}); returns the paths, the
+     * run's .hgrm and .svg first.
+     */
     public static Path[] writeFiles(LoadResult result) throws IOException {
         LoadOptions o = result.options();
         Files.createDirectories(o.outDir());
+        List<Path> files = new ArrayList<>();
         Path hgrm = o.outDir().resolve(baseName(o) + ".hgrm");
         Path svg = o.outDir().resolve(baseName(o) + ".svg");
-        try (PrintStream out = new PrintStream(Files.newOutputStream(hgrm), false, StandardCharsets.UTF_8)) {
-            result.latency().outputPercentileDistribution(out, 5, 1e6);
+        writeHgrm(hgrm, result.latency());
+        files.add(hgrm);
+        files.add(svg);
+        if (result.byType().size() > 1) {
+            for (Map.Entry<MixType, LoadResult.TypeResult> e : result.byType().entrySet()) {
+                Path typeHgrm = o.outDir().resolve(baseName(o) + "-" + e.getKey().option + ".hgrm");
+                writeHgrm(typeHgrm, e.getValue().latency());
+                files.add(typeHgrm);
+            }
         }
         String title = String.format(
                 Locale.ROOT,
-                "Kapok load: %s, offered %,d msgs/s, %d connections",
+                "Kapok load: %s, offered %,d msgs/s, %d connections%s",
                 o.target().equals("echo") ? "echo (POST /v1/echo)" : "kapok (POST /v1/messages)",
                 o.ratePerSecond(),
-                o.connections());
+                o.connections(),
+                o.mix().weights().size() > 1 || !o.mix().has(MixType.PACS008) ? ", mix " + o.mix() : "");
         String subtitle = String.format(
                 Locale.ROOT,
                 "achieved %,.0f/s; p50 %.3f, p99 %.3f, p99.9 %.3f, max %.3f ms; %,d answers, %,d errors",
@@ -47,7 +63,14 @@ public final class LoadReport {
                 result.answered(),
                 result.errors());
         Files.writeString(svg, LatencyPlotSvg.render(result.latency(), title, subtitle), StandardCharsets.UTF_8);
-        return new Path[] {hgrm, svg};
+        return files.toArray(new Path[0]);
+    }
+
+    /** HdrHistogram's percentile distribution of {@code latencyNs}, in milliseconds. */
+    private static void writeHgrm(Path file, Histogram latencyNs) throws IOException {
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            latencyNs.outputPercentileDistribution(out, 5, 1e6);
+        }
     }
 
     /** Prints the summary of {@code result} to {@code out}. */
@@ -64,7 +87,28 @@ public final class LoadReport {
                 o.threads(),
                 o.threads() == 1 ? "" : "s",
                 r.epoll() ? "epoll" : "nio");
-        out.printf(Locale.ROOT, "measured    %.1f s after %.1f s warm-up%n", o.durationNs() / 1e9, o.warmupNs() / 1e9);
+        out.printf(
+                Locale.ROOT,
+                "measured    %.1f s after %.1f s warm-up; mix %s%n",
+                o.durationNs() / 1e9,
+                o.warmupNs() / 1e9,
+                o.mix());
+        for (LoadResult.SetupStage stage : r.setup()) {
+            LoadResult.TypeResult t = stage.result();
+            out.printf(
+                    Locale.ROOT,
+                    "%-11s %,d %s (%,d invoices) at %,d/s in %.1f s, achieved %,.0f/s; %s; p50 %.3f  p99 %.3f ms%n",
+                    stage.name(),
+                    t.requests(),
+                    stage.type().iso,
+                    stage.invoices(),
+                    o.setupRatePerSecond(),
+                    stage.seconds(),
+                    stage.seconds() > 0 ? t.answered() / stage.seconds() : Double.NaN,
+                    outcomes(t.byOutcome()),
+                    t.latencyMs(50),
+                    t.latencyMs(99));
+        }
         out.printf(
                 Locale.ROOT,
                 "rate        offered %,.0f/s  achieved %,.0f/s%n",
@@ -82,11 +126,7 @@ public final class LoadReport {
             statuses.append(String.format(Locale.ROOT, "  %d: %,d", e.getKey(), e.getValue()));
         }
         out.println("by status  " + (statuses.length() == 0 ? "  none" : statuses));
-        StringBuilder outcomes = new StringBuilder();
-        for (Map.Entry<String, Long> e : r.byOutcome().entrySet()) {
-            outcomes.append(String.format(Locale.ROOT, "  %s: %,d", e.getKey(), e.getValue()));
-        }
-        out.println("by outcome " + (outcomes.length() == 0 ? "  none" : outcomes));
+        out.println("by outcome   " + outcomes(r.byOutcome()));
         out.printf(
                 Locale.ROOT,
                 "latency ms  p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",
@@ -95,6 +135,26 @@ public final class LoadReport {
                 r.latencyMs(99),
                 r.latencyMs(99.9),
                 r.maxMs());
+        if (r.byType().size() > 1 || !r.byType().containsKey(MixType.PACS008)) {
+            for (Map.Entry<MixType, LoadResult.TypeResult> e : r.byType().entrySet()) {
+                LoadResult.TypeResult t = e.getValue();
+                out.printf(
+                        Locale.ROOT,
+                        "%-11s due %,d  answered %,d  errors %,d  p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f ms;  %s%n",
+                        e.getKey().iso,
+                        t.requests(),
+                        t.answered(),
+                        t.errors(),
+                        t.latencyMs(50),
+                        t.latencyMs(90),
+                        t.latencyMs(99),
+                        t.latencyMs(99.9),
+                        t.latency().getTotalCount() == 0
+                                ? Double.NaN
+                                : t.latency().getMaxValue() / 1e6,
+                        outcomes(t.byOutcome()));
+            }
+        }
         out.printf(
                 Locale.ROOT,
                 "generator   send lag p99 %.3f ms  max %.3f ms; %,d sends over %.0f ms late; gateway held sends back %,d times%n",
@@ -110,5 +170,15 @@ public final class LoadReport {
         } else if (r.achievedPerSecond() < 0.99 * r.offeredPerSecond()) {
             out.println("note        achieved < offered and the generator kept its schedule: the gateway is the limit");
         }
+    }
+
+    /** {@code RCCF: 1,200  RCER CA03: 2}, or {@code none}. */
+    private static String outcomes(Map<String, Long> byOutcome) {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<String, Long> e : byOutcome.entrySet()) {
+            s.append(s.length() == 0 ? "" : "  ")
+                    .append(String.format(Locale.ROOT, "%s: %,d", e.getKey(), e.getValue()));
+        }
+        return s.length() == 0 ? "none" : s.toString();
     }
 }

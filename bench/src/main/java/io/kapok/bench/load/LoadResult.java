@@ -1,5 +1,6 @@
 package io.kapok.bench.load;
 
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -12,13 +13,15 @@ import org.HdrHistogram.Histogram;
  * @param requests          requests due in the measured window
  * @param sent              of them, sent
  * @param answered          of them, answered (any status)
- * @param errors            of them, not answered with HTTP 200 ACSC (rejects, other statuses,
- *                          no answer, not sent, connection lost)
+ * @param errors            of them, not answered with HTTP 200 and their type's positive status
+ *                          ({@link MixType#positive}: ACSC, RCCF), or not answered at all (no
+ *                          answer, not sent, connection lost)
  * @param offeredPerSecond  requests due per second of the measured window
  * @param achievedPerSecond answers per second, over the measured window or until the last answer
  * @param byStatus          answers by HTTP status code
- * @param byOutcome         answers and failures by outcome: {@code ACSC}, {@code RJCT DUPL},
- *                          {@code HTTP 503 admi.002 …}, {@code no answer}…
+ * @param byOutcome         answers and failures by outcome, every type together: {@code ACSC},
+ *                          {@code RCCF}, {@code RJCT DUPL}, {@code HTTP 503 admi.002 …}, {@code no
+ *                          answer}…
  * @param latency           latency from intended send time to answer, nanoseconds
  * @param ownSendLag        for requests not held back by the gateway: actual − intended send time,
  *                          nanoseconds (the generator's own lateness, warm-up included)
@@ -26,6 +29,9 @@ import org.HdrHistogram.Histogram;
  *                          them ({@link LoadRun#IN_FLIGHT_PER_CONNECTION_MAX} in flight or a full
  *                          socket buffer)
  * @param lateSends         requests the generator itself sent over {@link LoadRun#SEND_LAG_LATE_NS} late
+ * @param byType            the same counts, outcomes and latency for each type of the mix
+ * @param setup             the set-up phases that ran before the timed one (none for a mix without
+ *                          tsin.013 or tsin.001, or against the echo endpoint)
  */
 public record LoadResult(
         LoadOptions options,
@@ -41,7 +47,38 @@ public record LoadResult(
         Histogram latency,
         Histogram ownSendLag,
         long heldBack,
-        long lateSends) {
+        long lateSends,
+        Map<MixType, TypeResult> byType,
+        List<SetupStage> setup) {
+
+    /**
+     * What one message type of the mix measured, over the measured window.
+     *
+     * @param requests  due
+     * @param sent      of them, sent
+     * @param answered  of them, answered
+     * @param errors    of them, not answered with HTTP 200 and {@link MixType#positive}
+     * @param byOutcome by outcome, as {@link LoadResult#byOutcome}
+     * @param latency   from intended send time to answer, nanoseconds
+     */
+    public record TypeResult(
+            long requests, long sent, long answered, long errors, Map<String, Long> byOutcome, Histogram latency) {
+        /** Latency at {@code percentile} (0–100), milliseconds. */
+        public double latencyMs(double percentile) {
+            return latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(percentile) / 1e6;
+        }
+    }
+
+    /**
+     * One set-up phase: every request is measured, none is warm-up.
+     *
+     * @param name     {@code set-up: register} or {@code set-up: confirm}
+     * @param type     what it sent: tsin.004 or tsin.013
+     * @param invoices the invoices it registered or confirmed
+     * @param seconds  from the first request's intended send time to the last answer
+     * @param result   its requests, answers, outcomes and latency
+     */
+    public record SetupStage(String name, MixType type, long invoices, double seconds, TypeResult result) {}
 
     /** Latency at {@code percentile} (0–100), milliseconds. */
     public double latencyMs(double percentile) {

@@ -23,10 +23,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -38,21 +40,29 @@ import org.HdrHistogram.Recorder;
  * its latency is the time from that intended send time to its answer, so a stalled gateway shows
  * up in the latency of every request it delayed (coordinated omission corrected).
  *
+ * <p>A mix that confirms or finances invoices ({@code tsin013}, {@code tsin001}) first runs the
+ * set-up phases of {@link LoadMessages} over the same connections, each paced at {@link
+ * LoadOptions#setupRatePerSecond()} and waited for to its last answer; a set-up answer that is not
+ * RCCF stops the run ({@link SetupException}), since the timed phase would consume invoices that
+ * are not there. Then the timed phase runs the mix, and only it is measured.
+ *
  * <p>Threads: the Netty client event loops ({@link LoadOptions#threads()}, epoll where available)
  * send and receive; the caller's thread prints the progress line every second and collects the
- * result. Nothing is parsed or formatted per request beyond copying a {@link Pacs008Templates
- * template} and scanning the answer for {@code <TxSts>} and {@code <Cd>}.
+ * result. Nothing is parsed or formatted per request beyond copying a template ({@link
+ * LoadMessages}) and scanning the answer for its status ({@code <TxSts>} or {@code <Sts>}) and
+ * {@code <Cd>}.
  *
  * <p>Limits: at most {@value #IN_FLIGHT_PER_CONNECTION_MAX} requests in flight per connection, and
  * nothing is written while a connection's socket buffer is above its high-water mark; a request
  * held back by either goes out as soon as the gateway answers, still timed from its intended send
- * time. After the last request is due, answers are awaited for at most {@value #DRAIN_TIMEOUT_MS}
- * ms; what is still unanswered then counts as an error.
+ * time. After the last request of the timed phase is due, answers are awaited for at most {@value
+ * #DRAIN_TIMEOUT_MS} ms; what is still unanswered then counts as an error. A set-up phase waits
+ * as long as answers keep coming, until none has come for {@value #DRAIN_TIMEOUT_MS} ms.
  */
 public final class LoadRun {
     /** Requests one connection may have sent and not yet had answered. */
     public static final int IN_FLIGHT_PER_CONNECTION_MAX = 4096;
-    /** How long the end of a run waits for the last answers, milliseconds. */
+    /** How long the end of a phase waits for the last answers, milliseconds. */
     public static final long DRAIN_TIMEOUT_MS = 10_000;
     /** Send lag (actual send − intended) above which the generator counts itself late, ns. */
     public static final long SEND_LAG_LATE_NS = 1_000_000;
@@ -62,33 +72,15 @@ public final class LoadRun {
 
     private static final long START_DELAY_NS = 100_000_000;
     private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final int TYPES = MixType.values().length;
 
     private final LoadOptions options;
-    private final Pacs008Templates templates;
+    private final UniqueIds ids;
     private final PrintStream progress;
     private final boolean progressOnOneLine;
 
-    private final Recorder latency = new Recorder(3);
-    private final LongAdder sent = new LongAdder();
-    private final LongAdder answered = new LongAdder();
-    private final LongAdder errors = new LongAdder();
-
-    private long startNs;
-    private long measureStartNs;
-    private long requestCount;
-    private double intervalNs;
-
-    /**
-     * @param options  what to run; {@link LoadOptions#findMax()} is ignored here
-     * @param ids      the identifiers of this run (a fresh {@link UniqueIds} per run)
-     * @param progress where the progress line goes every second (stderr), or {@code null}
-     */
-    public LoadRun(LoadOptions options, UniqueIds ids, PrintStream progress) {
-        this.options = options;
-        this.templates = new Pacs008Templates(ids);
-        this.progress = progress;
-        this.progressOnOneLine = progress == System.err && System.console() != null;
-    }
+    /** Built in {@link #run()}, before the connections; then read by the event loops. */
+    private volatile LoadMessages messages;
 
     /** A run that cannot start: the gateway does not accept connections. */
     public static final class ConnectException extends Exception {
@@ -99,8 +91,29 @@ public final class LoadRun {
         }
     }
 
-    /** Runs the load and waits for its last answers; the caller's thread prints progress. */
-    public LoadResult run() throws ConnectException, InterruptedException {
+    /** A set-up phase that did not get every invoice registered or confirmed: the timed phase cannot run. */
+    public static final class SetupException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        SetupException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * @param options  what to run; {@link LoadOptions#findMax()} is ignored here
+     * @param ids      the identifiers of this run (a fresh {@link UniqueIds} per run)
+     * @param progress where the progress line goes every second (stderr), or {@code null}
+     */
+    public LoadRun(LoadOptions options, UniqueIds ids, PrintStream progress) {
+        this.options = options;
+        this.ids = ids;
+        this.progress = progress;
+        this.progressOnOneLine = progress == System.err && System.console() != null;
+    }
+
+    /** Runs the set-up phases, then the load, and waits for its last answers; the caller's thread prints progress. */
+    public LoadResult run() throws ConnectException, SetupException, InterruptedException {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group =
                 epoll ? new EpollEventLoopGroup(options.threads()) : new NioEventLoopGroup(options.threads());
@@ -111,22 +124,23 @@ public final class LoadRun {
         }
     }
 
-    private LoadResult run(EventLoopGroup group, boolean epoll) throws ConnectException, InterruptedException {
+    private LoadResult run(EventLoopGroup group, boolean epoll)
+            throws ConnectException, SetupException, InterruptedException {
         int c = options.connections();
-        double totalNs = options.warmupNs() + options.durationNs();
-        intervalNs = 1e9 / options.ratePerSecond();
-        requestCount = (long) Math.ceil(totalNs / intervalNs);
-        if (requestCount + c >= UniqueIds.INDEX_BOUND) {
-            throw new IllegalArgumentException("a run of " + requestCount + " requests is too long for its MsgIds");
+        double timedIntervalNs = 1e9 / options.ratePerSecond();
+        long timedCount = (long) Math.ceil((options.warmupNs() + options.durationNs()) / timedIntervalNs);
+        messages = new LoadMessages(options.mix(), timedCount, ids, System.currentTimeMillis());
+        // The request line and headers of each type are the same for every request: encoded once,
+        // they lead each body in the bytes written, so the timed path does no HTTP encoding.
+        byte[][] heads = new byte[TYPES][];
+        for (MixType type : MixType.values()) {
+            heads[type.ordinal()] = ("POST " + options.path() + " HTTP/1.1\r\n"
+                            + "Host: " + options.host() + ":" + options.port() + "\r\n"
+                            + "Content-Type: application/xml; charset=UTF-8\r\n"
+                            + "Content-Length: " + messages.length(type) + "\r\n"
+                            + "Connection: keep-alive\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
         }
-        // The request line and headers are the same for every request: encoded once, they lead each
-        // body in the bytes written, so the timed path does no HTTP encoding.
-        byte[] head = ("POST " + options.path() + " HTTP/1.1\r\n"
-                        + "Host: " + options.host() + ":" + options.port() + "\r\n"
-                        + "Content-Type: application/xml; charset=UTF-8\r\n"
-                        + "Content-Length: " + templates.length() + "\r\n"
-                        + "Connection: keep-alive\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
         List<ConnectionHandler> connections = new ArrayList<>(c);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
@@ -135,7 +149,7 @@ public final class LoadRun {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(128 * 1024, 256 * 1024));
         for (int i = 0; i < c; i++) {
-            ConnectionHandler handler = new ConnectionHandler(i, head);
+            ConnectionHandler handler = new ConnectionHandler(i, heads);
             connections.add(handler);
             ChannelFuture f = bootstrap
                     .handler(new ChannelInitializer<SocketChannel>() {
@@ -150,102 +164,163 @@ public final class LoadRun {
                     .connect(options.host(), options.port())
                     .await();
             if (!f.isSuccess()) {
-                for (ConnectionHandler h : connections) {
-                    if (h.channel != null) {
-                        h.channel.close();
-                    }
-                }
+                close(connections);
                 throw new ConnectException("cannot connect to " + options.host() + ":" + options.port() + ": "
                         + f.cause().getMessage() + "; is the gateway running (./kapok run)?");
             }
             handler.channel = f.channel();
         }
+        try {
+            prime(connections);
+            List<LoadResult.SetupStage> setup = new ArrayList<>();
+            if (options.target().equals("kapok")) {
+                for (LoadMessages.Phase phase : messages.setup()) {
+                    setup.add(runSetup(phase, connections));
+                }
+            }
+            Schedule timed = new Schedule(
+                    messages.timed(), timedCount, timedIntervalNs, options.warmupNs(), options.ratePerSecond());
+            runSchedule(timed, connections, false);
+            return collect(timed, connections, epoll, setup);
+        } finally {
+            close(connections);
+        }
+    }
 
-        // One unmeasured request per connection first, answered before the schedule starts, so that
-        // class loading and the first connection set-up on either side are not charged to it.
-        java.util.concurrent.CountDownLatch primed = new java.util.concurrent.CountDownLatch(c);
+    /**
+     * One unmeasured request per connection first, answered before any schedule starts, so that
+     * class loading and the first connection set-up on either side are not charged to it.
+     */
+    private void prime(List<ConnectionHandler> connections) throws ConnectException, InterruptedException {
+        CountDownLatch primed = new CountDownLatch(connections.size());
         for (ConnectionHandler h : connections) {
             h.primed = primed;
             h.channel.eventLoop().execute(h::prime);
         }
         if (!primed.await(CONNECT_TIMEOUT_MS * 2L, TimeUnit.MILLISECONDS)) {
-            for (ConnectionHandler h : connections) {
-                h.channel.close();
-            }
             throw new ConnectException("the gateway at " + options.host() + ":" + options.port()
                     + " accepted connections but did not answer a first request to " + options.path()
                     + " within " + 2 * CONNECT_TIMEOUT_MS + " ms");
         }
-        startNs = System.nanoTime() + START_DELAY_NS;
-        measureStartNs = startNs + options.warmupNs();
-        long lastDueNs = intendedNs(requestCount - 1);
-        for (ConnectionHandler h : connections) {
-            h.channel.eventLoop().schedule(h::pump, Math.max(0, startNs - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
+    }
 
+    private static void close(List<ConnectionHandler> connections) {
+        for (ConnectionHandler h : connections) {
+            if (h.channel != null) {
+                h.channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** Runs set-up phase {@code phase} at the set-up rate, all of it measured; fails unless every answer was RCCF. */
+    private LoadResult.SetupStage runSetup(LoadMessages.Phase phase, List<ConnectionHandler> connections)
+            throws SetupException, InterruptedException {
+        long rate = options.setupRatePerSecond();
+        Schedule s = new Schedule(phase, phase.count(), 1e9 / rate, 0, rate);
+        runSchedule(s, connections, true);
+        MixType type = phase.typeAt(0);
+        LoadResult.TypeResult r = typeResult(s, connections, type, s.latency[type.ordinal()].getIntervalHistogram());
+        long lastAnswerNs = s.startNs;
+        for (ConnectionHandler h : connections) {
+            lastAnswerNs = Math.max(lastAnswerNs, h.lastAnswerNs);
+        }
+        long invoices = type == MixType.TSIN013 ? phase.count() * FlowTemplates.CONFIRMATION_ITEMS : phase.count();
+        LoadResult.SetupStage stage =
+                new LoadResult.SetupStage(phase.name(), type, invoices, (lastAnswerNs - s.startNs) / 1e9, r);
+        if (r.errors() > 0) {
+            throw new SetupException(String.format(
+                    Locale.ROOT,
+                    "%s: %,d of %,d %s were not answered %s (%s); the timed phase would use invoices that are not"
+                            + " there. Is the gateway on the demo world (config/kapok.yaml)? Try a lower --setup-rate",
+                    phase.name(),
+                    r.errors(),
+                    r.requests(),
+                    type.iso,
+                    type.positive,
+                    r.byOutcome()));
+        }
+        return stage;
+    }
+
+    /**
+     * Runs {@code s} over the connections until every request is answered or the drain time is up:
+     * {@value #DRAIN_TIMEOUT_MS} ms after the last request was due, or with {@code untilIdle} (set-up,
+     * which must finish rather than be timed) {@value #DRAIN_TIMEOUT_MS} ms after the last answer.
+     */
+    private void runSchedule(Schedule s, List<ConnectionHandler> connections, boolean untilIdle)
+            throws InterruptedException {
+        s.startNs = System.nanoTime() + START_DELAY_NS;
+        s.measureStartNs = s.startNs + s.warmupNs;
+        for (ConnectionHandler h : connections) {
+            h.channel.eventLoop().execute(() -> h.begin(s));
+            h.channel.eventLoop().schedule(h::pump, Math.max(0, s.startNs - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
         Histogram total = new Histogram(3);
         Histogram interval = null;
-        long lastPrintNs = startNs;
+        long lastPrintNs = s.startNs;
         long lastAnswered = 0;
         long lastSent = 0;
-        long deadlineNs = lastDueNs + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS);
+        long deadlineNs = s.intendedNs(s.requestCount - 1) + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS);
         while (true) {
             long now = System.nanoTime();
-            boolean done = allDone(connections);
-            if (done || now >= deadlineNs) {
+            if (allDone(connections, s) || now >= deadlineNs) {
                 break;
+            }
+            if (untilIdle && s.answered.sum() != lastAnswered) {
+                deadlineNs = Math.max(deadlineNs, now + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS));
             }
             long nextPrint = lastPrintNs + 1_000_000_000L;
             if (now < nextPrint) {
                 Thread.sleep(Math.max(1, Math.min(50, (nextPrint - now) / 1_000_000)));
                 continue;
             }
-            interval = latency.getIntervalHistogram(interval);
+            interval = s.overall.getIntervalHistogram(interval);
             total.add(interval);
-            long a = answered.sum();
-            long s = sent.sum();
+            long a = s.answered.sum();
+            long sent = s.sent.sum();
             double seconds = (now - lastPrintNs) / 1e9;
-            printProgress(now, (s - lastSent) / seconds, (a - lastAnswered) / seconds, total);
+            printProgress(s, now, (sent - lastSent) / seconds, (a - lastAnswered) / seconds, total);
             lastPrintNs = now;
             lastAnswered = a;
-            lastSent = s;
+            lastSent = sent;
         }
         if (progress != null && progressOnOneLine) {
             progress.println();
         }
         for (ConnectionHandler h : connections) {
             h.channel.eventLoop().submit(h::finish).awaitUninterruptibly(5, TimeUnit.SECONDS);
-            h.channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
-        interval = latency.getIntervalHistogram(interval);
+        interval = s.overall.getIntervalHistogram(interval);
         total.add(interval);
-        return collect(connections, total, epoll);
+        s.total = total;
     }
 
-    private boolean allDone(List<ConnectionHandler> connections) {
+    private static boolean allDone(List<ConnectionHandler> connections, Schedule s) {
         for (ConnectionHandler h : connections) {
-            if (!h.done) {
+            if (h.schedule != s || !h.done) {
                 return false;
             }
         }
         return true;
     }
 
-    private void printProgress(long now, double sentPerSecond, double answeredPerSecond, Histogram total) {
+    private void printProgress(Schedule s, long now, double sentPerSecond, double answeredPerSecond, Histogram total) {
         if (progress == null) {
             return;
         }
-        double elapsed = (now - startNs) / 1e9;
-        boolean warmingUp = now < measureStartNs;
+        double elapsed = (now - s.startNs) / 1e9;
+        boolean warmingUp = now < s.measureStartNs;
+        boolean timed = s.phase == null || s.phase.name().equals("timed");
         String line = String.format(
                 Locale.ROOT,
-                "%6.1f s%s  offered %,d/s  sent %,.0f/s  answered %,.0f/s  errors %,d  p99 %s",
+                "%s%6.1f s%s  offered %,d/s  sent %,.0f/s  answered %,.0f/s  errors %,d  p99 %s",
+                timed ? "" : s.phase.name() + " ",
                 elapsed,
                 warmingUp ? " (warm-up)" : "",
-                options.ratePerSecond(),
+                s.ratePerSecond,
                 sentPerSecond,
                 answeredPerSecond,
-                errors.sum(),
+                s.errors.sum(),
                 total.getTotalCount() == 0
                         ? "-"
                         : String.format(Locale.ROOT, "%.3f ms", total.getValueAtPercentile(99) / 1e6));
@@ -257,36 +332,39 @@ public final class LoadRun {
         progress.flush();
     }
 
-    private LoadResult collect(List<ConnectionHandler> connections, Histogram total, boolean epoll) {
+    private LoadResult collect(
+            Schedule s, List<ConnectionHandler> connections, boolean epoll, List<LoadResult.SetupStage> setup) {
         Map<Integer, Long> byStatus = new TreeMap<>();
         Map<String, Long> byOutcome = new TreeMap<>();
         Histogram ownLag = new Histogram(3);
-        long firstMeasured = Math.max(0, (long) Math.floor(options.warmupNs() / intervalNs) - 1);
-        while (firstMeasured < requestCount && intendedNs(firstMeasured) < measureStartNs) {
-            firstMeasured++;
-        }
-        long measuredRequests = requestCount - firstMeasured;
         long measuredSent = 0;
         long measuredAnswered = 0;
         long measuredErrors = 0;
         long heldBack = 0;
         long lateSends = 0;
-        long lastAnswerNs = measureStartNs;
+        long lastAnswerNs = s.measureStartNs;
         for (ConnectionHandler h : connections) {
             h.byStatus.forEach((k, v) -> byStatus.merge(k, v[0], Long::sum));
-            h.byOutcome.forEach((k, v) -> byOutcome.merge(k, v[0], Long::sum));
-            if (h.acsc > 0) {
-                byOutcome.merge("ACSC", h.acsc, Long::sum);
+            for (int t = 0; t < TYPES; t++) {
+                h.byOutcome[t].forEach((k, v) -> byOutcome.merge(k, v[0], Long::sum));
+                if (h.positive[t] > 0) {
+                    byOutcome.merge(positiveOutcome(MixType.of(t)), h.positive[t], Long::sum);
+                }
+                measuredSent += h.measuredSent[t];
+                measuredAnswered += h.measuredAnswered[t];
+                measuredErrors += h.measuredErrors[t];
             }
             ownLag.add(h.ownLag);
-            measuredSent += h.measuredSent;
-            measuredAnswered += h.measuredAnswered;
-            measuredErrors += h.measuredErrors;
             heldBack += h.heldBack;
             lateSends += h.lateSends;
             lastAnswerNs = Math.max(lastAnswerNs, h.lastAnswerNs);
         }
-        double seconds = Math.max(options.durationNs(), lastAnswerNs - measureStartNs) / 1e9;
+        Map<MixType, LoadResult.TypeResult> byType = new LinkedHashMap<>();
+        for (MixType type : options.mix().weights().keySet()) {
+            byType.put(type, typeResult(s, connections, type, s.latency[type.ordinal()].getIntervalHistogram()));
+        }
+        long measuredRequests = s.requestCount - s.firstMeasured();
+        double seconds = Math.max(options.durationNs(), lastAnswerNs - s.measureStartNs) / 1e9;
         return new LoadResult(
                 options,
                 epoll,
@@ -298,67 +376,165 @@ public final class LoadRun {
                 measuredAnswered / seconds,
                 byStatus,
                 byOutcome,
-                total,
+                s.total,
                 ownLag,
                 heldBack,
-                lateSends);
+                lateSends,
+                byType,
+                List.copyOf(setup));
     }
 
-    long intendedNs(long index) {
-        return startNs + (long) (index * intervalNs);
+    private LoadResult.TypeResult typeResult(
+            Schedule s, List<ConnectionHandler> connections, MixType type, Histogram latency) {
+        int t = type.ordinal();
+        Map<String, Long> outcomes = new TreeMap<>();
+        long sent = 0;
+        long answered = 0;
+        long errors = 0;
+        for (ConnectionHandler h : connections) {
+            h.byOutcome[t].forEach((k, v) -> outcomes.merge(k, v[0], Long::sum));
+            if (h.positive[t] > 0) {
+                outcomes.merge(positiveOutcome(type), h.positive[t], Long::sum);
+            }
+            sent += h.measuredSent[t];
+            answered += h.measuredAnswered[t];
+            errors += h.measuredErrors[t];
+        }
+        long requests = s.phase.countBelow(type, s.requestCount) - s.phase.countBelow(type, s.firstMeasured());
+        return new LoadResult.TypeResult(requests, sent, answered, errors, outcomes, latency);
+    }
+
+    /** The outcome a positive answer is counted under: what the target answers when it takes a message. */
+    private String positiveOutcome(MixType type) {
+        return options.target().equals("echo") ? MixType.PACS008.positive : type.positive;
     }
 
     /**
-     * One keep-alive connection: sends requests {@code id, id + C, id + 2C, …} on their schedule and
-     * times their answers. Every field is owned by the connection's event loop (the collector reads
-     * them after {@link #finish()} ran there).
+     * One phase on its schedule: request {@code i} due at {@code startNs + i * intervalNs}, those due
+     * from {@code measureStartNs} on measured. The recorders and counters are shared by the
+     * connections' event loops; the rest is written before the phase starts.
+     */
+    private static final class Schedule {
+        final LoadMessages.Phase phase;
+        final long requestCount;
+        final double intervalNs;
+        final long warmupNs;
+        final long ratePerSecond;
+        final Recorder overall = new Recorder(3);
+        final Recorder[] latency = new Recorder[TYPES];
+        final LongAdder sent = new LongAdder();
+        final LongAdder answered = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        volatile long startNs;
+        volatile long measureStartNs;
+        Histogram total;
+
+        Schedule(LoadMessages.Phase phase, long requestCount, double intervalNs, long warmupNs, long ratePerSecond) {
+            this.phase = phase;
+            this.requestCount = requestCount;
+            this.intervalNs = intervalNs;
+            this.warmupNs = warmupNs;
+            this.ratePerSecond = ratePerSecond;
+            for (int t = 0; t < TYPES; t++) {
+                latency[t] = new Recorder(3);
+            }
+        }
+
+        long intendedNs(long index) {
+            return startNs + (long) (index * intervalNs);
+        }
+
+        /** Index of the first request due in the measured window. */
+        long firstMeasured() {
+            long first = Math.max(0, (long) Math.floor(warmupNs / intervalNs) - 1);
+            while (first < requestCount && intendedNs(first) < measureStartNs) {
+                first++;
+            }
+            return first;
+        }
+    }
+
+    /**
+     * One keep-alive connection: sends requests {@code id, id + C, id + 2C, …} of each schedule on
+     * time and times their answers. Every field is owned by the connection's event loop (the
+     * collector reads them after {@link #finish()} ran there).
      */
     private final class ConnectionHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
         private final int id;
-        private final int headLength;
-        private final byte[] scratch;
-        /** Intended send times of the requests in flight, oldest first (a ring). */
+        /** Per type: the type's HTTP head followed by room for one body; the body is rewritten per request. */
+        private final byte[][] scratch = new byte[TYPES][];
+
+        private final int[] headLength = new int[TYPES];
+        /** Intended send times of the requests in flight, oldest first (a ring), and their types. */
         private final long[] inFlight = new long[IN_FLIGHT_PER_CONNECTION_MAX];
 
+        private final byte[] inFlightType = new byte[IN_FLIGHT_PER_CONNECTION_MAX];
+
+        // Per schedule, reset by begin(); per type, by ordinal.
         private final Map<Integer, long[]> byStatus = new HashMap<>();
-        private final Map<String, long[]> byOutcome = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        private final Map<String, long[]>[] byOutcome = new Map[TYPES];
+
+        private final long[] positive = new long[TYPES];
+        private final long[] measuredSent = new long[TYPES];
+        private final long[] measuredAnswered = new long[TYPES];
+        private final long[] measuredErrors = new long[TYPES];
         private final Histogram ownLag = new Histogram(3);
 
         volatile Channel channel;
-        volatile java.util.concurrent.CountDownLatch primed;
+        volatile CountDownLatch primed;
+        volatile Schedule schedule;
         volatile boolean done;
         private int head;
         private int size;
         private long next;
         private boolean pumpScheduled;
         private boolean held;
-        private long acsc;
-        private long measuredSent;
-        private long measuredAnswered;
-        private long measuredErrors;
         private long heldBack;
         private long lateSends;
         private long lastAnswerNs;
 
-        ConnectionHandler(int id, byte[] head) {
+        ConnectionHandler(int id, byte[][] heads) {
             super(FullHttpResponse.class, true);
             this.id = id;
-            this.headLength = head.length;
-            this.scratch = java.util.Arrays.copyOf(head, head.length + templates.length());
-            this.next = id;
+            for (MixType type : MixType.values()) {
+                int t = type.ordinal();
+                headLength[t] = heads[t].length;
+                scratch[t] = java.util.Arrays.copyOf(heads[t], heads[t].length + messages.length(type));
+                byOutcome[t] = new HashMap<>();
+            }
         }
 
-        /** Event loop: sends the priming request, index {@code requestCount + id}, outside the schedule. */
+        /** Event loop: sends the priming request outside every schedule. */
         void prime() {
-            templates.write(requestCount + id, scratch, headLength);
-            channel.writeAndFlush(channel.alloc().directBuffer(scratch.length).writeBytes(scratch));
+            int t = MixType.PACS008.ordinal();
+            messages.writePriming(id, scratch[t], headLength[t]);
+            channel.writeAndFlush(
+                    channel.alloc().directBuffer(scratch[t].length).writeBytes(scratch[t]));
             inFlight[0] = PRIMING;
+            inFlightType[0] = (byte) t;
             size = 1;
+        }
+
+        /** Event loop: starts {@code s}; the previous schedule's answers are all in or failed. */
+        void begin(Schedule s) {
+            byStatus.clear();
+            for (int t = 0; t < TYPES; t++) {
+                byOutcome[t].clear();
+                positive[t] = measuredSent[t] = measuredAnswered[t] = measuredErrors[t] = 0;
+            }
+            ownLag.reset();
+            heldBack = lateSends = lastAnswerNs = 0;
+            held = pumpScheduled = done = false;
+            next = id;
+            schedule = s;
         }
 
         /** Event loop: sends every request that is due, then sleeps until the next one is. */
         void pump() {
             pumpScheduled = false;
+            Schedule s = schedule;
             if (done || !channel.isActive()) {
                 return;
             }
@@ -367,8 +543,8 @@ public final class LoadRun {
             long now = System.nanoTime();
             boolean wrote = false;
             int c = options.connections();
-            while (next < requestCount) {
-                long intended = intendedNs(next);
+            while (next < s.requestCount) {
+                long intended = s.intendedNs(next);
                 if (intended > now) {
                     break;
                 }
@@ -385,27 +561,31 @@ public final class LoadRun {
                         lateSends++;
                     }
                 }
-                templates.write(next, scratch, headLength);
-                channel.write(channel.alloc().directBuffer(scratch.length).writeBytes(scratch));
-                inFlight[(head + size) % inFlight.length] = intended;
+                int t = s.phase.typeAt(next).ordinal();
+                byte[] bytes = scratch[t];
+                s.phase.write(next, bytes, headLength[t]);
+                channel.write(channel.alloc().directBuffer(bytes.length).writeBytes(bytes));
+                int slot = (head + size) % inFlight.length;
+                inFlight[slot] = intended;
+                inFlightType[slot] = (byte) t;
                 size++;
-                if (intended >= measureStartNs) {
-                    measuredSent++;
+                if (intended >= s.measureStartNs) {
+                    measuredSent[t]++;
                 }
-                sent.increment();
+                s.sent.increment();
                 wrote = true;
                 next += c;
             }
             if (wrote) {
                 channel.flush();
             }
-            if (next >= requestCount) {
+            if (next >= s.requestCount) {
                 if (size == 0) {
                     finish();
                 }
             } else if (!held && !pumpScheduled) {
                 pumpScheduled = true;
-                channel.eventLoop().schedule(this::pump, intendedNs(next) - System.nanoTime(), TimeUnit.NANOSECONDS);
+                channel.eventLoop().schedule(this::pump, s.intendedNs(next) - System.nanoTime(), TimeUnit.NANOSECONDS);
             }
         }
 
@@ -417,66 +597,78 @@ public final class LoadRun {
                 return;
             }
             long intended = inFlight[head];
+            int t = inFlightType[head];
             head = (head + 1) % inFlight.length;
             size--;
             if (intended == PRIMING) {
                 primed.countDown();
                 return;
             }
-            boolean measured = intended >= measureStartNs;
-            if (measured) {
-                latency.recordValue(now - intended);
-                measuredAnswered++;
+            Schedule s = schedule;
+            if (intended >= s.measureStartNs) {
+                long latencyNs = now - intended;
+                s.overall.recordValue(latencyNs);
+                s.latency[t].recordValue(latencyNs);
+                measuredAnswered[t]++;
                 lastAnswerNs = now;
-                answered.increment();
+                s.answered.increment();
                 int status = response.status().code();
                 byStatus.computeIfAbsent(status, k -> new long[1])[0]++;
-                classify(status, response.content());
+                classify(s, MixType.of(t), status, response.content());
             }
             if (held) {
                 pump();
-            } else if (next >= requestCount && size == 0) {
+            } else if (next >= s.requestCount && size == 0) {
                 finish();
             }
         }
 
-        /** Counts the answer by its TxSts (and reason code); anything but 200 ACSC is an error. */
-        private void classify(int status, ByteBuf body) {
-            // TxSts is near the end of a pacs.002: search from there.
-            int txSts = lastIndexAfter(body, TX_STS);
-            if (txSts >= 0
-                    && status == 200
-                    && body.getByte(txSts) == 'A'
-                    && body.getByte(txSts + 1) == 'C'
-                    && body.getByte(txSts + 2) == 'S'
-                    && body.getByte(txSts + 3) == 'C'
-                    && body.getByte(txSts + 4) == '<') {
-                acsc++;
+        /**
+         * Counts the answer by its status (and reason code): HTTP 200 with the type's positive
+         * status is taken, anything else is an error. The echo endpoint answers every type with a
+         * pacs.002 ACSC.
+         */
+        private void classify(Schedule s, MixType type, int status, ByteBuf body) {
+            boolean payment = type == MixType.PACS008 || options.target().equals("echo");
+            int at;
+            if (payment) {
+                at = lastIndexAfter(body, TX_STS); // TxSts is near the end of a pacs.002
+            } else if (type == MixType.TSIN001) {
+                at = indexAfter(body, STS, body.readerIndex()); // tsin.002: VldtnStsInf comes first
+            } else {
+                at = lastIndexAfter(body, STS); // tsin.007: the list's VldtnStsInf comes last
+            }
+            byte[] expected = payment ? ACSC : RCCF;
+            if (at >= 0 && status == 200 && startsWith(body, at, expected)) {
+                positive[type.ordinal()]++;
                 return;
             }
             String outcome;
-            if (txSts >= 0) {
-                outcome = textAt(body, txSts);
-                int cd = indexAfter(body, CD, txSts);
+            if (at >= 0) {
+                outcome = textAt(body, at);
+                int cd = indexAfter(body, CD, at);
                 if (cd >= 0) {
                     outcome += " " + textAt(body, cd);
                 }
             } else {
                 int rsn = indexAfter(body, RJCTG_PTY_RSN, body.readerIndex());
-                outcome = rsn >= 0 ? "admi.002 " + textAt(body, rsn) : "no status";
+                int description = rsn < 0 ? -1 : indexAfter(body, RSN_DESC, rsn);
+                outcome = rsn < 0
+                        ? "no status"
+                        : "admi.002 " + textAt(body, rsn) + (description < 0 ? "" : " " + textAt(body, description));
             }
             if (status != 200) {
                 outcome = "HTTP " + status + " " + outcome;
             }
-            countError(true, outcome);
+            countError(s, type.ordinal(), true, outcome);
         }
 
-        private void countError(boolean measured, String outcome) {
+        private void countError(Schedule s, int type, boolean measured, String outcome) {
             if (measured) {
-                measuredErrors++;
-                byOutcome.computeIfAbsent(outcome, k -> new long[1])[0]++;
+                measuredErrors[type]++;
+                byOutcome[type].computeIfAbsent(outcome, k -> new long[1])[0]++;
             }
-            errors.increment();
+            s.errors.increment();
         }
 
         @Override
@@ -489,7 +681,7 @@ public final class LoadRun {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-            if (!done) {
+            if (!done && schedule != null) {
                 failRemaining("connection closed by the gateway");
             }
             super.channelInactive(ctx);
@@ -497,13 +689,13 @@ public final class LoadRun {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (!done) {
+            if (!done && schedule != null) {
                 failRemaining("connection error: " + cause.getClass().getSimpleName());
             }
             ctx.close();
         }
 
-        /** Event loop: the run is over for this connection; whatever is unanswered is an error. */
+        /** Event loop: the schedule is over for this connection; whatever is unanswered is an error. */
         void finish() {
             if (!done) {
                 failRemaining("no answer");
@@ -511,23 +703,45 @@ public final class LoadRun {
         }
 
         private void failRemaining(String outcome) {
+            Schedule s = schedule;
             for (int i = 0; i < size; i++) {
-                countError(inFlight[(head + i) % inFlight.length] >= measureStartNs, outcome);
+                int slot = (head + i) % inFlight.length;
+                countError(s, inFlightType[slot], inFlight[slot] >= s.measureStartNs, outcome);
             }
             size = 0;
             int c = options.connections();
-            for (long i = next; i < requestCount; i += c) {
-                countError(intendedNs(i) >= measureStartNs, outcome.equals("no answer") ? "not sent" : outcome);
+            for (long i = next; i < s.requestCount; i += c) {
+                countError(
+                        s,
+                        s.phase.typeAt(i).ordinal(),
+                        s.intendedNs(i) >= s.measureStartNs,
+                        outcome.equals("no answer") ? "not sent" : outcome);
             }
             // Every request of this connection in the measured window is counted once here.
-            next = requestCount;
+            next = s.requestCount;
             done = true;
         }
     }
 
+    private static boolean startsWith(ByteBuf buf, int at, byte[] prefix) {
+        if (at + prefix.length > buf.writerIndex()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (buf.getByte(at + i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final byte[] ACSC = "ACSC<".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RCCF = "RCCF<".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] STS = "<Sts>".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TX_STS = "<TxSts>".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CD = "<Cd>".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RJCTG_PTY_RSN = "<RjctgPtyRsn>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RSN_DESC = "<RsnDesc>".getBytes(StandardCharsets.US_ASCII);
 
     /** Index just past the first {@code needle} at or after {@code from}, or -1. */
     static int indexAfter(ByteBuf buf, byte[] needle, int from) {

@@ -86,16 +86,10 @@ public final class Pacs008Templates {
     }
 
     private static int offsetAfter(byte[] haystack, String tag) {
-        byte[] needle = tag.getBytes(StandardCharsets.US_ASCII);
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i + needle.length;
+        int at = FieldTemplate.indexOf(haystack, tag.getBytes(StandardCharsets.US_ASCII), 0);
+        if (at < 0) {
+            throw new IllegalStateException("the sample pacs.008 has no " + tag);
         }
-        throw new IllegalStateException("the sample pacs.008 has no " + tag);
+        return at + tag.length();
     }
 }

@@ -49,7 +49,8 @@ class LoadOptionsTest {
         assertEquals(0, o.warmupNs());
         assertEquals(8, o.connections());
         assertEquals(2, o.threads());
-        assertEquals(Map.of("pacs008", 100), o.mix());
+        assertEquals(Map.of(MixType.PACS008, 100), o.mix().weights());
+        assertEquals(5_000, o.setupRatePerSecond(), "the set-up runs at --rate unless told otherwise");
         assertEquals(Path.of("/tmp/x"), o.outDir());
         assertFalse(o.findMax());
     }
@@ -115,15 +116,30 @@ class LoadOptionsTest {
     }
 
     @Test
-    void mixOtherThanPacs008IsNotSupportedYet() throws Exception {
+    void takesAMixOfPaymentsAndFlowsAndASetUpRate() throws Exception {
+        LoadOptions o = parse(
+                "--url",
+                "http://h:1",
+                "--rate",
+                "2000",
+                "--mix",
+                "pacs008=70,tsin001=20,tsin013=10",
+                "--setup-rate",
+                "1k");
         assertEquals(
-                "--mix: tsin001 is not supported yet; only pacs008 is (--mix pacs008=100)",
-                error("--url", "http://h:1", "--rate", "10", "--mix", "pacs008=70,tsin001=20,tsin013=10"));
-        assertTrue(error("--url", "http://h:1", "--rate", "10", "--mix", "pacs008=0")
-                .contains("above 0"));
+                Map.of(MixType.PACS008, 70, MixType.TSIN001, 20, MixType.TSIN013, 10),
+                o.mix().weights());
+        assertEquals(1_000, o.setupRatePerSecond());
         assertEquals(
-                Map.of("pacs008", 1),
-                parse("--url", "http://h:1", "--rate", "10", "--mix", "PACS008=1")
-                        .mix());
+                "--mix: fx is not a message type the generator sends; use pacs008, tsin004, tsin013, tsin001,"
+                        + " e.g. --mix pacs008=70,tsin001=20,tsin013=10",
+                error("--url", "http://h:1", "--rate", "10", "--mix", "pacs008=70,fx=30"));
+        assertEquals(
+                "--setup-rate 0 is not a whole number of requests per second in 1..10000000, e.g. --setup-rate 5000"
+                        + " or --setup-rate 5k",
+                error("--url", "http://h:1", "--rate", "10", "--setup-rate", "0"));
+        assertEquals(
+                "--mix needs a value, e.g. --mix pacs008=70,tsin001=20,tsin013=10",
+                error("--url", "http://h:1", "--rate", "10", "--mix"));
     }
 }

@@ -83,4 +83,27 @@ class UniqueIdsTest {
             assertEquals(d[1], view.instructedAgentBic().toString());
         }
     }
+
+    @Test
+    void shortIdsAreUniquePerTagAndIndexAndFitTheirWidth() {
+        UniqueIds ids = new UniqueIds(new Random(11));
+        Pattern shortId = Pattern.compile("[ICGS][0-9A-HJKMNP-TV-Z]{7}[0-9]{9}");
+        Set<String> seen = new HashSet<>();
+        for (char tag : new char[] {UniqueIds.INVOICE, UniqueIds.GROUP, UniqueIds.LETTER, UniqueIds.SETUP_LETTER}) {
+            for (long i = 0; i < 50_000; i++) {
+                String id = ids.shortId(tag, i);
+                assertTrue(shortId.matcher(id).matches(), id);
+                assertTrue(seen.add(id), id);
+            }
+            assertTrue(shortId.matcher(ids.shortId(tag, UniqueIds.SHORT_INDEX_BOUND - 1))
+                    .matches());
+        }
+        assertNotEquals(new UniqueIds().shortId(UniqueIds.INVOICE, 0), new UniqueIds().shortId(UniqueIds.INVOICE, 0));
+        assertEquals(
+                "short-id index 1000000000 is outside [0, 1000000000)",
+                org.junit.jupiter.api.Assertions.assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ids.shortId(UniqueIds.INVOICE, UniqueIds.SHORT_INDEX_BOUND))
+                        .getMessage());
+    }
 }

@@ -5,6 +5,7 @@ import io.kapok.ledger.LedgerRejection;
 import io.kapok.ledger.LedgerResult;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
  * One request's answer on its way back: created on the event loop, filled in by the sequencer
@@ -13,7 +14,11 @@ import java.util.concurrent.RejectedExecutionException;
  * loop's task queue orders the sequencer's writes before the event loop's reads.
  */
 public final class PendingResponse implements Runnable {
+    /** The connection it answers; null for one made by {@link #PendingResponse(Consumer)}. */
     final GatewayHttpHandler owner;
+    /** Called by {@link #dispatch()} when there is no connection (benchmarks). */
+    private final Consumer<PendingResponse> answered;
+
     boolean keepAlive;
     /** The original identifiers and the answer's parties, prepared by the event loop. */
     final Pacs002Status status = new Pacs002Status();
@@ -38,6 +43,43 @@ public final class PendingResponse implements Runnable {
 
     PendingResponse(GatewayHttpHandler owner) {
         this.owner = owner;
+        this.answered = null;
+    }
+
+    /**
+     * For benchmarks that drive the sequencer without Netty (bench's {@code PipelineBenchmark}): a
+     * response that belongs to no connection; {@link #dispatch()} calls {@code answered} on the
+     * sequencer thread instead of handing it to an event loop, and the decision is read with the
+     * accessors below.
+     */
+    public PendingResponse(Consumer<PendingResponse> answered) {
+        this.owner = null;
+        this.answered = java.util.Objects.requireNonNull(answered, "answered");
+    }
+
+    /** The ledger applied the message (after {@link #dispatch()}). */
+    public boolean applied() {
+        return applied;
+    }
+
+    /** Why the ledger refused it, or null. */
+    public LedgerRejection rejection() {
+        return rejection;
+    }
+
+    /** The journal entry that decided it, 0 when none did. */
+    public long decisionSequence() {
+        return decisionSequence;
+    }
+
+    /** Receive time of the deciding entry, epoch ms. */
+    public long decisionTimeMs() {
+        return decisionTimeMs;
+    }
+
+    /** Why nothing was taken ("retry later", HTTP 503), or null. */
+    public String unavailableReason() {
+        return unavailableReason;
     }
 
     /** Event loop: readies a pooled instance for the next request on its connection. */
@@ -103,6 +145,10 @@ public final class PendingResponse implements Runnable {
 
     /** Sequencer thread: hands the answer back to the connection's event loop. */
     public void dispatch() {
+        if (owner == null) {
+            answered.accept(this);
+            return;
+        }
         try {
             owner.executor().execute(this);
         } catch (RejectedExecutionException e) {
