@@ -149,6 +149,29 @@ public final class DecidedPayments {
         return forgotten;
     }
 
+    /**
+     * Reads, back to back, the table entries that {@link #forget forget(nowMs)} and then the look-ups
+     * and {@link #remember} of a message with these keys read first: the keys' homes and the homes
+     * of the oldest decision, if it is due to be forgotten. Changes nothing. In a window of a few
+     * hundred thousand decisions each of those entries is a cache miss; issued together the CPU
+     * waits for them about once rather than four times in a row. Returns the entries folded into one
+     * value, which means nothing: the caller keeps it only so that the loads are not optimised away.
+     *
+     * @param uetr the UETR the message claims, or null
+     */
+    public long preload(String senderId, String messageId, String uetr, long nowMs) {
+        int mask = tableMask;
+        long folded = byMessage[messageHash(senderId, messageId) & mask];
+        if (uetr != null) {
+            folded ^= byUetr[uetrHash(uetr) & mask];
+        }
+        if (size > 0 && numbers[head * LONGS + TIME_MS] <= nowMs - retentionMs) {
+            long hashes = numbers[head * LONGS + HASHES];
+            folded ^= byMessage[(int) (hashes >>> 32) & mask] ^ byUetr[(int) hashes & mask];
+        }
+        return folded;
+    }
+
     /** The ring slot of the decision on (sender, MsgId), or -1. */
     public int findByMessage(String senderId, String messageId) {
         int hash = messageHash(senderId, messageId);
