@@ -5,9 +5,7 @@ import java.util.Set;
 /**
  * Why the ledger refused a command, with the ISO 20022 reason code the answer carries. Numbers are
  * stable and never reused. Ranges: 1xx payments, 2xx parties and accounts, 3xx receivables and
- * financing, 4xx programmes, credit lines and rates, 5xx returns and recalls of settled payments
- * (which also use 101 INSUFFICIENT_FUNDS, 102 DUPLICATE, 106 NOT_ENTITLED and 107
- * PAYMENT_WINDOW_FULL).
+ * financing, 4xx programmes, credit lines and rates.
  *
  * <p>Codes come from two ISO 20022 lists: payments (1xx) are answered with a pacs.002, whose
  * {@code StsRsnInf/Rsn/Cd} is an ExternalStatusReason1Code ({@link #PAYMENT_REASON_CODES}); the
@@ -19,9 +17,8 @@ import java.util.Set;
  * identification, ID03 invalid document number, MI01 missing mandatory information, NA01
  * narrative) or, where none fits, an ExternalStatusReason1Code ({@link #FINANCING_REASON_CODES}).
  *
- * <p>Returns (pacs.004), recalls (camt.056) and their resolutions (camt.029) are answered with a
- * pacs.002 or a camt.029; their own refusals (5xx) carry an ExternalStatusReason1Code ({@link
- * #RETURN_REASON_CODES}) or, where ExternalStatusReason1Code has no code for the
+ * <p>Returns (pacs.004), recalls (camt.056) and their resolutions (camt.029) are payments too (1xx,
+ * answered with a pacs.002 or a camt.029). Where ExternalStatusReason1Code has no code for the
  * refusal, the code comes from ExternalPaymentCancellationRejection1Code, the list a camt.029 answers
  * a recall with: NOOR (no original transaction received) when the UETR names no settled transfer in
  * the window, or no open recall is there to resolve; ARDT (already returned) for a recall of a
@@ -38,6 +35,14 @@ import java.util.Set;
  *  105  SAME_PARTY                      AG01  transaction forbidden
  *  106  NOT_ENTITLED                    AG01  transaction forbidden
  *  107  PAYMENT_WINDOW_FULL             NARR  narrative: the window is full
+ *  108  UNKNOWN_ORIGINAL                NOOR  no original transaction received (camt.029 list)
+ *  109  OVER_RETURN                     AM02  amount not allowed: more than remains unreturned
+ *  110  ALREADY_RETURNED                ARDT  already returned (camt.029 list)
+ *  111  RECALL_ALREADY_OPEN             DUPL  duplicate: a recall of this payment is pending
+ *  112  NO_OPEN_RECALL                  NOOR  no original (recall) to resolve (camt.029 list)
+ *  113  INVALID_PAYMENT_AMOUNT          AM12  invalid amount
+ *  114  CURRENCY_MISMATCH               AM11  invalid currency: not the original's
+ *  115  INVALID_REASON_CODE             NARR  narrative: the reason is not four letters/digits
  *  201  PARTY_EXISTS                    ID01  duplicated request
  *  202  UNKNOWN_PARTY                   BE11  unrecognised party
  *  203  ACCOUNT_EXISTS                  ID01  duplicated request
@@ -74,14 +79,6 @@ import java.util.Set;
  *  405  LINE_BELOW_EXPOSURE             AM02  amount not allowed
  *  406  WRONG_PARTY_ROLE                BE09  unrecognised intermediary agent
  *  407  INVALID_FX_RATE                 NA01  narrative
- *  501  UNKNOWN_ORIGINAL                NOOR  no original transaction received (camt.029 list)
- *  502  OVER_RETURN                     AM02  amount not allowed: more than remains unreturned
- *  503  ALREADY_RETURNED                ARDT  already returned (camt.029 list)
- *  504  RECALL_ALREADY_OPEN             DUPL  duplicate: a recall of this payment is pending
- *  505  NO_OPEN_RECALL                  NOOR  no original (recall) to resolve (camt.029 list)
- *  506  INVALID_PAYMENT_AMOUNT          AM12  invalid amount
- *  507  CURRENCY_MISMATCH               AM11  invalid currency: not the original's
- *  508  INVALID_REASON_CODE             NARR  narrative: the reason is not four letters/digits
  * </pre>
  */
 public enum LedgerRejection {
@@ -102,6 +99,29 @@ public enum LedgerRejection {
      * period, so this payment could not be remembered: refused, nothing changed.
      */
     PAYMENT_WINDOW_FULL(107, "NARR"),
+    /**
+     * A return, recall or resolution names a UETR (and original MsgId) that is no transfer the ledger
+     * settled within its payment window: unknown, refused, or already forgotten.
+     */
+    UNKNOWN_ORIGINAL(108, "NOOR"),
+    /** A return's amount exceeds what remains unreturned of the original (returns add up). */
+    OVER_RETURN(109, "AM02"),
+    /** A recall of a transfer already returned in full. */
+    ALREADY_RETURNED(110, "ARDT"),
+    /** A recall of a transfer that already has an open recall: one at a time. */
+    RECALL_ALREADY_OPEN(111, "DUPL"),
+    /** A resolution of a transfer with no open recall, or naming another recall than the open one. */
+    NO_OPEN_RECALL(112, "NOOR"),
+    /** A return's amount is zero or negative. */
+    INVALID_PAYMENT_AMOUNT(113, "AM12"),
+    /** A return's currency is not the original's. */
+    CURRENCY_MISMATCH(114, "AM11"),
+    /**
+     * A return's or recall's reason, or a recall rejection's, is missing or not four ASCII letters or
+     * digits (an ISO 20022 external code).
+     */
+    INVALID_REASON_CODE(115, "NARR"),
+
     /** A party with this id is already registered. */
     PARTY_EXISTS(201, "ID01"),
     /** The party named is not registered. */
@@ -178,41 +198,14 @@ public enum LedgerRejection {
     /** The named bank is not a bank, or the core enterprise not a core enterprise. */
     WRONG_PARTY_ROLE(406, "BE09"),
     /** An FX rate is not positive, or names the same currency twice. */
-    INVALID_FX_RATE(407, "NA01"),
+    INVALID_FX_RATE(407, "NA01");
 
     /**
-     * A return, recall or resolution names a UETR (and original MsgId) that is no transfer the ledger
-     * settled within its payment window: unknown, refused, or already forgotten.
+     * The codes a payment refusal (1xx) may carry in its pacs.002 or camt.029: ExternalStatusReason1Code
+     * values, and NOOR and ARDT from ExternalPaymentCancellationRejection1Code.
      */
-    UNKNOWN_ORIGINAL(501, "NOOR"),
-    /** A return's amount exceeds what remains unreturned of the original (returns add up). */
-    OVER_RETURN(502, "AM02"),
-    /** A recall of a transfer already returned in full. */
-    ALREADY_RETURNED(503, "ARDT"),
-    /** A recall of a transfer that already has an open recall: one at a time. */
-    RECALL_ALREADY_OPEN(504, "DUPL"),
-    /** A resolution of a transfer with no open recall, or naming another recall than the open one. */
-    NO_OPEN_RECALL(505, "NOOR"),
-    /** A return's amount is zero or negative. */
-    INVALID_PAYMENT_AMOUNT(506, "AM12"),
-    /** A return's currency is not the original's. */
-    CURRENCY_MISMATCH(507, "AM11"),
-    /**
-     * A return's or recall's reason, or a recall rejection's, is missing or not four ASCII letters or
-     * digits (an ISO 20022 external code).
-     */
-    INVALID_REASON_CODE(508, "NARR");
-
-    /** The ExternalStatusReason1Code values a payment refusal (1xx) may carry in its pacs.002. */
     public static final Set<String> PAYMENT_REASON_CODES =
-            Set.of("AM04", "DUPL", "AC01", "AC04", "AC06", "AG01", "NARR");
-
-    /**
-     * The codes a return or recall refusal (5xx) may carry in its pacs.002 or camt.029:
-     * ExternalStatusReason1Code values, and NOOR and ARDT from ExternalPaymentCancellationRejection1Code.
-     */
-    public static final Set<String> RETURN_REASON_CODES =
-            Set.of("NOOR", "AM02", "ARDT", "DUPL", "AM12", "AM11", "NARR");
+            Set.of("AM04", "DUPL", "AC01", "AC04", "AC06", "AG01", "NARR", "NOOR", "AM02", "ARDT", "AM12", "AM11");
 
     /**
      * The codes a party, account, receivable, financing, programme or rate refusal (2xx-4xx) may
@@ -240,8 +233,7 @@ public enum LedgerRejection {
 
     /**
      * The ISO 20022 reason code the answer carries (four letters and digits; table in the class
-     * doc): from {@link #PAYMENT_REASON_CODES} for 1xx, {@link #RETURN_REASON_CODES} for 5xx, from
-     * {@link #FINANCING_REASON_CODES} else.
+     * doc): from {@link #PAYMENT_REASON_CODES} for 1xx, from {@link #FINANCING_REASON_CODES} else.
      */
     public String isoCode() {
         return isoCode;

@@ -19,9 +19,8 @@ class LedgerRejectionTest {
     void everyRejectionCarriesAnIsoCodeFromItsList() {
         List<String> wrong = new ArrayList<>();
         for (LedgerRejection r : LedgerRejection.values()) {
-            Set<String> allowed = r.number() < 200
-                    ? LedgerRejection.PAYMENT_REASON_CODES
-                    : r.number() >= 500 ? LedgerRejection.RETURN_REASON_CODES : LedgerRejection.FINANCING_REASON_CODES;
+            Set<String> allowed =
+                    r.number() < 200 ? LedgerRejection.PAYMENT_REASON_CODES : LedgerRejection.FINANCING_REASON_CODES;
             if (r.isoCode() == null || !allowed.contains(r.isoCode())) {
                 wrong.add(r + " carries " + r.isoCode());
             }
