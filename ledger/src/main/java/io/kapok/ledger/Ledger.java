@@ -100,6 +100,8 @@ public final class Ledger {
     private final Receivables receivables = new Receivables(parties);
     private final FxRates fxRates = new FxRates();
     private long lastSequence;
+    /** What {@link DecidedPayments#preload} returned last: kept only so that its loads stay; not state. */
+    private long preloaded;
 
     /** An empty ledger with the default payment window ({@value #PAYMENT_RETENTION_DAYS_DEFAULT} days, {@value #PAYMENT_CAPACITY_DEFAULT} payments). */
     public Ledger() {
@@ -260,6 +262,7 @@ public final class Ledger {
     }
 
     private void transfer(TransferCommand c, LedgerResult result) {
+        preloaded = decidedPayments.preload(c.senderId, c.messageId, c.uetr, c.timeMs);
         // Time moves on first, so replay forgets exactly what the live run forgot.
         decidedPayments.forget(c.timeMs);
         if (findDecided(c, result)) {
