@@ -43,7 +43,7 @@ public final class JournalAuditor extends JournalThread {
 
     @Override
     protected void work() {
-        try (Journal.Reader reader = journal.reader(true)) {
+        try (Journal.Reader reader = journal.readerFromFirstRetained(true)) {
             while (running() && reader.lastSequence() < lastSequence) {
                 if (reader.next() == null) {
                     break;

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -84,7 +83,7 @@ public final class Mailboxes implements AutoCloseable {
             MailboxWriteHook hook,
             MailboxComposer... composers) {
         SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dataDir.resolve("mailbox"))
-                .rollCycle(RollCycles.valueOf(rollCycle))
+                .rollCycle(io.kapok.gateway.journal.JournalRollCycles.of(rollCycle))
                 .build();
         Mailboxes mailboxes;
         try {
