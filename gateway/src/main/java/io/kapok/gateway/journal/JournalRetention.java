@@ -248,7 +248,7 @@ public final class JournalRetention {
     }
 
     /** The file name Chronicle Queue gives {@code cycle}: the roll cycle's format of its start, UTC. */
-    static String fileName(SingleChronicleQueue queue, int cycle) {
+    public static String fileName(SingleChronicleQueue queue, int cycle) {
         RollCycle rollCycle = queue.rollCycle();
         long startMs = queue.epoch() + (long) cycle * rollCycle.lengthInMillis();
         return DateTimeFormatter.ofPattern(rollCycle.format())

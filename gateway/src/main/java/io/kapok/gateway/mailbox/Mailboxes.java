@@ -41,6 +41,7 @@ public final class Mailboxes implements AutoCloseable {
     private final MailboxWriteHook hook;
     private final ConcurrentHashMap<String, PartyMailbox> parties = new ConcurrentHashMap<>();
     private final MailboxReader reader;
+    private MailboxRetention retention;
     private final AtomicInteger parkedTotal = new AtomicInteger();
     /** Parties whose delivery mark moved, for the sequencer to make durable at the end of a batch. */
     private final ConcurrentLinkedQueue<PartyMailbox> deliveredToRecord = new ConcurrentLinkedQueue<>();
@@ -93,12 +94,25 @@ public final class Mailboxes implements AutoCloseable {
             throw e;
         }
         try {
+            MailboxRetention.Removed removed = MailboxRetention.Removed.load(dataDir);
+            mailboxes.restoreRemoved(removed);
             mailboxes.rebuildIndex();
+            mailboxes.retention = new MailboxRetention(
+                            mailboxes, queue, dataDir, limits.retentionOrDefault(), removed, System::currentTimeMillis)
+                    .start();
         } catch (RuntimeException | Error e) {
             mailboxes.close();
             throw e;
         }
         return mailboxes;
+    }
+
+    /** Start-up: numbering goes on after the messages retention removed, which count as delivered. */
+    private void restoreRemoved(MailboxRetention.Removed removed) {
+        removed.lastSequenceByParty.forEach(
+                (party, sequence) -> partyOrCreate(party).restoreRemoved(sequence));
+        lastInboundSequence = removed.lastInboundSequence;
+        messagesOfLastInbound = removed.messagesOfLastInbound;
     }
 
     private void rebuildIndex() {
@@ -119,6 +133,9 @@ public final class Mailboxes implements AutoCloseable {
                     if (magic == MailboxEntry.DELIVERED_MAGIC) {
                         mailbox.restoreDelivered(entry.partySequence);
                         continue;
+                    }
+                    if (entry.partySequence <= mailbox.removedBeforeStart()) {
+                        continue; // in a cycle retention summed up; a crash kept it from deleting it
                     }
                     if (entry.partySequence != mailbox.lastSequence() + 1) {
                         throw new IllegalStateException("mailbox of " + entry.recipientPartyId + ": message "
@@ -150,6 +167,21 @@ public final class Mailboxes implements AutoCloseable {
     /** The configured limits. */
     public GatewayConfig.Mailbox limits() {
         return limits;
+    }
+
+    /** Every party's mailbox; any thread. */
+    java.util.Collection<PartyMailbox> allParties() {
+        return parties.values();
+    }
+
+    /** What mailbox retention last did; any thread. */
+    public MailboxRetention.State retention() {
+        return retention == null ? null : retention.state();
+    }
+
+    /** Mailbox retention, for tests that run it at once. */
+    MailboxRetention retentionAgent() {
+        return retention;
     }
 
     /** A party's mailbox, or null for a party the gateway does not know; any thread. */
@@ -369,6 +401,9 @@ public final class Mailboxes implements AutoCloseable {
     /** Stops the reader threads, records the last delivery marks, and closes the queue. Sequencer thread. */
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         reader.close();
         try {
             if (writable) {
