@@ -54,6 +54,15 @@ public final class Mailboxes implements AutoCloseable {
     private int messagesOfLastInbound;
     private volatile boolean writable = true;
     private volatile String writeError;
+    /**
+     * After a failed write: the messages of the failing entry not yet written (the one that failed
+     * and those composed after it), in order, kept for {@link #retryPending()}. Null when the failure
+     * was not a write (a composer threw), which leaves the repair to a restart.
+     */
+    private ArrayList<Pending> pending = new ArrayList<>();
+
+    /** A composed message the disk refused, kept until a write works again. */
+    private record Pending(String recipient, long inboundSequence, String type, long timeMs, byte[] bytes) {}
 
     private Mailboxes(
             SingleChronicleQueue queue,
@@ -203,7 +212,11 @@ public final class Mailboxes implements AutoCloseable {
         return mailbox;
     }
 
-    /** False after a mailbox write failed: nothing more is accepted until a restart recovers it. */
+    /**
+     * False after a mailbox write failed, until the messages it left out are written ({@link
+     * #endBatch()} retries them) or a restart re-creates them from the journal; nothing more is
+     * accepted meanwhile. Any thread.
+     */
     public boolean writable() {
         return writable;
     }
@@ -234,8 +247,9 @@ public final class Mailboxes implements AutoCloseable {
     /**
      * Sequencer thread, after the ledger applied a journaled command: composes its messages and
      * appends each to its recipient's mailbox. On a failed write the exception propagates, and the
-     * mailboxes refuse writes from then on ({@link #writable()}), until a restart composes what is
-     * missing again.
+     * mailboxes refuse writes ({@link #writable()}) until the messages left out are written: the
+     * rest of the command's messages are still composed and kept, and each {@link #endBatch()}
+     * tries to write them again.
      */
     public void append(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result) {
         compose(command, raw, rawLength, result, 0);
@@ -256,11 +270,47 @@ public final class Mailboxes implements AutoCloseable {
                 composer.compose(command, raw, rawLength, result, w);
             }
         } catch (RuntimeException | Error e) {
+            // Not a write: the messages after it were never composed; a restart composes them.
+            pending = null;
             writable = false;
             writeError = String.valueOf(e.getMessage());
             throw e;
         }
+        if (w.failure != null) {
+            writable = false;
+            writeError = String.valueOf(w.failure.getMessage());
+            throw w.failure;
+        }
         return w.appended;
+    }
+
+    /**
+     * Sequencer thread: writes the messages a failed write left out, in order. When all are written
+     * the mailboxes are writable again; when the disk still refuses, the rest stays for the next
+     * batch. Returns true when the mailboxes are writable.
+     */
+    boolean retryPending() {
+        if (writable) {
+            return true;
+        }
+        if (pending == null) {
+            return false;
+        }
+        int written = 0;
+        try {
+            for (Pending p : pending) {
+                write(p.recipient(), p.inboundSequence(), p.type(), p.timeMs(), p.bytes(), 0, p.bytes().length);
+                written++;
+            }
+        } catch (RuntimeException e) {
+            writeError = String.valueOf(e.getMessage());
+            return false;
+        } finally {
+            pending.subList(0, written).clear();
+        }
+        writeError = null;
+        writable = true;
+        return true;
     }
 
     private void write(String recipient, long inboundSequence, String type, long timeMs, byte[] b, int off, int len) {
@@ -298,6 +348,7 @@ public final class Mailboxes implements AutoCloseable {
      * A mark only counts room, so one that is lost is merely conservative until the party polls again.
      */
     public void endBatch() {
+        retryPending();
         PartyMailbox moved;
         while ((moved = deliveredToRecord.poll()) != null) {
             moved.deliveredDirty.set(false);
@@ -456,18 +507,24 @@ public final class Mailboxes implements AutoCloseable {
         }
     }
 
-    /** Receives composed messages and appends them, after skipping the first few. */
+    /**
+     * Receives composed messages and appends them, after skipping the first few. After a write
+     * fails, the rest are kept (copied) for {@link #retryPending()}, so that they go out in the
+     * order they were composed.
+     */
     private final class Writer implements MailboxComposer.OutboundSink {
         private long inboundSequence;
         private long timeMs;
         private int skip;
         int appended;
+        RuntimeException failure;
 
         void start(LedgerCommand command, int skip) {
             this.inboundSequence = command.sequence;
             this.timeMs = command.timeMs;
             this.skip = skip;
             this.appended = 0;
+            this.failure = null;
         }
 
         @Override
@@ -476,8 +533,21 @@ public final class Mailboxes implements AutoCloseable {
                 skip--;
                 return;
             }
-            write(recipientPartyId, inboundSequence, messageType, timeMs, bytes, offset, length);
-            appended++;
+            if (failure == null) {
+                try {
+                    write(recipientPartyId, inboundSequence, messageType, timeMs, bytes, offset, length);
+                    appended++;
+                    return;
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            pending.add(new Pending(
+                    recipientPartyId,
+                    inboundSequence,
+                    messageType,
+                    timeMs,
+                    java.util.Arrays.copyOfRange(bytes, offset, offset + length)));
         }
     }
 }
