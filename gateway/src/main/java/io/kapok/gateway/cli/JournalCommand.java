@@ -47,7 +47,8 @@ final class JournalCommand {
     static final String USAGE = """
             Usage: ./kapok journal <verify|tail|dump> --data DIR [options]
 
-              verify --data DIR                      check every message digest, entry hash and the chain,
+              verify --data DIR [--recompute-state-hashes]
+                                                     check every message digest, entry hash and the chain,
                                                      replay into a fresh ledger, check every snapshot against
                                                      it, print the entries checked, the last sequence and the
                                                      state hash (the value GET /v1/ledger/hash showed); needs
@@ -60,7 +61,7 @@ final class JournalCommand {
             directory, 2 a usage error or no journal in DIR.
             """;
     static final String VERIFY_USAGE = """
-            Usage: ./kapok journal verify --data DIR
+            Usage: ./kapok journal verify --data DIR [--recompute-state-hashes]
 
             Checks every entry of DIR/journal against its message digest and entry hash, and the chain
             from entry to entry; replays it into a fresh ledger and prints the entries checked, the last
@@ -70,6 +71,8 @@ final class JournalCommand {
             When retention removed the oldest cycles (DIR/journal-retention.log), the chain is checked
             from the first retained entry, which must link to the hash recorded for the last removed
             one, and the replay starts from the oldest snapshot at or after that boundary.
+            --recompute-state-hashes also loads each snapshot's ledger and recomputes its state hash
+            over the whole ledger (start-up trusts the recorded one: the checksum covers it).
             Takes DIR's lock: stop the gateway first. Exit 0 intact, 1 corrupt or locked, 2 usage.
             """;
     static final String TAIL_USAGE = """
@@ -119,6 +122,7 @@ final class JournalCommand {
         long count = 10;
         long from = 1;
         long limit = Long.MAX_VALUE;
+        boolean recomputeStateHashes = false;
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
             switch (arg) {
@@ -130,6 +134,10 @@ final class JournalCommand {
                 case "--from" -> {
                     requireOption(sub, "dump", arg);
                     from = positive(KapokMain.value(rest, ++i, "--from", "a sequence"), "--from");
+                }
+                case "--recompute-state-hashes" -> {
+                    requireOption(sub, "verify", arg);
+                    recomputeStateHashes = true;
                 }
                 case "--limit" -> {
                     requireOption(sub, "dump", arg);
@@ -151,7 +159,7 @@ final class JournalCommand {
             return 2;
         }
         return switch (sub) {
-            case "verify" -> verify(dataDir);
+            case "verify" -> verify(dataDir, recomputeStateHashes);
             case "tail" -> print(dataDir, 0, Long.MAX_VALUE, count);
             default -> print(dataDir, from, limit, 0);
         };
@@ -176,7 +184,7 @@ final class JournalCommand {
         }
     }
 
-    private int verify(Path dataDir) {
+    private int verify(Path dataDir, boolean recomputeStateHashes) {
         Gateway.DataDirectoryLock lock;
         try {
             lock = Gateway.DataDirectoryLock.acquire(dataDir);
@@ -195,7 +203,7 @@ final class JournalCommand {
         for (Path file : store.list()) {
             try {
                 SnapshotStore.Snapshot snapshot = SnapshotStore.read(file);
-                LedgerRecovery.load(snapshot);
+                LedgerRecovery.load(snapshot, recomputeStateHashes);
                 snapshots.put(snapshot.lastSequence(), snapshot);
             } catch (SnapshotCorruptException e) {
                 snapshotProblems.add(e.getMessage());

@@ -153,7 +153,14 @@ public record GatewayConfig(
      * API, {@code GET /v1/mailbox}.
      *
      * @param capacityPerParty undelivered messages one party's mailbox holds; an inbound message
-     *     that would write to a full mailbox is refused (HTTP 503 + admi.002), never dropped
+     *     that would write to a full mailbox is refused (HTTP 503 + admi.002), never dropped. Only
+     *     undelivered messages count: a poll with {@code after=N} delivers everything up to N (up to
+     *     the last message at that moment) and frees that room at once, and so does retention when
+     *     it deletes messages past {@code retention.maxAgeDays}. A client that never polls (a load
+     *     generator) fills it with every message addressed to it: a payment writes two to its
+     *     instructed agent (the relayed pacs.008 and a camt.054) and one camt.054 to its instructing
+     *     agent; one {@code GET /v1/mailbox?after=4611686018427387903&waitMs=0} a second per party
+     *     keeps such a run clear. Each message also keeps 8 bytes of index in memory until a restart.
      * @param messagesPerPollDefault messages in one answer when the request names no {@code limit}
      * @param messagesPerPollMax the largest {@code limit} a request may ask (more: HTTP 400)
      * @param pollWaitMsDefault how long a poll with nothing to deliver waits when it names no {@code waitMs}

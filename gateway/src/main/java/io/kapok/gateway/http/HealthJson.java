@@ -27,7 +27,9 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  *
  * {@code status} is {@code DEGRADED} (HTTP 503) while the journal or the mailbox cannot be written
  * or once the background audit found a message whose bytes no longer match their digest ({@code
- * audit.state} {@code FAILED}, with the entry's {@code failedSequence} and {@code problem}); else
+ * audit.state} {@code FAILED}, with the entry's {@code failedSequence} and {@code problem}), or
+ * when the snapshot start-up recovered from, loaded again by the snapshot thread, does not give the
+ * state hash it records ({@code snapshot.lastError} says so); else
  * {@code UP} (HTTP 200). The audit states are {@code RUNNING}, {@code PASSED}, {@code FAILED} and
  * {@code STOPPED}. A snapshot or retention error is shown but does not degrade: messages are still
  * taken and journaled.
@@ -62,7 +64,9 @@ public final class HealthJson {
         boolean mailboxUp = mailboxes.writable();
         JournalAuditor audit = sequencer.audit();
         boolean auditFailed = audit != null && audit.state() == JournalAuditor.State.CORRUPT;
-        boolean up = journalUp && mailboxUp && !auditFailed;
+        boolean snapshotSuspect =
+                sequencer.snapshots() != null && sequencer.snapshots().startSnapshotProblem() != null;
+        boolean up = journalUp && mailboxUp && !auditFailed && !snapshotSuspect;
         StringBuilder json = new StringBuilder(1024);
         json.append("{\"status\": \"")
                 .append(up ? "UP" : "DEGRADED")

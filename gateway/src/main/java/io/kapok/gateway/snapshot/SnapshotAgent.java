@@ -49,6 +49,8 @@ public final class SnapshotAgent extends JournalThread {
     private volatile long lastSnapshotSequence;
     private volatile long lastSnapshotTimeMs;
     private volatile String lastError;
+    /** The start snapshot's ledger gave another state hash than it records: the recovered ledger is suspect. */
+    private volatile String startCheckFailed;
 
     /**
      * @param startSnapshot the snapshot the gateway recovered from, or null after a full replay: the
@@ -111,7 +113,18 @@ public final class SnapshotAgent extends JournalThread {
             try {
                 SnapshotStore.Snapshot s = SnapshotStore.read(startSnapshot);
                 Journal.Reader reader = journal.readerAfter(s.lastSequence(), s.journalIndex(), s.entryHash(), false);
-                replica = LedgerRecovery.load(s);
+                try {
+                    // Start-up trusted the recorded state hash (the checksum covers it); check it here,
+                    // off the start-up path.
+                    replica = LedgerRecovery.load(s, true);
+                } catch (SnapshotCorruptException e) {
+                    reader.close();
+                    startCheckFailed = e.getMessage();
+                    LOG.error(
+                            "{}: the gateway recovered from it; stop it, move the snapshot aside and restart",
+                            e.getMessage());
+                    throw e;
+                }
                 return reader;
             } catch (RuntimeException e) {
                 LOG.warn(
@@ -209,8 +222,16 @@ public final class SnapshotAgent extends JournalThread {
         return lastSnapshotSequence;
     }
 
-    /** The last problem, or null; any thread. */
+    /**
+     * Why the snapshot start-up recovered from does not hold the state it records (its ledger, loaded
+     * again here, gives another state hash), or null; any thread.
+     */
+    public String startSnapshotProblem() {
+        return startCheckFailed;
+    }
+
+    /** The last problem, or null; any thread. A failed check of the start snapshot stays. */
     public String lastError() {
-        return lastError;
+        return startCheckFailed != null ? startCheckFailed : lastError;
     }
 }
