@@ -432,6 +432,10 @@ class MailboxSystemTest {
         mailbox(VHBK, "after=1&waitMs=0");
         assertSettled(post(TestMessages.payment("PRBK-FULL-3", "3.00")));
         assertEquals(503, post(TestMessages.payment("PRBK-FULL-4", "4.00")).statusCode());
+        // A poll past the end delivers everything there is: what a client that never reads does now and then.
+        mailbox(VHBK, "after=" + (Long.MAX_VALUE / 2) + "&waitMs=0");
+        assertEquals(0, gateway.sequencer().mailboxes().party(VHBK).undelivered());
+        assertSettled(post(TestMessages.payment("PRBK-FULL-4", "4.00")));
     }
 
     @Test
