@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.journal.JournalAuditor;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /v1/health} over real HTTP: the background audit, the last snapshot, the recovery and
@@ -25,39 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * digest.
  */
 @Timeout(120)
-class HealthSystemTest {
+class HealthSystemTest extends LoopbackGatewayTest {
     private static final long SNAPSHOT_EVERY_ENTRIES = 3;
-
-    @TempDir
-    Path dataDir;
-
-    private Gateway gateway;
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
 
     private GatewayConfig config() {
         return ConfigLoader.loadDefaults()
                 .withPort(0)
                 .withDataDir(dataDir.toString())
                 .withSnapshots(new GatewayConfig.Snapshot(SNAPSHOT_EVERY_ENTRIES, 3600, 2));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + gateway.port() + path);
     }
 
     private void pay(String msgId) throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kapok.gateway.KapokProcess.Run;
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
@@ -14,20 +13,15 @@ import io.kapok.gateway.journal.JournalChainLinks;
 import io.kapok.gateway.journal.JournalRetention;
 import io.kapok.gateway.snapshot.SnapshotStore;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Journal retention on real files with a roll cycle of one second ({@code TEST_SECONDLY}): cycles
@@ -36,28 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  * mailbox still delivers every message.
  */
 @Timeout(120)
-class JournalRetentionSystemTest {
+class JournalRetentionSystemTest extends LoopbackGatewayTest {
     private static final int KEEP_SNAPSHOTS = 2;
     private static final int KEEP_CYCLES = 2;
     private static final int ROUNDS = 7;
     private static final int PAYMENTS_PER_ROUND = 6;
-
-    @TempDir
-    Path dataDir;
-
-    private Gateway gateway;
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
 
     private GatewayConfig config(String mode) {
         return ConfigLoader.loadDefaults()
@@ -69,7 +46,7 @@ class JournalRetentionSystemTest {
     }
 
     private HttpResponse<String> get(String path, String party) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         if (party != null) {
             request.header("X-Kapok-Party", party);
         }
@@ -81,7 +58,7 @@ class JournalRetentionSystemTest {
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < PAYMENTS_PER_ROUND; i++) {
                 HttpResponse<String> answer = http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/v1/messages"))
+                        HttpRequest.newBuilder(uri("/v1/messages"))
                                 .POST(HttpRequest.BodyPublishers.ofString(
                                         TestMessages.payment(prefix + round + "-" + i, "1.00")))
                                 .build(),

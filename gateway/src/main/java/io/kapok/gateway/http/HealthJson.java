@@ -159,13 +159,8 @@ public final class HealthJson {
             json.append("null");
             return;
         }
-        json.append("{\"mode\": \"")
-                .append(Json.escape(s.mode()))
-                .append("\", \"cyclesRemoved\": ")
-                .append(s.cyclesRemoved())
-                .append(", \"firstRetainedSequence\": ")
-                .append(s.firstRetainedSequence());
-        appendRun(json, s.cycleFiles(), s.lastRunMs(), s.keptBecause(), s.lastError(), nowMs);
+        appendRun(json, s.mode(), s.cyclesRemoved(), "firstRetainedSequence", s.firstRetainedSequence());
+        appendRunEnd(json, s.cycleFiles(), s.lastRunMs(), s.keptBecause(), s.lastError(), nowMs);
     }
 
     private static void appendMailboxRetention(StringBuilder json, MailboxRetention.State s, long nowMs) {
@@ -173,17 +168,24 @@ public final class HealthJson {
             json.append("null");
             return;
         }
+        appendRun(json, s.mode(), s.cyclesRemoved(), "undeliveredDropped", s.undeliveredDropped());
+        appendRunEnd(json, s.cycleFiles(), s.lastRunMs(), s.keptBecause(), s.lastError(), nowMs);
+    }
+
+    /** The opening fields of a retention: its mode, what it removed, and one count of its own. */
+    private static void appendRun(StringBuilder json, String mode, long cyclesRemoved, String countName, long count) {
         json.append("{\"mode\": \"")
-                .append(Json.escape(s.mode()))
+                .append(Json.escape(mode))
                 .append("\", \"cyclesRemoved\": ")
-                .append(s.cyclesRemoved())
-                .append(", \"undeliveredDropped\": ")
-                .append(s.undeliveredDropped());
-        appendRun(json, s.cycleFiles(), s.lastRunMs(), s.keptBecause(), s.lastError(), nowMs);
+                .append(cyclesRemoved)
+                .append(", \"")
+                .append(countName)
+                .append("\": ")
+                .append(count);
     }
 
     /** The fields both retentions share, and the closing brace. */
-    private static void appendRun(
+    private static void appendRunEnd(
             StringBuilder json, int cycleFiles, long lastRunMs, String keptBecause, String lastError, long nowMs) {
         json.append(", \"cycleFiles\": ")
                 .append(cycleFiles < 0 ? "null" : String.valueOf(cycleFiles))
