@@ -14,13 +14,10 @@ import io.kapok.gateway.journal.JournalCorruptException;
 import io.kapok.gateway.journal.JournalWriteHook;
 import io.kapok.ledger.payment.TransferCommand;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,39 +97,8 @@ class JournalChainSystemTest {
         return KapokProcess.run(args);
     }
 
-    /** Flips one byte of the first occurrence of {@code marker} in the journal's .cq4 files. */
     private void flipByteOf(String marker) throws IOException {
-        byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dataDir.resolve("journal"))) {
-            files = s.filter(p -> p.toString().endsWith(".cq4")).toList();
-        }
-        for (Path file : files) {
-            byte[] bytes = Files.readAllBytes(file);
-            int at = indexOf(bytes, needle);
-            if (at >= 0) {
-                try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-                    int target = at + needle.length - 1;
-                    raf.seek(target);
-                    raf.write(bytes[target] ^ 0x01);
-                }
-                return;
-            }
-        }
-        throw new AssertionError("'" + marker + "' is in no journal file of " + files);
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        JournalBytes.flipByteOf(dataDir, marker);
     }
 
     @Test

@@ -206,4 +206,40 @@ class SnapshotRecoverySystemTest {
         assertEquals(hash, get("/v1/ledger/hash"));
         assertNotNull(gateway.sequencer().snapshots());
     }
+
+    @Test
+    void startUpTrustsTheRecordedStateHashAndTheSnapshotThreadChecksIt() throws Exception {
+        runWithSnapshots();
+        // The newest snapshot rewritten with a state hash its ledger does not give, under a valid checksum.
+        SnapshotStore store = new SnapshotStore(dataDir);
+        SnapshotStore.Snapshot newest = SnapshotStore.read(store.list().get(0));
+        byte[] wrong = newest.stateHash().clone();
+        wrong[0] ^= 0x01;
+        store.write(newest.lastSequence(), newest.journalIndex(), newest.entryHash(), wrong, newest.ledger());
+
+        gateway = Gateway.start(config());
+        assertEquals(newest.file(), gateway.sequencer().recovery().snapshot(), "the checksum holds: used");
+        for (int i = 0; i < 600 && gateway.sequencer().snapshots().startSnapshotProblem() == null; i++) {
+            Thread.sleep(50);
+        }
+        String problem = gateway.sequencer().snapshots().startSnapshotProblem();
+        assertNotNull(problem, "the snapshot thread recomputes the state hash");
+        assertTrue(problem.contains("state hash is not the recorded one"), problem);
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/v1/health"))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, health.statusCode(), health.body());
+        gateway.close();
+        gateway = null;
+
+        Run verify = KapokProcess.run("journal", "verify", "--data", dataDir.toString());
+        assertEquals(1, verify.exitCode(), verify.out());
+        assertTrue(verify.err().contains("holds another state than the journal replayed"), verify.err());
+        Run recomputed =
+                KapokProcess.run("journal", "verify", "--data", dataDir.toString(), "--recompute-state-hashes");
+        assertEquals(1, recomputed.exitCode(), recomputed.out());
+        assertTrue(recomputed.err().contains("state hash is not the recorded one"), recomputed.err());
+    }
 }

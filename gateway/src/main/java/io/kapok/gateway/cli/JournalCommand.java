@@ -4,8 +4,10 @@ import io.kapok.codecs.iso.DecimalAmounts;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.Gateway;
 import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalChainLinks;
 import io.kapok.gateway.journal.JournalCorruptException;
 import io.kapok.gateway.journal.JournalEntryCodec;
+import io.kapok.gateway.journal.JournalPositionException;
 import io.kapok.gateway.snapshot.LedgerRecovery;
 import io.kapok.gateway.snapshot.SnapshotCorruptException;
 import io.kapok.gateway.snapshot.SnapshotStore;
@@ -45,7 +47,8 @@ final class JournalCommand {
     static final String USAGE = """
             Usage: ./kapok journal <verify|tail|dump> --data DIR [options]
 
-              verify --data DIR                      check every message digest, entry hash and the chain,
+              verify --data DIR [--recompute-state-hashes]
+                                                     check every message digest, entry hash and the chain,
                                                      replay into a fresh ledger, check every snapshot against
                                                      it, print the entries checked, the last sequence and the
                                                      state hash (the value GET /v1/ledger/hash showed); needs
@@ -58,13 +61,18 @@ final class JournalCommand {
             directory, 2 a usage error or no journal in DIR.
             """;
     static final String VERIFY_USAGE = """
-            Usage: ./kapok journal verify --data DIR
+            Usage: ./kapok journal verify --data DIR [--recompute-state-hashes]
 
             Checks every entry of DIR/journal against its message digest and entry hash, and the chain
             from entry to entry; replays it into a fresh ledger and prints the entries checked, the last
             sequence, the last entry hash and the state hash (the same value GET /v1/ledger/hash showed).
             Each snapshot in DIR/snapshots is checked too: its checksum, its ledger against its state
             hash, and both against the journal replayed to its sequence.
+            When retention removed the oldest cycles (DIR/journal-retention.log), the chain is checked
+            from the first retained entry, which must link to the hash recorded for the last removed
+            one, and the replay starts from the oldest snapshot at or after that boundary.
+            --recompute-state-hashes also loads each snapshot's ledger and recomputes its state hash
+            over the whole ledger (start-up trusts the recorded one: the checksum covers it).
             Takes DIR's lock: stop the gateway first. Exit 0 intact, 1 corrupt or locked, 2 usage.
             """;
     static final String TAIL_USAGE = """
@@ -114,6 +122,7 @@ final class JournalCommand {
         long count = 10;
         long from = 1;
         long limit = Long.MAX_VALUE;
+        boolean recomputeStateHashes = false;
         for (int i = 0; i < rest.size(); i++) {
             String arg = rest.get(i);
             switch (arg) {
@@ -125,6 +134,10 @@ final class JournalCommand {
                 case "--from" -> {
                     requireOption(sub, "dump", arg);
                     from = positive(KapokMain.value(rest, ++i, "--from", "a sequence"), "--from");
+                }
+                case "--recompute-state-hashes" -> {
+                    requireOption(sub, "verify", arg);
+                    recomputeStateHashes = true;
                 }
                 case "--limit" -> {
                     requireOption(sub, "dump", arg);
@@ -146,7 +159,7 @@ final class JournalCommand {
             return 2;
         }
         return switch (sub) {
-            case "verify" -> verify(dataDir);
+            case "verify" -> verify(dataDir, recomputeStateHashes);
             case "tail" -> print(dataDir, 0, Long.MAX_VALUE, count);
             default -> print(dataDir, from, limit, 0);
         };
@@ -171,7 +184,7 @@ final class JournalCommand {
         }
     }
 
-    private int verify(Path dataDir) {
+    private int verify(Path dataDir, boolean recomputeStateHashes) {
         Gateway.DataDirectoryLock lock;
         try {
             lock = Gateway.DataDirectoryLock.acquire(dataDir);
@@ -190,7 +203,7 @@ final class JournalCommand {
         for (Path file : store.list()) {
             try {
                 SnapshotStore.Snapshot snapshot = SnapshotStore.read(file);
-                LedgerRecovery.load(snapshot);
+                LedgerRecovery.load(snapshot, recomputeStateHashes);
                 snapshots.put(snapshot.lastSequence(), snapshot);
             } catch (SnapshotCorruptException e) {
                 snapshotProblems.add(e.getMessage());
@@ -199,22 +212,39 @@ final class JournalCommand {
         List<String> snapshotsIntact = new ArrayList<>();
         try (lock;
                 Journal journal = Journal.openReadOnly(dataDir)) {
-            Ledger ledger = new Ledger();
             LedgerResult result = new LedgerResult();
-            Journal.ReplayResult replay = journal.replay(decoded -> {
-                ledger.apply(decoded.command, result);
+            RetainedStart start = new RetainedStart(snapshots, snapshotsIntact);
+            Journal.ReplayResult replay = journal.replayFromFirstRetained(decoded -> {
                 checked[0]++;
+                Ledger ledger = start.ledgerFor(decoded);
+                if (ledger == null) {
+                    return; // before the snapshot a journal without its oldest cycles is replayed from
+                }
+                if (decoded.command.sequence > ledger.lastSequence()) {
+                    ledger.apply(decoded.command, result);
+                }
                 SnapshotStore.Snapshot snapshot = snapshots.remove(decoded.command.sequence);
                 if (snapshot != null) {
                     checkSnapshot(snapshot, decoded, ledger, snapshotsIntact, snapshotProblems);
                 }
             });
+            if (start.ledger == null) {
+                err.println("kapok: the journal holds no entry to replay");
+                return 1;
+            }
+            Ledger ledger = start.ledger;
             for (SnapshotStore.Snapshot beyond : snapshots.values()) {
                 snapshotProblems.add("snapshot " + beyond.file().getFileName() + " is at sequence "
                         + beyond.lastSequence() + ", after the journal's last entry " + replay.lastSequence());
             }
             String breach = ledger.checkInvariants();
             out.println("journal:         " + dataDir.resolve("journal"));
+            if (start.firstSequence > 1) {
+                out.println("retention:       entries 1.." + (start.firstSequence - 1) + " removed ("
+                        + dataDir.resolve(JournalChainLinks.FILE).getFileName() + "); entry " + start.firstSequence
+                        + " links to the hash recorded there; replayed from snapshot "
+                        + start.base.file().getFileName());
+            }
             out.println("entries checked: " + replay.entries() + " (message digests, entry hashes, chain: intact)");
             out.println("last sequence:   " + replay.lastSequence());
             out.println("last entry hash: " + HexFormat.of().formatHex(replay.lastEntryHash()));
@@ -232,9 +262,78 @@ final class JournalCommand {
                 return 1;
             }
             return 0;
-        } catch (JournalCorruptException e) {
+        } catch (JournalCorruptException | JournalPositionException e) {
             err.println("kapok: " + e.getMessage() + " (" + checked[0] + " entries before it verified)");
             return 1;
+        }
+    }
+
+    /**
+     * Where the replay of {@code verify} starts: a fresh ledger at entry 1, or, when retention removed
+     * the oldest cycles, the oldest snapshot at or after the entry before the first retained one
+     * (that snapshot's entry hash checked against the journal, or against the recorded link when
+     * the snapshot is exactly at the boundary). Snapshots before the boundary are checked on their
+     * own (checksum, ledger against state hash) only.
+     */
+    private static final class RetainedStart {
+        private final Map<Long, SnapshotStore.Snapshot> snapshots;
+        private final List<String> intact;
+        Ledger ledger;
+        SnapshotStore.Snapshot base;
+        long firstSequence;
+
+        RetainedStart(Map<Long, SnapshotStore.Snapshot> snapshots, List<String> intact) {
+            this.snapshots = snapshots;
+            this.intact = intact;
+        }
+
+        /** The ledger to apply {@code entry} to, or null while the replay has not reached its base. */
+        Ledger ledgerFor(JournalEntryCodec.Decoded entry) {
+            long sequence = entry.command.sequence;
+            if (firstSequence == 0) {
+                firstSequence = sequence;
+                if (sequence == 1) {
+                    ledger = new Ledger();
+                    return ledger;
+                }
+                for (var it = snapshots.entrySet().iterator(); it.hasNext(); ) {
+                    SnapshotStore.Snapshot s = it.next().getValue();
+                    if (s.lastSequence() < sequence - 1) {
+                        intact.add(s.file().getFileName() + " at sequence " + s.lastSequence()
+                                + ": before the first retained entry, checked on its own");
+                        it.remove();
+                    } else if (base == null) {
+                        base = s;
+                        it.remove();
+                    }
+                }
+                if (base == null) {
+                    throw new JournalPositionException("the journal begins at entry " + sequence
+                            + " (retention removed the cycles before it) and no snapshot at entry " + (sequence - 1)
+                            + " or later is left to replay it from");
+                }
+                if (base.lastSequence() == sequence - 1) {
+                    if (!Arrays.equals(base.entryHash(), entry.prevEntryHash)) {
+                        throw new JournalPositionException(
+                                "snapshot " + base.file().getFileName()
+                                        + " records another hash for entry " + base.lastSequence()
+                                        + " than the first retained entry links to");
+                    }
+                    ledger = LedgerRecovery.load(base);
+                    intact.add(base.file().getFileName() + " at sequence " + base.lastSequence()
+                            + ": matches the link of the first retained entry; replayed from it");
+                }
+            }
+            if (ledger == null && sequence == base.lastSequence()) {
+                if (!Arrays.equals(base.entryHash(), entry.entryHash)) {
+                    throw new JournalPositionException("snapshot " + base.file().getFileName()
+                            + " records another entry hash than journal entry " + sequence);
+                }
+                ledger = LedgerRecovery.load(base);
+                intact.add(base.file().getFileName() + " at sequence " + base.lastSequence()
+                        + ": matches the journal; replayed from it");
+            }
+            return ledger;
         }
     }
 
@@ -261,7 +360,7 @@ final class JournalCommand {
         ArrayDeque<String> last = new ArrayDeque<>();
         long[] printed = {0};
         try (Journal journal = Journal.openReadOnly(dataDir)) {
-            journal.replay(decoded -> {
+            journal.replayFromFirstRetained(decoded -> {
                 long sequence = decoded.command.sequence;
                 if (lastCount > 0) {
                     if (last.size() == lastCount) {

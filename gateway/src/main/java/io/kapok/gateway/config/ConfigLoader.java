@@ -200,10 +200,21 @@ public final class ConfigLoader {
             range(source, "journal.snapshot.keep", sn.keep(), 1, 1000);
         }
         try {
-            net.openhft.chronicle.queue.RollCycles.valueOf(j.rollCycle());
-        } catch (IllegalArgumentException | NullPointerException e) {
+            io.kapok.gateway.journal.JournalRollCycles.of(j.rollCycle());
+        } catch (IllegalArgumentException e) {
             throw new ConfigException(source + ": key 'journal.rollCycle': '" + j.rollCycle()
                     + "' is not a Chronicle Queue roll cycle (e.g. FAST_DAILY, FAST_HOURLY)");
+        }
+
+        if (j.retention() != null) {
+            GatewayConfig.JournalRetention r = j.retention();
+            require(
+                    r.mode() != null && Set.of("off", "archive", "delete").contains(r.mode()),
+                    source,
+                    "journal.retention.mode",
+                    "must be off, archive or delete, was '" + r.mode() + "'");
+            range(source, "journal.retention.keepCycles", r.keepCycles(), 1, 1_000_000);
+            range(source, "journal.retention.keepDays", r.keepDays(), 0, 36_500);
         }
 
         validateMailbox(c.mailbox(), g, source);
@@ -359,6 +370,23 @@ public final class ConfigLoader {
         range(source, "mailbox.parkedPollsMax", m.parkedPollsMax(), 0, 1_000_000);
         range(source, "mailbox.readerThreads", m.readerThreads(), 1, 64);
         range(source, "mailbox.readQueueMax", m.readQueueMax(), 1, 1_000_000);
+        if (m.retention() != null) {
+            GatewayConfig.MailboxRetention r = m.retention();
+            require(
+                    r.mode() != null && Set.of("off", "delete").contains(r.mode()),
+                    source,
+                    "mailbox.retention.mode",
+                    "must be off or delete, was '" + r.mode() + "'");
+            range(source, "mailbox.retention.keepCycles", r.keepCycles(), 1, 1_000_000);
+            range(source, "mailbox.retention.keepDays", r.keepDays(), 0, 36_500);
+            range(source, "mailbox.retention.maxAgeDays", r.maxAgeDays(), 0, 36_500);
+            require(
+                    r.maxAgeDays() == 0 || r.maxAgeDays() > r.keepDays(),
+                    source,
+                    "mailbox.retention.maxAgeDays",
+                    "must be 0 (never) or more than keepDays " + r.keepDays() + ", was " + r.maxAgeDays());
+            range(source, "mailbox.retention.checkEverySeconds", r.checkEverySeconds(), 1, 86_400);
+        }
     }
 
     private static void range(String source, String key, int value, int min, int max) {

@@ -68,14 +68,74 @@ public record GatewayConfig(
      *     message and of the entry hash chain
      * @param snapshot when ledger snapshots are taken and how many are kept; defaults when absent
      */
-    public record Journal(String dataDir, String durability, String rollCycle, String digest, Snapshot snapshot) {
+    public record Journal(
+            String dataDir,
+            String durability,
+            String rollCycle,
+            String digest,
+            Snapshot snapshot,
+            JournalRetention retention) {
+        /** Without a {@code retention} section: journal cycles are kept for ever. */
+        public Journal(String dataDir, String durability, String rollCycle, String digest, Snapshot snapshot) {
+            this(dataDir, durability, rollCycle, digest, snapshot, null);
+        }
+
         /** {@link #snapshot()}, or the defaults when the section is absent. */
         public Snapshot snapshotOrDefault() {
             return snapshot == null ? Snapshot.DEFAULT : snapshot;
         }
 
+        /** {@link #retention()}, or {@link JournalRetention#OFF} when the section is absent. */
+        public JournalRetention retentionOrDefault() {
+            return retention == null ? JournalRetention.OFF : retention;
+        }
+
         Journal withDataDir(String dir) {
-            return new Journal(dir, durability, rollCycle, digest, snapshot);
+            return new Journal(dir, durability, rollCycle, digest, snapshot, retention);
+        }
+    }
+
+    /**
+     * What happens to journal cycle files ({@code journal.retention}) that no recovery needs any more.
+     * A cycle is removed only when all of these hold: it is older than {@code keepDays} days (its
+     * end), it is not one of the newest {@code keepCycles} cycle files, every kept snapshot lies in a
+     * later cycle (so recovery from any of them never reads it), and no reader of the gateway is in
+     * it or before it. Runs on the snapshot thread after each snapshot.
+     *
+     * @param mode {@code off} (cycles are kept for ever), {@code archive} (moved to {@code
+     *     <dataDir>/archive/journal/}) or {@code delete}
+     * @param keepCycles newest cycle files always kept, 1 or more
+     * @param keepDays days a cycle is kept after its end, 0 or more
+     */
+    public record JournalRetention(String mode, int keepCycles, int keepDays) {
+        public static final JournalRetention OFF = new JournalRetention("off", 1, 0);
+
+        /** True unless the mode is {@code off}. */
+        public boolean enabled() {
+            return !"off".equals(mode);
+        }
+    }
+
+    /**
+     * What happens to mailbox cycle files ({@code mailbox.retention}). A cycle is deleted when it is
+     * older than {@code keepDays} days, is not one of the newest {@code keepCycles} cycle files, and
+     * every message in it is delivered (each party asked for messages after it); or, undelivered
+     * messages included, when it is older than {@code maxAgeDays} days (logged with each party's
+     * count). Messages are derived from the journal, which keeps the inbound bytes; the mailbox
+     * keeps delivery. Runs every {@code checkEverySeconds} on a thread of the mailboxes.
+     *
+     * @param mode {@code off} or {@code delete}
+     * @param keepCycles newest cycle files always kept, 1 or more
+     * @param keepDays days a fully delivered cycle is kept after its end, 0 or more
+     * @param maxAgeDays days after which a cycle goes even with undelivered messages; 0 for never
+     * @param checkEverySeconds how often the mailbox cycles are looked at
+     */
+    public record MailboxRetention(String mode, int keepCycles, int keepDays, int maxAgeDays, int checkEverySeconds) {
+        public static final MailboxRetention OFF = new MailboxRetention("off", 1, 0, 0, 60);
+
+        /** True unless the mode is {@code off}. */
+        public boolean enabled() {
+            return !"off".equals(mode);
         }
     }
 
@@ -93,7 +153,14 @@ public record GatewayConfig(
      * API, {@code GET /v1/mailbox}.
      *
      * @param capacityPerParty undelivered messages one party's mailbox holds; an inbound message
-     *     that would write to a full mailbox is refused (HTTP 503 + admi.002), never dropped
+     *     that would write to a full mailbox is refused (HTTP 503 + admi.002), never dropped. Only
+     *     undelivered messages count: a poll with {@code after=N} delivers everything up to N (up to
+     *     the last message at that moment) and frees that room at once, and so does retention when
+     *     it deletes messages past {@code retention.maxAgeDays}. A client that never polls (a load
+     *     generator) fills it with every message addressed to it: a payment writes two to its
+     *     instructed agent (the relayed pacs.008 and a camt.054) and one camt.054 to its instructing
+     *     agent; one {@code GET /v1/mailbox?after=4611686018427387903&waitMs=0} a second per party
+     *     keeps such a run clear. Each message also keeps 8 bytes of index in memory until a restart.
      * @param messagesPerPollDefault messages in one answer when the request names no {@code limit}
      * @param messagesPerPollMax the largest {@code limit} a request may ask (more: HTTP 400)
      * @param pollWaitMsDefault how long a poll with nothing to deliver waits when it names no {@code waitMs}
@@ -102,6 +169,7 @@ public record GatewayConfig(
      * @param parkedPollsMax polls of all parties waiting at once (more: HTTP 429)
      * @param readerThreads threads reading the mailbox queue for answers (never the event loops)
      * @param readQueueMax reads waiting for a reader thread (more: HTTP 503)
+     * @param retention when delivered mailbox cycles are deleted; kept for ever when absent
      */
     public record Mailbox(
             int capacityPerParty,
@@ -112,7 +180,37 @@ public record GatewayConfig(
             int parkedPollsPerPartyMax,
             int parkedPollsMax,
             int readerThreads,
-            int readQueueMax) {}
+            int readQueueMax,
+            MailboxRetention retention) {
+        /** Without a {@code retention} section: mailbox cycles are kept for ever. */
+        public Mailbox(
+                int capacityPerParty,
+                int messagesPerPollDefault,
+                int messagesPerPollMax,
+                int pollWaitMsDefault,
+                int pollWaitMsMax,
+                int parkedPollsPerPartyMax,
+                int parkedPollsMax,
+                int readerThreads,
+                int readQueueMax) {
+            this(
+                    capacityPerParty,
+                    messagesPerPollDefault,
+                    messagesPerPollMax,
+                    pollWaitMsDefault,
+                    pollWaitMsMax,
+                    parkedPollsPerPartyMax,
+                    parkedPollsMax,
+                    readerThreads,
+                    readQueueMax,
+                    null);
+        }
+
+        /** {@link #retention()}, or {@link MailboxRetention#OFF} when the section is absent. */
+        public MailboxRetention retentionOrDefault() {
+            return retention == null ? MailboxRetention.OFF : retention;
+        }
+    }
 
     /** The platform's own identity. */
     public record Platform(String id) {}
@@ -173,18 +271,14 @@ public record GatewayConfig(
 
     /** A copy with the journal durability replaced ({@code mapped} or {@code sync}). */
     public GatewayConfig withDurability(String durability) {
-        Journal j =
-                new Journal(journal.dataDir(), durability, journal.rollCycle(), journal.digest(), journal.snapshot());
-        return new GatewayConfig(
-                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications);
+        return withJournal(
+                new Journal(j().dataDir(), durability, j().rollCycle(), j().digest(), j().snapshot(), j().retention()));
     }
 
     /** A copy with the journal digest replaced ({@code sm3} or {@code sha256}). */
     public GatewayConfig withJournalDigest(String digest) {
-        Journal j =
-                new Journal(journal.dataDir(), journal.durability(), journal.rollCycle(), digest, journal.snapshot());
-        return new GatewayConfig(
-                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications);
+        return withJournal(
+                new Journal(j().dataDir(), j().durability(), j().rollCycle(), digest, j().snapshot(), j().retention()));
     }
 
     /** A copy with the port replaced (the {@code --port} flag). */
@@ -202,8 +296,27 @@ public record GatewayConfig(
 
     /** A copy with the snapshot settings replaced. */
     public GatewayConfig withSnapshots(Snapshot snapshot) {
-        Journal j =
-                new Journal(journal.dataDir(), journal.durability(), journal.rollCycle(), journal.digest(), snapshot);
+        return withJournal(
+                new Journal(j().dataDir(), j().durability(), j().rollCycle(), j().digest(), snapshot, j().retention()));
+    }
+
+    /** A copy with the journal retention replaced. */
+    public GatewayConfig withJournalRetention(JournalRetention retention) {
+        return withJournal(
+                new Journal(j().dataDir(), j().durability(), j().rollCycle(), j().digest(), j().snapshot(), retention));
+    }
+
+    /** A copy with the roll cycle of the journal and the mailbox replaced. */
+    public GatewayConfig withRollCycle(String rollCycle) {
+        return withJournal(
+                new Journal(j().dataDir(), j().durability(), rollCycle, j().digest(), j().snapshot(), j().retention()));
+    }
+
+    private Journal j() {
+        return journal;
+    }
+
+    private GatewayConfig withJournal(Journal j) {
         return new GatewayConfig(
                 gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications);
     }

@@ -152,18 +152,11 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                     HttpResponseStatus.METHOD_NOT_ALLOWED,
                     "{\"error\": \"the ops API is read-only: use GET\"}");
         } else if (path.equals("/v1/health")) {
-            SequencerHandler s = shared.sequencer();
-            boolean journalUp = s.journalWritable();
-            boolean mailboxUp = s.mailboxes().writable();
-            boolean up = journalUp && mailboxUp;
+            HealthJson health = HealthJson.of(shared.sequencer(), System.currentTimeMillis());
             respondJson(
                     response,
-                    up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    "{\"status\": \"" + (up ? "UP" : "DEGRADED") + "\", \"sequence\": " + s.lastSequence()
-                            + ", \"journal\": \"" + writableOrError(journalUp, s.journalError())
-                            + "\", \"mailbox\": \""
-                            + writableOrError(mailboxUp, s.mailboxes().writeError())
-                            + "\"}");
+                    health.up() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    health.json());
         } else if (path.equals("/v1/mailbox")) {
             onMailbox(request, response);
         } else if (path.equals("/v1/ledger/hash")) {
@@ -194,10 +187,6 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     /** A party named in a request: an 8-character BIC is the same party as its "XXX" form. */
     private static String partyId(String named) {
         return named.length() == 8 && IsoIdentifiers.isBic(named) ? Bics.normalise(named) : named;
-    }
-
-    private static String writableOrError(boolean writable, String error) {
-        return writable ? "writable" : "failing: " + io.kapok.gateway.sequencer.Json.escape(String.valueOf(error));
     }
 
     /** GET /v1/mailbox: checks the party and the parameters, then starts the poll. */

@@ -2,15 +2,18 @@ package io.kapok.gateway.journal;
 
 import io.kapok.gateway.config.GatewayConfig.Durability;
 import io.kapok.ledger.LedgerCommand;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.ExcerptContext;
+import net.openhft.chronicle.queue.impl.StoreFileListener;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -32,6 +35,13 @@ public final class Journal implements AutoCloseable {
     private static final int TORN_PROBE_BYTES = 64;
 
     private final SingleChronicleQueue queue;
+    private final Path dataDir;
+    private final JournalChainLinks links;
+    /** Cycles whose file the queue holds mapped (a tailer or the appender in it); see {@link JournalRetention}. */
+    private final Set<Integer> acquiredCycles;
+    /** Readers open on this journal, so that retention never removes a cycle one of them still needs. */
+    private final Set<Reader> openReaders = ConcurrentHashMap.newKeySet();
+
     private final ExcerptAppender appender;
     private final Durability durability;
     private final JournalDigest algorithm;
@@ -46,11 +56,16 @@ public final class Journal implements AutoCloseable {
 
     private Journal(
             SingleChronicleQueue queue,
+            Path dataDir,
+            Set<Integer> acquiredCycles,
             boolean readOnly,
             Durability durability,
             JournalDigest algorithm,
             JournalWriteHook hook) {
         this.queue = queue;
+        this.dataDir = dataDir;
+        this.acquiredCycles = acquiredCycles;
+        this.links = JournalChainLinks.load(dataDir);
         this.appender = readOnly ? null : queue.createAppender();
         this.durability = durability;
         this.algorithm = algorithm;
@@ -66,21 +81,51 @@ public final class Journal implements AutoCloseable {
      */
     public static Journal open(
             Path dataDir, String rollCycle, Durability durability, JournalDigest algorithm, JournalWriteHook hook) {
+        Set<Integer> acquired = ConcurrentHashMap.newKeySet();
         SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dataDir.resolve("journal"))
-                .rollCycle(RollCycles.valueOf(rollCycle))
+                .rollCycle(JournalRollCycles.of(rollCycle))
+                .storeFileListener(cycleTracker(acquired))
                 // Chronicle's default (ASYNC) only schedules the write-back: sync durability needs
                 // msync(MS_SYNC), which returns once the pages are on disk.
                 .syncMode(durability == Durability.SYNC ? SyncMode.SYNC : SyncMode.ASYNC)
                 .build();
-        return new Journal(queue, false, durability, algorithm, hook);
+        try {
+            return new Journal(queue, dataDir, acquired, false, durability, algorithm, hook);
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
+    }
+
+    /** Keeps {@code acquired} equal to the cycles whose file the queue holds mapped. */
+    private static StoreFileListener cycleTracker(Set<Integer> acquired) {
+        return new StoreFileListener() {
+            @Override
+            public void onAcquired(int cycle, File file) {
+                acquired.add(cycle);
+            }
+
+            @Override
+            public void onReleased(int cycle, File file) {
+                acquired.remove(cycle);
+            }
+        };
     }
 
     /** Opens an existing journal only to read it; it cannot append. */
     public static Journal openReadOnly(Path dataDir) {
+        Set<Integer> acquired = ConcurrentHashMap.newKeySet();
         SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dataDir.resolve("journal"))
                 .readOnly(true)
+                .storeFileListener(cycleTracker(acquired))
                 .build();
-        return new Journal(queue, true, Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE);
+        try {
+            return new Journal(
+                    queue, dataDir, acquired, true, Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE);
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
     }
 
     /**
@@ -157,6 +202,16 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #replay(Consumer)} with every check, from the first entry retention kept (see {@link
+     * JournalChainLinks}): the tools' way to read a journal whose oldest cycles were archived.
+     */
+    public ReplayResult replayFromFirstRetained(Consumer<JournalEntryCodec.Decoded> sink) {
+        try (Reader reader = readerFromFirstRetained(true)) {
+            return drain(reader, sink);
+        }
+    }
+
     private ReplayResult drain(Reader reader, Consumer<JournalEntryCodec.Decoded> sink) {
         long entries = 0;
         try {
@@ -179,6 +234,43 @@ public final class Journal implements AutoCloseable {
         return new ReplayResult(entries, lastSequence, lastEntryHash.clone(), reader.lastIndex, incomplete);
     }
 
+    /** The journal's queue, for retention. */
+    SingleChronicleQueue queue() {
+        return queue;
+    }
+
+    /** The data directory the journal lives in (its queue is in {@code journal/} under it). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The record of the cycles retention removed. */
+    public JournalChainLinks links() {
+        return links;
+    }
+
+    /** Cycles whose file the queue holds mapped now; any thread. */
+    Set<Integer> acquiredCycles() {
+        return acquiredCycles;
+    }
+
+    /**
+     * The oldest cycle a reader open on this journal is in or will read next, or {@link
+     * Integer#MAX_VALUE} when none is open; {@link Integer#MIN_VALUE} when one has not read its first
+     * entry yet (it may need the oldest cycle). Any thread.
+     */
+    int oldestReaderCycle() {
+        int oldest = Integer.MAX_VALUE;
+        for (Reader reader : openReaders) {
+            long index = reader.lastIndex();
+            if (index < 0) {
+                return Integer.MIN_VALUE;
+            }
+            oldest = Math.min(oldest, queue.rollCycle().toCycle(index));
+        }
+        return oldest;
+    }
+
     /** A raw tailer of the journal's queue, for the journal's own helper threads. */
     ExcerptTailer createTailer() {
         return queue.createTailer();
@@ -189,9 +281,26 @@ public final class Journal implements AutoCloseable {
      * it on the thread that uses it and close it there. It may read while another thread appends.
      */
     public Reader reader(boolean checkMessageDigests) {
+        return readerFromStart(checkMessageDigests, false);
+    }
+
+    /**
+     * A reader of verified entries from the first one the journal holds: entry 1, or, once retention
+     * removed the oldest cycles, the entry after them, which must link to the hash {@link
+     * JournalChainLinks} recorded for the last removed entry. For reading and auditing; a ledger
+     * cannot be rebuilt from it without a snapshot.
+     */
+    public Reader readerFromFirstRetained(boolean checkMessageDigests) {
+        return readerFromStart(checkMessageDigests, true);
+    }
+
+    private Reader readerFromStart(boolean checkMessageDigests, boolean fromFirstRetained) {
         ExcerptTailer tailer = queue.createTailer();
         tailer.toStart();
-        return new Reader(tailer, checkMessageDigests, 1, new byte[JournalDigest.LENGTH_BYTES], -1);
+        Reader reader = new Reader(this, tailer, checkMessageDigests, 1, new byte[JournalDigest.LENGTH_BYTES], -1);
+        reader.fromFirstRetained = fromFirstRetained;
+        openReaders.add(reader);
+        return reader;
     }
 
     /**
@@ -225,7 +334,9 @@ public final class Journal implements AutoCloseable {
                 throw new JournalPositionException(
                         "entry " + sequence + " in the journal has another hash than the one recorded with it");
             }
-            return new Reader(tailer, checkMessageDigests, sequence + 1, entryHash.clone(), index);
+            Reader reader = new Reader(this, tailer, checkMessageDigests, sequence + 1, entryHash.clone(), index);
+            openReaders.add(reader);
+            return reader;
         } catch (RuntimeException e) {
             tailer.close();
             throw e;
@@ -238,16 +349,28 @@ public final class Journal implements AutoCloseable {
      * thread: the one that created it.
      */
     public static final class Reader implements AutoCloseable {
+        private final Journal journal;
         private final ExcerptTailer tailer;
         private final boolean checkMessageDigests;
         private final JournalEntryCodec.Decoded decoded = new JournalEntryCodec.Decoded();
         private final byte[] prev;
         private long expected;
-        private long lastIndex;
+        /** Read by retention on the snapshot thread: the cycles before this one are behind the reader. */
+        private volatile long lastIndex;
+
         private String incomplete;
         private ParallelEntryHashCheck parallelCheck;
+        /** Reading from the start: whether the first entry may be one after cycles retention removed. */
+        private boolean fromFirstRetained;
 
-        private Reader(ExcerptTailer tailer, boolean checkMessageDigests, long expected, byte[] prev, long lastIndex) {
+        private Reader(
+                Journal journal,
+                ExcerptTailer tailer,
+                boolean checkMessageDigests,
+                long expected,
+                byte[] prev,
+                long lastIndex) {
+            this.journal = journal;
             this.tailer = tailer;
             this.checkMessageDigests = checkMessageDigests;
             this.expected = expected;
@@ -279,6 +402,9 @@ public final class Journal implements AutoCloseable {
                             checkMessageDigests,
                             parallelCheck == null);
                     long sequence = decoded.command.sequence;
+                    if (sequence != expected && expected == 1 && lastIndex < 0) {
+                        startAfterRemovedCycles(sequence);
+                    }
                     if (sequence != expected) {
                         throw new JournalCorruptException(
                                 sequence,
@@ -304,6 +430,32 @@ public final class Journal implements AutoCloseable {
                     return decoded;
                 }
             }
+        }
+
+        /**
+         * The first entry read from the start is {@code sequence}, not 1: accepted only when retention
+         * recorded the removal of the entries before it and this entry links to the last of them, and
+         * only by a reader that may start there (a ledger cannot be rebuilt from it).
+         */
+        private void startAfterRemovedCycles(long sequence) {
+            byte[] link = journal.links.lastEntryHash(sequence - 1);
+            if (link == null || !Arrays.equals(link, decoded.prevEntryHash)) {
+                return; // reported as a deleted entry by the caller
+            }
+            if (!fromFirstRetained) {
+                throw new JournalPositionException("the journal begins at entry " + sequence + ": retention removed"
+                        + " the cycles before it (" + JournalChainLinks.FILE + "); rebuilding the ledger needs a"
+                        + " snapshot at entry " + (sequence - 1) + " or later, or those cycles back in "
+                        + journal.dataDir.resolve("journal") + " (see " + journal.dataDir.resolve("archive/journal")
+                        + ")");
+            }
+            expected = sequence;
+            System.arraycopy(link, 0, prev, 0, prev.length);
+        }
+
+        /** The Chronicle index of the last entry read, or of the entry it started after; -1 before the first. */
+        long lastIndex() {
+            return lastIndex;
         }
 
         /** Entries from {@code sequence} on come with their message bytes even when not checked. */
@@ -350,6 +502,7 @@ public final class Journal implements AutoCloseable {
             if (parallelCheck != null) {
                 parallelCheck.close();
             }
+            journal.openReaders.remove(this);
             tailer.close();
         }
     }

@@ -27,6 +27,7 @@ public final class JournalAuditor extends JournalThread {
     private volatile State state = State.RUNNING;
     private volatile long checkedEntries;
     private volatile String problem;
+    private volatile long failedSequence = -1;
 
     /** Audits entries 1..{@code lastSequence} of {@code journal}. */
     public JournalAuditor(Journal journal, long lastSequence) {
@@ -43,7 +44,7 @@ public final class JournalAuditor extends JournalThread {
 
     @Override
     protected void work() {
-        try (Journal.Reader reader = journal.reader(true)) {
+        try (Journal.Reader reader = journal.readerFromFirstRetained(true)) {
             while (running() && reader.lastSequence() < lastSequence) {
                 if (reader.next() == null) {
                     break;
@@ -56,6 +57,7 @@ public final class JournalAuditor extends JournalThread {
             }
         } catch (JournalCorruptException e) {
             problem = e.getMessage();
+            failedSequence = e.sequence();
             state = State.CORRUPT;
             LOG.error("journal audit: {}; run ./kapok journal verify with the gateway stopped", e.getMessage());
         } catch (RuntimeException e) {
@@ -75,6 +77,16 @@ public final class JournalAuditor extends JournalThread {
     /** The first entry that failed, or null; any thread. */
     public String problem() {
         return problem;
+    }
+
+    /** The sequence of the entry that failed, or -1 (none, or one that could not be read); any thread. */
+    public long failedSequence() {
+        return failedSequence;
+    }
+
+    /** The last entry the audit covers (the last one recovered at start-up). */
+    public long lastSequence() {
+        return lastSequence;
     }
 
     /** How many entries were checked so far; any thread. */

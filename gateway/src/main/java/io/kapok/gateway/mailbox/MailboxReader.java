@@ -95,7 +95,9 @@ final class MailboxReader implements AutoCloseable {
         }
         PartyMailbox mailbox = poll.mailbox;
         long last = mailbox.lastSequence();
-        long end = Math.min(last, poll.after + poll.limit);
+        // Messages retention removed (delivered, or past mailbox.retention.maxAgeDays) are skipped.
+        long from = Math.max(poll.after + 1, mailbox.firstRetainedSequence());
+        long end = Math.min(last, from - 1 + poll.limit);
         StringBuilder json = s.json;
         json.setLength(0);
         json.append("{\"partyId\": \"")
@@ -108,7 +110,7 @@ final class MailboxReader implements AutoCloseable {
                 .append(Math.max(poll.after, end))
                 .append(", \"messages\": [");
         MailboxEntry entry = s.entry;
-        for (long sequence = poll.after + 1; sequence <= end; sequence++) {
+        for (long sequence = from; sequence <= end; sequence++) {
             long index = mailbox.queueIndex(sequence);
             if (!s.tailer.moveToIndex(index)) {
                 throw new IllegalStateException("mailbox message " + sequence + " of " + mailbox.partyId()
@@ -124,7 +126,7 @@ final class MailboxReader implements AutoCloseable {
                         + entry.partySequence + " of " + entry.recipientPartyId + ", not " + sequence + " of "
                         + mailbox.partyId());
             }
-            if (sequence > poll.after + 1) {
+            if (sequence > from) {
                 json.append(", ");
             }
             json.append("{\"sequence\": ")

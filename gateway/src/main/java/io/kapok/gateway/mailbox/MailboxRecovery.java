@@ -13,6 +13,14 @@ import io.kapok.ledger.LedgerResult;
  * Sequencer thread, during recovery only.
  */
 public final class MailboxRecovery {
+    /**
+     * The receive time of genesis entries (the configured world written to a new journal). The live
+     * run writes them without composing messages, so recovery composes none for them either: an
+     * empty mailbox (nothing covered yet) would otherwise get notifications of the opening balances
+     * after a restart that the live run never wrote.
+     */
+    private static final long GENESIS_TIME_MS = io.kapok.gateway.sequencer.Genesis.TIME_MS;
+
     private final Mailboxes mailboxes;
     private final long coveredInboundSequence;
     private final int messagesOfCovered;
@@ -27,7 +35,7 @@ public final class MailboxRecovery {
     /** Called for each replayed journal entry, after the ledger applied it with {@code result}. */
     public void onReplayed(JournalEntryCodec.Decoded entry, LedgerResult result) {
         long sequence = entry.command.sequence;
-        if (sequence < coveredInboundSequence) {
+        if (sequence < coveredInboundSequence || entry.command.timeMs == GENESIS_TIME_MS) {
             return;
         }
         int skip = sequence == coveredInboundSequence ? messagesOfCovered : 0;

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -42,6 +41,7 @@ public final class Mailboxes implements AutoCloseable {
     private final MailboxWriteHook hook;
     private final ConcurrentHashMap<String, PartyMailbox> parties = new ConcurrentHashMap<>();
     private final MailboxReader reader;
+    private MailboxRetention retention;
     private final AtomicInteger parkedTotal = new AtomicInteger();
     /** Parties whose delivery mark moved, for the sequencer to make durable at the end of a batch. */
     private final ConcurrentLinkedQueue<PartyMailbox> deliveredToRecord = new ConcurrentLinkedQueue<>();
@@ -54,6 +54,15 @@ public final class Mailboxes implements AutoCloseable {
     private int messagesOfLastInbound;
     private volatile boolean writable = true;
     private volatile String writeError;
+    /**
+     * After a failed write: the messages of the failing entry not yet written (the one that failed
+     * and those composed after it), in order, kept for {@link #retryPending()}. Null when the failure
+     * was not a write (a composer threw), which leaves the repair to a restart.
+     */
+    private ArrayList<Pending> pending = new ArrayList<>();
+
+    /** A composed message the disk refused, kept until a write works again. */
+    private record Pending(String recipient, long inboundSequence, String type, long timeMs, byte[] bytes) {}
 
     private Mailboxes(
             SingleChronicleQueue queue,
@@ -84,7 +93,7 @@ public final class Mailboxes implements AutoCloseable {
             MailboxWriteHook hook,
             MailboxComposer... composers) {
         SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dataDir.resolve("mailbox"))
-                .rollCycle(RollCycles.valueOf(rollCycle))
+                .rollCycle(io.kapok.gateway.journal.JournalRollCycles.of(rollCycle))
                 .build();
         Mailboxes mailboxes;
         try {
@@ -94,12 +103,25 @@ public final class Mailboxes implements AutoCloseable {
             throw e;
         }
         try {
+            MailboxRetention.Removed removed = MailboxRetention.Removed.load(dataDir);
+            mailboxes.restoreRemoved(removed);
             mailboxes.rebuildIndex();
+            mailboxes.retention = new MailboxRetention(
+                            mailboxes, queue, dataDir, limits.retentionOrDefault(), removed, System::currentTimeMillis)
+                    .start();
         } catch (RuntimeException | Error e) {
             mailboxes.close();
             throw e;
         }
         return mailboxes;
+    }
+
+    /** Start-up: numbering goes on after the messages retention removed, which count as delivered. */
+    private void restoreRemoved(MailboxRetention.Removed removed) {
+        removed.lastSequenceByParty.forEach(
+                (party, sequence) -> partyOrCreate(party).restoreRemoved(sequence));
+        lastInboundSequence = removed.lastInboundSequence;
+        messagesOfLastInbound = removed.messagesOfLastInbound;
     }
 
     private void rebuildIndex() {
@@ -120,6 +142,9 @@ public final class Mailboxes implements AutoCloseable {
                     if (magic == MailboxEntry.DELIVERED_MAGIC) {
                         mailbox.restoreDelivered(entry.partySequence);
                         continue;
+                    }
+                    if (entry.partySequence <= mailbox.removedBeforeStart()) {
+                        continue; // in a cycle retention summed up; a crash kept it from deleting it
                     }
                     if (entry.partySequence != mailbox.lastSequence() + 1) {
                         throw new IllegalStateException("mailbox of " + entry.recipientPartyId + ": message "
@@ -153,6 +178,21 @@ public final class Mailboxes implements AutoCloseable {
         return limits;
     }
 
+    /** Every party's mailbox; any thread. */
+    java.util.Collection<PartyMailbox> allParties() {
+        return parties.values();
+    }
+
+    /** What mailbox retention last did; any thread. */
+    public MailboxRetention.State retention() {
+        return retention == null ? null : retention.state();
+    }
+
+    /** Mailbox retention, for tests that run it at once. */
+    MailboxRetention retentionAgent() {
+        return retention;
+    }
+
     /** A party's mailbox, or null for a party the gateway does not know; any thread. */
     public PartyMailbox party(String partyId) {
         return parties.get(partyId);
@@ -172,7 +212,11 @@ public final class Mailboxes implements AutoCloseable {
         return mailbox;
     }
 
-    /** False after a mailbox write failed: nothing more is accepted until a restart recovers it. */
+    /**
+     * False after a mailbox write failed, until the messages it left out are written ({@link
+     * #endBatch()} retries them) or a restart re-creates them from the journal; nothing more is
+     * accepted meanwhile. Any thread.
+     */
     public boolean writable() {
         return writable;
     }
@@ -203,8 +247,9 @@ public final class Mailboxes implements AutoCloseable {
     /**
      * Sequencer thread, after the ledger applied a journaled command: composes its messages and
      * appends each to its recipient's mailbox. On a failed write the exception propagates, and the
-     * mailboxes refuse writes from then on ({@link #writable()}), until a restart composes what is
-     * missing again.
+     * mailboxes refuse writes ({@link #writable()}) until the messages left out are written: the
+     * rest of the command's messages are still composed and kept, and each {@link #endBatch()}
+     * tries to write them again.
      */
     public void append(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result) {
         compose(command, raw, rawLength, result, 0);
@@ -225,11 +270,47 @@ public final class Mailboxes implements AutoCloseable {
                 composer.compose(command, raw, rawLength, result, w);
             }
         } catch (RuntimeException | Error e) {
+            // Not a write: the messages after it were never composed; a restart composes them.
+            pending = null;
             writable = false;
             writeError = String.valueOf(e.getMessage());
             throw e;
         }
+        if (w.failure != null) {
+            writable = false;
+            writeError = String.valueOf(w.failure.getMessage());
+            throw w.failure;
+        }
         return w.appended;
+    }
+
+    /**
+     * Sequencer thread: writes the messages a failed write left out, in order. When all are written
+     * the mailboxes are writable again; when the disk still refuses, the rest stays for the next
+     * batch. Returns true when the mailboxes are writable.
+     */
+    boolean retryPending() {
+        if (writable) {
+            return true;
+        }
+        if (pending == null) {
+            return false;
+        }
+        int written = 0;
+        try {
+            for (Pending p : pending) {
+                write(p.recipient(), p.inboundSequence(), p.type(), p.timeMs(), p.bytes(), 0, p.bytes().length);
+                written++;
+            }
+        } catch (RuntimeException e) {
+            writeError = String.valueOf(e.getMessage());
+            return false;
+        } finally {
+            pending.subList(0, written).clear();
+        }
+        writeError = null;
+        writable = true;
+        return true;
     }
 
     private void write(String recipient, long inboundSequence, String type, long timeMs, byte[] b, int off, int len) {
@@ -267,6 +348,7 @@ public final class Mailboxes implements AutoCloseable {
      * A mark only counts room, so one that is lost is merely conservative until the party polls again.
      */
     public void endBatch() {
+        retryPending();
         PartyMailbox moved;
         while ((moved = deliveredToRecord.poll()) != null) {
             moved.deliveredDirty.set(false);
@@ -370,6 +452,9 @@ public final class Mailboxes implements AutoCloseable {
     /** Stops the reader threads, records the last delivery marks, and closes the queue. Sequencer thread. */
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         reader.close();
         try {
             if (writable) {
@@ -422,18 +507,24 @@ public final class Mailboxes implements AutoCloseable {
         }
     }
 
-    /** Receives composed messages and appends them, after skipping the first few. */
+    /**
+     * Receives composed messages and appends them, after skipping the first few. After a write
+     * fails, the rest are kept (copied) for {@link #retryPending()}, so that they go out in the
+     * order they were composed.
+     */
     private final class Writer implements MailboxComposer.OutboundSink {
         private long inboundSequence;
         private long timeMs;
         private int skip;
         int appended;
+        RuntimeException failure;
 
         void start(LedgerCommand command, int skip) {
             this.inboundSequence = command.sequence;
             this.timeMs = command.timeMs;
             this.skip = skip;
             this.appended = 0;
+            this.failure = null;
         }
 
         @Override
@@ -442,8 +533,21 @@ public final class Mailboxes implements AutoCloseable {
                 skip--;
                 return;
             }
-            write(recipientPartyId, inboundSequence, messageType, timeMs, bytes, offset, length);
-            appended++;
+            if (failure == null) {
+                try {
+                    write(recipientPartyId, inboundSequence, messageType, timeMs, bytes, offset, length);
+                    appended++;
+                    return;
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            pending.add(new Pending(
+                    recipientPartyId,
+                    inboundSequence,
+                    messageType,
+                    timeMs,
+                    java.util.Arrays.copyOfRange(bytes, offset, offset + length)));
         }
     }
 }

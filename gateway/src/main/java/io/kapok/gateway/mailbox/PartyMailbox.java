@@ -20,6 +20,13 @@ public final class PartyMailbox {
     private final String partyId;
     private volatile long[] queueIndexes = new long[16];
     private volatile long lastSequence;
+    /**
+     * Messages up to this sequence were in mailbox cycles retention removed before start-up: the
+     * index holds {@code queueIndexes[s - 1 - indexBase]}. Set once, while the index is rebuilt.
+     */
+    private long indexBase;
+    /** The first message still in the mailbox queue; retention moves it forward. Any thread. */
+    private volatile long firstRetainedSequence = 1;
     /** The highest sequence the party has taken delivery of (asked with {@code after} at or past it). */
     private final AtomicLong deliveredSequence = new AtomicLong();
     /** Set when {@link #deliveredSequence} moved and the sequencer has not yet made it durable. */
@@ -58,22 +65,54 @@ public final class PartyMailbox {
      * any thread.
      */
     long queueIndex(long sequence) {
-        return queueIndexes[(int) (sequence - 1)];
+        return queueIndexes[(int) (sequence - 1 - indexBase)];
+    }
+
+    /**
+     * The first message still in the mailbox queue (1 until retention removes a cycle holding this
+     * party's messages); a poll after an older sequence starts there. Any thread.
+     */
+    public long firstRetainedSequence() {
+        return firstRetainedSequence;
+    }
+
+    /** Retention thread: messages up to {@code sequence} are about to be removed with their cycle files. */
+    void retainFrom(long sequence) {
+        if (sequence > firstRetainedSequence) {
+            firstRetainedSequence = sequence;
+        }
+    }
+
+    /**
+     * Start-up only, before any message is indexed: retention removed this party's messages up to
+     * {@code removedThrough}; numbering goes on after it and they count as delivered.
+     */
+    void restoreRemoved(long removedThrough) {
+        indexBase = removedThrough;
+        lastSequence = removedThrough;
+        firstRetainedSequence = removedThrough + 1;
+        deliveredSequence.accumulateAndGet(removedThrough, Math::max);
+    }
+
+    /** Sequence number of messages retention removed before start-up (0 when none). */
+    long removedBeforeStart() {
+        return indexBase;
     }
 
     /** Sequencer thread: the next message, at {@code queueIndex}, gets {@code lastSequence() + 1}. */
     void append(long queueIndex) {
         long next = lastSequence + 1;
         long[] indexes = queueIndexes;
-        if (next > indexes.length) {
+        int slot = (int) (next - 1 - indexBase);
+        if (slot >= indexes.length) {
             if (indexes.length >= Integer.MAX_VALUE / 2) {
                 throw new IllegalStateException("mailbox of " + partyId + " holds " + lastSequence + " messages");
             }
             indexes = Arrays.copyOf(indexes, indexes.length * 2);
-            indexes[(int) (next - 1)] = queueIndex;
+            indexes[slot] = queueIndex;
             queueIndexes = indexes;
         } else {
-            indexes[(int) (next - 1)] = queueIndex;
+            indexes[slot] = queueIndex;
         }
         lastSequence = next;
     }

@@ -169,7 +169,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                         config.journal().snapshotOrDefault(),
                         recovery.snapshot(),
                         ledger.lastSequence(),
-                        () -> outboundCompleteSequence)
+                        () -> outboundCompleteSequence,
+                        config.journal().retentionOrDefault())
                 .start();
     }
 

@@ -4,10 +4,13 @@ import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalDigest;
 import io.kapok.gateway.journal.JournalEntryCodec;
+import io.kapok.gateway.journal.JournalRetention;
 import io.kapok.gateway.journal.JournalThread;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -39,11 +42,15 @@ public final class SnapshotAgent extends JournalThread {
     private final Path startSnapshot;
     private final long catchUpTo;
     private final LongSupplier completeSequence;
+    private final JournalRetention retention;
     private final LedgerResult result = new LedgerResult();
     private final byte[] lastEntryHash = new byte[JournalDigest.LENGTH_BYTES];
     private Ledger replica;
     private volatile long lastSnapshotSequence;
+    private volatile long lastSnapshotTimeMs;
     private volatile String lastError;
+    /** The start snapshot's ledger gave another state hash than it records: the recovered ledger is suspect. */
+    private volatile String startCheckFailed;
 
     /**
      * @param startSnapshot the snapshot the gateway recovered from, or null after a full replay: the
@@ -69,7 +76,23 @@ public final class SnapshotAgent extends JournalThread {
             Path startSnapshot,
             long catchUpTo,
             LongSupplier completeSequence) {
+        this(journal, store, settings, startSnapshot, catchUpTo, completeSequence, GatewayConfig.JournalRetention.OFF);
+    }
+
+    /**
+     * @param retention what happens to journal cycle files every kept snapshot lies after: checked
+     *     after each snapshot, on this thread ({@link JournalRetention})
+     */
+    public SnapshotAgent(
+            Journal journal,
+            SnapshotStore store,
+            GatewayConfig.Snapshot settings,
+            Path startSnapshot,
+            long catchUpTo,
+            LongSupplier completeSequence,
+            GatewayConfig.JournalRetention retention) {
         super("kapok-snapshot");
+        this.retention = new JournalRetention(journal, retention, System::currentTimeMillis);
         this.completeSequence = completeSequence;
         this.journal = journal;
         this.store = store;
@@ -90,7 +113,18 @@ public final class SnapshotAgent extends JournalThread {
             try {
                 SnapshotStore.Snapshot s = SnapshotStore.read(startSnapshot);
                 Journal.Reader reader = journal.readerAfter(s.lastSequence(), s.journalIndex(), s.entryHash(), false);
-                replica = LedgerRecovery.load(s);
+                try {
+                    // Start-up trusted the recorded state hash (the checksum covers it); check it here,
+                    // off the start-up path.
+                    replica = LedgerRecovery.load(s, true);
+                } catch (SnapshotCorruptException e) {
+                    reader.close();
+                    startCheckFailed = e.getMessage();
+                    LOG.error(
+                            "{}: the gateway recovered from it; stop it, move the snapshot aside and restart",
+                            e.getMessage());
+                    throw e;
+                }
                 return reader;
             } catch (RuntimeException e) {
                 LOG.warn(
@@ -147,8 +181,10 @@ public final class SnapshotAgent extends JournalThread {
         try {
             store.write(replica.lastSequence(), index, lastEntryHash, replica.stateHash(), replica.snapshot());
             lastSnapshotSequence = replica.lastSequence();
+            lastSnapshotTimeMs = System.currentTimeMillis();
             store.prune(settings.keep());
             lastError = null;
+            applyRetention();
             return true;
         } catch (RuntimeException e) {
             if (lastError == null) {
@@ -159,13 +195,43 @@ public final class SnapshotAgent extends JournalThread {
         }
     }
 
+    /** Journal retention after a snapshot: it never fails the snapshot, it only keeps files. */
+    private void applyRetention() {
+        List<Long> indexes = new ArrayList<>();
+        for (Path file : store.list()) {
+            long index = SnapshotStore.journalIndexOf(file);
+            if (index >= 0) {
+                indexes.add(index);
+            }
+        }
+        retention.run(indexes);
+    }
+
+    /** Journal retention's state; any thread. */
+    public JournalRetention.State retention() {
+        return retention.state();
+    }
+
+    /** Wall-clock time of the last snapshot this agent wrote, epoch ms, or 0; any thread. */
+    public long lastSnapshotTimeMs() {
+        return lastSnapshotTimeMs;
+    }
+
     /** Sequence of the last snapshot this agent wrote, or 0; any thread. */
     public long lastSnapshotSequence() {
         return lastSnapshotSequence;
     }
 
-    /** The last problem, or null; any thread. */
+    /**
+     * Why the snapshot start-up recovered from does not hold the state it records (its ledger, loaded
+     * again here, gives another state hash), or null; any thread.
+     */
+    public String startSnapshotProblem() {
+        return startCheckFailed;
+    }
+
+    /** The last problem, or null; any thread. A failed check of the start snapshot stays. */
     public String lastError() {
-        return lastError;
+        return startCheckFailed != null ? startCheckFailed : lastError;
     }
 }

@@ -1,16 +1,15 @@
 package io.kapok.gateway.snapshot;
 
+import io.kapok.gateway.journal.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -93,37 +92,10 @@ public final class SnapshotStore {
         Path temp = dir.resolve(name(lastSequence) + TEMP_SUFFIX);
         try {
             Files.createDirectories(dir);
-            try (FileChannel channel = FileChannel.open(
-                    temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system of " + dir + " cannot rename atomically", e);
-            }
-            forceDirectory();
+            AtomicFiles.write(file, temp, bytes.toByteArray());
             return file;
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // The next write replaces it; recovery never reads temporary files.
-            }
             throw new UncheckedIOException("cannot write snapshot " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Forces the directory entry of a rename to disk (a no-op where the platform cannot). */
-    private void forceDirectory() {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException ignored) {
-            // Some platforms cannot open a directory; the rename is still atomic there.
         }
     }
 
@@ -188,6 +160,28 @@ public final class SnapshotStore {
             throw new SnapshotCorruptException(file, "does not match its checksum: altered or partly written");
         }
         return new Snapshot(file, lastSequence, journalIndex, entryHash, stateHash, ledger);
+    }
+
+    /**
+     * The journal index a snapshot file's header records, without reading or checking the rest; -1
+     * when the file is not a readable snapshot of this version. For retention, which only needs to
+     * know where each kept snapshot lies.
+     */
+    public static long journalIndexOf(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer header = ByteBuffer.allocate(4 + 4 + 8 + 8);
+            while (header.hasRemaining() && channel.read(header) >= 0) {
+                // read the fixed header
+            }
+            header.flip();
+            if (header.remaining() < header.capacity() || header.getInt() != MAGIC || header.getInt() != VERSION) {
+                return -1;
+            }
+            header.getLong();
+            return header.getLong();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /**

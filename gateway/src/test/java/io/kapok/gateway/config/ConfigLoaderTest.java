@@ -86,6 +86,37 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void retentionSettingsAreReadAndChecked() throws IOException {
+        GatewayConfig defaults = ConfigLoader.loadDefaults();
+        assertEquals(
+                new GatewayConfig.JournalRetention("archive", 7, 30),
+                defaults.journal().retentionOrDefault());
+        assertEquals(
+                new GatewayConfig.MailboxRetention("delete", 2, 7, 90, 300),
+                defaults.mailbox().retentionOrDefault());
+        ConfigException mode = assertThrows(
+                ConfigException.class, () -> parse(embeddedYaml().replace("mode: archive", "mode: shred")));
+        assertEquals(
+                "test.yaml: key 'journal.retention.mode' must be off, archive or delete, was 'shred'",
+                mode.getMessage());
+        ConfigException maxAge = assertThrows(
+                ConfigException.class, () -> parse(embeddedYaml().replace("maxAgeDays: 90", "maxAgeDays: 5")));
+        assertEquals(
+                "test.yaml: key 'mailbox.retention.maxAgeDays' must be 0 (never) or more than keepDays 7, was 5",
+                maxAge.getMessage());
+        ConfigException rollCycle = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml().replace("rollCycle: FAST_DAILY", "rollCycle: DAILY")));
+        assertTrue(rollCycle.getMessage().contains("key 'journal.rollCycle'"), rollCycle.getMessage());
+        // Without the sections the cycles are kept for ever, as before retention existed.
+        GatewayConfig.Journal j = defaults.journal();
+        assertEquals(
+                GatewayConfig.JournalRetention.OFF,
+                new GatewayConfig.Journal(j.dataDir(), j.durability(), j.rollCycle(), j.digest(), j.snapshot())
+                        .retentionOrDefault());
+    }
+
+    @Test
     void programmesAreTheDemoWorldsAndTheirRatesAreChecked() throws IOException {
         GatewayConfig.ProgrammeEntry first =
                 ConfigLoader.loadDefaults().programmes().get(0);

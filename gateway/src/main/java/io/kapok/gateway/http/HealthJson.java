@@ -1,0 +1,208 @@
+package io.kapok.gateway.http;
+
+import io.kapok.gateway.journal.JournalAuditor;
+import io.kapok.gateway.journal.JournalRetention;
+import io.kapok.gateway.mailbox.MailboxRetention;
+import io.kapok.gateway.mailbox.Mailboxes;
+import io.kapok.gateway.sequencer.Json;
+import io.kapok.gateway.sequencer.SequencerHandler;
+import io.kapok.gateway.snapshot.LedgerRecovery;
+import io.kapok.gateway.snapshot.SnapshotAgent;
+
+/**
+ * The body of {@code GET /v1/health}: whether the gateway takes messages, and the state of what runs
+ * beside the sequencer. Built on the event loop from volatile state the other threads publish; it
+ * never waits for the sequencer.
+ *
+ * <pre>
+ *  {"status": "UP", "sequence": 1042, "journal": "writable", "mailbox": "writable",
+ *   "audit": {"state": "PASSED", "checkedEntries": 1000, "lastSequence": 1000},
+ *   "snapshot": {"lastSequence": 1000, "ageMs": 5120, "lastError": null},
+ *   "recovery": {"summary": "recovered snapshot 900 + 100 entries", "snapshotSequence": 900,
+ *                "replayedEntries": 100, "skippedSnapshots": 0},
+ *   "retention": {"journal": {"mode": "archive", "cyclesRemoved": 3, "firstRetainedSequence": 801,
+ *                             "cycleFiles": 7, "lastRunAgeMs": 5100, "keptBecause": "...", "lastError": null},
+ *                 "mailbox": {"mode": "delete", "cyclesRemoved": 2, "undeliveredDropped": 0, ...}}}
+ * </pre>
+ *
+ * {@code status} is {@code DEGRADED} (HTTP 503) while the journal or the mailbox cannot be written
+ * or once the background audit found a message whose bytes no longer match their digest ({@code
+ * audit.state} {@code FAILED}, with the entry's {@code failedSequence} and {@code problem}), or
+ * when the snapshot start-up recovered from, loaded again by the snapshot thread, does not give the
+ * state hash it records ({@code snapshot.lastError} says so); else
+ * {@code UP} (HTTP 200). The audit states are {@code RUNNING}, {@code PASSED}, {@code FAILED} and
+ * {@code STOPPED}. A snapshot or retention error is shown but does not degrade: messages are still
+ * taken and journaled.
+ */
+public final class HealthJson {
+    private final boolean up;
+    private final String json;
+
+    private HealthJson(boolean up, String json) {
+        this.up = up;
+        this.json = json;
+    }
+
+    /** True when the gateway takes messages (HTTP 200), false when degraded (HTTP 503). */
+    public boolean up() {
+        return up;
+    }
+
+    /** The JSON body. */
+    public String json() {
+        return json;
+    }
+
+    /**
+     * The health of a started gateway.
+     *
+     * @param nowMs the wall clock, epoch ms, for the ages
+     */
+    public static HealthJson of(SequencerHandler sequencer, long nowMs) {
+        Mailboxes mailboxes = sequencer.mailboxes();
+        boolean journalUp = sequencer.journalWritable();
+        boolean mailboxUp = mailboxes.writable();
+        JournalAuditor audit = sequencer.audit();
+        boolean auditFailed = audit != null && audit.state() == JournalAuditor.State.CORRUPT;
+        boolean snapshotSuspect =
+                sequencer.snapshots() != null && sequencer.snapshots().startSnapshotProblem() != null;
+        boolean up = journalUp && mailboxUp && !auditFailed && !snapshotSuspect;
+        StringBuilder json = new StringBuilder(1024);
+        json.append("{\"status\": \"")
+                .append(up ? "UP" : "DEGRADED")
+                .append("\", \"sequence\": ")
+                .append(sequencer.lastSequence())
+                .append(", \"journal\": \"")
+                .append(writableOrError(journalUp, sequencer.journalError()))
+                .append("\", \"mailbox\": \"")
+                .append(writableOrError(mailboxUp, mailboxes.writeError()))
+                .append('"');
+        appendAudit(json, audit);
+        appendSnapshot(json, sequencer.snapshots(), nowMs);
+        appendRecovery(json, sequencer);
+        json.append(", \"retention\": {\"journal\": ");
+        appendJournalRetention(
+                json,
+                sequencer.snapshots() == null ? null : sequencer.snapshots().retention(),
+                nowMs);
+        json.append(", \"mailbox\": ");
+        appendMailboxRetention(json, mailboxes.retention(), nowMs);
+        json.append("}}");
+        return new HealthJson(up, json.toString());
+    }
+
+    private static String writableOrError(boolean writable, String error) {
+        return writable ? "writable" : "failing: " + Json.escape(String.valueOf(error));
+    }
+
+    private static void appendAudit(StringBuilder json, JournalAuditor audit) {
+        json.append(", \"audit\": ");
+        if (audit == null) {
+            json.append("null");
+            return;
+        }
+        String state = switch (audit.state()) {
+            case RUNNING -> "RUNNING";
+            case INTACT -> "PASSED";
+            case CORRUPT -> "FAILED";
+            case STOPPED -> "STOPPED";
+        };
+        json.append("{\"state\": \"")
+                .append(state)
+                .append("\", \"checkedEntries\": ")
+                .append(audit.checkedEntries())
+                .append(", \"lastSequence\": ")
+                .append(audit.lastSequence());
+        if (audit.state() == JournalAuditor.State.CORRUPT) {
+            json.append(", \"failedSequence\": ").append(audit.failedSequence()).append(", \"problem\": ");
+            string(json, audit.problem());
+        }
+        json.append('}');
+    }
+
+    private static void appendSnapshot(StringBuilder json, SnapshotAgent snapshots, long nowMs) {
+        json.append(", \"snapshot\": ");
+        if (snapshots == null) {
+            json.append("null");
+            return;
+        }
+        long takenMs = snapshots.lastSnapshotTimeMs();
+        json.append("{\"lastSequence\": ")
+                .append(snapshots.lastSnapshotSequence())
+                .append(", \"ageMs\": ")
+                .append(takenMs == 0 ? "null" : String.valueOf(Math.max(0, nowMs - takenMs)))
+                .append(", \"lastError\": ");
+        string(json, snapshots.lastError());
+        json.append('}');
+    }
+
+    private static void appendRecovery(StringBuilder json, SequencerHandler sequencer) {
+        LedgerRecovery.Result recovery = sequencer.recovery();
+        json.append(", \"recovery\": ");
+        if (recovery == null) {
+            json.append("null");
+            return;
+        }
+        json.append("{\"summary\": ");
+        string(json, sequencer.recoverySummary());
+        json.append(", \"snapshotSequence\": ")
+                .append(recovery.snapshot() == null ? "null" : String.valueOf(recovery.snapshotSequence()))
+                .append(", \"replayedEntries\": ")
+                .append(sequencer.replayedEntries())
+                .append(", \"skippedSnapshots\": ")
+                .append(recovery.skipped().size())
+                .append('}');
+    }
+
+    private static void appendJournalRetention(StringBuilder json, JournalRetention.State s, long nowMs) {
+        if (s == null) {
+            json.append("null");
+            return;
+        }
+        appendRun(json, s.mode(), s.cyclesRemoved(), "firstRetainedSequence", s.firstRetainedSequence());
+        appendRunEnd(json, s.cycleFiles(), s.lastRunMs(), s.keptBecause(), s.lastError(), nowMs);
+    }
+
+    private static void appendMailboxRetention(StringBuilder json, MailboxRetention.State s, long nowMs) {
+        if (s == null) {
+            json.append("null");
+            return;
+        }
+        appendRun(json, s.mode(), s.cyclesRemoved(), "undeliveredDropped", s.undeliveredDropped());
+        appendRunEnd(json, s.cycleFiles(), s.lastRunMs(), s.keptBecause(), s.lastError(), nowMs);
+    }
+
+    /** The opening fields of a retention: its mode, what it removed, and one count of its own. */
+    private static void appendRun(StringBuilder json, String mode, long cyclesRemoved, String countName, long count) {
+        json.append("{\"mode\": \"")
+                .append(Json.escape(mode))
+                .append("\", \"cyclesRemoved\": ")
+                .append(cyclesRemoved)
+                .append(", \"")
+                .append(countName)
+                .append("\": ")
+                .append(count);
+    }
+
+    /** The fields both retentions share, and the closing brace. */
+    private static void appendRunEnd(
+            StringBuilder json, int cycleFiles, long lastRunMs, String keptBecause, String lastError, long nowMs) {
+        json.append(", \"cycleFiles\": ")
+                .append(cycleFiles < 0 ? "null" : String.valueOf(cycleFiles))
+                .append(", \"lastRunAgeMs\": ")
+                .append(lastRunMs == 0 ? "null" : String.valueOf(Math.max(0, nowMs - lastRunMs)))
+                .append(", \"keptBecause\": ");
+        string(json, keptBecause);
+        json.append(", \"lastError\": ");
+        string(json, lastError);
+        json.append('}');
+    }
+
+    private static void string(StringBuilder json, String value) {
+        if (value == null) {
+            json.append("null");
+        } else {
+            json.append('"').append(Json.escape(value)).append('"');
+        }
+    }
+}
