@@ -410,7 +410,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 mailboxes.append(command, event.raw, event.rawLength, result);
             } catch (RuntimeException e) {
                 LOG.error(
-                        "mailbox append failed after journal entry {}; refusing messages until a restart",
+                        "mailbox append failed after journal entry {}; refusing messages until its messages are written",
                         command.sequence,
                         e);
                 response.answerUnavailable("mailbox unavailable");
@@ -423,14 +423,19 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     /**
      * The decision's outbound messages into the mailboxes. False when they could not be written:
      * the payment is journaled and applied, but not acknowledged; the mailboxes then refuse every
-     * payment until a restart re-creates the missing messages from the journal.
+     * payment until the messages kept from the failed write are written (retried at each batch end;
+     * a restart re-creates them from the journal).
      */
     private boolean appendOutbound(TransferCommand c, InboundEvent event, PendingResponse response) {
         try {
             mailboxes.append(c, event.raw, event.rawLength, result);
             return true;
         } catch (RuntimeException e) {
-            LOG.error("mailbox append failed after journal entry {}; refusing payments until a restart", c.sequence, e);
+            LOG.error(
+                    "mailbox append failed after journal entry {}; refusing payments until its messages are written"
+                            + " (retried at each batch end)",
+                    c.sequence,
+                    e);
             response.answerUnavailable("mailbox unavailable");
             return false;
         }
