@@ -56,6 +56,9 @@ public final class Iso20022Decoder {
     private final Capture capture = new Capture();
 
     private int section;
+    /** The Document's namespace (interned), once the Document element is read. */
+    private String documentNamespace;
+
     private int sectionDepth;
     private int documents;
     private int headers;
@@ -165,8 +168,8 @@ public final class Iso20022Decoder {
             return false;
         }
         headerPath[level] = local;
-        String expectedNs = section == SECTION_HEADER ? HEAD : out.schema.type.namespace();
-        if (!expectedNs.equals(ns)) {
+        String expectedNs = section == SECTION_HEADER ? HEAD : documentNamespace;
+        if (expectedNs != ns && !expectedNs.equals(ns)) {
             verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
                     .append("element ")
                     .append(local)
@@ -194,7 +197,7 @@ public final class Iso20022Decoder {
             return true;
         }
         MessageSchema.Node parent = nodes[level - 1];
-        MessageSchema.Node node = parent == null ? null : parent.children.get(local);
+        MessageSchema.Node node = parent == null ? null : parent.child(local);
         nodes[level] = node;
         if (transactionLevel >= level) {
             transactionLevel = -1; // left the previous transaction
@@ -300,6 +303,7 @@ public final class Iso20022Decoder {
                 return false;
             }
             out.resetFields(schema); // an AppHdr read before the Document stays
+            documentNamespace = type.namespace();
             section = SECTION_DOCUMENT;
             sectionDepth = depth;
             return true;

@@ -124,6 +124,7 @@ public final class MessageSchema {
             node.itemField = i;
             itemCodes[i] = itemFields[i].codes().toArray(new String[0]);
         }
+        trie.freeze();
     }
 
     public MessageType type() {
@@ -147,7 +148,7 @@ public final class MessageSchema {
         }
         Node node = transactionNode;
         for (String name : path) {
-            node = node.children.get(name);
+            node = node.child(name.intern());
             if (node == null) {
                 return -1;
             }
@@ -167,7 +168,7 @@ public final class MessageSchema {
     public int indexOf(String... path) {
         Node node = trie;
         for (String name : path) {
-            node = node.children.get(name);
+            node = node.child(name.intern());
             if (node == null) {
                 return -1;
             }
@@ -180,8 +181,34 @@ public final class MessageSchema {
      * {@code itemField} the repeated group's item field read at it, or -1.
      */
     static final class Node {
+        /** Built with the schema; read per element only through {@link #child}. */
         final Map<String, Node> children = new HashMap<>();
+        /** The children frozen into arrays: a lookup is an identity scan of a few interned names. */
+        private String[] childNames = new String[0];
+
+        private Node[] childNodes = new Node[0];
         int field = -1;
         int itemField = -1;
+
+        /** The child named {@code name} (interned, as the parser gives it), or null. */
+        Node child(String name) {
+            String[] names = childNames;
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == name) {
+                    return childNodes[i];
+                }
+            }
+            return null;
+        }
+
+        /** Freezes this node and everything below it into the lookup arrays. */
+        void freeze() {
+            childNames = children.keySet().toArray(new String[0]);
+            childNodes = new Node[childNames.length];
+            for (int i = 0; i < childNames.length; i++) {
+                childNodes[i] = children.get(childNames[i]);
+                childNodes[i].freeze();
+            }
+        }
     }
 }
