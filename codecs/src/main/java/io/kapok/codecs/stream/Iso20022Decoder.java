@@ -198,6 +198,16 @@ public final class Iso20022Decoder {
         }
         MessageSchema.Node parent = nodes[level - 1];
         MessageSchema.Node node = parent == null ? null : parent.child(local);
+        if (node == null && parent != null && parent.closed) {
+            verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
+                    .append("element ")
+                    .append(local)
+                    .append(" is not allowed in ")
+                    .append(headerPath[level - 1])
+                    .append(" by ")
+                    .append(schema.type.messageDefinition());
+            return false;
+        }
         nodes[level] = node;
         if (transactionLevel >= level) {
             transactionLevel = -1; // left the previous transaction

@@ -124,7 +124,26 @@ public final class MessageSchema {
             node.itemField = i;
             itemCodes[i] = itemFields[i].codes().toArray(new String[0]);
         }
+        closeAllowed(trie, this.rootElement);
         trie.freeze();
+    }
+
+    /**
+     * Marks every walked element the {@link AllowedChildren} table covers as closed: its allowed
+     * children that the schema does not walk become {@link Node#UNWALKED}, any other is refused.
+     */
+    private void closeAllowed(Node node, String path) {
+        for (Map.Entry<String, Node> child : List.copyOf(node.children.entrySet())) {
+            closeAllowed(child.getValue(), path + "/" + child.getKey());
+        }
+        List<String> allowed = AllowedChildren.of(type, path);
+        if (allowed == null) {
+            return;
+        }
+        node.closed = true;
+        for (String name : allowed) {
+            node.children.putIfAbsent(name, Node.UNWALKED);
+        }
     }
 
     public MessageType type() {
@@ -181,6 +200,9 @@ public final class MessageSchema {
      * {@code itemField} the repeated group's item field read at it, or -1.
      */
     static final class Node {
+        /** An element the message definition allows that the schema does not walk: nothing below it is checked. */
+        static final Node UNWALKED = new Node();
+
         /** Built with the schema; read per element only through {@link #child}. */
         final Map<String, Node> children = new HashMap<>();
         /** The children frozen into arrays: a lookup is an identity scan of a few interned names. */
@@ -189,6 +211,8 @@ public final class MessageSchema {
         private Node[] childNodes = new Node[0];
         int field = -1;
         int itemField = -1;
+        /** True when the allowed children are known: an element in the message's namespace not among them is refused. */
+        boolean closed;
 
         /** The child named {@code name} (interned, as the parser gives it), or null. */
         Node child(String name) {
@@ -203,6 +227,9 @@ public final class MessageSchema {
 
         /** Freezes this node and everything below it into the lookup arrays. */
         void freeze() {
+            if (this == UNWALKED) {
+                return;
+            }
             childNames = children.keySet().toArray(new String[0]);
             childNodes = new Node[childNames.length];
             for (int i = 0; i < childNames.length; i++) {

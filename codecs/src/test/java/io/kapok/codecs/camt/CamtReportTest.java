@@ -32,11 +32,13 @@ import com.prowidesoftware.swift.model.mx.dic.TotalTransactions6;
 import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
 import io.kapok.codecs.DecodeVerdict;
 import io.kapok.codecs.Decoding;
+import io.kapok.codecs.MessageMap;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.stream.MessageView;
+import io.kapok.codecs.stream.ProwideFiller;
 import jakarta.xml.bind.JAXBContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -138,6 +140,14 @@ class CamtReportTest {
                         .addNtry(entry(1, "1250000.00", CreditDebitCode.DBIT))));
         mx.setAppHdr(header("KPK-NTFCTN-0020", "camt.054.001.08"));
         return mx;
+    }
+
+    @Test
+    void decodesProwideStatementWithEveryOptionalElementProwideCanWrite() {
+        String xml = ProwideOracle.xml(
+                ProwideFiller.withEveryOptionalElement(statement(), MessageMap.schemaOf(MessageType.CAMT_053_001_08)));
+        assertTrue(xml.contains("<camt:Bal>") || xml.contains(":Bal>"), () -> "no balance written:\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
+import io.kapok.codecs.stream.ProwideFiller;
 import io.kapok.codecs.xml.XmlLimits;
 import jakarta.xml.bind.JAXBContext;
 import java.math.BigDecimal;
@@ -100,6 +101,22 @@ class Tsin001DecoderTest {
         assertText(SUPPLIER_USCC, view.fromOrganisationId());
         assertText("USCC", view.fromOrganisationScheme());
         assertText("PRBKCNGZXXX", view.toBic());
+    }
+
+    @Test
+    void decodesProwideRequestWithEveryOptionalElementProwideCanWrite() {
+        String plain = ProwideOracle.xml(Tsin001Samples.request(3));
+        String xml = ProwideOracle.xml(
+                ProwideFiller.withEveryOptionalElement(Tsin001Samples.request(3), Tsin001Schema.SCHEMA));
+        assertTrue(
+                ProwideOracle.elementNames(xml, "Document").stream().distinct().count()
+                        > ProwideOracle.elementNames(plain, "Document").stream()
+                                        .distinct()
+                                        .count()
+                                + 20,
+                () -> "the filler added few elements:\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
+        assertEquals(3, view.itemCount());
     }
 
     @Test
