@@ -31,7 +31,8 @@ import org.codehaus.stax2.typed.TypedXMLStreamReader;
  * {@code UNSUPPORTED_MESSAGE} (an admi.002) that names it.
  *
  * <p>A schema's {@link RepeatedGroup} keeps every item (e.g. each invoice of a tsin.001) in the
- * view's reused item slots, up to the group's limit ({@code ITEM_LIMIT} beyond); for other
+ * view's reused item slots, up to the group's limit or the configured {@link XmlLimits#itemsMax()},
+ * whichever is lower ({@code ITEM_LIMIT} beyond, with the path of the item); for other
  * repeated transactions only the first is kept and all are counted. A sender's organisation id in
  * the header is checked: {@code Othr/Id} of scheme USCC (unified social credit code) or LEI, or
  * {@code LEI} (ISO 17442 with its check digits).
@@ -48,6 +49,9 @@ public final class Iso20022Decoder {
     private static final String HEAD = MessageType.HEAD_001_001_02.namespace();
 
     private final XMLInputFactory2 factory;
+    /** The configured item limit ({@link XmlLimits#itemsMax()}); a group's own limit may be lower. */
+    private final int itemsMax;
+
     private final Map<MessageType, MessageSchema> schemas = new EnumMap<>(MessageType.class);
     private final MessageSchema.Node[] nodes = new MessageSchema.Node[256];
     /** Element names of the current path inside the AppHdr or the Document, by level. */
@@ -68,6 +72,7 @@ public final class Iso20022Decoder {
 
     public Iso20022Decoder(XmlLimits limits, MessageSchema... accepted) {
         this.factory = HardenedXmlInputFactory.create(limits);
+        this.itemsMax = limits.itemsMax();
         for (MessageSchema schema : accepted) {
             schemas.put(schema.type, schema);
         }
@@ -246,14 +251,15 @@ public final class Iso20022Decoder {
     private boolean beginItem(MessageSchema schema, MessageView out, DecodeVerdict verdict) {
         RepeatedGroup group = schema.group;
         int item = out.transactionCount - 1;
-        if (item >= group.itemsMax()) {
+        int limit = Math.min(group.itemsMax(), itemsMax);
+        if (item >= limit) {
             verdict.reject(RejectCode.ITEM_LIMIT, group.itemPathText(schema.rootElement, item))
                     .append("more than ")
-                    .append(group.itemsMax())
+                    .append(limit)
                     .append(' ')
                     .append(group.name())
                     .append(" items in one message; the limit is ")
-                    .append(group.itemsMax());
+                    .append(limit);
             return false;
         }
         out.beginItem(item);
