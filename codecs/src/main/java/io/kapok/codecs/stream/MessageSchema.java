@@ -25,6 +25,13 @@ public final class MessageSchema {
     final FieldSpec[] itemFields;
 
     final String[][] itemCodes;
+
+    /** A second repeated group whose items are all kept (not transactions), or null; e.g. a statement's balances. */
+    final RepeatedGroup secondGroup;
+
+    final Node secondGroupNode;
+    final FieldSpec[] secondItemFields;
+    final String[][] secondItemCodes;
     final int messageIdField;
     final int amountDigitsMax;
     final List<MessageRule> rules;
@@ -45,7 +52,7 @@ public final class MessageSchema {
             int messageIdField,
             int amountDigitsMax,
             List<MessageRule> rules) {
-        this(type, rootElement, fields, transactionPath, null, messageIdField, amountDigitsMax, rules);
+        this(type, rootElement, fields, transactionPath, null, null, messageIdField, amountDigitsMax, rules);
     }
 
     /**
@@ -61,12 +68,33 @@ public final class MessageSchema {
             int messageIdField,
             int amountDigitsMax,
             List<MessageRule> rules) {
+        this(type, rootElement, fields, group, null, messageIdField, amountDigitsMax, rules);
+    }
+
+    /**
+     * A schema with two repeated groups whose items are all kept: {@code group} (counted as its
+     * transactions) and {@code secondGroup} (e.g. the balances of a statement beside its entries),
+     * each bounded by its own limit and the configured item limit.
+     *
+     * @param group       the repeated group, or null; when given it is also the transaction element
+     * @param secondGroup the second repeated group, or null; its path must not lie inside {@code group}
+     */
+    public MessageSchema(
+            MessageType type,
+            String rootElement,
+            List<FieldSpec> fields,
+            RepeatedGroup group,
+            RepeatedGroup secondGroup,
+            int messageIdField,
+            int amountDigitsMax,
+            List<MessageRule> rules) {
         this(
                 type,
                 rootElement,
                 fields,
                 group == null ? null : group.path(),
                 group,
+                secondGroup,
                 messageIdField,
                 amountDigitsMax,
                 rules);
@@ -78,11 +106,13 @@ public final class MessageSchema {
             List<FieldSpec> fields,
             String[] transactionPath,
             RepeatedGroup group,
+            RepeatedGroup secondGroup,
             int messageIdField,
             int amountDigitsMax,
             List<MessageRule> rules) {
         this.type = type;
         this.group = group;
+        this.secondGroup = secondGroup;
         this.rootElement = rootElement.intern();
         this.fields = fields.toArray(new FieldSpec[0]);
 
@@ -99,33 +129,50 @@ public final class MessageSchema {
             }
             node.field = i;
         }
-        Node tx = null;
-        if (transactionPath != null) {
-            tx = trie;
-            for (String name : transactionPath) {
-                tx = tx.children.computeIfAbsent(name.intern(), n -> new Node());
-            }
-        }
-        this.transactionNode = tx;
+        this.transactionNode = transactionPath == null ? null : place(trie, transactionPath);
         this.codes = new String[this.fields.length][];
         for (int i = 0; i < this.fields.length; i++) {
             this.codes[i] = this.fields[i].codes().toArray(new String[0]);
         }
         this.itemFields = group == null ? new FieldSpec[0] : group.fields().toArray(new FieldSpec[0]);
-        this.itemCodes = new String[itemFields.length][];
-        for (int i = 0; i < itemFields.length; i++) {
-            Node node = tx;
-            for (String name : itemFields[i].path()) {
-                node = node.children.computeIfAbsent(name, n -> new Node());
-            }
-            if (node.field >= 0 || node.itemField >= 0) {
-                throw new IllegalArgumentException("two fields at " + String.join("/", itemFields[i].path()));
-            }
-            node.itemField = i;
-            itemCodes[i] = itemFields[i].codes().toArray(new String[0]);
+        this.itemCodes = placeItems(itemFields, transactionNode, false);
+        this.secondGroupNode = secondGroup == null ? null : place(trie, secondGroup.path());
+        if (secondGroupNode != null && (secondGroupNode == transactionNode || secondGroupNode.field >= 0)) {
+            throw new IllegalArgumentException(
+                    "the second group " + String.join("/", secondGroup.path()) + " must be an element of its own");
         }
+        this.secondItemFields =
+                secondGroup == null ? new FieldSpec[0] : secondGroup.fields().toArray(new FieldSpec[0]);
+        this.secondItemCodes = placeItems(secondItemFields, secondGroupNode, true);
         closeAllowed(trie, this.rootElement);
         trie.freeze();
+    }
+
+    /** The node at {@code path} below {@code from}, created where missing. */
+    private static Node place(Node from, String[] path) {
+        Node node = from;
+        for (String name : path) {
+            node = node.children.computeIfAbsent(name.intern(), n -> new Node());
+        }
+        return node;
+    }
+
+    /** Places a group's item fields below its element; returns their allowed codes as arrays. */
+    private static String[][] placeItems(FieldSpec[] specs, Node groupNode, boolean second) {
+        String[][] codes = new String[specs.length][];
+        for (int i = 0; i < specs.length; i++) {
+            Node node = place(groupNode, specs[i].path());
+            if (node.field >= 0 || node.itemField >= 0 || node.secondItemField >= 0) {
+                throw new IllegalArgumentException("two fields at " + String.join("/", specs[i].path()));
+            }
+            if (second) {
+                node.secondItemField = i;
+            } else {
+                node.itemField = i;
+            }
+            codes[i] = specs[i].codes().toArray(new String[0]);
+        }
+        return codes;
     }
 
     /**
@@ -160,19 +207,30 @@ public final class MessageSchema {
         return group;
     }
 
+    /** The second repeated group whose items are all kept, or null. */
+    public RepeatedGroup secondGroup() {
+        return secondGroup;
+    }
+
+    /** Index of the second group's item field at exactly this path below its element, or -1. */
+    public int secondItemIndexOf(String... path) {
+        Node node = secondGroup == null ? null : below(secondGroupNode, path);
+        return node == null ? -1 : node.secondItemField;
+    }
+
     /** Index of the item field at exactly this path below the group's element, or -1. */
     public int itemIndexOf(String... path) {
-        if (group == null) {
-            return -1;
+        Node node = group == null ? null : below(transactionNode, path);
+        return node == null ? -1 : node.itemField;
+    }
+
+    /** The node at {@code path} below {@code from}, or null. */
+    private static Node below(Node from, String[] path) {
+        Node node = from;
+        for (int i = 0; i < path.length && node != null; i++) {
+            node = node.child(path[i].intern());
         }
-        Node node = transactionNode;
-        for (String name : path) {
-            node = node.child(name.intern());
-            if (node == null) {
-                return -1;
-            }
-        }
-        return node.itemField;
+        return node;
     }
 
     public int fieldCount() {
@@ -185,19 +243,14 @@ public final class MessageSchema {
 
     /** Index of the field at exactly this path, or -1. */
     public int indexOf(String... path) {
-        Node node = trie;
-        for (String name : path) {
-            node = node.child(name.intern());
-            if (node == null) {
-                return -1;
-            }
-        }
-        return node.field;
+        Node node = below(trie, path);
+        return node == null ? -1 : node.field;
     }
 
     /**
      * One element name of the path tree; {@code field} is the field read at it, or -1;
-     * {@code itemField} the repeated group's item field read at it, or -1.
+     * {@code itemField} the repeated group's item field read at it, or -1; {@code secondItemField}
+     * the second group's.
      */
     static final class Node {
         /** An element the message definition allows that the schema does not walk: nothing below it is checked. */
@@ -211,6 +264,7 @@ public final class MessageSchema {
         private Node[] childNodes = new Node[0];
         int field = -1;
         int itemField = -1;
+        int secondItemField = -1;
         /** True when the allowed children are known: an element in the message's namespace not among them is refused. */
         boolean closed;
 
