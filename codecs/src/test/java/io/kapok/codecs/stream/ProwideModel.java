@@ -22,14 +22,14 @@ import java.util.Map;
  * schemas): the element children of a type, in schema order, with the type of each. Used by tests
  * as the independent source of which elements a message allows where. Stateless.
  */
-final class ProwideModel {
+public final class ProwideModel {
     /** A type whose content is open ({@code xs:any}): any element may appear in it. */
-    static final Map<String, Class<?>> OPEN = java.util.Collections.unmodifiableMap(new LinkedHashMap<>());
+    public static final Map<String, Class<?>> OPEN = java.util.Collections.unmodifiableMap(new LinkedHashMap<>());
 
     private ProwideModel() {}
 
     /** Prowide's message class of {@code type}, e.g. {@code MxPacs00800108} for pacs.008.001.08. */
-    static Class<?> messageClass(MessageType type) {
+    public static Class<?> messageClass(MessageType type) {
         String def = type.messageDefinition().replace(".", "");
         String name = "com.prowidesoftware.swift.model.mx.Mx" + Character.toUpperCase(def.charAt(0)) + def.substring(1);
         try {
@@ -40,7 +40,7 @@ final class ProwideModel {
     }
 
     /** The type of the message element {@code rootElement} (e.g. {@code FIToFICstmrCdtTrf}) of {@code type}. */
-    static Class<?> rootType(MessageType type, String rootElement) {
+    public static Class<?> rootType(MessageType type, String rootElement) {
         Class<?> root = children(messageClass(type)).get(rootElement);
         if (root == null) {
             throw new IllegalStateException(type.messageDefinition() + " has no element " + rootElement);
@@ -53,7 +53,7 @@ final class ProwideModel {
      * repeated element), in schema order; empty for simple content (text, a number, a code, an
      * amount with its currency attribute, an IDREF); {@link #OPEN} when any element may appear.
      */
-    static Map<String, Class<?>> children(Class<?> type) {
+    public static Map<String, Class<?>> children(Class<?> type) {
         if (isSimple(type)) {
             return Map.of();
         }
@@ -82,7 +82,7 @@ final class ProwideModel {
     }
 
     /** The type at {@code path} below {@code type}, or null when the model has no such element. */
-    static Class<?> typeAt(Class<?> type, List<String> path) {
+    public static Class<?> typeAt(Class<?> type, List<String> path) {
         Class<?> at = type;
         for (String name : path) {
             Map<String, Class<?>> children = children(at);
@@ -94,7 +94,23 @@ final class ProwideModel {
         return at;
     }
 
-    static Class<?> elementType(Field field) {
+    /** The Java field of {@code type} (or a superclass) holding element {@code name}, or null. */
+    public static Field elementField(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                XmlElement element = field.getAnnotation(XmlElement.class);
+                if (element != null
+                        ? element.name().equals(name)
+                        : field.getName().equals(name)) {
+                    field.setAccessible(true);
+                    return field;
+                }
+            }
+        }
+        return null;
+    }
+
+    public static Class<?> elementType(Field field) {
         Type type = field.getGenericType();
         if (List.class.isAssignableFrom(field.getType())) {
             type = ((ParameterizedType) type).getActualTypeArguments()[0];
@@ -106,7 +122,7 @@ final class ProwideModel {
     }
 
     /** Text, numbers, dates, codes, and types with a value and attributes only (amounts). */
-    static boolean isSimple(Class<?> type) {
+    public static boolean isSimple(Class<?> type) {
         if (type.isPrimitive()
                 || type.isEnum()
                 || type.isArray()
