@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -43,10 +42,25 @@ class SiblingMessagesTest {
     private final MessageView view = new MessageView();
     private final DecodeVerdict verdict = new DecodeVerdict();
 
+    /** A sibling, its request, their message and list elements, and the items of the sample. */
+    record Sibling(
+            MessageType type,
+            String request,
+            String requestRoot,
+            String root,
+            String requestList,
+            String list,
+            int items) {
+        @Override
+        public String toString() {
+            return type.messageDefinition();
+        }
+    }
+
     /** Each sibling, its request (whose sample it is built from), their message and list elements, and its items. */
-    static Stream<Arguments> siblings() {
+    static Stream<Sibling> siblings() {
         return Stream.of(
-                Arguments.of(
+                new Sibling(
                         MessageType.TSIN_007_001_01,
                         "tsin.006",
                         "InvcAssgnmtReq",
@@ -54,7 +68,7 @@ class SiblingMessagesTest {
                         "AssgnmtList",
                         "AssgnmtList",
                         2),
-                Arguments.of(
+                new Sibling(
                         MessageType.TSIN_008_001_01,
                         "tsin.006",
                         "InvcAssgnmtReq",
@@ -62,7 +76,7 @@ class SiblingMessagesTest {
                         "AssgnmtList",
                         "NtfctnList",
                         2),
-                Arguments.of(
+                new Sibling(
                         MessageType.TSIN_010_001_01,
                         "tsin.009",
                         "PtyRegnAndGrntReq",
@@ -70,7 +84,7 @@ class SiblingMessagesTest {
                         "AgrmtList",
                         "AgrmtList",
                         1),
-                Arguments.of(
+                new Sibling(
                         MessageType.TSIN_011_001_01,
                         "tsin.009",
                         "PtyRegnAndGrntReq",
@@ -78,7 +92,7 @@ class SiblingMessagesTest {
                         "AgrmtList",
                         "NtfctnList",
                         1),
-                Arguments.of(
+                new Sibling(
                         MessageType.TSIN_012_001_01,
                         "tsin.009",
                         "PtyRegnAndGrntReq",
@@ -86,7 +100,7 @@ class SiblingMessagesTest {
                         "AgrmtList",
                         "AckList",
                         1),
-                Arguments.of(
+                new Sibling(
                         MessageType.TSMT_054_001_01,
                         "tsmt.053",
                         "InvcPmtRcncltnAdvc",
@@ -98,56 +112,45 @@ class SiblingMessagesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("siblings")
-    void readsTheSiblingWithEveryItem(
-            MessageType sibling,
-            String request,
-            String requestRoot,
-            String root,
-            String requestList,
-            String list,
-            int items) {
-        String xml = switch (request) {
+    void readsTheSiblingWithEveryItem(Sibling s) {
+        String xml = switch (s.request()) {
             case "tsin.006" -> ProwideOracle.xml(InvoiceAssignmentTest.request(), TSIN_006);
             case "tsin.009" -> ProwideOracle.xml(BusinessLetterMessagesTest.registration(), TSIN_009);
             default -> ProwideOracle.xml(BusinessLetterMessagesTest.reconciliation(), TSMT_053);
         };
-        String moved = xml.replace("urn:iso:std:iso:20022:tech:xsd:" + request + ".001.01", sibling.namespace())
-                .replace(":" + requestRoot + ">", ":" + root + ">")
-                .replace(":" + requestList + ">", ":" + list + ">");
+        String moved = xml.replace(
+                        "urn:iso:std:iso:20022:tech:xsd:" + s.request() + ".001.01",
+                        s.type().namespace())
+                .replace(":" + s.requestRoot() + ">", ":" + s.root() + ">")
+                .replace(":" + s.requestList() + ">", ":" + s.list() + ">");
         byte[] bytes = moved.getBytes(StandardCharsets.UTF_8);
         assertTrue(decoder.decode(bytes, 0, bytes.length, view, verdict), () -> verdict + "\n" + moved);
-        assertEquals(sibling, view.type());
-        assertEquals(items, view.itemCount());
+        assertEquals(s.type(), view.type());
+        assertEquals(s.items(), view.itemCount());
         assertTrue(view.text(BusinessLetterFields.LETTER_ID).length() > 0);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("siblings")
-    void decodesTheSiblingProwideBuildsFieldByField(
-            MessageType sibling,
-            String request,
-            String requestRoot,
-            String root,
-            String requestList,
-            String list,
-            int items) {
-        AbstractMX requestMx = switch (request) {
+    void decodesTheSiblingProwideBuildsFieldByField(Sibling s) {
+        AbstractMX requestMx = switch (s.request()) {
             case "tsin.006" -> InvoiceAssignmentTest.request();
             case "tsin.009" -> withSupplierInTheLetter(BusinessLetterMessagesTest.registration());
             default -> BusinessLetterMessagesTest.reconciliation();
         };
-        AbstractMX mx = ProwideSiblings.sibling(requestMx, requestRoot, sibling, root, Map.of(requestList, list));
-        Class<?> registry = LetterIdrefRegistries.forMessage(sibling.messageDefinition());
+        AbstractMX mx = ProwideSiblings.sibling(
+                requestMx, s.requestRoot(), s.type(), s.root(), Map.of(s.requestList(), s.list()));
+        Class<?> registry = LetterIdrefRegistries.forMessage(s.type().messageDefinition());
         @SuppressWarnings("unchecked")
-        Class<? extends AbstractMX> type = (Class<? extends AbstractMX>) ProwideModel.messageClass(sibling);
+        Class<? extends AbstractMX> type = (Class<? extends AbstractMX>) ProwideModel.messageClass(s.type());
         String xml = ProwideOracle.xml(mx, ProwideOracle.context(classesOf(type), registry));
-        assertTrue(xml.contains(sibling.namespace()) && xml.contains(":" + root + ">"), xml);
+        assertTrue(xml.contains(s.type().namespace()) && xml.contains(":" + s.root() + ">"), xml);
 
         assertTrue(decodeText(xml), () -> verdict + "\n" + xml);
-        assertEquals(sibling, view.type());
-        assertEquals(items, view.itemCount());
+        assertEquals(s.type(), view.type());
+        assertEquals(s.items(), view.itemCount());
         AbstractMX parsed = ProwideOracle.parse(xml, type, registry);
-        ProwideFields.assertSameFields(MessageMap.schemaOf(sibling), elementOf(parsed, root), view);
+        ProwideFields.assertSameFields(MessageMap.schemaOf(s.type()), elementOf(parsed, s.root()), view);
     }
 
     /**
