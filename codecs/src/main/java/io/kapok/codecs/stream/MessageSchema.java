@@ -9,8 +9,11 @@ import java.util.Map;
  * What {@link Iso20022Decoder} reads of one message type: the message element under
  * {@code Document}, the fields (as paths below it), the element that repeats once per transaction
  * (only the first transaction's fields are kept; all are counted) or a {@link RepeatedGroup} whose
- * every item is kept with its own fields, which field the BAH {@code BizMsgIdr} must equal, and the
- * cross-field rules. Immutable once built; share it.
+ * every item is kept with its own fields, optionally a second such group (e.g. a statement's
+ * balances beside its entries), which field the BAH {@code BizMsgIdr} must equal, and the
+ * cross-field rules. The elements it walks (the fields and the elements on their paths) are closed
+ * by the {@link AllowedChildren} table: any other child in the message's namespace is refused.
+ * Immutable once built; share it.
  */
 public final class MessageSchema {
     final MessageType type;
