@@ -40,7 +40,9 @@ import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.pacs.Pacs002Encoder;
 import io.kapok.codecs.pacs.Pacs002Status;
 import io.kapok.codecs.pacs.Pacs008Decoder;
+import io.kapok.codecs.pacs.Pacs008Schema;
 import io.kapok.codecs.pacs.Pacs008View;
+import io.kapok.codecs.stream.ProwideFiller;
 import io.kapok.codecs.xml.TextBuffer;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import io.kapok.codecs.xml.XmlLimits;
@@ -120,6 +122,17 @@ class ProwideConformanceTest {
     void decodesProwidePaymentInEveryWriteStyle(WriteStyle style) {
         Payment payment = Payment.sample();
         assertDecodesAsProwideWroteIt(payment.toMx(), style);
+    }
+
+    @Test
+    void decodesProwidePaymentWithEveryOptionalElementProwideCanWrite() {
+        MxPacs00800108 mx =
+                ProwideFiller.withEveryOptionalElement(Payment.sample().toMx(), Pacs008Schema.SCHEMA);
+        String xml = write(mx, WriteStyle.DEFAULT);
+        for (String element : new String[] {"BtchBookg", "SttlmPrty", "PrvsInstgAgt1Acct", "UltmtCdtr", "RgltryRptg"}) {
+            assertTrue(xml.contains("<pacs:" + element + ">"), () -> element + " was not written:\n" + xml);
+        }
+        assertDecodesAsProwideWroteIt(mx, WriteStyle.DEFAULT);
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.kapok.codecs.stream.MessageSchema;
  */
 public final class Camt054Schema {
     public static final MessageSchema SCHEMA =
-            CamtReport.schema(MessageType.CAMT_054_001_08, "BkToCstmrDbtCdtNtfctn", "Ntfctn");
+            CamtReport.schema(MessageType.CAMT_054_001_08, "BkToCstmrDbtCdtNtfctn", "Ntfctn", null);
 
     private Camt054Schema() {}
 }

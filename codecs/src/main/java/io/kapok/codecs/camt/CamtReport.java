@@ -60,8 +60,12 @@ public final class CamtReport {
 
     private CamtReport() {}
 
-    /** The schema of {@code type}, whose account report element under {@code root} is {@code report}. */
-    static MessageSchema schema(MessageType type, String root, String report) {
+    /**
+     * The schema of {@code type}, whose account report element under {@code root} is {@code report};
+     * {@code balances}, when given, is its second repeated group (a statement's {@code Bal}).
+     */
+    static MessageSchema schema(
+            MessageType type, String root, String report, RepeatedGroup balances, MessageRule... moreRules) {
         MessageSchema schema = new MessageSchema(
                 type,
                 root,
@@ -98,9 +102,11 @@ public final class CamtReport {
                                 optional(ValueKind.TEXT_MAX140, TX, "TxDtls", "RmtInf", "Ustrd")
                                         .orRepeated()),
                         ENTRIES_MAX),
+                balances,
                 MSG_ID,
                 DecimalAmounts.CBPR_TOTAL_DIGITS_MAX,
-                List.of(
+                rules(
+                        moreRules,
                         accountNamed("/Document/" + root + "/" + report + "/Acct/Id"),
                         CommonRules.itemCountMatches(
                                 NUMBER_OF_ENTRIES,
@@ -112,6 +118,12 @@ public final class CamtReport {
         SchemaConstants.check(schema, SUM_OF_ENTRIES, report, "TxsSummry", "TtlNtries", "Sum");
         SchemaConstants.checkItem(schema, ENTRY_REMITTANCE, TX, "TxDtls", "RmtInf", "Ustrd");
         return schema;
+    }
+
+    private static List<MessageRule> rules(MessageRule[] more, MessageRule... common) {
+        List<MessageRule> all = new java.util.ArrayList<>(List.of(common));
+        all.addAll(List.of(more));
+        return all;
     }
 
     private static MessageRule accountNamed(String path) {

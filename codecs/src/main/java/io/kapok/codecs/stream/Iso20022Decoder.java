@@ -31,7 +31,8 @@ import org.codehaus.stax2.typed.TypedXMLStreamReader;
  * {@code UNSUPPORTED_MESSAGE} (an admi.002) that names it.
  *
  * <p>A schema's {@link RepeatedGroup} keeps every item (e.g. each invoice of a tsin.001) in the
- * view's reused item slots, up to the group's limit ({@code ITEM_LIMIT} beyond); for other
+ * view's reused item slots, up to the group's limit or the configured {@link XmlLimits#itemsMax()},
+ * whichever is lower ({@code ITEM_LIMIT} beyond, with the path of the item); for other
  * repeated transactions only the first is kept and all are counted. A sender's organisation id in
  * the header is checked: {@code Othr/Id} of scheme USCC (unified social credit code) or LEI, or
  * {@code LEI} (ISO 17442 with its check digits).
@@ -48,6 +49,9 @@ public final class Iso20022Decoder {
     private static final String HEAD = MessageType.HEAD_001_001_02.namespace();
 
     private final XMLInputFactory2 factory;
+    /** The configured item limit ({@link XmlLimits#itemsMax()}); a group's own limit may be lower. */
+    private final int itemsMax;
+
     private final Map<MessageType, MessageSchema> schemas = new EnumMap<>(MessageType.class);
     private final MessageSchema.Node[] nodes = new MessageSchema.Node[256];
     /** Element names of the current path inside the AppHdr or the Document, by level. */
@@ -56,6 +60,9 @@ public final class Iso20022Decoder {
     private final Capture capture = new Capture();
 
     private int section;
+    /** The Document's namespace (interned), once the Document element is read. */
+    private String documentNamespace;
+
     private int sectionDepth;
     private int documents;
     private int headers;
@@ -65,6 +72,7 @@ public final class Iso20022Decoder {
 
     public Iso20022Decoder(XmlLimits limits, MessageSchema... accepted) {
         this.factory = HardenedXmlInputFactory.create(limits);
+        this.itemsMax = limits.itemsMax();
         for (MessageSchema schema : accepted) {
             schemas.put(schema.type, schema);
         }
@@ -165,8 +173,8 @@ public final class Iso20022Decoder {
             return false;
         }
         headerPath[level] = local;
-        String expectedNs = section == SECTION_HEADER ? HEAD : out.schema.type.namespace();
-        if (!expectedNs.equals(ns)) {
+        String expectedNs = section == SECTION_HEADER ? HEAD : documentNamespace;
+        if (expectedNs != ns && !expectedNs.equals(ns)) {
             verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
                     .append("element ")
                     .append(local)
@@ -194,7 +202,17 @@ public final class Iso20022Decoder {
             return true;
         }
         MessageSchema.Node parent = nodes[level - 1];
-        MessageSchema.Node node = parent == null ? null : parent.children.get(local);
+        MessageSchema.Node node = parent == null ? null : parent.child(local);
+        if (node == null && parent != null && parent.closed) {
+            verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
+                    .append("element ")
+                    .append(local)
+                    .append(" is not allowed in ")
+                    .append(headerPath[level - 1])
+                    .append(" by ")
+                    .append(schema.type.messageDefinition());
+            return false;
+        }
         nodes[level] = node;
         if (transactionLevel >= level) {
             transactionLevel = -1; // left the previous transaction
@@ -202,15 +220,37 @@ public final class Iso20022Decoder {
         if (node != null && node == schema.transactionNode) {
             out.transactionCount++;
             transactionLevel = level;
-            if (schema.group != null && !beginItem(schema, out, verdict)) {
+            if (schema.group != null
+                    && !beginItem(schema, schema.group, out.items, out.transactionCount - 1, verdict)) {
                 return false;
             }
         }
         if (node == null) {
             return true;
         }
+        if (node == schema.secondGroupNode
+                && !beginItem(schema, schema.secondGroup, out.secondItems, out.secondItems.count, verdict)) {
+            return false;
+        }
         if (node.itemField >= 0) {
-            return startItemField(r, node.itemField, level, out, verdict);
+            return startItemField(
+                    r,
+                    schema.itemFields[node.itemField],
+                    out.items,
+                    out.transactionCount - 1,
+                    node.itemField,
+                    level,
+                    verdict);
+        }
+        if (node.secondItemField >= 0) {
+            return startItemField(
+                    r,
+                    schema.secondItemFields[node.secondItemField],
+                    out.secondItems,
+                    out.secondItems.count - 1,
+                    node.secondItemField,
+                    level,
+                    verdict);
         }
         boolean laterTransaction = transactionLevel >= 0 && out.transactionCount > 1;
         if (node.field < 0 || laterTransaction) {
@@ -229,35 +269,38 @@ public final class Iso20022Decoder {
         return markPresent(current, level, verdict);
     }
 
-    /** Opens the next item of the schema's repeated group, refusing one more than its limit. */
-    private boolean beginItem(MessageSchema schema, MessageView out, DecodeVerdict verdict) {
-        RepeatedGroup group = schema.group;
-        int item = out.transactionCount - 1;
-        if (item >= group.itemsMax()) {
+    /**
+     * Opens item {@code item} (0-based) of one of the schema's repeated groups in its slots, refusing
+     * one more than the group's limit or the configured item limit, whichever is lower.
+     */
+    private boolean beginItem(
+            MessageSchema schema, RepeatedGroup group, ItemSlots slots, int item, DecodeVerdict verdict) {
+        int limit = Math.min(group.itemsMax(), itemsMax);
+        if (item >= limit) {
             verdict.reject(RejectCode.ITEM_LIMIT, group.itemPathText(schema.rootElement, item))
                     .append("more than ")
-                    .append(group.itemsMax())
+                    .append(limit)
                     .append(' ')
                     .append(group.name())
                     .append(" items in one message; the limit is ")
-                    .append(group.itemsMax());
+                    .append(limit);
             return false;
         }
-        out.beginItem(item);
+        slots.begin(item);
         return true;
     }
 
-    private boolean startItemField(XMLStreamReader r, int field, int level, MessageView out, DecodeVerdict verdict)
+    private boolean startItemField(
+            XMLStreamReader r, FieldSpec spec, ItemSlots slots, int item, int field, int level, DecodeVerdict verdict)
             throws XMLStreamException {
-        int slot = (out.transactionCount - 1) * out.itemWidth + field;
-        FieldSpec spec = out.schema.itemFields[field];
-        current = out.itemText[slot];
+        int slot = item * slots.width + field;
+        current = slots.text[slot];
         if (current.isPresent() && spec.repeatable()) {
             current = null; // keep the first occurrence
             return true;
         }
         if (spec.kind() == ValueKind.AMOUNT) {
-            readCurrency(r, out.itemCurrencyText[slot]);
+            readCurrency(r, slots.currencyText[slot]);
         }
         return markPresent(current, level, verdict);
     }
@@ -300,6 +343,7 @@ public final class Iso20022Decoder {
                 return false;
             }
             out.resetFields(schema); // an AppHdr read before the Document stays
+            documentNamespace = type.namespace();
             section = SECTION_DOCUMENT;
             sectionDepth = depth;
             return true;
@@ -404,25 +448,16 @@ public final class Iso20022Decoder {
                 v.currency[i] = checkedCurrency;
             }
         }
-        int width = s.itemFields.length;
-        for (int item = 0, items = v.itemCount(); item < items; item++) {
-            for (int f = 0; f < width; f++) {
-                int slot = item * width + f;
-                if (!checkField(
+        if (!checkItems(s, s.group, s.itemFields, s.itemCodes, v.items, v.itemCount(), verdict)
+                || !checkItems(
                         s,
-                        s.itemFields[f],
-                        s.itemCodes[f],
-                        item,
-                        v.itemText[slot],
-                        v.itemCurrencyText[slot],
+                        s.secondGroup,
+                        s.secondItemFields,
+                        s.secondItemCodes,
+                        v.secondItems,
+                        v.secondItemCount(),
                         verdict)) {
-                    return;
-                }
-                if (s.itemFields[f].kind() == ValueKind.AMOUNT && v.itemText[slot].isPresent()) {
-                    v.itemAmountMinor[slot] = checkedAmountMinor;
-                    v.itemCurrency[slot] = checkedCurrency;
-                }
-            }
+            return;
         }
         if (v.hasAppHdr && !checkHeader(v, verdict)) {
             return;
@@ -434,16 +469,44 @@ public final class Iso20022Decoder {
         }
     }
 
+    /** Checks every field of the {@code items} items of {@code group}, keeping each amount in minor units. */
+    private boolean checkItems(
+            MessageSchema s,
+            RepeatedGroup group,
+            FieldSpec[] fields,
+            String[][] codes,
+            ItemSlots slots,
+            int items,
+            DecodeVerdict verdict) {
+        checkingGroup = group;
+        for (int item = 0; item < items; item++) {
+            for (int f = 0; f < fields.length; f++) {
+                int slot = item * slots.width + f;
+                if (!checkField(s, fields[f], codes[f], item, slots.text[slot], slots.currencyText[slot], verdict)) {
+                    return false;
+                }
+                if (fields[f].kind() == ValueKind.AMOUNT && slots.text[slot].isPresent()) {
+                    slots.amountMinor[slot] = checkedAmountMinor;
+                    slots.currency[slot] = checkedCurrency;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The group whose items {@link #checkField} is checking, for the paths of its rejects. */
+    private RepeatedGroup checkingGroup;
+
     /** Amount and packed currency of the last {@link ValueKind#AMOUNT} field {@link #checkField} accepted. */
     private long checkedAmountMinor;
 
     private int checkedCurrency;
 
     /** The field's path for a reject: below the message element, or below item {@code item} of the group. */
-    private static String pathOf(MessageSchema s, FieldSpec spec, int item) {
+    private String pathOf(MessageSchema s, FieldSpec spec, int item) {
         return item < 0
                 ? spec.pathText(s.rootElement)
-                : s.group.itemPathText(s.rootElement, item) + "/" + String.join("/", spec.path());
+                : checkingGroup.itemPathText(s.rootElement, item) + "/" + String.join("/", spec.path());
     }
 
     /**
@@ -778,7 +841,7 @@ public final class Iso20022Decoder {
         return true;
     }
 
-    private static boolean ok(
+    private boolean ok(
             boolean valid,
             RejectCode kindCode,
             MessageSchema s,

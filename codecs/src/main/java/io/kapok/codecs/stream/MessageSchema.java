@@ -9,8 +9,11 @@ import java.util.Map;
  * What {@link Iso20022Decoder} reads of one message type: the message element under
  * {@code Document}, the fields (as paths below it), the element that repeats once per transaction
  * (only the first transaction's fields are kept; all are counted) or a {@link RepeatedGroup} whose
- * every item is kept with its own fields, which field the BAH {@code BizMsgIdr} must equal, and the
- * cross-field rules. Immutable once built; share it.
+ * every item is kept with its own fields, optionally a second such group (e.g. a statement's
+ * balances beside its entries), which field the BAH {@code BizMsgIdr} must equal, and the
+ * cross-field rules. The elements it walks (the fields and the elements on their paths) are closed
+ * by the {@link AllowedChildren} table: any other child in the message's namespace is refused.
+ * Immutable once built; share it.
  */
 public final class MessageSchema {
     final MessageType type;
@@ -25,6 +28,13 @@ public final class MessageSchema {
     final FieldSpec[] itemFields;
 
     final String[][] itemCodes;
+
+    /** A second repeated group whose items are all kept (not transactions), or null; e.g. a statement's balances. */
+    final RepeatedGroup secondGroup;
+
+    final Node secondGroupNode;
+    final FieldSpec[] secondItemFields;
+    final String[][] secondItemCodes;
     final int messageIdField;
     final int amountDigitsMax;
     final List<MessageRule> rules;
@@ -45,7 +55,7 @@ public final class MessageSchema {
             int messageIdField,
             int amountDigitsMax,
             List<MessageRule> rules) {
-        this(type, rootElement, fields, transactionPath, null, messageIdField, amountDigitsMax, rules);
+        this(type, rootElement, fields, transactionPath, null, null, messageIdField, amountDigitsMax, rules);
     }
 
     /**
@@ -61,12 +71,33 @@ public final class MessageSchema {
             int messageIdField,
             int amountDigitsMax,
             List<MessageRule> rules) {
+        this(type, rootElement, fields, group, null, messageIdField, amountDigitsMax, rules);
+    }
+
+    /**
+     * A schema with two repeated groups whose items are all kept: {@code group} (counted as its
+     * transactions) and {@code secondGroup} (e.g. the balances of a statement beside its entries),
+     * each bounded by its own limit and the configured item limit.
+     *
+     * @param group       the repeated group, or null; when given it is also the transaction element
+     * @param secondGroup the second repeated group, or null; its path must not lie inside {@code group}
+     */
+    public MessageSchema(
+            MessageType type,
+            String rootElement,
+            List<FieldSpec> fields,
+            RepeatedGroup group,
+            RepeatedGroup secondGroup,
+            int messageIdField,
+            int amountDigitsMax,
+            List<MessageRule> rules) {
         this(
                 type,
                 rootElement,
                 fields,
                 group == null ? null : group.path(),
                 group,
+                secondGroup,
                 messageIdField,
                 amountDigitsMax,
                 rules);
@@ -78,11 +109,13 @@ public final class MessageSchema {
             List<FieldSpec> fields,
             String[] transactionPath,
             RepeatedGroup group,
+            RepeatedGroup secondGroup,
             int messageIdField,
             int amountDigitsMax,
             List<MessageRule> rules) {
         this.type = type;
         this.group = group;
+        this.secondGroup = secondGroup;
         this.rootElement = rootElement.intern();
         this.fields = fields.toArray(new FieldSpec[0]);
 
@@ -99,30 +132,67 @@ public final class MessageSchema {
             }
             node.field = i;
         }
-        Node tx = null;
-        if (transactionPath != null) {
-            tx = trie;
-            for (String name : transactionPath) {
-                tx = tx.children.computeIfAbsent(name.intern(), n -> new Node());
-            }
-        }
-        this.transactionNode = tx;
+        this.transactionNode = transactionPath == null ? null : place(trie, transactionPath);
         this.codes = new String[this.fields.length][];
         for (int i = 0; i < this.fields.length; i++) {
             this.codes[i] = this.fields[i].codes().toArray(new String[0]);
         }
         this.itemFields = group == null ? new FieldSpec[0] : group.fields().toArray(new FieldSpec[0]);
-        this.itemCodes = new String[itemFields.length][];
-        for (int i = 0; i < itemFields.length; i++) {
-            Node node = tx;
-            for (String name : itemFields[i].path()) {
-                node = node.children.computeIfAbsent(name, n -> new Node());
+        this.itemCodes = placeItems(itemFields, transactionNode, false);
+        this.secondGroupNode = secondGroup == null ? null : place(trie, secondGroup.path());
+        if (secondGroupNode != null && (secondGroupNode == transactionNode || secondGroupNode.field >= 0)) {
+            throw new IllegalArgumentException(
+                    "the second group " + String.join("/", secondGroup.path()) + " must be an element of its own");
+        }
+        this.secondItemFields =
+                secondGroup == null ? new FieldSpec[0] : secondGroup.fields().toArray(new FieldSpec[0]);
+        this.secondItemCodes = placeItems(secondItemFields, secondGroupNode, true);
+        closeAllowed(trie, this.rootElement);
+        trie.freeze();
+    }
+
+    /** The node at {@code path} below {@code from}, created where missing. */
+    private static Node place(Node from, String[] path) {
+        Node node = from;
+        for (String name : path) {
+            node = node.children.computeIfAbsent(name.intern(), n -> new Node());
+        }
+        return node;
+    }
+
+    /** Places a group's item fields below its element; returns their allowed codes as arrays. */
+    private static String[][] placeItems(FieldSpec[] specs, Node groupNode, boolean second) {
+        String[][] codes = new String[specs.length][];
+        for (int i = 0; i < specs.length; i++) {
+            Node node = place(groupNode, specs[i].path());
+            if (node.field >= 0 || node.itemField >= 0 || node.secondItemField >= 0) {
+                throw new IllegalArgumentException("two fields at " + String.join("/", specs[i].path()));
             }
-            if (node.field >= 0 || node.itemField >= 0) {
-                throw new IllegalArgumentException("two fields at " + String.join("/", itemFields[i].path()));
+            if (second) {
+                node.secondItemField = i;
+            } else {
+                node.itemField = i;
             }
-            node.itemField = i;
-            itemCodes[i] = itemFields[i].codes().toArray(new String[0]);
+            codes[i] = specs[i].codes().toArray(new String[0]);
+        }
+        return codes;
+    }
+
+    /**
+     * Marks every walked element the {@link AllowedChildren} table covers as closed: its allowed
+     * children that the schema does not walk become {@link Node#UNWALKED}, any other is refused.
+     */
+    private void closeAllowed(Node node, String path) {
+        for (Map.Entry<String, Node> child : List.copyOf(node.children.entrySet())) {
+            closeAllowed(child.getValue(), path + "/" + child.getKey());
+        }
+        List<String> allowed = AllowedChildren.of(type, path);
+        if (allowed == null) {
+            return;
+        }
+        node.closed = true;
+        for (String name : allowed) {
+            node.children.putIfAbsent(name, Node.UNWALKED);
         }
     }
 
@@ -140,19 +210,30 @@ public final class MessageSchema {
         return group;
     }
 
+    /** The second repeated group whose items are all kept, or null. */
+    public RepeatedGroup secondGroup() {
+        return secondGroup;
+    }
+
+    /** Index of the second group's item field at exactly this path below its element, or -1. */
+    public int secondItemIndexOf(String... path) {
+        Node node = secondGroup == null ? null : below(secondGroupNode, path);
+        return node == null ? -1 : node.secondItemField;
+    }
+
     /** Index of the item field at exactly this path below the group's element, or -1. */
     public int itemIndexOf(String... path) {
-        if (group == null) {
-            return -1;
+        Node node = group == null ? null : below(transactionNode, path);
+        return node == null ? -1 : node.itemField;
+    }
+
+    /** The node at {@code path} below {@code from}, or null. */
+    private static Node below(Node from, String[] path) {
+        Node node = from;
+        for (int i = 0; i < path.length && node != null; i++) {
+            node = node.child(path[i].intern());
         }
-        Node node = transactionNode;
-        for (String name : path) {
-            node = node.children.get(name);
-            if (node == null) {
-                return -1;
-            }
-        }
-        return node.itemField;
+        return node;
     }
 
     public int fieldCount() {
@@ -165,23 +246,53 @@ public final class MessageSchema {
 
     /** Index of the field at exactly this path, or -1. */
     public int indexOf(String... path) {
-        Node node = trie;
-        for (String name : path) {
-            node = node.children.get(name);
-            if (node == null) {
-                return -1;
-            }
-        }
-        return node.field;
+        Node node = below(trie, path);
+        return node == null ? -1 : node.field;
     }
 
     /**
      * One element name of the path tree; {@code field} is the field read at it, or -1;
-     * {@code itemField} the repeated group's item field read at it, or -1.
+     * {@code itemField} the repeated group's item field read at it, or -1; {@code secondItemField}
+     * the second group's.
      */
     static final class Node {
+        /** An element the message definition allows that the schema does not walk: nothing below it is checked. */
+        static final Node UNWALKED = new Node();
+
+        /** Built with the schema; read per element only through {@link #child}. */
         final Map<String, Node> children = new HashMap<>();
+        /** The children frozen into arrays: a lookup is an identity scan of a few interned names. */
+        private String[] childNames = new String[0];
+
+        private Node[] childNodes = new Node[0];
         int field = -1;
         int itemField = -1;
+        int secondItemField = -1;
+        /** True when the allowed children are known: an element in the message's namespace not among them is refused. */
+        boolean closed;
+
+        /** The child named {@code name} (interned, as the parser gives it), or null. */
+        Node child(String name) {
+            String[] names = childNames;
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] == name) {
+                    return childNodes[i];
+                }
+            }
+            return null;
+        }
+
+        /** Freezes this node and everything below it into the lookup arrays. */
+        void freeze() {
+            if (this == UNWALKED) {
+                return;
+            }
+            childNames = children.keySet().toArray(new String[0]);
+            childNodes = new Node[childNames.length];
+            for (int i = 0; i < childNames.length; i++) {
+                childNodes[i] = children.get(childNames[i]);
+                childNodes[i].freeze();
+            }
+        }
     }
 }

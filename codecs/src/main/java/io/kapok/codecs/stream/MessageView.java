@@ -5,7 +5,7 @@ import io.kapok.codecs.xml.TextBuffer;
 
 /**
  * The fields {@link Iso20022Decoder} read from one message, addressed by the index of their
- * {@link FieldSpec} in the {@link MessageSchema}, the items of the schema's {@link RepeatedGroup}
+ * {@link FieldSpec} in the {@link MessageSchema}, the items of the schema's {@link RepeatedGroup}s
  * (addressed by item number from 0 and the index of the field in the group), plus the Business
  * Application Header. A reusable flyweight: its buffers grow to the largest schema and the most
  * items seen and are overwritten by each decode. Owned by one thread at a time.
@@ -17,13 +17,11 @@ public final class MessageView {
     int[] currency = new int[0];
     TextBuffer[] currencyText = new TextBuffer[0];
     int transactionCount;
-    /** Items of the repeated group, flattened: item {@code i}, field {@code f} at {@code i * width + f}. */
-    TextBuffer[] itemText = new TextBuffer[0];
+    /** Items of the repeated group (its count is {@link #transactionCount}). */
+    final ItemSlots items = new ItemSlots();
+    /** Items of the schema's second repeated group, if it has one. */
+    final ItemSlots secondItems = new ItemSlots();
 
-    TextBuffer[] itemCurrencyText = new TextBuffer[0];
-    long[] itemAmountMinor = new long[0];
-    int[] itemCurrency = new int[0];
-    int itemWidth;
     boolean hasAppHdr;
     final TextBuffer fromBic = new TextBuffer();
     final TextBuffer fromOrganisationId = new TextBuffer();
@@ -73,33 +71,8 @@ public final class MessageView {
             currency[i] = 0;
         }
         transactionCount = 0;
-        itemWidth = schema == null ? 0 : schema.itemFields.length;
-    }
-
-    /** Clears the slots of item {@code item} (0-based) before it is read, growing them the first time. */
-    void beginItem(int item) {
-        int end = (item + 1) * itemWidth;
-        if (itemText.length < end) {
-            growItems(Math.max(end, itemText.length * 2));
-        }
-        for (int i = item * itemWidth; i < end; i++) {
-            itemText[i].clear();
-            itemCurrencyText[i].clear();
-            itemAmountMinor[i] = 0;
-            itemCurrency[i] = 0;
-        }
-    }
-
-    private void growItems(int slots) {
-        int old = itemText.length;
-        itemText = java.util.Arrays.copyOf(itemText, slots);
-        itemCurrencyText = java.util.Arrays.copyOf(itemCurrencyText, slots);
-        itemAmountMinor = java.util.Arrays.copyOf(itemAmountMinor, slots);
-        itemCurrency = java.util.Arrays.copyOf(itemCurrency, slots);
-        for (int i = old; i < slots; i++) {
-            itemText[i] = new TextBuffer(16);
-            itemCurrencyText[i] = new TextBuffer(4);
-        }
+        items.reset(schema == null ? 0 : schema.itemFields.length);
+        secondItems.reset(schema == null ? 0 : schema.secondItemFields.length);
     }
 
     /** Copies everything {@code other} holds (no allocation once this view's buffers have grown). */
@@ -113,16 +86,8 @@ public final class MessageView {
             currency[i] = other.currency[i];
         }
         transactionCount = other.transactionCount;
-        int items = other.itemCount();
-        for (int item = 0; item < items; item++) {
-            beginItem(item);
-        }
-        for (int i = 0, slots = items * itemWidth; i < slots; i++) {
-            itemText[i].copyFrom(other.itemText[i]);
-            itemCurrencyText[i].copyFrom(other.itemCurrencyText[i]);
-            itemAmountMinor[i] = other.itemAmountMinor[i];
-            itemCurrency[i] = other.itemCurrency[i];
-        }
+        items.copyFrom(other.items, other.itemCount());
+        secondItems.copyFrom(other.secondItems, other.secondItemCount());
         hasAppHdr = other.hasAppHdr;
         fromBic.copyFrom(other.fromBic);
         fromOrganisationId.copyFrom(other.fromOrganisationId);
@@ -166,29 +131,42 @@ public final class MessageView {
 
     /** Items of the schema's repeated group kept in this view (0 when it has none). */
     public int itemCount() {
-        return itemWidth == 0 ? 0 : transactionCount;
+        return items.width == 0 ? 0 : transactionCount;
     }
 
     /** The text of field {@code field} of the group's item {@code item} (0-based). */
     public TextBuffer itemText(int item, int field) {
-        return itemText[slot(item, field)];
+        return items.text[items.slot(item, field, itemCount())];
     }
 
     /** An {@link ValueKind#AMOUNT} field of item {@code item} in minor units of {@link #itemCurrency}. */
     public long itemAmountMinor(int item, int field) {
-        return itemAmountMinor[slot(item, field)];
+        return items.amountMinor[items.slot(item, field, itemCount())];
     }
 
     /** The packed ISO 4217 code of an {@link ValueKind#AMOUNT} field of item {@code item}. */
     public int itemCurrency(int item, int field) {
-        return itemCurrency[slot(item, field)];
+        return items.currency[items.slot(item, field, itemCount())];
     }
 
-    private int slot(int item, int field) {
-        if (item < 0 || item >= itemCount() || field < 0 || field >= itemWidth) {
-            throw new IndexOutOfBoundsException("item " + item + " field " + field + " of " + itemCount() + " items");
-        }
-        return item * itemWidth + field;
+    /** Items of the schema's second repeated group in this view (0 when it has none), e.g. a statement's balances. */
+    public int secondItemCount() {
+        return secondItems.width == 0 ? 0 : secondItems.count;
+    }
+
+    /** The text of field {@code field} of the second group's item {@code item} (0-based). */
+    public TextBuffer secondItemText(int item, int field) {
+        return secondItems.text[secondItems.slot(item, field, secondItemCount())];
+    }
+
+    /** An {@link ValueKind#AMOUNT} field of the second group's item {@code item}, in minor units. */
+    public long secondItemAmountMinor(int item, int field) {
+        return secondItems.amountMinor[secondItems.slot(item, field, secondItemCount())];
+    }
+
+    /** The packed ISO 4217 code of an {@link ValueKind#AMOUNT} field of the second group's item {@code item}. */
+    public int secondItemCurrency(int item, int field) {
+        return secondItems.currency[secondItems.slot(item, field, secondItemCount())];
     }
 
     public boolean hasAppHdr() {

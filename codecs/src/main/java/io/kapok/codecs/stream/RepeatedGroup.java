@@ -5,13 +5,14 @@ import java.util.List;
 /**
  * An element that repeats in a message and whose every occurrence {@link Iso20022Decoder} keeps,
  * each with its own fields (e.g. the invoice items of a tsin.001 request), up to {@code itemsMax}
- * occurrences; one more is refused with {@link io.kapok.codecs.RejectCode#ITEM_LIMIT}.
+ * occurrences, or the decoder's configured {@link io.kapok.codecs.xml.XmlLimits#itemsMax()} when that
+ * is lower; one more is refused with {@link io.kapok.codecs.RejectCode#ITEM_LIMIT}.
  *
  * @param path     element names from the Document's message element down to the repeated element,
  *                 e.g. {@code {"InvcReqInf"}}
  * @param name     what one item is, for reject texts (e.g. "invoice request")
  * @param fields   the fields of one item, as paths below the repeated element
- * @param itemsMax the most items a message may carry (at least 1)
+ * @param itemsMax the most items a message may carry by this schema (at least 1)
  */
 public record RepeatedGroup(String[] path, String name, List<FieldSpec> fields, int itemsMax) {
     public RepeatedGroup {

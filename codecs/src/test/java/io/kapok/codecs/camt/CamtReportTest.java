@@ -12,10 +12,13 @@ import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.AccountNotification17;
 import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
+import com.prowidesoftware.swift.model.mx.dic.BalanceType10Choice;
+import com.prowidesoftware.swift.model.mx.dic.BalanceType13;
 import com.prowidesoftware.swift.model.mx.dic.BankToCustomerDebitCreditNotificationV08;
 import com.prowidesoftware.swift.model.mx.dic.BankToCustomerStatementV08;
 import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
 import com.prowidesoftware.swift.model.mx.dic.CashAccount39;
+import com.prowidesoftware.swift.model.mx.dic.CashBalance8;
 import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
 import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
 import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
@@ -32,11 +35,13 @@ import com.prowidesoftware.swift.model.mx.dic.TotalTransactions6;
 import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
 import io.kapok.codecs.DecodeVerdict;
 import io.kapok.codecs.Decoding;
+import io.kapok.codecs.MessageMap;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.stream.MessageView;
+import io.kapok.codecs.stream.ProwideFiller;
 import jakarta.xml.bind.JAXBContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -138,6 +143,114 @@ class CamtReportTest {
                         .addNtry(entry(1, "1250000.00", CreditDebitCode.DBIT))));
         mx.setAppHdr(header("KPK-NTFCTN-0020", "camt.054.001.08"));
         return mx;
+    }
+
+    @Test
+    void decodesProwideStatementWithEveryOptionalElementProwideCanWrite() {
+        String xml = ProwideOracle.xml(ProwideFiller.withEveryOptionalElement(
+                statementWithBalances(), MessageMap.schemaOf(MessageType.CAMT_053_001_08)));
+        assertTrue(xml.contains(":CdtLine>") && xml.contains(":Avlbty>"), () -> "balances not filled:\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
+    }
+
+    /** The statement with its opening, closing and a proprietary balance (by date, date and time, date). */
+    static MxCamt05300108 statementWithBalances() {
+        MxCamt05300108 mx = statement();
+        mx.getBkToCstmrStmt()
+                .getStmt()
+                .get(0)
+                .addBal(balance("OPBD", null, "2500000.00", CreditDebitCode.CRDT)
+                        .setDt(new DateAndDateTime2Choice().setDt(LocalDate.of(2026, 11, 23))))
+                .addBal(balance("CLBD", null, "650000.50", CreditDebitCode.DBIT)
+                        .setDt(new DateAndDateTime2Choice().setDtTm(CREATED)))
+                .addBal(balance(null, "KPK-INTRADAY", "0.01", CreditDebitCode.CRDT)
+                        .setDt(new DateAndDateTime2Choice().setDt(LocalDate.of(2026, 11, 22))));
+        return mx;
+    }
+
+    private static CashBalance8 balance(String code, String proprietary, String amount, CreditDebitCode direction) {
+        return new CashBalance8()
+                .setTp(new BalanceType13()
+                        .setCdOrPrtry(new BalanceType10Choice().setCd(code).setPrtry(proprietary)))
+                .setAmt(new ActiveOrHistoricCurrencyAndAmount()
+                        .setValue(new BigDecimal(amount))
+                        .setCcy("CNY"))
+                .setCdtDbtInd(direction);
+    }
+
+    @Test
+    void readsEveryBalanceBesideTheEntriesAsProwideParsesIt() {
+        String xml = ProwideOracle.xml(statementWithBalances());
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
+        MxCamt05300108 p = MxCamt05300108.parse(xml, ProwideOracle.reading(CAMT_053));
+        AccountStatement9 s = p.getBkToCstmrStmt().getStmt().get(0);
+        assertEquals(3, s.getBal().size());
+        assertEquals(s.getBal().size(), view.secondItemCount());
+        for (int i = 0; i < s.getBal().size(); i++) {
+            CashBalance8 b = s.getBal().get(i);
+            BalanceType10Choice type = b.getTp().getCdOrPrtry();
+            assertOptional(type.getCd(), view.secondItemText(i, Camt053Schema.BALANCE_TYPE));
+            assertOptional(type.getPrtry(), view.secondItemText(i, Camt053Schema.BALANCE_TYPE_PROPRIETARY));
+            assertEquals(b.getAmt().getCcy(), Iso4217.unpack(view.secondItemCurrency(i, Camt053Schema.BALANCE_AMOUNT)));
+            assertEquals(
+                    b.getAmt().getValue().movePointRight(2).longValueExact(),
+                    view.secondItemAmountMinor(i, Camt053Schema.BALANCE_AMOUNT));
+            assertText(b.getCdtDbtInd().name(), view.secondItemText(i, Camt053Schema.BALANCE_CREDIT_DEBIT));
+            if (b.getDt().getDt() != null) {
+                assertEquals(b.getDt().getDt(), LocalDate.parse(view.secondItemText(i, Camt053Schema.BALANCE_DATE)));
+            } else {
+                assertEquals(
+                        b.getDt().getDtTm().toInstant(),
+                        OffsetDateTime.parse(view.secondItemText(i, Camt053Schema.BALANCE_DATE_TIME))
+                                .toInstant());
+            }
+        }
+        assertEntries(s.getNtry());
+        assertEquals(250_000_000L, view.secondItemAmountMinor(0, Camt053Schema.BALANCE_AMOUNT));
+    }
+
+    @Test
+    void refusesABalanceWithoutADate() {
+        MxCamt05300108 mx = statementWithBalances();
+        mx.getBkToCstmrStmt().getStmt().get(0).getBal().get(1).setDt(null);
+        decoding.assertRejected(
+                ProwideOracle.xml(mx), RejectCode.MISSING_ELEMENT, "/Document/BkToCstmrStmt/Stmt/Bal[2]/Dt");
+    }
+
+    @Test
+    void refusesABalanceAmountWithMoreDecimalsThanItsCurrency() {
+        MxCamt05300108 mx = statementWithBalances();
+        mx.getBkToCstmrStmt().getStmt().get(0).getBal().get(2).getAmt().setValue(new BigDecimal("0.015"));
+        decoding.assertRejected(
+                ProwideOracle.xml(mx), RejectCode.INVALID_AMOUNT, "/Document/BkToCstmrStmt/Stmt/Bal[3]/Amt");
+    }
+
+    @Test
+    void refusesOneBalanceMoreThanTheLimit() {
+        MxCamt05300108 mx = statementWithBalances();
+        AccountStatement9 statement = mx.getBkToCstmrStmt().getStmt().get(0);
+        while (statement.getBal().size() <= Camt053Schema.BALANCES_MAX) {
+            statement.addBal(balance("ITBD", null, "1.00", CreditDebitCode.CRDT)
+                    .setDt(new DateAndDateTime2Choice().setDt(LocalDate.of(2026, 11, 23))));
+        }
+        decoding.assertRejected(
+                ProwideOracle.xml(mx),
+                RejectCode.ITEM_LIMIT,
+                "/Document/BkToCstmrStmt/Stmt/Bal[" + (Camt053Schema.BALANCES_MAX + 1) + "]");
+    }
+
+    @Test
+    void aNotificationHasNoBalances() {
+        assertTrue(decoding.decode(ProwideOracle.xml(notification())), verdict::toString);
+        assertEquals(0, view.secondItemCount());
+    }
+
+    private static void assertOptional(String expected, io.kapok.codecs.xml.TextBuffer actual) {
+        if (expected == null) {
+            assertFalse(actual.isPresent());
+        } else {
+            assertText(expected, actual);
+        }
     }
 
     @Test

@@ -27,7 +27,6 @@ import io.kapok.codecs.pacs.Pacs008Samples.Decoded;
 import io.kapok.codecs.xml.TextBuffer;
 import io.kapok.codecs.xml.XmlLimits;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -1131,12 +1130,47 @@ class Pacs008DecoderTest {
         }
 
         @Test
-        @Disabled("not yet: an element unknown to pacs.008.001.08 but in its namespace (<Bogus>, a misspelt <InstrID>) "
-                + "is ignored today; refusing it needs validation against the full schema")
         void rejectsUnknownElementInThePacs008Namespace() {
-            assertRejected(
+            Decoded d = assertRejected(
                     replaceOnce(SAMPLE, "<ChrgBr>SHAR</ChrgBr>", "<ChrgBr>SHAR</ChrgBr><Bogus>1</Bogus>"),
-                    RejectCode.INVALID_FORMAT);
+                    RejectCode.INVALID_FORMAT,
+                    TX + "/Bogus");
+            assertEquals(
+                    "element Bogus is not allowed in CdtTrfTxInf by pacs.008.001.08",
+                    d.verdict().detail());
+        }
+
+        @Test
+        void rejectsAMisspeltElementOnAWalkedPath() {
+            assertRejected(
+                    replaceOnce(SAMPLE, "<EndToEndId>", "<InstrID>X</InstrID><EndToEndId>"),
+                    RejectCode.INVALID_FORMAT,
+                    TX + "/PmtId/InstrID");
+        }
+
+        @Test
+        void rejectsAnElementInsideAFieldOfSimpleContent() {
+            assertRejected(
+                    replaceOnce(SAMPLE, "<ChrgBr>SHAR</ChrgBr>", "<ChrgBr>SHAR<Cd>X</Cd></ChrgBr>"),
+                    RejectCode.INVALID_FORMAT,
+                    TX + "/ChrgBr/Cd");
+        }
+
+        @Test
+        void acceptsAnAllowedElementTheDecoderDoesNotReadWithAnythingBelowIt() {
+            assertAccepted(
+                    replaceOnce(
+                            SAMPLE,
+                            "<ChrgBr>SHAR</ChrgBr>",
+                            "<ChrgBr>SHAR</ChrgBr><PrvsInstgAgt1><FinInstnId><Anything>1</Anything></FinInstnId></PrvsInstgAgt1>"));
+        }
+
+        @Test
+        void rejectsAnUnknownElementOfTheGroupHeader() {
+            assertRejected(
+                    replaceOnce(SAMPLE, "</NbOfTxs>", "</NbOfTxs><NbOfTx>1</NbOfTx>"),
+                    RejectCode.INVALID_FORMAT,
+                    GRP + "/NbOfTx");
         }
     }
 }

@@ -22,6 +22,7 @@ import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
+import io.kapok.codecs.stream.ProwideFiller;
 import io.kapok.codecs.xml.XmlLimits;
 import jakarta.xml.bind.JAXBContext;
 import java.math.BigDecimal;
@@ -100,6 +101,22 @@ class Tsin001DecoderTest {
         assertText(SUPPLIER_USCC, view.fromOrganisationId());
         assertText("USCC", view.fromOrganisationScheme());
         assertText("PRBKCNGZXXX", view.toBic());
+    }
+
+    @Test
+    void decodesProwideRequestWithEveryOptionalElementProwideCanWrite() {
+        String plain = ProwideOracle.xml(Tsin001Samples.request(3));
+        String xml = ProwideOracle.xml(
+                ProwideFiller.withEveryOptionalElement(Tsin001Samples.request(3), Tsin001Schema.SCHEMA));
+        assertTrue(
+                ProwideOracle.elementNames(xml, "Document").stream().distinct().count()
+                        > ProwideOracle.elementNames(plain, "Document").stream()
+                                        .distinct()
+                                        .count()
+                                + 20,
+                () -> "the filler added few elements:\n" + xml);
+        assertTrue(decoding.decode(xml), () -> verdict + "\n" + xml);
+        assertEquals(3, view.itemCount());
     }
 
     @Test
@@ -301,11 +318,39 @@ class Tsin001DecoderTest {
         String xml = ProwideOracle.xml(Tsin001Samples.request(1));
         String item = xml.substring(xml.indexOf("<tsin:InvcReqInf>"), xml.indexOf("</tsin:InvcReqInf>") + 18);
         String many = xml.replace(item, item.repeat(Tsin001Schema.INVOICE_REQUESTS_MAX + 1));
-        Iso20022Decoder roomy = MessageMap.newDecoder(new XmlLimits(32, 100_000, 16, 20_000));
+        Iso20022Decoder defaults = MessageMap.newDecoder(XmlLimits.DEFAULTS);
         byte[] bytes = many.getBytes(StandardCharsets.UTF_8);
-        assertFalse(roomy.decode(bytes, 0, bytes.length, view, verdict));
+        assertFalse(defaults.decode(bytes, 0, bytes.length, view, verdict));
         assertEquals(RejectCode.ITEM_LIMIT, verdict.rejectCode(), verdict::toString);
         assertEquals("/Document/InvcFincgReq/InvcReqInf[1001]", verdict.elementPath());
+    }
+
+    @Test
+    void refusesOneInvoiceMoreThanTheConfiguredItemLimit() {
+        String xml = ProwideOracle.xml(Tsin001Samples.request(1));
+        String item = xml.substring(xml.indexOf("<tsin:InvcReqInf>"), xml.indexOf("</tsin:InvcReqInf>") + 18);
+        Iso20022Decoder fiveItems = MessageMap.newDecoder(new XmlLimits(32, 10_000, 16, 20_000, 5));
+        byte[] five = xml.replace(item, item.repeat(5)).getBytes(StandardCharsets.UTF_8);
+        fiveItems.decode(five, 0, five.length, view, verdict);
+        assertTrue(verdict.rejectCode() != RejectCode.ITEM_LIMIT, verdict::toString);
+        byte[] six = xml.replace(item, item.repeat(6)).getBytes(StandardCharsets.UTF_8);
+        assertFalse(fiveItems.decode(six, 0, six.length, view, verdict));
+        assertEquals(RejectCode.ITEM_LIMIT, verdict.rejectCode(), verdict::toString);
+        assertEquals("/Document/InvcFincgReq/InvcReqInf[6]", verdict.elementPath());
+        assertEquals("more than 5 invoice request items in one message; the limit is 5", verdict.detail());
+    }
+
+    @Test
+    void refusesAListOverTheItemLimitDerivedFromAnElementBudgetAsAnItemLimit() {
+        // 10,000 elements (the gateway's default budget) hold 250 items of 40 elements.
+        assertEquals(250, new XmlLimits(32, 10_000, 16, 20_000).itemsMax());
+        String xml = ProwideOracle.xml(Tsin001Samples.request(1));
+        String item = xml.substring(xml.indexOf("<tsin:InvcReqInf>"), xml.indexOf("</tsin:InvcReqInf>") + 18);
+        Iso20022Decoder budget = MessageMap.newDecoder(new XmlLimits(32, 10_000, 16, 20_000));
+        byte[] bytes = xml.replace(item, item.repeat(251)).getBytes(StandardCharsets.UTF_8);
+        assertFalse(budget.decode(bytes, 0, bytes.length, view, verdict));
+        assertEquals(RejectCode.ITEM_LIMIT, verdict.rejectCode(), verdict::toString);
+        assertEquals("/Document/InvcFincgReq/InvcReqInf[251]", verdict.elementPath());
     }
 
     @Test
