@@ -85,8 +85,7 @@ public final class Gateway implements AutoCloseable {
             disruptor.start();
             sequencer.awaitStarted(TimeUnit.MINUTES.toMillis(10));
             GatewayConfig.Limits l = config.limits();
-            XmlLimits xmlLimits = new XmlLimits(
-                    l.xmlDepthMax(), l.xmlElementCountMax(), l.xmlAttributeCountMax(), l.xmlTextLengthMax());
+            XmlLimits xmlLimits = l.xmlLimits();
             GatewayHttpHandler.Shared shared = new GatewayHttpHandler.Shared(
                     disruptor.getRingBuffer(),
                     sequencer,

@@ -162,6 +162,19 @@ public final class ConfigLoader {
         range(source, "limits.xmlElementCountMax", l.xmlElementCountMax(), 16, 10_000_000);
         range(source, "limits.xmlAttributeCountMax", l.xmlAttributeCountMax(), 1, 10_000);
         range(source, "limits.xmlTextLengthMax", l.xmlTextLengthMax(), 35, 64 * 1024 * 1024);
+        if (l.xmlItemsMax() != null) {
+            range(source, "limits.xmlItemsMax", l.xmlItemsMax(), 1, 1_000_000);
+            require(
+                    l.xmlItemsMax() == 1
+                            || (long) l.xmlItemsMax() * io.kapok.codecs.xml.XmlLimits.ELEMENTS_PER_ITEM
+                                    <= l.xmlElementCountMax(),
+                    source,
+                    "limits.xmlItemsMax",
+                    "needs limits.xmlElementCountMax of at least "
+                            + (long) l.xmlItemsMax() * io.kapok.codecs.xml.XmlLimits.ELEMENTS_PER_ITEM + " ("
+                            + io.kapok.codecs.xml.XmlLimits.ELEMENTS_PER_ITEM + " elements per item), which is "
+                            + l.xmlElementCountMax());
+        }
 
         GatewayConfig.Sequencer s = c.sequencer();
         range(source, "sequencer.ringSize", s.ringSize(), 2, 1 << 24);

@@ -1,5 +1,6 @@
 package io.kapok.gateway.config;
 
+import io.kapok.codecs.xml.XmlLimits;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +57,21 @@ public record GatewayConfig(
             int xmlDepthMax,
             int xmlElementCountMax,
             int xmlAttributeCountMax,
-            int xmlTextLengthMax) {}
+            int xmlTextLengthMax,
+            Integer xmlItemsMax) {
+
+        /**
+         * The decoders' XML limits; {@code xmlItemsMax} (items in one list: invoices of a tsin.001,
+         * items of a letter) absent: 1,000, or what the element budget holds at {@value
+         * XmlLimits#ELEMENTS_PER_ITEM} elements an item when that is fewer.
+         */
+        public XmlLimits xmlLimits() {
+            return xmlItemsMax == null
+                    ? new XmlLimits(xmlDepthMax, xmlElementCountMax, xmlAttributeCountMax, xmlTextLengthMax)
+                    : new XmlLimits(
+                            xmlDepthMax, xmlElementCountMax, xmlAttributeCountMax, xmlTextLengthMax, xmlItemsMax);
+        }
+    }
 
     /** The ring between the event loops and the sequencer/ledger thread. */
     public record Sequencer(int ringSize, String waitStrategy) {}

@@ -215,8 +215,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     /** The XML limits of the configuration, for decoding journaled messages again. */
     private static io.kapok.codecs.xml.XmlLimits xmlLimits(GatewayConfig config) {
         GatewayConfig.Limits l = config.limits();
-        return new io.kapok.codecs.xml.XmlLimits(
-                l.xmlDepthMax(), l.xmlElementCountMax(), l.xmlAttributeCountMax(), l.xmlTextLengthMax());
+        return l.xmlLimits();
     }
 
     /** Waits until recovery is done; rethrows what made it fail. Called by the starting thread. */

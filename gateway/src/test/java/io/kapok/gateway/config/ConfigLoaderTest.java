@@ -54,6 +54,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void itemLimitNeedsItsElementBudget() throws IOException {
+        assertEquals(1_000, ConfigLoader.loadDefaults().limits().xmlLimits().itemsMax());
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml().replace("xmlElementCountMax: 50000", "xmlElementCountMax: 10000")));
+        assertEquals(
+                "test.yaml: key 'limits.xmlItemsMax' needs limits.xmlElementCountMax of at least 40000 (40 elements"
+                        + " per item), which is 10000",
+                e.getMessage());
+    }
+
+    @Test
     void openingBalanceWithTooManyDecimalsIsNamed() throws IOException {
         ConfigException e = assertThrows(
                 ConfigException.class,
