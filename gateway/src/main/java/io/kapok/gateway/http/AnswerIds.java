@@ -33,12 +33,17 @@ public final class AnswerIds {
         appendPadded(out, counter.incrementAndGet(), 12);
     }
 
+    private static final char[] DIGITS = "0123456789".toCharArray();
+
+    /** {@code value} in {@code width} digits, zero-padded, one digit at a time: no array per answer. */
     private static void appendPadded(TextBuffer out, long value, int width) {
-        char[] digits = new char[width];
-        for (int i = width - 1; i >= 0; i--) {
-            digits[i] = (char) ('0' + (value % 10));
-            value /= 10;
+        long scale = 1;
+        for (int i = 1; i < width; i++) {
+            scale *= 10;
         }
-        out.append(digits, 0, width);
+        for (int i = 0; i < width; i++) {
+            out.append(DIGITS, (int) ((value / scale) % 10), 1);
+            scale /= 10;
+        }
     }
 }
