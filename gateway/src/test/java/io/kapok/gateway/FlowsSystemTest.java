@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(120)
 class FlowsSystemTest {
+    private static final String CANTON_ID = "91440101MA9KAPK001";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -186,6 +187,19 @@ class FlowsSystemTest {
         assertTrue(dueBeforeIssue.body().contains("tsin.002.001.01"), dueBeforeIssue.body());
         assertTrue(dueBeforeIssue.body().contains("<Cd>DT02</Cd>"), dueBeforeIssue.body());
         assertTrue(dueBeforeIssue.body().contains("PmtDueDt"), "names the element: " + dueBeforeIssue.body());
+
+        // A tsin.007 is the platform's to send: one posted to it gets an admi.002 saying so.
+        String ack =
+                new String(m.confirmation("CAG-S-7", CANTON_ID, List.of(invoice), List.of()), StandardCharsets.UTF_8);
+        byte[] status = ack.replace("tsin.013.001.01", "tsin.007.001.01")
+                .replace("InvcAssgnmtAck", "InvcAssgnmtSts")
+                .replace("PmtStsList", "AssgnmtList")
+                .replace("PmtStsCnt", "AssgnmtCnt")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> notTaken = post(status);
+        assertEquals(400, notTaken.statusCode(), notTaken.body());
+        assertTrue(notTaken.body().contains("admi.002.001.01"), notTaken.body());
+        assertTrue(notTaken.body().contains("it does not act on it"), notTaken.body());
 
         JsonNode after = get("/v1/ledger/hash");
         assertNotEquals(before, after.toString(), "refusals by the ledger are journaled (the sequence moves)");

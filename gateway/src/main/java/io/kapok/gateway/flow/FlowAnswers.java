@@ -96,6 +96,11 @@ public final class FlowAnswers {
 
     /** The encoded answer; valid until the next call. */
     public Utf8XmlWriter encode(FlowPlan plan, MessageView view, Ledger ledger, String answerId) {
+        if (!FlowRouter.takes(plan.type)) {
+            // Kapok sends this message, it does not act on it: no status family of its own to answer in.
+            admi002.encode(view.businessMessageId(), plan.refusalCode, null, plan.refusalDetail, plan.timeMs, writer);
+            return writer;
+        }
         switch (plan.type) {
             case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> financingStatus(plan, view, ledger, answerId);
             case TSIN_009_001_01 -> registrationStatus(plan, view, ledger, answerId);
@@ -125,18 +130,6 @@ public final class FlowAnswers {
         p.timeMs = timeMs;
         p.refuse(isoCode, detail);
         return encode(p, view, null, answerId);
-    }
-
-    /** The message type {@link #encode} writes for {@code type}. */
-    public static MessageType answerType(MessageType type) {
-        return switch (type) {
-            case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> MessageType.TSIN_002_001_01;
-            case TSIN_009_001_01 -> MessageType.TSIN_010_001_01;
-            case TSMT_053_001_01 -> MessageType.TSMT_054_001_01;
-            case PACS_004_001_09 -> MessageType.PACS_002_001_10;
-            case CAMT_056_001_08, CAMT_029_001_09 -> MessageType.CAMT_029_001_09;
-            default -> MessageType.TSIN_007_001_01;
-        };
     }
 
     // ------------------------------------------------------------------------------ tsin.002

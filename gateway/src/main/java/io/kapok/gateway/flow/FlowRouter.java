@@ -1,5 +1,6 @@
 package io.kapok.gateway.flow;
 
+import io.kapok.codecs.MessageType;
 import io.kapok.codecs.camt.Camt029Schema;
 import io.kapok.codecs.camt.Camt056Schema;
 import io.kapok.codecs.iso.IsoIdentifiers;
@@ -120,6 +121,25 @@ public final class FlowRouter {
                         view.type().messageDefinition() + " (" + view.type().title()
                                 + ") is not taken on POST /v1/messages: Kapok sends it, it does not act on it");
         }
+    }
+
+    /** True for the messages Kapok acts on when a party posts them (the routes above, and pacs.008). */
+    public static boolean takes(MessageType type) {
+        return switch (type) {
+            case TSIN_001_001_01,
+                    TSIN_002_001_01,
+                    TSIN_003_001_01,
+                    TSIN_004_001_01,
+                    TSIN_006_001_01,
+                    TSIN_009_001_01,
+                    TSIN_013_001_01,
+                    TSMT_053_001_01,
+                    PACS_004_001_09,
+                    CAMT_056_001_08,
+                    CAMT_029_001_09,
+                    PACS_008_001_08 -> true;
+            default -> false;
+        };
     }
 
     /**

@@ -302,16 +302,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         // for 3 KB of SM3) and before claiming a slot, so neither the ring nor the sequencer waits.
         io.kapok.gateway.journal.JournalDigest.digest(codec.messageDigest, body, 0, length, codec.digest);
         RingBuffer<InboundEvent> ring = shared.ring();
-        long slot;
-        try {
-            slot = ring.tryNext();
-        } catch (InsufficientCapacityException e) {
-            respondMessageReject(
-                    response,
-                    HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    RejectCode.BUSY,
-                    null,
-                    "the gateway is at capacity; nothing was taken: retry later");
+        long slot = claimSlot(ring, response);
+        if (slot < 0) {
             return;
         }
         try {
@@ -319,19 +311,46 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             event.kind = InboundEvent.Kind.PAYMENT;
             event.payment.copyFrom(view);
             event.senderId = senderOf(view);
-            event.setRaw(body, length);
-            System.arraycopy(codec.digest, 0, event.messageDigest, 0, codec.digest.length);
-            event.receiveTimeMs = receiveTimeMs;
-            event.response = response;
+            fillMessage(event, body, length, codec, receiveTimeMs, response);
         } finally {
             ring.publish(slot);
         }
     }
 
+    /** A ring slot for a message, or -1 after answering 503 "at capacity": nothing was taken. */
+    private long claimSlot(RingBuffer<InboundEvent> ring, PendingResponse response) {
+        try {
+            return ring.tryNext();
+        } catch (InsufficientCapacityException e) {
+            respondMessageReject(
+                    response,
+                    HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    RejectCode.BUSY,
+                    null,
+                    "the gateway is at capacity; nothing was taken: retry later");
+            return -1;
+        }
+    }
+
+    /** What every message slot carries: the bytes as received, their digest, the receive time, the answer. */
+    private static void fillMessage(
+            InboundEvent event,
+            byte[] body,
+            int length,
+            CodecContext codec,
+            long receiveTimeMs,
+            PendingResponse response) {
+        event.setRaw(body, length);
+        System.arraycopy(codec.digest, 0, event.messageDigest, 0, codec.digest.length);
+        event.receiveTimeMs = receiveTimeMs;
+        event.response = response;
+    }
+
     /**
      * A message of the map other than pacs.008 (receivable financing): decoded and validated by
      * its schema here, then handed to the sequencer, which routes it to the ledger and encodes the
-     * answer. What fails here is answered with an admi.002 naming the element and the rule.
+     * answer. What fails here gets its family's negative answer, or an admi.002, naming the element
+     * and the rule.
      */
     private void onOtherMessage(
             byte[] body, int length, long receiveTimeMs, CodecContext codec, PendingResponse response) {
@@ -350,16 +369,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         }
         io.kapok.gateway.journal.JournalDigest.digest(codec.messageDigest, body, 0, length, codec.digest);
         RingBuffer<InboundEvent> ring = shared.ring();
-        long slot;
-        try {
-            slot = ring.tryNext();
-        } catch (InsufficientCapacityException e) {
-            respondMessageReject(
-                    response,
-                    HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    RejectCode.BUSY,
-                    null,
-                    "the gateway is at capacity; nothing was taken: retry later");
+        long slot = claimSlot(ring, response);
+        if (slot < 0) {
             return;
         }
         try {
@@ -367,10 +378,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             event.kind = InboundEvent.Kind.MESSAGE;
             event.message.copyFrom(message);
             event.senderId = io.kapok.gateway.flow.FlowRouter.senderOf(message);
-            event.setRaw(body, length);
-            System.arraycopy(codec.digest, 0, event.messageDigest, 0, codec.digest.length);
-            event.receiveTimeMs = receiveTimeMs;
-            event.response = response;
+            fillMessage(event, body, length, codec, receiveTimeMs, response);
         } finally {
             ring.publish(slot);
         }
