@@ -3,9 +3,6 @@ package io.kapok.gateway.flow;
 import io.kapok.codecs.DecodeVerdict;
 import io.kapok.codecs.MessageMap;
 import io.kapok.codecs.MessageType;
-import io.kapok.codecs.camt.Camt054Encoder;
-import io.kapok.codecs.camt.Camt054Notification;
-import io.kapok.codecs.camt.CashEntry;
 import io.kapok.codecs.iso.IsoIdentifiers;
 import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
@@ -83,8 +80,7 @@ public final class FlowNotifications implements MailboxComposer {
 
     private final String platformBic;
     private final Utf8XmlWriter writer = new Utf8XmlWriter(4096);
-    private final Camt054Encoder camt054 = new Camt054Encoder();
-    private final Camt054Notification notification = new Camt054Notification();
+    private final PostingNotices postingNotices;
     private final Tsin001Encoder tsin001 = new Tsin001Encoder();
     private final Tsin001Request request = new Tsin001Request();
     private final Tsin002Encoder tsin002 = new Tsin002Encoder();
@@ -98,7 +94,6 @@ public final class FlowNotifications implements MailboxComposer {
     private final MessageView view = new MessageView();
     private final DecodeVerdict verdict = new DecodeVerdict();
     private final char[] digits = new char[20];
-    private final char[] scratch = new char[64];
     private static final char[] DASH = {'-'};
     private int messageNumber;
     private final boolean postings;
@@ -107,6 +102,7 @@ public final class FlowNotifications implements MailboxComposer {
     public FlowNotifications(String platformBic, XmlLimits limits, boolean postings) {
         this.platformBic = platformBic;
         this.postings = postings;
+        this.postingNotices = new PostingNotices(platformBic);
         this.decoder = MessageMap.newDecoder(limits);
     }
 
@@ -181,53 +177,29 @@ public final class FlowNotifications implements MailboxComposer {
         }
     }
 
-    /** camt.054 for event {@code i}, a POSTED event: subject = the account owner, amount signed. */
+    /**
+     * camt.054 for event {@code i}, a POSTED event: subject = the account owner, amount signed. Kept
+     * as a compact record that a mailbox reader renders ({@link PostingNotices}): the XML is not
+     * written on the sequencer.
+     */
     private void posting(LedgerCommand command, LedgerResult result, int i, OutboundSink sink) {
-        String owner = result.eventSubject(i);
-        int currency = result.eventCurrency(i);
-        long delta = result.eventAmountMinor(i);
-        Camt054Notification n = notification;
-        n.clear();
-        n.header.from.bic(platformBic);
-        FlowParties.identity(n.header.to, owner);
-        id(n.header.messageId, command.sequence);
-        n.header.creationTimeMs = command.timeMs;
-        n.notificationId.copyFrom(n.header.messageId);
-        n.account.id.set("KAPK-");
-        scratch[0] = (char) ((currency >>> 16) & 0xFF); // the packed ISO 4217 letters, no String
-        scratch[1] = (char) ((currency >>> 8) & 0xFF);
-        scratch[2] = (char) (currency & 0xFF);
-        scratch[3] = '-';
-        int ownerLength = Math.min(owner.length(), scratch.length - 4);
-        owner.getChars(0, ownerLength, scratch, 4);
-        n.account.id.append(scratch, 0, 4 + ownerLength);
-        n.account.currency = currency;
-        FlowParties.identity(n.account.owner, owner);
-        n.account.servicerBic.set(platformBic);
-        CashEntry e = n.entries.add();
-        e.clear();
-        e.entryReference.copyFrom(n.header.messageId);
-        e.amountMinor = Math.abs(delta);
-        e.credit = delta > 0;
-        e.bookingDateEpochDay = Math.floorDiv(command.timeMs, DAY_MS);
-        e.valueDateEpochDay = e.bookingDateEpochDay;
-        e.accountServicerReference.set("JRNL-");
-        appendNumber(e.accountServicerReference, command.sequence);
-        e.family = e.credit ? "RCDT" : "ICDT";
-        e.subFamily = "XBCT";
-        String uetr = result.eventParty(i);
-        if (uetr != null && IsoIdentifiers.isUuidV4(uetr)) {
-            e.uetr.set(uetr);
-        }
+        String messageId = null;
+        String endToEndId = null;
         if (command.type() == CommandType.TRANSFER) {
             TransferCommand t = (TransferCommand) command;
-            e.messageId.set(t.messageId);
-            e.endToEndId.set(t.endToEndId);
+            messageId = t.messageId;
+            endToEndId = t.endToEndId;
         } else if (command.type() == CommandType.SETTLE_RECEIVABLE) {
-            e.endToEndId.set(((SettleReceivableCommand) command).receivableId);
+            endToEndId = ((SettleReceivableCommand) command).receivableId;
         }
-        camt054.encode(n, writer);
-        sink.message(owner, CAMT054, writer.buffer(), 0, writer.length());
+        int length = postingNotices.record(
+                result.eventCurrency(i),
+                result.eventAmountMinor(i),
+                ++messageNumber,
+                result.eventParty(i),
+                messageId,
+                endToEndId);
+        sink.record(result.eventSubject(i), CAMT054, PostingNotices.FORMAT, postingNotices.recordBytes(), 0, length);
     }
 
     /** The one invoice of a taken request, as a tsin.001 from the platform to the programme's bank. */

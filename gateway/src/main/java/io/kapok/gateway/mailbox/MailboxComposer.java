@@ -37,12 +37,19 @@ public interface MailboxComposer {
     }
 
     /** Receives each composed message; the bytes are copied before the call returns. */
-    @FunctionalInterface
     interface OutboundSink {
         /**
          * @param messageType the ISO 20022 message identifier, e.g. {@code pacs.008.001.08}
          * @param bytes the message is {@code bytes[offset..offset+length)}
          */
         void message(String recipientPartyId, String messageType, byte[] bytes, int offset, int length);
+
+        /**
+         * A message kept as a compact record and rendered when it is read ({@link MailboxRenderer}).
+         *
+         * @param format the record's format, 1–255, known to the mailboxes' renderer
+         * @param record the record is {@code record[offset..offset+length)}
+         */
+        void record(String recipientPartyId, String messageType, int format, byte[] record, int offset, int length);
     }
 }

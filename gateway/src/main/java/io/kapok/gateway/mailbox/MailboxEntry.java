@@ -7,14 +7,19 @@ import net.openhft.chronicle.bytes.Bytes;
  * little-endian. Two kinds, told apart by their magic:
  *
  * <pre>
- *  MESSAGE ("KPM1")
- *  magic              int32       0x4B504D31
+ *  MESSAGE ("KPM2")
+ *  magic              int32       0x4B504D32
  *  recipientPartyId   utf8        stop-bit length + bytes
  *  partySequence      int64       1, 2, 3... per recipient, no gaps
  *  inboundSequence    int64       the journal entry whose decision caused the message
  *  messageType        utf8        e.g. pacs.008.001.08
  *  createdTimeMs      int64       epoch ms UTC: the inbound entry's receive time, never a clock
- *  length             int32       then the message bytes; nothing follows
+ *  format             int8        0: the bytes are the message itself. Otherwise a compact record
+ *                                 of that format, rendered to the message when it is read (a
+ *                                 {@link MailboxRenderer}): same bytes every time
+ *  length             int32       then the bytes; nothing follows
+ *
+ *  MESSAGE ("KPM1"), as written before formats: the same without {@code format} (always 0)
  *
  *  DELIVERED ("KPD1")
  *  magic              int32       0x4B504431
@@ -25,7 +30,13 @@ import net.openhft.chronicle.bytes.Bytes;
  * A reused instance holds the last message read; one per reading thread.
  */
 public final class MailboxEntry {
-    static final int MESSAGE_MAGIC = 0x4B504D31;
+    /** What {@link #read} returns for a message of either layout. */
+    static final int MESSAGE_MAGIC = 0x4B504D32;
+
+    private static final int MESSAGE_MAGIC_V1 = 0x4B504D31;
+    /** {@link #format} of a message stored as itself. */
+    public static final int FORMAT_MESSAGE = 0;
+
     static final int DELIVERED_MAGIC = 0x4B504431;
 
     public String recipientPartyId;
@@ -33,6 +44,8 @@ public final class MailboxEntry {
     public long inboundSequence;
     public String messageType;
     public long createdTimeMs;
+    /** {@link #FORMAT_MESSAGE}, or the format of the compact record in {@link #bytes}. */
+    public int format;
     /** The message is {@code bytes[0..length)}; the buffer grows to the largest message read. */
     public byte[] bytes = new byte[4096];
 
@@ -45,6 +58,7 @@ public final class MailboxEntry {
             long inboundSequence,
             String messageType,
             long createdTimeMs,
+            int format,
             byte[] bytes,
             int offset,
             int length) {
@@ -54,6 +68,7 @@ public final class MailboxEntry {
         out.writeLong(inboundSequence);
         out.writeUtf8(messageType);
         out.writeLong(createdTimeMs);
+        out.writeByte((byte) format);
         out.writeInt(length);
         out.write(bytes, offset, length);
     }
@@ -65,8 +80,9 @@ public final class MailboxEntry {
     }
 
     /**
-     * Reads the document at {@code in}'s read position. Returns its magic; for a message, fills
-     * this instance, with the bytes only when {@code withBytes}.
+     * Reads the document at {@code in}'s read position. Returns its kind ({@link #MESSAGE_MAGIC}
+     * for a message of either layout, or {@link #DELIVERED_MAGIC}); for a message, fills this
+     * instance, with the bytes (the message, or its compact record) only when {@code withBytes}.
      *
      * @throws IllegalStateException when the document is neither kind (not a Kapok mailbox)
      */
@@ -77,7 +93,7 @@ public final class MailboxEntry {
             partySequence = in.readLong();
             return magic;
         }
-        if (magic != MESSAGE_MAGIC) {
+        if (magic != MESSAGE_MAGIC && magic != MESSAGE_MAGIC_V1) {
             throw new IllegalStateException(String.format(
                     "mailbox document at index 0x%x starts with 0x%08X: not a Kapok mailbox entry", queueIndex, magic));
         }
@@ -86,6 +102,7 @@ public final class MailboxEntry {
         inboundSequence = in.readLong();
         messageType = in.readUtf8();
         createdTimeMs = in.readLong();
+        format = magic == MESSAGE_MAGIC ? in.readUnsignedByte() : FORMAT_MESSAGE;
         length = in.readInt();
         if (length < 0 || length != in.readRemaining()) {
             throw new IllegalStateException("mailbox message at index 0x" + Long.toHexString(queueIndex) + " claims "
@@ -97,6 +114,6 @@ public final class MailboxEntry {
             }
             in.read(bytes, 0, length);
         }
-        return magic;
+        return MESSAGE_MAGIC;
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -37,9 +38,11 @@ final class MailboxReader implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final ThreadLocal<ReaderState> state = new ThreadLocal<>();
     private final java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Supplier<MailboxRenderer> renderers;
 
-    MailboxReader(SingleChronicleQueue queue, int threadCount, int queueMax) {
+    MailboxReader(SingleChronicleQueue queue, int threadCount, int queueMax, Supplier<MailboxRenderer> renderers) {
         this.queue = queue;
+        this.renderers = renderers;
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(
                 threadCount, threadCount, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueMax), r -> {
@@ -90,7 +93,7 @@ final class MailboxReader implements AutoCloseable {
     private byte[] readJson(MailboxPoll poll) {
         ReaderState s = state.get();
         if (s == null) {
-            s = new ReaderState(queue.createTailer());
+            s = new ReaderState(queue.createTailer(), renderers.get());
             state.set(s);
         }
         PartyMailbox mailbox = poll.mailbox;
@@ -125,6 +128,9 @@ final class MailboxReader implements AutoCloseable {
                 throw new IllegalStateException("index 0x" + Long.toHexString(index) + " holds message "
                         + entry.partySequence + " of " + entry.recipientPartyId + ", not " + sequence + " of "
                         + mailbox.partyId());
+            }
+            if (entry.format != MailboxEntry.FORMAT_MESSAGE) {
+                s.renderer.render(entry);
             }
             if (sequence > from) {
                 json.append(", ");
@@ -172,9 +178,11 @@ final class MailboxReader implements AutoCloseable {
         final ExcerptTailer tailer;
         final MailboxEntry entry = new MailboxEntry();
         final StringBuilder json = new StringBuilder(8192);
+        final MailboxRenderer renderer;
 
-        ReaderState(ExcerptTailer tailer) {
+        ReaderState(ExcerptTailer tailer, MailboxRenderer renderer) {
             this.tailer = tailer;
+            this.renderer = renderer;
         }
     }
 }

@@ -62,27 +62,31 @@ public final class Mailboxes implements AutoCloseable {
     private ArrayList<Pending> pending = new ArrayList<>();
 
     /** A composed message the disk refused, kept until a write works again. */
-    private record Pending(String recipient, long inboundSequence, String type, long timeMs, byte[] bytes) {}
+    private record Pending(
+            String recipient, long inboundSequence, String type, long timeMs, int format, byte[] bytes) {}
 
     private Mailboxes(
             SingleChronicleQueue queue,
             Durability durability,
             GatewayConfig.Mailbox limits,
             MailboxComposer[] composers,
-            MailboxWriteHook hook) {
+            MailboxWriteHook hook,
+            java.util.function.Supplier<MailboxRenderer> renderers) {
         this.queue = queue;
         this.appender = queue.createAppender();
         this.durability = durability;
         this.limits = limits;
         this.composers = composers;
         this.hook = hook;
-        this.reader = new MailboxReader(queue, limits.readerThreads(), limits.readQueueMax());
+        this.reader = new MailboxReader(queue, limits.readerThreads(), limits.readQueueMax(), renderers);
     }
 
     /**
      * Opens (creating if needed) the mailbox queue in {@code dataDir/mailbox} and rebuilds every
      * party's index from it. Sequencer thread.
      *
+     * @param renderers makes one renderer per reader thread, for the messages the composers write
+     *     as compact records ({@link MailboxComposer.OutboundSink#record})
      * @param composers asked in order for the messages of each command
      */
     public static Mailboxes open(
@@ -91,13 +95,14 @@ public final class Mailboxes implements AutoCloseable {
             Durability durability,
             GatewayConfig.Mailbox limits,
             MailboxWriteHook hook,
+            java.util.function.Supplier<MailboxRenderer> renderers,
             MailboxComposer... composers) {
         SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dataDir.resolve("mailbox"))
                 .rollCycle(io.kapok.gateway.journal.JournalRollCycles.of(rollCycle))
                 .build();
         Mailboxes mailboxes;
         try {
-            mailboxes = new Mailboxes(queue, durability, limits, composers.clone(), hook);
+            mailboxes = new Mailboxes(queue, durability, limits, composers.clone(), hook, renderers);
         } catch (RuntimeException | Error e) {
             queue.close();
             throw e;
@@ -299,7 +304,15 @@ public final class Mailboxes implements AutoCloseable {
         int written = 0;
         try {
             for (Pending p : pending) {
-                write(p.recipient(), p.inboundSequence(), p.type(), p.timeMs(), p.bytes(), 0, p.bytes().length);
+                write(
+                        p.recipient(),
+                        p.inboundSequence(),
+                        p.type(),
+                        p.timeMs(),
+                        p.format(),
+                        p.bytes(),
+                        0,
+                        p.bytes().length);
                 written++;
             }
         } catch (RuntimeException e) {
@@ -313,7 +326,8 @@ public final class Mailboxes implements AutoCloseable {
         return true;
     }
 
-    private void write(String recipient, long inboundSequence, String type, long timeMs, byte[] b, int off, int len) {
+    private void write(
+            String recipient, long inboundSequence, String type, long timeMs, int format, byte[] b, int off, int len) {
         PartyMailbox mailbox = partyOrCreate(recipient);
         long partySequence = mailbox.lastSequence() + 1;
         long index;
@@ -321,7 +335,16 @@ public final class Mailboxes implements AutoCloseable {
             try {
                 hook.beforeWrite(recipient, inboundSequence);
                 MailboxEntry.writeMessage(
-                        dc.wire().bytes(), recipient, partySequence, inboundSequence, type, timeMs, b, off, len);
+                        dc.wire().bytes(),
+                        recipient,
+                        partySequence,
+                        inboundSequence,
+                        type,
+                        timeMs,
+                        format,
+                        b,
+                        off,
+                        len);
                 index = dc.index();
             } catch (RuntimeException | Error e) {
                 dc.rollbackOnClose();
@@ -529,13 +552,19 @@ public final class Mailboxes implements AutoCloseable {
 
         @Override
         public void message(String recipientPartyId, String messageType, byte[] bytes, int offset, int length) {
+            record(recipientPartyId, messageType, MailboxEntry.FORMAT_MESSAGE, bytes, offset, length);
+        }
+
+        @Override
+        public void record(
+                String recipientPartyId, String messageType, int format, byte[] bytes, int offset, int length) {
             if (skip > 0) {
                 skip--;
                 return;
             }
             if (failure == null) {
                 try {
-                    write(recipientPartyId, inboundSequence, messageType, timeMs, bytes, offset, length);
+                    write(recipientPartyId, inboundSequence, messageType, timeMs, format, bytes, offset, length);
                     appended++;
                     return;
                 } catch (RuntimeException e) {
@@ -547,6 +576,7 @@ public final class Mailboxes implements AutoCloseable {
                     inboundSequence,
                     messageType,
                     timeMs,
+                    format,
                     java.util.Arrays.copyOfRange(bytes, offset, offset + length)));
         }
     }

@@ -9,6 +9,7 @@ import io.kapok.gateway.flow.FlowNotifications;
 import io.kapok.gateway.flow.FlowPlan;
 import io.kapok.gateway.flow.FlowRouter;
 import io.kapok.gateway.flow.PaymentRouter;
+import io.kapok.gateway.flow.PostingNotices;
 import io.kapok.gateway.http.PendingResponse;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalAuditor;
@@ -176,15 +177,17 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     /** Opens the mailboxes before the replay, which re-creates the messages a crash kept from them. */
     private void openMailboxes() {
+        String platformBic = Bics.normalise(config.platform().id());
         mailboxes = Mailboxes.open(
                 dataDir,
                 config.journal().rollCycle(),
                 config.durability(),
                 config.mailbox(),
                 mailboxHook,
+                () -> new PostingNotices(platformBic),
                 new PaymentRelayComposer(),
                 new FlowNotifications(
-                        Bics.normalise(config.platform().id()),
+                        platformBic,
                         xmlLimits(config),
                         config.notificationsOrDefault().postings()));
         mailboxRecovery = new MailboxRecovery(mailboxes);

@@ -75,6 +75,7 @@ class MailboxRetentionTest {
                 Durability.MAPPED,
                 limits(1, maxAgeDays),
                 MailboxWriteHook.NONE,
+                () -> MailboxRenderer.NONE,
                 new ToCreditParty());
     }
 

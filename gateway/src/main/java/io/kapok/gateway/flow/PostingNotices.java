@@ -1,0 +1,212 @@
+package io.kapok.gateway.flow;
+
+import io.kapok.codecs.camt.Camt054Encoder;
+import io.kapok.codecs.camt.Camt054Notification;
+import io.kapok.codecs.camt.CashEntry;
+import io.kapok.codecs.iso.IsoIdentifiers;
+import io.kapok.codecs.xml.TextBuffer;
+import io.kapok.codecs.xml.Utf8XmlWriter;
+import io.kapok.gateway.mailbox.MailboxEntry;
+import io.kapok.gateway.mailbox.MailboxRenderer;
+
+/**
+ * The camt.054 the platform writes to an account owner for each posting, kept in the mailbox as a
+ * compact record and rendered to its XML when the owner fetches it ({@link MailboxRenderer}).
+ *
+ * <p>The sequencer writes the record ({@link #record}); a mailbox reader thread renders it ({@link
+ * #render}). Everything the message says comes from the record and the mailbox entry around it:
+ * the owner is the entry's recipient, the message id {@code KPKN{inbound sequence}-{n}} and the
+ * booking date come from the inbound journal entry's sequence and receive time, so a record
+ * renders to the same bytes on every read, before and after a restart.
+ *
+ * <pre>
+ *  record, format {@value #FORMAT}, big-endian
+ *  currency        int32   ISO 4217 letters packed one byte each (Currencies' code)
+ *  amountMinor     int64   signed: credit &gt; 0, debit &lt; 0
+ *  messageNumber   int32   n of the message id KPKN{sequence}-{n}
+ *  uetr            text    the payment's UETR, or empty
+ *  messageId       text    the payment's MsgId, or empty
+ *  endToEndId      text    the payment's EndToEndId (the receivable id for a settlement), or empty
+ *  text: uint8 length in chars, then each char as uint16
+ * </pre>
+ *
+ * One instance per thread (it reuses its buffers): the sequencer has one, each reader another.
+ */
+public final class PostingNotices implements MailboxRenderer {
+    /** The record format of a posting's camt.054 in the mailbox. */
+    public static final int FORMAT = 1;
+
+    private static final long DAY_MS = 86_400_000L;
+    private static final int TEXT_CHARS_MAX = 255;
+    private static final int RECORD_BYTES_MAX = 4 + 8 + 4 + 3 * (1 + 2 * TEXT_CHARS_MAX);
+
+    private final String platformBic;
+    private final byte[] record = new byte[RECORD_BYTES_MAX];
+    private final char[] chars = new char[TEXT_CHARS_MAX];
+    private final char[] scratch = new char[64];
+    private final char[] digits = new char[20];
+    private final Utf8XmlWriter writer = new Utf8XmlWriter(4096);
+    private final Camt054Encoder encoder = new Camt054Encoder();
+    private final Camt054Notification notification = new Camt054Notification();
+    private int at;
+
+    public PostingNotices(String platformBic) {
+        this.platformBic = platformBic;
+    }
+
+    /**
+     * Sequencer thread: the record of one posting, in {@link #recordBytes()}{@code [0..return)}.
+     * Ids longer than 255 chars (never valid in a message the decoders took) are cut there.
+     */
+    public int record(
+            int currency,
+            long amountMinor,
+            int messageNumber,
+            CharSequence uetr,
+            CharSequence messageId,
+            CharSequence endToEndId) {
+        at = 0;
+        putInt(currency);
+        putLong(amountMinor);
+        putInt(messageNumber);
+        putText(uetr);
+        putText(messageId);
+        putText(endToEndId);
+        return at;
+    }
+
+    /** The buffer {@link #record} writes into. */
+    public byte[] recordBytes() {
+        return record;
+    }
+
+    @Override
+    public void render(MailboxEntry entry) {
+        if (entry.format != FORMAT) {
+            throw new IllegalStateException("mailbox message " + entry.partySequence + " of " + entry.recipientPartyId
+                    + " has record format " + entry.format + ", not " + FORMAT);
+        }
+        byte[] in = entry.bytes;
+        at = 0;
+        int currency = getInt(in);
+        long delta = getLong(in);
+        int messageNumber = getInt(in);
+        String owner = entry.recipientPartyId;
+
+        Camt054Notification n = notification;
+        n.clear();
+        n.header.from.bic(platformBic);
+        FlowParties.identity(n.header.to, owner);
+        n.header.messageId.set("KPKN");
+        appendNumber(n.header.messageId, entry.inboundSequence);
+        n.header.messageId.append(DASH, 0, 1);
+        appendNumber(n.header.messageId, messageNumber);
+        n.header.creationTimeMs = entry.createdTimeMs;
+        n.notificationId.copyFrom(n.header.messageId);
+        n.account.id.set("KAPK-");
+        scratch[0] = (char) ((currency >>> 16) & 0xFF); // the packed ISO 4217 letters, no String
+        scratch[1] = (char) ((currency >>> 8) & 0xFF);
+        scratch[2] = (char) (currency & 0xFF);
+        scratch[3] = '-';
+        int ownerLength = Math.min(owner.length(), scratch.length - 4);
+        owner.getChars(0, ownerLength, scratch, 4);
+        n.account.id.append(scratch, 0, 4 + ownerLength);
+        n.account.currency = currency;
+        FlowParties.identity(n.account.owner, owner);
+        n.account.servicerBic.set(platformBic);
+        CashEntry e = n.entries.add();
+        e.clear();
+        e.entryReference.copyFrom(n.header.messageId);
+        e.amountMinor = Math.abs(delta);
+        e.credit = delta > 0;
+        e.bookingDateEpochDay = Math.floorDiv(entry.createdTimeMs, DAY_MS);
+        e.valueDateEpochDay = e.bookingDateEpochDay;
+        e.accountServicerReference.set("JRNL-");
+        appendNumber(e.accountServicerReference, entry.inboundSequence);
+        e.family = e.credit ? "RCDT" : "ICDT";
+        e.subFamily = "XBCT";
+        int uetrLength = getText(in);
+        if (uetrLength > 0) {
+            e.uetr.set(chars, 0, uetrLength);
+            if (!IsoIdentifiers.isUuidV4(e.uetr)) {
+                e.uetr.clear();
+            }
+        }
+        int messageIdLength = getText(in);
+        if (messageIdLength > 0) {
+            e.messageId.set(chars, 0, messageIdLength);
+        }
+        int endToEndIdLength = getText(in);
+        if (endToEndIdLength > 0) {
+            e.endToEndId.set(chars, 0, endToEndIdLength);
+        }
+        if (at != entry.length) {
+            throw new IllegalStateException("mailbox message " + entry.partySequence + " of " + entry.recipientPartyId
+                    + ": a posting record of " + entry.length + " bytes, read " + at);
+        }
+        encoder.encode(n, writer);
+        int length = writer.length();
+        if (entry.bytes.length < length) {
+            entry.bytes = new byte[Math.max(length, entry.bytes.length * 2)];
+        }
+        System.arraycopy(writer.buffer(), 0, entry.bytes, 0, length);
+        entry.length = length;
+    }
+
+    private static final char[] DASH = {'-'};
+
+    private void appendNumber(TextBuffer out, long value) {
+        int i = digits.length;
+        do {
+            digits[--i] = (char) ('0' + (value % 10));
+            value /= 10;
+        } while (value > 0);
+        out.append(digits, i, digits.length - i);
+    }
+
+    private void putInt(int v) {
+        record[at++] = (byte) (v >>> 24);
+        record[at++] = (byte) (v >>> 16);
+        record[at++] = (byte) (v >>> 8);
+        record[at++] = (byte) v;
+    }
+
+    private void putLong(long v) {
+        putInt((int) (v >>> 32));
+        putInt((int) v);
+    }
+
+    private void putText(CharSequence text) {
+        int length = text == null ? 0 : Math.min(text.length(), TEXT_CHARS_MAX);
+        record[at++] = (byte) length;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            record[at++] = (byte) (c >>> 8);
+            record[at++] = (byte) c;
+        }
+    }
+
+    private int getInt(byte[] in) {
+        int v = ((in[at] & 0xFF) << 24)
+                | ((in[at + 1] & 0xFF) << 16)
+                | ((in[at + 2] & 0xFF) << 8)
+                | (in[at + 3] & 0xFF);
+        at += 4;
+        return v;
+    }
+
+    private long getLong(byte[] in) {
+        long high = getInt(in);
+        return (high << 32) | (getInt(in) & 0xFFFF_FFFFL);
+    }
+
+    /** Reads a text into {@link #chars}; returns its length. */
+    private int getText(byte[] in) {
+        int length = in[at++] & 0xFF;
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) (((in[at] & 0xFF) << 8) | (in[at + 1] & 0xFF));
+            at += 2;
+        }
+        return length;
+    }
+}
