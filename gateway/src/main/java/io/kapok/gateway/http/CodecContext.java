@@ -14,11 +14,13 @@ import io.kapok.codecs.xml.XmlLimits;
  */
 final class CodecContext {
     final Pacs008Decoder decoder;
-    final Pacs008View view = new Pacs008View();
+    /** What the next pacs.008 is decoded into; handed to the ring with it, replaced by the slot's old one. */
+    Pacs008View view = new Pacs008View();
     /** Every other message of the map (receivable financing), read when the pacs.008 decoder finds another namespace. */
     final io.kapok.codecs.stream.Iso20022Decoder messages;
 
-    final io.kapok.codecs.stream.MessageView messageView = new io.kapok.codecs.stream.MessageView();
+    /** What the next other message is decoded into; handed over like {@link #view}. */
+    io.kapok.codecs.stream.MessageView messageView = new io.kapok.codecs.stream.MessageView();
     /** The family answers (tsin.002 RCER, camt.029 RJCR, …) to what fails here, set by {@link CodecContexts}. */
     io.kapok.gateway.flow.FlowAnswers refusals;
 
@@ -32,6 +34,7 @@ final class CodecContext {
     /** H(body) of the message being handled. */
     final byte[] digest = new byte[io.kapok.gateway.journal.JournalDigest.LENGTH_BYTES];
 
+    /** The body of the message being handled; handed to the ring with it, replaced by the slot's old buffer. */
     byte[] body = new byte[8192];
 
     CodecContext(XmlLimits limits, io.kapok.gateway.journal.JournalDigest digestAlgorithm) {

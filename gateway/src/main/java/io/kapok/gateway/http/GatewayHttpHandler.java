@@ -309,7 +309,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         try {
             InboundEvent event = ring.get(slot);
             event.kind = InboundEvent.Kind.PAYMENT;
-            event.payment.copyFrom(view);
+            codec.view = event.swapPayment(view);
             event.senderId = senderOf(view);
             fillMessage(event, body, length, codec, receiveTimeMs, response);
         } finally {
@@ -332,7 +332,10 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         }
     }
 
-    /** What every message slot carries: the bytes as received, their digest, the receive time, the answer. */
+    /**
+     * What every message slot carries: the bytes as received (handed over: the slot's old buffer
+     * becomes this loop's next body buffer), their digest, the receive time, the answer.
+     */
     private static void fillMessage(
             InboundEvent event,
             byte[] body,
@@ -340,7 +343,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             CodecContext codec,
             long receiveTimeMs,
             PendingResponse response) {
-        event.setRaw(body, length);
+        codec.body = event.swapRaw(body, length);
         System.arraycopy(codec.digest, 0, event.messageDigest, 0, codec.digest.length);
         event.receiveTimeMs = receiveTimeMs;
         event.response = response;
@@ -376,7 +379,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         try {
             InboundEvent event = ring.get(slot);
             event.kind = InboundEvent.Kind.MESSAGE;
-            event.message.copyFrom(message);
+            codec.messageView = event.swapMessage(message);
             event.senderId = io.kapok.gateway.flow.FlowRouter.senderOf(message);
             fillMessage(event, body, length, codec, receiveTimeMs, response);
         } finally {

@@ -5,9 +5,11 @@ import io.kapok.gateway.http.PendingResponse;
 
 /**
  * One slot of the ring between the event loops (many producers) and the sequencer/ledger thread
- * (one consumer). Preallocated and reused: a producer claims a slot, copies the decoded message and
- * its original bytes in, and publishes; the sequencer reads it and hands the answer back through
- * {@link #response}. Nothing in a slot is touched by two threads at once.
+ * (one consumer). Preallocated and reused: a producer claims a slot, hands the decoded message and
+ * its original bytes over (swapping its own buffers for the slot's, so nothing is copied), and
+ * publishes; the sequencer reads it and hands the answer back through {@link #response}. Nothing in
+ * a slot is touched by two threads at once: a producer can claim a slot only once the sequencer is
+ * done with what the slot held, which is what makes the slot's old buffers the producer's to reuse.
  */
 public final class InboundEvent {
     /** What the slot asks of the sequencer. */
@@ -27,9 +29,10 @@ public final class InboundEvent {
     }
 
     public Kind kind;
-    public final Pacs008View payment = new Pacs008View();
+    /** The decoded payment of a {@link Kind#PAYMENT} slot. */
+    public Pacs008View payment = new Pacs008View();
     /** The decoded message of a {@link Kind#MESSAGE} slot; its buffers grow to the largest seen. */
-    public final io.kapok.codecs.stream.MessageView message = new io.kapok.codecs.stream.MessageView();
+    public io.kapok.codecs.stream.MessageView message = new io.kapok.codecs.stream.MessageView();
     /** Authenticated sender (dev profile: the BAH Fr, normalised to 11 characters). */
     public String senderId;
     /** The original message bytes, journaled as received. Grows to the largest message seen. */
@@ -48,12 +51,28 @@ public final class InboundEvent {
     /** Where the answer goes; cleared by the sequencer once handed back. */
     public PendingResponse response;
 
-    /** Copies {@code length} bytes of the original message in, growing the slot's buffer if needed. */
-    public void setRaw(byte[] source, int length) {
-        if (raw.length < length) {
-            raw = new byte[Math.max(length, raw.length * 2)];
-        }
-        System.arraycopy(source, 0, raw, 0, length);
+    /**
+     * Producer, on a claimed slot: takes {@code bytes[0..length)} as the original message without
+     * copying, and returns the slot's previous buffer for the producer to read its next message into.
+     */
+    public byte[] swapRaw(byte[] bytes, int length) {
+        byte[] previous = raw;
+        raw = bytes;
         rawLength = length;
+        return previous;
+    }
+
+    /** Producer, on a claimed slot: takes {@code decoded} as the payment; returns the slot's previous view for reuse. */
+    public Pacs008View swapPayment(Pacs008View decoded) {
+        Pacs008View previous = payment;
+        payment = decoded;
+        return previous;
+    }
+
+    /** Producer, on a claimed slot: takes {@code decoded} as the message; returns the slot's previous view for reuse. */
+    public io.kapok.codecs.stream.MessageView swapMessage(io.kapok.codecs.stream.MessageView decoded) {
+        io.kapok.codecs.stream.MessageView previous = message;
+        message = decoded;
+        return previous;
     }
 }
