@@ -1,6 +1,7 @@
 package io.kapok.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +105,26 @@ class FlowsSystemTest {
         String decision = lastXml("91440604MA9KAPK002");
         assertTrue(decision.contains("<FincgReqSts>FNCD</FincgReqSts>"), decision);
         assertTrue(decision.contains("1080000"), "the financed amount: " + decision);
+
+        // Only a party of a receivable may ask whether it was paid: to anyone else it does not exist.
+        JsonNode foshan1 = get("/v1/ledger/receivables/FSPP-T1-001");
+        Invoice paid = new Invoice(
+                "FSPP-T1-001",
+                "CNY",
+                1_200_000_00L,
+                java.time.LocalDate.parse(foshan1.path("issueDate").asText()).toEpochDay(),
+                java.time.LocalDate.parse(foshan1.path("dueDate").asText()).toEpochDay());
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        String byItsBank = post(m.reconciliation(
+                        "PRBK-K9", "PRBKCNGZXXX", paid.number(), paid.amountMinor(), List.of(paid)))
+                .body();
+        assertTrue(byItsBank.contains("<Sts>RCCF</Sts>"), byItsBank);
+        String byAStranger = post(m.reconciliation(
+                        "VHBK-K9", "VHBKHKHHXXX", paid.number(), paid.amountMinor(), List.of(paid)))
+                .body();
+        assertTrue(byAStranger.contains("<Sts>RCER</Sts>"), byAStranger);
+        assertTrue(byAStranger.contains("ID02"), "unknown to the stranger, as if it did not exist: " + byAStranger);
+        assertFalse(byAStranger.contains("RCCF"), byAStranger);
 
         String hash = get("/v1/ledger/hash").path("stateHash").asText();
         long sequence = get("/v1/ledger/hash").path("sequence").asLong();

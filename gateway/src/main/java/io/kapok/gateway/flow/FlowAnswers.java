@@ -60,7 +60,8 @@ import io.kapok.ledger.receivable.Receivable;
  *                                  RJCR), or an admi.002 with the reason when it was refused
  *  tsmt.053                      → tsmt.054 InvoicePaymentReconciliationStatus: per item RCCF when the
  *                                  ledger has the receivable SETTLED, RCER ID02 when it does not know
- *                                  it, RCER NA01 when it is not settled; the list RCCF when all agree
+ *                                  it (or the sender is none of its parties), RCER NA01 when it is not
+ *                                  settled; the list RCCF when all agree
  *  tsin.009                      → tsin.010 PartyRegistrationAndGuaranteeStatus: per programme RCCF, or
  *                                  RCER with the reason; the list RCCF when the supplier joined every one
  * </pre>
@@ -415,6 +416,9 @@ public final class FlowAnswers {
             item.taxAmountMinor = 0;
             item.credit = !"DBIT".contentEquals(view.itemText(i, ReconciliationListSchema.ITEM_CREDIT_DEBIT));
             Receivable rec = ledger == null ? null : ledger.receivables().receivable(id);
+            if (rec != null && !concerns(rec, plan.senderId, ledger)) {
+                rec = null; // a stranger learns nothing of it, not even that it exists
+            }
             if (plan.refused()) {
                 all = false;
                 item.validationStatus = "RCER";
@@ -430,6 +434,20 @@ public final class FlowAnswers {
         r.validationStatus = all ? "RCCF" : "RCER";
         r.validationReason = all ? null : plan.refused() ? plan.refusalCode : "NA01";
         tsmt054.encode(r, writer);
+    }
+
+    /**
+     * Whether {@code partyId} is a party of the receivable: its debtor, its creditor, its holder, or
+     * the bank of its last financing. Only they may ask whether it was paid.
+     */
+    private static boolean concerns(Receivable rec, String partyId, Ledger ledger) {
+        if (partyId.equals(rec.debtorId()) || partyId.equals(rec.creditorId()) || partyId.equals(rec.holderId())) {
+            return true;
+        }
+        String financingId = rec.lastFinancingId();
+        io.kapok.ledger.receivable.Financing f =
+                financingId == null ? null : ledger.receivables().financing(financingId);
+        return f != null && partyId.equals(f.bankId());
     }
 
     // ------------------------------------------------------------------------------ tsin.010

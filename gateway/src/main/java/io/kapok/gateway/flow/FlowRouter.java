@@ -76,8 +76,9 @@ import java.util.List;
  *  pacs.004  the original's creditor return (part of) a settled payment, named by OrgnlUETR
  *  camt.056  the original's debtor   recall a settled payment: the creditor must answer
  *  camt.029  the original's creditor resolve the recall: CNCL sends what remains back, RJCR keeps it
- *  tsmt.053  anyone                  nothing to apply: the answer (tsmt.054) reconciles each item with
- *                                    the ledger
+ *  tsmt.053  a party of each item      nothing to apply: the answer (tsmt.054) reconciles each item with
+ *            (debtor, creditor,      the ledger; an item the sender is no party of reads as unknown (ID02)
+ *            holder, financing bank)
  * </pre>
  *
  * Allocates: these flows are rare next to payments; commands are built per message.
