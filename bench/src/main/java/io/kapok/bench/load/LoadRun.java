@@ -5,10 +5,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
@@ -16,9 +16,6 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseDecoder;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -156,8 +153,7 @@ public final class LoadRun {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline()
-                                    .addLast(new HttpResponseDecoder())
-                                    .addLast(new HttpObjectAggregator(1 << 20))
+                                    .addLast(new HttpAnswerDecoder(handler))
                                     .addLast(handler);
                         }
                     })
@@ -459,7 +455,7 @@ public final class LoadRun {
      * time and times their answers. Every field is owned by the connection's event loop (the
      * collector reads them after {@link #finish()} ran there).
      */
-    private final class ConnectionHandler extends SimpleChannelInboundHandler<FullHttpResponse> {
+    private final class ConnectionHandler extends ChannelInboundHandlerAdapter implements HttpAnswerDecoder.Answers {
         private final int id;
         /** Per type: the type's HTTP head followed by room for one body; the body is rewritten per request. */
         private final byte[][] scratch = new byte[TYPES][];
@@ -496,7 +492,6 @@ public final class LoadRun {
         private long lastAnswerNs;
 
         ConnectionHandler(int id, byte[][] heads) {
-            super(FullHttpResponse.class, true);
             this.id = id;
             for (MixType type : MixType.values()) {
                 int t = type.ordinal();
@@ -590,7 +585,7 @@ public final class LoadRun {
         }
 
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+        public void answer(int status, ByteBuf body) {
             long now = System.nanoTime();
             if (size == 0) {
                 // An answer after finish(): its request was already counted as unanswered.
@@ -612,9 +607,8 @@ public final class LoadRun {
                 measuredAnswered[t]++;
                 lastAnswerNs = now;
                 s.answered.increment();
-                int status = response.status().code();
                 byStatus.computeIfAbsent(status, k -> new long[1])[0]++;
-                classify(s, MixType.of(t), status, response.content());
+                classify(s, MixType.of(t), status, body);
             }
             if (held) {
                 pump();
