@@ -340,7 +340,11 @@ public final class LoadRun {
         long lateSends = 0;
         long lastAnswerNs = s.measureStartNs;
         for (ConnectionHandler h : connections) {
-            h.byStatus.forEach((k, v) -> byStatus.merge(k, v[0], Long::sum));
+            for (int status = 0; status < h.byStatus.length; status++) {
+                if (h.byStatus[status] > 0) {
+                    byStatus.merge(status, h.byStatus[status], Long::sum);
+                }
+            }
             for (int t = 0; t < TYPES; t++) {
                 h.byOutcome[t].forEach((k, v) -> byOutcome.merge(k, v[0], Long::sum));
                 if (h.positive[t] > 0) {
@@ -467,7 +471,8 @@ public final class LoadRun {
         private final byte[] inFlightType = new byte[IN_FLIGHT_PER_CONNECTION_MAX];
 
         // Per schedule, reset by begin(); per type, by ordinal.
-        private final Map<Integer, long[]> byStatus = new HashMap<>();
+        /** Answers by HTTP status code (100–599), counted without boxing. */
+        private final long[] byStatus = new long[600];
 
         @SuppressWarnings("unchecked")
         private final Map<String, long[]>[] byOutcome = new Map[TYPES];
@@ -514,7 +519,7 @@ public final class LoadRun {
 
         /** Event loop: starts {@code s}; the previous schedule's answers are all in or failed. */
         void begin(Schedule s) {
-            byStatus.clear();
+            java.util.Arrays.fill(byStatus, 0);
             for (int t = 0; t < TYPES; t++) {
                 byOutcome[t].clear();
                 positive[t] = measuredSent[t] = measuredAnswered[t] = measuredErrors[t] = 0;
@@ -607,7 +612,7 @@ public final class LoadRun {
                 measuredAnswered[t]++;
                 lastAnswerNs = now;
                 s.answered.increment();
-                byStatus.computeIfAbsent(status, k -> new long[1])[0]++;
+                byStatus[status < byStatus.length ? status : 0]++;
                 classify(s, MixType.of(t), status, body);
             }
             if (held) {
