@@ -36,7 +36,7 @@ done
 load() {
   echo "\$ ./kapok load $*" | tee -a "$LOG"
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$LOG"
-  java "${FLAGS[@]}" -cp bench/target/kapok-bench.jar io.kapok.bench.load.LoadGeneratorMain "$@" --out "$OUT" 2>>"$OUT/progress.log" | tee -a "$LOG"
+  java "${FLAGS[@]}" -cp bench/target/kapok-bench.jar io.kapok.bench.load.LoadGeneratorMain "$@" --gateway-pid "$GATEWAY_PID" --out "$OUT" 2>>"$OUT/progress.log" | tee -a "$LOG"
   echo | tee -a "$LOG"
 }
 

@@ -25,6 +25,8 @@ import java.util.Locale;
  * @param outDir        where the .hgrm and .svg files go
  * @param findMax       search for the highest rate with p99 ≤ {@code p99MaxMs} and no errors
  * @param p99MaxMs      the bound of {@code --find-max}, milliseconds
+ * @param gatewayPid    the gateway's process id, whose CPU time per answer the report shows
+ *                      ({@code --gateway-pid}, Linux), or 0
  */
 public record LoadOptions(
         String host,
@@ -40,7 +42,8 @@ public record LoadOptions(
         long setupRatePerSecond,
         Path outDir,
         boolean findMax,
-        double p99MaxMs) {
+        double p99MaxMs,
+        long gatewayPid) {
 
     /** Most connections one run opens (the gateway's default {@code connectionsMax} is 1024). */
     public static final int CONNECTIONS_MAX = 1024;
@@ -76,7 +79,9 @@ public record LoadOptions(
             "  --out DIR          where the .hgrm and .svg files go (default ./load-results)",
             "  --find-max         search for the highest rate with p99 under --p99-max-ms and no errors,",
             "                     starting at --rate and doubling, then bisecting; each step runs --duration",
-            "  --p99-max-ms MS    the p99 bound of --find-max, milliseconds (default 5)");
+            "  --p99-max-ms MS    the p99 bound of --find-max, milliseconds (default 5)",
+            "  --gateway-pid PID  the gateway's process (on this machine, Linux): the report adds its CPU time",
+            "                     per answer beside the generator's own per request");
 
     /** A command line that cannot be run; the message is one line saying what to do. */
     public static final class UsageException extends Exception {
@@ -101,6 +106,7 @@ public record LoadOptions(
         Path out = Path.of("load-results");
         boolean findMax = false;
         Double p99MaxMs = null;
+        long gatewayPid = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -124,7 +130,8 @@ public record LoadOptions(
                         "--warmup",
                         "--threads",
                         "--out",
-                        "--p99-max-ms" -> {
+                        "--p99-max-ms",
+                        "--gateway-pid" -> {
                     if (value == null) {
                         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                             throw new UsageException(arg + " needs a value, e.g. " + arg + " " + example(arg));
@@ -148,6 +155,7 @@ public record LoadOptions(
                         case "--mix" -> mix = MessageMix.parse(value);
                         case "--out" -> out = Path.of(value);
                         case "--p99-max-ms" -> p99MaxMs = positiveDouble(arg, value);
+                        case "--gateway-pid" -> gatewayPid = intIn(arg, value, 1, Integer.MAX_VALUE);
                         default -> throw new AssertionError(arg);
                     }
                 }
@@ -197,7 +205,8 @@ public record LoadOptions(
                 setupRate == null ? rate : setupRate,
                 out,
                 findMax,
-                p99MaxMs == null ? 5.0 : p99MaxMs);
+                p99MaxMs == null ? 5.0 : p99MaxMs,
+                gatewayPid);
     }
 
     /** A copy at another offered rate (the steps of {@code --find-max}). */
@@ -216,7 +225,8 @@ public record LoadOptions(
                 setupRatePerSecond,
                 outDir,
                 findMax,
-                p99MaxMs);
+                p99MaxMs,
+                gatewayPid);
     }
 
     private static String example(String option) {
@@ -229,6 +239,7 @@ public record LoadOptions(
             case "--target" -> "echo";
             case "--mix" -> "pacs008=70,tsin001=20,tsin013=10";
             case "--out" -> "load-results";
+            case "--gateway-pid" -> "12345";
             default -> "5";
         };
     }

@@ -163,6 +163,20 @@ public final class LoadReport {
                 r.lateSends(),
                 LoadRun.SEND_LAG_LATE_NS / 1e6,
                 r.heldBack());
+        LoadResult.CpuCost cpu = r.cpu();
+        if (!Double.isNaN(cpu.generatorUsPerRequest())) {
+            out.printf(
+                    Locale.ROOT,
+                    "cpu         generator %.1f us per request%s%n",
+                    cpu.generatorUsPerRequest(),
+                    Double.isNaN(cpu.gatewayUsPerRequest())
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "; gateway (pid %d) %.1f us per request",
+                                    r.options().gatewayPid(),
+                                    cpu.gatewayUsPerRequest()));
+        }
         if (r.generatorBehind()) {
             out.println(
                     "WARNING     the generator fell behind its own schedule (send backlog): the offered rate was not"

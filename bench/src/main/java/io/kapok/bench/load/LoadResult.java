@@ -32,6 +32,7 @@ import org.HdrHistogram.Histogram;
  * @param byType            the same counts, outcomes and latency for each type of the mix
  * @param setup             the set-up phases that ran before the timed one (none for a mix without
  *                          tsin.013 or tsin.001, or against the echo endpoint)
+ * @param cpu               the CPU time the generator and the gateway spent in the measured window
  */
 public record LoadResult(
         LoadOptions options,
@@ -49,7 +50,22 @@ public record LoadResult(
         long heldBack,
         long lateSends,
         Map<MixType, TypeResult> byType,
-        List<SetupStage> setup) {
+        List<SetupStage> setup,
+        CpuCost cpu) {
+
+    /**
+     * CPU time (user + system, every thread) spent from the start of the measured window until its
+     * last request was due, per request due in that window: the generator's own, and the gateway's
+     * when its process id was given ({@code --gateway-pid}). On a machine where both run, the
+     * highest rate the pair can sustain is about {@code cores / (generator + gateway)} requests per
+     * microsecond, whichever of them is the bottleneck.
+     *
+     * @param generatorUsPerRequest this process, microseconds per request; NaN when unknown
+     * @param gatewayUsPerRequest   the gateway's process, microseconds per request; NaN when not asked for or unknown
+     */
+    public record CpuCost(double generatorUsPerRequest, double gatewayUsPerRequest) {
+        static final CpuCost UNKNOWN = new CpuCost(Double.NaN, Double.NaN);
+    }
 
     /**
      * What one message type of the mix measured, over the measured window.

@@ -253,6 +253,7 @@ public final class LoadRun {
         }
         Histogram total = new Histogram(3);
         Histogram interval = null;
+        long lastDueNs = s.intendedNs(s.requestCount - 1);
         long lastPrintNs = s.startNs;
         long lastAnswered = 0;
         long lastSent = 0;
@@ -262,12 +263,21 @@ public final class LoadRun {
             if (allDone(connections, s) || now >= deadlineNs) {
                 break;
             }
+            if (s.cpuFromNs == 0 && now >= s.measureStartNs) {
+                s.cpuFromNs = now;
+                s.generatorCpuFromNs = CpuClock.ownNs();
+                s.gatewayCpuFromNs = CpuClock.processNs(options.gatewayPid());
+            } else if (s.cpuToNs == 0 && s.cpuFromNs != 0 && now >= lastDueNs) {
+                s.cpuToNs = now;
+                s.generatorCpuToNs = CpuClock.ownNs();
+                s.gatewayCpuToNs = CpuClock.processNs(options.gatewayPid());
+            }
             if (untilIdle && s.answered.sum() != lastAnswered) {
                 deadlineNs = Math.max(deadlineNs, now + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS));
             }
             long nextPrint = lastPrintNs + 1_000_000_000L;
             if (now < nextPrint) {
-                Thread.sleep(Math.max(1, Math.min(50, (nextPrint - now) / 1_000_000)));
+                Thread.sleep(Math.max(1, Math.min(10, (nextPrint - now) / 1_000_000)));
                 continue;
             }
             interval = s.overall.getIntervalHistogram(interval);
@@ -381,7 +391,8 @@ public final class LoadRun {
                 heldBack,
                 lateSends,
                 byType,
-                List.copyOf(setup));
+                List.copyOf(setup),
+                s.cpuCost());
     }
 
     private LoadResult.TypeResult typeResult(
@@ -428,6 +439,28 @@ public final class LoadRun {
         volatile long startNs;
         volatile long measureStartNs;
         Histogram total;
+        // CPU time at the start of the measured window and when its last request was due (caller's thread).
+        long cpuFromNs;
+        long cpuToNs;
+        long generatorCpuFromNs;
+        long generatorCpuToNs;
+        long gatewayCpuFromNs;
+        long gatewayCpuToNs;
+
+        /** CPU per request due between the two readings, microseconds; NaN when a reading is missing. */
+        LoadResult.CpuCost cpuCost() {
+            double requests = (cpuToNs - cpuFromNs) / intervalNs;
+            if (cpuFromNs == 0 || cpuToNs == 0 || requests < 1) {
+                return LoadResult.CpuCost.UNKNOWN;
+            }
+            return new LoadResult.CpuCost(
+                    perRequestUs(generatorCpuFromNs, generatorCpuToNs, requests),
+                    perRequestUs(gatewayCpuFromNs, gatewayCpuToNs, requests));
+        }
+
+        private static double perRequestUs(long fromNs, long toNs, double requests) {
+            return fromNs < 0 || toNs < 0 ? Double.NaN : (toNs - fromNs) / 1e3 / requests;
+        }
 
         Schedule(LoadMessages.Phase phase, long requestCount, double intervalNs, long warmupNs, long ratePerSecond) {
             this.phase = phase;

@@ -66,6 +66,17 @@ class LoadOptionsTest {
         assertEquals(Math.min(4, Runtime.getRuntime().availableProcessors()), o.threads(), "one per core");
         assertEquals(Path.of("load-results"), o.outDir());
         assertEquals(5.0, o.p99MaxMs());
+        assertEquals(0, o.gatewayPid(), "no gateway CPU unless asked");
+    }
+
+    @Test
+    void theGatewaysProcessIdIsAPositiveNumber() throws Exception {
+        assertEquals(
+                4242,
+                parse("--url", "http://h:1", "--rate", "10", "--gateway-pid", "4242")
+                        .gatewayPid());
+        assertTrue(error("--url", "http://h:1", "--rate", "10", "--gateway-pid", "0")
+                .startsWith("--gateway-pid 0"));
     }
 
     @Test
