@@ -954,8 +954,12 @@ public final class Receivables {
         }
         Map<String, List<String>> listedChildren = new HashMap<>();
         for (int i = 0, n = in.readInt(); i < n; i++) {
+            String id = in.readUTF();
+            if (receivableIds.find(id) >= 0) {
+                throw new IllegalArgumentException("ledger snapshot holds receivable " + id + " twice");
+            }
             Receivable rec = newReceivable(
-                    in.readUTF(),
+                    id,
                     Snapshots.readString(in),
                     in.readUTF(),
                     in.readUTF(),
@@ -981,8 +985,12 @@ public final class Receivables {
         }
         checkChildren(listedChildren);
         for (int i = 0, n = in.readInt(); i < n; i++) {
+            String id = in.readUTF();
+            if (financingIds.find(id) >= 0) {
+                throw new IllegalArgumentException("ledger snapshot holds financing " + id + " twice");
+            }
             Financing f = financings.claim();
-            f.init(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readLong());
+            f.init(id, in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readLong());
             f.state = FinancingState.ofCode(in.readByte());
             f.financedMinor = in.readLong();
             f.interestMinor = in.readLong();
