@@ -1,5 +1,6 @@
 package io.kapok.ledger.receivable;
 
+import io.kapok.ledger.OpenAddressing;
 import java.util.Arrays;
 
 /**
@@ -72,14 +73,7 @@ final class IdIndex {
 
     /** For tests: the longest probe sequence (1 = every key at its home). */
     int longestProbe() {
-        int longest = 0;
-        for (int i = 0; i < entries.length; i++) {
-            if (entries[i] != 0) {
-                int home = (int) (entries[i] >>> 32) & mask;
-                longest = Math.max(longest, ((i - home) & mask) + 1);
-            }
-        }
-        return longest;
+        return OpenAddressing.longestProbe(entries);
     }
 
     /** For tests: positions in the table. */
@@ -129,14 +123,7 @@ final class IdIndex {
         return wanted == null ? held == null : wanted.equals(held);
     }
 
-    /** Murmur3's finaliser over the Strings' hashes: every bit moves the low bits the table indexes by. */
     private static int hash(String first, String second) {
-        int h = first.hashCode() * 31 + (second == null ? 0 : second.hashCode());
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
+        return OpenAddressing.spread(first.hashCode() * 31 + (second == null ? 0 : second.hashCode()));
     }
 }

@@ -213,7 +213,8 @@ public final class Receivables {
         if (c.documentNumber != null && documentKeys.find(c.creditorId, c.documentNumber) >= 0) {
             return LedgerRejection.DOCUMENT_ALREADY_REGISTERED;
         }
-        Receivable rec = newReceivable(
+        Receivable rec = receivables.claim();
+        rec.init(
                 c.receivableId,
                 c.documentNumber,
                 c.debtorId,
@@ -223,6 +224,7 @@ public final class Receivables {
                 c.amountMinor,
                 c.issueDay,
                 c.dueDay);
+        indexNew(rec);
         rec.state = ReceivableState.REGISTERED;
         rec.record(sequence, ReceivableChange.REGISTERED);
         stateEvent(rec, r);
@@ -276,7 +278,8 @@ public final class Receivables {
         if (c.amountMinor >= parent.outstandingMinor) {
             return LedgerRejection.SPLIT_OVER_AVAILABLE;
         }
-        Receivable child = newReceivable(
+        Receivable child = receivables.claim();
+        child.init(
                 c.childReceivableId,
                 parent.documentNumber,
                 parent.debtorId,
@@ -286,6 +289,7 @@ public final class Receivables {
                 c.amountMinor,
                 parent.issueDay,
                 parent.dueDay);
+        indexNew(child);
         child.state = ReceivableState.CONFIRMED;
         child.record(sequence, ReceivableChange.SPLIT_FROM_PARENT);
         parent.outstandingMinor -= c.amountMinor;
@@ -574,35 +578,23 @@ public final class Receivables {
     }
 
     /**
-     * Claims a pooled receivable, fills it in, and indexes its id (and, for an original with a
-     * document number, its document); a child is chained to its parent here, so children stay in
-     * split order. The caller sets its state and records its first change.
+     * Indexes a receivable just filled in: its id and, for an original with a document number, its
+     * document; a child is chained to its parent here, so children stay in split order. The caller
+     * then sets its state and records its first change.
      */
-    private Receivable newReceivable(
-            String id,
-            String documentNumber,
-            String debtorId,
-            String creditorId,
-            String parentId,
-            int currency,
-            long faceMinor,
-            int issueDay,
-            int dueDay) {
-        Receivable rec = receivables.claim();
-        rec.init(id, documentNumber, debtorId, creditorId, parentId, currency, faceMinor, issueDay, dueDay);
-        receivableIds.put(id, rec.handle);
-        if (parentId == null) {
-            if (documentNumber != null) {
-                documentKeys.put(creditorId, documentNumber, rec.handle);
+    private void indexNew(Receivable rec) {
+        receivableIds.put(rec.id, rec.handle);
+        if (rec.parentId == null) {
+            if (rec.documentNumber != null) {
+                documentKeys.put(rec.creditorId, rec.documentNumber, rec.handle);
             }
         } else {
-            Receivable parent = receivable(parentId);
+            Receivable parent = receivable(rec.parentId);
             if (parent == null) {
-                throw new IllegalStateException("receivable " + id + " is split from unknown " + parentId);
+                throw new IllegalStateException("receivable " + rec.id + " is split from unknown " + rec.parentId);
             }
             parent.addChild(rec);
         }
-        return rec;
     }
 
     /**
@@ -958,7 +950,8 @@ public final class Receivables {
             if (receivableIds.find(id) >= 0) {
                 throw new IllegalArgumentException("ledger snapshot holds receivable " + id + " twice");
             }
-            Receivable rec = newReceivable(
+            Receivable rec = receivables.claim();
+            rec.init(
                     id,
                     Snapshots.readString(in),
                     in.readUTF(),
@@ -968,6 +961,7 @@ public final class Receivables {
                     in.readLong(),
                     in.readInt(),
                     in.readInt());
+            indexNew(rec);
             rec.holderId = in.readUTF();
             rec.outstandingMinor = in.readLong();
             rec.splitMinor = in.readLong();
