@@ -67,8 +67,8 @@ public final class Receivables {
 
     /** Default receivables (and financings) held before the pools first grow. */
     public static final int SLOTS_INITIAL_DEFAULT = 1024;
-    /** Largest initial pool size: 2^26 receivables (and as many financings). */
-    public static final int SLOTS_INITIAL_MAX = 1 << 26;
+    /** Largest initial pool size: 2^24 receivables (and as many financings), a few GB of heap. */
+    public static final int SLOTS_INITIAL_MAX = 1 << 24;
     /** History changes the log is made for, per receivable slot: register, confirm, request, decide. */
     private static final int HISTORY_PER_SLOT = 4;
 
