@@ -185,7 +185,7 @@ public final class Receivables {
 
     public LedgerRejection register(RegisterReceivableCommand c, LedgerResult r) {
         sequence = c.sequence;
-        if (receivableIds.find(c.receivableId) >= 0) {
+        if (receivable(c.receivableId) != null) {
             return LedgerRejection.RECEIVABLE_EXISTS;
         }
         if (!c.senderId.equals(c.debtorId) && !c.senderId.equals(c.creditorId)) {
@@ -210,7 +210,7 @@ public final class Receivables {
         if (term > termLimitDays(c.debtorId)) {
             return LedgerRejection.TERM_OVER_LIMIT;
         }
-        if (c.documentNumber != null && documentKeys.find(c.creditorId, c.documentNumber) >= 0) {
+        if (c.documentNumber != null && documentRegistered(c.creditorId, c.documentNumber)) {
             return LedgerRejection.DOCUMENT_ALREADY_REGISTERED;
         }
         Receivable rec = receivables.claim();
@@ -263,7 +263,7 @@ public final class Receivables {
         if (parent.state != ReceivableState.CONFIRMED) {
             return stateRefusal(parent);
         }
-        if (receivableIds.find(c.childReceivableId) >= 0) {
+        if (receivable(c.childReceivableId) != null) {
             return LedgerRejection.RECEIVABLE_EXISTS;
         }
         if (!hasRole(c.newHolderId, PartyRole.SUPPLIER)) {
@@ -327,7 +327,7 @@ public final class Receivables {
 
     public LedgerRejection requestFinancing(RequestFinancingCommand c, LedgerResult r) {
         sequence = c.sequence;
-        if (financingIds.find(c.financingId) >= 0) {
+        if (financing(c.financingId) != null) {
             return LedgerRejection.FINANCING_EXISTS;
         }
         Receivable rec = receivable(c.receivableId);
@@ -372,7 +372,7 @@ public final class Receivables {
         }
         Financing f = financings.claim();
         f.init(c.financingId, rec.id, p.id, p.bankId, c.senderId, rec.currency, c.amountMinor);
-        financingIds.put(f.id, f.handle);
+        financingIds.put(IdIndex.hash(f.id), f.handle);
         rec.financingId = f.id;
         rec.lastFinancingId = f.id;
         rec.state = ReceivableState.FINANCING_REQUESTED;
@@ -583,10 +583,10 @@ public final class Receivables {
      * then sets its state and records its first change.
      */
     private void indexNew(Receivable rec) {
-        receivableIds.put(rec.id, rec.handle);
+        receivableIds.put(IdIndex.hash(rec.id), rec.handle);
         if (rec.parentId == null) {
             if (rec.documentNumber != null) {
-                documentKeys.put(rec.creditorId, rec.documentNumber, rec.handle);
+                documentKeys.put(IdIndex.hash(rec.creditorId, rec.documentNumber), rec.handle);
             }
         } else {
             Receivable parent = receivable(rec.parentId);
@@ -643,14 +643,38 @@ public final class Receivables {
 
     /** The receivable with this id, or null. Ledger thread only. */
     public Receivable receivable(String id) {
-        int handle = receivableIds.find(id);
-        return handle < 0 ? null : receivables.get(handle);
+        int hash = IdIndex.hash(id);
+        for (int p = receivableIds.first(hash); p >= 0; p = receivableIds.next(p, hash)) {
+            Receivable rec = receivables.get(receivableIds.handleAt(p));
+            if (rec.id.equals(id)) {
+                return rec;
+            }
+        }
+        return null;
     }
 
     /** The financing with this id, or null. Ledger thread only. */
     public Financing financing(String id) {
-        int handle = financingIds.find(id);
-        return handle < 0 ? null : financings.get(handle);
+        int hash = IdIndex.hash(id);
+        for (int p = financingIds.first(hash); p >= 0; p = financingIds.next(p, hash)) {
+            Financing f = financings.get(financingIds.handleAt(p));
+            if (f.id.equals(id)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code creditorId} has registered an original receivable with this document number. */
+    private boolean documentRegistered(String creditorId, String documentNumber) {
+        int hash = IdIndex.hash(creditorId, documentNumber);
+        for (int p = documentKeys.first(hash); p >= 0; p = documentKeys.next(p, hash)) {
+            Receivable rec = receivables.get(documentKeys.handleAt(p));
+            if (rec.documentNumber.equals(documentNumber) && rec.creditorId.equals(creditorId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Programme programme(String id) {
@@ -947,7 +971,7 @@ public final class Receivables {
         Map<String, List<String>> listedChildren = new HashMap<>();
         for (int i = 0, n = in.readInt(); i < n; i++) {
             String id = in.readUTF();
-            if (receivableIds.find(id) >= 0) {
+            if (receivable(id) != null) {
                 throw new IllegalArgumentException("ledger snapshot holds receivable " + id + " twice");
             }
             Receivable rec = receivables.claim();
@@ -980,7 +1004,7 @@ public final class Receivables {
         checkChildren(listedChildren);
         for (int i = 0, n = in.readInt(); i < n; i++) {
             String id = in.readUTF();
-            if (financingIds.find(id) >= 0) {
+            if (financing(id) != null) {
                 throw new IllegalArgumentException("ledger snapshot holds financing " + id + " twice");
             }
             Financing f = financings.claim();
@@ -993,7 +1017,7 @@ public final class Receivables {
             f.decidedDay = in.readInt();
             f.reasonCode = in.readInt();
             f.registrationReference = Snapshots.readString(in);
-            financingIds.put(f.id, f.handle);
+            financingIds.put(IdIndex.hash(f.id), f.handle);
         }
     }
 

@@ -36,29 +36,44 @@ class ReceivablePoolsTest {
     void idIndexGrowsAndStillFindsEveryId() {
         IdIndex index = new IdIndex(2);
         int initialLength = index.tableLength();
-        for (int i = 0; i < 20_000; i++) {
-            index.put("INV-" + i, i);
+        String[] ids = new String[20_000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "INV-" + i;
+            index.put(IdIndex.hash(ids[i]), i);
         }
         assertTrue(index.tableLength() > initialLength, "the table grew");
         assertTrue(2 * index.size() <= index.tableLength(), "at most half full");
-        for (int i = 0; i < 20_000; i++) {
-            assertEquals(i, index.find(new String("INV-" + i)), "INV-" + i);
+        for (int i = 0; i < ids.length; i++) {
+            assertEquals(i, find(index, ids, new String("INV-" + i)), "INV-" + i);
         }
-        assertEquals(-1, index.find("INV-20000"));
+        assertEquals(-1, find(index, ids, "INV-20000"));
         assertTrue(index.longestProbe() < 64, "probe sequences stay short: " + index.longestProbe());
     }
 
     @Test
-    void idIndexTellsAPairFromEitherOfItsIds() {
+    void idIndexVisitsEveryCandidateWithTheHashInProbeOrder() {
         IdIndex index = new IdIndex(4);
-        index.put(FOSHAN, "INV-1", 7);
-        assertEquals(7, index.find(FOSHAN, "INV-1"));
-        assertEquals(-1, index.find(FOSHAN, "INV-2"));
-        assertEquals(-1, index.find(JIANGMEN, "INV-1"));
-        assertEquals(-1, index.find(FOSHAN), "a pair is not its first id alone");
-        index.put(FOSHAN, 8);
-        assertEquals(8, index.find(FOSHAN));
-        assertEquals(7, index.find(FOSHAN, "INV-1"));
+        int hash = IdIndex.hash(FOSHAN, "INV-1");
+        index.put(hash, 7);
+        index.put(IdIndex.hash(FOSHAN), 8);
+        index.put(hash, 9); // another key with the same hash: the owner tells them apart
+        List<Integer> candidates = new ArrayList<>();
+        for (int p = index.first(hash); p >= 0; p = index.next(p, hash)) {
+            candidates.add(index.handleAt(p));
+        }
+        assertEquals(List.of(7, 9), candidates);
+        assertEquals(-1, index.first(IdIndex.hash(JIANGMEN, "INV-1")));
+    }
+
+    /** The handle of {@code id} in an index of {@code ids} by handle, checked on the key as the owner does. */
+    private static int find(IdIndex index, String[] ids, String id) {
+        int hash = IdIndex.hash(id);
+        for (int p = index.first(hash); p >= 0; p = index.next(p, hash)) {
+            if (ids[index.handleAt(p)].equals(id)) {
+                return index.handleAt(p);
+            }
+        }
+        return -1;
     }
 
     @Test
