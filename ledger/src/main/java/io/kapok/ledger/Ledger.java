@@ -97,7 +97,7 @@ public final class Ledger {
     /** Payment decisions within the retention window, by (sender, MsgId) and by UETR. */
     private DecidedPayments decidedPayments;
 
-    private final Receivables receivables = new Receivables(parties);
+    private final Receivables receivables;
     private final FxRates fxRates = new FxRates();
     private long lastSequence;
     /** What {@link DecidedPayments#preload} returned last: kept only so that its loads stay; not state. */
@@ -120,11 +120,26 @@ public final class Ledger {
      * @throws IllegalArgumentException when a setting is out of range (the message names it)
      */
     public Ledger(int paymentRetentionDays, int paymentCapacity) {
+        this(paymentRetentionDays, paymentCapacity, Receivables.SLOTS_INITIAL_DEFAULT);
+    }
+
+    /**
+     * An empty ledger made for a book of a known size: until it holds more than {@code
+     * receivableSlotsInitial} receivables (or as many financings), creating one allocates nothing.
+     *
+     * @param paymentRetentionDays as in {@link #Ledger(int, int)}
+     * @param paymentCapacity as in {@link #Ledger(int, int)}
+     * @param receivableSlotsInitial receivables, and financings, the ledger makes room for at once,
+     *     1..{@value Receivables#SLOTS_INITIAL_MAX}; past that its pools double
+     * @throws IllegalArgumentException when a setting is out of range (the message names it)
+     */
+    public Ledger(int paymentRetentionDays, int paymentCapacity, int receivableSlotsInitial) {
         if (paymentRetentionDays < 1 || paymentRetentionDays > PAYMENT_RETENTION_DAYS_MAX) {
             throw new IllegalArgumentException(
                     "paymentRetentionDays " + paymentRetentionDays + " outside 1.." + PAYMENT_RETENTION_DAYS_MAX);
         }
         this.decidedPayments = new DecidedPayments(paymentCapacity, paymentRetentionDays * MS_PER_DAY);
+        this.receivables = new Receivables(parties, receivableSlotsInitial);
     }
 
     /** Sequence of the last command applied (0 for an empty ledger). */

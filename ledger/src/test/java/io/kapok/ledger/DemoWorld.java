@@ -56,7 +56,12 @@ public final class DemoWorld {
 
     /** Parties, accounts, credit lines and programmes of the demo world; suppliers onboarded. */
     public static DemoWorld create() {
-        DemoWorld w = new DemoWorld();
+        return create(new Ledger());
+    }
+
+    /** The demo world of {@link #create()}, built in {@code ledger} (an empty one). */
+    public static DemoWorld create(Ledger ledger) {
+        DemoWorld w = new DemoWorld(ledger);
         w.party(PRBK, PartyRole.BANK);
         w.party(VHBK, PartyRole.BANK);
         w.party(CANTON, PartyRole.CORE);

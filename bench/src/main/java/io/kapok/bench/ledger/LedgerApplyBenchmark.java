@@ -14,6 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +27,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -49,8 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       requested by a per-invocation set-up that JMH does not time. These commands create state
  *       (a financing, a child receivable) or need state only a command creates, so each batch needs
  *       its own. {@code gc.alloc.rate.norm} includes that set-up's allocation; the bytes the
- *       measured commands themselves allocate are printed at the end of each iteration ("measured
- *       commands allocated … B/op", from the thread's allocation counter).
+ *       measured commands themselves allocate, from the thread's allocation counter around the
+ *       timed loop only, are the secondary result {@code measuredBytesPerOp} (B/op, per iteration).
+ *       Each world's ledger is made with room for {@value #WORLD_RECEIVABLES} receivables and
+ *       financings, more than it ever holds, as a ledger sized for its book would be.
  *   <li>{@code returnPayment}: {@value #BATCH} pacs.004 returns per invocation, each returning in
  *       full a transfer the per-invocation set-up settled (so {@code gc.alloc.rate.norm} includes
  *       that transfer's set-up; the measured line gives the return's own bytes). Receive time moves
@@ -60,7 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * The world is rebuilt (outside the measured operations) once it holds {@value #RESET_AFTER}
- * receivables, so the heap stays bounded whatever the iteration count.
+ * receivables (or decided payments), so the heap stays bounded whatever the iteration count.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -76,8 +78,10 @@ import org.openjdk.jmh.annotations.Warmup;
 public class LedgerApplyBenchmark {
     /** Commands per invocation of the batch benchmarks. */
     static final int BATCH = 1_000;
-    /** Receivables a world may hold before the set-up builds a fresh one. */
-    static final int RESET_AFTER = 500_000;
+    /** Receivables (and financings) a batch world's ledger has room for from the start. */
+    static final int WORLD_RECEIVABLES = 1 << 19;
+    /** Receivables a world may hold before the set-up builds a fresh one: a batch more stays within its room. */
+    static final int RESET_AFTER = WORLD_RECEIVABLES - BATCH;
     /** Banks beside the demo ones in the payment population. */
     static final int EXTRA_BANKS = 1_000;
 
@@ -154,24 +158,55 @@ public class LedgerApplyBenchmark {
     }
 
     /**
+     * What the timed commands of a batch benchmark allocate, set-up excluded, from the thread's
+     * allocation counter read just before and after the timed loop. JMH reports {@link
+     * #measuredBytesPerOp()} as a secondary result of each iteration (an {@code EVENTS} counter: not
+     * divided by time).
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class MeasuredAllocation {
+        private final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        private long bytes;
+        private long commands;
+        private long bytesBefore;
+
+        @Setup(Level.Iteration)
+        public void startIteration() {
+            bytes = 0;
+            commands = 0;
+        }
+
+        /** Bytes the timed commands of this iteration allocated, per command. */
+        public double measuredBytesPerOp() {
+            return commands == 0 ? 0 : (double) bytes / commands;
+        }
+
+        void start() {
+            bytesBefore = threads.getCurrentThreadAllocatedBytes();
+        }
+
+        void stop(int commandsApplied) {
+            bytes += threads.getCurrentThreadAllocatedBytes() - bytesBefore;
+            commands += commandsApplied;
+        }
+    }
+
+    /**
      * A batch of {@value #BATCH} commands of one kind whose preconditions a per-invocation set-up
-     * prepares; counts what the measured commands allocate.
+     * prepares.
      */
     public abstract static class BatchState {
-        final com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         LedgerBenchWorld world;
         /** Ids made by the set-up for the batch (receivables, financings or children). */
         final String[] ids = new String[BATCH];
 
         long serial;
-        long measuredBytes;
-        long measuredCommands;
-        private long bytesBefore;
 
         @Setup(Level.Trial)
         public void setUpTrial() {
-            world = new LedgerBenchWorld(new Ledger(), 0);
+            world = newWorld();
             prepareWorld();
         }
 
@@ -179,7 +214,7 @@ public class LedgerApplyBenchmark {
         public void setUpBatch() {
             if (world.ledger.receivables().receivables().size() > RESET_AFTER
                     || world.ledger.paymentCount() > RESET_AFTER) {
-                world = new LedgerBenchWorld(new Ledger(), 0);
+                world = newWorld();
                 prepareWorld();
             }
             for (int i = 0; i < BATCH; i++) {
@@ -193,33 +228,17 @@ public class LedgerApplyBenchmark {
 
         abstract String prefix();
 
-        /** The command type the batch applies, for the allocation line. */
-        abstract String commandName();
-
         /** Brings the world to where the batch's {@code i}-th command, on {@code id}, applies. */
         abstract void prepare(int i, String id);
-
-        final void startMeasuring() {
-            bytesBefore = threads.getCurrentThreadAllocatedBytes();
-        }
-
-        final void stopMeasuring() {
-            measuredBytes += threads.getCurrentThreadAllocatedBytes() - bytesBefore;
-            measuredCommands += BATCH;
-        }
 
         /** The batch's {@code i}-th command, its ids set (sequence and time are set by the caller). */
         abstract LedgerCommand command(int i);
 
-        @TearDown(Level.Iteration)
-        public void report() {
-            if (measuredCommands > 0) {
-                System.out.printf(
-                        "  [%s: measured commands allocated %.1f B/op]%n",
-                        commandName(), (double) measuredBytes / measuredCommands);
-            }
-            measuredBytes = 0;
-            measuredCommands = 0;
+        private static LedgerBenchWorld newWorld() {
+            return new LedgerBenchWorld(
+                    new Ledger(
+                            Ledger.PAYMENT_RETENTION_DAYS_DEFAULT, Ledger.PAYMENT_CAPACITY_DEFAULT, WORLD_RECEIVABLES),
+                    0);
         }
     }
 
@@ -235,11 +254,6 @@ public class LedgerApplyBenchmark {
             command.receivableId = ids[i];
             command.financingId = financingIds[i];
             return command;
-        }
-
-        @Override
-        String commandName() {
-            return command.type().name();
         }
 
         @Override
@@ -275,11 +289,6 @@ public class LedgerApplyBenchmark {
         }
 
         @Override
-        String commandName() {
-            return command.type().name();
-        }
-
-        @Override
         String prefix() {
             return "DF-";
         }
@@ -308,11 +317,6 @@ public class LedgerApplyBenchmark {
         LedgerCommand command(int i) {
             command.receivableId = ids[i];
             return command;
-        }
-
-        @Override
-        String commandName() {
-            return command.type().name();
         }
 
         @Override
@@ -352,11 +356,6 @@ public class LedgerApplyBenchmark {
         }
 
         @Override
-        String commandName() {
-            return command.type().name();
-        }
-
-        @Override
         String prefix() {
             return "SP-";
         }
@@ -389,11 +388,6 @@ public class LedgerApplyBenchmark {
             command.returnId = returnIds[i];
             command.originalUetr = uetrs[i];
             return command;
-        }
-
-        @Override
-        String commandName() {
-            return command.type().name();
         }
 
         @Override
@@ -439,34 +433,34 @@ public class LedgerApplyBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int requestFinancing(RequestState s) {
-        return applyBatch(s);
+    public int requestFinancing(RequestState s, MeasuredAllocation allocation) {
+        return applyBatch(s, allocation);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int decideFinancing(DecideState s) {
-        return applyBatch(s);
+    public int decideFinancing(DecideState s, MeasuredAllocation allocation) {
+        return applyBatch(s, allocation);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int confirmReceivable(ConfirmState s) {
-        return applyBatch(s);
+    public int confirmReceivable(ConfirmState s, MeasuredAllocation allocation) {
+        return applyBatch(s, allocation);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int splitReceivable(SplitState s) {
-        return applyBatch(s);
+    public int splitReceivable(SplitState s, MeasuredAllocation allocation) {
+        return applyBatch(s, allocation);
     }
 
     /** Applies the batch's commands, counting what they allocate; fails loudly if one is refused. */
-    private static int applyBatch(BatchState s) {
+    private static int applyBatch(BatchState s, MeasuredAllocation allocation) {
         LedgerResult result = s.world.result;
         Ledger ledger = s.world.ledger;
         int applied = 0;
-        s.startMeasuring();
+        allocation.start();
         for (int i = 0; i < BATCH; i++) {
             LedgerCommand c = s.command(i);
             c.sequence = ledger.lastSequence() + 1;
@@ -474,7 +468,7 @@ public class LedgerApplyBenchmark {
             ledger.apply(c, result);
             applied += result.applied ? 1 : 0;
         }
-        s.stopMeasuring();
+        allocation.stop(BATCH);
         if (applied != BATCH) {
             throw new IllegalStateException("only " + applied + " of " + BATCH + " commands applied");
         }
@@ -483,8 +477,8 @@ public class LedgerApplyBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public int returnPayment(ReturnState s) {
-        return applyBatch(s);
+    public int returnPayment(ReturnState s, MeasuredAllocation allocation) {
+        return applyBatch(s, allocation);
     }
 
     @Benchmark

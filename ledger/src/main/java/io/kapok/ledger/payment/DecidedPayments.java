@@ -1,6 +1,7 @@
 package io.kapok.ledger.payment;
 
 import io.kapok.ledger.LedgerRejection;
+import io.kapok.ledger.OpenAddressing;
 import io.kapok.ledger.Snapshots;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -556,35 +557,16 @@ public final class DecidedPayments {
     }
 
     private static int messageHash(String senderId, String messageId) {
-        return spread(senderId.hashCode() * 31 + messageId.hashCode());
+        return OpenAddressing.spread(senderId.hashCode() * 31 + messageId.hashCode());
     }
 
     private static int uetrHash(String uetr) {
-        return spread(uetr.hashCode());
-    }
-
-    /** Murmur3's finaliser: every input bit moves the low bits the tables index by. */
-    private static int spread(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
+        return OpenAddressing.spread(uetr.hashCode());
     }
 
     /** For tests: the longest probe sequence in either table (1 = every key at its home). */
     int longestProbe() {
-        int longest = 0;
-        for (long[] table : new long[][] {byMessage, byUetr}) {
-            for (int i = 0; i < table.length; i++) {
-                if (table[i] != 0) {
-                    int home = (int) (table[i] >>> 32) & tableMask;
-                    longest = Math.max(longest, ((i - home) & tableMask) + 1);
-                }
-            }
-        }
-        return longest;
+        return Math.max(OpenAddressing.longestProbe(byMessage), OpenAddressing.longestProbe(byUetr));
     }
 
     /** Unused ring slots never hold a reference, so forgotten Strings can be collected. */

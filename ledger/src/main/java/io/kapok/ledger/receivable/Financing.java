@@ -3,16 +3,22 @@ package io.kapok.ledger.receivable;
 /**
  * A financing of one receivable by one programme's bank. Amounts in minor units of the receivable's
  * currency; priced on acceptance by {@link DiscountPricing}. Owned by the ledger thread.
+ *
+ * <p>A pooled slot: {@link Receivables} makes these in bulk when its pool grows and fills one in
+ * ({@link #init}) for each financing requested, so a request allocates nothing.
  */
 public final class Financing {
-    final String id;
-    final String receivableId;
-    final String programmeId;
-    final String bankId;
-    final String requesterId;
-    final int currency;
-    final long requestedMinor;
-    FinancingState state = FinancingState.REQUESTED;
+    /** Index in the pool: request (journal) order. */
+    final int handle;
+
+    String id;
+    String receivableId;
+    String programmeId;
+    String bankId;
+    String requesterId;
+    int currency;
+    long requestedMinor;
+    FinancingState state;
     long financedMinor;
     long interestMinor;
     long feeMinor;
@@ -24,7 +30,12 @@ public final class Financing {
 
     String registrationReference;
 
-    Financing(
+    Financing(int handle) {
+        this.handle = handle;
+    }
+
+    /** Fills this slot in as a new financing, {@link FinancingState#REQUESTED}, not yet priced. */
+    void init(
             String id,
             String receivableId,
             String programmeId,
@@ -39,6 +50,14 @@ public final class Financing {
         this.requesterId = requesterId;
         this.currency = currency;
         this.requestedMinor = requestedMinor;
+        this.state = FinancingState.REQUESTED;
+        this.financedMinor = 0;
+        this.interestMinor = 0;
+        this.feeMinor = 0;
+        this.advanceMinor = 0;
+        this.decidedDay = 0;
+        this.reasonCode = 0;
+        this.registrationReference = null;
     }
 
     public String id() {

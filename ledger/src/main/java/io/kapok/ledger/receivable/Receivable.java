@@ -1,7 +1,6 @@
 package io.kapok.ledger.receivable;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -10,19 +9,29 @@ import java.util.List;
  * {@link #currency()} on {@link #dueDay()}. A split moves part of it to a child receivable with a
  * new holder; the parent keeps the rest as its {@link #outstandingMinor()}, and always
  * {@code outstanding + Σ children's face = face}. Owned by the ledger thread.
+ *
+ * <p>A pooled slot: {@link Receivables} makes these in bulk when its pool grows and fills one in
+ * ({@link #init}) for each receivable registered or split off, so creating a receivable allocates
+ * nothing. Its history lives in the shared {@link HistoryLog}, its children are chained through
+ * {@link #nextSibling}, and it stays the same object for the ledger's life (or until a snapshot is
+ * read into the ledger).
  */
 public final class Receivable {
-    final String id;
-    final String documentNumber;
-    final String debtorId;
-    final String creditorId;
-    /** The receivable this one was split from, or null for an original. */
-    final String parentId;
+    /** Index in the pool: creation (journal) order. */
+    final int handle;
 
-    final int currency;
-    final long faceMinor;
-    final int issueDay;
-    final int dueDay;
+    private final HistoryLog log;
+    String id;
+    String documentNumber;
+    String debtorId;
+    String creditorId;
+    /** The receivable this one was split from, or null for an original. */
+    String parentId;
+
+    int currency;
+    long faceMinor;
+    int issueDay;
+    int dueDay;
     String holderId;
     long outstandingMinor;
     /** Sum of the children's face amounts. */
@@ -35,21 +44,28 @@ public final class Receivable {
     /** The latest financing ever requested for it (active or not), or null. */
     String lastFinancingId;
 
-    /** Null until the first split: most receivables are never split. */
-    List<String> childIds;
+    /** The first and last receivables split from this one, null until the first split. */
+    Receivable firstChild;
 
-    /**
-     * What happened to it, in journal order: each entry is {@code sequence << 8 | change code}.
-     * Sized at creation for the usual life (register, confirm, request, decide) so that those
-     * commands add no allocation.
-     */
-    long[] history = new long[HISTORY_INITIAL];
+    Receivable lastChild;
+    /** The next receivable split from the same parent, in split order, or null. */
+    Receivable nextSibling;
 
+    int childCount;
+
+    /** Index in {@link #log} of the first and the latest change, -1 before the first. */
+    int historyFirst = -1;
+
+    int historyLast = -1;
     int historySize;
 
-    private static final int HISTORY_INITIAL = 4;
+    Receivable(int handle, HistoryLog log) {
+        this.handle = handle;
+        this.log = log;
+    }
 
-    Receivable(
+    /** Fills this slot in as a new receivable with no history, no children and no financing. */
+    void init(
             String id,
             String documentNumber,
             String debtorId,
@@ -70,6 +86,17 @@ public final class Receivable {
         this.dueDay = dueDay;
         this.holderId = creditorId;
         this.outstandingMinor = faceMinor;
+        this.splitMinor = 0;
+        this.state = null;
+        this.financingId = null;
+        this.lastFinancingId = null;
+        this.firstChild = null;
+        this.lastChild = null;
+        this.nextSibling = null;
+        this.childCount = 0;
+        this.historyFirst = -1;
+        this.historyLast = -1;
+        this.historySize = 0;
     }
 
     public String id() {
@@ -128,9 +155,13 @@ public final class Receivable {
         return financingId;
     }
 
-    /** Ids of the receivables split from this one, in split order; read-only view. */
+    /** Ids of the receivables split from this one, in split order; a read-only copy. O(children). */
     public List<String> childIds() {
-        return childIds == null ? Collections.emptyList() : Collections.unmodifiableList(childIds);
+        List<String> ids = new ArrayList<>(childCount);
+        for (Receivable child = firstChild; child != null; child = child.nextSibling) {
+            ids.add(child.id);
+        }
+        return Collections.unmodifiableList(ids);
     }
 
     /** The financing asked for last (it may be over), or null if none ever was. */
@@ -143,38 +174,57 @@ public final class Receivable {
         return historySize;
     }
 
-    /** Journal sequence of the command that made the {@code i}-th change (0 = the first). */
+    /** Journal sequence of the command that made the {@code i}-th change (0 = the first). O(i). */
     public long historySequence(int i) {
-        return history[checkHistoryIndex(i)] >>> 8;
+        return log.sequenceAt(historyIndex(i));
     }
 
-    /** The {@code i}-th change (0 = the first). */
+    /** The {@code i}-th change (0 = the first). O(i). */
     public ReceivableChange historyChange(int i) {
-        return ReceivableChange.ofCode((int) (history[checkHistoryIndex(i)] & 0xFF));
+        return log.changeAt(historyIndex(i));
     }
 
-    private int checkHistoryIndex(int i) {
+    /** Index in the log of the {@code i}-th change. */
+    private int historyIndex(int i) {
         if (i < 0 || i >= historySize) {
             throw new IndexOutOfBoundsException("history index " + i + " of " + historySize);
         }
-        return i;
+        int index = historyFirst;
+        for (int n = 0; n < i; n++) {
+            index = log.nextAt(index);
+        }
+        return index;
     }
 
     void record(long sequence, ReceivableChange change) {
-        if (historySize == history.length) {
-            history = Arrays.copyOf(history, historySize * 2);
-        }
-        history[historySize++] = sequence << 8 | change.code();
+        appendHistory(log.append(historyLast, sequence, change));
     }
 
-    void addChild(String childId) {
-        if (childIds == null) {
-            childIds = new ArrayList<>(2);
+    /** Appends a change as the log stores it (a snapshot being read). */
+    void recordPacked(long packed) {
+        appendHistory(log.appendPacked(historyLast, packed));
+    }
+
+    private void appendHistory(int index) {
+        if (historyFirst < 0) {
+            historyFirst = index;
         }
-        childIds.add(childId);
+        historyLast = index;
+        historySize++;
+    }
+
+    /** Chains {@code child} after the children split from this one so far. */
+    void addChild(Receivable child) {
+        if (lastChild == null) {
+            firstChild = child;
+        } else {
+            lastChild.nextSibling = child;
+        }
+        lastChild = child;
+        childCount++;
     }
 
     int childCount() {
-        return childIds == null ? 0 : childIds.size();
+        return childCount;
     }
 }

@@ -16,11 +16,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Receivables, their financings, the programmes and the credit lines they draw on: the 1+N part of
@@ -31,6 +29,13 @@ import java.util.Set;
  * <p>Time is the command's receive time, as an epoch day ({@code floorDiv(timeMs, 86_400_000)}).
  * Collections keep insertion (journal) order, so snapshots and the state hash are deterministic.
  * Owned by the ledger thread.
+ *
+ * <p><b>Memory.</b> Receivables and financings are pooled ({@link EntityPool}): made ahead of need,
+ * in bulk, and filled in by the command that creates one; ids are found through open-addressing
+ * {@link IdIndex}es (no boxed key, no map entry); a receivable's history is a chain in one shared
+ * {@link HistoryLog}, and its children a chain of siblings. So no command allocates while the
+ * pools, indexes and log are within the size they were made for ({@code slotsInitial}); past it
+ * they double, the only allocation, and that growth is the cost of a growing book.
  */
 public final class Receivables {
     /** Largest amount, minor units: 10^15 (tsin amounts have 18 digits; with 2 decimals kept, 10^13 major). */
@@ -45,18 +50,55 @@ public final class Receivables {
     private final Map<String, Party> parties;
     private final Map<String, CreditLine> creditLines = new LinkedHashMap<>();
     private final Map<String, Programme> programmes = new LinkedHashMap<>();
-    private final Map<String, Receivable> receivables = new LinkedHashMap<>();
-    private final Map<String, Financing> financings = new LinkedHashMap<>();
-    /** Derived (not in the snapshot): "creditor \u0000 document number" of every original receivable. */
-    private final Set<String> documentKeys = new HashSet<>();
+    private final HistoryLog history;
+    /** In registration (journal) order: the handle is the order. */
+    private final EntityPool<Receivable> receivables;
+    /** In request (journal) order. */
+    private final EntityPool<Financing> financings;
+
+    private final IdIndex receivableIds;
+    private final IdIndex financingIds;
+    /** Derived (not in the snapshot): (creditor, document number) of every original receivable. */
+    private final IdIndex documentKeys;
     /** Derived: longest term per core enterprise, the largest its programmes allow. */
     private final Map<String, Integer> termLimitDaysByCore = new HashMap<>();
     /** Journal sequence of the command being applied, for the receivables' histories. */
     private long sequence;
 
-    /** @param parties the ledger's parties, read for roles and posted to on settlement */
+    /** Default receivables (and financings) held before the pools first grow. */
+    public static final int SLOTS_INITIAL_DEFAULT = 1024;
+    /** Largest initial pool size: 2^24 receivables (and as many financings), a few GB of heap. */
+    public static final int SLOTS_INITIAL_MAX = 1 << 24;
+    /** History changes the log is made for, per receivable slot: register, confirm, request, decide. */
+    private static final int HISTORY_PER_SLOT = 4;
+
+    /**
+     * Receivables with pools of the default size ({@value #SLOTS_INITIAL_DEFAULT}).
+     *
+     * @param parties the ledger's parties, read for roles and posted to on settlement
+     */
     public Receivables(Map<String, Party> parties) {
+        this(parties, SLOTS_INITIAL_DEFAULT);
+    }
+
+    /**
+     * @param parties      the ledger's parties, read for roles and posted to on settlement
+     * @param slotsInitial receivables, and financings, held before the pools first grow (until then
+     *     no command allocates), 1..{@value #SLOTS_INITIAL_MAX}
+     * @throws IllegalArgumentException when {@code slotsInitial} is out of range
+     */
+    public Receivables(Map<String, Party> parties, int slotsInitial) {
+        if (slotsInitial < 1 || slotsInitial > SLOTS_INITIAL_MAX) {
+            throw new IllegalArgumentException("receivable slots " + slotsInitial + " outside 1.." + SLOTS_INITIAL_MAX);
+        }
         this.parties = parties;
+        HistoryLog log = new HistoryLog(slotsInitial * HISTORY_PER_SLOT);
+        this.history = log;
+        this.receivables = new EntityPool<>(slotsInitial, handle -> new Receivable(handle, log));
+        this.financings = new EntityPool<>(slotsInitial, Financing::new);
+        this.receivableIds = new IdIndex(slotsInitial);
+        this.financingIds = new IdIndex(slotsInitial);
+        this.documentKeys = new IdIndex(slotsInitial);
     }
 
     /** Epoch day of a receive time. */
@@ -143,7 +185,7 @@ public final class Receivables {
 
     public LedgerRejection register(RegisterReceivableCommand c, LedgerResult r) {
         sequence = c.sequence;
-        if (receivables.containsKey(c.receivableId)) {
+        if (receivable(c.receivableId) != null) {
             return LedgerRejection.RECEIVABLE_EXISTS;
         }
         if (!c.senderId.equals(c.debtorId) && !c.senderId.equals(c.creditorId)) {
@@ -168,11 +210,11 @@ public final class Receivables {
         if (term > termLimitDays(c.debtorId)) {
             return LedgerRejection.TERM_OVER_LIMIT;
         }
-        String documentKey = c.documentNumber == null ? null : c.creditorId + '\u0000' + c.documentNumber;
-        if (documentKey != null && documentKeys.contains(documentKey)) {
+        if (c.documentNumber != null && documentRegistered(c.creditorId, c.documentNumber)) {
             return LedgerRejection.DOCUMENT_ALREADY_REGISTERED;
         }
-        Receivable rec = new Receivable(
+        Receivable rec = receivables.claim();
+        rec.init(
                 c.receivableId,
                 c.documentNumber,
                 c.debtorId,
@@ -182,19 +224,16 @@ public final class Receivables {
                 c.amountMinor,
                 c.issueDay,
                 c.dueDay);
+        indexNew(rec);
         rec.state = ReceivableState.REGISTERED;
         rec.record(sequence, ReceivableChange.REGISTERED);
-        receivables.put(rec.id, rec);
-        if (documentKey != null) {
-            documentKeys.add(documentKey);
-        }
         stateEvent(rec, r);
         return null;
     }
 
     public LedgerRejection confirm(ConfirmReceivableCommand c, LedgerResult r) {
         sequence = c.sequence;
-        Receivable rec = receivables.get(c.receivableId);
+        Receivable rec = receivable(c.receivableId);
         if (rec == null) {
             return LedgerRejection.UNKNOWN_RECEIVABLE;
         }
@@ -213,7 +252,7 @@ public final class Receivables {
 
     public LedgerRejection split(SplitReceivableCommand c, LedgerResult r) {
         sequence = c.sequence;
-        Receivable parent = receivables.get(c.receivableId);
+        Receivable parent = receivable(c.receivableId);
         if (parent == null) {
             return LedgerRejection.UNKNOWN_RECEIVABLE;
         }
@@ -224,7 +263,7 @@ public final class Receivables {
         if (parent.state != ReceivableState.CONFIRMED) {
             return stateRefusal(parent);
         }
-        if (receivables.containsKey(c.childReceivableId)) {
+        if (receivable(c.childReceivableId) != null) {
             return LedgerRejection.RECEIVABLE_EXISTS;
         }
         if (!hasRole(c.newHolderId, PartyRole.SUPPLIER)) {
@@ -239,7 +278,8 @@ public final class Receivables {
         if (c.amountMinor >= parent.outstandingMinor) {
             return LedgerRejection.SPLIT_OVER_AVAILABLE;
         }
-        Receivable child = new Receivable(
+        Receivable child = receivables.claim();
+        child.init(
                 c.childReceivableId,
                 parent.documentNumber,
                 parent.debtorId,
@@ -249,12 +289,11 @@ public final class Receivables {
                 c.amountMinor,
                 parent.issueDay,
                 parent.dueDay);
+        indexNew(child);
         child.state = ReceivableState.CONFIRMED;
         child.record(sequence, ReceivableChange.SPLIT_FROM_PARENT);
-        receivables.put(child.id, child);
         parent.outstandingMinor -= c.amountMinor;
         parent.splitMinor += c.amountMinor;
-        parent.addChild(child.id);
         parent.record(sequence, ReceivableChange.SPLIT);
         r.event(LedgerEventType.RECEIVABLE_SPLIT, parent.id, child.id, parent.currency, c.amountMinor, 0);
         stateEvent(parent, r);
@@ -264,7 +303,7 @@ public final class Receivables {
 
     public LedgerRejection cancel(CancelReceivableCommand c, LedgerResult r) {
         sequence = c.sequence;
-        Receivable rec = receivables.get(c.receivableId);
+        Receivable rec = receivable(c.receivableId);
         if (rec == null) {
             return LedgerRejection.UNKNOWN_RECEIVABLE;
         }
@@ -288,10 +327,10 @@ public final class Receivables {
 
     public LedgerRejection requestFinancing(RequestFinancingCommand c, LedgerResult r) {
         sequence = c.sequence;
-        if (financings.containsKey(c.financingId)) {
+        if (financing(c.financingId) != null) {
             return LedgerRejection.FINANCING_EXISTS;
         }
-        Receivable rec = receivables.get(c.receivableId);
+        Receivable rec = receivable(c.receivableId);
         if (rec == null) {
             return LedgerRejection.UNKNOWN_RECEIVABLE;
         }
@@ -331,8 +370,9 @@ public final class Receivables {
         if (c.amountMinor > DiscountPricing.advanceCapMinor(rec.outstandingMinor, p.advanceRatePpm)) {
             return LedgerRejection.OVER_ADVANCE_RATE;
         }
-        Financing f = new Financing(c.financingId, rec.id, p.id, p.bankId, c.senderId, rec.currency, c.amountMinor);
-        financings.put(f.id, f);
+        Financing f = financings.claim();
+        f.init(c.financingId, rec.id, p.id, p.bankId, c.senderId, rec.currency, c.amountMinor);
+        financingIds.put(IdIndex.hash(f.id), f.handle);
         rec.financingId = f.id;
         rec.lastFinancingId = f.id;
         rec.state = ReceivableState.FINANCING_REQUESTED;
@@ -344,11 +384,11 @@ public final class Receivables {
 
     public LedgerRejection decideFinancing(DecideFinancingCommand c, LedgerResult r) {
         sequence = c.sequence;
-        Financing f = financings.get(c.financingId);
+        Financing f = financing(c.financingId);
         if (f == null) {
             return LedgerRejection.UNKNOWN_FINANCING;
         }
-        Receivable rec = receivables.get(f.receivableId);
+        Receivable rec = receivable(f.receivableId);
         int today = day(c.timeMs);
         touch(rec, today, r);
         if (!f.bankId.equals(c.senderId)) {
@@ -418,11 +458,11 @@ public final class Receivables {
 
     public LedgerRejection disburse(DisburseFinancingCommand c, LedgerResult r) {
         sequence = c.sequence;
-        Financing f = financings.get(c.financingId);
+        Financing f = financing(c.financingId);
         if (f == null) {
             return LedgerRejection.UNKNOWN_FINANCING;
         }
-        Receivable rec = receivables.get(f.receivableId);
+        Receivable rec = receivable(f.receivableId);
         touch(rec, day(c.timeMs), r);
         if (!f.bankId.equals(c.senderId)) {
             return LedgerRejection.NOT_ENTITLED_TO_ACT;
@@ -449,11 +489,11 @@ public final class Receivables {
 
     public LedgerRejection cancelFinancing(CancelFinancingCommand c, LedgerResult r) {
         sequence = c.sequence;
-        Financing f = financings.get(c.financingId);
+        Financing f = financing(c.financingId);
         if (f == null) {
             return LedgerRejection.UNKNOWN_FINANCING;
         }
-        Receivable rec = receivables.get(f.receivableId);
+        Receivable rec = receivable(f.receivableId);
         touch(rec, day(c.timeMs), r);
         if (!f.requesterId.equals(c.senderId)) {
             return LedgerRejection.NOT_ENTITLED_TO_ACT;
@@ -479,7 +519,7 @@ public final class Receivables {
      */
     public LedgerRejection settle(SettleReceivableCommand c, LedgerResult r) {
         sequence = c.sequence;
-        Receivable rec = receivables.get(c.receivableId);
+        Receivable rec = receivable(c.receivableId);
         if (rec == null) {
             return LedgerRejection.UNKNOWN_RECEIVABLE;
         }
@@ -490,7 +530,7 @@ public final class Receivables {
         if (c.amountMinor != rec.outstandingMinor) {
             return LedgerRejection.AMOUNT_MISMATCH;
         }
-        Financing f = rec.financingId == null ? null : financings.get(rec.financingId);
+        Financing f = rec.financingId == null ? null : financing(rec.financingId);
         if (f != null && f.state == FinancingState.DISBURSED && !f.bankId.equals(c.payeeBankId)) {
             return LedgerRejection.WRONG_PAYEE;
         }
@@ -535,6 +575,26 @@ public final class Receivables {
         }
         f.state = end;
         financingEvent(f, f.financedMinor, r);
+    }
+
+    /**
+     * Indexes a receivable just filled in: its id and, for an original with a document number, its
+     * document; a child is chained to its parent here, so children stay in split order. The caller
+     * then sets its state and records its first change.
+     */
+    private void indexNew(Receivable rec) {
+        receivableIds.put(IdIndex.hash(rec.id), rec.handle);
+        if (rec.parentId == null) {
+            if (rec.documentNumber != null) {
+                documentKeys.put(IdIndex.hash(rec.creditorId, rec.documentNumber), rec.handle);
+            }
+        } else {
+            Receivable parent = receivable(rec.parentId);
+            if (parent == null) {
+                throw new IllegalStateException("receivable " + rec.id + " is split from unknown " + rec.parentId);
+            }
+            parent.addChild(rec);
+        }
     }
 
     /**
@@ -583,12 +643,38 @@ public final class Receivables {
 
     /** The receivable with this id, or null. Ledger thread only. */
     public Receivable receivable(String id) {
-        return receivables.get(id);
+        int hash = IdIndex.hash(id);
+        for (int p = receivableIds.first(hash); p >= 0; p = receivableIds.next(p, hash)) {
+            Receivable rec = receivables.get(receivableIds.handleAt(p));
+            if (rec.id.equals(id)) {
+                return rec;
+            }
+        }
+        return null;
     }
 
     /** The financing with this id, or null. Ledger thread only. */
     public Financing financing(String id) {
-        return financings.get(id);
+        int hash = IdIndex.hash(id);
+        for (int p = financingIds.first(hash); p >= 0; p = financingIds.next(p, hash)) {
+            Financing f = financings.get(financingIds.handleAt(p));
+            if (f.id.equals(id)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code creditorId} has registered an original receivable with this document number. */
+    private boolean documentRegistered(String creditorId, String documentNumber) {
+        int hash = IdIndex.hash(creditorId, documentNumber);
+        for (int p = documentKeys.first(hash); p >= 0; p = documentKeys.next(p, hash)) {
+            Receivable rec = receivables.get(documentKeys.handleAt(p));
+            if (rec.documentNumber.equals(documentNumber) && rec.creditorId.equals(creditorId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Programme programme(String id) {
@@ -600,13 +686,14 @@ public final class Receivables {
         return creditLines.get(CreditLine.key(bankId, coreId, currency));
     }
 
-    /** All receivables in registration order; read-only view. */
+    /** All receivables in registration order; read-only, live view. */
     public Collection<Receivable> receivables() {
-        return Collections.unmodifiableCollection(receivables.values());
+        return receivables;
     }
 
+    /** All financings in request order; read-only, live view. */
     public Collection<Financing> financings() {
-        return Collections.unmodifiableCollection(financings.values());
+        return financings;
     }
 
     public Collection<CreditLine> creditLines() {
@@ -622,12 +709,12 @@ public final class Receivables {
      * history and children); allocates the view. Ledger thread only.
      */
     public ReceivableView view(String id) {
-        Receivable rec = receivables.get(id);
+        Receivable rec = receivable(id);
         if (rec == null) {
             return null;
         }
         String financingId = rec.financingId != null ? rec.financingId : rec.lastFinancingId;
-        Financing f = financingId == null ? null : financings.get(financingId);
+        Financing f = financingId == null ? null : financing(financingId);
         ReceivableView.FinancingView financing = f == null
                 ? null
                 : new ReceivableView.FinancingView(
@@ -635,8 +722,8 @@ public final class Receivables {
         boolean holdsPrincipal =
                 f != null && (f.state == FinancingState.ACCEPTED || f.state == FinancingState.DISBURSED);
         List<ReceivableView.Change> history = new ArrayList<>(rec.historySize);
-        for (int i = 0; i < rec.historySize; i++) {
-            history.add(new ReceivableView.Change(rec.historySequence(i), rec.historyChange(i)));
+        for (int i = rec.historyFirst; i >= 0; i = this.history.nextAt(i)) {
+            history.add(new ReceivableView.Change(this.history.sequenceAt(i), this.history.changeAt(i)));
         }
         return new ReceivableView(
                 rec.id,
@@ -689,16 +776,17 @@ public final class Receivables {
      * @return null when consistent, else a description of the first breach
      */
     public String checkInvariants() {
-        for (Receivable rec : receivables.values()) {
+        for (Receivable rec : receivables) {
             if (rec.outstandingMinor <= 0 || rec.outstandingMinor + rec.splitMinor != rec.faceMinor) {
                 return "receivable " + rec.id + ": outstanding " + rec.outstandingMinor + " + split " + rec.splitMinor
                         + " != face " + rec.faceMinor;
             }
             long children = 0;
-            for (int c = 0; c < rec.childCount(); c++) {
-                String childId = rec.childIds.get(c);
-                Receivable child = receivables.get(childId);
-                if (child == null
+            int childCount = 0;
+            for (Receivable child = rec.firstChild; child != null; child = child.nextSibling) {
+                String childId = child.id;
+                childCount++;
+                if (child != receivable(childId)
                         || !rec.id.equals(child.parentId)
                         || !rec.debtorId.equals(child.debtorId)
                         || rec.dueDay != child.dueDay
@@ -706,6 +794,10 @@ public final class Receivables {
                     return "receivable " + rec.id + ": child " + childId + " breaks provenance";
                 }
                 children += child.faceMinor;
+            }
+            if (childCount != rec.childCount()) {
+                return "receivable " + rec.id + ": " + childCount + " children chained, " + rec.childCount()
+                        + " counted";
             }
             if (children != rec.splitMinor) {
                 return "receivable " + rec.id + ": children sum to " + children + ", split " + rec.splitMinor;
@@ -715,14 +807,14 @@ public final class Receivables {
             }
             boolean financingState =
                     rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED;
-            Financing f = rec.financingId == null ? null : financings.get(rec.financingId);
+            Financing f = rec.financingId == null ? null : financing(rec.financingId);
             if (financingState && (f == null || !f.state.active())) {
                 return "receivable " + rec.id + " is " + rec.state + " without an active financing";
             }
         }
         Map<String, long[]> holds = new HashMap<>();
         Map<String, String> activeByReceivable = new HashMap<>();
-        for (Financing f : financings.values()) {
+        for (Financing f : financings) {
             if (!f.state.active()) {
                 continue;
             }
@@ -730,7 +822,7 @@ public final class Receivables {
             if (other != null) {
                 return "receivable " + f.receivableId + " is financed twice: " + other + " and " + f.id;
             }
-            Receivable rec = receivables.get(f.receivableId);
+            Receivable rec = receivable(f.receivableId);
             if (!f.id.equals(rec.financingId)) {
                 return "financing " + f.id + " is active but receivable " + rec.id + " points at " + rec.financingId;
             }
@@ -796,7 +888,7 @@ public final class Receivables {
             }
         }
         out.writeInt(receivables.size());
-        for (Receivable rec : receivables.values()) {
+        for (Receivable rec : receivables) {
             out.writeUTF(rec.id);
             Snapshots.writeString(out, rec.documentNumber);
             out.writeUTF(rec.debtorId);
@@ -812,17 +904,17 @@ public final class Receivables {
             out.writeByte(rec.state.code());
             Snapshots.writeString(out, rec.financingId);
             out.writeInt(rec.childCount());
-            for (int c = 0; c < rec.childCount(); c++) {
-                out.writeUTF(rec.childIds.get(c));
+            for (Receivable child = rec.firstChild; child != null; child = child.nextSibling) {
+                out.writeUTF(child.id);
             }
             Snapshots.writeString(out, rec.lastFinancingId);
             out.writeInt(rec.historySize);
-            for (int h = 0; h < rec.historySize; h++) {
-                out.writeLong(rec.history[h]);
+            for (int h = rec.historyFirst; h >= 0; h = history.nextAt(h)) {
+                out.writeLong(history.packedAt(h));
             }
         }
         out.writeInt(financings.size());
-        for (Financing f : financings.values()) {
+        for (Financing f : financings) {
             out.writeUTF(f.id);
             out.writeUTF(f.receivableId);
             out.writeUTF(f.programmeId);
@@ -845,9 +937,12 @@ public final class Receivables {
     public void read(DataInput in) throws IOException {
         creditLines.clear();
         programmes.clear();
-        receivables.clear();
-        financings.clear();
+        receivables.reset();
+        financings.reset();
+        receivableIds.clear();
+        financingIds.clear();
         documentKeys.clear();
+        history.clear();
         termLimitDaysByCore.clear();
         for (int i = 0, n = in.readInt(); i < n; i++) {
             CreditLine l = new CreditLine(in.readUTF(), in.readUTF(), in.readInt());
@@ -873,9 +968,15 @@ public final class Receivables {
             programmes.put(p.id, p);
             termLimitDaysByCore.merge(p.coreId, p.maxTermDays, Math::max);
         }
+        Map<String, List<String>> listedChildren = new HashMap<>();
         for (int i = 0, n = in.readInt(); i < n; i++) {
-            Receivable rec = new Receivable(
-                    in.readUTF(),
+            String id = in.readUTF();
+            if (receivable(id) != null) {
+                throw new IllegalArgumentException("ledger snapshot holds receivable " + id + " twice");
+            }
+            Receivable rec = receivables.claim();
+            rec.init(
+                    id,
                     Snapshots.readString(in),
                     in.readUTF(),
                     in.readUTF(),
@@ -884,29 +985,30 @@ public final class Receivables {
                     in.readLong(),
                     in.readInt(),
                     in.readInt());
+            indexNew(rec);
             rec.holderId = in.readUTF();
             rec.outstandingMinor = in.readLong();
             rec.splitMinor = in.readLong();
             rec.state = ReceivableState.ofCode(in.readByte());
             rec.financingId = Snapshots.readString(in);
+            // Children come after their parent in journal order, and are chained to it as they are
+            // read; what the parent lists is checked against that chain once all are read.
             for (int c = 0, children = in.readInt(); c < children; c++) {
-                rec.addChild(in.readUTF());
+                listedChildren.computeIfAbsent(rec.id, k -> new ArrayList<>()).add(in.readUTF());
             }
             rec.lastFinancingId = Snapshots.readString(in);
-            int historySize = in.readInt();
-            rec.history = new long[Math.max(historySize, rec.history.length)];
-            for (int h = 0; h < historySize; h++) {
-                rec.history[h] = in.readLong();
-            }
-            rec.historySize = historySize;
-            receivables.put(rec.id, rec);
-            if (rec.parentId == null && rec.documentNumber != null) {
-                documentKeys.add(rec.creditorId + '\u0000' + rec.documentNumber);
+            for (int h = 0, historySize = in.readInt(); h < historySize; h++) {
+                rec.recordPacked(in.readLong());
             }
         }
+        checkChildren(listedChildren);
         for (int i = 0, n = in.readInt(); i < n; i++) {
-            Financing f = new Financing(
-                    in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readLong());
+            String id = in.readUTF();
+            if (financing(id) != null) {
+                throw new IllegalArgumentException("ledger snapshot holds financing " + id + " twice");
+            }
+            Financing f = financings.claim();
+            f.init(id, in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readInt(), in.readLong());
             f.state = FinancingState.ofCode(in.readByte());
             f.financedMinor = in.readLong();
             f.interestMinor = in.readLong();
@@ -915,7 +1017,23 @@ public final class Receivables {
             f.decidedDay = in.readInt();
             f.reasonCode = in.readInt();
             f.registrationReference = Snapshots.readString(in);
-            financings.put(f.id, f);
+            financingIds.put(IdIndex.hash(f.id), f.handle);
+        }
+    }
+
+    /**
+     * Checks that the children each receivable of a snapshot listed are exactly the ones chained to
+     * it as they were read, in the same order.
+     *
+     * @throws IllegalArgumentException naming the first receivable whose list differs
+     */
+    private void checkChildren(Map<String, List<String>> listedChildren) {
+        for (Receivable rec : receivables) {
+            List<String> listed = listedChildren.getOrDefault(rec.id, List.of());
+            if (!listed.equals(rec.childIds())) {
+                throw new IllegalArgumentException("ledger snapshot: receivable " + rec.id + " lists children " + listed
+                        + " but " + rec.childIds() + " were split from it");
+            }
         }
     }
 }
