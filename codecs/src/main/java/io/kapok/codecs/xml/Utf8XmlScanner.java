@@ -408,8 +408,8 @@ public final class Utf8XmlScanner {
             if (standaloneLength < 0) {
                 return true;
             }
-            String standalone = ascii(standaloneStart, standaloneLength);
-            if (!standalone.equals("yes") && !standalone.equals("no")) {
+            if (!sameAscii(standaloneStart, standaloneLength, "yes", false)
+                    && !sameAscii(standaloneStart, standaloneLength, "no", false)) {
                 fail(RejectCode.MALFORMED_XML, "standalone must be \"yes\" or \"no\" in the XML declaration");
                 return true;
             }
@@ -486,8 +486,22 @@ public final class Utf8XmlScanner {
     }
 
     private boolean isUtf8Name(int start, int length) {
-        String name = ascii(start, length);
-        return name.equalsIgnoreCase("UTF-8") || name.equalsIgnoreCase("UTF8");
+        return sameAscii(start, length, "UTF-8", true) || sameAscii(start, length, "UTF8", true);
+    }
+
+    /** The {@code length} bytes at {@code start} spell {@code expected} (ASCII letters in any case if asked). */
+    private boolean sameAscii(int start, int length, String expected, boolean anyCase) {
+        if (length != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            int b = bytes[start + i];
+            int c = expected.charAt(i);
+            if (b != c && !(anyCase && isAsciiLetter(bytes[start + i]) && (b | 0x20) == (c | 0x20))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAsciiLetter(byte b) {
