@@ -234,7 +234,7 @@ public final class Utf8XmlScanner {
             if (pos >= end) {
                 return fail(RejectCode.MALFORMED_XML, "the message ends inside element <" + openName(depth - 1) + ">");
             }
-            if (bytes[pos] != '<' || startsWith(CDATA_OPEN)) {
+            if (bytes[pos] != '<') {
                 int event = scanText();
                 if (event != 0) {
                     return event;
@@ -244,23 +244,25 @@ public final class Utf8XmlScanner {
             if (pos + 1 >= end) {
                 return fail(RejectCode.MALFORMED_XML, "the message ends inside a tag");
             }
-            switch (bytes[pos + 1]) {
-                case '/' -> {
-                    return scanEndTag();
-                }
-                case '!' -> {
-                    if (!skipCommentOrRefuseDoctype()) {
-                        return FAILED;
+            byte second = bytes[pos + 1];
+            if (second == '/') {
+                return scanEndTag();
+            }
+            if (second == '!') {
+                if (startsWith(CDATA_OPEN)) {
+                    int event = scanText();
+                    if (event != 0) {
+                        return event;
                     }
+                } else if (!skipCommentOrRefuseDoctype()) {
+                    return FAILED;
                 }
-                case '?' -> {
-                    if (!skipProcessingInstruction()) {
-                        return FAILED;
-                    }
+            } else if (second == '?') {
+                if (!skipProcessingInstruction()) {
+                    return FAILED;
                 }
-                default -> {
-                    return scanStartTag();
-                }
+            } else {
+                return scanStartTag();
             }
         }
     }
@@ -804,6 +806,17 @@ public final class Utf8XmlScanner {
         boolean ascii = true;
         boolean expectStart = true;
         while (at < limit) {
+            if (!expectStart) {
+                // The common case: ASCII name characters after the first.
+                int c;
+                while (at < limit && (c = b[at]) >= 0 && (ASCII_CLASS[c] & NAME_PART) != 0) {
+                    hash = 31 * hash + c;
+                    at++;
+                }
+                if (at >= limit) {
+                    break;
+                }
+            }
             int c = b[at];
             if (c >= 0) {
                 int bits = ASCII_CLASS[c];

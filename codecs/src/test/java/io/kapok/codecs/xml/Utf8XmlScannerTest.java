@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.kapok.codecs.AllocationMeter;
 import io.kapok.codecs.Corpus;
 import io.kapok.codecs.RejectCode;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -542,16 +542,9 @@ class Utf8XmlScannerTest {
             for (int i = 0; i < 2_000; i++) {
                 readAll(warm, message);
             }
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-            long threadId = Thread.currentThread().getId();
-            long before = threads.getThreadAllocatedBytes(threadId);
-            int events = 0;
-            for (int i = 0; i < 1_000; i++) {
-                events += readAll(warm, message);
-            }
-            long allocatedBytes = threads.getThreadAllocatedBytes(threadId) - before;
-            assertTrue(events > 1_000);
+            int[] events = new int[1];
+            long allocatedBytes = AllocationMeter.bytesAllocated(1_000, () -> events[0] += readAll(warm, message));
+            assertTrue(events[0] > 1_000);
             // The measurement itself may allocate a little; a per-message allocation would be 1,000 times more.
             assertTrue(allocatedBytes < 1_000, () -> allocatedBytes + " bytes allocated for 1,000 messages");
         }
