@@ -588,6 +588,12 @@ public final class Utf8XmlScanner {
         valueLength = 0;
         boolean empty;
         while (true) {
+            // Most start tags end right after the name: look for '>' before skipping anything.
+            if (pos < end && bytes[pos] == '>') {
+                pos++;
+                empty = false;
+                break;
+            }
             boolean spaced = skipWhitespace();
             if (pos >= end) {
                 return fail(RejectCode.MALFORMED_XML, "the message ends inside the start tag <" + elementLocal + ">");
@@ -656,16 +662,18 @@ public final class Utf8XmlScanner {
             pos = end;
             return fail(RejectCode.MALFORMED_XML, "the message ends inside the end tag of <" + openName(d) + ">");
         }
-        boolean same = true;
-        for (int i = 0; same && i < nameLength; i++) {
-            same = bytes[pos + i] == bytes[nameOffset + i];
+        byte[] b = bytes;
+        int at = pos;
+        boolean same = XmlSymbolTable.sameBytes(b, at, b, nameOffset, nameLength);
+        byte after = b[at + nameLength];
+        if (same && after == '>') {
+            pos = at + nameLength + 1;
+            return closeElement();
         }
         if (same) {
-            byte after = bytes[pos + nameLength];
             same = after >= 0 && (ASCII_CLASS[after] & NAME_PART) == 0 && after != ':';
         }
         if (!same) {
-            int at = pos;
             while (at < end && bytes[at] != '>' && bytes[at] != '<' && !isWhitespace(bytes[at]) && at - pos < 200) {
                 at++;
             }
@@ -701,6 +709,12 @@ public final class Utf8XmlScanner {
         }
         String prefix = scannedPrefix;
         String local = scannedLocal;
+        boolean declaration = prefix == "xmlns" || (prefix == "" && local == "xmlns");
+        if (!declaration && attributeCount >= attributeCountMax) {
+            return refuse(
+                    RejectCode.XML_LIMIT_EXCEEDED,
+                    "more attributes on one element than the limit of " + attributeCountMax);
+        }
         skipWhitespace();
         if (pos >= end || bytes[pos] != '=') {
             return refuse(RejectCode.MALFORMED_XML, "attribute " + local + " has no '=' and value");
@@ -715,16 +729,8 @@ public final class Utf8XmlScanner {
             return false;
         }
         int length = valueLength - valueStart;
-        if (prefix == "xmlns") {
-            return declare(local, valueStart, length);
-        }
-        if (prefix == "" && local == "xmlns") {
-            return declare("", valueStart, length);
-        }
-        if (attributeCount >= attributeCountMax) {
-            return refuse(
-                    RejectCode.XML_LIMIT_EXCEEDED,
-                    "more attributes on one element than the limit of " + attributeCountMax);
+        if (declaration) {
+            return declare(prefix == "xmlns" ? local : "", valueStart, length);
         }
         int i = attributeCount++;
         attributePrefixes[i] = prefix;
@@ -800,8 +806,6 @@ public final class Utf8XmlScanner {
         int start = pos;
         int at = start;
         int limit = end;
-        int hash = 0;
-        int prefixHash = 0;
         int colon = -1;
         boolean ascii = true;
         boolean expectStart = true;
@@ -810,7 +814,6 @@ public final class Utf8XmlScanner {
                 // The common case: ASCII name characters after the first.
                 int c;
                 while (at < limit && (c = b[at]) >= 0 && (ASCII_CLASS[c] & NAME_PART) != 0) {
-                    hash = 31 * hash + c;
                     at++;
                 }
                 if (at >= limit) {
@@ -821,15 +824,12 @@ public final class Utf8XmlScanner {
             if (c >= 0) {
                 int bits = ASCII_CLASS[c];
                 if ((bits & (expectStart ? NAME_START : NAME_PART)) != 0) {
-                    hash = 31 * hash + c;
                     at++;
                     expectStart = false;
                     continue;
                 }
                 if (c == ':' && colon < 0 && !expectStart) {
                     colon = at;
-                    prefixHash = hash;
-                    hash = 0;
                     at++;
                     expectStart = true;
                     continue;
@@ -862,10 +862,10 @@ public final class Utf8XmlScanner {
         scannedLength = at - start;
         if (colon < 0) {
             scannedPrefix = "";
-            scannedLocal = ascii ? symbols.ascii(b, start, at - start, hash) : symbols.utf8(b, start, at - start);
+            scannedLocal = ascii ? symbols.ascii(b, start, at - start) : symbols.utf8(b, start, at - start);
         } else if (ascii) {
-            scannedPrefix = symbols.ascii(b, start, colon - start, prefixHash);
-            scannedLocal = symbols.ascii(b, colon + 1, at - colon - 1, hash);
+            scannedPrefix = symbols.ascii(b, start, colon - start);
+            scannedLocal = symbols.ascii(b, colon + 1, at - colon - 1);
         } else {
             scannedPrefix = symbols.utf8(b, start, colon - start);
             scannedLocal = symbols.utf8(b, colon + 1, at - colon - 1);
@@ -1372,11 +1372,19 @@ public final class Utf8XmlScanner {
 
     /** Skips XML whitespace; true when there was some. */
     private boolean skipWhitespace() {
+        byte[] b = bytes;
+        int limit = end;
         int start = pos;
-        while (pos < end && isWhitespace(bytes[pos])) {
-            pos++;
+        int at = start;
+        while (at < limit) {
+            byte c = b[at];
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\t' && c != '\r')) {
+                break;
+            }
+            at++;
         }
-        return pos > start;
+        pos = at;
+        return at > start;
     }
 
     private boolean startsWith(byte[] marker) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class XmlSymbolTableTest {
     private static String ascii(XmlSymbolTable table, String name) {
         byte[] bytes = ("##" + name).getBytes(StandardCharsets.US_ASCII);
-        return table.ascii(bytes, 2, name.length(), name.hashCode());
+        return table.ascii(bytes, 2, name.length());
     }
 
     @Test
