@@ -160,13 +160,14 @@ public final class Utf8XmlScanner {
         this.elementCountMax = limits.elementCountMax();
         this.attributeCountMax = limits.attributeCountMax();
         this.textLengthMax = limits.textLengthMax();
-        int depths = Math.min(depthMax, 1_024) + 1;
+        // Sized to the limits once: the scanner refuses a message before it would need more.
+        int depths = depthMax;
         this.nameOffsetByDepth = new int[depths];
         this.nameLengthByDepth = new int[depths];
         this.localNameByDepth = new String[depths];
         this.namespaceByDepth = new String[depths];
         this.bindingMarkByDepth = new int[depths];
-        int attributes = Math.min(attributeCountMax, 1_024) + 1;
+        int attributes = attributeCountMax;
         this.attributePrefixes = new String[attributes];
         this.attributeLocalNames = new String[attributes];
         this.attributeNamespaces = new String[attributes];

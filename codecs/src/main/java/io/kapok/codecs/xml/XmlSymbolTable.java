@@ -1,8 +1,5 @@
 package io.kapok.codecs.xml;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,14 +9,12 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Open addressing with linear probing over a power-of-two table at most half full. The hash
  * reads the length and five characters (first two, middle, last two), so scanning a name needs no
- * per-character arithmetic; the compare that follows is eight bytes at a time. The table holds at
+ * per-character arithmetic before the compare. The table holds at
  * most {@code entriesMax} names: once full, a new name is still returned interned but not
  * remembered, so hostile input with millions of distinct names costs allocation, never unbounded
  * memory here. Not thread-safe: owned by its scanner.
  */
 final class XmlSymbolTable {
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     private final int mask;
     private final int entriesMax;
     private final int[] hashes;
@@ -96,15 +91,9 @@ final class XmlSymbolTable {
         return remember(slot, hash, new String(chars, offset, length));
     }
 
-    /** The same bytes at both places, compared eight at a time. */
+    /** The same {@code length} bytes at both places. */
     static boolean sameBytes(byte[] a, int aOffset, byte[] b, int bOffset, int length) {
-        int i = 0;
-        for (; i + 8 <= length; i += 8) {
-            if ((long) LONGS.get(a, aOffset + i) != (long) LONGS.get(b, bOffset + i)) {
-                return false;
-            }
-        }
-        for (; i < length; i++) {
+        for (int i = 0; i < length; i++) {
             if (a[aOffset + i] != b[bOffset + i]) {
                 return false;
             }
