@@ -936,17 +936,13 @@ public final class Utf8XmlScanner {
                 if (at < end && b[at] == '\n') {
                     at++;
                 }
-            } else if (c >= 0) {
-                pos = at;
-                return refuse(RejectCode.MALFORMED_XML, controlCharMessage(c));
             } else {
-                int codePoint = decodeMultiByte(at);
-                if (codePoint < 0) {
-                    pos = at;
-                    return refuse(RejectCode.MALFORMED_XML, invalidUtf8Message(at));
+                int added = lineEndOrMultiByte(out, n, at);
+                if (added < 0) {
+                    return false;
                 }
-                at += utf8Length(codePoint);
-                n += putCodePoint(out, n, codePoint);
+                n += added;
+                at = pos;
             }
         }
     }
@@ -983,9 +979,7 @@ public final class Utf8XmlScanner {
             if (c == '<') {
                 pos = at;
                 if (n > max) {
-                    return fail(
-                            RejectCode.XML_LIMIT_EXCEEDED,
-                            "a text longer than the limit of " + textLengthMax + " characters");
+                    return textTooLong();
                 }
                 if (!startsWith(CDATA_OPEN)) {
                     textLength = n;
@@ -1001,9 +995,7 @@ public final class Utf8XmlScanner {
             }
             if (n >= max) {
                 pos = at;
-                return fail(
-                        RejectCode.XML_LIMIT_EXCEEDED,
-                        "a text longer than the limit of " + textLengthMax + " characters");
+                return textTooLong();
             }
             if (c == '&') {
                 pos = at;
@@ -1020,23 +1012,13 @@ public final class Utf8XmlScanner {
                 }
                 out[n++] = ']';
                 at++;
-            } else if (c == '\r') {
-                out[n++] = '\n';
-                at++;
-                if (at < limit && b[at] == '\n') {
-                    at++;
-                }
-            } else if (c >= 0) {
-                pos = at;
-                return fail(RejectCode.MALFORMED_XML, controlCharMessage(c));
             } else {
-                int codePoint = decodeMultiByte(at);
-                if (codePoint < 0) {
-                    pos = at;
-                    return fail(RejectCode.MALFORMED_XML, invalidUtf8Message(at));
+                int added = lineEndOrMultiByte(out, n, at);
+                if (added < 0) {
+                    return FAILED;
                 }
-                at += utf8Length(codePoint);
-                n += putCodePoint(out, n, codePoint);
+                n += added;
+                at = pos;
             }
         }
     }
@@ -1061,32 +1043,49 @@ public final class Utf8XmlScanner {
             }
             if (n >= max) {
                 pos = at;
-                return fail(
-                        RejectCode.XML_LIMIT_EXCEEDED,
-                        "a text longer than the limit of " + textLengthMax + " characters");
+                return textTooLong();
             }
             if (c >= 0x20 || c == '\t' || c == '\n') {
                 out[n++] = (char) c;
                 at++;
-            } else if (c == '\r') {
-                out[n++] = '\n';
-                at++;
-                if (at < end && b[at] == '\n') {
-                    at++;
-                }
-            } else if (c >= 0) {
-                pos = at;
-                return fail(RejectCode.MALFORMED_XML, controlCharMessage(c));
             } else {
-                int codePoint = decodeMultiByte(at);
-                if (codePoint < 0) {
-                    pos = at;
-                    return fail(RejectCode.MALFORMED_XML, invalidUtf8Message(at));
+                int added = lineEndOrMultiByte(out, n, at);
+                if (added < 0) {
+                    return FAILED;
                 }
-                at += utf8Length(codePoint);
-                n += putCodePoint(out, n, codePoint);
+                n += added;
+                at = pos;
             }
         }
+    }
+
+    /**
+     * Decodes the character at {@code at} that is neither plain ASCII nor markup: a carriage return
+     * (a CR LF pair becomes one LF) or a multi-byte UTF-8 sequence. Writes it to {@code out} at
+     * {@code n} and leaves {@code pos} after it; returns the chars written, or -1 after a failure (a
+     * control character, malformed UTF-8).
+     */
+    private int lineEndOrMultiByte(char[] out, int n, int at) {
+        int c = bytes[at];
+        if (c == '\r') {
+            out[n] = '\n';
+            pos = at + 1 < end && bytes[at + 1] == '\n' ? at + 2 : at + 1;
+            return 1;
+        }
+        pos = at;
+        if (c >= 0) {
+            return fail(RejectCode.MALFORMED_XML, controlCharMessage(c));
+        }
+        int codePoint = decodeMultiByte(at);
+        if (codePoint < 0) {
+            return fail(RejectCode.MALFORMED_XML, invalidUtf8Message(at));
+        }
+        pos = at + utf8Length(codePoint);
+        return putCodePoint(out, n, codePoint);
+    }
+
+    private int textTooLong() {
+        return fail(RejectCode.XML_LIMIT_EXCEEDED, "a text longer than the limit of " + textLengthMax + " characters");
     }
 
     /**

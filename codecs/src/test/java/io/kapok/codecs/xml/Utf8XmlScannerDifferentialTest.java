@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Timeout;
  * MALFORMED_XML); and Woodstox reads a DOCTYPE before reporting it, so a malformed DTD is
  * MALFORMED_XML there, while the scanner refuses any DOCTYPE unread (FORBIDDEN_XML_CONSTRUCT). The
  * seed is printed; rerun one with {@code -Dkapok.fuzz.seed=N}.
+ *
+ * <p>One difference of verdict is deliberate and skipped: a declaration of another XML version (a
+ * byte flip can turn 1.0 into 1.1), which Woodstox reads with XML 1.1 rules and the scanner refuses.
  */
 class Utf8XmlScannerDifferentialTest {
     private static final int MUTANTS = 10_000;
@@ -109,6 +112,10 @@ class Utf8XmlScannerDifferentialTest {
         Outcome kapok = scan(bytes);
         Outcome reference = woodstox(bytes);
         String input = new String(bytes, StandardCharsets.UTF_8);
+        if (kapok.code == RejectCode.MALFORMED_XML && kapok.message.startsWith("XML version")) {
+            // Woodstox also reads XML 1.1; the scanner reads 1.0 only, as ISO 20022 messages are.
+            return kapok;
+        }
         if ((kapok.code == null) != (reference.code == null)) {
             fail(where + ": the scanner says " + describe(kapok) + " but Woodstox says " + describe(reference) + "\n"
                     + input);
@@ -145,23 +152,9 @@ class Utf8XmlScannerDifferentialTest {
         Events events = new Events();
         while (true) {
             switch (s.next()) {
-                case Utf8XmlScanner.START_ELEMENT -> {
-                    StringBuilder e = new StringBuilder("<{")
-                            .append(s.namespaceUri())
-                            .append('}')
-                            .append(s.localName());
-                    for (int i = 0; i < s.attributeCount(); i++) {
-                        e.append(" {")
-                                .append(s.attributeNamespace(i))
-                                .append('}')
-                                .append(s.attributeLocalName(i))
-                                .append("=\"")
-                                .append(s.attributeValueChars(), s.attributeValueStart(i), s.attributeValueLength(i))
-                                .append('"');
-                    }
-                    events.element(e.append('>').toString());
-                }
-                case Utf8XmlScanner.END_ELEMENT -> events.element("</{" + s.namespaceUri() + "}" + s.localName() + ">");
+                case Utf8XmlScanner.START_ELEMENT -> events.element(ScannerEvents.startTag(s));
+                case Utf8XmlScanner.END_ELEMENT ->
+                    events.element(ScannerEvents.endTag(s.namespaceUri(), s.localName()));
                 case Utf8XmlScanner.CHARACTERS -> events.text(s.textChars(), s.textStart(), s.textLength());
                 case Utf8XmlScanner.END_DOCUMENT -> {
                     return new Outcome(events.done(), null, null);
@@ -180,23 +173,15 @@ class Utf8XmlScannerDifferentialTest {
             while (r.hasNext()) {
                 switch (r.next()) {
                     case XMLStreamConstants.START_ELEMENT -> {
-                        StringBuilder e = new StringBuilder("<{")
-                                .append(r.getNamespaceURI())
-                                .append('}')
-                                .append(r.getLocalName());
+                        StringBuilder tag = ScannerEvents.open(r.getNamespaceURI(), r.getLocalName());
                         for (int i = 0; i < r.getAttributeCount(); i++) {
-                            e.append(" {")
-                                    .append(r.getAttributeNamespace(i))
-                                    .append('}')
-                                    .append(r.getAttributeLocalName(i))
-                                    .append("=\"")
-                                    .append(r.getAttributeValue(i))
-                                    .append('"');
+                            ScannerEvents.attribute(tag, r.getAttributeNamespace(i), r.getAttributeLocalName(i))
+                                    .append(r.getAttributeValue(i));
                         }
-                        events.element(e.append('>').toString());
+                        events.element(tag.append('>').toString());
                     }
                     case XMLStreamConstants.END_ELEMENT ->
-                        events.element("</{" + r.getNamespaceURI() + "}" + r.getLocalName() + ">");
+                        events.element(ScannerEvents.endTag(r.getNamespaceURI(), r.getLocalName()));
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
                         events.text(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE -> {

@@ -27,26 +27,9 @@ class Utf8XmlScannerTest {
         List<String> events = new ArrayList<>();
         while (true) {
             switch (scanner.next()) {
-                case Utf8XmlScanner.START_ELEMENT -> {
-                    StringBuilder e = new StringBuilder("<{")
-                            .append(scanner.namespaceUri())
-                            .append('}')
-                            .append(scanner.localName());
-                    for (int i = 0; i < scanner.attributeCount(); i++) {
-                        e.append(" {")
-                                .append(scanner.attributeNamespace(i))
-                                .append('}')
-                                .append(scanner.attributeLocalName(i))
-                                .append("=")
-                                .append(
-                                        scanner.attributeValueChars(),
-                                        scanner.attributeValueStart(i),
-                                        scanner.attributeValueLength(i));
-                    }
-                    events.add(e.append('>').toString());
-                }
+                case Utf8XmlScanner.START_ELEMENT -> events.add(ScannerEvents.startTag(scanner));
                 case Utf8XmlScanner.END_ELEMENT ->
-                    events.add("</{" + scanner.namespaceUri() + "}" + scanner.localName() + ">");
+                    events.add(ScannerEvents.endTag(scanner.namespaceUri(), scanner.localName()));
                 case Utf8XmlScanner.CHARACTERS ->
                     events.add(new String(scanner.textChars(), scanner.textStart(), scanner.textLength()));
                 case Utf8XmlScanner.END_DOCUMENT -> {
