@@ -63,7 +63,8 @@ public final class Utf8XmlScanner {
     private static final byte VALUE_PLAIN = 8;
 
     private static final byte WHITESPACE = 16;
-    private static final byte[] ASCII_CLASS = new byte[128];
+    /** Classes of each byte value; bytes of multi-byte sequences (0x80 and up) have none. */
+    private static final byte[] ASCII_CLASS = new byte[256];
 
     static {
         for (int c = 0; c < 128; c++) {
@@ -813,8 +814,7 @@ public final class Utf8XmlScanner {
         while (at < limit) {
             if (!expectStart) {
                 // The common case: ASCII name characters after the first.
-                int c;
-                while (at < limit && (c = b[at]) >= 0 && (ASCII_CLASS[c] & NAME_PART) != 0) {
+                while (at < limit && (ASCII_CLASS[b[at] & 0xFF] & NAME_PART) != 0) {
                     at++;
                 }
                 if (at >= limit) {
@@ -889,8 +889,8 @@ public final class Utf8XmlScanner {
         while (true) {
             int stop = Math.min(end, at + (max - n));
             while (at < stop) {
-                int c = b[at];
-                if (c < 0 || (ASCII_CLASS[c] & VALUE_PLAIN) == 0) {
+                int c = b[at] & 0xFF;
+                if ((ASCII_CLASS[c] & VALUE_PLAIN) == 0) {
                     break;
                 }
                 out[n++] = (char) c;
@@ -964,8 +964,8 @@ public final class Utf8XmlScanner {
         while (true) {
             int stop = Math.min(limit, at + (max - n));
             while (at < stop) {
-                int c = b[at];
-                if (c < 0 || (ASCII_CLASS[c] & TEXT_PLAIN) == 0) {
+                int c = b[at] & 0xFF;
+                if ((ASCII_CLASS[c] & TEXT_PLAIN) == 0) {
                     break;
                 }
                 out[n++] = (char) c;
