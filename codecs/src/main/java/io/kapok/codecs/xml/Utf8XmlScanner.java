@@ -1,6 +1,9 @@
 package io.kapok.codecs.xml;
 
 import io.kapok.codecs.RejectCode;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -87,6 +90,11 @@ public final class Utf8XmlScanner {
             ASCII_CLASS[c] = (byte) bits;
         }
     }
+
+    /** Eight bytes read as one little-endian long, for the runs of spaces that indent a message. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long EIGHT_SPACES = 0x2020202020202020L;
 
     private static final byte[] CDATA_OPEN = "<![CDATA[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DOCTYPE_OPEN = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
@@ -967,6 +975,13 @@ public final class Utf8XmlScanner {
                 int c = b[at] & 0xFF;
                 if ((ASCII_CLASS[c] & TEXT_PLAIN) == 0) {
                     break;
+                }
+                // Indentation: eight spaces at a time.
+                if (c == ' ' && stop - at >= Long.BYTES && (long) LONGS.get(b, at) == EIGHT_SPACES) {
+                    Arrays.fill(out, n, n + Long.BYTES, ' ');
+                    n += Long.BYTES;
+                    at += Long.BYTES;
+                    continue;
                 }
                 out[n++] = (char) c;
                 at++;

@@ -335,6 +335,14 @@ class Utf8XmlScannerTest {
         }
 
         @Test
+        void runsOfSpacesOfAnyLengthAreKeptExactly() {
+            for (int spaces = 0; spaces < 19; spaces++) {
+                String text = "x" + " ".repeat(spaces) + "y\n" + " ".repeat(spaces);
+                assertEquals(text, events("<a>" + text + "</a>").get(1));
+            }
+        }
+
+        @Test
         void lineEndsAreNormalisedToLineFeed() {
             assertEquals("a\nb\nc\r", events("<a>a\r\nb\rc&#13;</a>").get(1));
         }
@@ -507,6 +515,13 @@ class Utf8XmlScannerTest {
             assertFails(RejectCode.XML_LIMIT_EXCEEDED, "<a>" + "x".repeat(39) + "&#x1F642;</a>", "40 characters");
             assertFails(
                     RejectCode.XML_LIMIT_EXCEEDED, "<a>" + "x".repeat(30) + "<![CDATA[" + "y".repeat(11) + "]]></a>");
+        }
+
+        @Test
+        void spacesCountTowardsTheTextLimitOneByOne() {
+            assertEquals(40, events("<a>" + " ".repeat(40) + "</a>").get(1).length());
+            assertFails(RejectCode.XML_LIMIT_EXCEEDED, "<a>" + " ".repeat(41) + "</a>", "40 characters");
+            assertFails(RejectCode.XML_LIMIT_EXCEEDED, "<a>x" + " ".repeat(40) + "</a>", "40 characters");
         }
 
         @Test
