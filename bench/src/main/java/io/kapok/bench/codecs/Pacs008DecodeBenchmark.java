@@ -12,6 +12,7 @@ import io.kapok.codecs.DecodeVerdict;
 import io.kapok.codecs.pacs.Pacs008Decoder;
 import io.kapok.codecs.pacs.Pacs008View;
 import io.kapok.codecs.xml.HardenedXmlInputFactory;
+import io.kapok.codecs.xml.Utf8XmlScanner;
 import io.kapok.codecs.xml.XmlLimits;
 import jakarta.xml.bind.JAXBContext;
 import java.io.IOException;
@@ -36,9 +37,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * bytes, as it arrives off the wire), side by side:
  *
  * <ul>
- *   <li>{@link #kapokDecode}: Kapok's streaming decoder and validator into a reused view.
- *   <li>{@link #bareStaxPass}: the ceiling for any decoder built on this parser: the same hardened
- *       Woodstox factory reads every event of the same bytes and keeps nothing.
+ *   <li>{@link #kapokDecode}: Kapok's streaming decoder and validator into a reused view, reading
+ *       with Kapok's own {@link Utf8XmlScanner}.
+ *   <li>{@link #bareScannerPass}: the ceiling for that decoder: the scanner reads every event of the
+ *       same bytes and keeps nothing.
+ *   <li>{@link #bareStaxPass}: the ceiling of a decoder on Woodstox, the parser Kapok read with
+ *       before: the same hardened Woodstox factory reads every event and keeps nothing.
  *   <li>{@link #prowideParseCachedContext}: Prowide ISO 20022 (JAXB) with one JAXBContext built
  *       up front, its fastest configuration.
  *   <li>{@link #jacksonXmlTree}: Jackson's XML tree model, a generic reader with no schema.
@@ -73,6 +77,8 @@ public class Pacs008DecodeBenchmark {
 
     private XMLInputFactory2 bareFactory;
 
+    private Utf8XmlScanner bareScanner;
+
     private MxReadConfiguration prowideConfiguration;
 
     private XmlMapper jacksonMapper;
@@ -95,6 +101,8 @@ public class Pacs008DecodeBenchmark {
         }
 
         bareFactory = HardenedXmlInputFactory.create(XmlLimits.DEFAULTS);
+        bareScanner = new Utf8XmlScanner(XmlLimits.DEFAULTS);
+        BareScanner.pass(bareScanner, messageBytes);
 
         // MxPacs00800108.parse(xml) without a configuration builds a new JAXBContext for every
         // message (Prowide's JaxbContextLoader has no cache unless one is installed globally, with
@@ -144,6 +152,12 @@ public class Pacs008DecodeBenchmark {
     @Benchmark
     public int bareStaxPass() throws XMLStreamException {
         return BareStax.pass(bareFactory, messageBytes);
+    }
+
+    /** The scanner's ceiling: every event of Kapok's own scanner, with each text's length, nothing kept. */
+    @Benchmark
+    public int bareScannerPass() {
+        return BareScanner.pass(bareScanner, messageBytes);
     }
 
     /**

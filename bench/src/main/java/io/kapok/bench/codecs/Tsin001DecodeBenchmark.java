@@ -14,6 +14,7 @@ import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
 import io.kapok.codecs.tsin.Tsin001Schema;
 import io.kapok.codecs.xml.HardenedXmlInputFactory;
+import io.kapok.codecs.xml.Utf8XmlScanner;
 import io.kapok.codecs.xml.XmlLimits;
 import jakarta.xml.bind.JAXBContext;
 import java.io.IOException;
@@ -42,8 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #kapokDecode}: Kapok's decoder for the whole message map ({@link MessageMap}),
  *       decoding and validating every invoice and the tsin rules (counts, totals, dates, duplicate
  *       numbers, one currency, organisation ids) into a reused view.
- *   <li>{@link #bareStaxPass}: the ceiling: the same hardened Woodstox factory reads every event of
- *       the same bytes and keeps nothing.
+ *   <li>{@link #bareScannerPass}: the ceiling: Kapok's own {@link Utf8XmlScanner}, which the decoder
+ *       reads with, reads every event of the same bytes and keeps nothing.
+ *   <li>{@link #bareStaxPass}: the ceiling of a decoder on Woodstox: the same hardened Woodstox
+ *       factory reads every event and keeps nothing.
  *   <li>{@link #prowideParseCachedContext}: Prowide ISO 20022 (JAXB) with one JAXBContext built up
  *       front, AppHdr classes included.
  *   <li>{@link #jacksonXmlTree}: Jackson's XML tree model, a generic reader with no schema.
@@ -76,6 +79,8 @@ public class Tsin001DecodeBenchmark {
 
     private XMLInputFactory2 bareFactory;
 
+    private Utf8XmlScanner bareScanner;
+
     private MxReadConfiguration prowideConfiguration;
 
     private XmlMapper jacksonMapper;
@@ -100,6 +105,8 @@ public class Tsin001DecodeBenchmark {
         }
 
         bareFactory = HardenedXmlInputFactory.create(XmlLimits.DEFAULTS);
+        bareScanner = new Utf8XmlScanner(XmlLimits.DEFAULTS);
+        BareScanner.pass(bareScanner, messageBytes);
 
         // One context for the Document and the AppHdr classes (without the latter Prowide drops the
         // header); Prowide's parse(xml) without it builds a context per message, which is not measured.
@@ -141,6 +148,12 @@ public class Tsin001DecodeBenchmark {
     @Benchmark
     public int bareStaxPass() throws XMLStreamException {
         return BareStax.pass(bareFactory, messageBytes);
+    }
+
+    /** The scanner's ceiling: every event of Kapok's own scanner, with each text's length, nothing kept. */
+    @Benchmark
+    public int bareScannerPass() {
+        return BareScanner.pass(bareScanner, messageBytes);
     }
 
     /** Prowide with a cached JAXBContext; the String copy is part of its cost (it reads only Strings). */

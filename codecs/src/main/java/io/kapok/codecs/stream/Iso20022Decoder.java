@@ -1,24 +1,17 @@
 package io.kapok.codecs.stream;
 
-import com.ctc.wstx.exc.WstxLazyException;
 import io.kapok.codecs.DecodeVerdict;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.RejectCode;
 import io.kapok.codecs.iso.DecimalAmounts;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.iso.IsoIdentifiers;
-import io.kapok.codecs.xml.HardenedXmlInputFactory;
 import io.kapok.codecs.xml.TextBuffer;
+import io.kapok.codecs.xml.Utf8Transcoder;
+import io.kapok.codecs.xml.Utf8XmlScanner;
 import io.kapok.codecs.xml.XmlLimits;
 import java.util.EnumMap;
 import java.util.Map;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import org.codehaus.stax2.XMLInputFactory2;
-import org.codehaus.stax2.io.Stax2ByteArraySource;
-import org.codehaus.stax2.typed.TypedValueDecoder;
-import org.codehaus.stax2.typed.TypedXMLStreamReader;
 
 /**
  * A streaming decoder for any message described by a {@link MessageSchema}: it finds the
@@ -37,9 +30,11 @@ import org.codehaus.stax2.typed.TypedXMLStreamReader;
  * the header is checked: {@code Othr/Id} of scheme USCC (unified social credit code) or LEI, or
  * {@code LEI} (ISO 17442 with its check digits).
  *
- * <p>Same hardening and same shapes as the pacs.008 decoder: Woodstox with DTDs and entities off
- * and the {@link XmlLimits}, any prefixes or default namespaces, declarations anywhere, no String
- * per element. Not thread-safe: one per thread.
+ * <p>Same hardening and same shapes as the pacs.008 decoder: Kapok's {@link Utf8XmlScanner} reads
+ * the bytes with DTDs and entities refused and the {@link XmlLimits} enforced, any prefixes or
+ * default namespaces, declarations anywhere, no String per element and no allocation per message
+ * once warm. A message in another encoding (UTF-16, ISO-8859-1...) is first rewritten as UTF-8 by
+ * the {@link Utf8Transcoder} (Woodstox). Not thread-safe: one per thread.
  */
 public final class Iso20022Decoder {
     private static final int ENVELOPE_DEPTH_MAX = 4;
@@ -48,7 +43,11 @@ public final class Iso20022Decoder {
     private static final int SECTION_DOCUMENT = 2;
     private static final String HEAD = MessageType.HEAD_001_001_02.namespace();
 
-    private final XMLInputFactory2 factory;
+    private final Utf8XmlScanner scanner;
+    /** Built on the first message that is not UTF-8. */
+    private Utf8Transcoder transcoder;
+
+    private final XmlLimits limits;
     /** The configured item limit ({@link XmlLimits#itemsMax()}); a group's own limit may be lower. */
     private final int itemsMax;
 
@@ -56,8 +55,6 @@ public final class Iso20022Decoder {
     private final MessageSchema.Node[] nodes = new MessageSchema.Node[256];
     /** Element names of the current path inside the AppHdr or the Document, by level. */
     private final String[] headerPath = new String[256];
-
-    private final Capture capture = new Capture();
 
     private int section;
     /** The Document's namespace (interned), once the Document element is read. */
@@ -71,7 +68,8 @@ public final class Iso20022Decoder {
     private int transactionLevel;
 
     public Iso20022Decoder(XmlLimits limits, MessageSchema... accepted) {
-        this.factory = HardenedXmlInputFactory.create(limits);
+        this.scanner = new Utf8XmlScanner(limits);
+        this.limits = limits;
         this.itemsMax = limits.itemsMax();
         for (MessageSchema schema : accepted) {
             schemas.put(schema.type, schema);
@@ -92,77 +90,63 @@ public final class Iso20022Decoder {
         headers = 0;
         current = null;
         transactionLevel = -1;
-        XMLStreamReader reader = null;
-        try {
-            reader = factory.createXMLStreamReader(new Stax2ByteArraySource(bytes, offset, length));
-            parse(reader, out, verdict);
-        } catch (XMLStreamException | WstxLazyException e) {
-            String message = String.valueOf(e.getMessage())
-                    .replace(" {unknown-source}", "")
-                    .replace('\n', ' ');
-            RejectCode code = message.contains("limit") || message.contains("Maximum")
-                    ? RejectCode.XML_LIMIT_EXCEEDED
-                    : RejectCode.MALFORMED_XML;
-            verdict.reject(code, null).append(message.length() > 300 ? message.substring(0, 300) : message);
-            return false;
-        } finally {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (XMLStreamException ignored) {
-                    // a reader over a byte array holds nothing that can leak
-                }
+        if (!scanner.reset(bytes, offset, length)) {
+            if (transcoder == null) {
+                transcoder = new Utf8Transcoder(limits);
             }
+            if (!transcoder.transcode(bytes, offset, length)) {
+                verdict.reject(transcoder.failureCode(), null).append(transcoder.failureMessage());
+                return false;
+            }
+            scanner.reset(transcoder.buffer(), 0, transcoder.length());
         }
+        parse(scanner, out, verdict);
         if (verdict.isAccepted()) {
             validate(out, verdict);
         }
         return verdict.isAccepted();
     }
 
-    private void parse(XMLStreamReader r, MessageView out, DecodeVerdict verdict) throws XMLStreamException {
+    private void parse(Utf8XmlScanner r, MessageView out, DecodeVerdict verdict) {
         int depth = -1;
-        while (r.hasNext()) {
+        while (true) {
             switch (r.next()) {
-                case XMLStreamConstants.START_ELEMENT -> {
+                case Utf8XmlScanner.START_ELEMENT -> {
                     depth++;
                     if (!start(r, depth, out, verdict)) {
                         return;
                     }
                 }
-                case XMLStreamConstants.END_ELEMENT -> {
+                case Utf8XmlScanner.END_ELEMENT -> {
                     if (section != SECTION_NONE && depth == sectionDepth) {
                         section = SECTION_NONE;
                     }
                     current = null;
                     depth--;
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                case Utf8XmlScanner.CHARACTERS -> {
                     if (current != null) {
-                        current.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                        current.append(r.textChars(), r.textStart(), r.textLength());
                     }
                 }
-                case XMLStreamConstants.DTD,
-                        XMLStreamConstants.ENTITY_REFERENCE,
-                        XMLStreamConstants.ENTITY_DECLARATION -> {
-                    verdict.reject(RejectCode.FORBIDDEN_XML_CONSTRUCT, null)
-                            .append("DTDs and entity references are not allowed in ISO 20022 messages");
+                case Utf8XmlScanner.END_DOCUMENT -> {
+                    if (documents == 0) {
+                        verdict.reject(RejectCode.BAD_ENVELOPE, "/Document")
+                                .append("no ISO 20022 Document element in the message");
+                    }
                     return;
                 }
                 default -> {
-                    // comments, processing instructions, document start and end
+                    verdict.reject(r.failureCode(), null).append(r.failureMessage());
+                    return;
                 }
             }
         }
-        if (documents == 0) {
-            verdict.reject(RejectCode.BAD_ENVELOPE, "/Document").append("no ISO 20022 Document element in the message");
-        }
     }
 
-    private boolean start(XMLStreamReader r, int depth, MessageView out, DecodeVerdict verdict)
-            throws XMLStreamException {
-        String local = r.getLocalName();
-        String ns = r.getNamespaceURI();
+    private boolean start(Utf8XmlScanner r, int depth, MessageView out, DecodeVerdict verdict) {
+        String local = r.localName();
+        String ns = r.namespaceUri();
         current = null;
         if (section == SECTION_NONE) {
             return startOutside(depth, local, ns, out, verdict);
@@ -291,8 +275,7 @@ public final class Iso20022Decoder {
     }
 
     private boolean startItemField(
-            XMLStreamReader r, FieldSpec spec, ItemSlots slots, int item, int field, int level, DecodeVerdict verdict)
-            throws XMLStreamException {
+            Utf8XmlScanner r, FieldSpec spec, ItemSlots slots, int item, int field, int level, DecodeVerdict verdict) {
         int slot = item * slots.width + field;
         current = slots.text[slot];
         if (current.isPresent() && spec.repeatable()) {
@@ -423,13 +406,21 @@ public final class Iso20022Decoder {
         return null;
     }
 
-    private void readCurrency(XMLStreamReader r, TextBuffer into) throws XMLStreamException {
+    /** The unprefixed {@code Ccy} attribute, trimmed of surrounding whitespace. */
+    private static void readCurrency(Utf8XmlScanner r, TextBuffer into) {
         into.clear();
-        for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
-            String attrNs = r.getAttributeNamespace(i);
-            if ("Ccy".equals(r.getAttributeLocalName(i)) && (attrNs == null || attrNs.isEmpty())) {
-                capture.target = into;
-                ((TypedXMLStreamReader) r).getAttributeAs(i, capture);
+        for (int i = 0, n = r.attributeCount(); i < n; i++) {
+            if (r.attributeLocalName(i) == "Ccy" && r.attributeNamespace(i) == "") {
+                char[] value = r.attributeValueChars();
+                int start = r.attributeValueStart(i);
+                int end = start + r.attributeValueLength(i);
+                while (start < end && value[start] <= ' ') {
+                    start++;
+                }
+                while (end > start && value[end - 1] <= ' ') {
+                    end--;
+                }
+                into.set(value, start, end - start);
                 return;
             }
         }
@@ -914,25 +905,5 @@ public final class Iso20022Decoder {
         }
         trimmed.set(a, start, end - start);
         return trimmed;
-    }
-
-    /** Copies an attribute value straight from the parser's buffer. */
-    private static final class Capture extends TypedValueDecoder {
-        TextBuffer target;
-
-        @Override
-        public void decode(String value) {
-            target.set(value);
-        }
-
-        @Override
-        public void decode(char[] buffer, int start, int end) {
-            target.set(buffer, start, end - start);
-        }
-
-        @Override
-        public void handleEmptyValue() {
-            target.markPresent();
-        }
     }
 }
