@@ -11,12 +11,20 @@ import io.kapok.gateway.journal.JournalWriteHook;
 import io.kapok.ledger.payment.TransferCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -51,13 +59,19 @@ import org.openjdk.jmh.annotations.Warmup;
  *       before the sequencer sees the message.
  *   <li>{@code rawChronicleAppend}: one document holding the same message bytes, nothing else, then
  *       the appender's {@code sync()} in {@code sync} durability.
- *   <li>{@code sm3MessageDigest}: the event loop's share, SM3 of the message, for scale.
+ *   <li>{@code mappedBufferWrite}: the floor of the machine: the same bytes copied into a plain
+ *       {@link MappedByteBuffer} over a growing file, one record after the other (a new 1 GB
+ *       window mapped when one is full), without Chronicle; with {@code pretouch} a thread
+ *       touches the window's pages {@link Journal#PRETOUCH_AHEAD_BYTES} ahead, as the pretoucher
+ *       does. {@code durability} does not apply to it.
+ *   <li>{@code sm3MessageDigest}: the event loop's share, SM3 of the message, for scale; a pure
+ *       computation, so its tail is the scheduling noise of the machine.
  * </ul>
  *
  * Parameters: {@code durability} {@code mapped} (written to the mapped file; survives a crash of
  * the process) or {@code sync} (forced to disk after each append); {@code pretouch} {@code true}
- * runs a {@link JournalPretoucher} beside the appender, which touches the pages ahead of it so that
- * the appender does not take their page faults.
+ * runs a {@link JournalPretoucher} beside the appender, which touches the pages ahead of it through
+ * the appender's own mapping so that the appender does not take their page faults.
  *
  * <p>Mode {@code SampleTime}: JMH samples single appends and reports p50, p90, p99, p99.9, p99.99
  * and the maximum, in microseconds. Each trial writes up to a few GB; the queue directories are
@@ -79,8 +93,8 @@ public class JournalAppendBenchmark {
     /** The reference size: a 3 KB message. */
     static final int MESSAGE_BYTES = 3072;
 
-    /** How far ahead of the appender the pretoucher keeps pages touched. */
-    static final long PRETOUCH_AHEAD_BYTES = 16L << 20;
+    /** The window of the file {@code mappedBufferWrite} maps at a time. */
+    static final long WINDOW_BYTES = 1L << 30;
 
     /** {@code mapped} or {@code sync}. */
     @Param({"mapped", "sync"})
@@ -109,7 +123,6 @@ public class JournalAppendBenchmark {
     public static class KapokJournal {
         Path dir;
         Journal journal;
-        JournalPretoucher pretoucher;
         final TransferCommand command = new TransferCommand();
         final byte[] messageDigest = new byte[JournalDigest.LENGTH_BYTES];
         byte[] raw;
@@ -124,10 +137,8 @@ public class JournalAppendBenchmark {
                     "FAST_DAILY",
                     Durability.valueOf(settings.durability.toUpperCase(Locale.ROOT)),
                     JournalDigest.SM3,
-                    JournalWriteHook.NONE);
-            if (settings.pretouch) {
-                pretoucher = new JournalPretoucher(journal, PRETOUCH_AHEAD_BYTES).start();
-            }
+                    JournalWriteHook.NONE,
+                    settings.pretouch);
             command.senderId = "PRBKCNGZXXX";
             command.messageId = BenchSamples.PACS_008_MESSAGE_ID;
             command.uetr = "8a562c67-ca16-48ba-b074-65581be6f001";
@@ -141,24 +152,42 @@ public class JournalAppendBenchmark {
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            if (pretoucher != null) {
-                pretoucher.close();
-            }
             journal.close();
             deleteTree(dir);
         }
     }
 
-    /** A fresh Chronicle Queue with the same settings. */
+    /**
+     * A fresh Chronicle Queue with the same settings; after each append it publishes where the
+     * document ended, as the journal does, for its pretoucher.
+     */
     @State(Scope.Thread)
-    public static class RawChronicle {
+    public static class RawChronicle implements JournalPretoucher.AppendFront {
         Path dir;
         SingleChronicleQueue queue;
         ExcerptAppender appender;
-        Journal pretouchView;
         JournalPretoucher pretoucher;
         boolean sync;
         byte[] raw;
+        volatile MappedFile appendFile;
+        final AtomicLong appendPosition = new AtomicLong();
+
+        @Override
+        public MappedFile mappedFile() {
+            return appendFile;
+        }
+
+        @Override
+        public long position() {
+            return appendPosition.get();
+        }
+
+        void published(Bytes<?> out, long end) {
+            appendPosition.lazySet(end);
+            if (out instanceof MappedBytes mapped && mapped.mappedFile() != appendFile) {
+                appendFile = mapped.mappedFile();
+            }
+        }
 
         @Setup(Level.Trial)
         public void setUp(JournalAppendBenchmark settings) throws IOException {
@@ -171,10 +200,7 @@ public class JournalAppendBenchmark {
                     .build();
             appender = queue.createAppender();
             if (settings.pretouch) {
-                // The same pretoucher, over a second view of the same queue directory.
-                pretouchView =
-                        Journal.open(dir, "FAST_DAILY", Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE);
-                pretoucher = new JournalPretoucher(pretouchView, PRETOUCH_AHEAD_BYTES).start();
+                pretoucher = new JournalPretoucher(this, Journal.PRETOUCH_AHEAD_BYTES).start();
             }
         }
 
@@ -182,10 +208,82 @@ public class JournalAppendBenchmark {
         public void tearDown() {
             if (pretoucher != null) {
                 pretoucher.close();
-                pretouchView.close();
             }
             appender.close();
             queue.close();
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * A plain memory-mapped file written record after record; with {@code pretouch}, a thread keeps
+     * the pages of the window ahead of the writer touched.
+     */
+    @State(Scope.Thread)
+    public static class MappedBuffer {
+        Path dir;
+        FileChannel channel;
+        MappedByteBuffer window;
+        long windowStart;
+        volatile int position;
+        volatile boolean running;
+        Thread pretoucher;
+        byte[] raw;
+
+        @Setup(Level.Trial)
+        public void setUp(JournalAppendBenchmark settings) throws IOException {
+            raw = message();
+            dir = Files.createTempDirectory("kapok-mapped-buffer-bench");
+            channel = FileChannel.open(
+                    dir.resolve("records"),
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            window = channel.map(FileChannel.MapMode.READ_WRITE, 0, WINDOW_BYTES);
+            running = settings.pretouch;
+            if (running) {
+                pretoucher = new Thread(this::pretouch, "mapped-buffer-pretouch");
+                pretoucher.setDaemon(true);
+                pretoucher.start();
+            }
+        }
+
+        /** Touches the window's pages up to the pretouch distance ahead of the writer, every millisecond. */
+        private void pretouch() {
+            MappedByteBuffer touched = null;
+            int next = 0;
+            while (running) {
+                MappedByteBuffer w = window;
+                if (w != touched) {
+                    touched = w;
+                    next = 0;
+                }
+                int to = (int) Math.min(position + Journal.PRETOUCH_AHEAD_BYTES, WINDOW_BYTES);
+                for (next = Math.max(next, position); next < to; next += 4096) {
+                    w.put(next, (byte) 0);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+
+        void write() throws IOException {
+            int at = position;
+            if (at + raw.length > WINDOW_BYTES) {
+                windowStart += WINDOW_BYTES;
+                window = channel.map(FileChannel.MapMode.READ_WRITE, windowStart, WINDOW_BYTES);
+                at = 0;
+            }
+            window.put(at, raw, 0, raw.length);
+            position = at + raw.length;
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException, InterruptedException {
+            running = false;
+            if (pretoucher != null) {
+                pretoucher.join();
+            }
+            channel.close();
             deleteTree(dir);
         }
     }
@@ -215,12 +313,23 @@ public class JournalAppendBenchmark {
     /** Appends one document of the same message bytes (a write to mapped memory: nothing is dead), synced in {@code sync}. */
     @Benchmark
     public void rawChronicleAppend(RawChronicle s) {
+        Bytes<?> out;
+        long end;
         try (DocumentContext dc = s.appender.writingDocument()) {
-            dc.wire().bytes().write(s.raw, 0, s.raw.length);
+            out = dc.wire().bytes();
+            out.write(s.raw, 0, s.raw.length);
+            end = out.writePosition();
         }
+        s.published(out, end);
         if (s.sync) {
             s.appender.sync();
         }
+    }
+
+    /** Copies the message bytes into the mapped file after the last ones. */
+    @Benchmark
+    public void mappedBufferWrite(MappedBuffer s) throws IOException {
+        s.write();
     }
 
     /** SM3 of the message, as the event loop computes it; returns a byte of it. */
