@@ -57,7 +57,7 @@ public final class Journal implements AutoCloseable {
     private final JournalDigest algorithm;
     private final Digest digest;
     private final JournalWriteHook hook;
-    private final Bytes<byte[]> hashed = Bytes.allocateElasticOnHeap(512);
+    private final EntryBytes entryBytes = new EntryBytes();
     private final byte[] emptyDigest = new byte[JournalDigest.LENGTH_BYTES];
     private final byte[] scratchDigest = new byte[JournalDigest.LENGTH_BYTES];
     private final byte[] pendingHash = new byte[JournalDigest.LENGTH_BYTES];
@@ -603,19 +603,22 @@ public final class Journal implements AutoCloseable {
                 md = scratchDigest;
             }
         }
-        hashed.clear();
+        EntryBytes entry = entryBytes;
+        entry.clear();
         JournalEntryCodec.writeHashed(
-                hashed, algorithm, lastSequence == 0 ? null : lastEntryHash, command, senderId, md);
-        int hashedLength = (int) hashed.writePosition();
-        JournalDigest.digest(digest, hashed.underlyingObject(), 0, hashedLength, pendingHash);
+                entry, algorithm, lastSequence == 0 ? null : lastEntryHash, command, senderId, md);
+        JournalDigest.digest(digest, entry.array(), 0, entry.length(), pendingHash);
+        JournalEntryCodec.writeEntryHash(entry, pendingHash, raw, rawLength);
         Bytes<?> out;
         long end;
         try (DocumentContext dc = appender.writingDocument()) {
             try {
                 hook.beforeWrite(command.sequence);
                 out = dc.wire().bytes();
-                out.write(hashed.underlyingObject(), 0, hashedLength);
-                JournalEntryCodec.writeTail(out, pendingHash, raw, rawLength);
+                out.write(entry.array(), 0, entry.length());
+                if (raw != null) {
+                    out.write(raw, 0, rawLength);
+                }
                 end = out.writePosition();
             } catch (RuntimeException | Error e) {
                 dc.rollbackOnClose();
