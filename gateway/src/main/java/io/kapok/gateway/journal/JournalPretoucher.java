@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * page. Every {@value #PERIOD_MS} ms it reads the end of the appender's last document ({@link
  * AppendFront}) and touches each page from there to {@code aheadBytes} further with an atomic
  * compare-and-set of 0 to 0: the page is written (so mapped, allocated and dirty) but its content
- * never changes, whatever the appender writes at the same moment. Holding the chunk store it
- * touches also keeps the next chunk mapped before the appender reaches it.
+ * never changes, whatever the appender writes at the same moment. A page in the overlap Chronicle
+ * maps past a chunk's end is touched through both chunks' mappings, since the appender reaches it
+ * through the one it is in. Holding the chunk store it touches also keeps the next chunk mapped
+ * before the appender reaches it.
  *
  * <p>Failures stop the pretoucher quietly (after one log line): appends only lose the head start.
  */
@@ -82,6 +84,7 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
     protected void work() {
         MappedFile file = null;
         MappedBytesStore store = null;
+        MappedBytesStore previous = null;
         try {
             long next = 0;
             while (running()) {
@@ -89,6 +92,7 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
                 long position = front.position();
                 if (current != file) {
                     store = release(store);
+                    previous = release(previous);
                     file = release(file);
                     // A file the appender has already left (rolled to the next cycle) may be gone.
                     if (current != null && current.tryReserve(this)) {
@@ -101,10 +105,22 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
                     long to = position + aheadBytes;
                     for (; next < to && running(); next += PAGE_BYTES) {
                         if (store == null || next >= store.safeLimit()) {
-                            release(store);
+                            release(previous);
+                            previous = store;
                             store = file.acquireByteStore(this, next);
                         }
                         store.compareAndSwapInt(next, 0, 0);
+                        // Chronicle maps each chunk with an overlap past its safe limit, and the
+                        // appender goes on writing there through the chunk it is in: touch those
+                        // pages through that mapping as well.
+                        if (previous != null) {
+                            // A chunk store's capacity is the file offset where its mapping ends.
+                            if (next + Integer.BYTES <= previous.capacity()) {
+                                previous.compareAndSwapInt(next, 0, 0);
+                            } else {
+                                previous = release(previous);
+                            }
+                        }
                         touchedPages++;
                     }
                     touchedUpTo = next;
@@ -117,6 +133,7 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
             }
         } finally {
             release(store);
+            release(previous);
             release(file);
         }
     }

@@ -66,6 +66,26 @@ class JournalPretoucherTest {
     }
 
     @Test
+    void followsTheAppenderIntoTheNextChunkOfTheFile() throws InterruptedException {
+        // Chronicle maps a cycle file in 64 MB chunks, each with an overlap past its end.
+        long chunkBytes = 64L << 20;
+        long appended;
+        try (Journal journal = Journal.open(
+                        dataDir, "FAST_DAILY", Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE);
+                JournalPretoucher pretoucher = new JournalPretoucher(journal.appendFront(), AHEAD_BYTES).start()) {
+            while (journal.appendFront().position() < chunkBytes + 2 * AHEAD_BYTES) {
+                append(journal, 1_000);
+            }
+            long end = journal.appendFront().position();
+            awaitTrue(() -> pretoucher.touchedUpTo() >= end + AHEAD_BYTES, "touched ahead in the second chunk");
+            appended = journal.lastSequence();
+        }
+        try (Journal reader = Journal.openReadOnly(dataDir)) {
+            assertEquals(appended, reader.replay(d -> {}).lastSequence(), "every entry replays");
+        }
+    }
+
+    @Test
     void touchesPagesWithoutChangingAnEntry() throws InterruptedException {
         int entries = 5_000;
         try (Journal journal = Journal.open(
