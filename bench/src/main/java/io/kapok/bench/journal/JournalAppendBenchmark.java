@@ -5,6 +5,7 @@ import io.kapok.bench.BenchSamples;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.GatewayConfig.Durability;
 import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalAppendFront;
 import io.kapok.gateway.journal.JournalDigest;
 import io.kapok.gateway.journal.JournalPretoucher;
 import io.kapok.gateway.journal.JournalWriteHook;
@@ -19,12 +20,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.bytes.MappedBytes;
-import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -162,32 +160,14 @@ public class JournalAppendBenchmark {
      * document ended, as the journal does, for its pretoucher.
      */
     @State(Scope.Thread)
-    public static class RawChronicle implements JournalPretoucher.AppendFront {
+    public static class RawChronicle {
         Path dir;
         SingleChronicleQueue queue;
         ExcerptAppender appender;
         JournalPretoucher pretoucher;
         boolean sync;
         byte[] raw;
-        volatile MappedFile appendFile;
-        final AtomicLong appendPosition = new AtomicLong();
-
-        @Override
-        public MappedFile mappedFile() {
-            return appendFile;
-        }
-
-        @Override
-        public long position() {
-            return appendPosition.get();
-        }
-
-        void published(Bytes<?> out, long end) {
-            appendPosition.lazySet(end);
-            if (out instanceof MappedBytes mapped && mapped.mappedFile() != appendFile) {
-                appendFile = mapped.mappedFile();
-            }
-        }
+        final JournalAppendFront front = new JournalAppendFront();
 
         @Setup(Level.Trial)
         public void setUp(JournalAppendBenchmark settings) throws IOException {
@@ -200,7 +180,7 @@ public class JournalAppendBenchmark {
                     .build();
             appender = queue.createAppender();
             if (settings.pretouch) {
-                pretoucher = new JournalPretoucher(this, Journal.PRETOUCH_AHEAD_BYTES).start();
+                pretoucher = new JournalPretoucher(front, Journal.PRETOUCH_AHEAD_BYTES).start();
             }
         }
 
@@ -320,7 +300,7 @@ public class JournalAppendBenchmark {
             out.write(s.raw, 0, s.raw.length);
             end = out.writePosition();
         }
-        s.published(out, end);
+        s.front.published(out, end);
         if (s.sync) {
             s.appender.sync();
         }

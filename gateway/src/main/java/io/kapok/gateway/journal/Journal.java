@@ -7,11 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.bytes.MappedBytes;
-import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -64,10 +61,8 @@ public final class Journal implements AutoCloseable {
     private final byte[] lastEntryHash = new byte[JournalDigest.LENGTH_BYTES];
     private long lastSequence;
 
-    /** The file the appender wrote its last entry to (changes when the cycle rolls); for the pretoucher. */
-    private volatile MappedFile appendFile;
-    /** The end of the appender's last entry in {@link #appendFile}; for the pretoucher. */
-    private final AtomicLong appendPosition = new AtomicLong();
+    /** Where the appender's last entry ended; for the pretoucher. */
+    private final JournalAppendFront appendFront = new JournalAppendFront();
 
     private JournalPretoucher pretoucher;
 
@@ -128,7 +123,7 @@ public final class Journal implements AutoCloseable {
         try {
             Journal journal = new Journal(queue, dataDir, acquired, false, durability, algorithm, hook);
             if (pretouch) {
-                journal.pretoucher = new JournalPretoucher(journal.appendFront(), PRETOUCH_AHEAD_BYTES).start();
+                journal.pretoucher = new JournalPretoucher(journal.appendFront, PRETOUCH_AHEAD_BYTES).start();
             }
             return journal;
         } catch (RuntimeException e) {
@@ -625,36 +620,14 @@ public final class Journal implements AutoCloseable {
                 throw e;
             }
         }
-        publishAppendFront(out, end);
+        appendFront.published(out, end);
         System.arraycopy(pendingHash, 0, lastEntryHash, 0, lastEntryHash.length);
         lastSequence = command.sequence;
     }
 
-    /**
-     * Publishes where the appender's last entry ended, for the pretoucher: the position first, then
-     * (only when the cycle rolled) the file, so that a pretoucher that sees the new file also sees
-     * a position in it.
-     */
-    private void publishAppendFront(Bytes<?> out, long end) {
-        appendPosition.lazySet(end);
-        if (out instanceof MappedBytes mapped && mapped.mappedFile() != appendFile) {
-            appendFile = mapped.mappedFile();
-        }
-    }
-
-    /** Where the appender's last entry ended, as the pretoucher reads it. */
-    JournalPretoucher.AppendFront appendFront() {
-        return new JournalPretoucher.AppendFront() {
-            @Override
-            public MappedFile mappedFile() {
-                return appendFile;
-            }
-
-            @Override
-            public long position() {
-                return appendPosition.get();
-            }
-        };
+    /** Where the appender's last entry ended, as a pretoucher reads it. */
+    JournalAppendFront appendFront() {
+        return appendFront;
     }
 
     /** The pretoucher of a journal opened with pretouch, or null. */

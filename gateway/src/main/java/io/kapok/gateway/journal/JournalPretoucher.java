@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import net.openhft.chronicle.bytes.MappedBytesStore;
 import net.openhft.chronicle.bytes.MappedFile;
+import net.openhft.chronicle.core.io.ReferenceCounted;
 import net.openhft.chronicle.core.io.ReferenceOwner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * page-table entries it creates are the ones the appender then uses. A second mapping of the same
  * file would only warm the page cache, and each append would still fault on its first write to a
  * page. Every {@value #PERIOD_MS} ms it reads the end of the appender's last document ({@link
- * AppendFront}) and touches each page from there to {@code aheadBytes} further with an atomic
+ * JournalAppendFront}) and touches each page from there to {@code aheadBytes} further with an atomic
  * compare-and-set of 0 to 0: the page is written (so mapped, allocated and dirty) but its content
  * never changes, whatever the appender writes at the same moment. A page in the overlap Chronicle
  * maps past a chunk's end is touched through both chunks' mappings, since the appender reaches it
@@ -43,19 +44,7 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
      */
     public static final long AHEAD_BYTES_MAX = 32L << 20;
 
-    /**
-     * Where an appender writes, published by its thread after each document and read by the
-     * pretoucher's.
-     */
-    public interface AppendFront {
-        /** The file the appender writes to now, or null before its first document. */
-        MappedFile mappedFile();
-
-        /** The end of the appender's last document in {@link #mappedFile()}, bytes from its start. */
-        long position();
-    }
-
-    private final AppendFront front;
+    private final JournalAppendFront front;
     private final long aheadBytes;
     private volatile long touchedPages;
     private volatile long touchedUpTo;
@@ -64,7 +53,7 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
      * @param aheadBytes how far past the end of the last document to keep pages touched, bytes: one
      *     page to {@link #AHEAD_BYTES_MAX}
      */
-    public JournalPretoucher(AppendFront front, long aheadBytes) {
+    public JournalPretoucher(JournalAppendFront front, long aheadBytes) {
         super("kapok-journal-pretouch");
         if (aheadBytes < PAGE_BYTES || aheadBytes > AHEAD_BYTES_MAX) {
             throw new IllegalArgumentException(
@@ -143,7 +132,7 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
         return (position / PAGE_BYTES + 1) * PAGE_BYTES;
     }
 
-    private <T extends net.openhft.chronicle.core.io.ReferenceCounted> T release(T counted) {
+    private <T extends ReferenceCounted> T release(T counted) {
         if (counted != null) {
             counted.release(this);
         }
