@@ -83,7 +83,8 @@ import org.bouncycastle.crypto.Digest;
  *
  * H is the entry's digest algorithm. So {@code entryHash = H(prevEntryHash || header ||
  * messageDigest || command)}: the raw bytes enter the chain through their digest, which the event
- * loops compute in parallel, and the sequencer hashes only ~150 bytes per entry. Editing any byte of
+ * loops compute in parallel, and the sequencer hashes only the ~200 bytes of the rest (a TRANSFER
+ * with BIC parties and a UUID UETR: 216 bytes, four 64-byte SM3 blocks). Editing any byte of
  * an entry breaks its own hashes; deleting or reordering entries breaks the sequence or the next
  * entry's {@code prevEntryHash}. Cutting entries off the end leaves a valid shorter chain: compare
  * the last entry hash with one recorded elsewhere to detect that.
