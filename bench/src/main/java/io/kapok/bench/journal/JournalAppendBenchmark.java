@@ -51,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code kapokJournalAppend}: {@link Journal#append} of a TRANSFER entry: header, SM3 entry
- *       hash chained to the previous entry (over 216 bytes), command, message digest and the
+ *       hash chained to the previous entry (over 209 bytes), command, message digest and the
  *       message bytes, then {@link Journal#endBatch()} (a batch of one: the worst case of group
  *       commit). The message digest is computed once in set-up, as the event loop computes it
  *       before the sequencer sees the message.
