@@ -5,18 +5,24 @@ import io.kapok.bench.BenchSamples;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.GatewayConfig.Durability;
 import io.kapok.gateway.journal.Journal;
+import io.kapok.gateway.journal.JournalAppendFront;
 import io.kapok.gateway.journal.JournalDigest;
 import io.kapok.gateway.journal.JournalPretoucher;
 import io.kapok.gateway.journal.JournalWriteHook;
 import io.kapok.ledger.payment.TransferCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -45,19 +51,25 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code kapokJournalAppend}: {@link Journal#append} of a TRANSFER entry: header, SM3 entry
- *       hash chained to the previous entry (over ~150 bytes), command, message digest and the
+ *       hash chained to the previous entry (over 209 bytes), command, message digest and the
  *       message bytes, then {@link Journal#endBatch()} (a batch of one: the worst case of group
  *       commit). The message digest is computed once in set-up, as the event loop computes it
  *       before the sequencer sees the message.
  *   <li>{@code rawChronicleAppend}: one document holding the same message bytes, nothing else, then
  *       the appender's {@code sync()} in {@code sync} durability.
- *   <li>{@code sm3MessageDigest}: the event loop's share, SM3 of the message, for scale.
+ *   <li>{@code mappedBufferWrite}: the floor of the machine: the same bytes copied into a plain
+ *       {@link MappedByteBuffer} over a growing file, one record after the other (a new 1 GB
+ *       window mapped when one is full), without Chronicle; with {@code pretouch} a thread
+ *       touches the window's pages {@link Journal#PRETOUCH_AHEAD_BYTES} ahead, as the pretoucher
+ *       does. {@code durability} does not apply to it.
+ *   <li>{@code sm3MessageDigest}: the event loop's share, SM3 of the message, for scale; a pure
+ *       computation, so its tail is the scheduling noise of the machine.
  * </ul>
  *
  * Parameters: {@code durability} {@code mapped} (written to the mapped file; survives a crash of
  * the process) or {@code sync} (forced to disk after each append); {@code pretouch} {@code true}
- * runs a {@link JournalPretoucher} beside the appender, which touches the pages ahead of it so that
- * the appender does not take their page faults.
+ * runs a {@link JournalPretoucher} beside the appender, which touches the pages ahead of it through
+ * the appender's own mapping so that the appender does not take their page faults.
  *
  * <p>Mode {@code SampleTime}: JMH samples single appends and reports p50, p90, p99, p99.9, p99.99
  * and the maximum, in microseconds. Each trial writes up to a few GB; the queue directories are
@@ -79,8 +91,8 @@ public class JournalAppendBenchmark {
     /** The reference size: a 3 KB message. */
     static final int MESSAGE_BYTES = 3072;
 
-    /** How far ahead of the appender the pretoucher keeps pages touched. */
-    static final long PRETOUCH_AHEAD_BYTES = 16L << 20;
+    /** The window of the file {@code mappedBufferWrite} maps at a time. */
+    static final long WINDOW_BYTES = 1L << 30;
 
     /** {@code mapped} or {@code sync}. */
     @Param({"mapped", "sync"})
@@ -109,7 +121,6 @@ public class JournalAppendBenchmark {
     public static class KapokJournal {
         Path dir;
         Journal journal;
-        JournalPretoucher pretoucher;
         final TransferCommand command = new TransferCommand();
         final byte[] messageDigest = new byte[JournalDigest.LENGTH_BYTES];
         byte[] raw;
@@ -124,10 +135,8 @@ public class JournalAppendBenchmark {
                     "FAST_DAILY",
                     Durability.valueOf(settings.durability.toUpperCase(Locale.ROOT)),
                     JournalDigest.SM3,
-                    JournalWriteHook.NONE);
-            if (settings.pretouch) {
-                pretoucher = new JournalPretoucher(journal, PRETOUCH_AHEAD_BYTES).start();
-            }
+                    JournalWriteHook.NONE,
+                    settings.pretouch);
             command.senderId = "PRBKCNGZXXX";
             command.messageId = BenchSamples.PACS_008_MESSAGE_ID;
             command.uetr = "8a562c67-ca16-48ba-b074-65581be6f001";
@@ -141,24 +150,24 @@ public class JournalAppendBenchmark {
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            if (pretoucher != null) {
-                pretoucher.close();
-            }
             journal.close();
             deleteTree(dir);
         }
     }
 
-    /** A fresh Chronicle Queue with the same settings. */
+    /**
+     * A fresh Chronicle Queue with the same settings; after each append it publishes where the
+     * document ended, as the journal does, for its pretoucher.
+     */
     @State(Scope.Thread)
     public static class RawChronicle {
         Path dir;
         SingleChronicleQueue queue;
         ExcerptAppender appender;
-        Journal pretouchView;
         JournalPretoucher pretoucher;
         boolean sync;
         byte[] raw;
+        final JournalAppendFront front = new JournalAppendFront();
 
         @Setup(Level.Trial)
         public void setUp(JournalAppendBenchmark settings) throws IOException {
@@ -171,10 +180,7 @@ public class JournalAppendBenchmark {
                     .build();
             appender = queue.createAppender();
             if (settings.pretouch) {
-                // The same pretoucher, over a second view of the same queue directory.
-                pretouchView =
-                        Journal.open(dir, "FAST_DAILY", Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE);
-                pretoucher = new JournalPretoucher(pretouchView, PRETOUCH_AHEAD_BYTES).start();
+                pretoucher = new JournalPretoucher(front, Journal.PRETOUCH_AHEAD_BYTES).start();
             }
         }
 
@@ -182,10 +188,82 @@ public class JournalAppendBenchmark {
         public void tearDown() {
             if (pretoucher != null) {
                 pretoucher.close();
-                pretouchView.close();
             }
             appender.close();
             queue.close();
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * A plain memory-mapped file written record after record; with {@code pretouch}, a thread keeps
+     * the pages of the window ahead of the writer touched.
+     */
+    @State(Scope.Thread)
+    public static class MappedBuffer {
+        Path dir;
+        FileChannel channel;
+        MappedByteBuffer window;
+        long windowStart;
+        volatile int position;
+        volatile boolean running;
+        Thread pretoucher;
+        byte[] raw;
+
+        @Setup(Level.Trial)
+        public void setUp(JournalAppendBenchmark settings) throws IOException {
+            raw = message();
+            dir = Files.createTempDirectory("kapok-mapped-buffer-bench");
+            channel = FileChannel.open(
+                    dir.resolve("records"),
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            window = channel.map(FileChannel.MapMode.READ_WRITE, 0, WINDOW_BYTES);
+            running = settings.pretouch;
+            if (running) {
+                pretoucher = new Thread(this::pretouch, "mapped-buffer-pretouch");
+                pretoucher.setDaemon(true);
+                pretoucher.start();
+            }
+        }
+
+        /** Touches the window's pages up to the pretouch distance ahead of the writer, every millisecond. */
+        private void pretouch() {
+            MappedByteBuffer touched = null;
+            int next = 0;
+            while (running) {
+                MappedByteBuffer w = window;
+                if (w != touched) {
+                    touched = w;
+                    next = 0;
+                }
+                int to = (int) Math.min(position + Journal.PRETOUCH_AHEAD_BYTES, WINDOW_BYTES);
+                for (next = Math.max(next, position); next < to; next += 4096) {
+                    w.put(next, (byte) 0);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
+
+        void write() throws IOException {
+            int at = position;
+            if (at + raw.length > WINDOW_BYTES) {
+                windowStart += WINDOW_BYTES;
+                window = channel.map(FileChannel.MapMode.READ_WRITE, windowStart, WINDOW_BYTES);
+                at = 0;
+            }
+            window.put(at, raw, 0, raw.length);
+            position = at + raw.length;
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException, InterruptedException {
+            running = false;
+            if (pretoucher != null) {
+                pretoucher.join();
+            }
+            channel.close();
             deleteTree(dir);
         }
     }
@@ -215,12 +293,23 @@ public class JournalAppendBenchmark {
     /** Appends one document of the same message bytes (a write to mapped memory: nothing is dead), synced in {@code sync}. */
     @Benchmark
     public void rawChronicleAppend(RawChronicle s) {
+        Bytes<?> out;
+        long end;
         try (DocumentContext dc = s.appender.writingDocument()) {
-            dc.wire().bytes().write(s.raw, 0, s.raw.length);
+            out = dc.wire().bytes();
+            out.write(s.raw, 0, s.raw.length);
+            end = out.writePosition();
         }
+        s.front.published(out, end);
         if (s.sync) {
             s.appender.sync();
         }
+    }
+
+    /** Copies the message bytes into the mapped file after the last ones. */
+    @Benchmark
+    public void mappedBufferWrite(MappedBuffer s) throws IOException {
+        s.write();
     }
 
     /** SM3 of the message, as the event loop computes it; returns a byte of it. */

@@ -82,6 +82,8 @@ public record GatewayConfig(
      * @param digest {@code sm3} (the default when absent) or {@code sha256}: the digest of each
      *     message and of the entry hash chain
      * @param snapshot when ledger snapshots are taken and how many are kept; defaults when absent
+     * @param pretouch whether a thread keeps the journal's pages ahead of the appender mapped, so
+     *     that appends do not take their page faults; on when absent
      */
     public record Journal(
             String dataDir,
@@ -89,10 +91,27 @@ public record GatewayConfig(
             String rollCycle,
             String digest,
             Snapshot snapshot,
-            JournalRetention retention) {
+            JournalRetention retention,
+            Boolean pretouch) {
         /** Without a {@code retention} section: journal cycles are kept for ever. */
         public Journal(String dataDir, String durability, String rollCycle, String digest, Snapshot snapshot) {
-            this(dataDir, durability, rollCycle, digest, snapshot, null);
+            this(dataDir, durability, rollCycle, digest, snapshot, null, null);
+        }
+
+        /** Without a {@code pretouch} key: pretouch on. */
+        public Journal(
+                String dataDir,
+                String durability,
+                String rollCycle,
+                String digest,
+                Snapshot snapshot,
+                JournalRetention retention) {
+            this(dataDir, durability, rollCycle, digest, snapshot, retention, null);
+        }
+
+        /** {@link #pretouch()}, or true when the key is absent. */
+        public boolean pretouchOrDefault() {
+            return pretouch == null || pretouch;
         }
 
         /** {@link #snapshot()}, or the defaults when the section is absent. */
@@ -106,7 +125,7 @@ public record GatewayConfig(
         }
 
         Journal withDataDir(String dir) {
-            return new Journal(dir, durability, rollCycle, digest, snapshot, retention);
+            return new Journal(dir, durability, rollCycle, digest, snapshot, retention, pretouch);
         }
     }
 
@@ -286,14 +305,26 @@ public record GatewayConfig(
 
     /** A copy with the journal durability replaced ({@code mapped} or {@code sync}). */
     public GatewayConfig withDurability(String durability) {
-        return withJournal(
-                new Journal(j().dataDir(), durability, j().rollCycle(), j().digest(), j().snapshot(), j().retention()));
+        return withJournal(new Journal(
+                j().dataDir(),
+                durability,
+                j().rollCycle(),
+                j().digest(),
+                j().snapshot(),
+                j().retention(),
+                j().pretouch()));
     }
 
     /** A copy with the journal digest replaced ({@code sm3} or {@code sha256}). */
     public GatewayConfig withJournalDigest(String digest) {
-        return withJournal(
-                new Journal(j().dataDir(), j().durability(), j().rollCycle(), digest, j().snapshot(), j().retention()));
+        return withJournal(new Journal(
+                j().dataDir(),
+                j().durability(),
+                j().rollCycle(),
+                digest,
+                j().snapshot(),
+                j().retention(),
+                j().pretouch()));
     }
 
     /** A copy with the port replaced (the {@code --port} flag). */
@@ -311,20 +342,38 @@ public record GatewayConfig(
 
     /** A copy with the snapshot settings replaced. */
     public GatewayConfig withSnapshots(Snapshot snapshot) {
-        return withJournal(
-                new Journal(j().dataDir(), j().durability(), j().rollCycle(), j().digest(), snapshot, j().retention()));
+        return withJournal(new Journal(
+                j().dataDir(),
+                j().durability(),
+                j().rollCycle(),
+                j().digest(),
+                snapshot,
+                j().retention(),
+                j().pretouch()));
     }
 
     /** A copy with the journal retention replaced. */
     public GatewayConfig withJournalRetention(JournalRetention retention) {
-        return withJournal(
-                new Journal(j().dataDir(), j().durability(), j().rollCycle(), j().digest(), j().snapshot(), retention));
+        return withJournal(new Journal(
+                j().dataDir(),
+                j().durability(),
+                j().rollCycle(),
+                j().digest(),
+                j().snapshot(),
+                retention,
+                j().pretouch()));
     }
 
     /** A copy with the roll cycle of the journal and the mailbox replaced. */
     public GatewayConfig withRollCycle(String rollCycle) {
-        return withJournal(
-                new Journal(j().dataDir(), j().durability(), rollCycle, j().digest(), j().snapshot(), j().retention()));
+        return withJournal(new Journal(
+                j().dataDir(),
+                j().durability(),
+                rollCycle,
+                j().digest(),
+                j().snapshot(),
+                j().retention(),
+                j().pretouch()));
     }
 
     private Journal j() {

@@ -28,11 +28,18 @@ import org.bouncycastle.crypto.Digest;
  * gateway.
  *
  * <p>Owned by the sequencer thread: open, replay, append, sync and close all happen on it. The
- * read-only form ({@link #openReadOnly}) serves the {@code journal} command line.
+ * read-only form ({@link #openReadOnly}) serves the {@code journal} command line. Opened with
+ * pretouch, it runs a {@link JournalPretoucher} that keeps the pages ahead of the appender mapped.
  */
 public final class Journal implements AutoCloseable {
     /** How far past the last header a replay looks for the bytes of a write cut off by a crash. */
     private static final int TORN_PROBE_BYTES = 64;
+
+    /**
+     * How far ahead of the appender a journal opened with pretouch keeps pages touched: at 3 KB
+     * per entry, some 5,000 entries, and at 100,000 entries a second some 50 ms of appends.
+     */
+    public static final long PRETOUCH_AHEAD_BYTES = 16L << 20;
 
     private final SingleChronicleQueue queue;
     private final Path dataDir;
@@ -47,12 +54,17 @@ public final class Journal implements AutoCloseable {
     private final JournalDigest algorithm;
     private final Digest digest;
     private final JournalWriteHook hook;
-    private final Bytes<byte[]> hashed = Bytes.allocateElasticOnHeap(512);
+    private final EntryBytes entryBytes = new EntryBytes();
     private final byte[] emptyDigest = new byte[JournalDigest.LENGTH_BYTES];
     private final byte[] scratchDigest = new byte[JournalDigest.LENGTH_BYTES];
     private final byte[] pendingHash = new byte[JournalDigest.LENGTH_BYTES];
     private final byte[] lastEntryHash = new byte[JournalDigest.LENGTH_BYTES];
     private long lastSequence;
+
+    /** Where the appender's last entry ended; for the pretoucher. */
+    private final JournalAppendFront appendFront = new JournalAppendFront();
+
+    private JournalPretoucher pretoucher;
 
     private Journal(
             SingleChronicleQueue queue,
@@ -75,12 +87,31 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the journal in {@code dataDir/journal} for appending.
+     * Opens (creating if needed) the journal in {@code dataDir/journal} for appending, without a
+     * pretoucher.
      *
      * @param algorithm the digest of new entries (existing entries keep the one they name)
      */
     public static Journal open(
             Path dataDir, String rollCycle, Durability durability, JournalDigest algorithm, JournalWriteHook hook) {
+        return open(dataDir, rollCycle, durability, algorithm, hook, false);
+    }
+
+    /**
+     * Opens (creating if needed) the journal in {@code dataDir/journal} for appending.
+     *
+     * @param algorithm the digest of new entries (existing entries keep the one they name)
+     * @param pretouch whether a {@link JournalPretoucher} keeps the {@value #PRETOUCH_AHEAD_BYTES}
+     *     bytes ahead of the appender mapped ({@code journal.pretouch}); it stops when the journal
+     *     closes
+     */
+    public static Journal open(
+            Path dataDir,
+            String rollCycle,
+            Durability durability,
+            JournalDigest algorithm,
+            JournalWriteHook hook,
+            boolean pretouch) {
         Set<Integer> acquired = ConcurrentHashMap.newKeySet();
         SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dataDir.resolve("journal"))
                 .rollCycle(JournalRollCycles.of(rollCycle))
@@ -90,7 +121,11 @@ public final class Journal implements AutoCloseable {
                 .syncMode(durability == Durability.SYNC ? SyncMode.SYNC : SyncMode.ASYNC)
                 .build();
         try {
-            return new Journal(queue, dataDir, acquired, false, durability, algorithm, hook);
+            Journal journal = new Journal(queue, dataDir, acquired, false, durability, algorithm, hook);
+            if (pretouch) {
+                journal.pretoucher = new JournalPretoucher(journal.appendFront, PRETOUCH_AHEAD_BYTES).start();
+            }
+            return journal;
         } catch (RuntimeException e) {
             queue.close();
             throw e;
@@ -563,24 +598,41 @@ public final class Journal implements AutoCloseable {
                 md = scratchDigest;
             }
         }
-        hashed.clear();
+        EntryBytes entry = entryBytes;
+        entry.clear();
         JournalEntryCodec.writeHashed(
-                hashed, algorithm, lastSequence == 0 ? null : lastEntryHash, command, senderId, md);
-        int hashedLength = (int) hashed.writePosition();
-        JournalDigest.digest(digest, hashed.underlyingObject(), 0, hashedLength, pendingHash);
+                entry, algorithm, lastSequence == 0 ? null : lastEntryHash, command, senderId, md);
+        JournalDigest.digest(digest, entry.array(), 0, entry.length(), pendingHash);
+        JournalEntryCodec.writeEntryHash(entry, pendingHash, raw, rawLength);
+        Bytes<?> out;
+        long end;
         try (DocumentContext dc = appender.writingDocument()) {
             try {
                 hook.beforeWrite(command.sequence);
-                Bytes<?> out = dc.wire().bytes();
-                out.write(hashed.underlyingObject(), 0, hashedLength);
-                JournalEntryCodec.writeTail(out, pendingHash, raw, rawLength);
+                out = dc.wire().bytes();
+                out.write(entry.array(), 0, entry.length());
+                if (raw != null) {
+                    out.write(raw, 0, rawLength);
+                }
+                end = out.writePosition();
             } catch (RuntimeException | Error e) {
                 dc.rollbackOnClose();
                 throw e;
             }
         }
+        appendFront.published(out, end);
         System.arraycopy(pendingHash, 0, lastEntryHash, 0, lastEntryHash.length);
         lastSequence = command.sequence;
+    }
+
+    /** Where the appender's last entry ended, as a pretoucher reads it. */
+    JournalAppendFront appendFront() {
+        return appendFront;
+    }
+
+    /** The pretoucher of a journal opened with pretouch, or null. */
+    JournalPretoucher pretoucher() {
+        return pretoucher;
     }
 
     /**
@@ -611,6 +663,9 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pretoucher != null) {
+            pretoucher.close();
+        }
         if (appender != null) {
             appender.close();
         }

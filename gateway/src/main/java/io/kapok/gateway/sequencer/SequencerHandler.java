@@ -117,7 +117,12 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     public void onStart() {
         try {
             journal = Journal.open(
-                    dataDir, config.journal().rollCycle(), config.durability(), config.journalDigest(), journalHook);
+                    dataDir,
+                    config.journal().rollCycle(),
+                    config.durability(),
+                    config.journalDigest(),
+                    journalHook,
+                    config.journal().pretouchOrDefault());
             openMailboxes();
             recover();
             if (ledger.lastSequence() == 0) {
