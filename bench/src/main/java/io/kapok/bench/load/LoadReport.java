@@ -167,13 +167,13 @@ public final class LoadReport {
         if (!Double.isNaN(cpu.generatorUsPerRequest())) {
             out.printf(
                     Locale.ROOT,
-                    "cpu         generator %.1f us per request%s%n",
+                    "cpu         generator %.1f us per request sent%s%n",
                     cpu.generatorUsPerRequest(),
                     Double.isNaN(cpu.gatewayUsPerRequest())
                             ? ""
                             : String.format(
                                     Locale.ROOT,
-                                    "; gateway (pid %d) %.1f us per request",
+                                    "; gateway (pid %d) %.1f us per answer",
                                     r.options().gatewayPid(),
                                     cpu.gatewayUsPerRequest()));
         }

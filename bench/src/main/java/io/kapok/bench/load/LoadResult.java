@@ -55,13 +55,13 @@ public record LoadResult(
 
     /**
      * CPU time (user + system, every thread) spent from the start of the measured window until its
-     * last request was due, per request due in that window: the generator's own, and the gateway's
-     * when its process id was given ({@code --gateway-pid}). On a machine where both run, the
-     * highest rate the pair can sustain is about {@code cores / (generator + gateway)} requests per
-     * microsecond, whichever of them is the bottleneck.
+     * last request was due: the generator's own per request it sent in that time, and the
+     * gateway's per answer it gave (when its process id was given, {@code --gateway-pid}). On a
+     * machine where both run, the highest rate the pair can sustain is about
+     * {@code cores / (generator + gateway)} requests per microsecond, whichever is the bottleneck.
      *
-     * @param generatorUsPerRequest this process, microseconds per request; NaN when unknown
-     * @param gatewayUsPerRequest   the gateway's process, microseconds per request; NaN when not asked for or unknown
+     * @param generatorUsPerRequest this process, microseconds per request sent; NaN when unknown
+     * @param gatewayUsPerRequest   the gateway's process, microseconds per answer; NaN when not asked for or unknown
      */
     public record CpuCost(double generatorUsPerRequest, double gatewayUsPerRequest) {
         static final CpuCost UNKNOWN = new CpuCost(Double.NaN, Double.NaN);

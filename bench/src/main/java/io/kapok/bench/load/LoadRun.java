@@ -260,17 +260,17 @@ public final class LoadRun {
         long deadlineNs = s.intendedNs(s.requestCount - 1) + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS);
         while (true) {
             long now = System.nanoTime();
-            if (allDone(connections, s) || now >= deadlineNs) {
-                break;
-            }
             if (s.cpuFromNs == 0 && now >= s.measureStartNs) {
                 s.cpuFromNs = now;
+                s.sentFrom = s.sent.sum();
+                s.answeredFrom = s.answered.sum();
                 s.generatorCpuFromNs = CpuClock.ownNs();
                 s.gatewayCpuFromNs = CpuClock.processNs(options.gatewayPid());
             } else if (s.cpuToNs == 0 && s.cpuFromNs != 0 && now >= lastDueNs) {
-                s.cpuToNs = now;
-                s.generatorCpuToNs = CpuClock.ownNs();
-                s.gatewayCpuToNs = CpuClock.processNs(options.gatewayPid());
+                readCpuTo(s, now);
+            }
+            if (allDone(connections, s) || now >= deadlineNs) {
+                break;
             }
             if (untilIdle && s.answered.sum() != lastAnswered) {
                 deadlineNs = Math.max(deadlineNs, now + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS));
@@ -290,6 +290,9 @@ public final class LoadRun {
             lastAnswered = a;
             lastSent = sent;
         }
+        if (s.cpuToNs == 0 && s.cpuFromNs != 0) {
+            readCpuTo(s, Math.min(System.nanoTime(), lastDueNs)); // answered before the last due time was seen
+        }
         if (progress != null && progressOnOneLine) {
             progress.println();
         }
@@ -299,6 +302,15 @@ public final class LoadRun {
         interval = s.overall.getIntervalHistogram(interval);
         total.add(interval);
         s.total = total;
+    }
+
+    /** The CPU readings that close the measured window, taken at {@code atNs}. */
+    private void readCpuTo(Schedule s, long atNs) {
+        s.cpuToNs = atNs;
+        s.sentTo = s.sent.sum();
+        s.answeredTo = s.answered.sum();
+        s.generatorCpuToNs = CpuClock.ownNs();
+        s.gatewayCpuToNs = CpuClock.processNs(options.gatewayPid());
     }
 
     private static boolean allDone(List<ConnectionHandler> connections, Schedule s) {
@@ -446,20 +458,27 @@ public final class LoadRun {
         long generatorCpuToNs;
         long gatewayCpuFromNs;
         long gatewayCpuToNs;
+        long sentFrom;
+        long sentTo;
+        long answeredFrom;
+        long answeredTo;
 
-        /** CPU per request due between the two readings, microseconds; NaN when a reading is missing. */
+        /**
+         * CPU between the two readings, microseconds: the generator's per request it sent, the
+         * gateway's per answer it gave (so a saturated gateway is not credited with what it never
+         * answered); NaN when a reading is missing.
+         */
         LoadResult.CpuCost cpuCost() {
-            double requests = (cpuToNs - cpuFromNs) / intervalNs;
-            if (cpuFromNs == 0 || cpuToNs == 0 || requests < 1) {
+            if (cpuFromNs == 0 || cpuToNs == 0) {
                 return LoadResult.CpuCost.UNKNOWN;
             }
             return new LoadResult.CpuCost(
-                    perRequestUs(generatorCpuFromNs, generatorCpuToNs, requests),
-                    perRequestUs(gatewayCpuFromNs, gatewayCpuToNs, requests));
+                    perRequestUs(generatorCpuFromNs, generatorCpuToNs, sentTo - sentFrom),
+                    perRequestUs(gatewayCpuFromNs, gatewayCpuToNs, answeredTo - answeredFrom));
         }
 
-        private static double perRequestUs(long fromNs, long toNs, double requests) {
-            return fromNs < 0 || toNs < 0 ? Double.NaN : (toNs - fromNs) / 1e3 / requests;
+        private static double perRequestUs(long fromNs, long toNs, long requests) {
+            return fromNs < 0 || toNs < 0 || requests < 1 ? Double.NaN : (toNs - fromNs) / 1e3 / requests;
         }
 
         Schedule(LoadMessages.Phase phase, long requestCount, double intervalNs, long warmupNs, long ratePerSecond) {

@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code journal.pretouch}: on in the shipped configuration and when the key is absent, off when set
- * to false, and kept by every copy of the configuration that replaces another journal setting.
+ * {@code journal.pretouch}: off in the shipped configuration and when the key is absent, on when set
+ * to true, and kept by every copy of the configuration that replaces another journal setting.
  */
 class JournalPretouchSettingTest {
-    private static final String SHIPPED_LINE = "  pretouch: true";
+    private static final String SHIPPED_LINE = "  pretouch: false";
 
     @TempDir
     Path dir;
@@ -37,29 +37,29 @@ class JournalPretouchSettingTest {
     }
 
     @Test
-    void isOnInTheShippedConfiguration() throws IOException {
+    void isOffInTheShippedConfiguration() throws IOException {
         assertTrue(embeddedYaml().contains(SHIPPED_LINE));
-        assertEquals(Boolean.TRUE, ConfigLoader.loadDefaults().journal().pretouch());
-        assertTrue(ConfigLoader.loadDefaults().journal().pretouchOrDefault());
+        assertEquals(Boolean.FALSE, ConfigLoader.loadDefaults().journal().pretouch());
+        assertFalse(ConfigLoader.loadDefaults().journal().pretouchOrDefault());
     }
 
     @Test
-    void isOnWhenAbsentAndOffWhenFalse() throws IOException {
+    void isOffWhenAbsentAndOnWhenTrue() throws IOException {
         String yaml = embeddedYaml();
         GatewayConfig absent = load(yaml.replace(SHIPPED_LINE, ""));
-        assertTrue(absent.journal().pretouchOrDefault());
-        GatewayConfig off = load(yaml.replace(SHIPPED_LINE, "  pretouch: false"));
-        assertFalse(off.journal().pretouchOrDefault());
+        assertFalse(absent.journal().pretouchOrDefault());
+        GatewayConfig on = load(yaml.replace(SHIPPED_LINE, "  pretouch: true"));
+        assertTrue(on.journal().pretouchOrDefault());
     }
 
     @Test
     void survivesACopyWithAnotherJournalSetting() throws IOException {
-        GatewayConfig off = load(embeddedYaml().replace(SHIPPED_LINE, "  pretouch: false"));
-        assertFalse(off.withDurability("sync").journal().pretouchOrDefault());
-        assertFalse(off.withJournalDigest("sha256").journal().pretouchOrDefault());
-        assertFalse(off.withRollCycle("FAST_HOURLY").journal().pretouchOrDefault());
-        assertFalse(off.withSnapshots(GatewayConfig.Snapshot.DEFAULT).journal().pretouchOrDefault());
-        assertFalse(off.withJournalRetention(GatewayConfig.JournalRetention.OFF)
+        GatewayConfig on = load(embeddedYaml().replace(SHIPPED_LINE, "  pretouch: true"));
+        assertTrue(on.withDurability("sync").journal().pretouchOrDefault());
+        assertTrue(on.withJournalDigest("sha256").journal().pretouchOrDefault());
+        assertTrue(on.withRollCycle("FAST_HOURLY").journal().pretouchOrDefault());
+        assertTrue(on.withSnapshots(GatewayConfig.Snapshot.DEFAULT).journal().pretouchOrDefault());
+        assertTrue(on.withJournalRetention(GatewayConfig.JournalRetention.OFF)
                 .journal()
                 .pretouchOrDefault());
     }
