@@ -436,11 +436,6 @@ public final class FlowNotifications implements MailboxComposer {
     }
 
     private void appendNumber(TextBuffer out, long value) {
-        int at = digits.length;
-        do {
-            digits[--at] = (char) ('0' + (value % 10));
-            value /= 10;
-        } while (value > 0);
-        out.append(digits, at, digits.length - at);
+        FlowParties.appendNumber(out, value, digits);
     }
 }

@@ -23,6 +23,16 @@ final class FlowParties {
         return out.uscc(partyId);
     }
 
+    /** Appends the decimal digits of {@code value} (not negative) to {@code out}, using {@code digits} (20 chars) as scratch. */
+    static void appendNumber(io.kapok.codecs.xml.TextBuffer out, long value, char[] digits) {
+        int at = digits.length;
+        do {
+            digits[--at] = (char) ('0' + (value % 10));
+            value /= 10;
+        } while (value > 0);
+        out.append(digits, at, digits.length - at);
+    }
+
     /**
      * Epoch ms of an ISODateTime the decoder checked (with an offset or Z, or local, read as UTC);
      * {@code fallbackMs} when it is absent.

@@ -156,12 +156,7 @@ public final class PostingNotices implements MailboxRenderer {
     private static final char[] DASH = {'-'};
 
     private void appendNumber(TextBuffer out, long value) {
-        int i = digits.length;
-        do {
-            digits[--i] = (char) ('0' + (value % 10));
-            value /= 10;
-        } while (value > 0);
-        out.append(digits, i, digits.length - i);
+        FlowParties.appendNumber(out, value, digits);
     }
 
     private void putInt(int v) {
