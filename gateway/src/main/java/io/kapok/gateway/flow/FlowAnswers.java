@@ -371,17 +371,24 @@ public final class FlowAnswers {
         }
     }
 
+    /**
+     * The header of a letter answering {@code plan}'s sender: from the platform, to the sender, with
+     * the answer's id and time, relating to {@code original} (the letter's or invoice's id as sent).
+     */
+    private void answerLetter(BusinessLetter letter, FlowPlan plan, String answerId, CharSequence original) {
+        letter.header.from.bic(platformBic);
+        FlowParties.identity(letter.header.to, plan.senderId);
+        letter.header.messageId.set(answerId);
+        letter.header.creationTimeMs = plan.timeMs;
+        letter.relatedMessageId.set(original.toString().trim());
+    }
+
     // ------------------------------------------------------------------------------ tsmt.054
 
     private void reconciliationStatus(FlowPlan plan, MessageView view, Ledger ledger, String answerId) {
         PaymentReconciliation r = reconciliation;
         r.clear();
-        r.letter.header.from.bic(platformBic);
-        FlowParties.identity(r.letter.header.to, plan.senderId);
-        r.letter.header.messageId.set(answerId);
-        r.letter.header.creationTimeMs = plan.timeMs;
-        r.letter.relatedMessageId.set(
-                view.text(BusinessLetterFields.LETTER_ID).toString().trim());
+        answerLetter(r.letter, plan, answerId, view.text(BusinessLetterFields.LETTER_ID));
         FlowParties.identity(r.letter.addParty("ADVISER"), plan.senderId);
         r.letter.addParty("PLATFORM").bic(platformBic);
         r.dateEpochDay = Math.floorDiv(plan.timeMs, 86_400_000L);
@@ -455,12 +462,7 @@ public final class FlowAnswers {
     private void registrationStatus(FlowPlan plan, MessageView view, Ledger ledger, String answerId) {
         PartyRegistration r = registration;
         r.clear();
-        r.letter.header.from.bic(platformBic);
-        FlowParties.identity(r.letter.header.to, plan.senderId);
-        r.letter.header.messageId.set(answerId);
-        r.letter.header.creationTimeMs = plan.timeMs;
-        r.letter.relatedMessageId.set(
-                view.text(BusinessLetterFields.LETTER_ID).toString().trim());
+        answerLetter(r.letter, plan, answerId, view.text(BusinessLetterFields.LETTER_ID));
         FlowParties.identity(r.letter.addParty("SENDER"), plan.senderId);
         r.letter.addParty("PLATFORM").bic(platformBic);
         String supplier = FlowRouter.partyId(view.toOrganisationId());
@@ -530,15 +532,12 @@ public final class FlowAnswers {
         InvoiceAssignment a = assignment;
         a.clear();
         BusinessLetter letter = a.letter;
-        letter.header.from.bic(platformBic);
-        FlowParties.identity(letter.header.to, plan.senderId);
-        letter.header.messageId.set(answerId);
-        letter.header.creationTimeMs = plan.timeMs;
         boolean isLetter = plan.type != MessageType.TSIN_004_001_01;
-        String original = (isLetter ? view.text(BusinessLetterFields.LETTER_ID) : view.text(Tsin004Schema.INVOICE_ID))
-                .toString()
-                .trim();
-        letter.relatedMessageId.set(original);
+        answerLetter(
+                letter,
+                plan,
+                answerId,
+                isLetter ? view.text(BusinessLetterFields.LETTER_ID) : view.text(Tsin004Schema.INVOICE_ID));
         FlowParties.identity(letter.addParty("SENDER"), plan.senderId);
         letter.addParty("PLATFORM").bic(platformBic);
         a.listId.set(answerId);
