@@ -74,7 +74,8 @@ public record LoadOptions(
             "                     registered (tsin.004) and confirmed (tsin.013) in a set-up phase before the",
             "                     timed one, reported apart",
             "  --setup-rate R     requests per second of that set-up phase (default: --rate)",
-            "  --warmup D         unmeasured time before the measured one (default 2s; 0 for none)",
+            "  --warmup D         unmeasured time before the measured one (default 10s; 0 for none). The report warns",
+            "                     when either JIT compiler was still busy in the measured window",
             "  --threads T        client event loop threads (default: one per core, at most C)",
             "  --out DIR          where the .hgrm and .svg files go (default ./load-results)",
             "  --find-max         search for the highest rate with p99 under --p99-max-ms and no errors,",
@@ -97,7 +98,7 @@ public record LoadOptions(
         String url = null;
         Long rate = null;
         long durationNs = 10_000_000_000L;
-        long warmupNs = 2_000_000_000L;
+        long warmupNs = 10_000_000_000L;
         int connections = 4;
         Integer threads = null;
         String target = "kapok";

@@ -177,6 +177,23 @@ public final class LoadReport {
                                     r.options().gatewayPid(),
                                     cpu.gatewayUsPerRequest()));
         }
+        if (!cpu.gatewayUsByThread().isEmpty()) {
+            StringBuilder threads = new StringBuilder();
+            cpu.gatewayUsByThread().forEach((role, us) -> {
+                if (us >= 0.05) {
+                    threads.append(String.format(Locale.ROOT, "  %s %.1f", role, us));
+                }
+            });
+            out.printf(Locale.ROOT, "gateway cpu us per answer by thread:%s%n", threads);
+        }
+        if (cpu.stillCompiling()) {
+            out.printf(
+                    Locale.ROOT,
+                    "WARNING     the JIT compiler was still busy in the measured window (gateway %s, generator %s of"
+                            + " its CPU): these are warm-up figures; run longer or with a longer --warmup%n",
+                    percent(cpu.gatewayJitShare()),
+                    percent(cpu.generatorJitShare()));
+        }
         if (r.generatorBehind()) {
             out.println(
                     "WARNING     the generator fell behind its own schedule (send backlog): the offered rate was not"
@@ -184,6 +201,10 @@ public final class LoadReport {
         } else if (r.achievedPerSecond() < 0.99 * r.offeredPerSecond()) {
             out.println("note        achieved < offered and the generator kept its schedule: the gateway is the limit");
         }
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "unknown" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
     /** {@code RCCF: 1,200  RCER CA03: 2}, or {@code none}. */

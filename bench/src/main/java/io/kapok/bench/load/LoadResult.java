@@ -62,9 +62,29 @@ public record LoadResult(
      *
      * @param generatorUsPerRequest this process, microseconds per request sent; NaN when unknown
      * @param gatewayUsPerRequest   the gateway's process, microseconds per answer; NaN when not asked for or unknown
+     * @param gatewayUsByThread     the same per thread role of the gateway (its named threads,
+     *                              {@code jit}, {@code gc}), largest first; empty when unknown
+     * @param generatorJitShare     the part of this process's CPU its JIT compiler took, 0..1; NaN when unknown
+     * @param gatewayJitShare       the part of the gateway's CPU its JIT compiler took, 0..1; NaN when unknown
      */
-    public record CpuCost(double generatorUsPerRequest, double gatewayUsPerRequest) {
-        static final CpuCost UNKNOWN = new CpuCost(Double.NaN, Double.NaN);
+    public record CpuCost(
+            double generatorUsPerRequest,
+            double gatewayUsPerRequest,
+            Map<String, Double> gatewayUsByThread,
+            double generatorJitShare,
+            double gatewayJitShare) {
+        static final CpuCost UNKNOWN = new CpuCost(Double.NaN, Double.NaN, Map.of(), Double.NaN, Double.NaN);
+
+        /**
+         * A JIT compiler above this part of a process's CPU in the measured window means the code
+         * was still being compiled: the figures are of a process warming up, not of its steady state.
+         */
+        public static final double JIT_STEADY_SHARE_MAX = 0.05;
+
+        /** Either process was still compiling in the measured window ({@link #JIT_STEADY_SHARE_MAX}). */
+        public boolean stillCompiling() {
+            return generatorJitShare > JIT_STEADY_SHARE_MAX || gatewayJitShare > JIT_STEADY_SHARE_MAX;
+        }
     }
 
     /**

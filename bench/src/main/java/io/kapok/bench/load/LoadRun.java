@@ -266,6 +266,9 @@ public final class LoadRun {
                 s.answeredFrom = s.answered.sum();
                 s.generatorCpuFromNs = CpuClock.ownNs();
                 s.gatewayCpuFromNs = CpuClock.processNs(options.gatewayPid());
+                s.generatorThreadsFromNs =
+                        CpuClock.threadsNs(ProcessHandle.current().pid());
+                s.gatewayThreadsFromNs = CpuClock.threadsNs(options.gatewayPid());
             } else if (s.cpuToNs == 0 && s.cpuFromNs != 0 && now >= lastDueNs) {
                 readCpuTo(s, now);
             }
@@ -311,6 +314,8 @@ public final class LoadRun {
         s.answeredTo = s.answered.sum();
         s.generatorCpuToNs = CpuClock.ownNs();
         s.gatewayCpuToNs = CpuClock.processNs(options.gatewayPid());
+        s.generatorThreadsToNs = CpuClock.threadsNs(ProcessHandle.current().pid());
+        s.gatewayThreadsToNs = CpuClock.threadsNs(options.gatewayPid());
     }
 
     private static boolean allDone(List<ConnectionHandler> connections, Schedule s) {
@@ -458,6 +463,12 @@ public final class LoadRun {
         long generatorCpuToNs;
         long gatewayCpuFromNs;
         long gatewayCpuToNs;
+        /** CPU per thread role at the two readings ({@link CpuClock#threadsNs}); empty when unreadable. */
+        Map<String, Long> generatorThreadsFromNs = Map.of();
+
+        Map<String, Long> generatorThreadsToNs = Map.of();
+        Map<String, Long> gatewayThreadsFromNs = Map.of();
+        Map<String, Long> gatewayThreadsToNs = Map.of();
         long sentFrom;
         long sentTo;
         long answeredFrom;
@@ -472,9 +483,40 @@ public final class LoadRun {
             if (cpuFromNs == 0 || cpuToNs == 0) {
                 return LoadResult.CpuCost.UNKNOWN;
             }
+            long answers = answeredTo - answeredFrom;
             return new LoadResult.CpuCost(
                     perRequestUs(generatorCpuFromNs, generatorCpuToNs, sentTo - sentFrom),
-                    perRequestUs(gatewayCpuFromNs, gatewayCpuToNs, answeredTo - answeredFrom));
+                    perRequestUs(gatewayCpuFromNs, gatewayCpuToNs, answers),
+                    byRoleUs(gatewayThreadsFromNs, gatewayThreadsToNs, answers),
+                    jitShare(generatorThreadsFromNs, generatorThreadsToNs),
+                    jitShare(gatewayThreadsFromNs, gatewayThreadsToNs));
+        }
+
+        /** Each thread role's CPU between the readings, microseconds per request, largest first. */
+        private static Map<String, Double> byRoleUs(Map<String, Long> from, Map<String, Long> to, long requests) {
+            Map<String, Double> us = new LinkedHashMap<>();
+            if (requests < 1) {
+                return us;
+            }
+            to.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - from.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> us.put(e.getKey(), e.getValue() / 1e3 / requests));
+            return us;
+        }
+
+        /** The JIT compiler's part of all the process's CPU between the readings, 0..1; NaN when unknown. */
+        private static double jitShare(Map<String, Long> from, Map<String, Long> to) {
+            long all = 0;
+            for (Map.Entry<String, Long> e : to.entrySet()) {
+                all += e.getValue() - from.getOrDefault(e.getKey(), 0L);
+            }
+            if (all <= 0) {
+                return Double.NaN;
+            }
+            String jit = CpuClock.JIT_ROLE;
+            return (double) (to.getOrDefault(jit, 0L) - from.getOrDefault(jit, 0L)) / all;
         }
 
         private static double perRequestUs(long fromNs, long toNs, long requests) {

@@ -30,4 +30,41 @@ class CpuClockTest {
             assertTrue(CpuClock.processNs(ProcessHandle.current().pid()) > 0, "read through /proc");
         }
     }
+
+    @Test
+    void threadsAreAddedUpByRoleWithoutTheirPoolNumbers() {
+        assertEquals("jit", CpuClock.roleOf("C2 CompilerThre"));
+        assertEquals("jit", CpuClock.roleOf("C1 CompilerThre"));
+        assertEquals("gc", CpuClock.roleOf("GC Thread#1"));
+        assertEquals("gc", CpuClock.roleOf("G1 Refine#0"));
+        assertEquals("kapok-io", CpuClock.roleOf("kapok-io-3-1"));
+        assertEquals("kapok-sequencer", CpuClock.roleOf("kapok-sequencer"));
+        assertEquals("VM Thread", CpuClock.roleOf("VM Thread"));
+        assertEquals("42", CpuClock.roleOf("42"));
+    }
+
+    @Test
+    void thisProcessesThreadsAreReadByRoleOnLinux() {
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/task"))) {
+            return;
+        }
+        java.util.Map<String, Long> byRole =
+                CpuClock.threadsNs(ProcessHandle.current().pid());
+        long all = byRole.values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(all > 0, "this JVM's threads spent CPU: " + byRole);
+        assertTrue(byRole.keySet().stream().noneMatch(r -> r.matches(".*[-#][0-9]+$")), "no pool numbers: " + byRole);
+        assertTrue(CpuClock.threadsNs(0).isEmpty());
+    }
+
+    @Test
+    void aJitCompilerAboveAFewPercentMarksTheWindowAsWarmUp() {
+        LoadResult.CpuCost steady = new LoadResult.CpuCost(10, 100, java.util.Map.of(), 0.01, 0.04);
+        LoadResult.CpuCost gatewayCompiling = new LoadResult.CpuCost(10, 100, java.util.Map.of(), 0.01, 0.30);
+        LoadResult.CpuCost generatorCompiling = new LoadResult.CpuCost(10, 100, java.util.Map.of(), 0.2, Double.NaN);
+
+        assertTrue(!steady.stillCompiling());
+        assertTrue(gatewayCompiling.stillCompiling());
+        assertTrue(generatorCompiling.stillCompiling());
+        assertTrue(!LoadResult.CpuCost.UNKNOWN.stillCompiling());
+    }
 }

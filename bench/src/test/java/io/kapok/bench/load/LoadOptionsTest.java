@@ -61,7 +61,7 @@ class LoadOptionsTest {
         assertEquals("kapok", o.target());
         assertEquals("/v1/messages", o.path());
         assertEquals(10_000_000_000L, o.durationNs());
-        assertEquals(2_000_000_000L, o.warmupNs());
+        assertEquals(10_000_000_000L, o.warmupNs());
         assertEquals(4, o.connections());
         assertEquals(Math.min(4, Runtime.getRuntime().availableProcessors()), o.threads(), "one per core");
         assertEquals(Path.of("load-results"), o.outDir());
