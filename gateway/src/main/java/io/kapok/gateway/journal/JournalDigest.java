@@ -2,7 +2,6 @@ package io.kapok.gateway.journal;
 
 import java.util.Locale;
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
@@ -11,8 +10,9 @@ import org.bouncycastle.crypto.digests.SM3Digest;
  * Each entry records its algorithm's {@link #code()}, so a journal stays verifiable after the
  * configuration changes.
  *
- * <p>{@link #newDigest()} is a plain Bouncy Castle engine (no JCA provider lookup); one instance
- * per thread, reused for every message.
+ * <p>{@link #newDigest()} gives one engine per thread, reused for every message: SM3 is Bouncy
+ * Castle's lightweight engine (no JCA provider lookup); SHA-256 is the JDK's ({@link
+ * JdkSha256Digest}), which uses the CPU's SHA extensions and costs about a tenth of SM3 per byte.
  */
 public enum JournalDigest {
     SM3(1, "sm3"),
@@ -41,7 +41,7 @@ public enum JournalDigest {
 
     /** A new engine; not thread-safe, so keep one per thread. */
     public Digest newDigest() {
-        return this == SM3 ? new SM3Digest() : new SHA256Digest();
+        return this == SM3 ? new SM3Digest() : new JdkSha256Digest();
     }
 
     /** The algorithm of an entry's code, or null for a code Kapok does not know. */
