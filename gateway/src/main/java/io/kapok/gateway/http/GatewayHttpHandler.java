@@ -88,6 +88,10 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     private ChannelHandlerContext ctx;
     /** Set once a "Connection: close" answer is written: nothing more goes out on this connection. */
     private boolean closing;
+    /** Event loop: the batch whose answer is being written now, or null when an answer comes alone. */
+    private AnswerBatch answerBatch;
+    /** Event loop: answers are written and wait for the end of their batch to be flushed. */
+    private boolean flushAfterBatch;
     /** Mailbox polls of this connection not answered yet: they give their place up when it closes. */
     private final List<MailboxPoll> polls = new ArrayList<>(2);
 
@@ -483,6 +487,31 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     }
 
     /** Event loop: the sequencer has answered {@code response}. */
+    /**
+     * Event loop: an answer of an {@link AnswerBatch}; what it writes is flushed when the batch ends
+     * ({@link #flushAfterBatch()}), together with the batch's other answers on this connection.
+     */
+    void onAnsweredInBatch(PendingResponse response, AnswerBatch batch) {
+        answerBatch = batch;
+        try {
+            onAnswered(response);
+        } finally {
+            answerBatch = null;
+        }
+    }
+
+    /** Event loop: an answer failed to be written; the connection closes (its client retries). */
+    void closeAfterFailure() {
+        closing = true;
+        ctx.close();
+    }
+
+    /** Event loop: the end of the {@link AnswerBatch} this connection wrote answers of. */
+    void flushAfterBatch() {
+        flushAfterBatch = false;
+        ctx.flush();
+    }
+
     void onAnswered(PendingResponse response) {
         if (response.unavailableReason != null) {
             respondMessageReject(
@@ -593,7 +622,12 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             wrote = true;
         }
         if (wrote) {
-            ctx.flush();
+            if (answerBatch == null) {
+                ctx.flush();
+            } else if (!flushAfterBatch) {
+                flushAfterBatch = true;
+                answerBatch.flushLater(this);
+            }
         }
         if (inOrder.size() < shared.pipelinedRequestsMax()
                 && !ctx.channel().config().isAutoRead()) {

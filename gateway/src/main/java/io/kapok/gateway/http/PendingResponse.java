@@ -41,6 +41,9 @@ public final class PendingResponse implements Runnable {
     // Event loop only: the encoded answer, once there is one.
     FullHttpResponse http;
 
+    /** The next answer of the same {@link AnswerBatch}; set by the sequencer before the hand-off. */
+    PendingResponse nextInBatch;
+
     PendingResponse(GatewayHttpHandler owner) {
         this.owner = owner;
         this.answered = null;
@@ -141,6 +144,14 @@ public final class PendingResponse implements Runnable {
         json = null;
         xml = null;
         unavailableReason = reason;
+    }
+
+    /**
+     * Sequencer thread: hands a batch's answers back to their connections' event loops, one task
+     * per event loop ({@link AnswerBatch}), and each connection flushed once per batch.
+     */
+    public static void dispatchAll(java.util.List<PendingResponse> batch) {
+        AnswerBatch.dispatchAll(batch);
     }
 
     /** Sequencer thread: hands the answer back to the connection's event loop. */

@@ -464,9 +464,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         if (endMailboxBatch() && mailboxes.writable()) {
             outboundCompleteSequence = ledger.lastSequence();
         }
-        for (PendingResponse r : batch) {
-            r.dispatch();
-        }
+        PendingResponse.dispatchAll(batch);
         batch.clear();
         mailboxes.wakeWritten();
     }
