@@ -99,6 +99,9 @@ public final class Ledger {
 
     private final Receivables receivables;
     private final FxRates fxRates = new FxRates();
+    /** Where {@link #snapshot()} starts its buffer: the last snapshot's size and an eighth; not state. */
+    private int snapshotSizeHint = 4096;
+
     private long lastSequence;
     /** What {@link DecidedPayments#preload} returned last: kept only so that its loads stay; not state. */
     private long preloaded;
@@ -641,6 +644,14 @@ public final class Ledger {
      * snapshot round trip. O(state): for ops queries and tests, not for every message.
      */
     public byte[] stateHash() {
+        return stateHashOf(snapshot());
+    }
+
+    /**
+     * The {@link #stateHash()} of the ledger that wrote {@code snapshot}: for a caller that has just
+     * taken a {@link #snapshot()} and would otherwise serialise the whole state a second time.
+     */
+    public static byte[] stateHashOf(byte[] snapshot) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -648,13 +659,14 @@ public final class Ledger {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
         sha.update(HASH_DOMAIN);
-        sha.update(snapshot());
+        sha.update(snapshot);
         return sha.digest();
     }
 
     /** Serialises the whole ledger (layout in the class doc). O(state); ledger thread only. */
     public byte[] snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        // Sized like the last one, so that a large state is not copied over and over as it grows.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(snapshotSizeHint);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(SNAPSHOT_MAGIC);
             out.writeInt(SNAPSHOT_VERSION);
@@ -681,6 +693,7 @@ public final class Ledger {
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
+        snapshotSizeHint = Math.max(4096, bytes.size() + bytes.size() / 8);
         return bytes.toByteArray();
     }
 

@@ -320,7 +320,10 @@ class PaymentReturnsTest {
         apply(recall(PRBK, "PRBK-CXL-1"));
         byte[] hash = ledger.stateHash();
 
-        Ledger restored = Ledger.fromSnapshot(ledger.snapshot());
+        byte[] snapshot = ledger.snapshot();
+        assertArrayEquals(hash, Ledger.stateHashOf(snapshot), "the hash of a snapshot taken once is the state hash");
+        assertArrayEquals(snapshot, ledger.snapshot(), "a second snapshot (its buffer sized by the first) is the same");
+        Ledger restored = Ledger.fromSnapshot(snapshot);
         assertArrayEquals(hash, restored.stateHash());
         Ledger replayed = new Ledger();
         LedgerResult r = new LedgerResult();

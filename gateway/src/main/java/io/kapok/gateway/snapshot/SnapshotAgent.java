@@ -179,7 +179,8 @@ public final class SnapshotAgent extends JournalThread {
 
     private boolean takeSnapshot(long index) {
         try {
-            store.write(replica.lastSequence(), index, lastEntryHash, replica.stateHash(), replica.snapshot());
+            byte[] state = replica.snapshot(); // serialised once: the state hash is over these bytes
+            store.write(replica.lastSequence(), index, lastEntryHash, Ledger.stateHashOf(state), state);
             lastSnapshotSequence = replica.lastSequence();
             lastSnapshotTimeMs = System.currentTimeMillis();
             store.prune(settings.keep());

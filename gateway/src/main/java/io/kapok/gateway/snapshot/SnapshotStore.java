@@ -1,8 +1,6 @@
 package io.kapok.gateway.snapshot;
 
 import io.kapok.gateway.journal.AtomicFiles;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -74,25 +72,22 @@ public final class SnapshotStore {
      *     under the snapshot's name
      */
     public Path write(long lastSequence, long journalIndex, byte[] entryHash, byte[] stateHash, byte[] ledger) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(HEADER_BYTES + ledger.length + HASH_BYTES);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            out.writeLong(lastSequence);
-            out.writeLong(journalIndex);
-            out.write(entryHash, 0, HASH_BYTES);
-            out.write(stateHash, 0, HASH_BYTES);
-            out.writeInt(ledger.length);
-            out.write(ledger);
-            out.write(sha256(bytes.toByteArray(), bytes.size()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
+        // One buffer of the file's exact size, filled in place: the ledger's bytes are copied once.
+        ByteBuffer bytes = ByteBuffer.allocate(HEADER_BYTES + ledger.length + HASH_BYTES);
+        bytes.putInt(MAGIC)
+                .putInt(VERSION)
+                .putLong(lastSequence)
+                .putLong(journalIndex)
+                .put(entryHash, 0, HASH_BYTES)
+                .put(stateHash, 0, HASH_BYTES)
+                .putInt(ledger.length)
+                .put(ledger);
+        bytes.put(sha256(bytes.array(), bytes.position()));
         Path file = dir.resolve(name(lastSequence));
         Path temp = dir.resolve(name(lastSequence) + TEMP_SUFFIX);
         try {
             Files.createDirectories(dir);
-            AtomicFiles.write(file, temp, bytes.toByteArray());
+            AtomicFiles.write(file, temp, bytes.array());
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write snapshot " + file + ": " + e.getMessage(), e);
