@@ -395,6 +395,123 @@ class FlowsSystemTest {
         assertEquals(prbkBefore - 50_000_00L, balance("PRBKCNGZXXX", "USD"));
     }
 
+    /**
+     * Every receivable message, posted twice: the retry gets the original answer (the same bytes:
+     * its id and time are the first entry's) and changes nothing, neither the ledger nor any
+     * mailbox; the retries still get it after a restart, which rebuilds the same state.
+     */
+    @Test
+    void aRetriedReceivableMessageGetsItsOriginalAnswerAndChangesNothing() throws Exception {
+        gateway = Gateway.start(config());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        String foshan = "91440604MA9KAPK002";
+        String nansha = "91440115MA9KAPK004";
+        String prbk = "PRBKCNGZXXX";
+        String zhuhai = "91440400MA9KAPK005";
+        Invoice a = new Invoice(
+                "FSPP-RT-001",
+                "CNY",
+                500_000_00L,
+                today.minusDays(5).toEpochDay(),
+                today.plusDays(60).toEpochDay());
+        Invoice b = new Invoice(
+                "FSPP-RT-002",
+                "CNY",
+                300_000_00L,
+                today.minusDays(5).toEpochDay(),
+                today.plusDays(60).toEpochDay());
+        List<byte[]> messages = List.of(
+                m.invoice("A", foshan, CANTON_ID, a),
+                m.invoice("B", foshan, CANTON_ID, b),
+                m.confirmation("CAG-RT-C1", CANTON_ID, List.of(a, b), List.of()),
+                m.split("FSPP-RT-S1", foshan, nansha, a, 100_000_00L),
+                m.onboarding("PRBK-RT-O1", prbk, zhuhai, "CNY", List.of("PRBK-CAG-CNY")),
+                m.financingRequest("FSPP-RT-F1", foshan, CANTON_ID, prbk, "PRBK-CAG-CNY", a, 300_000_00L),
+                m.decision("PRBK-RT-D1", prbk, foshan, "FSPP-RT-F1", a, 300_000_00L, null),
+                m.financingRequest("FSPP-RT-F2", foshan, CANTON_ID, prbk, "PRBK-CAG-CNY", b, 200_000_00L),
+                m.cancellation("FSPP-RT-X1", foshan, prbk, "FSPP-RT-F2", "paid early"));
+        List<String> firstAnswers = new java.util.ArrayList<>();
+        for (byte[] message : messages) {
+            HttpResponse<String> first = post(message);
+            assertEquals(200, first.statusCode(), first.body());
+            assertFalse(first.body().contains("RCER") || first.body().contains("REJT"), first.body());
+            firstAnswers.add(first.body());
+        }
+        String hash = get("/v1/ledger/hash").toString();
+        Map<String, List<String>> mail = new java.util.TreeMap<>();
+        for (String party : PARTIES) {
+            mail.put(party, types(party));
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < messages.size(); i++) {
+                HttpResponse<String> retry = post(messages.get(i));
+                assertEquals(200, retry.statusCode(), retry.body());
+                assertEquals(firstAnswers.get(i), retry.body(), "message " + i + " retried gets the original answer");
+            }
+            assertEquals(hash, get("/v1/ledger/hash").toString(), "the retries change nothing, not even the journal");
+            for (String party : PARTIES) {
+                assertEquals(mail.get(party), types(party), "no notification for a retry: " + party);
+            }
+            assertEquals(
+                    1,
+                    get("/v1/ledger/receivables/FSPP-RT-001").path("childIds").size(),
+                    "split once");
+            gateway.close();
+            gateway = Gateway.start(config());
+            assertEquals(hash, get("/v1/ledger/hash").toString(), "replay rebuilds the decided messages too");
+        }
+    }
+
+    /** A message id reused for another message is refused DUPL, as for payments; nothing changes. */
+    @Test
+    void aReceivableMessageIdReusedForAnotherMessageIsRefusedAsDuplicate() throws Exception {
+        gateway = Gateway.start(config());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        String foshan = "91440604MA9KAPK002";
+        String prbk = "PRBKCNGZXXX";
+        Invoice a = new Invoice(
+                "FSPP-DU-001",
+                "CNY",
+                500_000_00L,
+                today.minusDays(5).toEpochDay(),
+                today.plusDays(60).toEpochDay());
+        Invoice b = new Invoice(
+                "FSPP-DU-002",
+                "CNY",
+                400_000_00L,
+                today.minusDays(5).toEpochDay(),
+                today.plusDays(60).toEpochDay());
+        Invoice otherAmount = new Invoice(a.number(), "CNY", 1_00L, a.issueDay(), a.dueDay());
+        assertTrue(post(m.invoice("A", foshan, CANTON_ID, a)).body().contains("RCCF"));
+        assertTrue(post(m.invoice("B", foshan, CANTON_ID, b)).body().contains("RCCF"));
+        assertTrue(post(m.confirmation("CAG-DU-C1", CANTON_ID, List.of(a), List.of()))
+                .body()
+                .contains("RCCF"));
+        assertTrue(post(m.financingRequest("FSPP-DU-F1", foshan, CANTON_ID, prbk, "PRBK-CAG-CNY", a, 100_000_00L))
+                .body()
+                .contains("PDNG"));
+        String hash = get("/v1/ledger/hash").toString();
+        List<String> bankMail = types(prbk);
+
+        List<byte[]> reuses = List.of(
+                m.invoice("A", foshan, CANTON_ID, otherAmount),
+                m.confirmation("CAG-DU-C1", CANTON_ID, List.of(b), List.of()),
+                m.financingRequest("FSPP-DU-F1", foshan, CANTON_ID, prbk, "PRBK-CAG-CNY", a, 200_000_00L));
+        for (byte[] reuse : reuses) {
+            HttpResponse<String> refused = post(reuse);
+            assertFalse(refused.body().contains("RCCF"), refused.body());
+            assertEquals(200, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("<Cd>DUPL</Cd>"), "the same id for another message: " + refused.body());
+        }
+        assertEquals(hash, get("/v1/ledger/hash").toString(), "nothing journaled, nothing changed");
+        assertEquals(bankMail, types(prbk));
+        assertEquals(
+                "REGISTERED",
+                get("/v1/ledger/receivables/FSPP-DU-002").path("state").asText());
+    }
+
     private long balance(String bank, String currency) throws Exception {
         for (JsonNode a : get("/v1/ledger/accounts/" + bank).path("accounts")) {
             if (a.path("currency").asText().equals(currency)) {
