@@ -93,7 +93,17 @@ class FlowsSystemTest {
         assertTrue(vhbk.contains("camt.054.001.08"), "a camt.054 for each posting on its account: " + vhbk);
         assertTrue(vhbk.contains("pacs.008.001.08"), "the repayment relayed: " + vhbk);
         List<String> canton = types("91440101MA9KAPK001");
-        assertEquals(List.of("tsin.004.001.01", "tsin.004.001.01", "tsin.004.001.01"), canton, "invoices to confirm");
+        assertEquals(
+                List.of(
+                        "tsin.004.001.01",
+                        "tsin.004.001.01",
+                        "tsin.004.001.01",
+                        "tsin.008.001.01",
+                        "tsin.008.001.01",
+                        "tsin.008.001.01",
+                        "tsin.008.001.01"),
+                canton,
+                "invoices to confirm, then whom to pay: the split's new holder, each bank that disbursed");
         assertEquals(
                 List.of("tsin.008.001.01", "tsin.011.001.01", "tsin.002.001.01"),
                 types("91440115MA9KAPK004"),
@@ -393,6 +403,83 @@ class FlowsSystemTest {
         HttpResponse<String> conflict = post(reuse);
         assertTrue(conflict.body().contains("<Cd>DUPL</Cd>"), "the same MsgId for another payment: " + conflict.body());
         assertEquals(prbkBefore - 50_000_00L, balance("PRBKCNGZXXX", "USD"));
+    }
+
+    /**
+     * The debtor learns whom to pay: a tsin.008 when part of its receivable is split off to a
+     * lower-tier supplier (pay the new holder) and when a bank disburses a financing of it (repay the
+     * bank, into its settlement account); the same bytes after a restart that composes them again.
+     */
+    @Test
+    void theDebtorIsToldWhomToPayWhenAReceivableIsAssignedOrItsFinancingDisbursed() throws Exception {
+        gateway = Gateway.start(config());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        String foshan = "91440604MA9KAPK002";
+        String nansha = "91440115MA9KAPK004";
+        String prbk = "PRBKCNGZXXX";
+        Invoice invoice = new Invoice(
+                "FSPP-AS-001",
+                "CNY",
+                500_000_00L,
+                today.minusDays(5).toEpochDay(),
+                today.plusDays(60).toEpochDay());
+        post(m.invoice("A", foshan, CANTON_ID, invoice));
+        post(m.confirmation("CAG-AS-C1", CANTON_ID, List.of(invoice), List.of()));
+        assertTrue(post(m.split("FSPP-AS-S1", foshan, nansha, invoice, 100_000_00L))
+                .body()
+                .contains("RCCF"));
+
+        String split = lastXml(CANTON_ID);
+        assertTrue(split.contains("<MsgDefIdr>tsin.008.001.01</MsgDefIdr>"), split);
+        assertEquals(nansha, partyNamed(split, "ASSIGNEE"), "pay the tier-2 supplier now: " + split);
+        assertEquals(foshan, partyNamed(split, "ASSIGNOR"), split);
+        assertTrue(split.contains("<Idr>FSPP-AS-001-1</Idr>"), "the child receivable: " + split);
+        assertTrue(split.contains("<TtlInvcAmt Ccy=\"CNY\">100000.00</TtlInvcAmt>"), split);
+        assertTrue(split.contains("<NtfctnRcvr>DEBTOR</NtfctnRcvr>"), split);
+        assertTrue(split.contains("<PmtDueDt>" + LocalDate.ofEpochDay(invoice.dueDay()) + "</PmtDueDt>"), split);
+        assertTrue(split.contains("<IsseDt>" + LocalDate.ofEpochDay(invoice.issueDay()) + "</IsseDt>"), split);
+
+        post(m.financingRequest("FSPP-AS-F1", foshan, CANTON_ID, prbk, "PRBK-CAG-CNY", invoice, 300_000_00L));
+        post(m.decision("PRBK-AS-D1", prbk, foshan, "FSPP-AS-F1", invoice, 300_000_00L, null));
+        assertTrue(post(m.payment(
+                        "PRBK-AS-P1",
+                        prbk,
+                        prbk,
+                        "CNY",
+                        300_000_00L,
+                        "FSPP-AS-F1/" + invoice.number(),
+                        "/REG/ZDW-AS-1",
+                        "Pearl River Bank",
+                        "Foshan Precision Parts"))
+                .body()
+                .contains("ACSC"));
+        String financed = lastXml(CANTON_ID);
+        assertTrue(financed.contains("<MsgDefIdr>tsin.008.001.01</MsgDefIdr>"), financed);
+        assertEquals(prbk, partyNamed(financed, "ASSIGNEE"), "repay the bank that financed it: " + financed);
+        assertEquals(foshan, partyNamed(financed, "ASSIGNOR"), financed);
+        assertTrue(financed.contains("<Idr>FSPP-AS-001</Idr>"), financed);
+        assertTrue(financed.contains("<Id>KAPK-CNY-PRBKCNGZXXX</Id>"), "the bank's account: " + financed);
+        assertTrue(financed.contains("<TtlInvcAmt Ccy=\"CNY\">400000.00</TtlInvcAmt>"), "what remains: " + financed);
+
+        String before = mailbox(CANTON_ID).path("messages").toString();
+        gateway.close();
+        try (var files = java.nio.file.Files.walk(dataDir.resolve("mailbox"))) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+        }
+        gateway = Gateway.start(config());
+        assertEquals(before, mailbox(CANTON_ID).path("messages").toString(), "recomposed from the journal alone");
+    }
+
+    /** The id of the letter party whose xml id is {@code xmlId} (BIC or organisation id). */
+    private static String partyNamed(String xml, String xmlId) {
+        int at = xml.indexOf("<Id>" + xmlId + "</Id>");
+        assertTrue(at >= 0, "no party " + xmlId + " in " + xml);
+        java.util.regex.Matcher id =
+                java.util.regex.Pattern.compile("<(?:BIC|Othr><Id)>([^<]+)<").matcher(xml);
+        assertTrue(id.find(at), xml);
+        return id.group(1);
     }
 
     /**
