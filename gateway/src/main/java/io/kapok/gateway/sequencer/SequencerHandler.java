@@ -425,7 +425,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             return true; // nothing ran, nothing to remember
         }
         FlowRetries.record(p, messageId, fingerprint, decidedRecord);
-        if (!journalAndApply(decidedRecord, event, response)) {
+        // The platform's own record: the message's bytes are in the entries of its commands already.
+        if (!journalAndApply(decidedRecord, event, false, response)) {
             return false;
         }
         if (!result.applied) {
@@ -436,14 +437,20 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     }
 
     /**
-     * Appends {@code command} to the journal, then applies it. False when the append failed: {@code
-     * response} then says "retry later" and nothing was applied.
+     * Appends {@code command} to the journal, with the message's bytes when {@code withMessage}, then
+     * applies it. False when the append failed: {@code response} then says "retry later" and nothing
+     * was applied.
      */
-    private boolean journalAndApply(LedgerCommand command, InboundEvent event, PendingResponse response) {
+    private boolean journalAndApply(
+            LedgerCommand command, InboundEvent event, boolean withMessage, PendingResponse response) {
         command.sequence = ledger.lastSequence() + 1;
         command.timeMs = event.receiveTimeMs;
         try {
-            journal.append(command, event.senderId, event.raw, event.rawLength, event.messageDigest);
+            if (withMessage) {
+                journal.append(command, event.senderId, event.raw, event.rawLength, event.messageDigest);
+            } else {
+                journal.append(command, event.senderId, null, 0, null);
+            }
         } catch (RuntimeException e) {
             if (journalWritable) {
                 LOG.error("journal append failed; answering 503 until it works again", e);
@@ -490,7 +497,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 }
                 continue;
             }
-            if (!journalAndApply(command, event, response)) {
+            if (!journalAndApply(command, event, true, response)) {
                 return false;
             }
             if (p.firstSequence == 0) {
