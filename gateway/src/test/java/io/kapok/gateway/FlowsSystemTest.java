@@ -40,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class FlowsSystemTest {
     private static final String CANTON_ID = "91440101MA9KAPK001";
+    private static final String FOSHAN = "91440604MA9KAPK002";
+    private static final String NANSHA = "91440115MA9KAPK004";
+    private static final String PRBK = "PRBKCNGZXXX";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -413,39 +416,30 @@ class FlowsSystemTest {
     @Test
     void theDebtorIsToldWhomToPayWhenAReceivableIsAssignedOrItsFinancingDisbursed() throws Exception {
         gateway = Gateway.start(config());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
-        String foshan = "91440604MA9KAPK002";
-        String nansha = "91440115MA9KAPK004";
-        String prbk = "PRBKCNGZXXX";
-        Invoice invoice = new Invoice(
-                "FSPP-AS-001",
-                "CNY",
-                500_000_00L,
-                today.minusDays(5).toEpochDay(),
-                today.plusDays(60).toEpochDay());
-        post(m.invoice("A", foshan, CANTON_ID, invoice));
+        Invoice invoice = dueIn60Days("FSPP-AS-001", 500_000_00L);
+        post(m.invoice("A", FOSHAN, CANTON_ID, invoice));
         post(m.confirmation("CAG-AS-C1", CANTON_ID, List.of(invoice), List.of()));
-        assertTrue(post(m.split("FSPP-AS-S1", foshan, nansha, invoice, 100_000_00L))
+        assertTrue(post(m.split("FSPP-AS-S1", FOSHAN, NANSHA, invoice, 100_000_00L))
                 .body()
                 .contains("RCCF"));
 
         String split = lastXml(CANTON_ID);
         assertTrue(split.contains("<MsgDefIdr>tsin.008.001.01</MsgDefIdr>"), split);
-        assertEquals(nansha, partyNamed(split, "ASSIGNEE"), "pay the tier-2 supplier now: " + split);
-        assertEquals(foshan, partyNamed(split, "ASSIGNOR"), split);
+        assertEquals(NANSHA, partyNamed(split, "ASSIGNEE"), "pay the tier-2 supplier now: " + split);
+        assertEquals(FOSHAN, partyNamed(split, "ASSIGNOR"), split);
         assertTrue(split.contains("<Idr>FSPP-AS-001-1</Idr>"), "the child receivable: " + split);
         assertTrue(split.contains("<TtlInvcAmt Ccy=\"CNY\">100000.00</TtlInvcAmt>"), split);
         assertTrue(split.contains("<NtfctnRcvr>DEBTOR</NtfctnRcvr>"), split);
         assertTrue(split.contains("<PmtDueDt>" + LocalDate.ofEpochDay(invoice.dueDay()) + "</PmtDueDt>"), split);
         assertTrue(split.contains("<IsseDt>" + LocalDate.ofEpochDay(invoice.issueDay()) + "</IsseDt>"), split);
 
-        post(m.financingRequest("FSPP-AS-F1", foshan, CANTON_ID, prbk, "PRBK-CAG-CNY", invoice, 300_000_00L));
-        post(m.decision("PRBK-AS-D1", prbk, foshan, "FSPP-AS-F1", invoice, 300_000_00L, null));
+        post(m.financingRequest("FSPP-AS-F1", FOSHAN, CANTON_ID, PRBK, "PRBK-CAG-CNY", invoice, 300_000_00L));
+        post(m.decision("PRBK-AS-D1", PRBK, FOSHAN, "FSPP-AS-F1", invoice, 300_000_00L, null));
         assertTrue(post(m.payment(
                         "PRBK-AS-P1",
-                        prbk,
-                        prbk,
+                        PRBK,
+                        PRBK,
                         "CNY",
                         300_000_00L,
                         "FSPP-AS-F1/" + invoice.number(),
@@ -456,8 +450,8 @@ class FlowsSystemTest {
                 .contains("ACSC"));
         String financed = lastXml(CANTON_ID);
         assertTrue(financed.contains("<MsgDefIdr>tsin.008.001.01</MsgDefIdr>"), financed);
-        assertEquals(prbk, partyNamed(financed, "ASSIGNEE"), "repay the bank that financed it: " + financed);
-        assertEquals(foshan, partyNamed(financed, "ASSIGNOR"), financed);
+        assertEquals(PRBK, partyNamed(financed, "ASSIGNEE"), "repay the bank that financed it: " + financed);
+        assertEquals(FOSHAN, partyNamed(financed, "ASSIGNOR"), financed);
         assertTrue(financed.contains("<Idr>FSPP-AS-001</Idr>"), financed);
         assertTrue(financed.contains("<Id>KAPK-CNY-PRBKCNGZXXX</Id>"), "the bank's account: " + financed);
         assertTrue(financed.contains("<TtlInvcAmt Ccy=\"CNY\">400000.00</TtlInvcAmt>"), "what remains: " + financed);
@@ -470,6 +464,17 @@ class FlowsSystemTest {
         }
         gateway = Gateway.start(config());
         assertEquals(before, mailbox(CANTON_ID).path("messages").toString(), "recomposed from the journal alone");
+    }
+
+    /** A CNY invoice on Canton Auto Group, issued five days ago, due in sixty days. */
+    private static Invoice dueIn60Days(String number, long amountMinor) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return new Invoice(
+                number,
+                "CNY",
+                amountMinor,
+                today.minusDays(5).toEpochDay(),
+                today.plusDays(60).toEpochDay());
     }
 
     /** The id of the letter party whose xml id is {@code xmlId} (BIC or organisation id). */
@@ -490,34 +495,20 @@ class FlowsSystemTest {
     @Test
     void aRetriedReceivableMessageGetsItsOriginalAnswerAndChangesNothing() throws Exception {
         gateway = Gateway.start(config());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
-        String foshan = "91440604MA9KAPK002";
-        String nansha = "91440115MA9KAPK004";
-        String prbk = "PRBKCNGZXXX";
         String zhuhai = "91440400MA9KAPK005";
-        Invoice a = new Invoice(
-                "FSPP-RT-001",
-                "CNY",
-                500_000_00L,
-                today.minusDays(5).toEpochDay(),
-                today.plusDays(60).toEpochDay());
-        Invoice b = new Invoice(
-                "FSPP-RT-002",
-                "CNY",
-                300_000_00L,
-                today.minusDays(5).toEpochDay(),
-                today.plusDays(60).toEpochDay());
+        Invoice a = dueIn60Days("FSPP-RT-001", 500_000_00L);
+        Invoice b = dueIn60Days("FSPP-RT-002", 300_000_00L);
         List<byte[]> messages = List.of(
-                m.invoice("A", foshan, CANTON_ID, a),
-                m.invoice("B", foshan, CANTON_ID, b),
+                m.invoice("A", FOSHAN, CANTON_ID, a),
+                m.invoice("B", FOSHAN, CANTON_ID, b),
                 m.confirmation("CAG-RT-C1", CANTON_ID, List.of(a, b), List.of()),
-                m.split("FSPP-RT-S1", foshan, nansha, a, 100_000_00L),
-                m.onboarding("PRBK-RT-O1", prbk, zhuhai, "CNY", List.of("PRBK-CAG-CNY")),
-                m.financingRequest("FSPP-RT-F1", foshan, CANTON_ID, prbk, "PRBK-CAG-CNY", a, 300_000_00L),
-                m.decision("PRBK-RT-D1", prbk, foshan, "FSPP-RT-F1", a, 300_000_00L, null),
-                m.financingRequest("FSPP-RT-F2", foshan, CANTON_ID, prbk, "PRBK-CAG-CNY", b, 200_000_00L),
-                m.cancellation("FSPP-RT-X1", foshan, prbk, "FSPP-RT-F2", "paid early"));
+                m.split("FSPP-RT-S1", FOSHAN, NANSHA, a, 100_000_00L),
+                m.onboarding("PRBK-RT-O1", PRBK, zhuhai, "CNY", List.of("PRBK-CAG-CNY")),
+                m.financingRequest("FSPP-RT-F1", FOSHAN, CANTON_ID, PRBK, "PRBK-CAG-CNY", a, 300_000_00L),
+                m.decision("PRBK-RT-D1", PRBK, FOSHAN, "FSPP-RT-F1", a, 300_000_00L, null),
+                m.financingRequest("FSPP-RT-F2", FOSHAN, CANTON_ID, PRBK, "PRBK-CAG-CNY", b, 200_000_00L),
+                m.cancellation("FSPP-RT-X1", FOSHAN, PRBK, "FSPP-RT-F2", "paid early"));
         List<String> firstAnswers = new java.util.ArrayList<>();
         for (byte[] message : messages) {
             HttpResponse<String> first = post(message);
@@ -554,38 +545,25 @@ class FlowsSystemTest {
     @Test
     void aReceivableMessageIdReusedForAnotherMessageIsRefusedAsDuplicate() throws Exception {
         gateway = Gateway.start(config());
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
         DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
-        String foshan = "91440604MA9KAPK002";
-        String prbk = "PRBKCNGZXXX";
-        Invoice a = new Invoice(
-                "FSPP-DU-001",
-                "CNY",
-                500_000_00L,
-                today.minusDays(5).toEpochDay(),
-                today.plusDays(60).toEpochDay());
-        Invoice b = new Invoice(
-                "FSPP-DU-002",
-                "CNY",
-                400_000_00L,
-                today.minusDays(5).toEpochDay(),
-                today.plusDays(60).toEpochDay());
+        Invoice a = dueIn60Days("FSPP-DU-001", 500_000_00L);
+        Invoice b = dueIn60Days("FSPP-DU-002", 400_000_00L);
         Invoice otherAmount = new Invoice(a.number(), "CNY", 1_00L, a.issueDay(), a.dueDay());
-        assertTrue(post(m.invoice("A", foshan, CANTON_ID, a)).body().contains("RCCF"));
-        assertTrue(post(m.invoice("B", foshan, CANTON_ID, b)).body().contains("RCCF"));
+        assertTrue(post(m.invoice("A", FOSHAN, CANTON_ID, a)).body().contains("RCCF"));
+        assertTrue(post(m.invoice("B", FOSHAN, CANTON_ID, b)).body().contains("RCCF"));
         assertTrue(post(m.confirmation("CAG-DU-C1", CANTON_ID, List.of(a), List.of()))
                 .body()
                 .contains("RCCF"));
-        assertTrue(post(m.financingRequest("FSPP-DU-F1", foshan, CANTON_ID, prbk, "PRBK-CAG-CNY", a, 100_000_00L))
+        assertTrue(post(m.financingRequest("FSPP-DU-F1", FOSHAN, CANTON_ID, PRBK, "PRBK-CAG-CNY", a, 100_000_00L))
                 .body()
                 .contains("PDNG"));
         String hash = get("/v1/ledger/hash").toString();
-        List<String> bankMail = types(prbk);
+        List<String> bankMail = types(PRBK);
 
         List<byte[]> reuses = List.of(
-                m.invoice("A", foshan, CANTON_ID, otherAmount),
+                m.invoice("A", FOSHAN, CANTON_ID, otherAmount),
                 m.confirmation("CAG-DU-C1", CANTON_ID, List.of(b), List.of()),
-                m.financingRequest("FSPP-DU-F1", foshan, CANTON_ID, prbk, "PRBK-CAG-CNY", a, 200_000_00L));
+                m.financingRequest("FSPP-DU-F1", FOSHAN, CANTON_ID, PRBK, "PRBK-CAG-CNY", a, 200_000_00L));
         for (byte[] reuse : reuses) {
             HttpResponse<String> refused = post(reuse);
             assertFalse(refused.body().contains("RCCF"), refused.body());
@@ -593,7 +571,7 @@ class FlowsSystemTest {
             assertTrue(refused.body().contains("<Cd>DUPL</Cd>"), "the same id for another message: " + refused.body());
         }
         assertEquals(hash, get("/v1/ledger/hash").toString(), "nothing journaled, nothing changed");
-        assertEquals(bankMail, types(prbk));
+        assertEquals(bankMail, types(PRBK));
         assertEquals(
                 "REGISTERED",
                 get("/v1/ledger/receivables/FSPP-DU-002").path("state").asText());

@@ -355,18 +355,9 @@ public final class FlowNotifications implements MailboxComposer {
                 continue;
             }
             String debtor = result.eventParty(i);
-            InvoiceAssignment a = assignment;
-            a.clear();
-            a.letter.header.from.bic(platformBic);
-            FlowParties.identity(a.letter.header.to, debtor);
-            id(a.letter.header.messageId, command.sequence);
-            a.letter.header.creationTimeMs = command.timeMs;
-            a.letter.addParty("PLATFORM").bic(platformBic);
-            FlowParties.identity(a.letter.addParty("DEBTOR"), debtor);
+            InvoiceAssignment a = letterTo(command, debtor, "DEBTOR");
             FlowParties.identity(a.letter.addParty("ASSIGNEE"), assigneeId);
             FlowParties.identity(a.letter.addParty("ASSIGNOR"), assignorId);
-            a.listId.copyFrom(a.letter.header.messageId);
-            a.issueDateEpochDay = Math.floorDiv(command.timeMs, DAY_MS);
             a.assigneeRef.set("ASSIGNEE");
             a.assignorRef.set("ASSIGNOR");
             a.notifyingPartyRef.set("PLATFORM");
@@ -442,11 +433,10 @@ public final class FlowNotifications implements MailboxComposer {
     }
 
     /**
-     * A letter from the platform to {@code recipient} with one item: {@code receivableId}, dates and
-     * amount from item {@code item} of the decoded message ({@code amountMinor} when not -1).
+     * A letter from the platform to {@code recipient} (a party of it as {@code recipientRef}), its
+     * id and date from the journal entry of {@code command}, with no item yet.
      */
-    private InvoiceAssignment letterWithItem(
-            LedgerCommand command, String recipient, int item, String receivableId, long amountMinor) {
+    private InvoiceAssignment letterTo(LedgerCommand command, String recipient, String recipientRef) {
         InvoiceAssignment a = assignment;
         a.clear();
         a.letter.header.from.bic(platformBic);
@@ -454,9 +444,19 @@ public final class FlowNotifications implements MailboxComposer {
         id(a.letter.header.messageId, command.sequence);
         a.letter.header.creationTimeMs = command.timeMs;
         a.letter.addParty("PLATFORM").bic(platformBic);
-        FlowParties.identity(a.letter.addParty("RECIPIENT"), recipient);
+        FlowParties.identity(a.letter.addParty(recipientRef), recipient);
         a.listId.copyFrom(a.letter.header.messageId);
         a.issueDateEpochDay = Math.floorDiv(command.timeMs, DAY_MS);
+        return a;
+    }
+
+    /**
+     * A letter from the platform to {@code recipient} with one item: {@code receivableId}, dates and
+     * amount from item {@code item} of the decoded message ({@code amountMinor} when not -1).
+     */
+    private InvoiceAssignment letterWithItem(
+            LedgerCommand command, String recipient, int item, String receivableId, long amountMinor) {
+        InvoiceAssignment a = letterTo(command, recipient, "RECIPIENT");
         a.assigneeRef.set("RECIPIENT");
         a.assignorRef.set("PLATFORM");
         a.currency = view.itemCurrency(item, FinancingItemListSchema.ITEM_TOTAL_AMOUNT);

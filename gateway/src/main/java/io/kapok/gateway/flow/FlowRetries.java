@@ -162,35 +162,14 @@ public final class FlowRetries {
         };
     }
 
-    /** A command of {@code type} naming {@code subject}: what {@link #subjectOf} read, back. */
+    /**
+     * A command of {@code type} as far as {@link FlowAnswers} reads it: the financing commands with
+     * the id they named (and a decision with what it said), any other as its type alone, since its
+     * answer names each item from the message.
+     */
     private static LedgerCommand command(
             CommandType type, String senderId, String subject, boolean accept, int reasonCode) {
         switch (type) {
-            case REGISTER_RECEIVABLE -> {
-                RegisterReceivableCommand c = new RegisterReceivableCommand();
-                c.senderId = senderId;
-                c.receivableId = subject;
-                return c;
-            }
-            case CONFIRM_RECEIVABLE -> {
-                ConfirmReceivableCommand c = new ConfirmReceivableCommand();
-                c.senderId = senderId;
-                c.receivableId = subject;
-                c.accept = accept;
-                return c;
-            }
-            case SPLIT_RECEIVABLE -> {
-                SplitReceivableCommand c = new SplitReceivableCommand();
-                c.senderId = senderId;
-                c.receivableId = subject;
-                return c;
-            }
-            case CANCEL_RECEIVABLE -> {
-                CancelReceivableCommand c = new CancelReceivableCommand();
-                c.senderId = senderId;
-                c.receivableId = subject;
-                return c;
-            }
             case REQUEST_FINANCING -> {
                 RequestFinancingCommand c = new RequestFinancingCommand();
                 c.senderId = senderId;
@@ -211,18 +190,23 @@ public final class FlowRetries {
                 c.financingId = subject;
                 return c;
             }
-            case ONBOARD_PARTY -> {
-                OnboardPartyCommand c = new OnboardPartyCommand();
-                c.senderId = senderId;
-                c.programmeId = subject;
-                return c;
+            default -> {
+                return new Decided(type);
             }
-            case REGISTER_PARTY -> {
-                RegisterPartyCommand c = new RegisterPartyCommand();
-                c.partyId = subject;
-                return c;
-            }
-            default -> throw new IllegalArgumentException("a " + type + " is no command of a tsin message");
+        }
+    }
+
+    /** A command of a decided message that is answered again, never applied: its type is all it says. */
+    private static final class Decided extends LedgerCommand {
+        private final CommandType type;
+
+        Decided(CommandType type) {
+            this.type = type;
+        }
+
+        @Override
+        public CommandType type() {
+            return type;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.kapok.ledger.receivable;
 
 import io.kapok.ledger.OpenAddressing;
+import io.kapok.ledger.Snapshots;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -282,7 +283,7 @@ public final class DecidedMessages {
     /**
      * Writes the window: capacity int32 · itemCapacity int32 · retentionMs int64 · count int32 · {
      * senderId · messageId · messageType · firstSequence int64 · timeMs int64 · fingerprint int64 ·
-     * commands int32 · { packed int64 · subject (nullable, as {@link io.kapok.ledger.Snapshots#writeString}) } },
+     * commands int32 · { packed int64 · subject (nullable, as {@link Snapshots#writeString}) } },
      * oldest first.
      */
     public void write(DataOutput out) throws IOException {
@@ -301,7 +302,7 @@ public final class DecidedMessages {
             out.writeInt(commandCountAt(slot));
             for (int c = 0; c < commandCountAt(slot); c++) {
                 out.writeLong(outcomeAt(slot, c));
-                io.kapok.ledger.Snapshots.writeString(out, subjectAt(slot, c));
+                Snapshots.writeString(out, subjectAt(slot, c));
             }
         }
     }
@@ -319,7 +320,7 @@ public final class DecidedMessages {
             c.timeMs = in.readLong();
             c.fingerprint = in.readLong();
             for (int k = 0, commands = in.readInt(); k < commands; k++) {
-                c.addPacked(in.readLong(), io.kapok.ledger.Snapshots.readString(in));
+                c.addPacked(in.readLong(), Snapshots.readString(in));
             }
             d.remember(c);
         }
@@ -357,7 +358,10 @@ public final class DecidedMessages {
         }
     }
 
-    /** Doubles the message ring (up to the capacity): the messages move, oldest first, to slots 0..size-1. */
+    /**
+     * Doubles the message ring (up to the capacity): the messages move, oldest first, to slots
+     * 0..size-1, in two copies (from the head to the ring's end, then from its start).
+     */
     private void growSlots() {
         long[] oldNumbers = numbers;
         String[] oldTexts = texts;
@@ -365,10 +369,11 @@ public final class DecidedMessages {
         int oldHead = head;
         int count = size;
         allocateSlots((int) Math.min(capacity, 2L * oldSlots));
-        for (int i = 0, from = oldHead; i < count; i++, from = from + 1 == oldSlots ? 0 : from + 1) {
-            System.arraycopy(oldNumbers, from * LONGS, numbers, i * LONGS, LONGS);
-            System.arraycopy(oldTexts, from * REFS, texts, i * REFS, REFS);
-        }
+        int tail = Math.min(count, oldSlots - oldHead);
+        System.arraycopy(oldNumbers, oldHead * LONGS, numbers, 0, tail * LONGS);
+        System.arraycopy(oldNumbers, 0, numbers, tail * LONGS, (count - tail) * LONGS);
+        System.arraycopy(oldTexts, oldHead * REFS, texts, 0, tail * REFS);
+        System.arraycopy(oldTexts, 0, texts, tail * REFS, (count - tail) * REFS);
         size = count;
         rebuildTable();
     }
