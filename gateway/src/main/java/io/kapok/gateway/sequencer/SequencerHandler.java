@@ -73,6 +73,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             new io.kapok.ledger.receivable.RecordMessageCommand();
 
     private FlowAnswers flowAnswers;
+    /** camt.053 on request, from the ledger's balances and the mailboxes' camt.054 records. */
+    private final io.kapok.gateway.flow.AccountStatements statements;
     /** Answers to messages that wrote no journal entry (refused, or a query): {@code KPKU<start ms>-<n>}. */
     private long unjournaledAnswers;
 
@@ -115,6 +117,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         this.journalHook = journalHook;
         this.mailboxHook = mailboxHook;
         this.flowAnswers = new FlowAnswers(Bics.normalise(config.platform().id()));
+        this.statements = new io.kapok.gateway.flow.AccountStatements(
+                Bics.normalise(config.platform().id()));
     }
 
     @Override
@@ -273,6 +277,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 case QUERY_ACCOUNTS -> answerAccounts(event.queryId, response);
                 case QUERY_RECEIVABLE -> answerReceivable(event.queryId, response);
                 case QUERY_EXPOSURE -> answerExposure(event.queryId, response);
+                case QUERY_STATEMENT -> answerStatement(event.queryId, response);
             }
         } catch (RuntimeException e) {
             // A bug, not bad input: fail loudly in the log, answer "retry later", keep serving.
@@ -593,6 +598,53 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             return;
         }
         response.answerJson(200, LedgerViewsJson.receivable(view, ledger.lastSequence()));
+    }
+
+    /**
+     * A camt.053 of the caller's account in one currency for today ({@link AccountStatements}):
+     * 404 for an unknown party or account, 409 when postings write no camt.054 (nothing to list),
+     * 413 when the day holds more postings than one statement reports, 503 while the mailbox cannot
+     * be written (it may lack postings).
+     */
+    private void answerStatement(String query, PendingResponse response) {
+        int split = query.indexOf('\n');
+        String partyId = query.substring(0, split);
+        String currencyCode = query.substring(split + 1);
+        Party party = ledger.party(partyId);
+        int currency = Iso4217.pack(currencyCode);
+        int index = party == null ? -1 : party.accountIndex(currency);
+        if (index < 0) {
+            response.answerJson(
+                    404,
+                    "{\"error\": \"no such account\", \"partyId\": \"" + Json.escape(partyId) + "\", \"currency\": \""
+                            + currencyCode + "\"}");
+            return;
+        }
+        if (!config.notificationsOrDefault().postings()) {
+            response.answerJson(
+                    409,
+                    "{\"error\": \"a statement lists the postings' camt.054s, and notifications.postings is off\"}");
+            return;
+        }
+        if (!mailboxes.writable()) {
+            response.answerUnavailable("mailbox unavailable");
+            return;
+        }
+        io.kapok.codecs.xml.Utf8XmlWriter xml = statements.statement(
+                mailboxes,
+                partyId,
+                currency,
+                party.balanceAt(index),
+                ledger.lastSequence(),
+                System.currentTimeMillis());
+        if (xml == null) {
+            response.answerJson(
+                    413,
+                    "{\"error\": \"today holds more postings on this account than one statement reports ("
+                            + io.kapok.codecs.camt.Camt053Statement.ENTRIES_MAX + ")\"}");
+            return;
+        }
+        response.answerXml(200, xml.buffer(), xml.length());
     }
 
     private void answerExposure(String bankId, PendingResponse response) {
