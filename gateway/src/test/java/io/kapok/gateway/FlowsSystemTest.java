@@ -40,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class FlowsSystemTest {
     private static final String CANTON_ID = "91440101MA9KAPK001";
+    private static final String FOSHAN = "91440604MA9KAPK002";
+    private static final String NANSHA = "91440115MA9KAPK004";
+    private static final String PRBK = "PRBKCNGZXXX";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -93,7 +96,17 @@ class FlowsSystemTest {
         assertTrue(vhbk.contains("camt.054.001.08"), "a camt.054 for each posting on its account: " + vhbk);
         assertTrue(vhbk.contains("pacs.008.001.08"), "the repayment relayed: " + vhbk);
         List<String> canton = types("91440101MA9KAPK001");
-        assertEquals(List.of("tsin.004.001.01", "tsin.004.001.01", "tsin.004.001.01"), canton, "invoices to confirm");
+        assertEquals(
+                List.of(
+                        "tsin.004.001.01",
+                        "tsin.004.001.01",
+                        "tsin.004.001.01",
+                        "tsin.008.001.01",
+                        "tsin.008.001.01",
+                        "tsin.008.001.01",
+                        "tsin.008.001.01"),
+                canton,
+                "invoices to confirm, then whom to pay: the split's new holder, each bank that disbursed");
         assertEquals(
                 List.of("tsin.008.001.01", "tsin.011.001.01", "tsin.002.001.01"),
                 types("91440115MA9KAPK004"),
@@ -393,6 +406,175 @@ class FlowsSystemTest {
         HttpResponse<String> conflict = post(reuse);
         assertTrue(conflict.body().contains("<Cd>DUPL</Cd>"), "the same MsgId for another payment: " + conflict.body());
         assertEquals(prbkBefore - 50_000_00L, balance("PRBKCNGZXXX", "USD"));
+    }
+
+    /**
+     * The debtor learns whom to pay: a tsin.008 when part of its receivable is split off to a
+     * lower-tier supplier (pay the new holder) and when a bank disburses a financing of it (repay the
+     * bank, into its settlement account); the same bytes after a restart that composes them again.
+     */
+    @Test
+    void theDebtorIsToldWhomToPayWhenAReceivableIsAssignedOrItsFinancingDisbursed() throws Exception {
+        gateway = Gateway.start(config());
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        Invoice invoice = dueIn60Days("FSPP-AS-001", 500_000_00L);
+        post(m.invoice("A", FOSHAN, CANTON_ID, invoice));
+        post(m.confirmation("CAG-AS-C1", CANTON_ID, List.of(invoice), List.of()));
+        assertTrue(post(m.split("FSPP-AS-S1", FOSHAN, NANSHA, invoice, 100_000_00L))
+                .body()
+                .contains("RCCF"));
+
+        String split = lastXml(CANTON_ID);
+        assertTrue(split.contains("<MsgDefIdr>tsin.008.001.01</MsgDefIdr>"), split);
+        assertEquals(NANSHA, partyNamed(split, "ASSIGNEE"), "pay the tier-2 supplier now: " + split);
+        assertEquals(FOSHAN, partyNamed(split, "ASSIGNOR"), split);
+        assertTrue(split.contains("<Idr>FSPP-AS-001-1</Idr>"), "the child receivable: " + split);
+        assertTrue(split.contains("<TtlInvcAmt Ccy=\"CNY\">100000.00</TtlInvcAmt>"), split);
+        assertTrue(split.contains("<NtfctnRcvr>DEBTOR</NtfctnRcvr>"), split);
+        assertTrue(split.contains("<PmtDueDt>" + LocalDate.ofEpochDay(invoice.dueDay()) + "</PmtDueDt>"), split);
+        assertTrue(split.contains("<IsseDt>" + LocalDate.ofEpochDay(invoice.issueDay()) + "</IsseDt>"), split);
+
+        post(m.financingRequest("FSPP-AS-F1", FOSHAN, CANTON_ID, PRBK, "PRBK-CAG-CNY", invoice, 300_000_00L));
+        post(m.decision("PRBK-AS-D1", PRBK, FOSHAN, "FSPP-AS-F1", invoice, 300_000_00L, null));
+        assertTrue(post(m.payment(
+                        "PRBK-AS-P1",
+                        PRBK,
+                        PRBK,
+                        "CNY",
+                        300_000_00L,
+                        "FSPP-AS-F1/" + invoice.number(),
+                        "/REG/ZDW-AS-1",
+                        "Pearl River Bank",
+                        "Foshan Precision Parts"))
+                .body()
+                .contains("ACSC"));
+        String financed = lastXml(CANTON_ID);
+        assertTrue(financed.contains("<MsgDefIdr>tsin.008.001.01</MsgDefIdr>"), financed);
+        assertEquals(PRBK, partyNamed(financed, "ASSIGNEE"), "repay the bank that financed it: " + financed);
+        assertEquals(FOSHAN, partyNamed(financed, "ASSIGNOR"), financed);
+        assertTrue(financed.contains("<Idr>FSPP-AS-001</Idr>"), financed);
+        assertTrue(financed.contains("<Id>KAPK-CNY-PRBKCNGZXXX</Id>"), "the bank's account: " + financed);
+        assertTrue(financed.contains("<TtlInvcAmt Ccy=\"CNY\">400000.00</TtlInvcAmt>"), "what remains: " + financed);
+
+        String before = mailbox(CANTON_ID).path("messages").toString();
+        gateway.close();
+        try (var files = java.nio.file.Files.walk(dataDir.resolve("mailbox"))) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(f -> f.toFile().delete());
+        }
+        gateway = Gateway.start(config());
+        assertEquals(before, mailbox(CANTON_ID).path("messages").toString(), "recomposed from the journal alone");
+    }
+
+    /** A CNY invoice on Canton Auto Group, issued five days ago, due in sixty days. */
+    private static Invoice dueIn60Days(String number, long amountMinor) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return new Invoice(
+                number,
+                "CNY",
+                amountMinor,
+                today.minusDays(5).toEpochDay(),
+                today.plusDays(60).toEpochDay());
+    }
+
+    /** The id of the letter party whose xml id is {@code xmlId} (BIC or organisation id). */
+    private static String partyNamed(String xml, String xmlId) {
+        int at = xml.indexOf("<Id>" + xmlId + "</Id>");
+        assertTrue(at >= 0, "no party " + xmlId + " in " + xml);
+        java.util.regex.Matcher id =
+                java.util.regex.Pattern.compile("<(?:BIC|Othr><Id)>([^<]+)<").matcher(xml);
+        assertTrue(id.find(at), xml);
+        return id.group(1);
+    }
+
+    /**
+     * Every receivable message, posted twice: the retry gets the original answer (the same bytes:
+     * its id and time are the first entry's) and changes nothing, neither the ledger nor any
+     * mailbox; the retries still get it after a restart, which rebuilds the same state.
+     */
+    @Test
+    void aRetriedReceivableMessageGetsItsOriginalAnswerAndChangesNothing() throws Exception {
+        gateway = Gateway.start(config());
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        String zhuhai = "91440400MA9KAPK005";
+        Invoice a = dueIn60Days("FSPP-RT-001", 500_000_00L);
+        Invoice b = dueIn60Days("FSPP-RT-002", 300_000_00L);
+        List<byte[]> messages = List.of(
+                m.invoice("A", FOSHAN, CANTON_ID, a),
+                m.invoice("B", FOSHAN, CANTON_ID, b),
+                m.confirmation("CAG-RT-C1", CANTON_ID, List.of(a, b), List.of()),
+                m.split("FSPP-RT-S1", FOSHAN, NANSHA, a, 100_000_00L),
+                m.onboarding("PRBK-RT-O1", PRBK, zhuhai, "CNY", List.of("PRBK-CAG-CNY")),
+                m.financingRequest("FSPP-RT-F1", FOSHAN, CANTON_ID, PRBK, "PRBK-CAG-CNY", a, 300_000_00L),
+                m.decision("PRBK-RT-D1", PRBK, FOSHAN, "FSPP-RT-F1", a, 300_000_00L, null),
+                m.financingRequest("FSPP-RT-F2", FOSHAN, CANTON_ID, PRBK, "PRBK-CAG-CNY", b, 200_000_00L),
+                m.cancellation("FSPP-RT-X1", FOSHAN, PRBK, "FSPP-RT-F2", "paid early"));
+        List<String> firstAnswers = new java.util.ArrayList<>();
+        for (byte[] message : messages) {
+            HttpResponse<String> first = post(message);
+            assertEquals(200, first.statusCode(), first.body());
+            assertFalse(first.body().contains("RCER") || first.body().contains("REJT"), first.body());
+            firstAnswers.add(first.body());
+        }
+        String hash = get("/v1/ledger/hash").toString();
+        Map<String, List<String>> mail = new java.util.TreeMap<>();
+        for (String party : PARTIES) {
+            mail.put(party, types(party));
+        }
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < messages.size(); i++) {
+                HttpResponse<String> retry = post(messages.get(i));
+                assertEquals(200, retry.statusCode(), retry.body());
+                assertEquals(firstAnswers.get(i), retry.body(), "message " + i + " retried gets the original answer");
+            }
+            assertEquals(hash, get("/v1/ledger/hash").toString(), "the retries change nothing, not even the journal");
+            for (String party : PARTIES) {
+                assertEquals(mail.get(party), types(party), "no notification for a retry: " + party);
+            }
+            assertEquals(
+                    1,
+                    get("/v1/ledger/receivables/FSPP-RT-001").path("childIds").size(),
+                    "split once");
+            gateway.close();
+            gateway = Gateway.start(config());
+            assertEquals(hash, get("/v1/ledger/hash").toString(), "replay rebuilds the decided messages too");
+        }
+    }
+
+    /** A message id reused for another message is refused DUPL, as for payments; nothing changes. */
+    @Test
+    void aReceivableMessageIdReusedForAnotherMessageIsRefusedAsDuplicate() throws Exception {
+        gateway = Gateway.start(config());
+        DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
+        Invoice a = dueIn60Days("FSPP-DU-001", 500_000_00L);
+        Invoice b = dueIn60Days("FSPP-DU-002", 400_000_00L);
+        Invoice otherAmount = new Invoice(a.number(), "CNY", 1_00L, a.issueDay(), a.dueDay());
+        assertTrue(post(m.invoice("A", FOSHAN, CANTON_ID, a)).body().contains("RCCF"));
+        assertTrue(post(m.invoice("B", FOSHAN, CANTON_ID, b)).body().contains("RCCF"));
+        assertTrue(post(m.confirmation("CAG-DU-C1", CANTON_ID, List.of(a), List.of()))
+                .body()
+                .contains("RCCF"));
+        assertTrue(post(m.financingRequest("FSPP-DU-F1", FOSHAN, CANTON_ID, PRBK, "PRBK-CAG-CNY", a, 100_000_00L))
+                .body()
+                .contains("PDNG"));
+        String hash = get("/v1/ledger/hash").toString();
+        List<String> bankMail = types(PRBK);
+
+        List<byte[]> reuses = List.of(
+                m.invoice("A", FOSHAN, CANTON_ID, otherAmount),
+                m.confirmation("CAG-DU-C1", CANTON_ID, List.of(b), List.of()),
+                m.financingRequest("FSPP-DU-F1", FOSHAN, CANTON_ID, PRBK, "PRBK-CAG-CNY", a, 200_000_00L));
+        for (byte[] reuse : reuses) {
+            HttpResponse<String> refused = post(reuse);
+            assertFalse(refused.body().contains("RCCF"), refused.body());
+            assertEquals(200, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("<Cd>DUPL</Cd>"), "the same id for another message: " + refused.body());
+        }
+        assertEquals(hash, get("/v1/ledger/hash").toString(), "nothing journaled, nothing changed");
+        assertEquals(bankMail, types(PRBK));
+        assertEquals(
+                "REGISTERED",
+                get("/v1/ledger/receivables/FSPP-DU-002").path("state").asText());
     }
 
     private long balance(String bank, String currency) throws Exception {

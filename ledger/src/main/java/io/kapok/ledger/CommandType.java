@@ -24,6 +24,8 @@ package io.kapok.ledger;
  *  36    DISBURSE_FINANCING      the bank's disbursing pacs.008
  *  37    CANCEL_FINANCING        tsin.003
  *  38    SETTLE_RECEIVABLE       the debtor bank's pacs.008 at maturity
+ *  40    RECORD_MESSAGE          after a tsin message's commands: its (sender, MsgId), fingerprint
+ *                                and each command's outcome, so a retry gets the original answer
  * </pre>
  */
 public enum CommandType {
@@ -45,7 +47,8 @@ public enum CommandType {
     DECIDE_FINANCING(35),
     DISBURSE_FINANCING(36),
     CANCEL_FINANCING(37),
-    SETTLE_RECEIVABLE(38);
+    SETTLE_RECEIVABLE(38),
+    RECORD_MESSAGE(40);
 
     private final int code;
 

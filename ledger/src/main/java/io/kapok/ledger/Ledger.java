@@ -17,11 +17,13 @@ import io.kapok.ledger.receivable.CancelReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.CreateProgrammeCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
+import io.kapok.ledger.receivable.DecidedMessages;
 import io.kapok.ledger.receivable.DisburseFinancingCommand;
 import io.kapok.ledger.receivable.ExposureView;
 import io.kapok.ledger.receivable.OnboardPartyCommand;
 import io.kapok.ledger.receivable.ReceivableView;
 import io.kapok.ledger.receivable.Receivables;
+import io.kapok.ledger.receivable.RecordMessageCommand;
 import io.kapok.ledger.receivable.RegisterReceivableCommand;
 import io.kapok.ledger.receivable.RequestFinancingCommand;
 import io.kapok.ledger.receivable.SetCreditLineCommand;
@@ -70,6 +72,8 @@ import java.util.TreeMap;
  *               had no settlement details and is still read)
  *  receivables  see {@link Receivables#write}: credit lines, programmes, receivables, financings
  *  fx rates     see {@link FxRates#write}
+ *  messages     see {@link DecidedMessages#write}: the receivable-financing messages decided within
+ *               the retention window (version 4; versions 2 and 3 had none: read as empty)
  * </pre>
  *
  * The state hash is SHA-256 over a domain tag and this snapshot, so the snapshot holds exactly the
@@ -78,7 +82,9 @@ import java.util.TreeMap;
 public final class Ledger {
     private static final byte[] HASH_DOMAIN = "kapok-ledger-state-v2".getBytes(StandardCharsets.US_ASCII);
     private static final int SNAPSHOT_MAGIC = 0x4B504B53; // "KPKS"
-    private static final int SNAPSHOT_VERSION = 3;
+    private static final int SNAPSHOT_VERSION = 4;
+    /** The version before the decided receivable-financing messages: read with an empty window. */
+    private static final int SNAPSHOT_VERSION_NO_MESSAGES = 3;
     /** The version before returns and recalls: its payment window has no settlement details. */
     private static final int SNAPSHOT_VERSION_TRANSFERS_ONLY = 2;
 
@@ -90,12 +96,21 @@ public final class Ledger {
     public static final int PAYMENT_RETENTION_DAYS_MAX = 3650;
     /** Default most payment decisions remembered at once: 2^22 (about 4.2 million). */
     public static final int PAYMENT_CAPACITY_DEFAULT = 1 << 22;
+    /** Most receivable-financing messages remembered at once: 2^20 (about a million). */
+    public static final int MESSAGE_CAPACITY_DEFAULT = 1 << 20;
+    /** Most command outcomes of those messages remembered at once: 2^22. */
+    public static final int MESSAGE_ITEM_CAPACITY_DEFAULT = 1 << 22;
 
     private final Map<String, Party> parties = new LinkedHashMap<>();
     /** Opening equity per packed currency: minus the sum of all opening balances. */
     private final TreeMap<Integer, Long> openingEquityMinor = new TreeMap<>();
     /** Payment decisions within the retention window, by (sender, MsgId) and by UETR. */
     private DecidedPayments decidedPayments;
+    /**
+     * Receivable-financing messages decided by (sender, MsgId), with each command's outcome; kept as
+     * long as payment decisions.
+     */
+    private DecidedMessages decidedMessages;
 
     private final Receivables receivables;
     private final FxRates fxRates = new FxRates();
@@ -142,6 +157,8 @@ public final class Ledger {
                     "paymentRetentionDays " + paymentRetentionDays + " outside 1.." + PAYMENT_RETENTION_DAYS_MAX);
         }
         this.decidedPayments = new DecidedPayments(paymentCapacity, paymentRetentionDays * MS_PER_DAY);
+        this.decidedMessages = new DecidedMessages(
+                MESSAGE_CAPACITY_DEFAULT, MESSAGE_ITEM_CAPACITY_DEFAULT, paymentRetentionDays * MS_PER_DAY);
         this.receivables = new Receivables(parties, receivableSlotsInitial);
     }
 
@@ -199,6 +216,7 @@ public final class Ledger {
                     rememberPayment(c, c, receivables.settle(c, result), result);
                 }
             }
+            case RECORD_MESSAGE -> recordMessage((RecordMessageCommand) command, result);
         }
         lastSequence = command.sequence;
     }
@@ -235,6 +253,32 @@ public final class Ledger {
                     m.senderId(), m.messageId(), m.uetr(), c.sequence, c.timeMs, rejection, m.fingerprint());
         }
         decide(c, rejection, result);
+    }
+
+    /**
+     * Remembers what a receivable-financing message's commands were decided; time moves on first,
+     * so replay forgets exactly what the live run forgot. A key already kept is refused as {@link
+     * LedgerRejection#DUPLICATE} (the sequencer answers a reused key before journaling, so only a
+     * journal written by hand gets here). No room is a bug: the sequencer checks {@link
+     * DecidedMessages#hasRoom} before it journals the message's first command.
+     */
+    private void recordMessage(RecordMessageCommand c, LedgerResult result) {
+        decidedMessages.forget(c.timeMs);
+        if (decidedMessages.find(c.senderId, c.messageId) >= 0) {
+            result.reject(LedgerRejection.DUPLICATE, c.sequence, c.timeMs);
+            return;
+        }
+        decidedMessages.remember(c);
+        result.accept(c.sequence, c.timeMs);
+    }
+
+    /**
+     * The receivable-financing messages decided within the retention window, by (sender, MsgId):
+     * for look-ups before routing a message (a retry, a conflicting reuse) and to ask whether a new
+     * one finds room. Read-only use; ledger thread only.
+     */
+    public DecidedMessages decidedMessages() {
+        return decidedMessages;
     }
 
     private static void decide(LedgerCommand command, LedgerRejection rejection, LedgerResult result) {
@@ -690,6 +734,7 @@ public final class Ledger {
             decidedPayments.write(out);
             receivables.write(out);
             fxRates.write(out);
+            decidedMessages.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -701,11 +746,13 @@ public final class Ledger {
      * A ledger with the state {@link #snapshot()} wrote; its {@link #stateHash()} equals the
      * original's, and it applies the commands after {@link #lastSequence()} as the original would.
      *
-     * <p>Reads this version (3) and the one before (2), whose payment window did not keep what returns
-     * and recalls need: the transfers it remembers are still deduplicated, but cannot be returned or
-     * recalled (refused as {@link LedgerRejection#UNKNOWN_ORIGINAL}).
+     * <p>Reads this version (4) and the ones before: 3, which kept no receivable-financing messages
+     * (read with an empty window: a message decided before it is not known as a retry), and 2, whose
+     * payment window did not keep what returns and recalls need: the transfers it remembers are still
+     * deduplicated, but cannot be returned or recalled (refused as {@link
+     * LedgerRejection#UNKNOWN_ORIGINAL}).
      *
-     * @throws IllegalArgumentException when the bytes are not a Kapok ledger snapshot of either version
+     * @throws IllegalArgumentException when the bytes are not a Kapok ledger snapshot of these versions
      */
     public static Ledger fromSnapshot(byte[] snapshot) {
         Ledger ledger = new Ledger();
@@ -713,9 +760,11 @@ public final class Ledger {
             int magic = in.readInt();
             int version = in.readInt();
             if (magic != SNAPSHOT_MAGIC
-                    || (version != SNAPSHOT_VERSION && version != SNAPSHOT_VERSION_TRANSFERS_ONLY)) {
+                    || (version != SNAPSHOT_VERSION
+                            && version != SNAPSHOT_VERSION_NO_MESSAGES
+                            && version != SNAPSHOT_VERSION_TRANSFERS_ONLY)) {
                 throw new IllegalArgumentException(String.format(
-                        "not a ledger snapshot: magic 0x%08X version %d, expected 0x%08X version %d or %d",
+                        "not a ledger snapshot: magic 0x%08X version %d, expected 0x%08X version %d to %d",
                         magic, version, SNAPSHOT_MAGIC, SNAPSHOT_VERSION_TRANSFERS_ONLY, SNAPSHOT_VERSION));
             }
             ledger.lastSequence = in.readLong();
@@ -734,6 +783,9 @@ public final class Ledger {
             ledger.decidedPayments = DecidedPayments.read(in, version == SNAPSHOT_VERSION_TRANSFERS_ONLY);
             ledger.receivables.read(in);
             ledger.fxRates.read(in);
+            if (version == SNAPSHOT_VERSION) {
+                ledger.decidedMessages = DecidedMessages.read(in);
+            }
             if (in.available() != 0) {
                 throw new IllegalArgumentException("ledger snapshot has " + in.available() + " trailing bytes");
             }

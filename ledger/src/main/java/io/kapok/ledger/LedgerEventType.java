@@ -11,6 +11,7 @@ package io.kapok.ledger;
  *  RECALL_STATE         original UETR    bank to notify   yes       see below             new RecallState code
  *  RECEIVABLE_STATE     receivable id    holder           yes       outstanding           new ReceivableState code
  *  RECEIVABLE_SPLIT     parent id        child id         yes       child's amount        —
+ *  RECEIVABLE_ASSIGNED  receivable id    debtor           yes       owed to the new payee due day × 1024 + term days
  *  FINANCING_STATE      financing id     bank             yes       financed (or asked)   new FinancingState code
  *  CREDIT_RESERVED      bank id          core enterprise  yes       amount held           —
  *  CREDIT_POSTED        bank id          core enterprise  yes       hold made exposure    —
@@ -18,6 +19,14 @@ package io.kapok.ledger;
  *  PARTY_ONBOARDED      programme id     party            —         —                     —
  *  FX_RATE_SET          —                —                quote     rate (×10^8)          base currency (packed)
  * </pre>
+ *
+ * <p>A {@code RECEIVABLE_ASSIGNED} event tells that the debtor must now pay a receivable to someone
+ * else: to the new holder of a split's child (the command's new holder), or to the bank that
+ * disbursed its financing (the command's sender). It carries the debtor and the dates, so that the
+ * notice to the debtor is composed from the event alone, as recovery requires: the due day is {@code
+ * code >> 10}, the issue day that minus {@code code & 1023} (a term is never over a year). A
+ * disbursement reports the receivable's state (RECEIVABLE_STATE, still FINANCED) before it, naming
+ * its holder, who assigns it.
  *
  * <p>A {@code RECALL_STATE} event names the bank the gateway tells: on {@code OPEN} (1) the
  * original's creditor, who must answer the camt.056, amount = what remains unreturned; on {@code
@@ -30,6 +39,7 @@ public enum LedgerEventType {
     POSTED(1),
     RECEIVABLE_STATE(10),
     RECEIVABLE_SPLIT(11),
+    RECEIVABLE_ASSIGNED(12),
     FINANCING_STATE(20),
     CREDIT_RESERVED(30),
     CREDIT_POSTED(31),

@@ -30,6 +30,7 @@ import io.kapok.ledger.LedgerResult;
 import io.kapok.ledger.payment.TransferCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
+import io.kapok.ledger.receivable.DisburseFinancingCommand;
 import io.kapok.ledger.receivable.OnboardPartyCommand;
 import io.kapok.ledger.receivable.RegisterReceivableCommand;
 import io.kapok.ledger.receivable.RequestFinancingCommand;
@@ -51,7 +52,12 @@ import io.kapok.ledger.receivable.SplitReceivableCommand;
  *  a settlement paid to another bank        the pacs.008 itself, verbatim, to the payee bank
  *  a confirmation (tsin.013 item)           a tsin.013 with that item to the holder: confirmed (RCCF)
  *                                           or disputed (RCER)
- *  a split (tsin.006 item)                  a tsin.008 with the new receivable, to its new holder
+ *  a split (tsin.006 item)                  a tsin.008 with the new receivable, to its new holder; and
+ *                                           a tsin.008 to the debtor: pay that receivable to the new
+ *                                           holder (Assgne), no longer to the one that split it (Assgnr)
+ *  a disbursement (the bank's pacs.008)     a tsin.008 to the debtor: repay the financed receivable to
+ *                                           the bank (Assgne, its settlement account at the platform),
+ *                                           no longer to the holder (Assgnr)
  *  a return (pacs.004)                      the pacs.004 itself, verbatim, to the original's debtor
  *  a recall opened (camt.056)               the camt.056 itself, verbatim, to the original's creditor
  *  a recall resolved (camt.029)             the camt.029 itself, verbatim, to the original's debtor
@@ -156,7 +162,17 @@ public final class FlowNotifications implements MailboxComposer {
             case REQUEST_FINANCING -> financingRequest((RequestFinancingCommand) command, raw, rawLength, result, sink);
             case DECIDE_FINANCING -> decision((DecideFinancingCommand) command, raw, rawLength, result, sink);
             case CONFIRM_RECEIVABLE -> confirmation(command, raw, rawLength, result, sink);
-            case SPLIT_RECEIVABLE -> split(command, raw, rawLength, result, sink);
+            case SPLIT_RECEIVABLE -> {
+                SplitReceivableCommand c = (SplitReceivableCommand) command;
+                split(command, raw, rawLength, result, sink);
+                assignedToDebtor(command, c.newHolderId, c.senderId, false, result, sink);
+            }
+            case DISBURSE_FINANCING -> {
+                String receivableId = eventSubject(result, LedgerEventType.RECEIVABLE_ASSIGNED);
+                String holder = receivableId == null ? null : holderOf(result, receivableId);
+                String bank = ((DisburseFinancingCommand) command).senderId;
+                assignedToDebtor(command, bank, holder, true, result, sink);
+            }
             case ONBOARD_PARTY -> onboarding((OnboardPartyCommand) command, result, sink);
             case RETURN_PAYMENT ->
                 relay(raw, rawLength, eventParty(result, LedgerEventType.PAYMENT_RETURNED), PACS004, sink);
@@ -321,6 +337,65 @@ public final class FlowNotifications implements MailboxComposer {
         sink.message(c.newHolderId, TSIN008, writer.buffer(), 0, writer.length());
     }
 
+    /**
+     * A tsin.008 to the debtor of each receivable the ledger reports assigned (RECEIVABLE_ASSIGNED):
+     * from now on it pays {@code assigneeId} (into its settlement account at the platform when {@code
+     * toBank}) rather than {@code assignorId}. Everything comes from the command and the events,
+     * none from the ledger's state, so recovery composes the same bytes.
+     */
+    private void assignedToDebtor(
+            LedgerCommand command,
+            String assigneeId,
+            String assignorId,
+            boolean toBank,
+            LedgerResult result,
+            OutboundSink sink) {
+        for (int i = 0; i < result.eventCount(); i++) {
+            if (result.eventType(i) != LedgerEventType.RECEIVABLE_ASSIGNED || assignorId == null) {
+                continue;
+            }
+            String debtor = result.eventParty(i);
+            InvoiceAssignment a = letterTo(command, debtor, "DEBTOR");
+            FlowParties.identity(a.letter.addParty("ASSIGNEE"), assigneeId);
+            FlowParties.identity(a.letter.addParty("ASSIGNOR"), assignorId);
+            a.assigneeRef.set("ASSIGNEE");
+            a.assignorRef.set("ASSIGNOR");
+            a.notifyingPartyRef.set("PLATFORM");
+            a.notificationReceiverRef.set("DEBTOR");
+            a.currency = result.eventCurrency(i);
+            FinancialItem f = a.items.add();
+            f.clear();
+            f.identifier.set(result.eventSubject(i));
+            int dates = result.eventCode(i);
+            f.dueDateEpochDay = dates >> 10;
+            f.issueDateEpochDay = f.dueDateEpochDay - (dates & 1023);
+            f.buyerRef.set("DEBTOR");
+            f.sellerRef.set("ASSIGNEE");
+            if (toBank) {
+                f.creditAccount.set("KAPK-");
+                f.creditAccount.append(
+                        io.kapok.codecs.iso.Iso4217.unpack(a.currency).toCharArray(), 0, 3);
+                f.creditAccount.append(DASH, 0, 1);
+                f.creditAccount.append(assigneeId.toCharArray(), 0, assigneeId.length());
+            }
+            f.taxableAmountMinor = result.eventAmountMinor(i);
+            f.taxAmountMinor = 0;
+            tsin008.encode(a, writer);
+            sink.message(debtor, TSIN008, writer.buffer(), 0, writer.length());
+        }
+    }
+
+    /** The holder a RECEIVABLE_STATE event of {@code receivableId} names, or null. */
+    private static String holderOf(LedgerResult result, String receivableId) {
+        for (int i = 0; i < result.eventCount(); i++) {
+            if (result.eventType(i) == LedgerEventType.RECEIVABLE_STATE
+                    && receivableId.equals(result.eventSubject(i))) {
+                return result.eventParty(i);
+            }
+        }
+        return null;
+    }
+
     /** The supplier joined a programme: a tsin.011 with that programme as its one agreement item. */
     private void onboarding(OnboardPartyCommand c, LedgerResult result, OutboundSink sink) {
         PartyRegistration r = registration;
@@ -358,11 +433,10 @@ public final class FlowNotifications implements MailboxComposer {
     }
 
     /**
-     * A letter from the platform to {@code recipient} with one item: {@code receivableId}, dates and
-     * amount from item {@code item} of the decoded message ({@code amountMinor} when not -1).
+     * A letter from the platform to {@code recipient} (a party of it as {@code recipientRef}), its
+     * id and date from the journal entry of {@code command}, with no item yet.
      */
-    private InvoiceAssignment letterWithItem(
-            LedgerCommand command, String recipient, int item, String receivableId, long amountMinor) {
+    private InvoiceAssignment letterTo(LedgerCommand command, String recipient, String recipientRef) {
         InvoiceAssignment a = assignment;
         a.clear();
         a.letter.header.from.bic(platformBic);
@@ -370,9 +444,19 @@ public final class FlowNotifications implements MailboxComposer {
         id(a.letter.header.messageId, command.sequence);
         a.letter.header.creationTimeMs = command.timeMs;
         a.letter.addParty("PLATFORM").bic(platformBic);
-        FlowParties.identity(a.letter.addParty("RECIPIENT"), recipient);
+        FlowParties.identity(a.letter.addParty(recipientRef), recipient);
         a.listId.copyFrom(a.letter.header.messageId);
         a.issueDateEpochDay = Math.floorDiv(command.timeMs, DAY_MS);
+        return a;
+    }
+
+    /**
+     * A letter from the platform to {@code recipient} with one item: {@code receivableId}, dates and
+     * amount from item {@code item} of the decoded message ({@code amountMinor} when not -1).
+     */
+    private InvoiceAssignment letterWithItem(
+            LedgerCommand command, String recipient, int item, String receivableId, long amountMinor) {
+        InvoiceAssignment a = letterTo(command, recipient, "RECIPIENT");
         a.assigneeRef.set("RECIPIENT");
         a.assignorRef.set("PLATFORM");
         a.currency = view.itemCurrency(item, FinancingItemListSchema.ITEM_TOTAL_AMOUNT);

@@ -2,6 +2,7 @@ package io.kapok.gateway.flow;
 
 import io.kapok.codecs.camt.Camt054Encoder;
 import io.kapok.codecs.camt.Camt054Notification;
+import io.kapok.codecs.camt.CashAccount;
 import io.kapok.codecs.camt.CashEntry;
 import io.kapok.codecs.iso.IsoIdentifiers;
 import io.kapok.codecs.xml.TextBuffer;
@@ -82,6 +83,34 @@ public final class PostingNotices implements MailboxRenderer {
 
     @Override
     public void render(MailboxEntry entry) {
+        Camt054Notification n = notification;
+        n.clear();
+        CashEntry e = n.entries.add();
+        int currency = readEntry(entry, e);
+        String owner = entry.recipientPartyId;
+        n.header.from.bic(platformBic);
+        FlowParties.identity(n.header.to, owner);
+        n.header.messageId.copyFrom(e.entryReference);
+        n.header.creationTimeMs = entry.createdTimeMs;
+        n.notificationId.copyFrom(n.header.messageId);
+        account(owner, currency, n.account);
+        encoder.encode(n, writer);
+        int length = writer.length();
+        if (entry.bytes.length < length) {
+            entry.bytes = new byte[Math.max(length, entry.bytes.length * 2)];
+        }
+        System.arraycopy(writer.buffer(), 0, entry.bytes, 0, length);
+        entry.length = length;
+    }
+
+    /**
+     * The posting a record reports, as the camt.054 rendered from it carries it: fills {@code e}
+     * ({@code NtryRef} = the camt.054's id {@code KPKN{inbound sequence}-{n}}) and returns the
+     * account's currency. The same on every thread and every read.
+     *
+     * @throws IllegalStateException when {@code entry} is not a posting record, or a damaged one
+     */
+    public int readEntry(MailboxEntry entry, CashEntry e) {
         if (entry.format != FORMAT) {
             throw new IllegalStateException("mailbox message " + entry.partySequence + " of " + entry.recipientPartyId
                     + " has record format " + entry.format + ", not " + FORMAT);
@@ -91,32 +120,11 @@ public final class PostingNotices implements MailboxRenderer {
         int currency = getInt(in);
         long delta = getLong(in);
         int messageNumber = getInt(in);
-        String owner = entry.recipientPartyId;
-
-        Camt054Notification n = notification;
-        n.clear();
-        n.header.from.bic(platformBic);
-        FlowParties.identity(n.header.to, owner);
-        n.header.messageId.set("KPKN");
-        appendNumber(n.header.messageId, entry.inboundSequence);
-        n.header.messageId.append(DASH, 0, 1);
-        appendNumber(n.header.messageId, messageNumber);
-        n.header.creationTimeMs = entry.createdTimeMs;
-        n.notificationId.copyFrom(n.header.messageId);
-        n.account.id.set("KAPK-");
-        scratch[0] = (char) ((currency >>> 16) & 0xFF); // the packed ISO 4217 letters, no String
-        scratch[1] = (char) ((currency >>> 8) & 0xFF);
-        scratch[2] = (char) (currency & 0xFF);
-        scratch[3] = '-';
-        int ownerLength = Math.min(owner.length(), scratch.length - 4);
-        owner.getChars(0, ownerLength, scratch, 4);
-        n.account.id.append(scratch, 0, 4 + ownerLength);
-        n.account.currency = currency;
-        FlowParties.identity(n.account.owner, owner);
-        n.account.servicerBic.set(platformBic);
-        CashEntry e = n.entries.add();
         e.clear();
-        e.entryReference.copyFrom(n.header.messageId);
+        e.entryReference.set("KPKN");
+        appendNumber(e.entryReference, entry.inboundSequence);
+        e.entryReference.append(DASH, 0, 1);
+        appendNumber(e.entryReference, messageNumber);
         e.amountMinor = Math.abs(delta);
         e.credit = delta > 0;
         e.bookingDateEpochDay = Math.floorDiv(entry.createdTimeMs, DAY_MS);
@@ -144,13 +152,28 @@ public final class PostingNotices implements MailboxRenderer {
             throw new IllegalStateException("mailbox message " + entry.partySequence + " of " + entry.recipientPartyId
                     + ": a posting record of " + entry.length + " bytes, read " + at);
         }
-        encoder.encode(n, writer);
-        int length = writer.length();
-        if (entry.bytes.length < length) {
-            entry.bytes = new byte[Math.max(length, entry.bytes.length * 2)];
-        }
-        System.arraycopy(writer.buffer(), 0, entry.bytes, 0, length);
-        entry.length = length;
+        return currency;
+    }
+
+    /** The currency of a posting record (format {@value #FORMAT}), as {@link #readEntry} returns it. */
+    public static int currencyOf(MailboxEntry entry) {
+        byte[] in = entry.bytes;
+        return (in[0] & 0xFF) << 24 | (in[1] & 0xFF) << 16 | (in[2] & 0xFF) << 8 | (in[3] & 0xFF);
+    }
+
+    /** {@code owner}'s account in {@code currency} at the platform: {@code KAPK-{CCY}-{owner}}, kept by the platform. */
+    public void account(String owner, int currency, CashAccount account) {
+        account.id.set("KAPK-");
+        scratch[0] = (char) ((currency >>> 16) & 0xFF); // the packed ISO 4217 letters, no String
+        scratch[1] = (char) ((currency >>> 8) & 0xFF);
+        scratch[2] = (char) (currency & 0xFF);
+        scratch[3] = '-';
+        int ownerLength = Math.min(owner.length(), scratch.length - 4);
+        owner.getChars(0, ownerLength, scratch, 4);
+        account.id.append(scratch, 0, 4 + ownerLength);
+        account.currency = currency;
+        FlowParties.identity(account.owner, owner);
+        account.servicerBic.set(platformBic);
     }
 
     private static final char[] DASH = {'-'};

@@ -163,6 +163,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                     health.json());
         } else if (path.equals("/v1/mailbox")) {
             onMailbox(request, response);
+        } else if (path.equals("/v1/statement")) {
+            onStatement(request, response);
         } else if (path.equals("/v1/ledger/hash")) {
             query(response, InboundEvent.Kind.QUERY_STATE_HASH, null);
         } else if (path.startsWith("/v1/ledger/accounts/") && path.length() > "/v1/ledger/accounts/".length()) {
@@ -184,13 +186,37 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
                     "{\"error\": \"no such path\", \"paths\": [\"POST /v1/messages\", \"POST /v1/echo\", "
                             + "\"GET /v1/health\", \"GET /v1/ledger/hash\", \"GET /v1/ledger/accounts/{partyId}\", "
                             + "\"GET /v1/ledger/receivables/{receivableId}\", \"GET /v1/ledger/exposure/{bankId}\", "
-                            + "\"GET /v1/mailbox?after=SEQ\"]}");
+                            + "\"GET /v1/mailbox?after=SEQ\", \"GET /v1/statement?currency=CCY\"]}");
         }
     }
 
     /** A party named in a request: an 8-character BIC is the same party as its "XXX" form. */
     private static String partyId(String named) {
         return named.length() == 8 && IsoIdentifiers.isBic(named) ? Bics.normalise(named) : named;
+    }
+
+    /**
+     * GET /v1/statement?currency=CCY: the caller's (named as for a mailbox poll) camt.053 of today
+     * in that currency, answered by the sequencer; 400 without the party or an active currency code.
+     */
+    private void onStatement(FullHttpRequest request, PendingResponse response) {
+        String party = request.headers().get(PARTY_HEADER);
+        List<String> currency =
+                new QueryStringDecoder(request.uri()).parameters().get("currency");
+        if (party == null || party.isBlank()) {
+            respondJson(
+                    response,
+                    HttpResponseStatus.BAD_REQUEST,
+                    "{\"error\": \"name the account owner in the " + PARTY_HEADER + " header\"}");
+        } else if (currency == null
+                || io.kapok.codecs.iso.Iso4217.minorUnits(currency.get(0)) == io.kapok.codecs.iso.Iso4217.UNKNOWN) {
+            respondJson(
+                    response,
+                    HttpResponseStatus.BAD_REQUEST,
+                    "{\"error\": \"give the account's currency as an active ISO 4217 code: ?currency=CNY\"}");
+        } else {
+            query(response, InboundEvent.Kind.QUERY_STATEMENT, partyId(party.trim()) + "\n" + currency.get(0));
+        }
     }
 
     /** GET /v1/mailbox: checks the party and the parameters, then starts the poll. */

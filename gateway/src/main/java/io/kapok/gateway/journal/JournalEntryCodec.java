@@ -16,6 +16,7 @@ import io.kapok.ledger.receivable.CreateProgrammeCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
 import io.kapok.ledger.receivable.DisburseFinancingCommand;
 import io.kapok.ledger.receivable.OnboardPartyCommand;
+import io.kapok.ledger.receivable.RecordMessageCommand;
 import io.kapok.ledger.receivable.RegisterReceivableCommand;
 import io.kapok.ledger.receivable.RequestFinancingCommand;
 import io.kapok.ledger.receivable.SetCreditLineCommand;
@@ -74,6 +75,9 @@ import org.bouncycastle.crypto.Digest;
  *  37  CANCEL_FINANCING     financingId utf8
  *  38  SETTLE_RECEIVABLE    receivableId, payeeBankId utf8, amountMinor int64, messageId, uetr utf8,
  *                           paymentFingerprint int64 (the pacs.008's, when one carried it)
+ *  40  RECORD_MESSAGE       messageType, messageId utf8, fingerprint int64, firstSequence int64,
+ *                           count int32, { outcome int64 (packed: see RecordMessageCommand),
+ *                           subjectId utf8 } × count
  * </pre>
  *
  * A command that names its sender ({@code senderId}: every command a party sends, i.e. all but
@@ -166,6 +170,7 @@ public final class JournalEntryCodec {
             case DISBURSE_FINANCING -> nonNull(((DisburseFinancingCommand) command).senderId);
             case CANCEL_FINANCING -> nonNull(((CancelFinancingCommand) command).senderId);
             case SETTLE_RECEIVABLE -> nonNull(((SettleReceivableCommand) command).senderId);
+            case RECORD_MESSAGE -> nonNull(((RecordMessageCommand) command).senderId);
         };
     }
 
@@ -307,6 +312,18 @@ public final class JournalEntryCodec {
                 out.writeUtf8(c.messageId);
                 out.writeUtf8(c.uetr);
                 out.writeLong(c.paymentFingerprint);
+            }
+            case RECORD_MESSAGE -> {
+                RecordMessageCommand c = (RecordMessageCommand) command;
+                out.writeUtf8(c.messageType);
+                out.writeUtf8(c.messageId);
+                out.writeLong(c.fingerprint);
+                out.writeLong(c.firstSequence);
+                out.writeInt(c.count());
+                for (int i = 0; i < c.count(); i++) {
+                    out.writeLong(c.packedAt(i));
+                    out.writeUtf8(c.subjectAt(i));
+                }
             }
         }
     }
@@ -487,6 +504,24 @@ public final class JournalEntryCodec {
                 c.paymentFingerprint = in.readLong();
                 return c;
             }
+            case RECORD_MESSAGE -> {
+                RecordMessageCommand c = into.recordMessage;
+                c.clear();
+                c.senderId = sender;
+                c.messageType = readUtf8(in, into);
+                c.messageId = readUtf8(in, into);
+                c.fingerprint = in.readLong();
+                c.firstSequence = in.readLong();
+                int count = in.readInt();
+                if (count < 0 || count > in.readRemaining()) {
+                    throw new IllegalStateException("a message record claims " + count + " commands");
+                }
+                for (int i = 0; i < count; i++) {
+                    long outcome = in.readLong();
+                    c.addPacked(outcome, readUtf8(in, into));
+                }
+                return c;
+            }
         }
         throw new IllegalStateException("no decoder for " + type);
     }
@@ -557,6 +592,7 @@ public final class JournalEntryCodec {
         public final DisburseFinancingCommand disburseFinancing = new DisburseFinancingCommand();
         public final CancelFinancingCommand cancelFinancing = new CancelFinancingCommand();
         public final SettleReceivableCommand settleReceivable = new SettleReceivableCommand();
+        public final RecordMessageCommand recordMessage = new RecordMessageCommand();
         /** The command of the last entry read (one of the above); carries sequence and time. */
         public LedgerCommand command;
         /** Chronicle Queue index of the last entry read, when a {@link Journal.Reader} read it. */

@@ -236,6 +236,70 @@ public final class Mailboxes implements AutoCloseable {
         return parkedTotal.get();
     }
 
+    /** The sequencer's own tailer for {@link #readToday}; created on first use. */
+    private ExcerptTailer statementTailer;
+
+    private final MailboxEntry statementEntry = new MailboxEntry();
+
+    /**
+     * Sequencer thread: reads, oldest first, the messages of {@code partyId} created at or after
+     * {@code fromTimeMs} whose inbound entry is at most {@code throughInboundSequence}, at most
+     * {@code messagesMax} of them back from the newest (a party with more is read from there on),
+     * handing each (compact records as they are, not rendered) to {@code sink}; the entry is reused.
+     * Messages retention removed are not read.
+     *
+     * @return how many were read, or -1 (none read) when more than {@code messagesMax} messages of
+     *     the party were created since {@code fromTimeMs}
+     */
+    public int readToday(
+            String partyId,
+            long fromTimeMs,
+            long throughInboundSequence,
+            int messagesMax,
+            java.util.function.Consumer<MailboxEntry> sink) {
+        PartyMailbox mailbox = parties.get(partyId);
+        if (mailbox == null) {
+            return 0;
+        }
+        if (statementTailer == null) {
+            statementTailer = queue.createTailer();
+        }
+        long floor = Math.max(mailbox.firstRetainedSequence(), mailbox.lastSequence() - messagesMax + 1);
+        long first = mailbox.lastSequence() + 1;
+        while (first > floor && readAt(mailbox, first - 1).createdTimeMs >= fromTimeMs) {
+            first--;
+        }
+        if (first == floor
+                && floor > mailbox.firstRetainedSequence()
+                && readAt(mailbox, floor - 1).createdTimeMs >= fromTimeMs) {
+            return -1; // the day starts before the newest messagesMax
+        }
+        int read = 0;
+        for (long sequence = first; sequence <= mailbox.lastSequence(); sequence++) {
+            MailboxEntry entry = readAt(mailbox, sequence);
+            if (entry.inboundSequence <= throughInboundSequence) {
+                sink.accept(entry);
+                read++;
+            }
+        }
+        return read;
+    }
+
+    private MailboxEntry readAt(PartyMailbox mailbox, long sequence) {
+        long index = mailbox.queueIndex(sequence);
+        MailboxEntry entry = statementEntry;
+        if (!statementTailer.moveToIndex(index)) {
+            throw new IllegalStateException("mailbox message " + sequence + " of " + mailbox.partyId()
+                    + " is not at its index 0x" + Long.toHexString(index));
+        }
+        try (net.openhft.chronicle.wire.DocumentContext dc = statementTailer.readingDocument()) {
+            if (!dc.isPresent() || entry.read(dc.wire().bytes(), true, index) != MailboxEntry.MESSAGE_MAGIC) {
+                throw new IllegalStateException("no mailbox message at index 0x" + Long.toHexString(index));
+            }
+        }
+        return entry;
+    }
+
     /**
      * Sequencer thread, before journaling {@code command}: null when every mailbox the command could
      * write to has room, else why not (naming the party, its undelivered count and the limit).
@@ -477,6 +541,9 @@ public final class Mailboxes implements AutoCloseable {
     public void close() {
         if (retention != null) {
             retention.close();
+        }
+        if (statementTailer != null) {
+            statementTailer.close();
         }
         reader.close();
         try {

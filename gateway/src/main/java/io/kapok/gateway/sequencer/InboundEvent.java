@@ -25,7 +25,9 @@ public final class InboundEvent {
         /** GET /v1/ledger/receivables/{receivableId}. */
         QUERY_RECEIVABLE,
         /** GET /v1/ledger/exposure/{bankId}. */
-        QUERY_EXPOSURE
+        QUERY_EXPOSURE,
+        /** GET /v1/statement?currency=CCY: {@link #queryId} is the party, a line feed, the currency. */
+        QUERY_STATEMENT
     }
 
     public Kind kind;

@@ -7,6 +7,7 @@ import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.flow.FlowAnswers;
 import io.kapok.gateway.flow.FlowNotifications;
 import io.kapok.gateway.flow.FlowPlan;
+import io.kapok.gateway.flow.FlowRetries;
 import io.kapok.gateway.flow.FlowRouter;
 import io.kapok.gateway.flow.PaymentRouter;
 import io.kapok.gateway.flow.PostingNotices;
@@ -67,8 +68,13 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private final TransferCommand transfer = new TransferCommand();
     /** The commands of the message being handled, and their outcomes. */
     private final FlowPlan plan = new FlowPlan();
+    /** What the commands of the message being handled were decided, journaled after them. */
+    private final io.kapok.ledger.receivable.RecordMessageCommand decidedRecord =
+            new io.kapok.ledger.receivable.RecordMessageCommand();
 
     private FlowAnswers flowAnswers;
+    /** camt.053 on request, from the ledger's balances and the mailboxes' camt.054 records. */
+    private final io.kapok.gateway.flow.AccountStatements statements;
     /** Answers to messages that wrote no journal entry (refused, or a query): {@code KPKU<start ms>-<n>}. */
     private long unjournaledAnswers;
 
@@ -111,6 +117,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         this.journalHook = journalHook;
         this.mailboxHook = mailboxHook;
         this.flowAnswers = new FlowAnswers(Bics.normalise(config.platform().id()));
+        this.statements = new io.kapok.gateway.flow.AccountStatements(
+                Bics.normalise(config.platform().id()));
     }
 
     @Override
@@ -269,6 +277,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 case QUERY_ACCOUNTS -> answerAccounts(event.queryId, response);
                 case QUERY_RECEIVABLE -> answerReceivable(event.queryId, response);
                 case QUERY_EXPOSURE -> answerExposure(event.queryId, response);
+                case QUERY_STATEMENT -> answerStatement(event.queryId, response);
             }
         } catch (RuntimeException e) {
             // A bug, not bad input: fail loudly in the log, answer "retry later", keep serving.
@@ -340,7 +349,10 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
      * A receivable-financing message: routed into ledger commands against the current state ({@link
      * FlowRouter}), each journaled, applied and its outbound messages written like a payment's, then
      * answered with the family's status message ({@link FlowAnswers}). A message refused before the
-     * ledger journals nothing and is answered 400.
+     * ledger journals nothing and is answered 400. A message kept by (sender, MsgId) ({@link
+     * FlowRetries}) is looked up first: a retry gets the original answer, a different message under
+     * the same id is refused DUPL, and neither journals anything; once a new one's commands ran, what
+     * they were decided is journaled after them, so its retries find it.
      */
     private void onMessage(InboundEvent event, PendingResponse response) {
         if (!mailboxes.writable()) {
@@ -348,8 +360,23 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             return;
         }
         FlowPlan p = plan;
+        String messageId = event.senderId == null ? null : FlowRetries.messageId(event.message);
+        long fingerprint = messageId == null ? 0 : FlowRetries.fingerprint(event.message);
+        if (messageId != null && answerDecided(event, messageId, fingerprint, p, response)) {
+            return;
+        }
         FlowRouter.route(event.message, event.senderId, event.receiveTimeMs, ledger, p);
+        if (!p.refused()
+                && messageId != null
+                && !ledger.decidedMessages().hasRoom(event.receiveTimeMs, p.commands.size())) {
+            // Not taken rather than taken without its retries known: the window frees up as time passes.
+            response.answerUnavailable("the ledger's window of decided messages is full: retry later");
+            return;
+        }
         if (!p.refused() && !runPlan(p, event, response)) {
+            return;
+        }
+        if (messageId != null && !p.refused() && !recordDecided(p, messageId, fingerprint, event, response)) {
             return;
         }
         String answerId = p.firstSequence > 0
@@ -357,6 +384,91 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 : "KPKU" + startTimeMs + "-" + ++unjournaledAnswers;
         io.kapok.codecs.xml.Utf8XmlWriter answer = flowAnswers.encode(p, event.message, ledger, answerId);
         response.answerXml(p.refused() ? 400 : 200, answer.buffer(), answer.length());
+    }
+
+    /**
+     * Answers a message whose (sender, {@code messageId}) the ledger already decided: the original
+     * answer for an identical retry, DUPL for another message under that id (HTTP 200 both, as for
+     * payments; nothing journaled). False when the id is new.
+     */
+    private boolean answerDecided(
+            InboundEvent event, String messageId, long fingerprint, FlowPlan p, PendingResponse response) {
+        io.kapok.ledger.receivable.DecidedMessages decided = ledger.decidedMessages();
+        int slot = decided.find(event.senderId, messageId);
+        if (slot < 0) {
+            return false;
+        }
+        p.clear();
+        p.type = event.message.type();
+        p.senderId = event.senderId;
+        p.timeMs = event.receiveTimeMs;
+        String answerId;
+        if (decided.fingerprintAt(slot) == fingerprint) {
+            FlowRetries.rebuild(decided, slot, event.senderId, p);
+            answerId = String.format("KPK%016d", p.firstSequence);
+        } else {
+            p.refuse(
+                    io.kapok.ledger.LedgerRejection.DUPLICATE.isoCode(),
+                    "message id " + messageId + " of " + event.senderId + " was already used for another "
+                            + decided.messageTypeAt(slot) + " (journal entry " + decided.firstSequenceAt(slot)
+                            + "): a retry must repeat the message unchanged, a new message needs a new id");
+            answerId = "KPKU" + startTimeMs + "-" + ++unjournaledAnswers;
+        }
+        io.kapok.codecs.xml.Utf8XmlWriter answer = flowAnswers.encode(p, event.message, ledger, answerId);
+        response.answerXml(200, answer.buffer(), answer.length());
+        return true;
+    }
+
+    /**
+     * Journals and applies, after the commands of {@code p}, what they were decided (a {@link
+     * io.kapok.ledger.receivable.RecordMessageCommand}). False when the journal failed: {@code
+     * response} then says "retry later", and a retry meets the state the commands left.
+     */
+    private boolean recordDecided(
+            FlowPlan p, String messageId, long fingerprint, InboundEvent event, PendingResponse response) {
+        if (p.firstSequence == 0) {
+            return true; // nothing ran, nothing to remember
+        }
+        FlowRetries.record(p, messageId, fingerprint, decidedRecord);
+        // The platform's own record: the message's bytes are in the entries of its commands already.
+        if (!journalAndApply(decidedRecord, event, false, response)) {
+            return false;
+        }
+        if (!result.applied) {
+            throw new IllegalStateException("the ledger refused the record of message " + messageId + " of "
+                    + event.senderId + ": " + result.rejection);
+        }
+        return true;
+    }
+
+    /**
+     * Appends {@code command} to the journal, with the message's bytes when {@code withMessage}, then
+     * applies it. False when the append failed: {@code response} then says "retry later" and nothing
+     * was applied.
+     */
+    private boolean journalAndApply(
+            LedgerCommand command, InboundEvent event, boolean withMessage, PendingResponse response) {
+        command.sequence = ledger.lastSequence() + 1;
+        command.timeMs = event.receiveTimeMs;
+        try {
+            if (withMessage) {
+                journal.append(command, event.senderId, event.raw, event.rawLength, event.messageDigest);
+            } else {
+                journal.append(command, event.senderId, null, 0, null);
+            }
+        } catch (RuntimeException e) {
+            if (journalWritable) {
+                LOG.error("journal append failed; answering 503 until it works again", e);
+            }
+            journalWritable = false;
+            journalError = String.valueOf(e.getMessage());
+            response.answerUnavailable("journal unavailable");
+            return false;
+        }
+        journalWritable = true;
+        ledger.apply(command, result);
+        lastSequence = command.sequence;
+        return true;
     }
 
     /**
@@ -390,22 +502,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 }
                 continue;
             }
-            command.sequence = ledger.lastSequence() + 1;
-            command.timeMs = event.receiveTimeMs;
-            try {
-                journal.append(command, event.senderId, event.raw, event.rawLength, event.messageDigest);
-            } catch (RuntimeException e) {
-                if (journalWritable) {
-                    LOG.error("journal append failed; answering 503 until it works again", e);
-                }
-                journalWritable = false;
-                journalError = String.valueOf(e.getMessage());
-                response.answerUnavailable("journal unavailable");
+            if (!journalAndApply(command, event, true, response)) {
                 return false;
             }
-            journalWritable = true;
-            ledger.apply(command, result);
-            lastSequence = command.sequence;
             if (p.firstSequence == 0) {
                 p.firstSequence = command.sequence;
             }
@@ -497,6 +596,53 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             return;
         }
         response.answerJson(200, LedgerViewsJson.receivable(view, ledger.lastSequence()));
+    }
+
+    /**
+     * A camt.053 of the caller's account in one currency for today ({@link AccountStatements}):
+     * 404 for an unknown party or account, 409 when postings write no camt.054 (nothing to list),
+     * 413 when the day holds more postings than one statement reports, 503 while the mailbox cannot
+     * be written (it may lack postings).
+     */
+    private void answerStatement(String query, PendingResponse response) {
+        int split = query.indexOf('\n');
+        String partyId = query.substring(0, split);
+        String currencyCode = query.substring(split + 1);
+        Party party = ledger.party(partyId);
+        int currency = Iso4217.pack(currencyCode);
+        int index = party == null ? -1 : party.accountIndex(currency);
+        if (index < 0) {
+            response.answerJson(
+                    404,
+                    "{\"error\": \"no such account\", \"partyId\": \"" + Json.escape(partyId) + "\", \"currency\": \""
+                            + currencyCode + "\"}");
+            return;
+        }
+        if (!config.notificationsOrDefault().postings()) {
+            response.answerJson(
+                    409,
+                    "{\"error\": \"a statement lists the postings' camt.054s, and notifications.postings is off\"}");
+            return;
+        }
+        if (!mailboxes.writable()) {
+            response.answerUnavailable("mailbox unavailable");
+            return;
+        }
+        io.kapok.codecs.xml.Utf8XmlWriter xml = statements.statement(
+                mailboxes,
+                partyId,
+                currency,
+                party.balanceAt(index),
+                ledger.lastSequence(),
+                System.currentTimeMillis());
+        if (xml == null) {
+            response.answerJson(
+                    413,
+                    "{\"error\": \"today holds more postings on this account than one statement reports ("
+                            + io.kapok.codecs.camt.Camt053Statement.ENTRIES_MAX + ")\"}");
+            return;
+        }
+        response.answerXml(200, xml.buffer(), xml.length());
     }
 
     private void answerExposure(String bankId, PendingResponse response) {

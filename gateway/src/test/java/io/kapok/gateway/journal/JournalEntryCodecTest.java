@@ -13,6 +13,7 @@ import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.RecordMessageCommand;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -97,6 +98,26 @@ class JournalEntryCodecTest {
         for (Field f : written.getClass().getFields()) {
             assertEquals(f.get(written), f.get(read), type + "." + f.getName());
         }
+    }
+
+    @Test
+    void aMessageRecordRoundTripsEachCommandOutcome() {
+        RecordMessageCommand written = (RecordMessageCommand) SampleCommands.of(CommandType.RECORD_MESSAGE);
+        RecordMessageCommand read =
+                (RecordMessageCommand) read(entry(JournalDigest.SM3, null, written, written.senderId)).command;
+        assertEquals(2, read.count());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(written.packedAt(i), read.packedAt(i), "outcome " + i);
+            assertEquals(written.subjectAt(i), read.subjectAt(i), "subject " + i);
+        }
+        assertTrue(RecordMessageCommand.applied(read.packedAt(0)));
+        assertTrue(RecordMessageCommand.accept(read.packedAt(0)));
+        assertEquals(
+                io.kapok.ledger.LedgerRejection.FINANCING_STATE_FORBIDS,
+                RecordMessageCommand.rejection(read.packedAt(1)));
+        assertEquals(
+                "BE08",
+                io.kapok.gateway.flow.FlowRouter.unpackReason(RecordMessageCommand.reasonCode(read.packedAt(1))));
     }
 
     @Test

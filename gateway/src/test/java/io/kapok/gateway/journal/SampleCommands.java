@@ -17,6 +17,7 @@ import io.kapok.ledger.receivable.CreateProgrammeCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
 import io.kapok.ledger.receivable.DisburseFinancingCommand;
 import io.kapok.ledger.receivable.OnboardPartyCommand;
+import io.kapok.ledger.receivable.RecordMessageCommand;
 import io.kapok.ledger.receivable.RegisterReceivableCommand;
 import io.kapok.ledger.receivable.RequestFinancingCommand;
 import io.kapok.ledger.receivable.SetCreditLineCommand;
@@ -203,6 +204,23 @@ public final class SampleCommands {
                 c.messageId = "VHBK-PAY-0001";
                 c.uetr = "6c2d3e4f-5061-4b72-8c83-9d94e5f60718";
                 c.paymentFingerprint = -0x0fed_cba9_8765_4321L;
+                yield c;
+            }
+            case RECORD_MESSAGE -> {
+                RecordMessageCommand c = new RecordMessageCommand();
+                c.senderId = BANK;
+                c.messageType = "tsin.002.001.01";
+                c.messageId = "PRBK-D-0001";
+                c.fingerprint = -0x0123_4567_89ab_cdefL;
+                c.firstSequence = 40;
+                c.add(CommandType.DECIDE_FINANCING, true, null, "FSPP-F-1/INV-1", true, 0);
+                c.add(
+                        CommandType.DECIDE_FINANCING,
+                        true,
+                        io.kapok.ledger.LedgerRejection.FINANCING_STATE_FORBIDS,
+                        "FSPP-F-1/INV-2",
+                        false,
+                        0x42453038); // "BE08"
                 yield c;
             }
         };

@@ -298,6 +298,7 @@ public final class Receivables {
         r.event(LedgerEventType.RECEIVABLE_SPLIT, parent.id, child.id, parent.currency, c.amountMinor, 0);
         stateEvent(parent, r);
         stateEvent(child, r);
+        assignedEvent(child, c.amountMinor, r);
         return null;
     }
 
@@ -484,6 +485,9 @@ public final class Receivables {
         rec.record(sequence, ReceivableChange.DISBURSED);
         financingEvent(f, f.financedMinor, r);
         r.event(LedgerEventType.CREDIT_POSTED, line.bankId, line.coreId, line.currency, f.financedMinor, 0);
+        // From now on the debtor repays the bank (a payment to anyone else is WRONG_PAYEE).
+        stateEvent(rec, r);
+        assignedEvent(rec, rec.outstandingMinor, r);
         return null;
     }
 
@@ -623,6 +627,17 @@ public final class Receivables {
                 rec.currency,
                 rec.outstandingMinor,
                 rec.state.code());
+    }
+
+    /** The debtor of {@code rec} must now pay {@code amountMinor} of it to someone else (see {@link LedgerEventType}). */
+    private static void assignedEvent(Receivable rec, long amountMinor, LedgerResult r) {
+        r.event(
+                LedgerEventType.RECEIVABLE_ASSIGNED,
+                rec.id,
+                rec.debtorId,
+                rec.currency,
+                amountMinor,
+                rec.dueDay * 1024 + (rec.dueDay - rec.issueDay));
     }
 
     private static void financingEvent(Financing f, long amountMinor, LedgerResult r) {

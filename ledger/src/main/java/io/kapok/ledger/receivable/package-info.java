@@ -11,11 +11,11 @@
  *  tsin.009 → tsin.010/011/012     OnboardPartyCommand            programme's bank or core     PARTY_ONBOARDED
  *  tsin.004 / tsin.006 item        RegisterReceivableCommand      debtor or creditor           RECEIVABLE_STATE
  *  tsin.013                        ConfirmReceivableCommand       debtor                       RECEIVABLE_STATE
- *  (split and transfer)            SplitReceivableCommand         holder                       RECEIVABLE_SPLIT, RECEIVABLE_STATE ×2
+ *  (split and transfer)            SplitReceivableCommand         holder                       RECEIVABLE_SPLIT, RECEIVABLE_STATE ×2, RECEIVABLE_ASSIGNED
  *  (withdrawal)                    CancelReceivableCommand        holder                       RECEIVABLE_STATE
  *  tsin.001 → tsin.002 RCCF/RCER   RequestFinancingCommand        holder, onboarded            FINANCING_STATE, RECEIVABLE_STATE
  *  bank's tsin.002 FNCD / reject   DecideFinancingCommand         programme's bank             FINANCING_STATE, CREDIT_RESERVED, RECEIVABLE_STATE
- *  bank's pacs.008 (disbursement)  DisburseFinancingCommand       financing bank               FINANCING_STATE, CREDIT_POSTED
+ *  bank's pacs.008 (disbursement)  DisburseFinancingCommand       financing bank               FINANCING_STATE, CREDIT_POSTED, RECEIVABLE_STATE, RECEIVABLE_ASSIGNED
  *  tsin.003 → tsin.002 PACK/REJT   CancelFinancingCommand         requester                    CREDIT_RELEASED?, FINANCING_STATE, RECEIVABLE_STATE
  *  debtor bank's pacs.008          SettleReceivableCommand        paying bank                  POSTED ×2, CREDIT_RELEASED?, FINANCING_STATE?, RECEIVABLE_STATE
  * </pre>

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kapok.ledger.DemoWorld;
 import io.kapok.ledger.LedgerEventType;
@@ -182,6 +183,43 @@ class ReceivablesTest {
         assertEquals(java.util.List.of("R1-a"), parent.childIds());
         assertEquals(LedgerEventType.RECEIVABLE_SPLIT, r.eventType(0));
         assertEquals("R1-a", r.eventParty(0));
+    }
+
+    @Test
+    void aSplitAndADisbursementTellTheDebtorWhomToPayWithTheDates() {
+        w.confirmed("R1", FOSHAN, CNY, MILLION, 90);
+        Receivable parent = book().receivable("R1");
+        LedgerResult split = w.must(w.split(FOSHAN, "R1", "R1-a", NANSHA, 30_000_000L));
+        int e = assigned(split);
+        assertEquals("R1-a", split.eventSubject(e));
+        assertEquals(CANTON, split.eventParty(e), "the debtor");
+        assertEquals(30_000_000L, split.eventAmountMinor(e));
+        assertEquals(parent.dueDay(), split.eventCode(e) >> 10);
+        assertEquals(parent.issueDay(), (split.eventCode(e) >> 10) - (split.eventCode(e) & 1023));
+
+        w.must(w.requestFinancing(FOSHAN, "F1", "R1", PRBK_CNY, 60_000_000L));
+        w.must(w.accept(PRBK, "F1", 60_000_000L));
+        LedgerResult disbursed = w.must(w.disburse(PRBK, "F1", "REG-1"));
+        int d = assigned(disbursed);
+        assertEquals("R1", disbursed.eventSubject(d));
+        assertEquals(CANTON, disbursed.eventParty(d));
+        assertEquals(MILLION - 30_000_000L, disbursed.eventAmountMinor(d), "what remains owed, now to the bank");
+        boolean holderNamed = false;
+        for (int i = 0; i < disbursed.eventCount(); i++) {
+            holderNamed |= disbursed.eventType(i) == LedgerEventType.RECEIVABLE_STATE
+                    && FOSHAN.equals(disbursed.eventParty(i))
+                    && disbursed.eventCode(i) == ReceivableState.FINANCED.code();
+        }
+        assertTrue(holderNamed, "the holder who assigns it, its state unchanged");
+    }
+
+    private static int assigned(LedgerResult r) {
+        for (int i = 0; i < r.eventCount(); i++) {
+            if (r.eventType(i) == LedgerEventType.RECEIVABLE_ASSIGNED) {
+                return i;
+            }
+        }
+        throw new AssertionError("no RECEIVABLE_ASSIGNED event: " + r);
     }
 
     @Test
