@@ -297,6 +297,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         c.creditPartyId = Bics.normalise(event.payment.instructedAgentBic());
         c.currency = event.payment.currency();
         c.amountMinor = event.payment.amountMinor();
+        c.instructedCurrency = event.payment.instructedCurrency();
+        c.instructedAmountMinor = event.payment.instructedAmountMinor();
+        c.exchangeRateScaled = event.payment.exchangeRateScaled();
         if (ledger.findDecided(c, result)) {
             response.answerDecision(result);
             return;
