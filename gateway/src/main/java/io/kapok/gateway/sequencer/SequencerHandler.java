@@ -10,6 +10,8 @@ import io.kapok.gateway.flow.FlowPlan;
 import io.kapok.gateway.flow.FlowRouter;
 import io.kapok.gateway.flow.PaymentRouter;
 import io.kapok.gateway.flow.PostingNotices;
+import io.kapok.gateway.fx.FxFeedHealth;
+import io.kapok.gateway.fx.FxRateGuard;
 import io.kapok.gateway.http.PendingResponse;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalAuditor;
@@ -23,7 +25,9 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
 import io.kapok.gateway.snapshot.SnapshotStore;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerCommand;
+import io.kapok.ledger.LedgerRejection;
 import io.kapok.ledger.LedgerResult;
+import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.Party;
 import io.kapok.ledger.payment.TransferCommand;
 import java.nio.file.Path;
@@ -65,6 +69,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     private final LedgerResult result = new LedgerResult();
     private final TransferCommand transfer = new TransferCommand();
+    private final SetFxRateCommand fxRate = new SetFxRateCommand();
+    private volatile FxFeedHealth fxFeed;
     /** The commands of the message being handled, and their outcomes. */
     private final FlowPlan plan = new FlowPlan();
 
@@ -269,6 +275,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 case QUERY_ACCOUNTS -> answerAccounts(event.queryId, response);
                 case QUERY_RECEIVABLE -> answerReceivable(event.queryId, response);
                 case QUERY_EXPOSURE -> answerExposure(event.queryId, response);
+                case FX_RATE -> onFxRate(event, response);
             }
         } catch (RuntimeException e) {
             // A bug, not bad input: fail loudly in the log, answer "retry later", keep serving.
@@ -360,6 +367,52 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 : "KPKU" + startTimeMs + "-" + ++unjournaledAnswers;
         io.kapok.codecs.xml.Utf8XmlWriter answer = flowAnswers.encode(p, event.message, ledger, answerId);
         response.answerXml(p.refused() ? 400 : 200, answer.buffer(), answer.length());
+    }
+
+    /**
+     * A rate from the FX feed: refused, and never journaled, when it moves further than the band
+     * ({@code fx.bandPercent}) from the pair's latest rate ({@link FxRateGuard}); else journaled
+     * with the FIX message's bytes and applied like any command. The response tells the feed.
+     */
+    private void onFxRate(InboundEvent event, PendingResponse response) {
+        SetFxRateCommand c = fxRate;
+        c.baseCurrency = event.fxBaseCurrency;
+        c.quoteCurrency = event.fxQuoteCurrency;
+        c.rateScaled = event.fxRateScaled;
+        c.sourceSequence = event.fxSourceSequence;
+        String outOfBand = FxRateGuard.refusal(
+                ledger.fxRates(),
+                c.baseCurrency,
+                c.quoteCurrency,
+                c.rateScaled,
+                config.fxOrDefault().bandPpm());
+        if (outOfBand != null) {
+            LOG.warn(
+                    "FX rate {}/{} from {} (its sequence {}) refused: {}",
+                    Iso4217.unpack(c.baseCurrency),
+                    Iso4217.unpack(c.quoteCurrency),
+                    event.senderId,
+                    c.sourceSequence,
+                    outOfBand);
+            response.answerOutcome(false, LedgerRejection.INVALID_FX_RATE, 0, event.receiveTimeMs);
+            return;
+        }
+        FlowPlan p = plan;
+        p.clear();
+        p.add(c);
+        if (runPlan(p, event, response)) {
+            response.answerOutcome(p.applied.get(0), p.rejections.get(0), p.sequences.get(0), event.receiveTimeMs);
+        }
+    }
+
+    /** The FX feed beside this gateway, for the health report; null when none runs. */
+    public FxFeedHealth fxFeed() {
+        return fxFeed;
+    }
+
+    /** Any thread: attaches the FX feed whose state {@code /v1/health} reports (null detaches it). */
+    public void fxFeed(FxFeedHealth feed) {
+        this.fxFeed = feed;
     }
 
     /**
