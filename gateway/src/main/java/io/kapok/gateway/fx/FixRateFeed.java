@@ -73,6 +73,7 @@ public final class FixRateFeed implements Application, FxFeedHealth, AutoCloseab
     private SocketInitiator initiator;
 
     private volatile boolean loggedOn;
+    private volatile boolean closing;
     private final AtomicLong logons = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong quotesReceived = new AtomicLong();
@@ -117,6 +118,7 @@ public final class FixRateFeed implements Application, FxFeedHealth, AutoCloseab
     /** Logs out (waiting briefly for the source's answer) and stops the initiator's threads. */
     @Override
     public void close() {
+        closing = true;
         if (initiator != null) {
             initiator.stop();
             initiator = null;
@@ -174,7 +176,7 @@ public final class FixRateFeed implements Application, FxFeedHealth, AutoCloseab
 
     @Override
     public void onLogout(SessionID session) {
-        if (loggedOn) {
+        if (loggedOn && !closing) {
             LOG.warn(
                     "FX feed logged out of {}:{}; QuickFIX/J reconnects every {} s",
                     config.host(),
