@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.fx.FixRateSimulator;
 import io.kapok.gateway.fx.FxPrices;
 import io.kapok.gateway.fx.FxService;
 import java.math.BigDecimal;
@@ -166,6 +167,46 @@ class FxSystemTest {
             found.add(new String[] {a.group(1), String.valueOf(d.group(1).equals("DBIT") ? -minor : minor), xml});
         }
         return found;
+    }
+
+    @Test
+    void theFeedLogsOnAgainWhenTheRateSourceComesBack() throws Exception {
+        GatewayConfig.Fx f = config().fxOrDefault();
+        GatewayConfig.Fx simulatorSide = f.withSimulator(new GatewayConfig.FxSimulator(true, 0, 50, 7L));
+        FixRateSimulator source = new FixRateSimulator(simulatorSide).start();
+        int port = source.port();
+        // The feed alone, against that port, retrying every second while the source is away.
+        GatewayConfig.Fx feedSide = new GatewayConfig.Fx(
+                true,
+                f.host(),
+                port,
+                f.senderCompId(),
+                f.targetCompId(),
+                f.heartbeatSeconds(),
+                1,
+                f.pairs(),
+                f.bandPercent(),
+                GatewayConfig.FxSimulator.OFF);
+        GatewayConfig config = config().withFx(feedSide);
+        gateway = Gateway.start(config);
+        try {
+            fx = FxService.start(config, gateway);
+            assertEquals(null, fx.simulator());
+            awaitFx(h -> everyPairHasARate(h) && h.get("logons").asLong() == 1);
+            long applied = fx.feed().ratesApplied();
+
+            source.close();
+            awaitFx(h -> !h.get("loggedOn").asBoolean());
+            source = new FixRateSimulator(
+                            simulatorSide.withSimulator(new GatewayConfig.FxSimulator(true, port, 50, 8L)))
+                    .start();
+            JsonNode back = awaitFx(
+                    h -> h.get("loggedOn").asBoolean() && h.get("logons").asLong() == 2);
+            awaitFx(h -> h.get("ratesApplied").asLong() > applied + PAIRS.length);
+            assertEquals(0, back.get("refused").asLong(), back.toString());
+        } finally {
+            source.close();
+        }
     }
 
     @Test

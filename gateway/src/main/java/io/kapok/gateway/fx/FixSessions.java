@@ -23,6 +23,7 @@ final class FixSessions {
         settings.setBool(session, "ResetOnLogon", true);
         settings.setBool(session, "ResetOnLogout", true);
         settings.setBool(session, "ResetOnDisconnect", true);
+        settings.setBool(session, "SocketReuseAddress", true); // a restarted simulator gets its port back
         settings.setString(session, SLF4JLogFactory.SETTING_EVENT_CATEGORY, "quickfixj.event");
         settings.setString(session, SLF4JLogFactory.SETTING_INMSG_CATEGORY, "quickfixj.msg.incoming");
         settings.setString(session, SLF4JLogFactory.SETTING_OUTMSG_CATEGORY, "quickfixj.msg.outgoing");
