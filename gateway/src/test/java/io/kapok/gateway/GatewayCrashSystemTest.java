@@ -69,12 +69,18 @@ class GatewayCrashSystemTest {
                 .build();
     }
 
-    /** A configuration with frequent snapshots, so that restarts recover from snapshot and tail. */
+    /**
+     * A configuration with frequent snapshots, so that restarts recover from snapshot and tail, and
+     * without the FX feed, so that the journal grows only with the payments the test counts.
+     */
     private Path config() throws Exception {
         Path root = Path.of(System.getProperty("kapok.root", ".."));
         String yaml = Files.readString(root.resolve("config").resolve("kapok.yaml"));
-        String frequent = yaml.replace("everyEntries: 100000", "everyEntries: 250");
+        String frequent = yaml.replace("everyEntries: 100000", "everyEntries: 250")
+                .replace("\nfx:\n  enabled: true", "\nfx:\n  enabled: false");
         assertTrue(!frequent.equals(yaml), "config/kapok.yaml names journal.snapshot.everyEntries");
+        assertTrue(
+                frequent.contains("\nfx:\n  enabled: false"), "config/kapok.yaml turns the FX feed on with fx.enabled");
         Path file = dataDir.resolve("crash-test-kapok.yaml");
         Files.writeString(file, frequent);
         return file;
