@@ -71,7 +71,7 @@ class FxSystemTest {
         assertTrue(f.enabled(), "the embedded configuration runs the FX feed");
         return defaults.withPort(0)
                 .withDataDir(dataDir.toString())
-                .withFx(f.withPort(0).withSimulator(new GatewayConfig.FxSimulator(true, 0, 50, 7L)));
+                .withFx(f.withSimulator(new GatewayConfig.FxSimulator(true, 0, 50, 7L)));
     }
 
     private HttpResponse<String> get(String path, String party) throws Exception {

@@ -324,11 +324,26 @@ public final class Ledger {
         int creditIndex = credit == null ? -1 : credit.accountIndex(c.currency);
         LedgerRejection rejection = checkTransfer(c, debit, debitIndex, creditIndex);
         if (rejection != null) {
-            decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
-            result.reject(rejection, c.sequence, c.timeMs);
+            refuseTransfer(c, rejection, result);
             return;
         }
-        decidedPayments.rememberSettled(
+        rememberSettled(c, debit, credit);
+        debit.post(debitIndex, -c.amountMinor);
+        credit.post(creditIndex, c.amountMinor);
+        result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.currency, -c.amountMinor, 0);
+        result.event(LedgerEventType.POSTED, credit.id(), c.uetr, c.currency, c.amountMinor, 0);
+        result.accept(c.sequence, c.timeMs);
+    }
+
+    /** Refuses a transfer and remembers the refusal, so that a retry gets the same answer. */
+    private void refuseTransfer(TransferCommand c, LedgerRejection rejection, LedgerResult result) {
+        decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
+        result.reject(rejection, c.sequence, c.timeMs);
+    }
+
+    /** Remembers a settled transfer with what its returns and recalls need; returns its window slot. */
+    private int rememberSettled(TransferCommand c, Party debit, Party credit) {
+        return decidedPayments.rememberSettled(
                 c.senderId,
                 c.messageId,
                 c.uetr,
@@ -339,11 +354,6 @@ public final class Ledger {
                 credit.id(),
                 c.currency,
                 c.amountMinor);
-        debit.post(debitIndex, -c.amountMinor);
-        credit.post(creditIndex, c.amountMinor);
-        result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.currency, -c.amountMinor, 0);
-        result.event(LedgerEventType.POSTED, credit.id(), c.uetr, c.currency, c.amountMinor, 0);
-        result.accept(c.sequence, c.timeMs);
     }
 
     /** A transfer whose debit is in another currency than its credit; see the class doc. */
@@ -389,22 +399,10 @@ public final class Ledger {
             rejection = null;
         }
         if (rejection != null) {
-            decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
-            result.reject(rejection, c.sequence, c.timeMs);
+            refuseTransfer(c, rejection, result);
             return;
         }
-        int slot = decidedPayments.rememberSettled(
-                c.senderId,
-                c.messageId,
-                c.uetr,
-                c.sequence,
-                c.timeMs,
-                c.fingerprint(),
-                debit.id(),
-                credit.id(),
-                c.currency,
-                c.amountMinor);
-        decidedPayments.markConverted(slot, rate.ledgerSequence());
+        decidedPayments.markConverted(rememberSettled(c, debit, credit), rate.ledgerSequence());
         debit.post(debitIndex, -debitMinor);
         fx.post(fxInIndex, debitMinor);
         fx.post(fxOutIndex, -c.amountMinor);

@@ -184,14 +184,7 @@ class CrossCurrencyTransfersTest {
         w.must(rate(HKD, CNY, 91_000_000L));
         TransferCommand paid = payment(HKD, CNY, 910_00L, 0);
         w.must(w.apply(paid));
-        ReturnPaymentCommand back = new ReturnPaymentCommand();
-        back.senderId = PRBK;
-        back.returnId = "PRBK-RTN-1";
-        back.originalUetr = paid.uetr;
-        back.currency = CNY;
-        back.amountMinor = 910_00L;
-        back.reasonCode = "AC04";
-        assertEquals(LedgerRejection.CROSS_CURRENCY_NOT_RETURNABLE, w.apply(back).rejection);
+        assertEquals(LedgerRejection.CROSS_CURRENCY_NOT_RETURNABLE, w.apply(returnOf(paid, "PRBK-RTN-1")).rejection);
         RecallPaymentCommand recall = new RecallPaymentCommand();
         recall.senderId = VHBK;
         recall.recallId = "VHBK-RCL-1";
@@ -200,13 +193,7 @@ class CrossCurrencyTransfersTest {
         assertEquals(LedgerRejection.CROSS_CURRENCY_NOT_RETURNABLE, w.apply(recall).rejection);
         // The mark survives a snapshot.
         Ledger copy = Ledger.fromSnapshot(w.ledger.snapshot());
-        ReturnPaymentCommand again = new ReturnPaymentCommand();
-        again.senderId = PRBK;
-        again.returnId = "PRBK-RTN-2";
-        again.originalUetr = paid.uetr;
-        again.currency = CNY;
-        again.amountMinor = 910_00L;
-        again.reasonCode = "AC04";
+        ReturnPaymentCommand again = returnOf(paid, "PRBK-RTN-2");
         again.sequence = copy.lastSequence() + 1;
         again.timeMs = paid.timeMs;
         LedgerResult r = new LedgerResult();
@@ -255,6 +242,18 @@ class CrossCurrencyTransfersTest {
         long before = withFx.fingerprint();
         withFx.exchangeRateScaled = 91_000_000L;
         assertNotEquals(before, withFx.fingerprint());
+    }
+
+    /** Pearl River Bank sends back the whole of {@code paid}, in its settlement currency. */
+    private static ReturnPaymentCommand returnOf(TransferCommand paid, String returnId) {
+        ReturnPaymentCommand back = new ReturnPaymentCommand();
+        back.senderId = PRBK;
+        back.returnId = returnId;
+        back.originalUetr = paid.uetr;
+        back.currency = paid.currency;
+        back.amountMinor = paid.amountMinor;
+        back.reasonCode = "AC04";
+        return back;
     }
 
     private static void assertPosted(LedgerResult r, int i, String party, int currency, long amountMinor) {

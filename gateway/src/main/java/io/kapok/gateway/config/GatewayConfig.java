@@ -59,21 +59,6 @@ public record GatewayConfig(
             return ConfigLoader.ratePpm(bandPercent);
         }
 
-        /** A copy that connects to {@code newPort} (0: the embedded simulator's). */
-        public Fx withPort(int newPort) {
-            return new Fx(
-                    enabled,
-                    host,
-                    newPort,
-                    senderCompId,
-                    targetCompId,
-                    heartbeatSeconds,
-                    reconnectSeconds,
-                    pairs,
-                    bandPercent,
-                    simulator);
-        }
-
         /** A copy with the simulator settings replaced. */
         public Fx withSimulator(FxSimulator newSimulator) {
             return new Fx(

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
@@ -60,7 +60,7 @@ import quickfix.fix44.MarketDataRequest;
  * and above only, by default). Threads: QuickFIX/J's own (one for the session); the counters are
  * read from any thread.
  */
-public final class FixRateFeed implements Application, FxFeedHealth, AutoCloseable {
+public final class FixRateFeed extends ApplicationAdapter implements FxFeedHealth, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FixRateFeed.class);
     /** MDEntryType the feed subscribes to and applies: 6, settlement price. */
     static final char ENTRY_TYPE = MDEntryType.SETTLEMENT_PRICE;
@@ -147,9 +147,6 @@ public final class FixRateFeed implements Application, FxFeedHealth, AutoCloseab
     }
 
     @Override
-    public void onCreate(SessionID session) {}
-
-    @Override
     public void onLogon(SessionID session) {
         loggedOn = true;
         logons.incrementAndGet();
@@ -185,15 +182,6 @@ public final class FixRateFeed implements Application, FxFeedHealth, AutoCloseab
         }
         loggedOn = false;
     }
-
-    @Override
-    public void toAdmin(Message message, SessionID session) {}
-
-    @Override
-    public void fromAdmin(Message message, SessionID session) {}
-
-    @Override
-    public void toApp(Message message, SessionID session) {}
 
     @Override
     public void fromApp(Message message, SessionID session) throws FieldNotFound {

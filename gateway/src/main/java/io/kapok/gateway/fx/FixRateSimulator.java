@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.mina.core.service.IoAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import quickfix.Application;
+import quickfix.ApplicationAdapter;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
@@ -59,7 +59,7 @@ import quickfix.fix44.MarketDataSnapshotFullRefresh;
  * <p>Its session is the feed's mirrored: SenderCompID {@code fx.targetCompId}, TargetCompID {@code
  * fx.senderCompId}. Threads: QuickFIX/J's, and one ticker ({@code kapok-fx-sim}).
  */
-public final class FixRateSimulator implements Application, AutoCloseable {
+public final class FixRateSimulator extends ApplicationAdapter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FixRateSimulator.class);
 
     /** Mid rates × 10^8 the walk stays around, by symbol. */
@@ -214,9 +214,6 @@ public final class FixRateSimulator implements Application, AutoCloseable {
     }
 
     @Override
-    public void onCreate(SessionID session) {}
-
-    @Override
     public void onLogon(SessionID session) {
         LOG.info("FX simulator: {} logged on", session);
     }
@@ -225,15 +222,6 @@ public final class FixRateSimulator implements Application, AutoCloseable {
     public void onLogout(SessionID session) {
         subscriptions.remove(session);
     }
-
-    @Override
-    public void toAdmin(Message message, SessionID session) {}
-
-    @Override
-    public void fromAdmin(Message message, SessionID session) {}
-
-    @Override
-    public void toApp(Message message, SessionID session) {}
 
     @Override
     public void fromApp(Message message, SessionID session) throws FieldNotFound {
