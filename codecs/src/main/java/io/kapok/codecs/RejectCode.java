@@ -75,6 +75,16 @@ public enum RejectCode {
     INVALID_PAYMENT_AMOUNT(312, "AM12", Answer.STATUS_REJECT, "the amount must be greater than zero"),
     CURRENCY_MISMATCH(313, "AM11", Answer.STATUS_REJECT, "the currency is not the original payment's"),
     INVALID_REASON_CODE(314, "NARR", Answer.STATUS_REJECT, "the reason code must be four letters or digits"),
+    FX_RATE_UNKNOWN(315, "AM03", Answer.STATUS_REJECT, "no exchange rate is known for the currency pair"),
+    FX_RATE_MISMATCH(
+            316, "AM09", Answer.STATUS_REJECT, "XchgRate is further from the platform's rate than the tolerance"),
+    FX_LIQUIDITY_SHORT(
+            317,
+            "NARR",
+            Answer.STATUS_REJECT,
+            "the platform's FX account holds less of the settlement currency than the amount"),
+    CROSS_CURRENCY_NOT_RETURNABLE(
+            318, "AG01", Answer.STATUS_REJECT, "a cross-currency payment cannot be returned or recalled"),
 
     // 9xx: retry later -> HTTP 503
     BUSY(901, "NARR", Answer.RETRY_LATER, "gateway is at capacity: retry later"),

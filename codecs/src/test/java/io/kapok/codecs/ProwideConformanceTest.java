@@ -19,6 +19,7 @@ import com.prowidesoftware.swift.model.mx.MxReadConfiguration;
 import com.prowidesoftware.swift.model.mx.MxWriteConfiguration;
 import com.prowidesoftware.swift.model.mx.MxWriteParams;
 import com.prowidesoftware.swift.model.mx.dic.ActiveCurrencyAndAmount;
+import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
 import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
 import com.prowidesoftware.swift.model.mx.dic.ChargeBearerType1Code;
 import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction39;
@@ -69,6 +70,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -183,6 +185,40 @@ class ProwideConformanceTest {
                 125_000_000L,
                 assertDecodesAsProwideWroteIt(payment.toMx(), WriteStyle.DEFAULT)
                         .amountMinor());
+    }
+
+    @ParameterizedTest(name = "InstdAmt {0} {1}, XchgRate {2}")
+    @CsvSource({
+        "HKD, 1000000.00, 0.91",
+        "USD, 12.82, 7.8",
+        "MOP, 5000, 0.8823529412",
+        "JPY, 187500000, 0.04735",
+        "HKD, 1.00, "
+    })
+    void decodesProwideCrossCurrencyPaymentWithInstructedAmountAndExchangeRate(
+            String currency, String instructed, String rate) {
+        MxPacs00800108 mx = Payment.sample().toMx();
+        CreditTransferTransaction39 tx =
+                mx.getFIToFICstmrCdtTrf().getCdtTrfTxInf().get(0);
+        tx.setInstdAmt(new ActiveOrHistoricCurrencyAndAmount()
+                .setValue(new BigDecimal(instructed))
+                .setCcy(currency));
+        if (rate != null) {
+            tx.setXchgRate(new BigDecimal(rate));
+        }
+        Pacs008View view = assertDecodesAsProwideWroteIt(mx, WriteStyle.DEFAULT);
+        int minorUnits = Currency.getInstance(currency).getDefaultFractionDigits();
+        assertEquals(Iso4217.pack(currency), view.instructedCurrency());
+        assertEquals(
+                tx.getInstdAmt().getValue().movePointRight(minorUnits).longValueExact(), view.instructedAmountMinor());
+        assertEquals(
+                rate == null
+                        ? 0
+                        : tx.getXchgRate()
+                                .movePointRight(8)
+                                .setScale(0, java.math.RoundingMode.HALF_EVEN)
+                                .longValueExact(),
+                view.exchangeRateScaled());
     }
 
     static Stream<Payment> generatedPayments() {

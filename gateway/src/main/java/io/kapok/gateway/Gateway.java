@@ -142,6 +142,14 @@ public final class Gateway implements AutoCloseable {
         return sequencer;
     }
 
+    /**
+     * The producer side of the ring, for inbound commands that come from elsewhere than HTTP (the FX
+     * feed, {@link io.kapok.gateway.fx.FxRateInbound}): claim a slot, fill it, publish it.
+     */
+    public com.lmax.disruptor.RingBuffer<InboundEvent> inbound() {
+        return disruptor.getRingBuffer();
+    }
+
     @Override
     public void close() {
         server.stopAccepting();

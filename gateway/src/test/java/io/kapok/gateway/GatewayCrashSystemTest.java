@@ -69,12 +69,18 @@ class GatewayCrashSystemTest {
                 .build();
     }
 
-    /** A configuration with frequent snapshots, so that restarts recover from snapshot and tail. */
+    /**
+     * A configuration with frequent snapshots, so that restarts recover from snapshot and tail, and
+     * without the FX feed, so that the journal grows only with the payments the test counts.
+     */
     private Path config() throws Exception {
         Path root = Path.of(System.getProperty("kapok.root", ".."));
         String yaml = Files.readString(root.resolve("config").resolve("kapok.yaml"));
         String frequent = yaml.replace("everyEntries: 100000", "everyEntries: 250");
         assertTrue(!frequent.equals(yaml), "config/kapok.yaml names journal.snapshot.everyEntries");
+        String withoutFx = frequent.replaceFirst("(?m)^(fx:.*\\R  enabled: )true", "$1false");
+        assertTrue(!withoutFx.equals(frequent), "config/kapok.yaml turns the FX feed on with fx.enabled");
+        frequent = withoutFx;
         Path file = dataDir.resolve("crash-test-kapok.yaml");
         Files.writeString(file, frequent);
         return file;

@@ -1,5 +1,6 @@
 package io.kapok.ledger;
 
+import io.kapok.ledger.fx.FxConversion;
 import io.kapok.ledger.fx.FxRates;
 import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.OpenAccountCommand;
@@ -60,6 +61,26 @@ import java.util.TreeMap;
  * Receivables#checkInvariants()} (children sum to parents, no double or over-financing, exposure
  * within every credit line).
  *
+ * <p><b>Cross-currency transfers.</b> A {@link TransferCommand} whose instructed currency (the
+ * pacs.008's {@code InstdAmt}) differs from its settlement currency ({@code IntrBkSttlmAmt}) is
+ * converted at the ledger's latest rate for the pair, quoted in either direction ({@link
+ * FxRates#latest}: of the two directions, the one set last). The instructed agent is credited the
+ * settlement amount S in the settlement currency; the instructing agent is debited D in the
+ * instructed currency, D = S converted at that rate ({@link FxConversion}: integer arithmetic,
+ * one rounding, half-even to the instructed currency's minor unit). The platform operator (the
+ * first party registered with {@link io.kapok.ledger.party.PartyRole#OPERATOR}) takes the other
+ * side of each leg on its FX accounts: +D in the instructed currency, −S in the settlement
+ * currency, so each currency balances on its own and the operator's FX accounts must hold S (its
+ * liquidity; none goes negative). {@code InstdAmt}'s own amount is recorded, not posted: the
+ * ledger's rate decides what is debited. When the message states an {@code XchgRate} (settlement
+ * units per instructed unit) it must be within {@link #FX_RATE_TOLERANCE_PPM} of the ledger's rate
+ * (inverted when the pair is quoted the other way), else {@link LedgerRejection#FX_RATE_MISMATCH};
+ * with no rate for the pair, {@link LedgerRejection#FX_RATE_UNKNOWN}. The result names the rate
+ * used ({@link LedgerResult#fxRateSequence} and its value), and the settled transfer remembers the
+ * rate's journal sequence ({@link DecidedPayments#fxRateSequenceAt}), which the snapshot and so the
+ * state hash cover. Returns and recalls of a cross-currency transfer are refused ({@link
+ * LedgerRejection#CROSS_CURRENCY_NOT_RETURNABLE}): the way back would need its own rate.
+ *
  * <p>Snapshot layout ({@link #snapshot()}), big-endian, strings as modified UTF-8 with a u16 length
  * (nullable ones behind a presence byte):
  *
@@ -94,6 +115,12 @@ public final class Ledger {
     public static final int PAYMENT_RETENTION_DAYS_DEFAULT = 30;
     /** Longest payment retention window, days: ten years. */
     public static final int PAYMENT_RETENTION_DAYS_MAX = 3650;
+    /**
+     * How far a cross-currency pacs.008's {@code XchgRate} may be from the ledger's rate for the pair,
+     * parts per million of the ledger's rate: 5,000 (0.5%).
+     */
+    public static final int FX_RATE_TOLERANCE_PPM = 5_000;
+
     /** Default most payment decisions remembered at once: 2^22 (about 4.2 million). */
     public static final int PAYMENT_CAPACITY_DEFAULT = 1 << 22;
     /** Most receivable-financing messages remembered at once: 2^20 (about a million). */
@@ -334,17 +361,36 @@ public final class Ledger {
             result.reject(LedgerRejection.PAYMENT_WINDOW_FULL, c.sequence, c.timeMs);
             return; // not remembered: a retry is decided again, and may find room then
         }
+        if (c.crossCurrency()) {
+            transferCrossCurrency(c, result);
+            return;
+        }
         Party debit = parties.get(c.debitPartyId);
         Party credit = parties.get(c.creditPartyId);
         int debitIndex = debit == null ? -1 : debit.accountIndex(c.currency);
         int creditIndex = credit == null ? -1 : credit.accountIndex(c.currency);
         LedgerRejection rejection = checkTransfer(c, debit, debitIndex, creditIndex);
         if (rejection != null) {
-            decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
-            result.reject(rejection, c.sequence, c.timeMs);
+            refuseTransfer(c, rejection, result);
             return;
         }
-        decidedPayments.rememberSettled(
+        rememberSettled(c, debit, credit);
+        debit.post(debitIndex, -c.amountMinor);
+        credit.post(creditIndex, c.amountMinor);
+        result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.currency, -c.amountMinor, 0);
+        result.event(LedgerEventType.POSTED, credit.id(), c.uetr, c.currency, c.amountMinor, 0);
+        result.accept(c.sequence, c.timeMs);
+    }
+
+    /** Refuses a transfer and remembers the refusal, so that a retry gets the same answer. */
+    private void refuseTransfer(TransferCommand c, LedgerRejection rejection, LedgerResult result) {
+        decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
+        result.reject(rejection, c.sequence, c.timeMs);
+    }
+
+    /** Remembers a settled transfer with what its returns and recalls need; returns its window slot. */
+    private int rememberSettled(TransferCommand c, Party debit, Party credit) {
+        return decidedPayments.rememberSettled(
                 c.senderId,
                 c.messageId,
                 c.uetr,
@@ -355,11 +401,91 @@ public final class Ledger {
                 credit.id(),
                 c.currency,
                 c.amountMinor);
-        debit.post(debitIndex, -c.amountMinor);
+    }
+
+    /** A transfer whose debit is in another currency than its credit; see the class doc. */
+    private void transferCrossCurrency(TransferCommand c, LedgerResult result) {
+        Party debit = parties.get(c.debitPartyId);
+        Party credit = parties.get(c.creditPartyId);
+        Party fx = operator();
+        int debitIndex = debit == null ? -1 : debit.accountIndex(c.instructedCurrency);
+        int creditIndex = credit == null ? -1 : credit.accountIndex(c.currency);
+        int fxInIndex = fx == null ? -1 : fx.accountIndex(c.instructedCurrency);
+        int fxOutIndex = fx == null ? -1 : fx.accountIndex(c.currency);
+        FxRates.Rate rate = fxRates.latest(c.instructedCurrency, c.currency);
+        // Quoted instructed/settlement: S = D × rate, so D = S ÷ rate; quoted the other way, D = S × rate.
+        boolean direct = rate != null && rate == fxRates.rate(c.instructedCurrency, c.currency);
+        long debitMinor = rate == null
+                ? FxConversion.OVERFLOW
+                : FxConversion.convert(
+                        c.amountMinor,
+                        Currencies.minorDigits(c.currency),
+                        Currencies.minorDigits(c.instructedCurrency),
+                        rate.rateScaled(),
+                        !direct);
+        LedgerRejection rejection;
+        if (!c.senderId.equals(c.debitPartyId)) {
+            rejection = LedgerRejection.NOT_ENTITLED;
+        } else if (c.debitPartyId.equals(c.creditPartyId)) {
+            rejection = LedgerRejection.SAME_PARTY;
+        } else if (debitIndex < 0) {
+            rejection = LedgerRejection.UNKNOWN_DEBIT_ACCOUNT;
+        } else if (creditIndex < 0) {
+            rejection = LedgerRejection.UNKNOWN_CREDIT_ACCOUNT;
+        } else if (rate == null) {
+            rejection = LedgerRejection.FX_RATE_UNKNOWN;
+        } else if (c.exchangeRateScaled != 0 && !withinTolerance(c.exchangeRateScaled, rate.rateScaled(), direct)) {
+            rejection = LedgerRejection.FX_RATE_MISMATCH;
+        } else if (c.amountMinor <= 0 || debitMinor <= 0) {
+            rejection = LedgerRejection.INVALID_PAYMENT_AMOUNT; // rounds to nothing, or does not fit
+        } else if (debit.balanceAt(debitIndex) < debitMinor) {
+            rejection = LedgerRejection.INSUFFICIENT_FUNDS;
+        } else if (fxInIndex < 0 || fxOutIndex < 0 || fx.balanceAt(fxOutIndex) < c.amountMinor) {
+            rejection = LedgerRejection.FX_LIQUIDITY_SHORT;
+        } else {
+            rejection = null;
+        }
+        if (rejection != null) {
+            refuseTransfer(c, rejection, result);
+            return;
+        }
+        decidedPayments.markConverted(rememberSettled(c, debit, credit), rate.ledgerSequence());
+        debit.post(debitIndex, -debitMinor);
+        fx.post(fxInIndex, debitMinor);
+        fx.post(fxOutIndex, -c.amountMinor);
         credit.post(creditIndex, c.amountMinor);
-        result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.currency, -c.amountMinor, 0);
+        result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.instructedCurrency, -debitMinor, 0);
+        result.event(LedgerEventType.POSTED, fx.id(), c.uetr, c.instructedCurrency, debitMinor, 0);
+        result.event(LedgerEventType.POSTED, fx.id(), c.uetr, c.currency, -c.amountMinor, 0);
         result.event(LedgerEventType.POSTED, credit.id(), c.uetr, c.currency, c.amountMinor, 0);
+        result.fxRateSequence = rate.ledgerSequence();
+        result.fxBaseCurrency = direct ? c.instructedCurrency : c.currency;
+        result.fxQuoteCurrency = direct ? c.currency : c.instructedCurrency;
+        result.fxRateScaled = rate.rateScaled();
         result.accept(c.sequence, c.timeMs);
+    }
+
+    /**
+     * True when {@code statedScaled} (settlement units per instructed unit × 10^8) is within {@link
+     * #FX_RATE_TOLERANCE_PPM} of the ledger's rate, inverted first when the ledger quotes the pair
+     * the other way ({@code direct} false).
+     */
+    private static boolean withinTolerance(long statedScaled, long rateScaled, boolean direct) {
+        long ledgerScaled = direct
+                ? rateScaled
+                : FxConversion.multiplyDivideHalfEven(FxRates.RATE_SCALE, FxRates.RATE_SCALE, rateScaled);
+        long allowed = FxConversion.multiplyDivideHalfEven(ledgerScaled, FX_RATE_TOLERANCE_PPM, 1_000_000L);
+        return ledgerScaled > 0 && allowed >= 0 && Math.abs(statedScaled - ledgerScaled) <= allowed;
+    }
+
+    /** The platform operator, the FX counterparty: the first party registered with that role; null if none. */
+    private Party operator() {
+        for (Party p : parties.values()) {
+            if (io.kapok.ledger.party.PartyRole.OPERATOR.in(p.roles())) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static LedgerRejection checkTransfer(TransferCommand c, Party debit, int debitIndex, int creditIndex) {
@@ -424,6 +550,8 @@ public final class Ledger {
         LedgerRejection rejection = null;
         if (!c.senderId.equals(d.creditPartyIdAt(original))) {
             rejection = LedgerRejection.NOT_ENTITLED;
+        } else if (d.fxRateSequenceAt(original) != 0) {
+            rejection = LedgerRejection.CROSS_CURRENCY_NOT_RETURNABLE;
         } else if (c.currency != d.currencyAt(original)) {
             rejection = LedgerRejection.CURRENCY_MISMATCH;
         } else if (c.amountMinor <= 0) {
@@ -475,6 +603,8 @@ public final class Ledger {
         long remaining = d.amountMinorAt(original) - d.returnedMinorAt(original);
         if (!c.senderId.equals(d.debitPartyIdAt(original))) {
             rejection = LedgerRejection.NOT_ENTITLED;
+        } else if (d.fxRateSequenceAt(original) != 0) {
+            rejection = LedgerRejection.CROSS_CURRENCY_NOT_RETURNABLE;
         } else if (remaining == 0) {
             rejection = LedgerRejection.ALREADY_RETURNED;
         } else if (d.openRecallIdAt(original) != null) {

@@ -26,6 +26,13 @@ import java.util.Set;
  * unreturned) rather than AM09 (wrong amount), which ISO keeps for a return reason. A second recall
  * while one is pending is DUPL (the request duplicates the pending one).
  *
+ * <p>Cross-currency transfers: with no rate known for the pair the platform cannot process the
+ * currency, AM03 (not allowed currency); an {@code XchgRate} that differs from the platform's rate
+ * by more than the tolerance would settle another amount than the sender expects, AM09 (wrong
+ * amount); the platform's own FX account short of the settlement currency is no fault of the sender,
+ * NARR (as a full payment window is). Returns and recalls of a cross-currency transfer are not
+ * supported (they would need a rate for the way back): AG01 (transaction forbidden).
+ *
  * <pre>
  *  #    rejection                       ISO   why that code
  *  101  INSUFFICIENT_FUNDS              AM04  insufficient funds
@@ -43,6 +50,10 @@ import java.util.Set;
  *  113  INVALID_PAYMENT_AMOUNT          AM12  invalid amount
  *  114  CURRENCY_MISMATCH               AM11  invalid currency: not the original's
  *  115  INVALID_REASON_CODE             NARR  narrative: the reason is not four letters/digits
+ *  116  FX_RATE_UNKNOWN                 AM03  not allowed currency: no rate for the pair
+ *  117  FX_RATE_MISMATCH                AM09  wrong amount: XchgRate is not the platform's rate
+ *  118  FX_LIQUIDITY_SHORT              NARR  narrative: the platform's FX account is short
+ *  119  CROSS_CURRENCY_NOT_RETURNABLE   AG01  transaction forbidden: return/recall of an FX payment
  *  201  PARTY_EXISTS                    ID01  duplicated request
  *  202  UNKNOWN_PARTY                   BE11  unrecognised party
  *  203  ACCOUNT_EXISTS                  ID01  duplicated request
@@ -121,6 +132,17 @@ public enum LedgerRejection {
      * digits (an ISO 20022 external code).
      */
     INVALID_REASON_CODE(115, "NARR"),
+    /** A cross-currency transfer names a pair no rate was ever set for, in either direction. */
+    FX_RATE_UNKNOWN(116, "AM03"),
+    /**
+     * A cross-currency transfer states an {@code XchgRate} more than {@code
+     * Ledger.FX_RATE_TOLERANCE_PPM} away from the ledger's latest rate for the pair.
+     */
+    FX_RATE_MISMATCH(117, "AM09"),
+    /** The platform's FX account in the settlement currency holds less than the amount to credit. */
+    FX_LIQUIDITY_SHORT(118, "NARR"),
+    /** A return or recall of a cross-currency transfer: not supported, refused. */
+    CROSS_CURRENCY_NOT_RETURNABLE(119, "AG01"),
 
     /** A party with this id is already registered. */
     PARTY_EXISTS(201, "ID01"),
@@ -204,8 +226,9 @@ public enum LedgerRejection {
      * The codes a payment refusal (1xx) may carry in its pacs.002 or camt.029: ExternalStatusReason1Code
      * values, and NOOR and ARDT from ExternalPaymentCancellationRejection1Code.
      */
-    public static final Set<String> PAYMENT_REASON_CODES =
-            Set.of("AM04", "DUPL", "AC01", "AC04", "AC06", "AG01", "NARR", "NOOR", "AM02", "ARDT", "AM12", "AM11");
+    public static final Set<String> PAYMENT_REASON_CODES = Set.of(
+            "AM04", "DUPL", "AC01", "AC04", "AC06", "AG01", "NARR", "NOOR", "AM02", "ARDT", "AM12", "AM11", "AM03",
+            "AM09");
 
     /**
      * The codes a party, account, receivable, financing, programme or rate refusal (2xx-4xx) may

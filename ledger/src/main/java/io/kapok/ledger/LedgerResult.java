@@ -26,6 +26,17 @@ public final class LedgerResult {
     /** Receive time of that entry, epoch milliseconds. */
     public long timeMs;
 
+    /**
+     * The rate a cross-currency transfer settled at: the journal sequence of the command that set
+     * it, 0 when the command converted nothing. With {@link #fxBaseCurrency}, {@link
+     * #fxQuoteCurrency} and {@link #fxRateScaled} (one base buys rate ÷ 10^8 quote).
+     */
+    public long fxRateSequence;
+
+    public int fxBaseCurrency;
+    public int fxQuoteCurrency;
+    public long fxRateScaled;
+
     private int eventCount;
     private LedgerEventType[] eventTypes = new LedgerEventType[8];
     private String[] eventSubjects = new String[8];
@@ -40,6 +51,10 @@ public final class LedgerResult {
         retry = false;
         sequence = 0;
         timeMs = 0;
+        fxRateSequence = 0;
+        fxBaseCurrency = 0;
+        fxQuoteCurrency = 0;
+        fxRateScaled = 0;
         for (int i = 0; i < eventCount; i++) {
             eventSubjects[i] = null;
             eventParties[i] = null;

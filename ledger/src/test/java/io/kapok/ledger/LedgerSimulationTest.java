@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A randomized simulation of the ledger: payments, their returns, recalls and recall resolutions,
+ * A randomized simulation of the ledger: payments (some debited in another currency than they
+ * credit, at the latest FX rate), their returns, recalls and recall resolutions, FX rate updates,
  * registrations, confirmations, splits, financing
  * requests, decisions, disbursements, cancellations and settlements, valid and invalid mixed, with
  * time moving on so that receivables mature and go overdue. Cheap invariants are checked after
@@ -49,6 +50,9 @@ import org.junit.jupiter.api.Test;
 class LedgerSimulationTest {
     private static final int FULL_CHECK_EVERY = Integer.getInteger("kapok.sim.fullCheckEvery", 5_000);
     private static final String LTBK = "LTBKMOMXXXX";
+    /** The platform operator: the FX counterparty of cross-currency transfers. */
+    private static final String PLATFORM = "KAPKCNGZXXX";
+
     private static final String CORE2 = "91440300MA9KAPK020";
     private static final String[] BANKS = {DemoWorld.PRBK, DemoWorld.VHBK, LTBK};
     private static final int[] CURRENCIES = {CNY, USD, HKD, MOP};
@@ -152,6 +156,10 @@ class LedgerSimulationTest {
     }
 
     private void setUpWorld() {
+        w.party(PLATFORM, PartyRole.OPERATOR);
+        for (int currency : CURRENCIES) {
+            w.account(PLATFORM, currency, 100_000_000_000L);
+        }
         for (String bank : BANKS) {
             w.party(bank, PartyRole.BANK);
             for (int currency : CURRENCIES) {
@@ -267,6 +275,17 @@ class LedgerSimulationTest {
         c.creditPartyId = to;
         c.currency = currency;
         c.amountMinor = random.nextInt(200) == 0 ? 1_000_000_000_000L : 1 + random.nextLong(100_000_000L);
+        if (random.nextInt(4) == 0) { // cross-currency: debited in the instructed currency
+            c.instructedCurrency = pick(CURRENCIES);
+            c.instructedAmountMinor = 1 + random.nextLong(100_000_000L);
+            var rate = w.ledger.fxRates().latest(c.instructedCurrency, c.currency);
+            int which = random.nextInt(3);
+            if (which == 1 && rate != null && rate == w.ledger.fxRates().rate(c.instructedCurrency, c.currency)) {
+                c.exchangeRateScaled = rate.rateScaled(); // the ledger's own rate, stated
+            } else if (which == 2) {
+                c.exchangeRateScaled = 1 + random.nextLong(1_000_000_000L); // mostly far off
+            }
+        }
         if (random.nextInt(10) != 0 && w.ledger.findDecided(c, w.result)) {
             return null; // what the sequencer does: a decided message never reaches the journal
         }

@@ -13,8 +13,8 @@ import io.kapok.codecs.xml.Utf8XmlWriter;
  * ├─ AppHdr: Fr, To, BizMsgIdr = MsgId, MsgDefIdr = pacs.008.001.08, BizSvc = swift.cbprplus.02
  * └─ Document/FIToFICstmrCdtTrf
  *    ├─ GrpHdr: MsgId, CreDtTm, NbOfTxs = 1, SttlmInf/SttlmMtd
- *    └─ CdtTrfTxInf: PmtId (InstrId?, EndToEndId, TxId?, UETR), IntrBkSttlmAmt, IntrBkSttlmDt, ChrgBr,
- *       InstgAgt, InstdAgt, Dbtr, DbtrAgt, CdtrAgt, Cdtr, RmtInf/Ustrd?
+ *    └─ CdtTrfTxInf: PmtId (InstrId?, EndToEndId, TxId?, UETR), IntrBkSttlmAmt, IntrBkSttlmDt,
+ *       InstdAmt?, XchgRate?, ChrgBr, InstgAgt, InstdAgt, Dbtr, DbtrAgt, CdtrAgt, Cdtr, RmtInf/Ustrd?
  * </pre>
  *
  * What it writes is what {@link Pacs008Decoder} accepts. Not thread-safe: one encoder per thread.
@@ -36,6 +36,12 @@ public final class Pacs008Encoder {
         out.end("PmtId");
         IsoElements.amount(out, "IntrBkSttlmAmt", transfer.amountMinor, transfer.currency);
         IsoElements.date(out, "IntrBkSttlmDt", transfer.settlementDateEpochDay);
+        if (transfer.instructedCurrency != 0) {
+            IsoElements.amount(out, "InstdAmt", transfer.instructedAmountMinor, transfer.instructedCurrency);
+            if (transfer.exchangeRateScaled > 0) {
+                out.start("XchgRate").decimal(transfer.exchangeRateScaled, 8).end("XchgRate");
+            }
+        }
         out.element("ChrgBr", transfer.chargeBearer);
         IsoElements.agent(out, "InstgAgt", transfer.instructingAgentBic);
         IsoElements.agent(out, "InstdAgt", transfer.instructedAgentBic);

@@ -23,6 +23,12 @@ import java.util.Set;
  * 14-digit amounts, {@code CtrlSum} and {@code TtlIntrBkSttlmAmt} matching, remittance either
  * unstructured or structured, and a header whose {@code Fr}/{@code To} are the instructing and
  * instructed agents. Field indexes are constants (see {@link Pacs008View} for typed access).
+ *
+ * <p>A cross-currency transfer carries {@code InstdAmt} (the amount the debtor instructed, in its
+ * currency) and optionally {@code XchgRate} (settlement currency units per instructed unit, a
+ * BaseOneRate: at most 11 digits, 10 after the point, greater than zero; read into {@link
+ * #exchangeRateScaled} × 10^8, rounded half-even). {@code XchgRate} without an {@code InstdAmt} in
+ * another currency than {@code IntrBkSttlmAmt} converts nothing and is refused.
  */
 public final class Pacs008Schema {
     static final int MSG_ID = 0;
@@ -51,6 +57,11 @@ public final class Pacs008Schema {
     static final int CREDITOR_NAME = 23;
     static final int REMITTANCE_UNSTRUCTURED = 24;
     static final int REMITTANCE_REFERENCE = 25;
+    static final int INSTRUCTED_AMOUNT = 26;
+    static final int EXCHANGE_RATE = 27;
+
+    /** What {@link #exchangeRateScaled} returns for text that is not a BaseOneRate greater than zero. */
+    public static final long INVALID_RATE = -1;
 
     private static final String ROOT = "/Document/FIToFICstmrCdtTrf";
     private static final String TXP = "CdtTrfTxInf";
@@ -86,7 +97,9 @@ public final class Pacs008Schema {
                     optional(ValueKind.TEXT_MAX140, TXP, "Cdtr", "Nm"),
                     optional(ValueKind.TEXT_MAX140, TXP, "RmtInf", "Ustrd").orRepeated(),
                     optional(ValueKind.TEXT_MAX140, TXP, "RmtInf", "Strd", "CdtrRefInf", "Ref")
-                            .orRepeated()),
+                            .orRepeated(),
+                    optional(ValueKind.AMOUNT, TXP, "InstdAmt"),
+                    optional(ValueKind.DECIMAL, TXP, "XchgRate")),
             new String[] {TXP},
             MSG_ID,
             DecimalAmounts.CBPR_TOTAL_DIGITS_MAX,
@@ -95,6 +108,7 @@ public final class Pacs008Schema {
                     CommonRules.positive(AMOUNT, ROOT + "/" + TXP + "/IntrBkSttlmAmt"),
                     Pacs008Schema::controlSums,
                     Pacs008Schema::remittanceEitherOr,
+                    Pacs008Schema::exchangeRate,
                     Pacs008Schema::headerNamesTheAgents));
 
     private Pacs008Schema() {}
@@ -102,7 +116,9 @@ public final class Pacs008Schema {
     static {
         if (SCHEMA.indexOf(TXP, "RmtInf", "Strd", "CdtrRefInf", "Ref") != REMITTANCE_REFERENCE
                 || SCHEMA.indexOf(TXP, "PmtId", "UETR") != UETR
-                || SCHEMA.indexOf("GrpHdr", "TtlIntrBkSttlmAmt") != TOTAL_AMOUNT) {
+                || SCHEMA.indexOf("GrpHdr", "TtlIntrBkSttlmAmt") != TOTAL_AMOUNT
+                || SCHEMA.indexOf(TXP, "InstdAmt") != INSTRUCTED_AMOUNT
+                || SCHEMA.indexOf(TXP, "XchgRate") != EXCHANGE_RATE) {
             throw new IllegalStateException("Pacs008Schema field constants do not match its fields");
         }
     }
@@ -145,6 +161,54 @@ public final class Pacs008Schema {
             return false;
         }
         return true;
+    }
+
+    /**
+     * {@code InstdAmt} greater than zero; {@code XchgRate} a BaseOneRate greater than zero, and only
+     * beside an {@code InstdAmt} in another currency than {@code IntrBkSttlmAmt}.
+     */
+    private static boolean exchangeRate(MessageView v, DecodeVerdict verdict) {
+        boolean instructed = v.text(INSTRUCTED_AMOUNT).isPresent();
+        if (instructed && v.amountMinor(INSTRUCTED_AMOUNT) <= 0) {
+            verdict.reject(RejectCode.ZERO_AMOUNT, ROOT + "/" + TXP + "/InstdAmt")
+                    .append("the amount must be greater than zero");
+            return false;
+        }
+        TextBuffer rate = v.text(EXCHANGE_RATE);
+        if (!rate.isPresent()) {
+            return true;
+        }
+        if (exchangeRateScaled(rate) == INVALID_RATE) {
+            verdict.reject(RejectCode.INVALID_FORMAT, ROOT + "/" + TXP + "/XchgRate")
+                    .append("XchgRate '")
+                    .append(rate)
+                    .append("' must be a rate greater than zero of at most 11 digits, 10 after the point");
+            return false;
+        }
+        if (!instructed || v.currency(INSTRUCTED_AMOUNT) == v.currency(AMOUNT)) {
+            verdict.reject(RejectCode.INVALID_FORMAT, ROOT + "/" + TXP + "/XchgRate")
+                    .append("XchgRate is allowed only with an InstdAmt in another currency than IntrBkSttlmAmt");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * An {@code XchgRate} (BaseOneRate: at most 11 digits, 10 after the point) × 10^8, rounded
+     * half-even to 8 decimals; {@link #INVALID_RATE} when it is not such a decimal or not greater
+     * than zero (also when it rounds to zero). Integer arithmetic only.
+     */
+    public static long exchangeRateScaled(CharSequence text) {
+        long tenDecimals = DecimalAmounts.parseMinor(text, 10, 11);
+        if (tenDecimals <= 0) {
+            return INVALID_RATE;
+        }
+        long scaled = tenDecimals / 100;
+        long rest = tenDecimals % 100;
+        if (rest > 50 || (rest == 50 && (scaled & 1) == 1)) {
+            scaled++;
+        }
+        return scaled > 0 ? scaled : INVALID_RATE;
     }
 
     /** CBPR+: the header's parties are financial institutions, the instructing and instructed agents. */

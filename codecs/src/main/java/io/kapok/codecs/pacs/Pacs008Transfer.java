@@ -25,6 +25,14 @@ public final class Pacs008Transfer {
     public long amountMinor;
     /** Packed ISO 4217 code. */
     public int currency;
+    /**
+     * {@code InstdAmt}'s packed ISO 4217 code; 0 writes no {@code InstdAmt} (nor {@code XchgRate}).
+     */
+    public int instructedCurrency;
+    /** {@code InstdAmt}, minor units of {@link #instructedCurrency}. */
+    public long instructedAmountMinor;
+    /** {@code XchgRate} × 10^8; 0 writes none. Written only with an {@code InstdAmt}. */
+    public long exchangeRateScaled;
     /** {@code IntrBkSttlmDt}, epoch day. */
     public long settlementDateEpochDay;
     /** {@code ChrgBr}: SHAR, DEBT or CRED. */
@@ -51,6 +59,9 @@ public final class Pacs008Transfer {
         uetr.clear();
         amountMinor = 0;
         currency = 0;
+        instructedCurrency = 0;
+        instructedAmountMinor = 0;
+        exchangeRateScaled = 0;
         settlementDateEpochDay = 0;
         chargeBearer = "SHAR";
         instructingAgentBic.clear();

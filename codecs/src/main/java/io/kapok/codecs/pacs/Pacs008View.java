@@ -166,4 +166,37 @@ public final class Pacs008View {
     public long amountMinor() {
         return view.schema() == null ? 0 : view.amountMinor(Pacs008Schema.AMOUNT);
     }
+
+    /**
+     * {@code CdtTrfTxInf/InstdAmt/@Ccy}, packed ISO 4217; 0 when the message has no {@code InstdAmt}.
+     * A value other than {@link #currency()} makes the transfer cross-currency.
+     */
+    public int instructedCurrency() {
+        return view.schema() == null
+                        || !view.text(Pacs008Schema.INSTRUCTED_AMOUNT).isPresent()
+                ? 0
+                : view.currency(Pacs008Schema.INSTRUCTED_AMOUNT);
+    }
+
+    /** {@code CdtTrfTxInf/InstdAmt} in minor units of {@link #instructedCurrency()}; 0 when absent. */
+    public long instructedAmountMinor() {
+        return view.schema() == null
+                        || !view.text(Pacs008Schema.INSTRUCTED_AMOUNT).isPresent()
+                ? 0
+                : view.amountMinor(Pacs008Schema.INSTRUCTED_AMOUNT);
+    }
+
+    /** {@code CdtTrfTxInf/XchgRate} as written, optional. */
+    public TextBuffer exchangeRate() {
+        return field(Pacs008Schema.EXCHANGE_RATE);
+    }
+
+    /**
+     * {@code CdtTrfTxInf/XchgRate} × 10^8, rounded half-even (settlement units per instructed unit);
+     * 0 when absent. A decoded view's rate is valid (the decoder refuses any other).
+     */
+    public long exchangeRateScaled() {
+        TextBuffer rate = exchangeRate();
+        return rate.isPresent() ? Pacs008Schema.exchangeRateScaled(rate) : 0;
+    }
 }

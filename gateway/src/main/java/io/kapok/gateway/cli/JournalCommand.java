@@ -423,6 +423,23 @@ final class JournalCommand {
             String name = f.getName();
             Object value = read(f, command);
             String text;
+            if (command instanceof io.kapok.ledger.payment.TransferCommand t
+                    && (name.startsWith("instructed") || name.equals("exchangeRateScaled"))) {
+                if (t.instructedCurrency == 0) {
+                    continue; // a transfer in one currency: no instructed amount, no rate
+                }
+                if (name.equals("instructedAmountMinor")) {
+                    fields.add("instructedAmount=" + money(t.instructedCurrency, t.instructedAmountMinor));
+                    continue;
+                }
+                if (name.equals("exchangeRateScaled")) {
+                    fields.add("exchangeRate="
+                            + (t.exchangeRateScaled == 0
+                                    ? "none"
+                                    : io.kapok.gateway.fx.FxPrices.format(t.exchangeRateScaled)));
+                    continue;
+                }
+            }
             if (name.toLowerCase(Locale.ROOT).endsWith("currency")) {
                 text = Iso4217.unpack((int) value);
             } else if (name.endsWith("Minor") && currency != 0) {

@@ -32,6 +32,7 @@ public final class KapokMain {
             Commands:
               run    [--config FILE] [--port N] [--data DIR]   run the gateway in the foreground (Ctrl-C stops it)
               send   FILE.xml [--url URL]                     post one ISO 20022 message and print the answer
+              fx-sim [--config FILE] [--port N]               run the FIX 4.4 FX rate simulator alone (Ctrl-C stops it)
               journal verify|tail|dump --data DIR             check the journal's hash chain; print its state hash or entries
               demo   [--data DIR]                             play a 1+N supply-chain story over HTTP against an embedded gateway
               test                                            run the whole test suite
@@ -51,6 +52,19 @@ public final class KapokMain {
 
             Runs in the foreground until Ctrl-C or SIGTERM, then stops cleanly: every message already
             taken is journaled, decided and answered. A restart on the same --data recovers the same state.
+            With fx.enabled (the default) the FX rate feed runs beside it: a FIX 4.4 session to
+            fx.host:fx.port, or to the bundled rate simulator started on loopback (fx.simulator).
+            """;
+    static final String FX_SIM_USAGE = """
+            Usage: ./kapok fx-sim [--config FILE] [--port N]
+
+              --config FILE   configuration file (default: the embedded config/kapok.yaml): its fx section
+              --port N        listen on port N (0 picks a free one); overrides fx.simulator.port
+
+            Runs the FIX 4.4 FX rate simulator alone, in the foreground, on fx.host: it answers a
+            MarketDataRequest with a snapshot per symbol, then sends an update every
+            fx.simulator.intervalMs. A gateway elsewhere takes its rates with fx.port set to this port
+            and fx.simulator.enabled false. Ctrl-C stops it.
             """;
     static final String SEND_USAGE = """
             Usage: ./kapok send FILE.xml [--url URL]
@@ -91,6 +105,7 @@ public final class KapokMain {
                 }
                 case "run" -> run(rest);
                 case "send" -> send(rest);
+                case "fx-sim" -> fxSimulator(rest);
                 case "journal" -> new JournalCommand(out, err).execute(rest);
                 case "demo" -> new DemoCommand(out, err).execute(rest);
                 default -> usage("unknown command '" + command + "'; see ./kapok help");
@@ -156,11 +171,27 @@ public final class KapokMain {
             }
             return 1;
         }
+        io.kapok.gateway.fx.FxService fx = null;
+        if (config.fxOrDefault().enabled()) {
+            try {
+                fx = io.kapok.gateway.fx.FxService.start(config, gateway);
+            } catch (quickfix.ConfigError | RuntimeException e) {
+                err.println("kapok: could not start the FX rate feed: "
+                        + String.valueOf(e.getMessage()).replace('\n', ' ')
+                        + "; set fx.enabled: false to run without it");
+                gateway.close();
+                return 1;
+            }
+        }
+        io.kapok.gateway.fx.FxService fxService = fx;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             out.println("kapok: stopping...");
+                            if (fxService != null) {
+                                fxService.close();
+                            }
                             gateway.close();
                             out.println("kapok: stopped at sequence "
                                     + gateway.sequencer().lastSequence());
@@ -173,8 +204,74 @@ public final class KapokMain {
                         + config.journal().durability()
                         + "; " + gateway.sequencer().recoverySummary() + ", now at sequence "
                         + gateway.sequencer().lastSequence() + ")");
+        if (fxService != null) {
+            GatewayConfig.Fx f = config.fxOrDefault();
+            out.println("kapok: FX rates from FIX 4.4 " + f.host() + ":"
+                    + (f.port() != 0 ? f.port() : fxService.simulator().port())
+                    + (fxService.simulator() != null ? " (the bundled simulator)" : "") + " for " + f.pairs()
+                    + "; see /v1/health");
+        }
         out.println("kapok: Ctrl-C stops it. Try: ./kapok send config/samples/pacs008.xml --url http://127.0.0.1:"
                 + gateway.port() + "/v1/messages");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private int fxSimulator(List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.print(FX_SIM_USAGE);
+            return 0;
+        }
+        String configFile = null;
+        Integer port = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--config" -> configFile = value(args, ++i, "--config", "a configuration file");
+                case "--port" -> port = portValue(value(args, ++i, "--port", "a port number"));
+                default ->
+                    throw new UsageException("unknown option '" + arg + "' for fx-sim; see ./kapok fx-sim --help");
+            }
+        }
+        GatewayConfig.Fx fx;
+        try {
+            fx = (configFile == null ? ConfigLoader.loadDefaults() : ConfigLoader.load(Path.of(configFile)))
+                    .fxOrDefault();
+        } catch (ConfigException e) {
+            err.println("kapok: " + e.getMessage());
+            return 2;
+        }
+        GatewayConfig.FxSimulator sim = fx.simulator();
+        fx = fx.withSimulator(
+                new GatewayConfig.FxSimulator(true, port != null ? port : sim.port(), sim.intervalMs(), sim.seed()));
+        io.kapok.gateway.fx.FixRateSimulator simulator;
+        try {
+            simulator = new io.kapok.gateway.fx.FixRateSimulator(fx).start();
+        } catch (quickfix.ConfigError | RuntimeException e) {
+            err.println("kapok: could not start the FX rate simulator on " + fx.host() + ":"
+                    + fx.simulator().port() + ": "
+                    + String.valueOf(e.getMessage()).replace('\n', ' '));
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.close();
+                            out.println("kapok: FX rate simulator stopped");
+                            stopped.countDown();
+                        },
+                        "kapok-fx-sim-shutdown"));
+        out.println("kapok: FX rate simulator (FIX 4.4) on " + fx.host() + ":" + simulator.port() + " as "
+                + fx.targetCompId() + " for " + fx.senderCompId() + ", quoting "
+                + io.kapok.gateway.fx.FixRateSimulator.MID_RATES.keySet() + " every "
+                + fx.simulator().intervalMs()
+                + " ms");
+        out.println("kapok: Ctrl-C stops it.");
         try {
             stopped.await();
         } catch (InterruptedException e) {

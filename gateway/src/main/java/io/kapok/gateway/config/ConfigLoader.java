@@ -231,6 +231,9 @@ public final class ConfigLoader {
         }
 
         validateMailbox(c.mailbox(), g, source);
+        if (c.fx() != null) {
+            validateFx(c.fx(), source);
+        }
 
         require(
                 c.platform().id() != null && IsoIdentifiers.isBic(c.platform().id()),
@@ -370,6 +373,67 @@ public final class ConfigLoader {
      */
     public static long ratePpm(String percent) {
         return percent == null ? -1 : DecimalAmounts.parseMinor(percent, 4);
+    }
+
+    /** Most pairs one feed subscribes to. */
+    public static final int FX_PAIRS_MAX = 64;
+
+    private static void validateFx(GatewayConfig.Fx fx, String source) {
+        require(fx.host() != null && !fx.host().isBlank(), source, "fx.host", "is missing");
+        try {
+            InetAddress.getByName(fx.host());
+        } catch (UnknownHostException e) {
+            throw new ConfigException(source + ": key 'fx.host': '" + fx.host() + "' is not an address");
+        }
+        range(source, "fx.port", fx.port(), 0, 65535);
+        require(
+                !fx.enabled()
+                        || fx.port() != 0
+                        || (fx.simulator() != null && fx.simulator().enabled()),
+                source,
+                "fx.port",
+                "is 0, which means the embedded simulator's port, but fx.simulator.enabled is false");
+        for (String key : new String[] {"senderCompId", "targetCompId"}) {
+            String id = key.equals("senderCompId") ? fx.senderCompId() : fx.targetCompId();
+            require(
+                    id != null && id.matches("[A-Za-z0-9_.-]{1,32}"),
+                    source,
+                    "fx." + key,
+                    "must be 1 to 32 letters, digits, '_', '.' or '-', was '" + id + "'");
+        }
+        require(
+                !fx.senderCompId().equals(fx.targetCompId()),
+                source,
+                "fx.targetCompId",
+                "must differ from fx.senderCompId '" + fx.senderCompId() + "'");
+        range(source, "fx.heartbeatSeconds", fx.heartbeatSeconds(), 1, 300);
+        range(source, "fx.reconnectSeconds", fx.reconnectSeconds(), 1, 300);
+        List<String> pairs = fx.pairs() == null ? List.of() : fx.pairs();
+        require(
+                !fx.enabled() || !pairs.isEmpty(),
+                source,
+                "fx.pairs",
+                "needs at least one pair when fx.enabled is true");
+        require(pairs.size() <= FX_PAIRS_MAX, source, "fx.pairs", "has " + pairs.size() + ", at most " + FX_PAIRS_MAX);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            String pair = pairs.get(i);
+            require(
+                    io.kapok.gateway.fx.FxPair.parse(pair) != null,
+                    source,
+                    "fx.pairs[" + i + "]",
+                    "must be BASE/QUOTE in two different active ISO 4217 codes (e.g. USD/CNY), was '" + pair + "'");
+            require(seen.add(pair), source, "fx.pairs[" + i + "]", "'" + pair + "' is listed twice");
+        }
+        long bandPpm = ratePpm(fx.bandPercent());
+        require(
+                bandPpm > 0 && bandPpm <= 1_000_000,
+                source,
+                "fx.bandPercent",
+                "must be a percentage above 0 and at most 100 (at most 4 decimals), was '" + fx.bandPercent() + "'");
+        require(fx.simulator() != null, source, "fx.simulator", "section is missing");
+        range(source, "fx.simulator.port", fx.simulator().port(), 0, 65535);
+        range(source, "fx.simulator.intervalMs", fx.simulator().intervalMs(), 10, 3_600_000);
     }
 
     private static void validateMailbox(GatewayConfig.Mailbox m, GatewayConfig.Gateway g, String source) {

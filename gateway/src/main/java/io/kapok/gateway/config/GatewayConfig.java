@@ -19,7 +19,94 @@ public record GatewayConfig(
         List<PartyEntry> parties,
         List<CreditLineEntry> creditLines,
         List<ProgrammeEntry> programmes,
-        Notifications notifications) {
+        Notifications notifications,
+        Fx fx) {
+
+    /**
+     * The FX rate feed: a FIX 4.4 market-data session (this side the initiator) whose quotes enter
+     * the journal as rate commands, and the bundled rate simulator (a FIX acceptor on loopback) for
+     * the dev profile. Started beside the gateway by {@code ./kapok run}; absent means off.
+     *
+     * @param enabled          run the feed
+     * @param host             the rate source's address (the simulator's: 127.0.0.1)
+     * @param port             the rate source's FIX port; 0: the embedded simulator's, wherever it listens
+     * @param senderCompId     this side's FIX SenderCompID
+     * @param targetCompId     the rate source's CompID
+     * @param heartbeatSeconds FIX HeartBtInt
+     * @param reconnectSeconds wait between connection attempts
+     * @param pairs            symbols subscribed, "BASE/QUOTE" in ISO 4217 codes (e.g. "USD/CNY")
+     * @param bandPercent      a rate more than this far (percent, at most 4 decimals) from the pair's
+     *                         latest rate in the ledger is refused and counted, never journaled
+     * @param simulator        the bundled simulator
+     */
+    public record Fx(
+            boolean enabled,
+            String host,
+            int port,
+            String senderCompId,
+            String targetCompId,
+            int heartbeatSeconds,
+            int reconnectSeconds,
+            List<String> pairs,
+            String bandPercent,
+            FxSimulator simulator) {
+        /** No feed and no simulator: what a configuration without an {@code fx} section gets. */
+        public static final Fx OFF =
+                new Fx(false, "127.0.0.1", 0, "KAPOK", "KAPOKFXSIM", 30, 5, List.of(), "10", FxSimulator.OFF);
+
+        /** {@link #bandPercent} in parts per million. */
+        public long bandPpm() {
+            return ConfigLoader.ratePpm(bandPercent);
+        }
+
+        /** A copy with the simulator settings replaced. */
+        public Fx withSimulator(FxSimulator newSimulator) {
+            return new Fx(
+                    enabled,
+                    host,
+                    port,
+                    senderCompId,
+                    targetCompId,
+                    heartbeatSeconds,
+                    reconnectSeconds,
+                    pairs,
+                    bandPercent,
+                    newSimulator);
+        }
+    }
+
+    /**
+     * The bundled FIX rate simulator.
+     *
+     * @param enabled    start it beside the gateway (dev profile)
+     * @param port       where it listens on {@code fx.host}; 0: a free port
+     * @param intervalMs an update of every pair this often, 10 ms to one hour
+     * @param seed       seed of the rates' walk: the same seed gives the same quotes
+     */
+    public record FxSimulator(boolean enabled, int port, int intervalMs, long seed) {
+        public static final FxSimulator OFF = new FxSimulator(false, 0, 1000, 20261123L);
+    }
+
+    /** {@link #fx()}, or {@link Fx#OFF} when the section is absent. */
+    public Fx fxOrDefault() {
+        return fx == null ? Fx.OFF : fx;
+    }
+
+    /** A copy with the FX feed settings replaced. */
+    public GatewayConfig withFx(Fx newFx) {
+        return new GatewayConfig(
+                gateway,
+                limits,
+                sequencer,
+                journal,
+                platform,
+                mailbox,
+                parties,
+                creditLines,
+                programmes,
+                notifications,
+                newFx);
+    }
 
     /**
      * The notifications the platform writes besides the answers and the relayed messages.
@@ -39,7 +126,7 @@ public record GatewayConfig(
     /** A copy with the notification settings replaced. */
     public GatewayConfig withNotifications(Notifications n) {
         return new GatewayConfig(
-                gateway, limits, sequencer, journal, platform, mailbox, parties, creditLines, programmes, n);
+                gateway, limits, sequencer, journal, platform, mailbox, parties, creditLines, programmes, n, fx);
     }
 
     /** Network side: where to listen and how many connections and threads. */
@@ -338,7 +425,7 @@ public record GatewayConfig(
                 gateway.pipelinedRequestsMax(),
                 gateway.idleTimeoutSeconds());
         return new GatewayConfig(
-                g, limits, sequencer, journal, platform, mailbox, parties, creditLines, programmes, notifications);
+                g, limits, sequencer, journal, platform, mailbox, parties, creditLines, programmes, notifications, fx);
     }
 
     /** A copy with the snapshot settings replaced. */
@@ -383,19 +470,19 @@ public record GatewayConfig(
 
     private GatewayConfig withJournal(Journal j) {
         return new GatewayConfig(
-                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications);
+                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications, fx);
     }
 
     /** A copy with the data directory replaced (the {@code --data} flag). */
     public GatewayConfig withDataDir(String dataDir) {
         Journal j = journal.withDataDir(dataDir);
         return new GatewayConfig(
-                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications);
+                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications, fx);
     }
 
     /** A copy with the mailbox settings replaced. */
     public GatewayConfig withMailbox(Mailbox m) {
         return new GatewayConfig(
-                gateway, limits, sequencer, journal, platform, m, parties, creditLines, programmes, notifications);
+                gateway, limits, sequencer, journal, platform, m, parties, creditLines, programmes, notifications, fx);
     }
 }

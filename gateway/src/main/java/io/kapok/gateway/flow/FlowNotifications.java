@@ -120,6 +120,9 @@ public final class FlowNotifications implements MailboxComposer {
                     TransferCommand t = (TransferCommand) command;
                     sink.recipient(t.debitPartyId);
                     sink.recipient(t.creditPartyId);
+                    if (t.crossCurrency()) {
+                        sink.recipient(platformBic); // the platform's FX accounts take both legs
+                    }
                 }
             }
             case SETTLE_RECEIVABLE -> {

@@ -26,7 +26,9 @@ import io.kapok.ledger.receivable.SettleReceivableCommand;
  *      (the financing bank when financed), the financing repaid and its exposure released.
  * </pre>
  *
- * Anything else is a plain payment. The settlement, the on-us disbursement or the transfer a
+ * Anything else is a plain payment, and so is every cross-currency pacs.008 ({@code InstdAmt} in
+ * another currency than {@code IntrBkSttlmAmt}): disbursements and settlements move one currency.
+ * The settlement, the on-us disbursement or the transfer a
  * disbursement follows carries the pacs.008's MsgId, UETR and fingerprint, so a retry of the
  * pacs.008 gets the original answer and it never pays twice. Allocates only for a matched payment
  * (rare next to payments).
@@ -43,8 +45,8 @@ public final class PaymentRouter {
      *     commands; false for a plain payment ({@code plan} untouched)
      */
     public static boolean route(TransferCommand transfer, Pacs008View payment, Ledger ledger, FlowPlan plan) {
-        if (!transfer.senderId.equals(transfer.debitPartyId)) {
-            return false; // the ledger refuses it as a transfer: not entitled
+        if (!transfer.senderId.equals(transfer.debitPartyId) || transfer.crossCurrency()) {
+            return false; // the ledger refuses it as a transfer (not entitled), or converts it
         }
         String endToEnd = transfer.endToEndId;
         Financing f = endToEnd.isEmpty() ? null : ledger.receivables().financing(endToEnd);

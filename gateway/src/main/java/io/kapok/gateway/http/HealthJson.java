@@ -25,6 +25,10 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  *                 "mailbox": {"mode": "delete", "cyclesRemoved": 2, "undeliveredDropped": 0, ...}}}
  * </pre>
  *
+ * With the FX feed running ({@code ./kapok run} with {@code fx.enabled}) an {@code "fx"} object
+ * follows: see {@link io.kapok.gateway.fx.FixRateFeed#appendJson}. The feed's state never degrades
+ * the status: payments in one currency do not need it.
+ *
  * {@code status} is {@code DEGRADED} (HTTP 503) while the journal or the mailbox cannot be written
  * or once the background audit found a message whose bytes no longer match their digest ({@code
  * audit.state} {@code FAILED}, with the entry's {@code failedSequence} and {@code problem}), or
@@ -87,7 +91,13 @@ public final class HealthJson {
                 nowMs);
         json.append(", \"mailbox\": ");
         appendMailboxRetention(json, mailboxes.retention(), nowMs);
-        json.append("}}");
+        json.append('}');
+        io.kapok.gateway.fx.FxFeedHealth fx = sequencer.fxFeed();
+        if (fx != null) {
+            json.append(", \"fx\": ");
+            fx.appendJson(json, nowMs);
+        }
+        json.append('}');
         return new HealthJson(up, json.toString());
     }
 

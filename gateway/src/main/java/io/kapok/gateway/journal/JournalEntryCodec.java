@@ -53,7 +53,10 @@ import org.bouncycastle.crypto.Digest;
  *   1  REGISTER_PARTY       partyId utf8, name utf8, roles int32
  *   2  OPEN_ACCOUNT         partyId utf8, currency, openingBalanceMinor int64
  *  10  TRANSFER             messageId, uetr, endToEndId, debitPartyId, creditPartyId utf8,
- *                           currency, amountMinor int64
+ *                           currency, amountMinor int64; the currency's bit 24 ({@link
+ *                           #TRANSFER_INSTRUCTED_FOLLOWS}) set when a cross-currency part follows:
+ *                           instructedCurrency, instructedAmountMinor int64, exchangeRateScaled int64
+ *                           (a transfer without InstdAmt is written as before that part existed)
  *  11  RETURN_PAYMENT       returnId, originalUetr, originalMessageId utf8, currency,
  *                           amountMinor int64, reasonCode utf8
  *  12  RECALL_PAYMENT       recallId, originalUetr, originalMessageId, reasonCode utf8
@@ -101,6 +104,12 @@ public final class JournalEntryCodec {
     static final int MAGIC_V1 = 0x4B504A31;
 
     private static final byte[] ZERO_HASH = new byte[JournalDigest.LENGTH_BYTES];
+
+    /**
+     * Set in a TRANSFER's currency word (a packed code uses the low 24 bits only) when the instructed
+     * currency, amount and exchange rate follow the amount.
+     */
+    static final int TRANSFER_INSTRUCTED_FOLLOWS = 1 << 24;
 
     private JournalEntryCodec() {}
 
@@ -199,8 +208,14 @@ public final class JournalEntryCodec {
                 out.writeUtf8(c.endToEndId);
                 out.writeUtf8(c.debitPartyId);
                 out.writeUtf8(c.creditPartyId);
-                out.writeInt(c.currency);
+                boolean instructed = c.instructedCurrency != 0;
+                out.writeInt(instructed ? c.currency | TRANSFER_INSTRUCTED_FOLLOWS : c.currency);
                 out.writeLong(c.amountMinor);
+                if (instructed) {
+                    out.writeInt(c.instructedCurrency);
+                    out.writeLong(c.instructedAmountMinor);
+                    out.writeLong(c.exchangeRateScaled);
+                }
             }
             case RETURN_PAYMENT -> {
                 ReturnPaymentCommand c = (ReturnPaymentCommand) command;
@@ -354,8 +369,18 @@ public final class JournalEntryCodec {
                 c.endToEndId = readUtf8(in, into);
                 c.debitPartyId = readUtf8(in, into);
                 c.creditPartyId = readUtf8(in, into);
-                c.currency = in.readInt();
+                int currency = in.readInt();
+                c.currency = currency & ~TRANSFER_INSTRUCTED_FOLLOWS;
                 c.amountMinor = in.readLong();
+                if ((currency & TRANSFER_INSTRUCTED_FOLLOWS) != 0) {
+                    c.instructedCurrency = in.readInt();
+                    c.instructedAmountMinor = in.readLong();
+                    c.exchangeRateScaled = in.readLong();
+                } else {
+                    c.instructedCurrency = 0;
+                    c.instructedAmountMinor = 0;
+                    c.exchangeRateScaled = 0;
+                }
                 return c;
             }
             case RETURN_PAYMENT -> {

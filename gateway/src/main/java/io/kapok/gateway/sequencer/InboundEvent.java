@@ -27,7 +27,12 @@ public final class InboundEvent {
         /** GET /v1/ledger/exposure/{bankId}. */
         QUERY_EXPOSURE,
         /** GET /v1/statement?currency=CCY: {@link #queryId} is the party, a line feed, the currency. */
-        QUERY_STATEMENT
+        QUERY_STATEMENT,
+        /**
+         * A rate from the FX feed (no HTTP request): the {@code fx*} fields; {@link #raw} holds the
+         * FIX message it came in, {@link #senderId} the rate source's CompID.
+         */
+        FX_RATE
     }
 
     public Kind kind;
@@ -48,6 +53,15 @@ public final class InboundEvent {
     public final byte[] messageDigest = new byte[io.kapok.gateway.journal.JournalDigest.LENGTH_BYTES];
     /** Epoch ms at which the event loop received the message: the only clock the ledger sees. */
     public long receiveTimeMs;
+    /** {@link Kind#FX_RATE}: packed ISO 4217 code of the pair's base currency. */
+    public int fxBaseCurrency;
+    /** {@link Kind#FX_RATE}: packed ISO 4217 code of the pair's quote currency. */
+    public int fxQuoteCurrency;
+    /** {@link Kind#FX_RATE}: quote units per base unit × 10^8, as the feed read it. */
+    public long fxRateScaled;
+    /** {@link Kind#FX_RATE}: the feed's own sequence number of the quote (the FIX MsgSeqNum). */
+    public long fxSourceSequence;
+
     /** The id a query names: the party, the receivable or the bank. */
     public String queryId;
     /** Where the answer goes; cleared by the sequencer once handed back. */

@@ -59,6 +59,10 @@ public final class LedgerRejections {
             case INVALID_PAYMENT_AMOUNT -> RejectCode.INVALID_PAYMENT_AMOUNT;
             case CURRENCY_MISMATCH -> RejectCode.CURRENCY_MISMATCH;
             case INVALID_REASON_CODE -> RejectCode.INVALID_REASON_CODE;
+            case FX_RATE_UNKNOWN -> RejectCode.FX_RATE_UNKNOWN;
+            case FX_RATE_MISMATCH -> RejectCode.FX_RATE_MISMATCH;
+            case FX_LIQUIDITY_SHORT -> RejectCode.FX_LIQUIDITY_SHORT;
+            case CROSS_CURRENCY_NOT_RETURNABLE -> RejectCode.CROSS_CURRENCY_NOT_RETURNABLE;
             default -> null;
         };
     }

@@ -11,6 +11,8 @@ import io.kapok.gateway.flow.FlowRetries;
 import io.kapok.gateway.flow.FlowRouter;
 import io.kapok.gateway.flow.PaymentRouter;
 import io.kapok.gateway.flow.PostingNotices;
+import io.kapok.gateway.fx.FxFeedHealth;
+import io.kapok.gateway.fx.FxRateGuard;
 import io.kapok.gateway.http.PendingResponse;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalAuditor;
@@ -24,7 +26,9 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
 import io.kapok.gateway.snapshot.SnapshotStore;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerCommand;
+import io.kapok.ledger.LedgerRejection;
 import io.kapok.ledger.LedgerResult;
+import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.Party;
 import io.kapok.ledger.payment.TransferCommand;
 import java.nio.file.Path;
@@ -66,6 +70,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     private final LedgerResult result = new LedgerResult();
     private final TransferCommand transfer = new TransferCommand();
+    private final SetFxRateCommand fxRate = new SetFxRateCommand();
+    private volatile FxFeedHealth fxFeed;
     /** The commands of the message being handled, and their outcomes. */
     private final FlowPlan plan = new FlowPlan();
     /** What the commands of the message being handled were decided, journaled after them. */
@@ -278,6 +284,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 case QUERY_RECEIVABLE -> answerReceivable(event.queryId, response);
                 case QUERY_EXPOSURE -> answerExposure(event.queryId, response);
                 case QUERY_STATEMENT -> answerStatement(event.queryId, response);
+                case FX_RATE -> onFxRate(event, response);
             }
         } catch (RuntimeException e) {
             // A bug, not bad input: fail loudly in the log, answer "retry later", keep serving.
@@ -306,6 +313,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         c.creditPartyId = Bics.normalise(event.payment.instructedAgentBic());
         c.currency = event.payment.currency();
         c.amountMinor = event.payment.amountMinor();
+        c.instructedCurrency = event.payment.instructedCurrency();
+        c.instructedAmountMinor = event.payment.instructedAmountMinor();
+        c.exchangeRateScaled = event.payment.exchangeRateScaled();
         if (ledger.findDecided(c, result)) {
             response.answerDecision(result);
             return;
@@ -324,22 +334,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             response.answerUnavailable(mailboxFull);
             return;
         }
-        c.sequence = ledger.lastSequence() + 1;
-        c.timeMs = event.receiveTimeMs;
-        try {
-            journal.append(c, event.senderId, event.raw, event.rawLength, event.messageDigest);
-        } catch (RuntimeException e) {
-            if (journalWritable) {
-                LOG.error("journal append failed; answering 503 until it works again", e);
-            }
-            journalWritable = false;
-            journalError = String.valueOf(e.getMessage());
-            response.answerUnavailable("journal unavailable");
+        if (!journalAndApply(c, event, true, response)) {
             return;
         }
-        journalWritable = true;
-        ledger.apply(c, result);
-        lastSequence = c.sequence;
         if (appendOutbound(c, event, response)) {
             response.answerDecision(result);
         }
@@ -469,6 +466,52 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         ledger.apply(command, result);
         lastSequence = command.sequence;
         return true;
+    }
+
+    /**
+     * A rate from the FX feed: refused, and never journaled, when it moves further than the band
+     * ({@code fx.bandPercent}) from the pair's latest rate ({@link FxRateGuard}); else journaled
+     * with the FIX message's bytes and applied like any command. The response tells the feed.
+     */
+    private void onFxRate(InboundEvent event, PendingResponse response) {
+        SetFxRateCommand c = fxRate;
+        c.baseCurrency = event.fxBaseCurrency;
+        c.quoteCurrency = event.fxQuoteCurrency;
+        c.rateScaled = event.fxRateScaled;
+        c.sourceSequence = event.fxSourceSequence;
+        String outOfBand = FxRateGuard.refusal(
+                ledger.fxRates(),
+                c.baseCurrency,
+                c.quoteCurrency,
+                c.rateScaled,
+                config.fxOrDefault().bandPpm());
+        if (outOfBand != null) {
+            LOG.warn(
+                    "FX rate {}/{} from {} (its sequence {}) refused: {}",
+                    Iso4217.unpack(c.baseCurrency),
+                    Iso4217.unpack(c.quoteCurrency),
+                    event.senderId,
+                    c.sourceSequence,
+                    outOfBand);
+            response.answerOutcome(false, LedgerRejection.INVALID_FX_RATE, 0, event.receiveTimeMs);
+            return;
+        }
+        FlowPlan p = plan;
+        p.clear();
+        p.add(c);
+        if (runPlan(p, event, response)) {
+            response.answerOutcome(p.applied.get(0), p.rejections.get(0), p.sequences.get(0), event.receiveTimeMs);
+        }
+    }
+
+    /** The FX feed beside this gateway, for the health report; null when none runs. */
+    public FxFeedHealth fxFeed() {
+        return fxFeed;
+    }
+
+    /** Any thread: attaches the FX feed whose state {@code /v1/health} reports (null detaches it). */
+    public void fxFeed(FxFeedHealth feed) {
+        this.fxFeed = feed;
     }
 
     /**

@@ -61,6 +61,19 @@ class KapokMainTest {
     }
 
     @Test
+    void fxSimulatorTakesHelpAndSaysWhatIsWrongWithAFlag() {
+        assertEquals(0, kapok("help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("  fx-sim "));
+        assertEquals(0, kapok("fx-sim", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: ./kapok fx-sim [--config FILE] [--port N]"));
+        assertEquals(2, kapok("fx-sim", "--interval", "5"));
+        assertTrue(errLine().contains("unknown option '--interval' for fx-sim"));
+        err.reset();
+        assertEquals(2, kapok("fx-sim", "--port", "eighty"));
+        assertTrue(errLine().contains("--port needs a number from 0 to 65535, got 'eighty'"));
+    }
+
+    @Test
     void unknownCommandIsOneLineWithTheWayOut() {
         assertEquals(2, kapok("launch"));
         assertTrue(errLine().contains("unknown command 'launch'; see ./kapok help"));

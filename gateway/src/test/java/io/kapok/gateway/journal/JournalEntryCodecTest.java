@@ -142,6 +142,37 @@ class JournalEntryCodecTest {
     }
 
     @Test
+    void aTransferInOneCurrencyKeepsTheLayoutItHadBeforeCrossCurrencyTransfers() {
+        TransferCommand plain = transfer();
+        byte[] bytes = entry(JournalDigest.SM3, null, plain, plain.senderId);
+        TransferCommand fx = transfer();
+        fx.instructedCurrency = Iso4217.pack("HKD");
+        fx.instructedAmountMinor = 1_373_626_37L;
+        fx.exchangeRateScaled = 91_000_000L;
+        byte[] fxBytes = entry(JournalDigest.SM3, null, fx, fx.senderId);
+        // The cross-currency part is 20 bytes more, and only there.
+        assertEquals(bytes.length + 4 + 8 + 8, fxBytes.length);
+
+        // One reusable decoded object, as replay uses it: a plain transfer after a cross-currency
+        // one reads with no instructed part left over.
+        JournalEntryCodec.Decoded d = new JournalEntryCodec.Decoded();
+        JournalEntryCodec.read(Bytes.wrapForRead(fxBytes), d, "fx");
+        TransferCommand readFx = (TransferCommand) d.command;
+        assertEquals(Iso4217.pack("CNY"), readFx.currency);
+        assertEquals(Iso4217.pack("HKD"), readFx.instructedCurrency);
+        assertEquals(1_373_626_37L, readFx.instructedAmountMinor);
+        assertEquals(91_000_000L, readFx.exchangeRateScaled);
+        assertEquals(fx.fingerprint(), readFx.fingerprint());
+        JournalEntryCodec.read(Bytes.wrapForRead(bytes), d, "plain");
+        TransferCommand readPlain = (TransferCommand) d.command;
+        assertEquals(Iso4217.pack("CNY"), readPlain.currency);
+        assertEquals(0, readPlain.instructedCurrency);
+        assertEquals(0, readPlain.instructedAmountMinor);
+        assertEquals(0, readPlain.exchangeRateScaled);
+        assertEquals(plain.fingerprint(), readPlain.fingerprint());
+    }
+
+    @Test
     void sampleCommandsFillEveryPublicFieldWithoutDefaults() throws Exception {
         // Guards the round trip above: a field left at its default would round-trip unnoticed.
         for (CommandType type : CommandType.values()) {

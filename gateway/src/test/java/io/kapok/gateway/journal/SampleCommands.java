@@ -58,6 +58,9 @@ public final class SampleCommands {
                 c.creditPartyId = "VHBKHKHHXXX";
                 c.currency = Iso4217.pack("USD");
                 c.amountMinor = 125_000_000L;
+                c.instructedCurrency = Iso4217.pack("HKD");
+                c.instructedAmountMinor = 975_000_000L;
+                c.exchangeRateScaled = 12_820_513L;
                 yield c;
             }
             case RETURN_PAYMENT -> {

@@ -90,6 +90,9 @@ class MailboxRetentionTest {
 
     /** Three cycle files: A and B in the first, A in the second, B in the third. */
     private void writeThreeCycles(Mailboxes mailboxes) throws InterruptedException {
+        // The first two writes must share a one-second cycle: start just after a second begins, so
+        // that a slow machine does not split them across a cycle boundary.
+        Thread.sleep(1_000 - System.currentTimeMillis() % 1_000 + 20);
         write(mailboxes, A);
         write(mailboxes, B);
         Thread.sleep(1_100);

@@ -41,6 +41,21 @@ public final class FxRates {
         return rates.get(pair(baseCurrency, quoteCurrency));
     }
 
+    /**
+     * The latest rate quoted for the pair in either direction ({@code a}/{@code b} or {@code b}/{@code
+     * a}): of the two, the one set by the later journal entry; null when neither was ever set. Tell
+     * the direction with {@code latest == rate(a, b)}.
+     */
+    public Rate latest(int a, int b) {
+        Rate direct = rate(a, b);
+        Rate inverse = rate(b, a);
+        if (direct == null || inverse == null) {
+            return direct != null ? direct : inverse;
+        }
+        return direct.ledgerSequence() >= inverse.ledgerSequence() ? direct : inverse;
+    }
+
+    /** Number of pairs quoted (each direction counts once). */
     public int size() {
         return rates.size();
     }

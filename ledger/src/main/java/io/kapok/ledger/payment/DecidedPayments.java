@@ -63,6 +63,11 @@ public final class DecidedPayments {
     private static final int HASHES = 5;
     /** Packed currency in the high half, rejection ordinal + 1 (0 = applied) in the low half. */
     private static final int CURRENCY_REJECTION = 6;
+    /**
+     * For a cross-currency transfer that settled: the journal sequence of the rate it was converted
+     * at (&gt; 0); 0 for every other decision.
+     */
+    private static final int FX_RATE_SEQUENCE = 7;
 
     // Offsets within a decision's references.
     private static final int SENDER_ID = 0;
@@ -243,6 +248,7 @@ public final class DecidedPayments {
         numbers[n + RETURNED_MINOR] = 0;
         numbers[n + HASHES] = (long) messageHash << 32 | (uetrHash & 0xFFFFFFFFL);
         numbers[n + CURRENCY_REJECTION] = rejection == null ? 0 : rejection.ordinal() + 1;
+        numbers[n + FX_RATE_SEQUENCE] = 0;
         int t = slot * REFS;
         texts[t + SENDER_ID] = senderId;
         texts[t + MESSAGE_ID] = messageId;
@@ -302,6 +308,26 @@ public final class DecidedPayments {
     public int findSettled(String uetr) {
         int slot = findByUetr(uetr);
         return slot >= 0 && texts[slot * REFS + DEBIT_PARTY_ID] != null ? slot : -1;
+    }
+
+    /**
+     * Marks the settled transfer at {@code slot} as converted at the rate set by journal entry {@code
+     * rateSequence} (&gt; 0): it was debited in another currency than it credited.
+     */
+    public void markConverted(int slot, long rateSequence) {
+        if (rateSequence <= 0 || debitPartyIdAt(slot) == null) {
+            throw new IllegalStateException(
+                    "only a settled transfer is converted, at a journaled rate: " + rateSequence);
+        }
+        numbers[slot * LONGS + FX_RATE_SEQUENCE] = rateSequence;
+    }
+
+    /**
+     * The journal sequence of the rate a cross-currency transfer was converted at; 0 for a transfer
+     * in one currency (and for any other decision).
+     */
+    public long fxRateSequenceAt(int slot) {
+        return numbers[slot * LONGS + FX_RATE_SEQUENCE];
     }
 
     /** The settled transfer's debited party (its debtor's bank); null for any other slot. */
@@ -380,9 +406,11 @@ public final class DecidedPayments {
     /**
      * Writes the window: capacity int32 · retentionMs int64 · count int32 · { senderId · messageId ·
      * uetr (nullable) · sequence int64 · timeMs int64 · rejection int32 (0 = applied) · fingerprint
-     * int64 · settled bool · [debitPartyId · creditPartyId · currency int32 · amountMinor int64 ·
-     * returnedMinor int64 · openRecallId (nullable)] when settled }, oldest first. Nullable strings as
-     * {@link Snapshots#writeString}.
+     * int64 · settled int8 · [debitPartyId · creditPartyId · currency int32 · amountMinor int64 ·
+     * returnedMinor int64 · openRecallId (nullable) · [fxRateSequence int64 when settled = 2]] when
+     * settled }, oldest first. Nullable strings as {@link Snapshots#writeString}. {@code settled} is
+     * 0 (not a settled transfer), 1 (settled, one currency) or 2 (settled across currencies), so a
+     * window without cross-currency transfers is written byte for byte as before they existed.
      */
     public void write(DataOutput out) throws IOException {
         out.writeInt(capacity);
@@ -398,7 +426,8 @@ public final class DecidedPayments {
             out.writeInt(rejection == null ? 0 : rejection.number());
             out.writeLong(fingerprintAt(slot));
             boolean settled = debitPartyIdAt(slot) != null;
-            out.writeBoolean(settled);
+            long fxRateSequence = fxRateSequenceAt(slot);
+            out.writeByte(!settled ? 0 : fxRateSequence == 0 ? 1 : 2);
             if (settled) {
                 out.writeUTF(debitPartyIdAt(slot));
                 out.writeUTF(creditPartyIdAt(slot));
@@ -406,6 +435,9 @@ public final class DecidedPayments {
                 out.writeLong(amountMinorAt(slot));
                 out.writeLong(returnedMinorAt(slot));
                 Snapshots.writeString(out, openRecallIdAt(slot));
+                if (fxRateSequence != 0) {
+                    out.writeLong(fxRateSequence);
+                }
             }
         }
     }
@@ -438,7 +470,11 @@ public final class DecidedPayments {
                     timeMs,
                     rejection == 0 ? null : LedgerRejection.ofNumber(rejection),
                     fingerprint);
-            if (!transfersOnly && in.readBoolean()) {
+            int settled = transfersOnly ? 0 : in.readUnsignedByte();
+            if (settled > 2) {
+                throw new IOException("payment decision " + messageId + " has settlement kind " + settled);
+            }
+            if (settled != 0) {
                 String debitPartyId = in.readUTF();
                 String creditPartyId = in.readUTF();
                 int currency = in.readInt();
@@ -452,6 +488,9 @@ public final class DecidedPayments {
                         amountMinor,
                         returnedMinor,
                         Snapshots.readString(in));
+                if (settled == 2) {
+                    d.markConverted(slot, in.readLong());
+                }
             }
         }
         return d;
