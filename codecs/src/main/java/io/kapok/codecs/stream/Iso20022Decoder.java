@@ -126,7 +126,7 @@ public final class Iso20022Decoder {
                 }
                 case Utf8XmlScanner.CHARACTERS -> {
                     if (current != null) {
-                        current.append(r.textChars(), r.textStart(), r.textLength());
+                        r.appendTextTo(current);
                     }
                 }
                 case Utf8XmlScanner.END_DOCUMENT -> {

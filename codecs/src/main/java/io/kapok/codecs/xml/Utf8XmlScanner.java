@@ -152,6 +152,13 @@ public final class Utf8XmlScanner {
 
     private final char[] text;
     private int textLength;
+    /**
+     * True while the current text is a run of plain ASCII still in the input at {@link
+     * #textByteStart}: nothing needed decoding, so it is copied to {@link #text} only when asked for.
+     */
+    private boolean textInBytes;
+
+    private int textByteStart;
 
     /** Qualified name just scanned: its prefix and local name (interned) and where it lies. */
     private String scannedPrefix;
@@ -209,6 +216,7 @@ public final class Utf8XmlScanner {
         this.bindingCount = 0;
         this.attributeCount = 0;
         this.textLength = 0;
+        this.textInBytes = false;
         this.localName = null;
         this.namespaceUri = null;
         if (signalsAnotherEncoding()) {
@@ -317,9 +325,30 @@ public final class Utf8XmlScanner {
         return attributeValueLengths[index];
     }
 
-    /** The array holding the current text; valid from {@link #textStart()} for {@link #textLength()}. */
+    /**
+     * The array holding the current text; valid from {@link #textStart()} for {@link #textLength()}.
+     * A run of plain ASCII is read without being copied; this copies it here on the first call.
+     * A consumer that keeps the text is better served by {@link #appendTextTo}.
+     */
     public char[] textChars() {
+        if (textInBytes) {
+            byte[] b = bytes;
+            char[] out = text;
+            for (int i = 0, from = textByteStart, n = textLength; i < n; i++) {
+                out[i] = (char) (b[from + i] & 0xFF);
+            }
+            textInBytes = false;
+        }
         return text;
+    }
+
+    /** Appends the current text to {@code into} (one copy, straight from the input for plain ASCII). */
+    public void appendTextTo(TextBuffer into) {
+        if (textInBytes) {
+            into.appendAscii(bytes, textByteStart, textLength);
+        } else {
+            into.append(text, 0, textLength);
+        }
     }
 
     /** Where the current text starts in {@link #textChars()} (always 0). */
@@ -961,8 +990,37 @@ public final class Utf8XmlScanner {
     /**
      * Reads a run of text and CDATA sections up to the next tag, comment or processing instruction.
      * Returns {@link #CHARACTERS}, {@link #FAILED}, or 0 for an empty run.
+     *
+     * <p>Most runs (indentation, identifiers, amounts, dates) are plain ASCII up to the next tag and
+     * need no decoding: they are only classified here and left in the input ({@link #textInBytes}).
+     * Anything else, or a run longer than the limit, is read again by {@link #scanDecodedText}.
      */
     private int scanText() {
+        byte[] b = bytes;
+        int start = pos;
+        int limit = end;
+        int stop = Math.min(limit, start + textLengthMax);
+        int at = start;
+        while (at < stop && (ASCII_CLASS[b[at] & 0xFF] & TEXT_PLAIN) != 0) {
+            at++;
+        }
+        if (at < limit && b[at] == '<' && (at + 1 >= limit || b[at + 1] != '!' || !startsWith(at, CDATA_OPEN))) {
+            pos = at;
+            int n = at - start;
+            textLength = n;
+            textInBytes = true;
+            textByteStart = start;
+            return n == 0 ? 0 : CHARACTERS;
+        }
+        return scanDecodedText();
+    }
+
+    /**
+     * {@link #scanText} for a run that needs decoding (references, CDATA, line ends, multi-byte
+     * characters) or breaks a rule: decodes it into {@link #text}.
+     */
+    private int scanDecodedText() {
+        textInBytes = false;
         char[] out = text;
         int n = 0;
         int max = textLengthMax;
@@ -1403,11 +1461,15 @@ public final class Utf8XmlScanner {
     }
 
     private boolean startsWith(byte[] marker) {
-        if (end - pos < marker.length) {
+        return startsWith(pos, marker);
+    }
+
+    private boolean startsWith(int at, byte[] marker) {
+        if (end - at < marker.length) {
             return false;
         }
         for (int i = 0; i < marker.length; i++) {
-            if (bytes[pos + i] != marker[i]) {
+            if (bytes[at + i] != marker[i]) {
                 return false;
             }
         }

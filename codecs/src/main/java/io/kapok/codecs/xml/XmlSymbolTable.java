@@ -1,5 +1,8 @@
 package io.kapok.codecs.xml;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,6 +18,9 @@ import java.nio.charset.StandardCharsets;
  * memory here. Not thread-safe: owned by its scanner.
  */
 final class XmlSymbolTable {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final int mask;
     private final int entriesMax;
     private final int[] hashes;
@@ -91,9 +97,21 @@ final class XmlSymbolTable {
         return remember(slot, hash, new String(chars, offset, length));
     }
 
-    /** The same {@code length} bytes at both places. */
+    /** The same {@code length} bytes at both places; compares eight bytes at a time where it can. */
     static boolean sameBytes(byte[] a, int aOffset, byte[] b, int bOffset, int length) {
-        for (int i = 0; i < length; i++) {
+        int i = 0;
+        for (; i <= length - Long.BYTES; i += Long.BYTES) {
+            if ((long) LONGS.get(a, aOffset + i) != (long) LONGS.get(b, bOffset + i)) {
+                return false;
+            }
+        }
+        if (i <= length - Integer.BYTES) {
+            if ((int) INTS.get(a, aOffset + i) != (int) INTS.get(b, bOffset + i)) {
+                return false;
+            }
+            i += Integer.BYTES;
+        }
+        for (; i < length; i++) {
             if (a[aOffset + i] != b[bOffset + i]) {
                 return false;
             }

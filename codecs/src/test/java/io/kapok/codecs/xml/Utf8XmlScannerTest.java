@@ -12,6 +12,7 @@ import io.kapok.codecs.RejectCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -305,6 +306,33 @@ class Utf8XmlScannerTest {
             assertFails(RejectCode.MALFORMED_XML, "<a>&#x110000;</a>", "beyond U+10FFFF");
             assertFails(RejectCode.MALFORMED_XML, "<a>&#x;</a>", "without digits");
             assertFails(RejectCode.MALFORMED_XML, "<a>&#1a;</a>", "not a digit");
+        }
+
+        @Test
+        void appendTextToGivesTheTextAsTextCharsDoesBeforeAndAfterTheyAreRead() {
+            Map<String, String> decodedByContent = Map.of(
+                    "PRBK-20261123-0001", "PRBK-20261123-0001",
+                    "\n    ", "\n    ",
+                    "a&amp;b", "a&b",
+                    "\u00e91", "\u00e91",
+                    "x<![CDATA[y]]>z", "xyz",
+                    "a\r\nb", "a\nb");
+            decodedByContent.forEach((content, decoded) -> {
+                byte[] xml = ("<a>" + content + "</a>").getBytes(StandardCharsets.UTF_8);
+                assertTrue(scanner.reset(xml, 0, xml.length));
+                assertEquals(Utf8XmlScanner.START_ELEMENT, scanner.next());
+                assertEquals(Utf8XmlScanner.CHARACTERS, scanner.next());
+                TextBuffer before = new TextBuffer(1);
+                before.set("<");
+                scanner.appendTextTo(before);
+                String chars = new String(scanner.textChars(), scanner.textStart(), scanner.textLength());
+                TextBuffer after = new TextBuffer(1);
+                scanner.appendTextTo(after);
+                assertEquals("<" + decoded, before.toString(), content);
+                assertEquals(decoded, chars, content);
+                assertEquals(decoded, after.toString(), content);
+                assertEquals(Utf8XmlScanner.END_ELEMENT, scanner.next());
+            });
         }
 
         @Test
