@@ -95,6 +95,7 @@ public final class Utf8XmlScanner {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long EIGHT_SPACES = 0x2020202020202020L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private static final byte[] CDATA_OPEN = "<![CDATA[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DOCTYPE_OPEN = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
@@ -843,8 +844,23 @@ public final class Utf8XmlScanner {
     private boolean scanQualifiedName(String what) {
         byte[] b = bytes;
         int start = pos;
-        int at = start;
         int limit = end;
+        // The common case first: an ASCII name without a prefix, ended by an ASCII character.
+        if (start < limit && b[start] >= 0 && (ASCII_CLASS[b[start]] & NAME_START) != 0) {
+            int nameEnd = start + 1;
+            while (nameEnd < limit && (ASCII_CLASS[b[nameEnd] & 0xFF] & NAME_PART) != 0) {
+                nameEnd++;
+            }
+            if (nameEnd < limit && b[nameEnd] >= 0 && b[nameEnd] != ':') {
+                scannedOffset = start;
+                scannedLength = nameEnd - start;
+                scannedPrefix = "";
+                scannedLocal = symbols.ascii(b, start, nameEnd - start);
+                pos = nameEnd;
+                return true;
+            }
+        }
+        int at = start;
         int colon = -1;
         boolean ascii = true;
         boolean expectStart = true;
@@ -1001,7 +1017,25 @@ public final class Utf8XmlScanner {
         int limit = end;
         int stop = Math.min(limit, start + textLengthMax);
         int at = start;
-        while (at < stop && (ASCII_CLASS[b[at] & 0xFF] & TEXT_PLAIN) != 0) {
+        while (at < stop) {
+            if (stop - at >= Long.BYTES) {
+                long word = (long) LONGS.get(b, at);
+                // Indentation first: one compare for eight spaces.
+                if (word == EIGHT_SPACES) {
+                    at += Long.BYTES;
+                    continue;
+                }
+                long unusual = notPrintableAscii(word);
+                if (unusual == 0) {
+                    at += Long.BYTES;
+                    continue;
+                }
+                // The first byte flagged is the first that is not printable ASCII or is markup.
+                at += Long.numberOfTrailingZeros(unusual) >>> 3;
+            }
+            if ((ASCII_CLASS[b[at] & 0xFF] & TEXT_PLAIN) == 0) {
+                break;
+            }
             at++;
         }
         if (at < limit && b[at] == '<' && (at + 1 >= limit || b[at + 1] != '!' || !startsWith(at, CDATA_OPEN))) {
@@ -1013,6 +1047,27 @@ public final class Utf8XmlScanner {
             return n == 0 ? 0 : CHARACTERS;
         }
         return scanDecodedText();
+    }
+
+    /**
+     * The high bit of each byte of {@code word} (eight bytes, little-endian) that is below 0x20,
+     * 0x80 or above, {@code <}, {@code &} or {@code ]}; 0 when all eight are plain text other than
+     * TAB and LF. The lowest bit set is always a true one (a borrow only carries upwards), so it
+     * tells where the first such byte is.
+     */
+    private static long notPrintableAscii(long word) {
+        long high = word & HIGH_BITS;
+        long control = (word - 0x2020202020202020L) & ~word & HIGH_BITS;
+        return high
+                | control
+                | zeroBytes(word ^ 0x3C3C3C3C3C3C3C3CL)
+                | zeroBytes(word ^ 0x2626262626262626L)
+                | zeroBytes(word ^ 0x5D5D5D5D5D5D5D5DL);
+    }
+
+    /** The high bit of each zero byte of {@code word} (exact for the lowest one). */
+    private static long zeroBytes(long word) {
+        return (word - 0x0101010101010101L) & ~word & HIGH_BITS;
     }
 
     /**
@@ -1272,7 +1327,13 @@ public final class Utf8XmlScanner {
             return refuse(RejectCode.MALFORMED_XML, "'<!' must start a comment or a CDATA section");
         }
         int at = pos + 4;
+        byte[] b = bytes;
+        int limit = end;
         while (true) {
+            // Printable ASCII other than '-' needs no check.
+            while (at < limit && b[at] >= 0x20 && b[at] != '-') {
+                at++;
+            }
             if (at >= end) {
                 pos = at;
                 return refuse(RejectCode.MALFORMED_XML, "the message ends inside a comment");

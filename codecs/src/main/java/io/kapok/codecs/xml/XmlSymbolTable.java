@@ -10,21 +10,31 @@ import java.nio.charset.StandardCharsets;
  * so that a name seen before costs a hash and a compare and no allocation, and callers may compare
  * names with {@code ==} against String literals.
  *
- * <p>Open addressing with linear probing over a power-of-two table at most half full. The hash
- * reads the length and five characters (first two, middle, last two), so scanning a name needs no
- * per-character arithmetic before the compare. The table holds at
- * most {@code entriesMax} names: once full, a new name is still returned interned but not
- * remembered, so hostile input with millions of distinct names costs allocation, never unbounded
- * memory here. Not thread-safe: owned by its scanner.
+ * <p>Open addressing with linear probing over a power-of-two table at most half full. A name is
+ * keyed by its length and two words: its first eight characters and its last eight (as Latin-1
+ * bytes, little-endian, zero-padded when shorter), which together are the whole name up to 16
+ * characters, so most element names are found with three compares and no loop over their bytes;
+ * a longer name is also compared byte by byte. The table holds at most {@code entriesMax} names:
+ * once full, a new name is still returned interned but not remembered, so hostile input with
+ * millions of distinct names costs allocation, never unbounded memory here. Not thread-safe: owned
+ * by its scanner.
  */
 final class XmlSymbolTable {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Names up to this length are identified by their two key words alone. */
+    private static final int WORDS_SPAN = 2 * Long.BYTES;
+
     private final int mask;
     private final int entriesMax;
     private final int[] hashes;
-    /** A name's characters as Latin-1 bytes (ASCII names), or null for a name beyond Latin-1. */
+    /** A name's length, or -1 for a name beyond Latin-1 (never found by {@link #ascii}). */
+    private final int[] latin1Lengths;
+
+    private final long[] firstWords;
+    private final long[] lastWords;
+    /** A name's characters as Latin-1 bytes (Latin-1 names), or null for a name beyond Latin-1. */
     private final byte[][] asciiKeys;
 
     private final char[][] charKeys;
@@ -37,6 +47,9 @@ final class XmlSymbolTable {
         this.mask = capacity - 1;
         this.entriesMax = entriesMax;
         this.hashes = new int[capacity];
+        this.latin1Lengths = new int[capacity];
+        this.firstWords = new long[capacity];
+        this.lastWords = new long[capacity];
         this.asciiKeys = new byte[capacity][];
         this.charKeys = new char[capacity][];
         this.values = new String[capacity];
@@ -49,26 +62,19 @@ final class XmlSymbolTable {
 
     /** The interned String of {@code length} ASCII bytes at {@code offset}. */
     String ascii(byte[] bytes, int offset, int length) {
-        int hash = length == 0
-                ? 0
-                : hash(
-                        length,
-                        bytes[offset],
-                        bytes[offset + (length > 1 ? 1 : 0)],
-                        bytes[offset + (length >> 1)],
-                        bytes[offset + length - (length > 1 ? 2 : 1)],
-                        bytes[offset + length - 1]);
+        long first = firstWord(bytes, offset, length);
+        long last = length > Long.BYTES ? (long) LONGS.get(bytes, offset + length - Long.BYTES) : 0;
+        int hash = hash(length, first, last);
         int slot = hash & mask;
         for (String value; (value = values[slot]) != null; slot = (slot + 1) & mask) {
-            byte[] key = asciiKeys[slot];
-            if (hashes[slot] == hash
-                    && key != null
-                    && key.length == length
-                    && sameBytes(key, 0, bytes, offset, length)) {
+            if (latin1Lengths[slot] == length
+                    && firstWords[slot] == first
+                    && lastWords[slot] == last
+                    && (length <= WORDS_SPAN || sameBytes(asciiKeys[slot], 0, bytes, offset, length))) {
                 return value;
             }
         }
-        return remember(slot, hash, new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+        return remember(slot, hash, first, last, new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
     }
 
     /** The interned String of {@code length} UTF-8 bytes at {@code offset} (cold: non-ASCII names). */
@@ -79,22 +85,16 @@ final class XmlSymbolTable {
 
     /** The interned String of {@code length} chars at {@code offset} (namespace URIs). */
     String chars(char[] chars, int offset, int length) {
-        int hash = length == 0
-                ? 0
-                : hash(
-                        length,
-                        chars[offset],
-                        chars[offset + (length > 1 ? 1 : 0)],
-                        chars[offset + (length >> 1)],
-                        chars[offset + length - (length > 1 ? 2 : 1)],
-                        chars[offset + length - 1]);
+        long first = firstWord(chars, offset, Math.min(length, Long.BYTES));
+        long last = length > Long.BYTES ? firstWord(chars, offset + length - Long.BYTES, Long.BYTES) : 0;
+        int hash = hash(length, first, last);
         int slot = hash & mask;
         for (String value; (value = values[slot]) != null; slot = (slot + 1) & mask) {
             if (hashes[slot] == hash && sameChars(charKeys[slot], chars, offset, length)) {
                 return value;
             }
         }
-        return remember(slot, hash, new String(chars, offset, length));
+        return remember(slot, hash, first, last, new String(chars, offset, length));
     }
 
     /** The same {@code length} bytes at both places; compares eight bytes at a time where it can. */
@@ -119,20 +119,47 @@ final class XmlSymbolTable {
         return true;
     }
 
-    private static int hash(int length, int first, int second, int middle, int beforeLast, int last) {
-        int h = length * 0x9E3779B1;
-        h = (h ^ first) * 31 + second;
-        h = (h ^ middle) * 31 + beforeLast;
-        h = h * 31 + last;
-        return h ^ (h >>> 15);
+    /** The first {@code min(length, 8)} bytes at {@code offset}, little-endian, zero-padded. */
+    private static long firstWord(byte[] bytes, int offset, int length) {
+        if (length >= Long.BYTES) {
+            return (long) LONGS.get(bytes, offset);
+        }
+        if (offset + Long.BYTES <= bytes.length) {
+            // The bytes past the name are in the array: read one word and keep the name's part.
+            return (long) LONGS.get(bytes, offset) & ((1L << (length << 3)) - 1);
+        }
+        long word = 0;
+        for (int i = 0; i < length; i++) {
+            word |= (bytes[offset + i] & 0xFFL) << (i << 3);
+        }
+        return word;
     }
 
-    private String remember(int slot, int hash, String name) {
+    /** The first {@code count} (at most 8) chars at {@code offset} as Latin-1 bytes, little-endian, zero-padded. */
+    private static long firstWord(char[] chars, int offset, int count) {
+        long word = 0;
+        for (int i = 0; i < count; i++) {
+            word |= (chars[offset + i] & 0xFFL) << (i << 3);
+        }
+        return word;
+    }
+
+    private static int hash(int length, long first, long last) {
+        long h = first * 0x9E3779B97F4A7C15L + last * 0xC2B2AE3D27D4EB4FL + length;
+        h ^= h >>> 31;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private String remember(int slot, int hash, long first, long last, String name) {
         String interned = name.intern();
         if (entries < entriesMax) {
             char[] chars = interned.toCharArray();
+            boolean latin1 = isLatin1(chars);
             hashes[slot] = hash;
-            asciiKeys[slot] = isLatin1(chars) ? interned.getBytes(StandardCharsets.ISO_8859_1) : null;
+            latin1Lengths[slot] = latin1 ? chars.length : -1;
+            firstWords[slot] = first;
+            lastWords[slot] = last;
+            asciiKeys[slot] = latin1 ? interned.getBytes(StandardCharsets.ISO_8859_1) : null;
             charKeys[slot] = chars;
             values[slot] = interned;
             entries++;
