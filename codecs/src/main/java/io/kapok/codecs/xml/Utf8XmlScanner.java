@@ -601,23 +601,20 @@ public final class Utf8XmlScanner {
     // ---------------------------------------------------------------------------------------------
     // Tags
 
+    /**
+     * Reads a start tag. Kept small enough for the JIT to inline it into {@link #next()}: the
+     * rarer work (attributes, limits, failures) is in methods of its own.
+     */
     private int scanStartTag() {
         int tagStart = pos;
         pos++;
         if (!scanQualifiedName("element")) {
             return FAILED;
         }
-        if (depth >= depthMax) {
-            pos = tagStart;
-            return fail(
-                    RejectCode.XML_LIMIT_EXCEEDED, "element nesting deeper than the limit of " + depthMax + " levels");
+        if (depth >= depthMax || elementCount >= elementCountMax) {
+            return elementLimitHit(tagStart);
         }
-        if (++elementCount > elementCountMax) {
-            pos = tagStart;
-            return fail(
-                    RejectCode.XML_LIMIT_EXCEEDED,
-                    "more elements than the limit of " + elementCountMax + " in one message");
-        }
+        elementCount++;
         String elementPrefix = scannedPrefix;
         String elementLocal = scannedLocal;
         int d = depth;
@@ -626,61 +623,23 @@ public final class Utf8XmlScanner {
         bindingMarkByDepth[d] = bindingCount;
         attributeCount = 0;
         valueLength = 0;
-        boolean empty;
-        while (true) {
-            // Most start tags end right after the name: look for '>' before skipping anything.
-            if (pos < end && bytes[pos] == '>') {
-                pos++;
-                empty = false;
-                break;
-            }
-            boolean spaced = skipWhitespace();
-            if (pos >= end) {
-                return fail(RejectCode.MALFORMED_XML, "the message ends inside the start tag <" + elementLocal + ">");
-            }
-            byte b = bytes[pos];
-            if (b == '>') {
-                pos++;
-                empty = false;
-                break;
-            }
-            if (b == '/') {
-                if (pos + 1 >= end || bytes[pos + 1] != '>') {
-                    return fail(RejectCode.MALFORMED_XML, "'/' in a start tag must be followed by '>'");
-                }
-                pos += 2;
-                empty = true;
-                break;
-            }
-            if (!spaced) {
-                return fail(RejectCode.MALFORMED_XML, "expected whitespace, '>' or '/>' in a start tag");
-            }
-            if (!scanAttribute()) {
+        boolean empty = false;
+        // Most start tags end right after the name: look for '>' before anything else.
+        if (pos < end && bytes[pos] == '>') {
+            pos++;
+        } else {
+            int ended = scanAttributesToTagEnd(elementLocal);
+            if (ended == FAILED) {
                 return FAILED;
             }
+            empty = ended == END_ELEMENT;
         }
-        String uri = namespaceOf(elementPrefix);
+        String uri = elementPrefix == "" && bindingCount == 0 ? "" : namespaceOf(elementPrefix);
         if (uri == null) {
             return fail(RejectCode.MALFORMED_XML, "element prefix '" + elementPrefix + "' is not bound to a namespace");
         }
-        for (int i = 0; i < attributeCount; i++) {
-            String prefix = attributePrefixes[i];
-            String attributeUri = prefix == "" ? "" : namespaceOf(prefix);
-            if (attributeUri == null) {
-                return fail(
-                        RejectCode.MALFORMED_XML,
-                        "attribute prefix '" + prefix + "' is not bound to a namespace (attribute "
-                                + attributeLocalNames[i] + ")");
-            }
-            attributeNamespaces[i] = attributeUri;
-            for (int j = 0; j < i; j++) {
-                if (attributeLocalNames[j] == attributeLocalNames[i] && attributeNamespaces[j] == attributeUri) {
-                    return fail(
-                            RejectCode.MALFORMED_XML,
-                            "attribute " + describe(attributeUri, attributeLocalNames[i])
-                                    + " appears twice in one start tag");
-                }
-            }
+        if (attributeCount > 0 && !resolveAttributeNamespaces()) {
+            return FAILED;
         }
         localNameByDepth[d] = elementLocal;
         namespaceByDepth[d] = uri;
@@ -692,8 +651,94 @@ public final class Utf8XmlScanner {
         return START_ELEMENT;
     }
 
+    /** Refuses the start tag at {@code tagStart}: one level or one element beyond the limits. */
+    private int elementLimitHit(int tagStart) {
+        pos = tagStart;
+        if (depth >= depthMax) {
+            return fail(
+                    RejectCode.XML_LIMIT_EXCEEDED, "element nesting deeper than the limit of " + depthMax + " levels");
+        }
+        return fail(
+                RejectCode.XML_LIMIT_EXCEEDED,
+                "more elements than the limit of " + elementCountMax + " in one message");
+    }
+
+    /**
+     * Reads the attributes and namespace declarations of a start tag up to its end. Returns {@link
+     * #START_ELEMENT} after {@code >}, {@link #END_ELEMENT} after {@code />}, or {@link #FAILED}.
+     */
+    private int scanAttributesToTagEnd(String elementLocal) {
+        while (true) {
+            if (pos < end && bytes[pos] == '>') {
+                pos++;
+                return START_ELEMENT;
+            }
+            boolean spaced = skipWhitespace();
+            if (pos >= end) {
+                return fail(RejectCode.MALFORMED_XML, "the message ends inside the start tag <" + elementLocal + ">");
+            }
+            byte b = bytes[pos];
+            if (b == '>') {
+                pos++;
+                return START_ELEMENT;
+            }
+            if (b == '/') {
+                if (pos + 1 >= end || bytes[pos + 1] != '>') {
+                    return fail(RejectCode.MALFORMED_XML, "'/' in a start tag must be followed by '>'");
+                }
+                pos += 2;
+                return END_ELEMENT;
+            }
+            if (!spaced) {
+                return fail(RejectCode.MALFORMED_XML, "expected whitespace, '>' or '/>' in a start tag");
+            }
+            if (!scanAttribute()) {
+                return FAILED;
+            }
+        }
+    }
+
+    /** Gives each attribute of the start tag its namespace; refuses an unbound prefix and a duplicate. */
+    private boolean resolveAttributeNamespaces() {
+        for (int i = 0; i < attributeCount; i++) {
+            String prefix = attributePrefixes[i];
+            String attributeUri = prefix == "" ? "" : namespaceOf(prefix);
+            if (attributeUri == null) {
+                return refuse(
+                        RejectCode.MALFORMED_XML,
+                        "attribute prefix '" + prefix + "' is not bound to a namespace (attribute "
+                                + attributeLocalNames[i] + ")");
+            }
+            attributeNamespaces[i] = attributeUri;
+            for (int j = 0; j < i; j++) {
+                if (attributeLocalNames[j] == attributeLocalNames[i] && attributeNamespaces[j] == attributeUri) {
+                    return refuse(
+                            RejectCode.MALFORMED_XML,
+                            "attribute " + describe(attributeUri, attributeLocalNames[i])
+                                    + " appears twice in one start tag");
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Reads an end tag: the common case, the open element's name and '>', is one word compare. */
     private int scanEndTag() {
         int d = depth - 1;
+        int at = pos + 2;
+        int nameLength = nameLengthByDepth[d];
+        byte[] b = bytes;
+        if (end - at > nameLength
+                && b[at + nameLength] == '>'
+                && XmlSymbolTable.sameBytes(b, at, b, nameOffsetByDepth[d], nameLength)) {
+            pos = at + nameLength + 1;
+            return closeElement();
+        }
+        return scanUnusualEndTag(d);
+    }
+
+    /** {@link #scanEndTag} for the rest: whitespace before '>', a mismatch, a truncated message. */
+    private int scanUnusualEndTag(int d) {
         int tagStart = pos;
         pos += 2;
         int nameOffset = nameOffsetByDepth[d];
@@ -860,6 +905,14 @@ public final class Utf8XmlScanner {
                 return true;
             }
         }
+        return scanAnyQualifiedName(what);
+    }
+
+    /** {@link #scanQualifiedName} for any name: a prefix, characters beyond ASCII, a malformed name. */
+    private boolean scanAnyQualifiedName(String what) {
+        byte[] b = bytes;
+        int start = pos;
+        int limit = end;
         int at = start;
         int colon = -1;
         boolean ascii = true;
