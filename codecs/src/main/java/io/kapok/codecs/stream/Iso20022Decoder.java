@@ -110,7 +110,8 @@ public final class Iso20022Decoder {
     private void parse(Utf8XmlScanner r, MessageView out, DecodeVerdict verdict) {
         int depth = -1;
         while (true) {
-            switch (r.next()) {
+            // Text matters only inside a field being read; elsewhere it is checked, not dispatched.
+            switch (current == null ? r.nextSkippingText() : r.next()) {
                 case Utf8XmlScanner.START_ELEMENT -> {
                     depth++;
                     if (!start(r, depth, out, verdict)) {

@@ -286,6 +286,21 @@ public final class Utf8XmlScanner {
         }
     }
 
+    /**
+     * Reads up to the next event other than {@link #CHARACTERS}: text on the way is read and checked
+     * as by {@link #next()} (a failure or limit in it is reported the same way) but not reported.
+     * For a consumer that has no use for the text at this point, e.g. between the fields it reads.
+     *
+     * @return {@link #START_ELEMENT}, {@link #END_ELEMENT}, {@link #END_DOCUMENT} or {@link #FAILED}
+     */
+    public int nextSkippingText() {
+        int event;
+        do {
+            event = next();
+        } while (event == CHARACTERS);
+        return event;
+    }
+
     /** Local name of the current start or end tag, interned. */
     public String localName() {
         return localName;

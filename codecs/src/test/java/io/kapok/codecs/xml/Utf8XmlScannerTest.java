@@ -336,6 +336,45 @@ class Utf8XmlScannerTest {
         }
 
         @Test
+        void nextSkippingTextGivesEveryOtherEventAndTheSameFailures() {
+            List<String> messages = List.of(
+                    "<a>\n  <b>PRBK-1</b>\n  <c x='1'/>&amp;<![CDATA[d]]>\n</a>",
+                    "<a>\n  <b>x\u0001</b></a>",
+                    "<a><b>" + "x".repeat(41) + "</b></a>",
+                    "<a>a & b</a>",
+                    "<a>x]]>y</a>",
+                    "<a>text</b>");
+            for (String message : messages) {
+                byte[] xml = message.getBytes(StandardCharsets.UTF_8);
+                List<String> expected = new ArrayList<>();
+                for (String event : events(xml)) {
+                    if (event.startsWith("<{")
+                            || event.startsWith("</{")
+                            || event.startsWith("MALFORMED_XML")
+                            || event.startsWith("XML_LIMIT_EXCEEDED")) {
+                        expected.add(event);
+                    }
+                }
+                assertTrue(scanner.reset(xml, 0, xml.length));
+                List<String> skipping = new ArrayList<>();
+                for (int event = scanner.nextSkippingText(); ; event = scanner.nextSkippingText()) {
+                    if (event == Utf8XmlScanner.START_ELEMENT) {
+                        skipping.add(ScannerEvents.startTag(scanner));
+                    } else if (event == Utf8XmlScanner.END_ELEMENT) {
+                        skipping.add(ScannerEvents.endTag(scanner.namespaceUri(), scanner.localName()));
+                    } else if (event == Utf8XmlScanner.FAILED) {
+                        skipping.add(scanner.failureCode() + ": " + scanner.failureMessage());
+                        break;
+                    } else {
+                        assertEquals(Utf8XmlScanner.END_DOCUMENT, event, message);
+                        break;
+                    }
+                }
+                assertEquals(expected, skipping, message);
+            }
+        }
+
+        @Test
         void aCharacterReferenceBeyondTheBasicPlaneDecodesToTwoChars() {
             assertEquals("\uD83D\uDE42", events("<a>&#x1F642;</a>").get(1));
         }
