@@ -175,7 +175,7 @@ public final class Iso20022Decoder {
             return true;
         }
         MessageSchema.Node parent = nodes[level - 1];
-        MessageSchema.Node node = parent == null ? null : parent.child(local);
+        MessageSchema.Node node = parent == null ? null : parent.child(local, r.localNameHash());
         if (node == null && parent != null && parent.closed) {
             return rejectNotAllowed(level, local, schema, verdict);
         }

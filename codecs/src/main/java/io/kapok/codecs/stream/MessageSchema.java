@@ -1,6 +1,7 @@
 package io.kapok.codecs.stream;
 
 import io.kapok.codecs.MessageType;
+import io.kapok.codecs.xml.Utf8XmlScanner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,8 +264,9 @@ public final class MessageSchema {
         final Map<String, Node> children = new HashMap<>();
         /**
          * The children frozen into an open-addressed table: a power of two at least twice the
-         * children, indexed by the name's (cached) String hash, probed linearly, compared by
-         * identity. A lookup reads one or two slots whatever the number of children.
+         * children, indexed by the name's hash as the parser gives it ({@link
+         * Utf8XmlScanner#localNameHash()}), probed linearly, compared by identity. A lookup reads one
+         * or two slots whatever the number of children, and never the name's characters.
          */
         private String[] childNames = new String[1];
 
@@ -275,11 +277,16 @@ public final class MessageSchema {
         /** True when the allowed children are known: an element in the message's namespace not among them is refused. */
         boolean closed;
 
-        /** The child named {@code name} (interned, as the parser gives it), or null. */
+        /** The child named {@code name} (interned), or null. */
         Node child(String name) {
+            return child(name, Utf8XmlScanner.nameHash(name));
+        }
+
+        /** The child named {@code name} (interned, as the parser gives it, with its {@code hash}), or null. */
+        Node child(String name, int hash) {
             String[] names = childNames;
             int mask = names.length - 1;
-            for (int i = slotOf(name, mask); ; i = (i + 1) & mask) {
+            for (int i = slotOf(hash, mask); ; i = (i + 1) & mask) {
                 String candidate = names[i];
                 if (candidate == name) {
                     return childNodes[i];
@@ -290,9 +297,8 @@ public final class MessageSchema {
             }
         }
 
-        private static int slotOf(String name, int mask) {
-            int h = name.hashCode();
-            return (h ^ (h >>> 16)) & mask;
+        private static int slotOf(int hash, int mask) {
+            return (hash ^ (hash >>> 16)) & mask;
         }
 
         /** Freezes this node and everything below it into the lookup table. */
@@ -306,7 +312,7 @@ public final class MessageSchema {
             int mask = capacity - 1;
             for (Map.Entry<String, Node> child : children.entrySet()) {
                 String name = child.getKey().intern();
-                int i = slotOf(name, mask);
+                int i = slotOf(Utf8XmlScanner.nameHash(name), mask);
                 while (childNames[i] != null) {
                     i = (i + 1) & mask;
                 }

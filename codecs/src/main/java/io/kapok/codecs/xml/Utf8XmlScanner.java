@@ -126,10 +126,12 @@ public final class Utf8XmlScanner {
 
     private final int[] nameLengthByDepth;
     private final String[] localNameByDepth;
+    private final int[] localNameHashByDepth;
     private final String[] namespaceByDepth;
     private final int[] bindingMarkByDepth;
 
     private String localName;
+    private int localNameHash;
     private String namespaceUri;
 
     /** Namespace bindings in scope, innermost last. */
@@ -182,6 +184,7 @@ public final class Utf8XmlScanner {
         this.nameOffsetByDepth = new int[depths];
         this.nameLengthByDepth = new int[depths];
         this.localNameByDepth = new String[depths];
+        this.localNameHashByDepth = new int[depths];
         this.namespaceByDepth = new String[depths];
         this.bindingMarkByDepth = new int[depths];
         int attributes = attributeCountMax;
@@ -304,6 +307,19 @@ public final class Utf8XmlScanner {
     /** Local name of the current start or end tag, interned. */
     public String localName() {
         return localName;
+    }
+
+    /**
+     * A hash of {@link #localName()}, known from reading it: {@link #nameHash} of the name, so that
+     * a consumer can look the name up in its own tables without touching the String.
+     */
+    public int localNameHash() {
+        return localNameHash;
+    }
+
+    /** The hash {@link #localNameHash()} gives for {@code name}, for building a consumer's tables. */
+    public static int nameHash(String name) {
+        return XmlSymbolTable.hashOf(name);
     }
 
     /** Namespace URI of the current start or end tag, interned; {@code ""} for none. */
@@ -632,6 +648,7 @@ public final class Utf8XmlScanner {
         elementCount++;
         String elementPrefix = scannedPrefix;
         String elementLocal = scannedLocal;
+        int elementLocalHash = symbols.lastHash();
         int d = depth;
         nameOffsetByDepth[d] = scannedOffset;
         nameLengthByDepth[d] = scannedLength;
@@ -657,6 +674,8 @@ public final class Utf8XmlScanner {
             return FAILED;
         }
         localNameByDepth[d] = elementLocal;
+        localNameHashByDepth[d] = elementLocalHash;
+        localNameHash = elementLocalHash;
         namespaceByDepth[d] = uri;
         localName = elementLocal;
         namespaceUri = uri;
@@ -797,6 +816,7 @@ public final class Utf8XmlScanner {
         depth = d;
         bindingCount = bindingMarkByDepth[d];
         localName = localNameByDepth[d];
+        localNameHash = localNameHashByDepth[d];
         namespaceUri = namespaceByDepth[d];
         attributeCount = 0;
         return END_ELEMENT;

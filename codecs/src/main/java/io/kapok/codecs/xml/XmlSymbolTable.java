@@ -49,12 +49,28 @@ final class XmlSymbolTable {
     private char[][] charKeys;
     private String[] values;
     private int entries;
+    /** The hash of the name last looked up ({@link #lastHash()}). */
+    private int lastHash;
 
     /** @param entriesMax names remembered; the table grows to the next power of two at or above twice that */
     XmlSymbolTable(int entriesMax) {
         this.entriesMax = entriesMax;
         this.capacityMax = Integer.highestOneBit(Math.max(2, entriesMax * 2 - 1)) << 1;
         allocate(Math.min(capacityMax, INITIAL_CAPACITY));
+    }
+
+    /** The hash of the name the last {@link #ascii}, {@link #utf8} or {@link #chars} returned: {@link #hashOf} it. */
+    int lastHash() {
+        return lastHash;
+    }
+
+    /** The hash this table keys {@code name} by, the same whichever way the name was read. */
+    static int hashOf(String name) {
+        char[] chars = name.toCharArray();
+        int length = chars.length;
+        long first = firstWord(chars, 0, Math.min(length, Long.BYTES));
+        long last = length > Long.BYTES ? firstWord(chars, length - Long.BYTES, Long.BYTES) : 0;
+        return hash(length, first, last);
     }
 
     /** Names remembered so far (at most {@code entriesMax}). */
@@ -67,6 +83,7 @@ final class XmlSymbolTable {
         long first = firstWord(bytes, offset, length);
         long last = length > Long.BYTES ? (long) LONGS.get(bytes, offset + length - Long.BYTES) : 0;
         int hash = hash(length, first, last);
+        lastHash = hash;
         int[] lengthBySlot = lengths;
         long[] wordsBySlot = words;
         int m = mask;
@@ -96,6 +113,7 @@ final class XmlSymbolTable {
         long first = firstWord(chars, offset, Math.min(length, Long.BYTES));
         long last = length > Long.BYTES ? firstWord(chars, offset + length - Long.BYTES, Long.BYTES) : 0;
         int hash = hash(length, first, last);
+        lastHash = hash;
         for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             if (lengths[slot] == FREE) {
                 return remember(slot, hash, first, last, new String(chars, offset, length));

@@ -375,6 +375,25 @@ class Utf8XmlScannerTest {
         }
 
         @Test
+        void localNameHashIsTheNameHashOfTheLocalNameOfEveryTag() {
+            byte[] xml = ("<p:FIToFICstmrCdtTrf xmlns:p='urn:x'><\u00e9l\u00e9ment a='1'><Ccy>CNY</Ccy>"
+                            + "<AVeryLongElementNameIndeed/></\u00e9l\u00e9ment></p:FIToFICstmrCdtTrf>")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertTrue(scanner.reset(xml, 0, xml.length));
+            int tags = 0;
+            for (int event = scanner.next(); event != Utf8XmlScanner.END_DOCUMENT; event = scanner.next()) {
+                assertTrue(event != Utf8XmlScanner.FAILED, scanner::failureMessage);
+                if (event != Utf8XmlScanner.CHARACTERS) {
+                    assertEquals(
+                            Utf8XmlScanner.nameHash(scanner.localName()), scanner.localNameHash(), scanner.localName());
+                    tags++;
+                }
+            }
+            assertEquals(8, tags);
+            assertTrue(Utf8XmlScanner.nameHash("Ccy") != Utf8XmlScanner.nameHash("Cdy"));
+        }
+
+        @Test
         void aCharacterReferenceBeyondTheBasicPlaneDecodesToTwoChars() {
             assertEquals("\uD83D\uDE42", events("<a>&#x1F642;</a>").get(1));
         }
