@@ -110,7 +110,8 @@ public final class Iso20022Decoder {
     private void parse(Utf8XmlScanner r, MessageView out, DecodeVerdict verdict) {
         int depth = -1;
         while (true) {
-            switch (r.next()) {
+            // Text matters only inside a field being read; elsewhere it is checked, not dispatched.
+            switch (current == null ? r.nextSkippingText() : r.next()) {
                 case Utf8XmlScanner.START_ELEMENT -> {
                     depth++;
                     if (!start(r, depth, out, verdict)) {
@@ -126,7 +127,7 @@ public final class Iso20022Decoder {
                 }
                 case Utf8XmlScanner.CHARACTERS -> {
                     if (current != null) {
-                        current.append(r.textChars(), r.textStart(), r.textLength());
+                        r.appendTextTo(current);
                     }
                 }
                 case Utf8XmlScanner.END_DOCUMENT -> {
@@ -159,14 +160,7 @@ public final class Iso20022Decoder {
         headerPath[level] = local;
         String expectedNs = section == SECTION_HEADER ? HEAD : documentNamespace;
         if (expectedNs != ns && !expectedNs.equals(ns)) {
-            verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
-                    .append("element ")
-                    .append(local)
-                    .append(" is in namespace '")
-                    .append(ns == null ? "" : ns)
-                    .append("', expected ")
-                    .append(expectedNs);
-            return false;
+            return rejectNamespace(level, local, ns, expectedNs, verdict);
         }
         if (section == SECTION_HEADER) {
             current = headerField(level, out);
@@ -175,27 +169,15 @@ public final class Iso20022Decoder {
         MessageSchema schema = out.schema;
         if (level == 0) {
             if (local != schema.rootElement) {
-                verdict.reject(RejectCode.INVALID_FORMAT, "/Document/" + local)
-                        .append("Document of ")
-                        .append(schema.type.messageDefinition())
-                        .append(" must contain ")
-                        .append(schema.rootElement);
-                return false;
+                return rejectRoot(local, schema, verdict);
             }
             nodes[0] = schema.trie;
             return true;
         }
         MessageSchema.Node parent = nodes[level - 1];
-        MessageSchema.Node node = parent == null ? null : parent.child(local);
+        MessageSchema.Node node = parent == null ? null : parent.child(local, r.localNameHash());
         if (node == null && parent != null && parent.closed) {
-            verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
-                    .append("element ")
-                    .append(local)
-                    .append(" is not allowed in ")
-                    .append(headerPath[level - 1])
-                    .append(" by ")
-                    .append(schema.type.messageDefinition());
-            return false;
+            return rejectNotAllowed(level, local, schema, verdict);
         }
         nodes[level] = node;
         if (transactionLevel >= level) {
@@ -251,6 +233,37 @@ public final class Iso20022Decoder {
             readCurrency(r, out.currencyText[field]);
         }
         return markPresent(current, level, verdict);
+    }
+
+    private boolean rejectNamespace(int level, String local, String ns, String expectedNs, DecodeVerdict verdict) {
+        verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
+                .append("element ")
+                .append(local)
+                .append(" is in namespace '")
+                .append(ns == null ? "" : ns)
+                .append("', expected ")
+                .append(expectedNs);
+        return false;
+    }
+
+    private static boolean rejectRoot(String local, MessageSchema schema, DecodeVerdict verdict) {
+        verdict.reject(RejectCode.INVALID_FORMAT, "/Document/" + local)
+                .append("Document of ")
+                .append(schema.type.messageDefinition())
+                .append(" must contain ")
+                .append(schema.rootElement);
+        return false;
+    }
+
+    private boolean rejectNotAllowed(int level, String local, MessageSchema schema, DecodeVerdict verdict) {
+        verdict.reject(RejectCode.INVALID_FORMAT, currentPath(level))
+                .append("element ")
+                .append(local)
+                .append(" is not allowed in ")
+                .append(headerPath[level - 1])
+                .append(" by ")
+                .append(schema.type.messageDefinition());
+        return false;
     }
 
     /**

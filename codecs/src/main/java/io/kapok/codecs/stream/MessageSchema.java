@@ -1,6 +1,7 @@
 package io.kapok.codecs.stream;
 
 import io.kapok.codecs.MessageType;
+import io.kapok.codecs.xml.Utf8XmlScanner;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,37 +262,63 @@ public final class MessageSchema {
 
         /** Built with the schema; read per element only through {@link #child}. */
         final Map<String, Node> children = new HashMap<>();
-        /** The children frozen into arrays: a lookup is an identity scan of a few interned names. */
-        private String[] childNames = new String[0];
+        /**
+         * The children frozen into an open-addressed table: a power of two at least twice the
+         * children, indexed by the name's hash as the parser gives it ({@link
+         * Utf8XmlScanner#localNameHash()}), probed linearly, compared by identity. A lookup reads one
+         * or two slots whatever the number of children, and never the name's characters.
+         */
+        private String[] childNames = new String[1];
 
-        private Node[] childNodes = new Node[0];
+        private Node[] childNodes = new Node[1];
         int field = -1;
         int itemField = -1;
         int secondItemField = -1;
         /** True when the allowed children are known: an element in the message's namespace not among them is refused. */
         boolean closed;
 
-        /** The child named {@code name} (interned, as the parser gives it), or null. */
+        /** The child named {@code name} (interned), or null. */
         Node child(String name) {
-            String[] names = childNames;
-            for (int i = 0; i < names.length; i++) {
-                if (names[i] == name) {
-                    return childNodes[i];
-                }
-            }
-            return null;
+            return child(name, Utf8XmlScanner.nameHash(name));
         }
 
-        /** Freezes this node and everything below it into the lookup arrays. */
+        /** The child named {@code name} (interned, as the parser gives it, with its {@code hash}), or null. */
+        Node child(String name, int hash) {
+            String[] names = childNames;
+            int mask = names.length - 1;
+            for (int i = slotOf(hash, mask); ; i = (i + 1) & mask) {
+                String candidate = names[i];
+                if (candidate == name) {
+                    return childNodes[i];
+                }
+                if (candidate == null) {
+                    return null;
+                }
+            }
+        }
+
+        private static int slotOf(int hash, int mask) {
+            return (hash ^ (hash >>> 16)) & mask;
+        }
+
+        /** Freezes this node and everything below it into the lookup table. */
         void freeze() {
             if (this == UNWALKED) {
                 return;
             }
-            childNames = children.keySet().toArray(new String[0]);
-            childNodes = new Node[childNames.length];
-            for (int i = 0; i < childNames.length; i++) {
-                childNodes[i] = children.get(childNames[i]);
-                childNodes[i].freeze();
+            int capacity = Integer.highestOneBit(Math.max(1, children.size() * 2 - 1)) << 1;
+            childNames = new String[capacity];
+            childNodes = new Node[capacity];
+            int mask = capacity - 1;
+            for (Map.Entry<String, Node> child : children.entrySet()) {
+                String name = child.getKey().intern();
+                int i = slotOf(Utf8XmlScanner.nameHash(name), mask);
+                while (childNames[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                childNames[i] = name;
+                childNodes[i] = child.getValue();
+                child.getValue().freeze();
             }
         }
     }

@@ -58,6 +58,18 @@ public final class TextBuffer implements CharSequence {
         present = true;
     }
 
+    /** Appends {@code len} ASCII (or Latin-1) bytes from {@code src}, one char each, and marks the field present. */
+    public void appendAscii(byte[] src, int offset, int len) {
+        ensureCapacity(length + len);
+        char[] out = chars;
+        int n = length;
+        for (int i = 0; i < len; i++) {
+            out[n + i] = (char) (src[offset + i] & 0xFF);
+        }
+        length = n + len;
+        present = true;
+    }
+
     /** Marks the field present with whatever content it has (an empty element). */
     public void markPresent() {
         present = true;

@@ -95,6 +95,7 @@ public final class Utf8XmlScanner {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final long EIGHT_SPACES = 0x2020202020202020L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private static final byte[] CDATA_OPEN = "<![CDATA[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DOCTYPE_OPEN = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
@@ -125,10 +126,12 @@ public final class Utf8XmlScanner {
 
     private final int[] nameLengthByDepth;
     private final String[] localNameByDepth;
+    private final int[] localNameHashByDepth;
     private final String[] namespaceByDepth;
     private final int[] bindingMarkByDepth;
 
     private String localName;
+    private int localNameHash;
     private String namespaceUri;
 
     /** Namespace bindings in scope, innermost last. */
@@ -152,6 +155,13 @@ public final class Utf8XmlScanner {
 
     private final char[] text;
     private int textLength;
+    /**
+     * True while the current text is a run of plain ASCII still in the input at {@link
+     * #textByteStart}: nothing needed decoding, so it is copied to {@link #text} only when asked for.
+     */
+    private boolean textInBytes;
+
+    private int textByteStart;
 
     /** Qualified name just scanned: its prefix and local name (interned) and where it lies. */
     private String scannedPrefix;
@@ -174,6 +184,7 @@ public final class Utf8XmlScanner {
         this.nameOffsetByDepth = new int[depths];
         this.nameLengthByDepth = new int[depths];
         this.localNameByDepth = new String[depths];
+        this.localNameHashByDepth = new int[depths];
         this.namespaceByDepth = new String[depths];
         this.bindingMarkByDepth = new int[depths];
         int attributes = attributeCountMax;
@@ -209,6 +220,7 @@ public final class Utf8XmlScanner {
         this.bindingCount = 0;
         this.attributeCount = 0;
         this.textLength = 0;
+        this.textInBytes = false;
         this.localName = null;
         this.namespaceUri = null;
         if (signalsAnotherEncoding()) {
@@ -277,9 +289,37 @@ public final class Utf8XmlScanner {
         }
     }
 
+    /**
+     * Reads up to the next event other than {@link #CHARACTERS}: text on the way is read and checked
+     * as by {@link #next()} (a failure or limit in it is reported the same way) but not reported.
+     * For a consumer that has no use for the text at this point, e.g. between the fields it reads.
+     *
+     * @return {@link #START_ELEMENT}, {@link #END_ELEMENT}, {@link #END_DOCUMENT} or {@link #FAILED}
+     */
+    public int nextSkippingText() {
+        int event;
+        do {
+            event = next();
+        } while (event == CHARACTERS);
+        return event;
+    }
+
     /** Local name of the current start or end tag, interned. */
     public String localName() {
         return localName;
+    }
+
+    /**
+     * A hash of {@link #localName()}, known from reading it: {@link #nameHash} of the name, so that
+     * a consumer can look the name up in its own tables without touching the String.
+     */
+    public int localNameHash() {
+        return localNameHash;
+    }
+
+    /** The hash {@link #localNameHash()} gives for {@code name}, for building a consumer's tables. */
+    public static int nameHash(String name) {
+        return XmlSymbolTable.hashOf(name);
     }
 
     /** Namespace URI of the current start or end tag, interned; {@code ""} for none. */
@@ -317,9 +357,30 @@ public final class Utf8XmlScanner {
         return attributeValueLengths[index];
     }
 
-    /** The array holding the current text; valid from {@link #textStart()} for {@link #textLength()}. */
+    /**
+     * The array holding the current text; valid from {@link #textStart()} for {@link #textLength()}.
+     * A run of plain ASCII is read without being copied; this copies it here on the first call.
+     * A consumer that keeps the text is better served by {@link #appendTextTo}.
+     */
     public char[] textChars() {
+        if (textInBytes) {
+            byte[] b = bytes;
+            char[] out = text;
+            for (int i = 0, from = textByteStart, n = textLength; i < n; i++) {
+                out[i] = (char) (b[from + i] & 0xFF);
+            }
+            textInBytes = false;
+        }
         return text;
+    }
+
+    /** Appends the current text to {@code into} (one copy, straight from the input for plain ASCII). */
+    public void appendTextTo(TextBuffer into) {
+        if (textInBytes) {
+            into.appendAscii(bytes, textByteStart, textLength);
+        } else {
+            into.append(text, 0, textLength);
+        }
     }
 
     /** Where the current text starts in {@link #textChars()} (always 0). */
@@ -571,88 +632,50 @@ public final class Utf8XmlScanner {
     // ---------------------------------------------------------------------------------------------
     // Tags
 
+    /**
+     * Reads a start tag. Kept small enough for the JIT to inline it into {@link #next()}: the
+     * rarer work (attributes, limits, failures) is in methods of its own.
+     */
     private int scanStartTag() {
         int tagStart = pos;
         pos++;
         if (!scanQualifiedName("element")) {
             return FAILED;
         }
-        if (depth >= depthMax) {
-            pos = tagStart;
-            return fail(
-                    RejectCode.XML_LIMIT_EXCEEDED, "element nesting deeper than the limit of " + depthMax + " levels");
+        if (depth >= depthMax || elementCount >= elementCountMax) {
+            return elementLimitHit(tagStart);
         }
-        if (++elementCount > elementCountMax) {
-            pos = tagStart;
-            return fail(
-                    RejectCode.XML_LIMIT_EXCEEDED,
-                    "more elements than the limit of " + elementCountMax + " in one message");
-        }
+        elementCount++;
         String elementPrefix = scannedPrefix;
         String elementLocal = scannedLocal;
+        int elementLocalHash = symbols.lastHash();
         int d = depth;
         nameOffsetByDepth[d] = scannedOffset;
         nameLengthByDepth[d] = scannedLength;
         bindingMarkByDepth[d] = bindingCount;
         attributeCount = 0;
         valueLength = 0;
-        boolean empty;
-        while (true) {
-            // Most start tags end right after the name: look for '>' before skipping anything.
-            if (pos < end && bytes[pos] == '>') {
-                pos++;
-                empty = false;
-                break;
-            }
-            boolean spaced = skipWhitespace();
-            if (pos >= end) {
-                return fail(RejectCode.MALFORMED_XML, "the message ends inside the start tag <" + elementLocal + ">");
-            }
-            byte b = bytes[pos];
-            if (b == '>') {
-                pos++;
-                empty = false;
-                break;
-            }
-            if (b == '/') {
-                if (pos + 1 >= end || bytes[pos + 1] != '>') {
-                    return fail(RejectCode.MALFORMED_XML, "'/' in a start tag must be followed by '>'");
-                }
-                pos += 2;
-                empty = true;
-                break;
-            }
-            if (!spaced) {
-                return fail(RejectCode.MALFORMED_XML, "expected whitespace, '>' or '/>' in a start tag");
-            }
-            if (!scanAttribute()) {
+        boolean empty = false;
+        // Most start tags end right after the name: look for '>' before anything else.
+        if (pos < end && bytes[pos] == '>') {
+            pos++;
+        } else {
+            int ended = scanAttributesToTagEnd(elementLocal);
+            if (ended == FAILED) {
                 return FAILED;
             }
+            empty = ended == END_ELEMENT;
         }
-        String uri = namespaceOf(elementPrefix);
+        String uri = elementPrefix == "" && bindingCount == 0 ? "" : namespaceOf(elementPrefix);
         if (uri == null) {
             return fail(RejectCode.MALFORMED_XML, "element prefix '" + elementPrefix + "' is not bound to a namespace");
         }
-        for (int i = 0; i < attributeCount; i++) {
-            String prefix = attributePrefixes[i];
-            String attributeUri = prefix == "" ? "" : namespaceOf(prefix);
-            if (attributeUri == null) {
-                return fail(
-                        RejectCode.MALFORMED_XML,
-                        "attribute prefix '" + prefix + "' is not bound to a namespace (attribute "
-                                + attributeLocalNames[i] + ")");
-            }
-            attributeNamespaces[i] = attributeUri;
-            for (int j = 0; j < i; j++) {
-                if (attributeLocalNames[j] == attributeLocalNames[i] && attributeNamespaces[j] == attributeUri) {
-                    return fail(
-                            RejectCode.MALFORMED_XML,
-                            "attribute " + describe(attributeUri, attributeLocalNames[i])
-                                    + " appears twice in one start tag");
-                }
-            }
+        if (attributeCount > 0 && !resolveAttributeNamespaces()) {
+            return FAILED;
         }
         localNameByDepth[d] = elementLocal;
+        localNameHashByDepth[d] = elementLocalHash;
+        localNameHash = elementLocalHash;
         namespaceByDepth[d] = uri;
         localName = elementLocal;
         namespaceUri = uri;
@@ -662,8 +685,94 @@ public final class Utf8XmlScanner {
         return START_ELEMENT;
     }
 
+    /** Refuses the start tag at {@code tagStart}: one level or one element beyond the limits. */
+    private int elementLimitHit(int tagStart) {
+        pos = tagStart;
+        if (depth >= depthMax) {
+            return fail(
+                    RejectCode.XML_LIMIT_EXCEEDED, "element nesting deeper than the limit of " + depthMax + " levels");
+        }
+        return fail(
+                RejectCode.XML_LIMIT_EXCEEDED,
+                "more elements than the limit of " + elementCountMax + " in one message");
+    }
+
+    /**
+     * Reads the attributes and namespace declarations of a start tag up to its end. Returns {@link
+     * #START_ELEMENT} after {@code >}, {@link #END_ELEMENT} after {@code />}, or {@link #FAILED}.
+     */
+    private int scanAttributesToTagEnd(String elementLocal) {
+        while (true) {
+            if (pos < end && bytes[pos] == '>') {
+                pos++;
+                return START_ELEMENT;
+            }
+            boolean spaced = skipWhitespace();
+            if (pos >= end) {
+                return fail(RejectCode.MALFORMED_XML, "the message ends inside the start tag <" + elementLocal + ">");
+            }
+            byte b = bytes[pos];
+            if (b == '>') {
+                pos++;
+                return START_ELEMENT;
+            }
+            if (b == '/') {
+                if (pos + 1 >= end || bytes[pos + 1] != '>') {
+                    return fail(RejectCode.MALFORMED_XML, "'/' in a start tag must be followed by '>'");
+                }
+                pos += 2;
+                return END_ELEMENT;
+            }
+            if (!spaced) {
+                return fail(RejectCode.MALFORMED_XML, "expected whitespace, '>' or '/>' in a start tag");
+            }
+            if (!scanAttribute()) {
+                return FAILED;
+            }
+        }
+    }
+
+    /** Gives each attribute of the start tag its namespace; refuses an unbound prefix and a duplicate. */
+    private boolean resolveAttributeNamespaces() {
+        for (int i = 0; i < attributeCount; i++) {
+            String prefix = attributePrefixes[i];
+            String attributeUri = prefix == "" ? "" : namespaceOf(prefix);
+            if (attributeUri == null) {
+                return refuse(
+                        RejectCode.MALFORMED_XML,
+                        "attribute prefix '" + prefix + "' is not bound to a namespace (attribute "
+                                + attributeLocalNames[i] + ")");
+            }
+            attributeNamespaces[i] = attributeUri;
+            for (int j = 0; j < i; j++) {
+                if (attributeLocalNames[j] == attributeLocalNames[i] && attributeNamespaces[j] == attributeUri) {
+                    return refuse(
+                            RejectCode.MALFORMED_XML,
+                            "attribute " + describe(attributeUri, attributeLocalNames[i])
+                                    + " appears twice in one start tag");
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Reads an end tag: the common case, the open element's name and '>', is one word compare. */
     private int scanEndTag() {
         int d = depth - 1;
+        int at = pos + 2;
+        int nameLength = nameLengthByDepth[d];
+        byte[] b = bytes;
+        if (end - at > nameLength
+                && b[at + nameLength] == '>'
+                && XmlSymbolTable.sameBytes(b, at, b, nameOffsetByDepth[d], nameLength)) {
+            pos = at + nameLength + 1;
+            return closeElement();
+        }
+        return scanUnusualEndTag(d);
+    }
+
+    /** {@link #scanEndTag} for the rest: whitespace before '>', a mismatch, a truncated message. */
+    private int scanUnusualEndTag(int d) {
         int tagStart = pos;
         pos += 2;
         int nameOffset = nameOffsetByDepth[d];
@@ -707,6 +816,7 @@ public final class Utf8XmlScanner {
         depth = d;
         bindingCount = bindingMarkByDepth[d];
         localName = localNameByDepth[d];
+        localNameHash = localNameHashByDepth[d];
         namespaceUri = namespaceByDepth[d];
         attributeCount = 0;
         return END_ELEMENT;
@@ -814,8 +924,31 @@ public final class Utf8XmlScanner {
     private boolean scanQualifiedName(String what) {
         byte[] b = bytes;
         int start = pos;
-        int at = start;
         int limit = end;
+        // The common case first: an ASCII name without a prefix, ended by an ASCII character.
+        if (start < limit && b[start] >= 0 && (ASCII_CLASS[b[start]] & NAME_START) != 0) {
+            int nameEnd = start + 1;
+            while (nameEnd < limit && (ASCII_CLASS[b[nameEnd] & 0xFF] & NAME_PART) != 0) {
+                nameEnd++;
+            }
+            if (nameEnd < limit && b[nameEnd] >= 0 && b[nameEnd] != ':') {
+                scannedOffset = start;
+                scannedLength = nameEnd - start;
+                scannedPrefix = "";
+                scannedLocal = symbols.ascii(b, start, nameEnd - start);
+                pos = nameEnd;
+                return true;
+            }
+        }
+        return scanAnyQualifiedName(what);
+    }
+
+    /** {@link #scanQualifiedName} for any name: a prefix, characters beyond ASCII, a malformed name. */
+    private boolean scanAnyQualifiedName(String what) {
+        byte[] b = bytes;
+        int start = pos;
+        int limit = end;
+        int at = start;
         int colon = -1;
         boolean ascii = true;
         boolean expectStart = true;
@@ -961,8 +1094,76 @@ public final class Utf8XmlScanner {
     /**
      * Reads a run of text and CDATA sections up to the next tag, comment or processing instruction.
      * Returns {@link #CHARACTERS}, {@link #FAILED}, or 0 for an empty run.
+     *
+     * <p>Most runs (indentation, identifiers, amounts, dates) are plain ASCII up to the next tag and
+     * need no decoding: they are only classified here and left in the input ({@link #textInBytes}).
+     * Anything else, or a run longer than the limit, is read again by {@link #scanDecodedText}.
      */
     private int scanText() {
+        byte[] b = bytes;
+        int start = pos;
+        int limit = end;
+        int stop = Math.min(limit, start + textLengthMax);
+        int at = start;
+        while (at < stop) {
+            if (stop - at >= Long.BYTES) {
+                long word = (long) LONGS.get(b, at);
+                // Indentation first: one compare for eight spaces.
+                if (word == EIGHT_SPACES) {
+                    at += Long.BYTES;
+                    continue;
+                }
+                long unusual = notPrintableAscii(word);
+                if (unusual == 0) {
+                    at += Long.BYTES;
+                    continue;
+                }
+                // The first byte flagged is the first that is not printable ASCII or is markup.
+                at += Long.numberOfTrailingZeros(unusual) >>> 3;
+            }
+            if ((ASCII_CLASS[b[at] & 0xFF] & TEXT_PLAIN) == 0) {
+                break;
+            }
+            at++;
+        }
+        if (at < limit && b[at] == '<' && (at + 1 >= limit || b[at + 1] != '!' || !startsWith(at, CDATA_OPEN))) {
+            pos = at;
+            int n = at - start;
+            textLength = n;
+            textInBytes = true;
+            textByteStart = start;
+            return n == 0 ? 0 : CHARACTERS;
+        }
+        return scanDecodedText();
+    }
+
+    /**
+     * The high bit of each byte of {@code word} (eight bytes, little-endian) that is below 0x20,
+     * 0x80 or above, {@code <}, {@code &} or {@code ]}; 0 when all eight are plain text other than
+     * TAB and LF. The lowest bit set is always a true one (a borrow only carries upwards), so it
+     * tells where the first such byte is.
+     */
+    private static long notPrintableAscii(long word) {
+        long high = word & HIGH_BITS;
+        long control = (word - 0x2020202020202020L) & ~word & HIGH_BITS;
+        return high
+                | control
+                | zeroBytes(word ^ 0x3C3C3C3C3C3C3C3CL)
+                | zeroBytes(word ^ 0x2626262626262626L)
+                | zeroBytes(word ^ 0x5D5D5D5D5D5D5D5DL);
+    }
+
+    /** The high bit of each zero byte of {@code word} (exact for the lowest one). */
+    private static long zeroBytes(long word) {
+        return (word - 0x0101010101010101L) & ~word & HIGH_BITS;
+    }
+
+    /**
+     * {@link #scanText} for a run that needs decoding (references, CDATA, line ends, multi-byte
+     * characters) or breaks a rule: decodes it into {@link #text}.
+     */
+    private int scanDecodedText() {
+        textInBytes = false;
         char[] out = text;
         int n = 0;
         int max = textLengthMax;
@@ -1214,7 +1415,13 @@ public final class Utf8XmlScanner {
             return refuse(RejectCode.MALFORMED_XML, "'<!' must start a comment or a CDATA section");
         }
         int at = pos + 4;
+        byte[] b = bytes;
+        int limit = end;
         while (true) {
+            // Printable ASCII other than '-' needs no check.
+            while (at < limit && b[at] >= 0x20 && b[at] != '-') {
+                at++;
+            }
             if (at >= end) {
                 pos = at;
                 return refuse(RejectCode.MALFORMED_XML, "the message ends inside a comment");
@@ -1403,11 +1610,15 @@ public final class Utf8XmlScanner {
     }
 
     private boolean startsWith(byte[] marker) {
-        if (end - pos < marker.length) {
+        return startsWith(pos, marker);
+    }
+
+    private boolean startsWith(int at, byte[] marker) {
+        if (end - at < marker.length) {
             return false;
         }
         for (int i = 0; i < marker.length; i++) {
-            if (bytes[pos + i] != marker[i]) {
+            if (bytes[at + i] != marker[i]) {
                 return false;
             }
         }

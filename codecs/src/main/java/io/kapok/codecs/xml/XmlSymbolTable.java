@@ -1,39 +1,76 @@
 package io.kapok.codecs.xml;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The names and namespace URIs a {@link Utf8XmlScanner} has seen, each kept as an interned String,
  * so that a name seen before costs a hash and a compare and no allocation, and callers may compare
  * names with {@code ==} against String literals.
  *
- * <p>Open addressing with linear probing over a power-of-two table at most half full. The hash
- * reads the length and five characters (first two, middle, last two), so scanning a name needs no
- * per-character arithmetic before the compare. The table holds at
- * most {@code entriesMax} names: once full, a new name is still returned interned but not
- * remembered, so hostile input with millions of distinct names costs allocation, never unbounded
- * memory here. Not thread-safe: owned by its scanner.
+ * <p>Open addressing with linear probing over a power-of-two table at most half full. A name is
+ * keyed by its length and two words: its first eight characters and its last eight (as Latin-1
+ * bytes, little-endian, zero-padded when shorter), which together are the whole name up to 16
+ * characters, so most element names are found with three compares and no loop over their bytes;
+ * a longer name is also compared byte by byte. Lengths and words sit in two dense arrays, and the
+ * table starts small and doubles as names arrive, so the few hundred names of a message map stay
+ * in a few kilobytes of cache. It holds at most {@code entriesMax} names: once full, a new name is
+ * still returned interned but not remembered, so hostile input with millions of distinct names
+ * costs allocation, never unbounded memory here. Not thread-safe: owned by its scanner.
  */
 final class XmlSymbolTable {
-    private final int mask;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Names up to this length are identified by their two key words alone. */
+    private static final int WORDS_SPAN = 2 * Long.BYTES;
+    /** Slots of a new table (it doubles while more than half full, up to the one for {@code entriesMax}). */
+    private static final int INITIAL_CAPACITY = 256;
+    /** {@link #lengths} of a free slot. */
+    private static final int FREE = -2;
+    /** {@link #lengths} of a name beyond Latin-1, which {@link #ascii} never finds. */
+    private static final int NOT_LATIN1 = -1;
+
     private final int entriesMax;
-    private final int[] hashes;
-    /** A name's characters as Latin-1 bytes (ASCII names), or null for a name beyond Latin-1. */
-    private final byte[][] asciiKeys;
+    private final int capacityMax;
+    private int mask;
+    /** Per slot: the name's length, {@link #NOT_LATIN1}, or {@link #FREE}. */
+    private int[] lengths;
+    /** Per slot, two words: the first and the last eight characters as Latin-1 bytes. */
+    private long[] words;
 
-    private final char[][] charKeys;
-    private final String[] values;
+    private int[] hashes;
+    /** A name's characters as Latin-1 bytes (Latin-1 names), or null for a name beyond Latin-1. */
+    private byte[][] asciiKeys;
+
+    private char[][] charKeys;
+    private String[] values;
     private int entries;
+    /** The hash of the name last looked up ({@link #lastHash()}). */
+    private int lastHash;
 
-    /** @param entriesMax names remembered; the table has the next power of two at or above twice that */
+    /** @param entriesMax names remembered; the table grows to the next power of two at or above twice that */
     XmlSymbolTable(int entriesMax) {
-        int capacity = Integer.highestOneBit(Math.max(2, entriesMax * 2 - 1)) << 1;
-        this.mask = capacity - 1;
         this.entriesMax = entriesMax;
-        this.hashes = new int[capacity];
-        this.asciiKeys = new byte[capacity][];
-        this.charKeys = new char[capacity][];
-        this.values = new String[capacity];
+        this.capacityMax = Integer.highestOneBit(Math.max(2, entriesMax * 2 - 1)) << 1;
+        allocate(Math.min(capacityMax, INITIAL_CAPACITY));
+    }
+
+    /** The hash of the name the last {@link #ascii}, {@link #utf8} or {@link #chars} returned: {@link #hashOf} it. */
+    int lastHash() {
+        return lastHash;
+    }
+
+    /** The hash this table keys {@code name} by, the same whichever way the name was read. */
+    static int hashOf(String name) {
+        char[] chars = name.toCharArray();
+        int length = chars.length;
+        long first = firstWord(chars, 0, Math.min(length, Long.BYTES));
+        long last = length > Long.BYTES ? firstWord(chars, length - Long.BYTES, Long.BYTES) : 0;
+        return hash(length, first, last);
     }
 
     /** Names remembered so far (at most {@code entriesMax}). */
@@ -43,26 +80,26 @@ final class XmlSymbolTable {
 
     /** The interned String of {@code length} ASCII bytes at {@code offset}. */
     String ascii(byte[] bytes, int offset, int length) {
-        int hash = length == 0
-                ? 0
-                : hash(
-                        length,
-                        bytes[offset],
-                        bytes[offset + (length > 1 ? 1 : 0)],
-                        bytes[offset + (length >> 1)],
-                        bytes[offset + length - (length > 1 ? 2 : 1)],
-                        bytes[offset + length - 1]);
-        int slot = hash & mask;
-        for (String value; (value = values[slot]) != null; slot = (slot + 1) & mask) {
-            byte[] key = asciiKeys[slot];
-            if (hashes[slot] == hash
-                    && key != null
-                    && key.length == length
-                    && sameBytes(key, 0, bytes, offset, length)) {
-                return value;
+        long first = firstWord(bytes, offset, length);
+        long last = length > Long.BYTES ? (long) LONGS.get(bytes, offset + length - Long.BYTES) : 0;
+        int hash = hash(length, first, last);
+        lastHash = hash;
+        int[] lengthBySlot = lengths;
+        long[] wordsBySlot = words;
+        int m = mask;
+        for (int slot = hash & m; ; slot = (slot + 1) & m) {
+            int slotLength = lengthBySlot[slot];
+            if (slotLength == length
+                    && wordsBySlot[slot << 1] == first
+                    && wordsBySlot[(slot << 1) + 1] == last
+                    && (length <= WORDS_SPAN || sameBytes(asciiKeys[slot], 0, bytes, offset, length))) {
+                return values[slot];
+            }
+            if (slotLength == FREE) {
+                return remember(
+                        slot, hash, first, last, new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
             }
         }
-        return remember(slot, hash, new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
     }
 
     /** The interned String of {@code length} UTF-8 bytes at {@code offset} (cold: non-ASCII names). */
@@ -73,26 +110,39 @@ final class XmlSymbolTable {
 
     /** The interned String of {@code length} chars at {@code offset} (namespace URIs). */
     String chars(char[] chars, int offset, int length) {
-        int hash = length == 0
-                ? 0
-                : hash(
-                        length,
-                        chars[offset],
-                        chars[offset + (length > 1 ? 1 : 0)],
-                        chars[offset + (length >> 1)],
-                        chars[offset + length - (length > 1 ? 2 : 1)],
-                        chars[offset + length - 1]);
-        int slot = hash & mask;
-        for (String value; (value = values[slot]) != null; slot = (slot + 1) & mask) {
+        long first = firstWord(chars, offset, Math.min(length, Long.BYTES));
+        long last = length > Long.BYTES ? firstWord(chars, offset + length - Long.BYTES, Long.BYTES) : 0;
+        int hash = hash(length, first, last);
+        lastHash = hash;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            if (lengths[slot] == FREE) {
+                return remember(slot, hash, first, last, new String(chars, offset, length));
+            }
             if (hashes[slot] == hash && sameChars(charKeys[slot], chars, offset, length)) {
-                return value;
+                return values[slot];
             }
         }
-        return remember(slot, hash, new String(chars, offset, length));
     }
 
-    /** The same {@code length} bytes at both places. */
+    /**
+     * The same {@code length} bytes at both places. Compares words: eight bytes at a time and then
+     * the last eight (overlapping what was compared), or the first and last four of a shorter run.
+     */
     static boolean sameBytes(byte[] a, int aOffset, byte[] b, int bOffset, int length) {
+        if (length >= Long.BYTES) {
+            int last = length - Long.BYTES;
+            for (int i = 0; i < last; i += Long.BYTES) {
+                if ((long) LONGS.get(a, aOffset + i) != (long) LONGS.get(b, bOffset + i)) {
+                    return false;
+                }
+            }
+            return (long) LONGS.get(a, aOffset + last) == (long) LONGS.get(b, bOffset + last);
+        }
+        if (length >= Integer.BYTES) {
+            int last = length - Integer.BYTES;
+            return (int) INTS.get(a, aOffset) == (int) INTS.get(b, bOffset)
+                    && (int) INTS.get(a, aOffset + last) == (int) INTS.get(b, bOffset + last);
+        }
         for (int i = 0; i < length; i++) {
             if (a[aOffset + i] != b[bOffset + i]) {
                 return false;
@@ -101,25 +151,94 @@ final class XmlSymbolTable {
         return true;
     }
 
-    private static int hash(int length, int first, int second, int middle, int beforeLast, int last) {
-        int h = length * 0x9E3779B1;
-        h = (h ^ first) * 31 + second;
-        h = (h ^ middle) * 31 + beforeLast;
-        h = h * 31 + last;
-        return h ^ (h >>> 15);
+    /** The first {@code min(length, 8)} bytes at {@code offset}, little-endian, zero-padded. */
+    private static long firstWord(byte[] bytes, int offset, int length) {
+        if (length >= Long.BYTES) {
+            return (long) LONGS.get(bytes, offset);
+        }
+        if (offset + Long.BYTES <= bytes.length) {
+            // The bytes past the name are in the array: read one word and keep the name's part.
+            return (long) LONGS.get(bytes, offset) & ((1L << (length << 3)) - 1);
+        }
+        long word = 0;
+        for (int i = 0; i < length; i++) {
+            word |= (bytes[offset + i] & 0xFFL) << (i << 3);
+        }
+        return word;
     }
 
-    private String remember(int slot, int hash, String name) {
+    /** The first {@code count} (at most 8) chars at {@code offset} as Latin-1 bytes, little-endian, zero-padded. */
+    private static long firstWord(char[] chars, int offset, int count) {
+        long word = 0;
+        for (int i = 0; i < count; i++) {
+            word |= (chars[offset + i] & 0xFFL) << (i << 3);
+        }
+        return word;
+    }
+
+    private static int hash(int length, long first, long last) {
+        long h = first * 0x9E3779B97F4A7C15L + last * 0xC2B2AE3D27D4EB4FL + length;
+        h ^= h >>> 31;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private String remember(int slot, int hash, long first, long last, String name) {
         String interned = name.intern();
-        if (entries < entriesMax) {
-            char[] chars = interned.toCharArray();
-            hashes[slot] = hash;
-            asciiKeys[slot] = isLatin1(chars) ? interned.getBytes(StandardCharsets.ISO_8859_1) : null;
-            charKeys[slot] = chars;
-            values[slot] = interned;
-            entries++;
+        if (entries >= entriesMax) {
+            return interned;
+        }
+        char[] chars = interned.toCharArray();
+        boolean latin1 = isLatin1(chars);
+        hashes[slot] = hash;
+        lengths[slot] = latin1 ? chars.length : NOT_LATIN1;
+        words[slot << 1] = first;
+        words[(slot << 1) + 1] = last;
+        asciiKeys[slot] = latin1 ? interned.getBytes(StandardCharsets.ISO_8859_1) : null;
+        charKeys[slot] = chars;
+        values[slot] = interned;
+        entries++;
+        if (entries * 2 > mask + 1 && mask + 1 < capacityMax) {
+            grow();
         }
         return interned;
+    }
+
+    private void allocate(int capacity) {
+        mask = capacity - 1;
+        lengths = new int[capacity];
+        Arrays.fill(lengths, FREE);
+        words = new long[capacity * 2];
+        hashes = new int[capacity];
+        asciiKeys = new byte[capacity][];
+        charKeys = new char[capacity][];
+        values = new String[capacity];
+    }
+
+    /** Doubles the table and places every name again. */
+    private void grow() {
+        int[] oldLengths = lengths;
+        long[] oldWords = words;
+        int[] oldHashes = hashes;
+        byte[][] oldAsciiKeys = asciiKeys;
+        char[][] oldCharKeys = charKeys;
+        String[] oldValues = values;
+        allocate(oldLengths.length * 2);
+        for (int old = 0; old < oldLengths.length; old++) {
+            if (oldLengths[old] == FREE) {
+                continue;
+            }
+            int slot = oldHashes[old] & mask;
+            while (lengths[slot] != FREE) {
+                slot = (slot + 1) & mask;
+            }
+            lengths[slot] = oldLengths[old];
+            words[slot << 1] = oldWords[old << 1];
+            words[(slot << 1) + 1] = oldWords[(old << 1) + 1];
+            hashes[slot] = oldHashes[old];
+            asciiKeys[slot] = oldAsciiKeys[old];
+            charKeys[slot] = oldCharKeys[old];
+            values[slot] = oldValues[old];
+        }
     }
 
     private static boolean isLatin1(char[] chars) {

@@ -36,6 +36,18 @@ class TextBufferTest {
     }
 
     @Test
+    void appendsAsciiBytesOneCharEachAfterWhatItHoldsAndGrows() {
+        TextBuffer buffer = new TextBuffer(2);
+        buffer.set("x");
+        byte[] piece = "##CNY 1250000.00##".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int i = 0; i < 20; i++) {
+            buffer.appendAscii(piece, 2, 14);
+        }
+        assertEquals("x" + "CNY 1250000.00".repeat(20), buffer.toString());
+        assertTrue(buffer.isPresent());
+    }
+
+    @Test
     void setReplacesAndClearForgets() {
         TextBuffer buffer = new TextBuffer(1);
         buffer.set("PRBKCNGZXXX");

@@ -12,6 +12,7 @@ import io.kapok.codecs.RejectCode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -305,6 +306,91 @@ class Utf8XmlScannerTest {
             assertFails(RejectCode.MALFORMED_XML, "<a>&#x110000;</a>", "beyond U+10FFFF");
             assertFails(RejectCode.MALFORMED_XML, "<a>&#x;</a>", "without digits");
             assertFails(RejectCode.MALFORMED_XML, "<a>&#1a;</a>", "not a digit");
+        }
+
+        @Test
+        void appendTextToGivesTheTextAsTextCharsDoesBeforeAndAfterTheyAreRead() {
+            Map<String, String> decodedByContent = Map.of(
+                    "PRBK-20261123-0001", "PRBK-20261123-0001",
+                    "\n    ", "\n    ",
+                    "a&amp;b", "a&b",
+                    "\u00e91", "\u00e91",
+                    "x<![CDATA[y]]>z", "xyz",
+                    "a\r\nb", "a\nb");
+            decodedByContent.forEach((content, decoded) -> {
+                byte[] xml = ("<a>" + content + "</a>").getBytes(StandardCharsets.UTF_8);
+                assertTrue(scanner.reset(xml, 0, xml.length));
+                assertEquals(Utf8XmlScanner.START_ELEMENT, scanner.next());
+                assertEquals(Utf8XmlScanner.CHARACTERS, scanner.next());
+                TextBuffer before = new TextBuffer(1);
+                before.set("<");
+                scanner.appendTextTo(before);
+                String chars = new String(scanner.textChars(), scanner.textStart(), scanner.textLength());
+                TextBuffer after = new TextBuffer(1);
+                scanner.appendTextTo(after);
+                assertEquals("<" + decoded, before.toString(), content);
+                assertEquals(decoded, chars, content);
+                assertEquals(decoded, after.toString(), content);
+                assertEquals(Utf8XmlScanner.END_ELEMENT, scanner.next());
+            });
+        }
+
+        @Test
+        void nextSkippingTextGivesEveryOtherEventAndTheSameFailures() {
+            List<String> messages = List.of(
+                    "<a>\n  <b>PRBK-1</b>\n  <c x='1'/>&amp;<![CDATA[d]]>\n</a>",
+                    "<a>\n  <b>x\u0001</b></a>",
+                    "<a><b>" + "x".repeat(41) + "</b></a>",
+                    "<a>a & b</a>",
+                    "<a>x]]>y</a>",
+                    "<a>text</b>");
+            for (String message : messages) {
+                byte[] xml = message.getBytes(StandardCharsets.UTF_8);
+                List<String> expected = new ArrayList<>();
+                for (String event : events(xml)) {
+                    if (event.startsWith("<{")
+                            || event.startsWith("</{")
+                            || event.startsWith("MALFORMED_XML")
+                            || event.startsWith("XML_LIMIT_EXCEEDED")) {
+                        expected.add(event);
+                    }
+                }
+                assertTrue(scanner.reset(xml, 0, xml.length));
+                List<String> skipping = new ArrayList<>();
+                for (int event = scanner.nextSkippingText(); ; event = scanner.nextSkippingText()) {
+                    if (event == Utf8XmlScanner.START_ELEMENT) {
+                        skipping.add(ScannerEvents.startTag(scanner));
+                    } else if (event == Utf8XmlScanner.END_ELEMENT) {
+                        skipping.add(ScannerEvents.endTag(scanner.namespaceUri(), scanner.localName()));
+                    } else if (event == Utf8XmlScanner.FAILED) {
+                        skipping.add(scanner.failureCode() + ": " + scanner.failureMessage());
+                        break;
+                    } else {
+                        assertEquals(Utf8XmlScanner.END_DOCUMENT, event, message);
+                        break;
+                    }
+                }
+                assertEquals(expected, skipping, message);
+            }
+        }
+
+        @Test
+        void localNameHashIsTheNameHashOfTheLocalNameOfEveryTag() {
+            byte[] xml = ("<p:FIToFICstmrCdtTrf xmlns:p='urn:x'><\u00e9l\u00e9ment a='1'><Ccy>CNY</Ccy>"
+                            + "<AVeryLongElementNameIndeed/></\u00e9l\u00e9ment></p:FIToFICstmrCdtTrf>")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertTrue(scanner.reset(xml, 0, xml.length));
+            int tags = 0;
+            for (int event = scanner.next(); event != Utf8XmlScanner.END_DOCUMENT; event = scanner.next()) {
+                assertTrue(event != Utf8XmlScanner.FAILED, scanner::failureMessage);
+                if (event != Utf8XmlScanner.CHARACTERS) {
+                    assertEquals(
+                            Utf8XmlScanner.nameHash(scanner.localName()), scanner.localNameHash(), scanner.localName());
+                    tags++;
+                }
+            }
+            assertEquals(8, tags);
+            assertTrue(Utf8XmlScanner.nameHash("Ccy") != Utf8XmlScanner.nameHash("Cdy"));
         }
 
         @Test
