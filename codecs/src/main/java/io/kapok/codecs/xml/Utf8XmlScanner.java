@@ -1451,10 +1451,14 @@ public final class Utf8XmlScanner {
         }
         String target = scannedPrefix.isEmpty() ? scannedLocal : scannedPrefix + ":" + scannedLocal;
         if (target.equalsIgnoreCase("xml")) {
+            boolean atDocumentStart =
+                    start == messageStart || (start == messageStart + 3 && bytes[messageStart] == (byte) 0xEF);
             pos = start;
             return refuse(
                     RejectCode.MALFORMED_XML,
-                    "an XML declaration must be the very first thing in the message, before any whitespace");
+                    atDocumentStart
+                            ? "an XML declaration is '<?xml' followed by whitespace and its version"
+                            : "an XML declaration must be the very first thing in the message, before any whitespace");
         }
         int at = pos;
         if (at < end && !isWhitespace(bytes[at]) && bytes[at] != '?') {

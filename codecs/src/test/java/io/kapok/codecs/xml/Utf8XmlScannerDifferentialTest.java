@@ -116,6 +116,18 @@ class Utf8XmlScannerDifferentialTest {
             // Woodstox also reads XML 1.1; the scanner reads 1.0 only, as ISO 20022 messages are.
             return kapok;
         }
+        if (kapok.code == RejectCode.MALFORMED_XML && reference.code == null && hasNul(bytes)) {
+            // Woodstox lets a NUL byte through in places (e.g. right after '<?xml'); XML 1.0 allows
+            // no NUL anywhere, and the scanner refuses it.
+            return kapok;
+        }
+        if (kapok.code == RejectCode.FORBIDDEN_XML_CONSTRUCT
+                && reference.code == null
+                && kapok.message.contains("in an attribute")) {
+            // Woodstox passes an undeclared entity in an attribute value through; the scanner
+            // refuses it, as it refuses one in text.
+            return kapok;
+        }
         if ((kapok.code == null) != (reference.code == null)) {
             fail(where + ": the scanner says " + describe(kapok) + " but Woodstox says " + describe(reference) + "\n"
                     + input);
@@ -130,11 +142,25 @@ class Utf8XmlScannerDifferentialTest {
         boolean utf8DecodedAhead = reference.code == RejectCode.MALFORMED_XML
                 && reference.message.contains("Invalid UTF-8")
                 && kapok.code != null;
-        if (kapok.code != reference.code && !doctypeRead && !utf8DecodedAhead) {
+        // A mutant with two faults, one of them a limit: the readers may meet them in either order.
+        boolean twoFaults = kapok.code != null
+                && reference.code != null
+                && (kapok.code == RejectCode.XML_LIMIT_EXCEEDED || reference.code == RejectCode.XML_LIMIT_EXCEEDED)
+                && (kapok.code == RejectCode.MALFORMED_XML || reference.code == RejectCode.MALFORMED_XML);
+        if (kapok.code != reference.code && !doctypeRead && !utf8DecodedAhead && !twoFaults) {
             fail(where + ": the scanner says " + describe(kapok) + " but Woodstox says " + describe(reference) + "\n"
                     + input);
         }
         return kapok;
+    }
+
+    private static boolean hasNul(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Outcome outcome) {
