@@ -526,7 +526,6 @@ class Utf8XmlScannerTest {
         void aMalformedDeclarationIsMalformed() {
             assertFails(RejectCode.MALFORMED_XML, "<?xml encoding='UTF-8'?><a/>", "version");
             assertFails(RejectCode.MALFORMED_XML, "<?xml\u0000version='1.0'?><a/>", "followed by whitespace");
-            assertFails(RejectCode.MALFORMED_XML, "\uFEFF<?xmlversion='1.0'?><a/>", "followed by whitespace");
             assertFails(
                     RejectCode.MALFORMED_XML, "<?xml version='1.0' standalone='yes' encoding='UTF-8'?><a/>", "order");
             assertFails(RejectCode.MALFORMED_XML, "<?xml version='1.0' standalone='maybe'?><a/>", "standalone");
