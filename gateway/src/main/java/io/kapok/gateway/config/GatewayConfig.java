@@ -267,7 +267,7 @@ public record GatewayConfig(
      * with new entries, whichever comes first; the newest {@code keep} are kept.
      */
     public record Snapshot(long everyEntries, int everySeconds, int keep) {
-        public static final Snapshot DEFAULT = new Snapshot(100_000, 300, 3);
+        public static final Snapshot DEFAULT = new Snapshot(1_000_000, 300, 3);
     }
 
     /**

@@ -91,7 +91,7 @@ class ConfigLoaderTest {
     @Test
     void snapshotSettingsAreReadAndChecked() throws IOException {
         GatewayConfig.Snapshot snapshot = ConfigLoader.loadDefaults().journal().snapshotOrDefault();
-        assertEquals(new GatewayConfig.Snapshot(100_000, 300, 3), snapshot);
+        assertEquals(new GatewayConfig.Snapshot(1_000_000, 300, 3), snapshot);
         ConfigException e =
                 assertThrows(ConfigException.class, () -> parse(embeddedYaml().replace("keep: 3", "keep: 0")));
         assertEquals("test.yaml: key 'journal.snapshot.keep' must be from 1 to 1000, was 0", e.getMessage());
