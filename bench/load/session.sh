@@ -26,7 +26,12 @@ DATA="$(mktemp -d /tmp/kapok-load-data.XXXXXX)"
 mkdir -p "$OUT"
 LOG="$OUT/session.log"
 
-java "${FLAGS[@]}" -jar gateway/target/kapok-gateway.jar run --port "$PORT" --data "$DATA" >"$OUT/gateway.log" 2>&1 &
+# A session sends over a million payments and never reads a mailbox: room for all their messages
+# (each payment writes three), or the last runs are refused "mailbox full" (HTTP 503).
+CONFIG="$DATA/kapok-load.yaml"
+sed 's/^  capacityPerParty: 1000000 /  capacityPerParty: 20000000/' config/kapok.yaml >"$CONFIG"
+grep -q '^  capacityPerParty: 20000000' "$CONFIG" || { echo "session.sh: cannot raise mailbox.capacityPerParty in $CONFIG" >&2; exit 1; }
+java "${FLAGS[@]}" -jar gateway/target/kapok-gateway.jar run --config "$CONFIG" --port "$PORT" --data "$DATA" >"$OUT/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 trap 'kill "$GATEWAY_PID" 2>/dev/null || true; wait "$GATEWAY_PID" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 50); do
