@@ -512,7 +512,6 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         }
     }
 
-    /** Event loop: the sequencer has answered {@code response}. */
     /**
      * Event loop: an answer of an {@link AnswerBatch}; what it writes is flushed when the batch ends
      * ({@link #flushAfterBatch()}), together with the batch's other answers on this connection.
@@ -538,6 +537,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         ctx.flush();
     }
 
+    /** Event loop: the sequencer has answered {@code response}. */
     void onAnswered(PendingResponse response) {
         if (response.unavailableReason != null) {
             respondMessageReject(
