@@ -14,6 +14,7 @@ import io.kapok.gateway.http.CodecContexts;
 import io.kapok.gateway.http.GatewayHttpHandler;
 import io.kapok.gateway.http.KapokHttpServer;
 import io.kapok.gateway.sequencer.InboundEvent;
+import io.kapok.gateway.sequencer.ParkThenBlockWaitStrategy;
 import io.kapok.gateway.sequencer.SequencerHandler;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -121,12 +122,14 @@ public final class Gateway implements AutoCloseable {
         return writer.toByteArray();
     }
 
-    private static WaitStrategy waitStrategy(String name) {
+    /** The ring's wait strategy named by {@code sequencer.waitStrategy} (any other name: park-then-block). */
+    public static WaitStrategy waitStrategy(String name) {
         return switch (name) {
             case "busy-spin" -> new BusySpinWaitStrategy();
             case "yielding" -> new YieldingWaitStrategy();
             case "sleeping" -> new SleepingWaitStrategy();
-            default -> new BlockingWaitStrategy();
+            case "blocking" -> new BlockingWaitStrategy();
+            default -> new ParkThenBlockWaitStrategy();
         };
     }
 

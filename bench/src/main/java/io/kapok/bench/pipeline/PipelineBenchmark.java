@@ -1,6 +1,5 @@
 package io.kapok.bench.pipeline;
 
-import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -15,6 +14,7 @@ import io.kapok.codecs.pacs.Pacs008Decoder;
 import io.kapok.codecs.pacs.Pacs008View;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import io.kapok.codecs.xml.XmlLimits;
+import io.kapok.gateway.Gateway;
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.http.AnswerIds;
@@ -177,7 +177,7 @@ public class PipelineBenchmark {
                 ringSize,
                 r -> new Thread(r, "kapok-sequencer"),
                 ProducerType.MULTI,
-                new BlockingWaitStrategy());
+                Gateway.waitStrategy(config.sequencer().waitStrategy()));
         SequencerHandler sequencer = null;
         if (path.equals("sequencer")) {
             sequencer = new SequencerHandler(config, dir);

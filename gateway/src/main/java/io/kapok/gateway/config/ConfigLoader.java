@@ -37,7 +37,8 @@ public final class ConfigLoader {
     public static final String EMBEDDED = "kapok-config/kapok.yaml";
 
     private static final Set<String> ROLES = Set.of("operator", "bank", "core", "supplier");
-    private static final Set<String> WAIT_STRATEGIES = Set.of("blocking", "sleeping", "yielding", "busy-spin");
+    private static final Set<String> WAIT_STRATEGIES =
+            Set.of("park-then-block", "blocking", "sleeping", "yielding", "busy-spin");
 
     private ConfigLoader() {}
 
