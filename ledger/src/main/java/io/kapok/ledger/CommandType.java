@@ -24,6 +24,8 @@ package io.kapok.ledger;
  *  36    DISBURSE_FINANCING      the bank's disbursing pacs.008
  *  37    CANCEL_FINANCING        tsin.003
  *  38    SETTLE_RECEIVABLE       the debtor bank's pacs.008 at maturity
+ *  39    ASSIGN_RECEIVABLE       tsin.006 to a bank (factoring): the claim, or a part split off, moves
+ *                                to the bank of a programme of the debtor
  *  40    RECORD_MESSAGE          after a tsin message's commands: its (sender, MsgId), fingerprint
  *                                and each command's outcome, so a retry gets the original answer
  * </pre>
@@ -48,6 +50,7 @@ public enum CommandType {
     DISBURSE_FINANCING(36),
     CANCEL_FINANCING(37),
     SETTLE_RECEIVABLE(38),
+    ASSIGN_RECEIVABLE(39),
     RECORD_MESSAGE(40);
 
     private final int code;

@@ -21,8 +21,9 @@ package io.kapok.ledger;
  * </pre>
  *
  * <p>A {@code RECEIVABLE_ASSIGNED} event tells that the debtor must now pay a receivable to someone
- * else: to the new holder of a split's child (the command's new holder), or to the bank that
- * disbursed its financing (the command's sender). It carries the debtor and the dates, so that the
+ * else: to the new holder of a split's child (the command's new holder), to the bank that
+ * disbursed its financing (the command's sender), or to the bank it was assigned to (factoring: the
+ * command's bank; subject = the receivable assigned, or the child a partial assignment split off). It carries the debtor and the dates, so that the
  * notice to the debtor is composed from the event alone, as recovery requires: the due day is {@code
  * code >> 10}, the issue day that minus {@code code & 1023} (a term is never over a year). A
  * disbursement reports the receivable's state (RECEIVABLE_STATE, still FINANCED) before it, naming

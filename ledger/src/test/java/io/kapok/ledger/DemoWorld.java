@@ -7,6 +7,7 @@ import static io.kapok.ledger.Currencies.USD;
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.PartyRole;
 import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -207,6 +208,19 @@ public final class DemoWorld {
         c.receivableId = id;
         c.childReceivableId = childId;
         c.newHolderId = newHolder;
+        c.amountMinor = amountMinor;
+        return apply(c);
+    }
+
+    /** Factoring: {@code sender} assigns {@code amountMinor} of {@code id} to {@code bank} in {@code programme}. */
+    public LedgerResult assign(
+            String sender, String id, String childId, String bank, String programme, long amountMinor) {
+        AssignReceivableCommand c = new AssignReceivableCommand();
+        c.senderId = sender;
+        c.receivableId = id;
+        c.childReceivableId = childId;
+        c.bankId = bank;
+        c.programmeId = programme;
         c.amountMinor = amountMinor;
         return apply(c);
     }

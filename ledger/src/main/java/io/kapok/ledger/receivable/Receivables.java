@@ -302,6 +302,102 @@ public final class Receivables {
         return null;
     }
 
+    /**
+     * Factoring (see {@link AssignReceivableCommand}). Refusals, in the order checked: unknown
+     * receivable; not the holder (NOT_ENTITLED_TO_ACT); a financing requested or granted
+     * (ALREADY_FINANCED); not CONFIRMED (RECEIVABLE_STATE_FORBIDS, or RECEIVABLE_OVERDUE); due today
+     * or earlier (RECEIVABLE_OVERDUE); the assignee no bank (WRONG_PARTY_ROLE); no such programme
+     * (UNKNOWN_PROGRAMME); a programme of another bank, core enterprise or currency
+     * (PROGRAMME_MISMATCH); the holder not onboarded into it (NOT_ONBOARDED); an amount not positive
+     * (INVALID_AMOUNT) or over the outstanding amount (SPLIT_OVER_AVAILABLE); a part whose child id
+     * is missing (INVALID_AMOUNT: only the whole amount needs none) or taken (RECEIVABLE_EXISTS); no
+     * credit line of the bank to the debtor (NO_CREDIT_LINE) or too little left on it
+     * (OVER_CREDIT_LINE).
+     */
+    public LedgerRejection assign(AssignReceivableCommand c, LedgerResult r) {
+        sequence = c.sequence;
+        Receivable rec = receivable(c.receivableId);
+        if (rec == null) {
+            return LedgerRejection.UNKNOWN_RECEIVABLE;
+        }
+        int today = day(c.timeMs);
+        touch(rec, today, r);
+        if (!rec.holderId.equals(c.senderId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        if (rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED) {
+            return LedgerRejection.ALREADY_FINANCED;
+        }
+        if (rec.state != ReceivableState.CONFIRMED) {
+            return stateRefusal(rec);
+        }
+        if (today >= rec.dueDay) {
+            return LedgerRejection.RECEIVABLE_OVERDUE;
+        }
+        if (!hasRole(c.bankId, PartyRole.BANK)) {
+            return LedgerRejection.WRONG_PARTY_ROLE;
+        }
+        Programme p = c.programmeId == null ? null : programmes.get(c.programmeId);
+        if (p == null) {
+            return LedgerRejection.UNKNOWN_PROGRAMME;
+        }
+        if (!p.bankId.equals(c.bankId) || !p.coreId.equals(rec.debtorId) || p.currency != rec.currency) {
+            return LedgerRejection.PROGRAMME_MISMATCH;
+        }
+        if (!p.members.contains(c.senderId)) {
+            return LedgerRejection.NOT_ONBOARDED;
+        }
+        if (c.amountMinor <= 0) {
+            return LedgerRejection.INVALID_AMOUNT;
+        }
+        if (c.amountMinor > rec.outstandingMinor) {
+            return LedgerRejection.SPLIT_OVER_AVAILABLE;
+        }
+        boolean whole = c.amountMinor == rec.outstandingMinor;
+        if (!whole && c.childReceivableId == null) {
+            return LedgerRejection.INVALID_AMOUNT;
+        }
+        if (!whole && receivable(c.childReceivableId) != null) {
+            return LedgerRejection.RECEIVABLE_EXISTS;
+        }
+        CreditLine line = creditLines.get(p.creditLineKey);
+        if (line == null) {
+            return LedgerRejection.NO_CREDIT_LINE;
+        }
+        if (c.amountMinor > line.availableMinor()) {
+            return LedgerRejection.OVER_CREDIT_LINE;
+        }
+        Receivable assigned = rec;
+        if (!whole) {
+            assigned = receivables.claim();
+            assigned.init(
+                    c.childReceivableId,
+                    rec.documentNumber,
+                    rec.debtorId,
+                    c.bankId,
+                    rec.id,
+                    rec.currency,
+                    c.amountMinor,
+                    rec.issueDay,
+                    rec.dueDay);
+            indexNew(assigned);
+            rec.outstandingMinor -= c.amountMinor;
+            rec.splitMinor += c.amountMinor;
+            rec.record(sequence, ReceivableChange.SPLIT);
+            r.event(LedgerEventType.RECEIVABLE_SPLIT, rec.id, assigned.id, rec.currency, c.amountMinor, 0);
+            stateEvent(rec, r);
+        }
+        assigned.holderId = c.bankId;
+        assigned.factoredMinor = c.amountMinor;
+        assigned.state = ReceivableState.ASSIGNED;
+        assigned.record(sequence, ReceivableChange.ASSIGNED);
+        line.reservedMinor += c.amountMinor;
+        r.event(LedgerEventType.CREDIT_RESERVED, line.bankId, line.coreId, line.currency, c.amountMinor, 0);
+        stateEvent(assigned, r);
+        assignedEvent(assigned, c.amountMinor, r);
+        return null;
+    }
+
     public LedgerRejection cancel(CancelReceivableCommand c, LedgerResult r) {
         sequence = c.sequence;
         Receivable rec = receivable(c.receivableId);
@@ -312,12 +408,15 @@ public final class Receivables {
         if (!rec.holderId.equals(c.senderId)) {
             return LedgerRejection.NOT_ENTITLED_TO_ACT;
         }
-        if (rec.state != ReceivableState.REGISTERED && rec.state != ReceivableState.CONFIRMED) {
+        if (rec.state != ReceivableState.REGISTERED
+                && rec.state != ReceivableState.CONFIRMED
+                && rec.state != ReceivableState.ASSIGNED) {
             return stateRefusal(rec);
         }
         if (rec.childCount() != 0) {
             return LedgerRejection.HAS_CHILDREN;
         }
+        releaseFactored(rec, r); // a bank withdrawing a claim it was assigned frees its credit line
         rec.state = ReceivableState.CANCELLED;
         rec.record(sequence, ReceivableChange.CANCELLED);
         stateEvent(rec, r);
@@ -538,6 +637,9 @@ public final class Receivables {
         if (f != null && f.state == FinancingState.DISBURSED && !f.bankId.equals(c.payeeBankId)) {
             return LedgerRejection.WRONG_PAYEE;
         }
+        if (rec.factoredMinor != 0 && !rec.holderId.equals(c.payeeBankId)) {
+            return LedgerRejection.WRONG_PAYEE; // assigned to a bank: it is repaid to that bank
+        }
         Party payer = parties.get(c.senderId);
         int payerIndex = payer == null || !PartyRole.BANK.in(payer.roles()) ? -1 : payer.accountIndex(rec.currency);
         if (payerIndex < 0) {
@@ -560,6 +662,7 @@ public final class Receivables {
         if (f != null && f.state.active()) {
             endFinancing(f, f.state == FinancingState.DISBURSED ? FinancingState.REPAID : FinancingState.CANCELLED, r);
         }
+        releaseFactored(rec, r);
         rec.state = ReceivableState.SETTLED;
         rec.record(sequence, ReceivableChange.SETTLED);
         stateEvent(rec, r);
@@ -579,6 +682,25 @@ public final class Receivables {
         }
         f.state = end;
         financingEvent(f, f.financedMinor, r);
+    }
+
+    /**
+     * Releases what an assignment to a bank holds on that bank's credit line to the debtor, when
+     * {@code rec} was assigned and is still unpaid (the caller is about to settle or withdraw it).
+     */
+    private void releaseFactored(Receivable rec, LedgerResult r) {
+        if (!holdsFactored(rec)) {
+            return;
+        }
+        CreditLine line = creditLines.get(CreditLine.key(rec.holderId, rec.debtorId, rec.currency));
+        line.reservedMinor -= rec.factoredMinor;
+        r.event(LedgerEventType.CREDIT_RELEASED, line.bankId, line.coreId, line.currency, rec.factoredMinor, 0);
+    }
+
+    /** True while an assignment to a bank holds {@code rec}'s amount on that bank's credit line. */
+    private static boolean holdsFactored(Receivable rec) {
+        return rec.factoredMinor != 0
+                && (rec.state == ReceivableState.ASSIGNED || rec.state == ReceivableState.OVERDUE);
     }
 
     /**
@@ -785,8 +907,9 @@ public final class Receivables {
 
     /**
      * Checks the whole 1+N state, O(receivables + financings): children sum to their parent, no
-     * receivable is over-financed or financed twice, every credit line's reserved and used amounts
-     * are exactly its accepted and disbursed financings and stay within the limit.
+     * receivable is over-financed or financed twice, a receivable assigned to a bank is held by that
+     * bank and unfinanced, every credit line's reserved and used amounts are exactly its accepted
+     * financings and unpaid assignments, and its disbursed financings, and stay within the limit.
      *
      * @return null when consistent, else a description of the first breach
      */
@@ -820,6 +943,14 @@ public final class Receivables {
             if (rec.holderId == null) {
                 return "receivable " + rec.id + " has no holder";
             }
+            if (rec.state == ReceivableState.ASSIGNED
+                    && (rec.factoredMinor == 0 || !hasRole(rec.holderId, PartyRole.BANK))) {
+                return "receivable " + rec.id + " is ASSIGNED but not held by a bank that took it over";
+            }
+            if (holdsFactored(rec) && (rec.factoredMinor != rec.outstandingMinor || rec.financingId != null)) {
+                return "receivable " + rec.id + " assigned to " + rec.holderId + ": factored " + rec.factoredMinor
+                        + ", outstanding " + rec.outstandingMinor + ", financing " + rec.financingId;
+            }
             boolean financingState =
                     rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED;
             Financing f = rec.financingId == null ? null : financing(rec.financingId);
@@ -828,6 +959,12 @@ public final class Receivables {
             }
         }
         Map<String, long[]> holds = new HashMap<>();
+        for (Receivable rec : receivables) {
+            if (holdsFactored(rec)) {
+                holds.computeIfAbsent(CreditLine.key(rec.holderId, rec.debtorId, rec.currency), k -> new long[2])[0] +=
+                        rec.factoredMinor;
+            }
+        }
         Map<String, String> activeByReceivable = new HashMap<>();
         for (Financing f : financings) {
             if (!f.state.active()) {
@@ -859,7 +996,7 @@ public final class Receivables {
             long[] h = holds.getOrDefault(e.getKey(), new long[2]);
             if (line.reservedMinor != h[0] || line.usedMinor != h[1]) {
                 return "credit line " + line.bankId + "->" + line.coreId + ": reserved/used " + line.reservedMinor + "/"
-                        + line.usedMinor + " but financings hold " + h[0] + "/" + h[1];
+                        + line.usedMinor + " but financings and assignments hold " + h[0] + "/" + h[1];
             }
             if (line.reservedMinor < 0 || line.usedMinor < 0 || line.availableMinor() < 0) {
                 return "credit line " + line.bankId + "->" + line.coreId + " over its limit: " + line.reservedMinor
@@ -875,7 +1012,11 @@ public final class Receivables {
 
     // ---------------------------------------------------------------- snapshot
 
-    /** Writes the whole state, in journal order. Derived indexes are rebuilt by {@link #read}. */
+    /**
+     * Writes the whole state, in journal order. Derived indexes are rebuilt by {@link #read}. Per
+     * receivable, after its last financing id, what a bank took over by assignment (int64; ledger
+     * snapshot version 5 on).
+     */
     public void write(DataOutput out) throws IOException {
         out.writeInt(creditLines.size());
         for (CreditLine l : creditLines.values()) {
@@ -923,6 +1064,7 @@ public final class Receivables {
                 out.writeUTF(child.id);
             }
             Snapshots.writeString(out, rec.lastFinancingId);
+            out.writeLong(rec.factoredMinor);
             out.writeInt(rec.historySize);
             for (int h = rec.historyFirst; h >= 0; h = history.nextAt(h)) {
                 out.writeLong(history.packedAt(h));
@@ -950,6 +1092,14 @@ public final class Receivables {
 
     /** Replaces the state with what {@link #write} wrote, and rebuilds the derived indexes. */
     public void read(DataInput in) throws IOException {
+        read(in, true);
+    }
+
+    /**
+     * As {@link #read(DataInput)}; without {@code withFactoring} the receivables carry no assigned
+     * amount (what ledger snapshots before version 5 wrote: nothing was assigned to a bank then).
+     */
+    public void read(DataInput in, boolean withFactoring) throws IOException {
         creditLines.clear();
         programmes.clear();
         receivables.reset();
@@ -1012,6 +1162,7 @@ public final class Receivables {
                 listedChildren.computeIfAbsent(rec.id, k -> new ArrayList<>()).add(in.readUTF());
             }
             rec.lastFinancingId = Snapshots.readString(in);
+            rec.factoredMinor = withFactoring ? in.readLong() : 0;
             for (int h = 0, historySize = in.readInt(); h < historySize; h++) {
                 rec.recordPacked(in.readLong());
             }
