@@ -28,6 +28,7 @@ import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerEventType;
 import io.kapok.ledger.LedgerResult;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
 import io.kapok.ledger.receivable.DisburseFinancingCommand;
@@ -55,6 +56,15 @@ import io.kapok.ledger.receivable.SplitReceivableCommand;
  *  a split (tsin.006 item)                  a tsin.008 with the new receivable, to its new holder; and
  *                                           a tsin.008 to the debtor: pay that receivable to the new
  *                                           holder (Assgne), no longer to the one that split it (Assgnr)
+ *  an assignment to a bank (tsin.006 item,  a tsin.008 to the bank naming the receivable it now holds
+ *  factoring)                               (the whole one, or the part split off for it), its amount
+ *                                           and dates; and a tsin.008 to the debtor: pay it to the
+ *                                           bank (Assgne, its settlement account at the platform), no
+ *                                           longer to the supplier that assigned it (Assgnr). The bank
+ *                                           gets a notification, not the tsin.006 request itself: the
+ *                                           ledger has already taken the assignment within the bank's
+ *                                           programme and credit line, so there is nothing for the
+ *                                           bank to accept (the supplier's tsin.007 answers the request)
  *  a disbursement (the bank's pacs.008)     a tsin.008 to the debtor: repay the financed receivable to
  *                                           the bank (Assgne, its settlement account at the platform),
  *                                           no longer to the holder (Assgnr)
@@ -167,8 +177,24 @@ public final class FlowNotifications implements MailboxComposer {
             case CONFIRM_RECEIVABLE -> confirmation(command, raw, rawLength, result, sink);
             case SPLIT_RECEIVABLE -> {
                 SplitReceivableCommand c = (SplitReceivableCommand) command;
-                split(command, raw, rawLength, result, sink);
+                newHolderNotice(
+                        command,
+                        c.receivableId,
+                        c.childReceivableId,
+                        c.newHolderId,
+                        c.amountMinor,
+                        raw,
+                        rawLength,
+                        sink);
                 assignedToDebtor(command, c.newHolderId, c.senderId, false, result, sink);
+            }
+            case ASSIGN_RECEIVABLE -> {
+                AssignReceivableCommand c = (AssignReceivableCommand) command;
+                String assigned = eventSubject(result, LedgerEventType.RECEIVABLE_ASSIGNED);
+                if (assigned != null) {
+                    newHolderNotice(command, c.receivableId, assigned, c.bankId, c.amountMinor, raw, rawLength, sink);
+                }
+                assignedToDebtor(command, c.bankId, c.senderId, true, result, sink);
             }
             case DISBURSE_FINANCING -> {
                 String receivableId = eventSubject(result, LedgerEventType.RECEIVABLE_ASSIGNED);
@@ -327,17 +353,27 @@ public final class FlowNotifications implements MailboxComposer {
         sink.message(holder, TSIN013, writer.buffer(), 0, writer.length());
     }
 
-    /** A split: a tsin.008 naming the new receivable, its amount and dates, to its new holder. */
-    private void split(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result, OutboundSink sink) {
-        SplitReceivableCommand c = (SplitReceivableCommand) command;
-        int item = decodedItem(
-                raw, rawLength, MessageType.TSIN_006_001_01, FinancingItemListSchema.ITEM_ID, c.receivableId);
+    /**
+     * A split or an assignment to a bank: a tsin.008 to {@code newHolderId} naming the receivable it
+     * now holds ({@code heldId}: the child split off {@code itemId}, or {@code itemId} itself), its
+     * amount and the dates of the tsin.006 item {@code itemId}.
+     */
+    private void newHolderNotice(
+            LedgerCommand command,
+            String itemId,
+            String heldId,
+            String newHolderId,
+            long amountMinor,
+            byte[] raw,
+            int rawLength,
+            OutboundSink sink) {
+        int item = decodedItem(raw, rawLength, MessageType.TSIN_006_001_01, FinancingItemListSchema.ITEM_ID, itemId);
         if (item < 0) {
             return;
         }
-        InvoiceAssignment a = letterWithItem(command, c.newHolderId, item, c.childReceivableId, c.amountMinor);
+        InvoiceAssignment a = letterWithItem(command, newHolderId, item, heldId, amountMinor);
         tsin008.encode(a, writer);
-        sink.message(c.newHolderId, TSIN008, writer.buffer(), 0, writer.length());
+        sink.message(newHolderId, TSIN008, writer.buffer(), 0, writer.length());
     }
 
     /**

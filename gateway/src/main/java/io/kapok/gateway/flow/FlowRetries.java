@@ -12,6 +12,7 @@ import io.kapok.ledger.CommandType;
 import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerRejection;
 import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -152,6 +153,7 @@ public final class FlowRetries {
             case REGISTER_RECEIVABLE -> ((RegisterReceivableCommand) c).receivableId;
             case CONFIRM_RECEIVABLE -> ((ConfirmReceivableCommand) c).receivableId;
             case SPLIT_RECEIVABLE -> ((SplitReceivableCommand) c).receivableId;
+            case ASSIGN_RECEIVABLE -> ((AssignReceivableCommand) c).receivableId;
             case CANCEL_RECEIVABLE -> ((CancelReceivableCommand) c).receivableId;
             case REQUEST_FINANCING -> ((RequestFinancingCommand) c).receivableId;
             case DECIDE_FINANCING -> ((DecideFinancingCommand) c).financingId;

@@ -9,6 +9,7 @@ import io.kapok.ledger.payment.RecallPaymentCommand;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -78,6 +79,7 @@ import org.bouncycastle.crypto.Digest;
  *  37  CANCEL_FINANCING     financingId utf8
  *  38  SETTLE_RECEIVABLE    receivableId, payeeBankId utf8, amountMinor int64, messageId, uetr utf8,
  *                           paymentFingerprint int64 (the pacs.008's, when one carried it)
+ *  39  ASSIGN_RECEIVABLE    receivableId, childReceivableId, bankId, programmeId utf8, amountMinor int64
  *  40  RECORD_MESSAGE       messageType, messageId utf8, fingerprint int64, firstSequence int64,
  *                           count int32, { outcome int64 (packed: see RecordMessageCommand),
  *                           subjectId utf8 } × count
@@ -179,6 +181,7 @@ public final class JournalEntryCodec {
             case DISBURSE_FINANCING -> nonNull(((DisburseFinancingCommand) command).senderId);
             case CANCEL_FINANCING -> nonNull(((CancelFinancingCommand) command).senderId);
             case SETTLE_RECEIVABLE -> nonNull(((SettleReceivableCommand) command).senderId);
+            case ASSIGN_RECEIVABLE -> nonNull(((AssignReceivableCommand) command).senderId);
             case RECORD_MESSAGE -> nonNull(((RecordMessageCommand) command).senderId);
         };
     }
@@ -327,6 +330,14 @@ public final class JournalEntryCodec {
                 out.writeUtf8(c.messageId);
                 out.writeUtf8(c.uetr);
                 out.writeLong(c.paymentFingerprint);
+            }
+            case ASSIGN_RECEIVABLE -> {
+                AssignReceivableCommand c = (AssignReceivableCommand) command;
+                out.writeUtf8(c.receivableId);
+                out.writeUtf8(c.childReceivableId);
+                out.writeUtf8(c.bankId);
+                out.writeUtf8(c.programmeId);
+                out.writeLong(c.amountMinor);
             }
             case RECORD_MESSAGE -> {
                 RecordMessageCommand c = (RecordMessageCommand) command;
@@ -529,6 +540,16 @@ public final class JournalEntryCodec {
                 c.paymentFingerprint = in.readLong();
                 return c;
             }
+            case ASSIGN_RECEIVABLE -> {
+                AssignReceivableCommand c = into.assignReceivable;
+                c.senderId = sender;
+                c.receivableId = readUtf8(in, into);
+                c.childReceivableId = readUtf8(in, into);
+                c.bankId = readUtf8(in, into);
+                c.programmeId = readUtf8(in, into);
+                c.amountMinor = in.readLong();
+                return c;
+            }
             case RECORD_MESSAGE -> {
                 RecordMessageCommand c = into.recordMessage;
                 c.clear();
@@ -617,6 +638,7 @@ public final class JournalEntryCodec {
         public final DisburseFinancingCommand disburseFinancing = new DisburseFinancingCommand();
         public final CancelFinancingCommand cancelFinancing = new CancelFinancingCommand();
         public final SettleReceivableCommand settleReceivable = new SettleReceivableCommand();
+        public final AssignReceivableCommand assignReceivable = new AssignReceivableCommand();
         public final RecordMessageCommand recordMessage = new RecordMessageCommand();
         /** The command of the last entry read (one of the above); carries sequence and time. */
         public LedgerCommand command;
