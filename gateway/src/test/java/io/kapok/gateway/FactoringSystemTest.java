@@ -68,7 +68,7 @@ class FactoringSystemTest {
         Invoice invoice = usdInvoice("JMMW-FA-001", 500_000_00L);
         registeredAndConfirmed(invoice);
 
-        HttpResponse<String> answer = post(m.split("JMMW-FA-A1", JIANGMEN, VHBK, invoice, 300_000_00L));
+        HttpResponse<String> answer = post(m.assignment("JMMW-FA-A1", JIANGMEN, VHBK, invoice, 300_000_00L));
         assertEquals(200, answer.statusCode(), answer.body());
         assertTrue(answer.body().contains("tsin.007.001.01"), answer.body());
         assertTrue(answer.body().contains("<Sts>RCCF</Sts>"), answer.body());
@@ -100,9 +100,9 @@ class FactoringSystemTest {
         String hash = get("/v1/ledger/hash").toString();
         assertEquals(
                 answer.body(),
-                post(m.split("JMMW-FA-A1", JIANGMEN, VHBK, invoice, 300_000_00L))
+                post(m.assignment("JMMW-FA-A1", JIANGMEN, VHBK, invoice, 300_000_00L))
                         .body());
-        HttpResponse<String> reuse = post(m.split("JMMW-FA-A1", JIANGMEN, VHBK, invoice, 100_000_00L));
+        HttpResponse<String> reuse = post(m.assignment("JMMW-FA-A1", JIANGMEN, VHBK, invoice, 100_000_00L));
         assertTrue(reuse.body().contains("<Cd>DUPL</Cd>"), reuse.body());
         assertEquals(hash, get("/v1/ledger/hash").toString(), "neither journaled anything");
         assertEquals(bankMail, types(VHBK));
@@ -152,9 +152,9 @@ class FactoringSystemTest {
         String exposure = get("/v1/ledger/exposure/" + VHBK).path("lines").toString();
         record Case(byte[] message, String receivable, String code) {}
         List<Case> cases = List.of(
-                new Case(m.split("JMMW-FR-A1", JIANGMEN, VHBK, unconfirmed, 50_000_00L), "JMMW-FR-001", "NA01"),
-                new Case(m.split("JMMW-FR-A2", JIANGMEN, VHBK, large, 2_500_000_00L), "JMMW-FR-002", "AM02"),
-                new Case(m.split("NSWC-FR-A3", NANSHA, VHBK, cny, 100_000_00L), "NSWC-FR-003", "ID02"));
+                new Case(m.assignment("JMMW-FR-A1", JIANGMEN, VHBK, unconfirmed, 50_000_00L), "JMMW-FR-001", "NA01"),
+                new Case(m.assignment("JMMW-FR-A2", JIANGMEN, VHBK, large, 2_500_000_00L), "JMMW-FR-002", "AM02"),
+                new Case(m.assignment("NSWC-FR-A3", NANSHA, VHBK, cny, 100_000_00L), "NSWC-FR-003", "ID02"));
         for (Case c : cases) {
             String before = receivableState(c.receivable());
             HttpResponse<String> refused = post(c.message());

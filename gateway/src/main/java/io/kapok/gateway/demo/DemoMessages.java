@@ -96,6 +96,14 @@ public final class DemoMessages {
         return out.toByteArray();
     }
 
+    /**
+     * tsin.006 from the holder to a bank (factoring): assigns {@code amountMinor} of the invoice to
+     * the bank (the BAH To names it by BICFI); less than the outstanding amount splits a part off.
+     */
+    public byte[] assignment(String messageId, String holder, String bank, Invoice invoice, long amountMinor) {
+        return split(messageId, holder, bank, invoice, amountMinor);
+    }
+
     private InvoiceAssignment letter(String messageId, String from, String to, List<Invoice> invoices, Long dueMinor) {
         InvoiceAssignment a = new InvoiceAssignment();
         header(a.letter.header, from, to, messageId);
