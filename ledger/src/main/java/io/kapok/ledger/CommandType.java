@@ -15,6 +15,7 @@ package io.kapok.ledger;
  *  21    CREATE_PROGRAMME        configuration
  *  22    ONBOARD_PARTY           tsin.009 → tsin.010/011/012
  *  23    SET_FX_RATE             FIX market-data snapshot
+ *  24    ACKNOWLEDGE_ONBOARDING  tsin.012: the onboarded party acknowledges (or rejects) its registration
  *  30    REGISTER_RECEIVABLE     tsin.004, items of tsin.006
  *  31    CONFIRM_RECEIVABLE      tsin.013
  *  32    SPLIT_RECEIVABLE        split and transfer to a lower-tier supplier
@@ -41,6 +42,7 @@ public enum CommandType {
     CREATE_PROGRAMME(21),
     ONBOARD_PARTY(22),
     SET_FX_RATE(23),
+    ACKNOWLEDGE_ONBOARDING(24),
     REGISTER_RECEIVABLE(30),
     CONFIRM_RECEIVABLE(31),
     SPLIT_RECEIVABLE(32),

@@ -13,6 +13,7 @@ import io.kapok.ledger.payment.RecallState;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
 import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
@@ -92,8 +93,9 @@ import java.util.TreeMap;
  *  payments     see {@link DecidedPayments#write}: capacity, retention, decisions in journal order,
  *               settled transfers with their returned amount and open recall (version 3; version 2
  *               had no settlement details and is still read)
- *  receivables  see {@link Receivables#write}: credit lines, programmes, receivables (each with
- *               what a bank took over by assignment, version 5; version 4 had none), financings
+ *  receivables  see {@link Receivables#write}: credit lines, programmes (with the members that
+ *               acknowledged their onboarding, version 5), receivables (each with what a bank took
+ *               over by assignment, version 5; version 4 had neither), financings
  *  fx rates     see {@link FxRates#write}
  *  messages     see {@link DecidedMessages#write}: the receivable-financing messages decided within
  *               the retention window (version 4 on; versions 2 and 3 had none: read as empty)
@@ -106,7 +108,10 @@ public final class Ledger {
     private static final byte[] HASH_DOMAIN = "kapok-ledger-state-v2".getBytes(StandardCharsets.US_ASCII);
     private static final int SNAPSHOT_MAGIC = 0x4B504B53; // "KPKS"
     private static final int SNAPSHOT_VERSION = 5;
-    /** The version before assignments to banks: its receivables carry no assigned amount. */
+    /**
+     * The version before assignments to banks and acknowledged onboardings: its receivables carry no
+     * assigned amount, its programmes no acknowledged members.
+     */
     private static final int SNAPSHOT_VERSION_NO_FACTORING = 4;
     /** The version before the decided receivable-financing messages: read with an empty window. */
     private static final int SNAPSHOT_VERSION_NO_MESSAGES = 3;
@@ -220,6 +225,8 @@ public final class Ledger {
             case CREATE_PROGRAMME ->
                 decide(command, receivables.createProgramme((CreateProgrammeCommand) command, result), result);
             case ONBOARD_PARTY -> decide(command, receivables.onboard((OnboardPartyCommand) command, result), result);
+            case ACKNOWLEDGE_ONBOARDING ->
+                decide(command, receivables.acknowledge((AcknowledgeOnboardingCommand) command, result), result);
             case SET_FX_RATE -> decide(command, fxRates.set((SetFxRateCommand) command, result), result);
             case REGISTER_RECEIVABLE ->
                 decide(command, receivables.register((RegisterReceivableCommand) command, result), result);
@@ -883,7 +890,7 @@ public final class Ledger {
      * original's, and it applies the commands after {@link #lastSequence()} as the original would.
      *
      * <p>Reads this version (5) and the ones before: 4, whose receivables carry no amount assigned to
-     * a bank (none could be, then); 3, which kept no receivable-financing messages
+     * a bank and whose programmes no acknowledged member (neither could be, then); 3, which kept no receivable-financing messages
      * (read with an empty window: a message decided before it is not known as a retry), and 2, whose
      * payment window did not keep what returns and recalls need: the transfers it remembers are still
      * deduplicated, but cannot be returned or recalled (refused as {@link

@@ -7,6 +7,7 @@ import static io.kapok.ledger.Currencies.USD;
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.PartyRole;
 import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
 import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
@@ -157,6 +158,16 @@ public final class DemoWorld {
         c.senderId = sender;
         c.programmeId = programme;
         c.partyId = party;
+        return apply(c);
+    }
+
+    /** {@code sender} answers its onboarding into {@code programme}: acknowledges, or rejects with {@code reasonCode}. */
+    public LedgerResult acknowledge(String sender, String programme, boolean accept, int reasonCode) {
+        AcknowledgeOnboardingCommand c = new AcknowledgeOnboardingCommand();
+        c.senderId = sender;
+        c.programmeId = programme;
+        c.accept = accept;
+        c.reasonCode = reasonCode;
         return apply(c);
     }
 

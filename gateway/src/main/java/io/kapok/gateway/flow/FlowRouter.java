@@ -21,6 +21,7 @@ import io.kapok.ledger.party.RegisterPartyCommand;
 import io.kapok.ledger.payment.RecallPaymentCommand;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
 import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -78,6 +79,10 @@ import java.util.List;
  *  tsin.009  a programme's bank or   onboard the supplier the BAH To names (OrgId) into each programme
  *            core enterprise         an agreement item names (ItmCntxt/Idr = the programme id);
  *                                    a supplier the platform does not know yet is registered first
+ *  tsin.012  the onboarded party     answer the tsin.011 of each programme an agreement item names:
+ *                                    acknowledge the onboarding, or (item or list VldtnStsInf/Sts
+ *                                    RCER) reject it with the list's StsRsn/Cd (NARR when none) and
+ *                                    leave the programme
  *  pacs.004  the original's creditor return (part of) a settled payment, named by OrgnlUETR
  *  camt.056  the original's debtor   recall a settled payment: the creditor must answer
  *  camt.029  the original's creditor resolve the recall: CNCL sends what remains back, RJCR keeps it
@@ -115,6 +120,7 @@ public final class FlowRouter {
             case TSIN_002_001_01 -> decideFinancing(view, senderId, ledger, plan);
             case TSIN_003_001_01 -> cancelFinancing(view, senderId, ledger, plan);
             case TSIN_009_001_01 -> onboard(view, senderId, ledger, plan);
+            case TSIN_012_001_01 -> acknowledge(view, senderId, plan);
             case PACS_004_001_09 -> paymentReturn(view, senderId, plan);
             case CAMT_056_001_08 -> recall(view, senderId, plan);
             case CAMT_029_001_09 -> resolution(view, senderId, plan);
@@ -138,6 +144,7 @@ public final class FlowRouter {
                     TSIN_004_001_01,
                     TSIN_006_001_01,
                     TSIN_009_001_01,
+                    TSIN_012_001_01,
                     TSIN_013_001_01,
                     TSMT_053_001_01,
                     PACS_004_001_09,
@@ -171,7 +178,7 @@ public final class FlowRouter {
             case TSIN_003_001_01 -> Tsin003Schema.REQUESTER_ID;
             case TSIN_002_001_01 -> Tsin002Schema.FIRST_AGENT_BIC;
             case TSIN_004_001_01 -> Tsin004Schema.SELLER_ID;
-            case TSIN_006_001_01, TSIN_013_001_01 -> BusinessLetterFields.ORIGINATOR_ID;
+            case TSIN_006_001_01, TSIN_012_001_01, TSIN_013_001_01 -> BusinessLetterFields.ORIGINATOR_ID;
             default -> -1;
         };
         return field < 0 ? null : partyId(view.text(field));
@@ -429,6 +436,20 @@ public final class FlowRouter {
             c.programmeId = trim(view.itemText(i, FinancingAgreementListSchema.ITEM_ID));
             c.partyId = supplier;
             plan.add(c, !known && i == 0);
+        }
+    }
+
+    private static void acknowledge(MessageView view, String senderId, FlowPlan plan) {
+        boolean listRejects = "RCER".contentEquals(view.text(FinancingAgreementListSchema.LIST_STATUS));
+        int reason = packReason(view.text(FinancingAgreementListSchema.LIST_STATUS_REASON));
+        for (int i = 0; i < view.itemCount(); i++) {
+            AcknowledgeOnboardingCommand c = new AcknowledgeOnboardingCommand();
+            c.senderId = senderId;
+            c.programmeId = trim(view.itemText(i, FinancingAgreementListSchema.ITEM_ID));
+            c.accept =
+                    !listRejects && !"RCER".contentEquals(view.itemText(i, FinancingAgreementListSchema.ITEM_STATUS));
+            c.reasonCode = c.accept ? 0 : reason != 0 ? reason : packReason("NARR");
+            plan.add(c);
         }
     }
 

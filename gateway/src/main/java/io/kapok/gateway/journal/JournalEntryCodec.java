@@ -9,6 +9,7 @@ import io.kapok.ledger.payment.RecallPaymentCommand;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
 import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
@@ -67,6 +68,7 @@ import org.bouncycastle.crypto.Digest;
  *                           discountRatePpm int32, feeMinor int64, recourse bool, maxTermDays int32
  *  22  ONBOARD_PARTY        programmeId, partyId utf8
  *  23  SET_FX_RATE          baseCurrency, quoteCurrency, rateScaled int64, sourceSequence int64
+ *  24  ACKNOWLEDGE_ONBOARDING programmeId utf8, accept bool, reasonCode int32
  *  30  REGISTER_RECEIVABLE  receivableId, documentNumber, debtorId, creditorId utf8, currency,
  *                           amountMinor int64, issueDay, dueDay
  *  31  CONFIRM_RECEIVABLE   receivableId utf8, accept bool
@@ -172,6 +174,7 @@ public final class JournalEntryCodec {
             case RECALL_PAYMENT -> nonNull(((RecallPaymentCommand) command).senderId);
             case RESOLVE_RECALL -> nonNull(((ResolveRecallCommand) command).senderId);
             case ONBOARD_PARTY -> nonNull(((OnboardPartyCommand) command).senderId);
+            case ACKNOWLEDGE_ONBOARDING -> nonNull(((AcknowledgeOnboardingCommand) command).senderId);
             case REGISTER_RECEIVABLE -> nonNull(((RegisterReceivableCommand) command).senderId);
             case CONFIRM_RECEIVABLE -> nonNull(((ConfirmReceivableCommand) command).senderId);
             case SPLIT_RECEIVABLE -> nonNull(((SplitReceivableCommand) command).senderId);
@@ -267,6 +270,12 @@ public final class JournalEntryCodec {
                 OnboardPartyCommand c = (OnboardPartyCommand) command;
                 out.writeUtf8(c.programmeId);
                 out.writeUtf8(c.partyId);
+            }
+            case ACKNOWLEDGE_ONBOARDING -> {
+                AcknowledgeOnboardingCommand c = (AcknowledgeOnboardingCommand) command;
+                out.writeUtf8(c.programmeId);
+                out.writeBoolean(c.accept);
+                out.writeInt(c.reasonCode);
             }
             case SET_FX_RATE -> {
                 SetFxRateCommand c = (SetFxRateCommand) command;
@@ -452,6 +461,14 @@ public final class JournalEntryCodec {
                 c.partyId = readUtf8(in, into);
                 return c;
             }
+            case ACKNOWLEDGE_ONBOARDING -> {
+                AcknowledgeOnboardingCommand c = into.acknowledgeOnboarding;
+                c.senderId = sender;
+                c.programmeId = readUtf8(in, into);
+                c.accept = in.readBoolean();
+                c.reasonCode = in.readInt();
+                return c;
+            }
             case SET_FX_RATE -> {
                 SetFxRateCommand c = into.setFxRate;
                 c.baseCurrency = in.readInt();
@@ -628,6 +645,7 @@ public final class JournalEntryCodec {
         public final SetCreditLineCommand setCreditLine = new SetCreditLineCommand();
         public final CreateProgrammeCommand createProgramme = new CreateProgrammeCommand();
         public final OnboardPartyCommand onboardParty = new OnboardPartyCommand();
+        public final AcknowledgeOnboardingCommand acknowledgeOnboarding = new AcknowledgeOnboardingCommand();
         public final SetFxRateCommand setFxRate = new SetFxRateCommand();
         public final RegisterReceivableCommand registerReceivable = new RegisterReceivableCommand();
         public final ConfirmReceivableCommand confirmReceivable = new ConfirmReceivableCommand();

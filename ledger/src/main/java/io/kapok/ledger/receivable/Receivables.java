@@ -181,6 +181,32 @@ public final class Receivables {
         return null;
     }
 
+    /**
+     * The onboarded party answers its tsin.011 (see {@link AcknowledgeOnboardingCommand}). Refusals:
+     * no such programme (UNKNOWN_PROGRAMME); the sender not onboarded into it (NOT_ONBOARDED); its
+     * onboarding already acknowledged (ALREADY_ACKNOWLEDGED). Reports PARTY_ONBOARDED naming the
+     * programme's bank, code 1 (acknowledged) or 2 (left the programme).
+     */
+    public LedgerRejection acknowledge(AcknowledgeOnboardingCommand c, LedgerResult r) {
+        Programme p = c.programmeId == null ? null : programmes.get(c.programmeId);
+        if (p == null) {
+            return LedgerRejection.UNKNOWN_PROGRAMME;
+        }
+        if (!p.members.contains(c.senderId)) {
+            return LedgerRejection.NOT_ONBOARDED;
+        }
+        if (p.acknowledged.contains(c.senderId)) {
+            return LedgerRejection.ALREADY_ACKNOWLEDGED;
+        }
+        if (c.accept) {
+            p.acknowledged.add(c.senderId);
+        } else {
+            p.members.remove(c.senderId); // what it financed already runs on; it asks for no more
+        }
+        r.event(LedgerEventType.PARTY_ONBOARDED, p.id, p.bankId, p.currency, 0, c.accept ? 1 : 2);
+        return null;
+    }
+
     // ---------------------------------------------------------------- receivables
 
     public LedgerRejection register(RegisterReceivableCommand c, LedgerResult r) {
@@ -958,6 +984,11 @@ public final class Receivables {
                 return "receivable " + rec.id + " is " + rec.state + " without an active financing";
             }
         }
+        for (Programme p : programmes.values()) {
+            if (!p.members.containsAll(p.acknowledged)) {
+                return "programme " + p.id + ": acknowledged " + p.acknowledged + " not all members " + p.members;
+            }
+        }
         Map<String, long[]> holds = new HashMap<>();
         for (Receivable rec : receivables) {
             if (holdsFactored(rec)) {
@@ -1013,9 +1044,10 @@ public final class Receivables {
     // ---------------------------------------------------------------- snapshot
 
     /**
-     * Writes the whole state, in journal order. Derived indexes are rebuilt by {@link #read}. Per
-     * receivable, after its last financing id, what a bank took over by assignment (int64; ledger
-     * snapshot version 5 on).
+     * Writes the whole state, in journal order. Derived indexes are rebuilt by {@link #read}. Since
+     * ledger snapshot version 5: per programme, after its members, those that acknowledged their
+     * onboarding (count int32, ids); per receivable, after its last financing id, what a bank took
+     * over by assignment (int64).
      */
     public void write(DataOutput out) throws IOException {
         out.writeInt(creditLines.size());
@@ -1040,6 +1072,10 @@ public final class Receivables {
             out.writeInt(p.maxTermDays);
             out.writeInt(p.members.size());
             for (String m : p.members) {
+                out.writeUTF(m);
+            }
+            out.writeInt(p.acknowledged.size());
+            for (String m : p.acknowledged) {
                 out.writeUTF(m);
             }
         }
@@ -1096,10 +1132,11 @@ public final class Receivables {
     }
 
     /**
-     * As {@link #read(DataInput)}; without {@code withFactoring} the receivables carry no assigned
-     * amount (what ledger snapshots before version 5 wrote: nothing was assigned to a bank then).
+     * As {@link #read(DataInput)}; without {@code withVersion5Fields} (ledger snapshots before version 5) the receivables carry no assigned
+     * amount and the programmes no acknowledged members (what ledger snapshots before version 5
+     * wrote: neither existed then).
      */
-    public void read(DataInput in, boolean withFactoring) throws IOException {
+    public void read(DataInput in, boolean withVersion5Fields) throws IOException {
         creditLines.clear();
         programmes.clear();
         receivables.reset();
@@ -1129,6 +1166,9 @@ public final class Receivables {
                     in.readInt());
             for (int m = 0, members = in.readInt(); m < members; m++) {
                 p.members.add(in.readUTF());
+            }
+            for (int m = 0, acknowledged = withVersion5Fields ? in.readInt() : 0; m < acknowledged; m++) {
+                p.acknowledged.add(in.readUTF());
             }
             programmes.put(p.id, p);
             termLimitDaysByCore.merge(p.coreId, p.maxTermDays, Math::max);
@@ -1162,7 +1202,7 @@ public final class Receivables {
                 listedChildren.computeIfAbsent(rec.id, k -> new ArrayList<>()).add(in.readUTF());
             }
             rec.lastFinancingId = Snapshots.readString(in);
-            rec.factoredMinor = withFactoring ? in.readLong() : 0;
+            rec.factoredMinor = withVersion5Fields ? in.readLong() : 0;
             for (int h = 0, historySize = in.readInt(); h < historySize; h++) {
                 rec.recordPacked(in.readLong());
             }
