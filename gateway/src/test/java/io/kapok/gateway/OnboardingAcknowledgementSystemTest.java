@@ -113,6 +113,16 @@ class OnboardingAcknowledgementSystemTest {
         assertTrue(notOnboarded.body().contains("BE08"), notOnboarded.body());
         HttpResponse<String> unknown = post(m.acknowledgement("NSWC-OA-K2", NANSHA, "CNY", List.of("PRBK-NOPE"), null));
         assertTrue(unknown.body().contains("ID02"), unknown.body());
+        // One that breaks a rule of its schema is refused before the ledger, in the family's answer.
+        String broken = new String(
+                        m.acknowledgement("NSWC-OA-K9", NANSHA, "CNY", List.of("PRBK-CAG-CNY"), null),
+                        StandardCharsets.UTF_8)
+                .replaceFirst("<ItmCnt>1</ItmCnt>", "<ItmCnt>2</ItmCnt>");
+        assertTrue(broken.contains("<ItmCnt>2</ItmCnt>"), broken);
+        HttpResponse<String> malformed = post(broken.getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, malformed.statusCode(), malformed.body());
+        assertTrue(malformed.body().contains("tsin.010.001.01"), malformed.body());
+        assertTrue(malformed.body().contains("<Sts>RCER</Sts>"), malformed.body());
         assertEquals(List.of(), types(PRBK), "no notification for a refusal");
         assertEquals(List.of(), types("VHBKHKHHXXX"));
 

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A randomized simulation of the ledger: payments (some debited in another currency than they
  * credit, at the latest FX rate), their returns, recalls and recall resolutions, FX rate updates,
- * registrations, confirmations, splits, assignments to banks (factoring), financing
+ * registrations, confirmations, splits, assignments to banks (factoring), onboardings and their
+ * acknowledgements or rejections, financing
  * requests, decisions, disbursements, cancellations and settlements, valid and invalid mixed, with
  * time moving on so that receivables mature and go overdue. Cheap invariants are checked after
  * every step, the full set every {@link #FULL_CHECK_EVERY} steps; at the end, replaying every
@@ -205,7 +206,7 @@ class LedgerSimulationTest {
         } else if (dice < 35) {
             r = fxRate();
         } else if (dice < 36) {
-            r = creditLine();
+            r = random.nextBoolean() ? creditLine() : membership();
         } else if (dice < 86) {
             r = advance(receivable());
         } else {
@@ -504,6 +505,21 @@ class LedgerSimulationTest {
         c.rateScaled = random.nextInt(50) == 0 ? 0 : 10_000_000L + random.nextLong(800_000_000L);
         c.sourceSequence = step;
         return w.apply(c);
+    }
+
+    /**
+     * A programme's membership moves: its bank onboards a supplier (again), or a supplier answers its
+     * onboarding (tsin.012), mostly acknowledging it, now and then rejecting it and leaving.
+     */
+    private LedgerResult membership() {
+        String programme = random.nextInt(50) == 0 ? "P-unknown" : pick(PROGRAMMES);
+        String supplier = pick(suppliers);
+        Programme p = w.ledger.receivables().programme(programme);
+        if (p != null && random.nextInt(3) == 0) {
+            return w.onboard(maybeWrong(p.bankId()), programme, supplier);
+        }
+        boolean accept = random.nextInt(5) != 0;
+        return w.acknowledge(maybeWrong(supplier), programme, accept, accept ? 0 : 0x4E413031);
     }
 
     private LedgerResult creditLine() {
