@@ -304,24 +304,14 @@ public final class Receivables {
         if (c.amountMinor >= parent.outstandingMinor) {
             return LedgerRejection.SPLIT_OVER_AVAILABLE;
         }
-        Receivable child = receivables.claim();
-        child.init(
+        Receivable child = splitOff(
+                parent,
                 c.childReceivableId,
-                parent.documentNumber,
-                parent.debtorId,
                 c.newHolderId,
-                parent.id,
-                parent.currency,
                 c.amountMinor,
-                parent.issueDay,
-                parent.dueDay);
-        indexNew(child);
-        child.state = ReceivableState.CONFIRMED;
-        child.record(sequence, ReceivableChange.SPLIT_FROM_PARENT);
-        parent.outstandingMinor -= c.amountMinor;
-        parent.splitMinor += c.amountMinor;
-        parent.record(sequence, ReceivableChange.SPLIT);
-        r.event(LedgerEventType.RECEIVABLE_SPLIT, parent.id, child.id, parent.currency, c.amountMinor, 0);
+                ReceivableState.CONFIRMED,
+                ReceivableChange.SPLIT_FROM_PARENT,
+                r);
         stateEvent(parent, r);
         stateEvent(child, r);
         assignedEvent(child, c.amountMinor, r);
@@ -393,30 +383,24 @@ public final class Receivables {
         if (c.amountMinor > line.availableMinor()) {
             return LedgerRejection.OVER_CREDIT_LINE;
         }
-        Receivable assigned = rec;
-        if (!whole) {
-            assigned = receivables.claim();
-            assigned.init(
+        Receivable assigned;
+        if (whole) {
+            assigned = rec;
+            rec.holderId = c.bankId;
+            rec.state = ReceivableState.ASSIGNED;
+            rec.record(sequence, ReceivableChange.ASSIGNED);
+        } else {
+            assigned = splitOff(
+                    rec,
                     c.childReceivableId,
-                    rec.documentNumber,
-                    rec.debtorId,
                     c.bankId,
-                    rec.id,
-                    rec.currency,
                     c.amountMinor,
-                    rec.issueDay,
-                    rec.dueDay);
-            indexNew(assigned);
-            rec.outstandingMinor -= c.amountMinor;
-            rec.splitMinor += c.amountMinor;
-            rec.record(sequence, ReceivableChange.SPLIT);
-            r.event(LedgerEventType.RECEIVABLE_SPLIT, rec.id, assigned.id, rec.currency, c.amountMinor, 0);
+                    ReceivableState.ASSIGNED,
+                    ReceivableChange.ASSIGNED,
+                    r);
             stateEvent(rec, r);
         }
-        assigned.holderId = c.bankId;
         assigned.factoredMinor = c.amountMinor;
-        assigned.state = ReceivableState.ASSIGNED;
-        assigned.record(sequence, ReceivableChange.ASSIGNED);
         line.reservedMinor += c.amountMinor;
         r.event(LedgerEventType.CREDIT_RESERVED, line.bankId, line.coreId, line.currency, c.amountMinor, 0);
         stateEvent(assigned, r);
@@ -708,6 +692,41 @@ public final class Receivables {
         }
         f.state = end;
         financingEvent(f, f.financedMinor, r);
+    }
+
+    /**
+     * Splits {@code amountMinor} off {@code parent} (the caller checked it leaves a positive amount)
+     * into a new child {@code childId} held by {@code holderId}: same debtor, currency and dates,
+     * provenance kept, in {@code state} with {@code change} as its first history entry; the parent's
+     * outstanding amount shrinks and it records SPLIT. Reports RECEIVABLE_SPLIT.
+     */
+    private Receivable splitOff(
+            Receivable parent,
+            String childId,
+            String holderId,
+            long amountMinor,
+            ReceivableState state,
+            ReceivableChange change,
+            LedgerResult r) {
+        Receivable child = receivables.claim();
+        child.init(
+                childId,
+                parent.documentNumber,
+                parent.debtorId,
+                holderId,
+                parent.id,
+                parent.currency,
+                amountMinor,
+                parent.issueDay,
+                parent.dueDay);
+        indexNew(child);
+        child.state = state;
+        child.record(sequence, change);
+        parent.outstandingMinor -= amountMinor;
+        parent.splitMinor += amountMinor;
+        parent.record(sequence, ReceivableChange.SPLIT);
+        r.event(LedgerEventType.RECEIVABLE_SPLIT, parent.id, child.id, parent.currency, amountMinor, 0);
+        return child;
     }
 
     /**
