@@ -341,14 +341,9 @@ public final class Receivables {
         if (!rec.holderId.equals(c.senderId)) {
             return LedgerRejection.NOT_ENTITLED_TO_ACT;
         }
-        if (rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED) {
-            return LedgerRejection.ALREADY_FINANCED;
-        }
-        if (rec.state != ReceivableState.CONFIRMED) {
-            return stateRefusal(rec);
-        }
-        if (today >= rec.dueDay) {
-            return LedgerRejection.RECEIVABLE_OVERDUE;
+        LedgerRejection encumbered = unencumberedRefusal(rec, today);
+        if (encumbered != null) {
+            return encumbered;
         }
         if (!hasRole(c.bankId, PartyRole.BANK)) {
             return LedgerRejection.WRONG_PARTY_ROLE;
@@ -459,14 +454,9 @@ public final class Receivables {
         if (!p.members.contains(c.senderId)) {
             return LedgerRejection.NOT_ONBOARDED;
         }
-        if (rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED) {
-            return LedgerRejection.ALREADY_FINANCED;
-        }
-        if (rec.state != ReceivableState.CONFIRMED) {
-            return stateRefusal(rec);
-        }
-        if (today >= rec.dueDay) {
-            return LedgerRejection.RECEIVABLE_OVERDUE;
+        LedgerRejection encumbered = unencumberedRefusal(rec, today);
+        if (encumbered != null) {
+            return encumbered;
         }
         if (rec.dueDay - today > TERM_DAYS_MAX) {
             return LedgerRejection.TERM_OVER_ONE_YEAR; // issued in the future: no financing runs over a year
@@ -778,6 +768,21 @@ public final class Receivables {
             rec.record(sequence, ReceivableChange.OVERDUE);
             stateEvent(rec, r);
         }
+    }
+
+    /**
+     * Why {@code rec} cannot be financed or assigned to a bank today, or null when it can: it must be
+     * CONFIRMED, with no financing requested or granted (ALREADY_FINANCED), and not yet due
+     * (RECEIVABLE_OVERDUE).
+     */
+    private static LedgerRejection unencumberedRefusal(Receivable rec, int today) {
+        if (rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED) {
+            return LedgerRejection.ALREADY_FINANCED;
+        }
+        if (rec.state != ReceivableState.CONFIRMED) {
+            return stateRefusal(rec);
+        }
+        return today >= rec.dueDay ? LedgerRejection.RECEIVABLE_OVERDUE : null;
     }
 
     private static LedgerRejection stateRefusal(Receivable rec) {

@@ -12,7 +12,6 @@ import static io.kapok.ledger.DemoWorld.VHBK;
 import static io.kapok.ledger.DemoWorld.VHBK_USD;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,9 +22,7 @@ import io.kapok.ledger.LedgerEventType;
 import io.kapok.ledger.LedgerRejection;
 import io.kapok.ledger.LedgerResult;
 import io.kapok.ledger.party.PartyRole;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,25 +52,6 @@ class FactoringTest {
 
     private long reserved(String bank, String core, int currency) {
         return book().creditLine(bank, core, currency).reservedMinor();
-    }
-
-    /**
-     * Refused with {@code expected}, and nothing changed: the ledger's snapshot (so its state hash)
-     * is the one before but for the last sequence, which the refused command moved on.
-     */
-    private void refusedUnchanged(LedgerRejection expected, Supplier<LedgerResult> command) {
-        byte[] before = stateWithoutSequence();
-        LedgerResult r = command.get();
-        assertFalse(r.applied, r.toString());
-        assertEquals(expected, r.rejection);
-        assertArrayEquals(before, stateWithoutSequence(), "a refused command changed the ledger");
-    }
-
-    /** The snapshot with its last sequence (bytes 8 to 15, after magic and version) zeroed. */
-    private byte[] stateWithoutSequence() {
-        byte[] snapshot = w.ledger.snapshot();
-        Arrays.fill(snapshot, 8, 16, (byte) 0);
-        return snapshot;
     }
 
     @Test
@@ -133,37 +111,38 @@ class FactoringTest {
     @Test
     void onlyTheHolderAssigns() {
         w.confirmed("R1", FOSHAN, CNY, MILLION, 90);
-        refusedUnchanged(
+        w.refusedUnchanged(
                 LedgerRejection.NOT_ENTITLED_TO_ACT, () -> w.assign(JIANGMEN, "R1", "R1-1", PRBK, PRBK_CNY, 1));
-        refusedUnchanged(LedgerRejection.NOT_ENTITLED_TO_ACT, () -> w.assign(CANTON, "R1", "R1-1", PRBK, PRBK_CNY, 1));
-        refusedUnchanged(LedgerRejection.UNKNOWN_RECEIVABLE, () -> w.assign(FOSHAN, "R9", "R9-1", PRBK, PRBK_CNY, 1));
+        w.refusedUnchanged(
+                LedgerRejection.NOT_ENTITLED_TO_ACT, () -> w.assign(CANTON, "R1", "R1-1", PRBK, PRBK_CNY, 1));
+        w.refusedUnchanged(LedgerRejection.UNKNOWN_RECEIVABLE, () -> w.assign(FOSHAN, "R9", "R9-1", PRBK, PRBK_CNY, 1));
     }
 
     @Test
     void onlyAConfirmedUnfinancedReceivableBeforeItsDueDateIsAssigned() {
         w.must(w.register("R1", FOSHAN, CNY, MILLION, 90));
-        refusedUnchanged(
+        w.refusedUnchanged(
                 LedgerRejection.RECEIVABLE_STATE_FORBIDS, () -> w.assign(FOSHAN, "R1", "R1-1", PRBK, PRBK_CNY, 1));
 
         w.confirmed("R2", FOSHAN, CNY, MILLION, 90);
         w.must(w.requestFinancing(FOSHAN, "F2", "R2", PRBK_CNY, 10_000_000L));
-        refusedUnchanged(LedgerRejection.ALREADY_FINANCED, () -> w.assign(FOSHAN, "R2", "R2-1", PRBK, PRBK_CNY, 1));
+        w.refusedUnchanged(LedgerRejection.ALREADY_FINANCED, () -> w.assign(FOSHAN, "R2", "R2-1", PRBK, PRBK_CNY, 1));
         w.must(w.accept(PRBK, "F2", 10_000_000L));
-        refusedUnchanged(LedgerRejection.ALREADY_FINANCED, () -> w.assign(FOSHAN, "R2", "R2-1", PRBK, PRBK_CNY, 1));
+        w.refusedUnchanged(LedgerRejection.ALREADY_FINANCED, () -> w.assign(FOSHAN, "R2", "R2-1", PRBK, PRBK_CNY, 1));
 
         w.confirmed("R3", FOSHAN, CNY, MILLION, 90);
         w.must(w.cancelReceivable(FOSHAN, "R3"));
-        refusedUnchanged(
+        w.refusedUnchanged(
                 LedgerRejection.RECEIVABLE_STATE_FORBIDS, () -> w.assign(FOSHAN, "R3", "R3-1", PRBK, PRBK_CNY, 1));
 
         w.confirmed("R4", FOSHAN, CNY, MILLION, 90);
         w.must(w.settle(VHBK, "R4", PRBK, MILLION));
-        refusedUnchanged(
+        w.refusedUnchanged(
                 LedgerRejection.RECEIVABLE_STATE_FORBIDS, () -> w.assign(FOSHAN, "R4", "R4-1", PRBK, PRBK_CNY, 1));
 
         w.confirmed("R5", FOSHAN, CNY, MILLION, 10);
         w.day += 10;
-        refusedUnchanged(LedgerRejection.RECEIVABLE_OVERDUE, () -> w.assign(FOSHAN, "R5", "R5-1", PRBK, PRBK_CNY, 1));
+        w.refusedUnchanged(LedgerRejection.RECEIVABLE_OVERDUE, () -> w.assign(FOSHAN, "R5", "R5-1", PRBK, PRBK_CNY, 1));
         w.day += 1; // past its due date the command itself marks it OVERDUE, and is refused
         LedgerResult r = w.assign(FOSHAN, "R5", "R5-1", PRBK, PRBK_CNY, 1);
         assertEquals(LedgerRejection.RECEIVABLE_OVERDUE, r.rejection);
@@ -174,16 +153,16 @@ class FactoringTest {
     @Test
     void theBankMustFinanceTheDebtorInAProgrammeTheHolderIsOnboardedInto() {
         w.confirmed("R1", FOSHAN, CNY, MILLION, 90);
-        refusedUnchanged(LedgerRejection.WRONG_PARTY_ROLE, () -> w.assign(FOSHAN, "R1", "R1-1", NANSHA, PRBK_CNY, 1));
-        refusedUnchanged(LedgerRejection.UNKNOWN_PROGRAMME, () -> w.assign(FOSHAN, "R1", "R1-1", VHBK, "", 1));
+        w.refusedUnchanged(LedgerRejection.WRONG_PARTY_ROLE, () -> w.assign(FOSHAN, "R1", "R1-1", NANSHA, PRBK_CNY, 1));
+        w.refusedUnchanged(LedgerRejection.UNKNOWN_PROGRAMME, () -> w.assign(FOSHAN, "R1", "R1-1", VHBK, "", 1));
         // Victoria Harbour Bank finances Canton Auto Group in USD only.
-        refusedUnchanged(LedgerRejection.PROGRAMME_MISMATCH, () -> w.assign(FOSHAN, "R1", "R1-1", VHBK, VHBK_USD, 1));
-        refusedUnchanged(LedgerRejection.PROGRAMME_MISMATCH, () -> w.assign(FOSHAN, "R1", "R1-1", VHBK, PRBK_CNY, 1));
+        w.refusedUnchanged(LedgerRejection.PROGRAMME_MISMATCH, () -> w.assign(FOSHAN, "R1", "R1-1", VHBK, VHBK_USD, 1));
+        w.refusedUnchanged(LedgerRejection.PROGRAMME_MISMATCH, () -> w.assign(FOSHAN, "R1", "R1-1", VHBK, PRBK_CNY, 1));
 
         w.party("91440113MA9KAPK010", PartyRole.SUPPLIER);
         w.must(w.register("R2", "91440113MA9KAPK010", CNY, MILLION, 90));
         w.must(w.confirm(CANTON, "R2", true));
-        refusedUnchanged(
+        w.refusedUnchanged(
                 LedgerRejection.NOT_ONBOARDED, () -> w.assign("91440113MA9KAPK010", "R2", "R2-1", PRBK, PRBK_CNY, 1));
         assertEquals(0L, reserved(PRBK, CANTON, CNY));
     }
@@ -191,18 +170,18 @@ class FactoringTest {
     @Test
     void theAmountMustFitTheOutstandingAmountAndTheBanksCreditLine() {
         w.confirmed("R1", FOSHAN, CNY, MILLION, 90);
-        refusedUnchanged(LedgerRejection.INVALID_AMOUNT, () -> w.assign(FOSHAN, "R1", "R1-1", PRBK, PRBK_CNY, 0));
-        refusedUnchanged(
+        w.refusedUnchanged(LedgerRejection.INVALID_AMOUNT, () -> w.assign(FOSHAN, "R1", "R1-1", PRBK, PRBK_CNY, 0));
+        w.refusedUnchanged(
                 LedgerRejection.SPLIT_OVER_AVAILABLE,
                 () -> w.assign(FOSHAN, "R1", "R1-1", PRBK, PRBK_CNY, MILLION + 1));
-        refusedUnchanged(LedgerRejection.INVALID_AMOUNT, () -> w.assign(FOSHAN, "R1", null, PRBK, PRBK_CNY, 1));
+        w.refusedUnchanged(LedgerRejection.INVALID_AMOUNT, () -> w.assign(FOSHAN, "R1", null, PRBK, PRBK_CNY, 1));
         w.must(w.split(FOSHAN, "R1", "R1-1", NANSHA, 1_000L));
-        refusedUnchanged(LedgerRejection.RECEIVABLE_EXISTS, () -> w.assign(FOSHAN, "R1", "R1-1", PRBK, PRBK_CNY, 1));
+        w.refusedUnchanged(LedgerRejection.RECEIVABLE_EXISTS, () -> w.assign(FOSHAN, "R1", "R1-1", PRBK, PRBK_CNY, 1));
 
         // Pearl River Bank's line to Canton Auto Group: CNY 20,000,000.00, 19,500,000.00 of it taken.
         w.confirmed("R2", JIANGMEN, CNY, 1_950_000_000L, 90);
         w.must(w.assign(JIANGMEN, "R2", "R2-1", PRBK, PRBK_CNY, 1_950_000_000L));
-        refusedUnchanged(
+        w.refusedUnchanged(
                 LedgerRejection.OVER_CREDIT_LINE, () -> w.assign(FOSHAN, "R1", "R1-2", PRBK, PRBK_CNY, 50_000_001L));
         w.must(w.assign(FOSHAN, "R1", "R1-2", PRBK, PRBK_CNY, 50_000_000L));
         assertEquals(0L, book().creditLine(PRBK, CANTON, CNY).availableMinor());
@@ -216,19 +195,20 @@ class FactoringTest {
         w.must(w.onboard(PRBK, "P-NOLINE", FOSHAN));
         w.must(w.register(FOSHAN, "R4", "INV-R4", "91440101MA9KAPK009", FOSHAN, CNY, MILLION, w.day, w.day + 30));
         w.must(w.confirm("91440101MA9KAPK009", "R4", true));
-        refusedUnchanged(LedgerRejection.NO_CREDIT_LINE, () -> w.assign(FOSHAN, "R4", "R4-1", PRBK, "P-NOLINE", 1));
+        w.refusedUnchanged(LedgerRejection.NO_CREDIT_LINE, () -> w.assign(FOSHAN, "R4", "R4-1", PRBK, "P-NOLINE", 1));
     }
 
     @Test
     void anAssignedReceivableIsNeitherSplitFinancedNorAssignedAgainByAnyone() {
         w.confirmed("R1", FOSHAN, CNY, MILLION, 90);
         w.must(w.assign(FOSHAN, "R1", "R1-1", PRBK, PRBK_CNY, MILLION));
-        refusedUnchanged(LedgerRejection.NOT_ENTITLED_TO_ACT, () -> w.assign(FOSHAN, "R1", "R1-1", PRBK, PRBK_CNY, 1));
-        refusedUnchanged(
+        w.refusedUnchanged(
+                LedgerRejection.NOT_ENTITLED_TO_ACT, () -> w.assign(FOSHAN, "R1", "R1-1", PRBK, PRBK_CNY, 1));
+        w.refusedUnchanged(
                 LedgerRejection.RECEIVABLE_STATE_FORBIDS, () -> w.assign(PRBK, "R1", "R1-1", PRBK, PRBK_CNY, 1));
-        refusedUnchanged(LedgerRejection.NOT_ENTITLED_TO_ACT, () -> w.split(FOSHAN, "R1", "R1-1", NANSHA, 1));
-        refusedUnchanged(LedgerRejection.RECEIVABLE_STATE_FORBIDS, () -> w.split(PRBK, "R1", "R1-1", NANSHA, 1));
-        refusedUnchanged(
+        w.refusedUnchanged(LedgerRejection.NOT_ENTITLED_TO_ACT, () -> w.split(FOSHAN, "R1", "R1-1", NANSHA, 1));
+        w.refusedUnchanged(LedgerRejection.RECEIVABLE_STATE_FORBIDS, () -> w.split(PRBK, "R1", "R1-1", NANSHA, 1));
+        w.refusedUnchanged(
                 LedgerRejection.NOT_ENTITLED_TO_ACT, () -> w.requestFinancing(FOSHAN, "F1", "R1", PRBK_CNY, 1));
     }
 
@@ -239,7 +219,7 @@ class FactoringTest {
         w.day += 90;
         long vhbkBefore = w.balance(VHBK, CNY);
         long prbkBefore = w.balance(PRBK, CNY);
-        refusedUnchanged(LedgerRejection.WRONG_PAYEE, () -> w.settle(VHBK, "R1-1", VHBK, 40_000_000L));
+        w.refusedUnchanged(LedgerRejection.WRONG_PAYEE, () -> w.settle(VHBK, "R1-1", VHBK, 40_000_000L));
         LedgerResult r = w.must(w.settle(VHBK, "R1-1", PRBK, 40_000_000L));
         assertEquals(vhbkBefore - 40_000_000L, w.balance(VHBK, CNY));
         assertEquals(prbkBefore + 40_000_000L, w.balance(PRBK, CNY));
@@ -262,7 +242,7 @@ class FactoringTest {
         // The first command to find it past its due date marks it OVERDUE, even one refused.
         assertEquals(LedgerRejection.WRONG_PAYEE, w.settle(VHBK, "R1", VHBK, MILLION).rejection);
         assertEquals(ReceivableState.OVERDUE, rec("R1").state());
-        refusedUnchanged(LedgerRejection.WRONG_PAYEE, () -> w.settle(VHBK, "R1", VHBK, MILLION));
+        w.refusedUnchanged(LedgerRejection.WRONG_PAYEE, () -> w.settle(VHBK, "R1", VHBK, MILLION));
         assertEquals(MILLION, reserved(PRBK, CANTON, CNY), "overdue, still owed to the bank");
         w.must(w.settle(VHBK, "R1", PRBK, MILLION));
         assertEquals(0L, reserved(PRBK, CANTON, CNY));
@@ -272,7 +252,7 @@ class FactoringTest {
     void theBankWithdrawingAnAssignedClaimFreesItsLine() {
         w.confirmed("R1", FOSHAN, CNY, MILLION, 30);
         w.must(w.assign(FOSHAN, "R1", "R1-1", PRBK, PRBK_CNY, 10_000_000L));
-        refusedUnchanged(LedgerRejection.NOT_ENTITLED_TO_ACT, () -> w.cancelReceivable(FOSHAN, "R1-1"));
+        w.refusedUnchanged(LedgerRejection.NOT_ENTITLED_TO_ACT, () -> w.cancelReceivable(FOSHAN, "R1-1"));
         w.must(w.cancelReceivable(PRBK, "R1-1"));
         assertEquals(ReceivableState.CANCELLED, rec("R1-1").state());
         assertEquals(0L, reserved(PRBK, CANTON, CNY));
