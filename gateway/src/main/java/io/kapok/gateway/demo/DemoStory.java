@@ -374,7 +374,7 @@ public final class DemoStory {
                             + grouped(f.path("financed").asText()) + " by "
                             + NAMES.getOrDefault(
                                     f.path("bankId").asText(), f.path("bankId").asText())
-                    : "-";
+                    : r.path("history").toString().contains("\"ASSIGNED\"") ? "FACTORED: held by the bank" : "-";
             out.println(String.format(
                     "  %-22s %-9s %-24s %-4s %16s  %-40s %s",
                     id,
