@@ -76,9 +76,9 @@ public enum MessageType {
     /**
      * The negative answer to a refused message of this type, by family: payments and returns get a
      * pacs.002 RJCT, a recall a camt.029 RJCR, a financing request a tsin.002 RCER, a financing
-     * cancellation a tsin.002 REJT, an assignment request a tsin.007 RCER, a party registration a
-     * tsin.010 RCER, a reconciliation advice a tsmt.054 RCER; the others (statuses, notifications,
-     * statements, invoices, acknowledgements) an admi.002.
+     * cancellation a tsin.002 REJT, an assignment request a tsin.007 RCER, a party registration or
+     * its acknowledgement (tsin.012) a tsin.010 RCER, a reconciliation advice a tsmt.054 RCER; the
+     * others (statuses, notifications, statements, invoices, the other acknowledgements) an admi.002.
      */
     public RejectAnswer rejectAnswer() {
         return REJECT_ANSWERS[ordinal()];
@@ -91,7 +91,7 @@ public enum MessageType {
             case TSIN_001_001_01 -> new RejectAnswer(TSIN_002_001_01, "RCER");
             case TSIN_003_001_01 -> new RejectAnswer(TSIN_002_001_01, "REJT");
             case TSIN_006_001_01 -> new RejectAnswer(TSIN_007_001_01, "RCER");
-            case TSIN_009_001_01 -> new RejectAnswer(TSIN_010_001_01, "RCER");
+            case TSIN_009_001_01, TSIN_012_001_01 -> new RejectAnswer(TSIN_010_001_01, "RCER");
             case TSMT_053_001_01 -> new RejectAnswer(TSMT_054_001_01, "RCER");
             default -> RejectAnswer.MESSAGE_REJECT;
         };

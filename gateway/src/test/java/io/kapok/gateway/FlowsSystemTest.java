@@ -104,9 +104,14 @@ class FlowsSystemTest {
                         "tsin.008.001.01",
                         "tsin.008.001.01",
                         "tsin.008.001.01",
+                        "tsin.008.001.01",
                         "tsin.008.001.01"),
                 canton,
-                "invoices to confirm, then whom to pay: the split's new holder, each bank that disbursed");
+                "invoices to confirm, then whom to pay: the split's new holder, the bank Foshan factored to,"
+                        + " each bank that disbursed");
+        JsonNode factored = get("/v1/ledger/receivables/FSPP-T1-002");
+        assertEquals(PRBK, factored.path("holderId").asText(), "Foshan factored what it kept to the bank");
+        assertTrue(types(PRBK).contains("tsin.008.001.01"), "the bank is told what it holds: " + types(PRBK));
         assertEquals(
                 List.of("tsin.008.001.01", "tsin.011.001.01", "tsin.002.001.01"),
                 types("91440115MA9KAPK004"),

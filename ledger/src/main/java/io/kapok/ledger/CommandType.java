@@ -15,6 +15,7 @@ package io.kapok.ledger;
  *  21    CREATE_PROGRAMME        configuration
  *  22    ONBOARD_PARTY           tsin.009 → tsin.010/011/012
  *  23    SET_FX_RATE             FIX market-data snapshot
+ *  24    ACKNOWLEDGE_ONBOARDING  tsin.012: the onboarded party acknowledges (or rejects) its registration
  *  30    REGISTER_RECEIVABLE     tsin.004, items of tsin.006
  *  31    CONFIRM_RECEIVABLE      tsin.013
  *  32    SPLIT_RECEIVABLE        split and transfer to a lower-tier supplier
@@ -24,6 +25,8 @@ package io.kapok.ledger;
  *  36    DISBURSE_FINANCING      the bank's disbursing pacs.008
  *  37    CANCEL_FINANCING        tsin.003
  *  38    SETTLE_RECEIVABLE       the debtor bank's pacs.008 at maturity
+ *  39    ASSIGN_RECEIVABLE       tsin.006 to a bank (factoring): the claim, or a part split off, moves
+ *                                to the bank of a programme of the debtor
  *  40    RECORD_MESSAGE          after a tsin message's commands: its (sender, MsgId), fingerprint
  *                                and each command's outcome, so a retry gets the original answer
  * </pre>
@@ -39,6 +42,7 @@ public enum CommandType {
     CREATE_PROGRAMME(21),
     ONBOARD_PARTY(22),
     SET_FX_RATE(23),
+    ACKNOWLEDGE_ONBOARDING(24),
     REGISTER_RECEIVABLE(30),
     CONFIRM_RECEIVABLE(31),
     SPLIT_RECEIVABLE(32),
@@ -48,6 +52,7 @@ public enum CommandType {
     DISBURSE_FINANCING(36),
     CANCEL_FINANCING(37),
     SETTLE_RECEIVABLE(38),
+    ASSIGN_RECEIVABLE(39),
     RECORD_MESSAGE(40);
 
     private final int code;

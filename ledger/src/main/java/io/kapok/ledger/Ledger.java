@@ -13,6 +13,8 @@ import io.kapok.ledger.payment.RecallState;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -91,10 +93,12 @@ import java.util.TreeMap;
  *  payments     see {@link DecidedPayments#write}: capacity, retention, decisions in journal order,
  *               settled transfers with their returned amount and open recall (version 3; version 2
  *               had no settlement details and is still read)
- *  receivables  see {@link Receivables#write}: credit lines, programmes, receivables, financings
+ *  receivables  see {@link Receivables#write}: credit lines, programmes (with the members that
+ *               acknowledged their onboarding, version 5), receivables (each with what a bank took
+ *               over by assignment, version 5; version 4 had neither), financings
  *  fx rates     see {@link FxRates#write}
  *  messages     see {@link DecidedMessages#write}: the receivable-financing messages decided within
- *               the retention window (version 4; versions 2 and 3 had none: read as empty)
+ *               the retention window (version 4 on; versions 2 and 3 had none: read as empty)
  * </pre>
  *
  * The state hash is SHA-256 over a domain tag and this snapshot, so the snapshot holds exactly the
@@ -103,7 +107,12 @@ import java.util.TreeMap;
 public final class Ledger {
     private static final byte[] HASH_DOMAIN = "kapok-ledger-state-v2".getBytes(StandardCharsets.US_ASCII);
     private static final int SNAPSHOT_MAGIC = 0x4B504B53; // "KPKS"
-    private static final int SNAPSHOT_VERSION = 4;
+    private static final int SNAPSHOT_VERSION = 5;
+    /**
+     * The version before assignments to banks and acknowledged onboardings: its receivables carry no
+     * assigned amount, its programmes no acknowledged members.
+     */
+    private static final int SNAPSHOT_VERSION_NO_FACTORING = 4;
     /** The version before the decided receivable-financing messages: read with an empty window. */
     private static final int SNAPSHOT_VERSION_NO_MESSAGES = 3;
     /** The version before returns and recalls: its payment window has no settlement details. */
@@ -216,6 +225,8 @@ public final class Ledger {
             case CREATE_PROGRAMME ->
                 decide(command, receivables.createProgramme((CreateProgrammeCommand) command, result), result);
             case ONBOARD_PARTY -> decide(command, receivables.onboard((OnboardPartyCommand) command, result), result);
+            case ACKNOWLEDGE_ONBOARDING ->
+                decide(command, receivables.acknowledge((AcknowledgeOnboardingCommand) command, result), result);
             case SET_FX_RATE -> decide(command, fxRates.set((SetFxRateCommand) command, result), result);
             case REGISTER_RECEIVABLE ->
                 decide(command, receivables.register((RegisterReceivableCommand) command, result), result);
@@ -243,6 +254,8 @@ public final class Ledger {
                     rememberPayment(c, c, receivables.settle(c, result), result);
                 }
             }
+            case ASSIGN_RECEIVABLE ->
+                decide(command, receivables.assign((AssignReceivableCommand) command, result), result);
             case RECORD_MESSAGE -> recordMessage((RecordMessageCommand) command, result);
         }
         lastSequence = command.sequence;
@@ -876,7 +889,8 @@ public final class Ledger {
      * A ledger with the state {@link #snapshot()} wrote; its {@link #stateHash()} equals the
      * original's, and it applies the commands after {@link #lastSequence()} as the original would.
      *
-     * <p>Reads this version (4) and the ones before: 3, which kept no receivable-financing messages
+     * <p>Reads this version (5) and the ones before: 4, whose receivables carry no amount assigned to
+     * a bank and whose programmes no acknowledged member (neither could be, then); 3, which kept no receivable-financing messages
      * (read with an empty window: a message decided before it is not known as a retry), and 2, whose
      * payment window did not keep what returns and recalls need: the transfers it remembers are still
      * deduplicated, but cannot be returned or recalled (refused as {@link
@@ -891,6 +905,7 @@ public final class Ledger {
             int version = in.readInt();
             if (magic != SNAPSHOT_MAGIC
                     || (version != SNAPSHOT_VERSION
+                            && version != SNAPSHOT_VERSION_NO_FACTORING
                             && version != SNAPSHOT_VERSION_NO_MESSAGES
                             && version != SNAPSHOT_VERSION_TRANSFERS_ONLY)) {
                 throw new IllegalArgumentException(String.format(
@@ -911,9 +926,9 @@ public final class Ledger {
                 ledger.openingEquityMinor.put(in.readInt(), in.readLong());
             }
             ledger.decidedPayments = DecidedPayments.read(in, version == SNAPSHOT_VERSION_TRANSFERS_ONLY);
-            ledger.receivables.read(in);
+            ledger.receivables.read(in, version == SNAPSHOT_VERSION);
             ledger.fxRates.read(in);
-            if (version == SNAPSHOT_VERSION) {
+            if (version >= SNAPSHOT_VERSION_NO_FACTORING) {
                 ledger.decidedMessages = DecidedMessages.read(in);
             }
             if (in.available() != 0) {

@@ -16,17 +16,22 @@ package io.kapok.ledger;
  *  CREDIT_RESERVED      bank id          core enterprise  yes       amount held           —
  *  CREDIT_POSTED        bank id          core enterprise  yes       hold made exposure    —
  *  CREDIT_RELEASED      bank id          core enterprise  yes       amount voided/repaid  —
- *  PARTY_ONBOARDED      programme id     party            —         —                     —
+ *  PARTY_ONBOARDED      programme id     party, or bank   yes       —                     0 onboarded, 1 acknowledged, 2 left
  *  FX_RATE_SET          —                —                quote     rate (×10^8)          base currency (packed)
  * </pre>
  *
  * <p>A {@code RECEIVABLE_ASSIGNED} event tells that the debtor must now pay a receivable to someone
- * else: to the new holder of a split's child (the command's new holder), or to the bank that
- * disbursed its financing (the command's sender). It carries the debtor and the dates, so that the
+ * else: to the new holder of a split's child (the command's new holder), to the bank that
+ * disbursed its financing (the command's sender), or to the bank it was assigned to (factoring: the
+ * command's bank; subject = the receivable assigned, or the child a partial assignment split off). It carries the debtor and the dates, so that the
  * notice to the debtor is composed from the event alone, as recovery requires: the due day is {@code
  * code >> 10}, the issue day that minus {@code code & 1023} (a term is never over a year). A
  * disbursement reports the receivable's state (RECEIVABLE_STATE, still FINANCED) before it, naming
  * its holder, who assigns it.
+ *
+ * <p>A {@code PARTY_ONBOARDED} event of an onboarding (code 0) names the party onboarded; of its
+ * acknowledgement (1) or of its rejection, which leaves the programme (2), it names the programme's
+ * bank, whom the gateway tells (the acknowledging party is the command's sender).
  *
  * <p>A {@code RECALL_STATE} event names the bank the gateway tells: on {@code OPEN} (1) the
  * original's creditor, who must answer the camt.056, amount = what remains unreturned; on {@code

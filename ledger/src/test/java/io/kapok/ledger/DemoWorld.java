@@ -3,10 +3,15 @@ package io.kapok.ledger;
 import static io.kapok.ledger.Currencies.CNY;
 import static io.kapok.ledger.Currencies.HKD;
 import static io.kapok.ledger.Currencies.USD;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.PartyRole;
 import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -21,7 +26,9 @@ import io.kapok.ledger.receivable.SettleReceivableCommand;
 import io.kapok.ledger.receivable.SplitReceivableCommand;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The design's demo world in a ledger, and one-line builders for every command. Commands get the
@@ -159,6 +166,16 @@ public final class DemoWorld {
         return apply(c);
     }
 
+    /** {@code sender} answers its onboarding into {@code programme}: acknowledges, or rejects with {@code reasonCode}. */
+    public LedgerResult acknowledge(String sender, String programme, boolean accept, int reasonCode) {
+        AcknowledgeOnboardingCommand c = new AcknowledgeOnboardingCommand();
+        c.senderId = sender;
+        c.programmeId = programme;
+        c.accept = accept;
+        c.reasonCode = reasonCode;
+        return apply(c);
+    }
+
     /** Registered by the creditor, issued today, due in {@code termDays}. */
     public LedgerResult register(String id, String creditor, int currency, long amountMinor, int termDays) {
         return register(creditor, id, "INV-" + id, CANTON, creditor, currency, amountMinor, day, day + termDays);
@@ -207,6 +224,19 @@ public final class DemoWorld {
         c.receivableId = id;
         c.childReceivableId = childId;
         c.newHolderId = newHolder;
+        c.amountMinor = amountMinor;
+        return apply(c);
+    }
+
+    /** Factoring: {@code sender} assigns {@code amountMinor} of {@code id} to {@code bank} in {@code programme}. */
+    public LedgerResult assign(
+            String sender, String id, String childId, String bank, String programme, long amountMinor) {
+        AssignReceivableCommand c = new AssignReceivableCommand();
+        c.senderId = sender;
+        c.receivableId = id;
+        c.childReceivableId = childId;
+        c.bankId = bank;
+        c.programmeId = programme;
         c.amountMinor = amountMinor;
         return apply(c);
     }
@@ -269,6 +299,27 @@ public final class DemoWorld {
         c.payeeBankId = payeeBank;
         c.amountMinor = amountMinor;
         return apply(c);
+    }
+
+    /**
+     * Applies the command {@code command} makes and asserts that it was refused with {@code expected},
+     * reported no change, and changed nothing: the snapshot is the one before but for the last
+     * sequence, which the refused command moved on.
+     */
+    public void refusedUnchanged(LedgerRejection expected, Supplier<LedgerResult> command) {
+        byte[] before = snapshotWithoutSequence();
+        LedgerResult r = command.get();
+        assertFalse(r.applied, r.toString());
+        assertEquals(expected, r.rejection);
+        assertEquals(0, r.eventCount(), "a refused command reported a change");
+        assertArrayEquals(before, snapshotWithoutSequence(), "a refused command changed the ledger");
+    }
+
+    /** The ledger's snapshot with its last sequence (bytes 8 to 15, after magic and version) zeroed. */
+    private byte[] snapshotWithoutSequence() {
+        byte[] snapshot = ledger.snapshot();
+        Arrays.fill(snapshot, 8, 16, (byte) 0);
+        return snapshot;
     }
 
     public long balance(String party, int currency) {

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A randomized simulation of the ledger: payments (some debited in another currency than they
  * credit, at the latest FX rate), their returns, recalls and recall resolutions, FX rate updates,
- * registrations, confirmations, splits, financing
+ * registrations, confirmations, splits, assignments to banks (factoring), onboardings and their
+ * acknowledgements or rejections, financing
  * requests, decisions, disbursements, cancellations and settlements, valid and invalid mixed, with
  * time moving on so that receivables mature and go overdue. Cheap invariants are checked after
  * every step, the full set every {@link #FULL_CHECK_EVERY} steps; at the end, replaying every
@@ -139,7 +140,7 @@ class LedgerSimulationTest {
             assertArrayEquals(hash, resumed.stateHash(), "snapshot + tail differs; seed " + seed);
             System.out.printf(
                     "LedgerSimulationTest: %,d operations (%,d applied, %,d commands journaled) in %,d ms (%,d ms CPU, %,d ms GC),"
-                            + " %,d receivables, %,d financings, %,d days; refusals %s%n",
+                            + " %,d receivables (%,d assigned to a bank), %,d financings, %,d days; refusals %s%n",
                     ops,
                     applied,
                     w.history.size(),
@@ -147,6 +148,9 @@ class LedgerSimulationTest {
                     ranCpuNs / 1_000_000,
                     gcMs,
                     w.ledger.receivables().receivables().size(),
+                    w.ledger.receivables().receivables().stream()
+                            .filter(rec -> rec.factoredMinor() != 0)
+                            .count(),
                     w.ledger.receivables().financings().size(),
                     w.day - DemoWorld.TODAY,
                     refusals);
@@ -202,11 +206,11 @@ class LedgerSimulationTest {
         } else if (dice < 35) {
             r = fxRate();
         } else if (dice < 36) {
-            r = creditLine();
+            r = random.nextBoolean() ? creditLine() : membership();
         } else if (dice < 86) {
             r = advance(receivable());
         } else {
-            r = anyReceivableOperation(random.nextInt(9));
+            r = anyReceivableOperation(random.nextInt(10));
         }
         if (r == null) {
             return;
@@ -222,23 +226,26 @@ class LedgerSimulationTest {
     private LedgerResult advance(String id) {
         Receivable rec = w.ledger.receivables().receivable(id);
         if (rec == null || random.nextInt(8) == 0) {
-            return anyReceivableOperation(random.nextInt(9));
+            return anyReceivableOperation(random.nextInt(10));
         }
         int dice = random.nextInt(100);
         Financing f = rec.financingId() == null ? null : w.ledger.receivables().financing(rec.financingId());
         return switch (rec.state()) {
             case REGISTERED -> confirm(id);
             case CONFIRMED ->
-                dice < 25
+                dice < 20
                         ? split(id)
-                        : dice < 80 ? requestFinancing(id) : dice < 92 ? settle(id) : cancelReceivable(id);
+                        : dice < 32
+                                ? assign(id)
+                                : dice < 80 ? requestFinancing(id) : dice < 92 ? settle(id) : cancelReceivable(id);
             case FINANCING_REQUESTED -> dice < 88 ? decide(f.id()) : cancelFinancing(f.id());
             case FINANCED ->
                 f.state() == FinancingState.ACCEPTED
                         ? (dice < 85 ? disburse(f.id()) : cancelFinancing(f.id()))
-                        : (dice < 40 ? settle(id) : anyReceivableOperation(random.nextInt(9)));
+                        : (dice < 40 ? settle(id) : anyReceivableOperation(random.nextInt(10)));
+            case ASSIGNED -> dice < 30 ? settle(id) : dice < 33 ? cancelReceivable(id) : anyReceivableOperation(9);
             case OVERDUE -> settle(id);
-            default -> anyReceivableOperation(random.nextInt(9));
+            default -> anyReceivableOperation(random.nextInt(10));
         };
     }
 
@@ -252,6 +259,7 @@ class LedgerSimulationTest {
             case 5 -> cancelFinancing(financing());
             case 6 -> cancelReceivable(receivableIdOrUnknown());
             case 7 -> settle(receivableIdOrUnknown());
+            case 8 -> assign(receivableIdOrUnknown());
             default -> register();
         };
     }
@@ -413,6 +421,29 @@ class LedgerSimulationTest {
         return r;
     }
 
+    /**
+     * Factoring: mostly the holder assigning part or all of it to the bank of the programme of its
+     * debtor and currency; now and then to another bank or programme, beyond the outstanding amount,
+     * or under a child id already taken.
+     */
+    private LedgerResult assign(String id) {
+        Receivable rec = w.ledger.receivables().receivable(id);
+        String programme = programmeFor(rec);
+        Programme p = w.ledger.receivables().programme(programme);
+        String bank = p == null || random.nextInt(30) == 0 ? pick(BANKS) : p.bankId();
+        long outstanding = rec == null ? 1_000 : rec.outstandingMinor();
+        int dice = random.nextInt(20);
+        long amount =
+                dice == 0 ? outstanding + 1 : dice < 6 ? outstanding : 1 + random.nextLong(Math.max(1, outstanding));
+        String child = random.nextInt(100) == 0 && !receivableIds.isEmpty() ? receivable() : "R" + nextId++;
+        boolean part = amount < outstanding; // the whole outstanding amount moves the receivable itself
+        LedgerResult r = w.assign(maybeWrong(holder(rec)), id, child, bank, programme, amount);
+        if (r.applied && part) {
+            receivableIds.add(child);
+        }
+        return r;
+    }
+
     private LedgerResult requestFinancing(String id) {
         Receivable rec = w.ledger.receivables().receivable(id);
         String programme = programmeFor(rec);
@@ -459,6 +490,8 @@ class LedgerSimulationTest {
         String payee = pick(BANKS);
         if (rec != null && rec.financingId() != null && random.nextInt(10) != 0) {
             payee = w.ledger.receivables().financing(rec.financingId()).bankId();
+        } else if (rec != null && rec.factoredMinor() != 0 && random.nextInt(10) != 0) {
+            payee = rec.holderId(); // assigned to a bank: repaid to it
         }
         String payer = random.nextInt(50) == 0 ? payee : otherBank(payee);
         long amount = rec == null ? 1 : rec.outstandingMinor() + (random.nextInt(20) == 0 ? 1 : 0);
@@ -472,6 +505,21 @@ class LedgerSimulationTest {
         c.rateScaled = random.nextInt(50) == 0 ? 0 : 10_000_000L + random.nextLong(800_000_000L);
         c.sourceSequence = step;
         return w.apply(c);
+    }
+
+    /**
+     * A programme's membership moves: its bank onboards a supplier (again), or a supplier answers its
+     * onboarding (tsin.012), mostly acknowledging it, now and then rejecting it and leaving.
+     */
+    private LedgerResult membership() {
+        String programme = random.nextInt(50) == 0 ? "P-unknown" : pick(PROGRAMMES);
+        String supplier = pick(suppliers);
+        Programme p = w.ledger.receivables().programme(programme);
+        if (p != null && random.nextInt(3) == 0) {
+            return w.onboard(maybeWrong(p.bankId()), programme, supplier);
+        }
+        boolean accept = random.nextInt(5) != 0;
+        return w.acknowledge(maybeWrong(supplier), programme, accept, accept ? 0 : 0x4E413031);
     }
 
     private LedgerResult creditLine() {
@@ -584,6 +632,13 @@ class LedgerSimulationTest {
     }
 
     private void checkReceivable(Receivable rec) {
+        if (rec.state() == ReceivableState.ASSIGNED
+                && (rec.factoredMinor() != rec.outstandingMinor()
+                        || rec.financingId() != null
+                        || !List.of(BANKS).contains(rec.holderId()))) {
+            throw new AssertionError("receivable " + rec.id() + " ASSIGNED but held by " + rec.holderId()
+                    + ", factored " + rec.factoredMinor() + " of " + rec.outstandingMinor());
+        }
         long children = 0;
         for (String child : rec.childIds()) {
             children += w.ledger.receivables().receivable(child).faceMinor();

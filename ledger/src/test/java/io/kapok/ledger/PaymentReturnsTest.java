@@ -350,9 +350,13 @@ class PaymentReturnsTest {
             banksOnly.apply(c, r);
         }
         byte[] current = banksOnly.snapshot();
-        // With no payment and no message remembered, versions 2 and 3 lay the bytes out as version 4
-        // does but for the version and the message window at the end (4 + 4 + 8 + 4 bytes when empty).
-        assertEquals(4, current[7]);
+        // With no payment, no receivable and no message remembered, version 4 lays the bytes out as
+        // version 5 does, and versions 2 and 3 do but for the message window at the end (4 + 4 + 8 + 4
+        // bytes when empty).
+        assertEquals(5, current[7]);
+        byte[] previous = current.clone();
+        previous[7] = 4;
+        assertArrayEquals(banksOnly.stateHash(), Ledger.fromSnapshot(previous).stateHash(), "version 4");
         byte[] snapshot = java.util.Arrays.copyOf(current, current.length - 20);
         for (byte version : new byte[] {2, 3}) {
             snapshot[7] = version;

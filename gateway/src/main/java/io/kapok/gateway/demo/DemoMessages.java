@@ -25,6 +25,7 @@ import io.kapok.codecs.tsin.Tsin004Encoder;
 import io.kapok.codecs.tsin.Tsin004Invoice;
 import io.kapok.codecs.tsin.Tsin006Encoder;
 import io.kapok.codecs.tsin.Tsin009Encoder;
+import io.kapok.codecs.tsin.Tsin012Encoder;
 import io.kapok.codecs.tsin.Tsin013Encoder;
 import io.kapok.codecs.tsmt.PaymentReconciliation;
 import io.kapok.codecs.tsmt.Tsmt053Encoder;
@@ -96,6 +97,14 @@ public final class DemoMessages {
         return out.toByteArray();
     }
 
+    /**
+     * tsin.006 from the holder to a bank (factoring): assigns {@code amountMinor} of the invoice to
+     * the bank (the BAH To names it by BICFI); less than the outstanding amount splits a part off.
+     */
+    public byte[] assignment(String messageId, String holder, String bank, Invoice invoice, long amountMinor) {
+        return split(messageId, holder, bank, invoice, amountMinor);
+    }
+
     private InvoiceAssignment letter(String messageId, String from, String to, List<Invoice> invoices, Long dueMinor) {
         InvoiceAssignment a = new InvoiceAssignment();
         header(a.letter.header, from, to, messageId);
@@ -145,6 +154,38 @@ public final class DemoMessages {
             item.action = "OPEN";
         }
         new Tsin009Encoder().encode(r, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * tsin.012 from an onboarded supplier to the platform, answering its tsin.011: acknowledges its
+     * registration in each programme, or, with {@code rejectReason} (an ISO reason code), rejects it.
+     */
+    public byte[] acknowledgement(
+            String messageId, String supplier, String currency, List<String> programmeIds, String rejectReason) {
+        PartyRegistration r = new PartyRegistration();
+        r.currency = Iso4217.pack(currency);
+        header(r.letter.header, supplier, platformBic, messageId);
+        r.letter.addParty("PLATFORM").bic(platformBic);
+        r.listId.set(messageId);
+        r.dateEpochDay = Math.floorDiv(timeMs, 86_400_000L);
+        r.requesterRef.set("PLATFORM");
+        r.responderRef.set(BusinessLetter.ORIGINATOR);
+        r.applicantRef.set("PLATFORM");
+        r.beneficiaryRef.set(BusinessLetter.ORIGINATOR);
+        r.issuerRef.set("PLATFORM");
+        r.validationStatus = rejectReason == null ? "RCCF" : "RCER";
+        r.validationReason = rejectReason;
+        for (String programme : programmeIds) {
+            PartyRegistration.Item item = r.items.add();
+            item.clear();
+            item.identifier.set(programme);
+            item.issueDateEpochDay = r.dateEpochDay;
+            item.buyerRef.set("PLATFORM");
+            item.sellerRef.set(BusinessLetter.ORIGINATOR);
+            item.validationStatus = r.validationStatus;
+        }
+        new Tsin012Encoder().encode(r, out);
         return out.toByteArray();
     }
 

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The scripted 1+N story of {@code ./kapok demo}, played over real HTTP against a running gateway
  * of the demo world: Canton Auto Group confirms invoices of its three suppliers (Nansha Wire &amp;
- * Cable, tier 2, reached by a split from Foshan Precision Parts), Pearl River Bank finances in CNY
+ * Cable, tier 2, reached by a split from Foshan Precision Parts), Foshan factors what it kept of the
+ * split invoice to Pearl River Bank, Pearl River Bank finances in CNY
  * and Victoria Harbour Bank in USD, a second financing of the same invoice is refused, the banks
  * disburse, and Canton Auto Group's bank repays every receivable at maturity. Prints each step as
  * one line, then the banks' balances, exposures, the receivables' states and each party's
@@ -122,6 +123,13 @@ public final class DemoStory {
                         + " to its supplier Nansha Wire & Cable (tier 2): " + nansha.number(),
                 "tsin.006",
                 post(messages.split(run + "-S1", FOSHAN, NANSHA, foshan2, 200_000_00L)),
+                "RCCF");
+
+        expect(
+                "Foshan Precision Parts factors the CNY 300,000.00 it kept of " + foshan2.number()
+                        + " to Pearl River Bank: Canton Auto Group now owes the bank",
+                "tsin.006",
+                post(messages.assignment(run + "-A1", FOSHAN, PRBK, foshan2, 300_000_00L)),
                 "RCCF");
 
         expect(
@@ -232,7 +240,8 @@ public final class DemoStory {
                         "Pearl River Bank")),
                 "ACSC");
         expect(
-                "Canton Auto Group repays " + foshan2.number() + " CNY 300,000.00 (what Foshan kept after the split)",
+                "Canton Auto Group repays " + foshan2.number()
+                        + " CNY 300,000.00 to Pearl River Bank, which it was assigned to",
                 "pacs.008",
                 post(messages.payment(
                         run + "-M2",
@@ -243,7 +252,7 @@ public final class DemoStory {
                         foshan2.number(),
                         null,
                         "Canton Auto Group",
-                        "Foshan Precision Parts")),
+                        "Pearl River Bank")),
                 "ACSC");
         expect(
                 "Canton Auto Group repays " + nansha.number() + " CNY 200,000.00 to the financing bank",
@@ -365,7 +374,7 @@ public final class DemoStory {
                             + grouped(f.path("financed").asText()) + " by "
                             + NAMES.getOrDefault(
                                     f.path("bankId").asText(), f.path("bankId").asText())
-                    : "-";
+                    : r.path("history").toString().contains("\"ASSIGNED\"") ? "FACTORED: held by the bank" : "-";
             out.println(String.format(
                     "  %-22s %-9s %-24s %-4s %16s  %-40s %s",
                     id,

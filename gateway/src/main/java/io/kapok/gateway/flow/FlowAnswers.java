@@ -64,7 +64,17 @@ import io.kapok.ledger.receivable.Receivable;
  *                                  settled; the list RCCF when all agree
  *  tsin.009                      → tsin.010 PartyRegistrationAndGuaranteeStatus: per programme RCCF, or
  *                                  RCER with the reason; the list RCCF when the supplier joined every one
+ *  tsin.012 (the onboarded       → tsin.010 as well: per programme RCCF when its acknowledgement (or
+ *  party's acknowledgement)        rejection) was recorded, RCER with the reason when refused (unknown
+ *                                  programme ID02, not onboarded BE08, already acknowledged ID01)
  * </pre>
+ *
+ * <p>A tsin.012 closes the tsin.009 → tsin.010 → tsin.011 → tsin.012 exchange: ISO 20022 defines no
+ * message that answers it, yet its sender gets an answer over HTTP saying whether the platform
+ * recorded it. The answer is the family's status message, tsin.010 (the status of a party's
+ * registration in each programme), not an admi.002, which the message map keeps for messages that
+ * cannot be parsed or routed at all: a tsin.012 the ledger refuses was read and routed, and its
+ * refusal is a business answer per programme, with that programme's reason code.
  *
  * Refusals name the item and the rule in {@code AddtlStsRsnInf}, so the sender can fix the message
  * from the answer alone. Ids and times derive from the journal entry (the same on every replay);
@@ -104,7 +114,7 @@ public final class FlowAnswers {
         }
         switch (plan.type) {
             case TSIN_001_001_01, TSIN_002_001_01, TSIN_003_001_01 -> financingStatus(plan, view, ledger, answerId);
-            case TSIN_009_001_01 -> registrationStatus(plan, view, ledger, answerId);
+            case TSIN_009_001_01, TSIN_012_001_01 -> registrationStatus(plan, view, ledger, answerId);
             case TSMT_053_001_01 -> reconciliationStatus(plan, view, ledger, answerId);
             case PACS_004_001_09 -> returnStatus(plan, view, answerId);
             case CAMT_056_001_08, CAMT_029_001_09 -> recallResolution(plan, view, answerId);
@@ -465,7 +475,9 @@ public final class FlowAnswers {
         answerLetter(r.letter, plan, answerId, view.text(BusinessLetterFields.LETTER_ID));
         FlowParties.identity(r.letter.addParty("SENDER"), plan.senderId);
         r.letter.addParty("PLATFORM").bic(platformBic);
-        String supplier = FlowRouter.partyId(view.toOrganisationId());
+        String supplier = plan.type == MessageType.TSIN_012_001_01
+                ? plan.senderId // the onboarded party acknowledges its own registration
+                : FlowRouter.partyId(view.toOrganisationId());
         if (supplier != null) {
             FlowParties.identity(r.letter.addParty("SUPPLIER"), supplier);
         }
@@ -479,7 +491,9 @@ public final class FlowAnswers {
         int onboardings = 0;
         int joined = 0;
         for (int c = 0; c < plan.commands.size(); c++) {
-            if (plan.commands.get(c).type() == io.kapok.ledger.CommandType.ONBOARD_PARTY) {
+            io.kapok.ledger.CommandType type = plan.commands.get(c).type();
+            if (type == io.kapok.ledger.CommandType.ONBOARD_PARTY
+                    || type == io.kapok.ledger.CommandType.ACKNOWLEDGE_ONBOARDING) {
                 onboardings++;
                 joined += plan.applied.get(c) ? 1 : 0;
             }

@@ -18,6 +18,7 @@ import io.kapok.codecs.tsin.Tsin002Schema;
 import io.kapok.codecs.tsin.Tsin002Status;
 import io.kapok.codecs.tsin.Tsin008Encoder;
 import io.kapok.codecs.tsin.Tsin011Encoder;
+import io.kapok.codecs.tsin.Tsin012Encoder;
 import io.kapok.codecs.tsin.Tsin013Encoder;
 import io.kapok.codecs.xml.TextBuffer;
 import io.kapok.codecs.xml.Utf8XmlWriter;
@@ -28,6 +29,8 @@ import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerEventType;
 import io.kapok.ledger.LedgerResult;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
 import io.kapok.ledger.receivable.DisburseFinancingCommand;
@@ -55,6 +58,15 @@ import io.kapok.ledger.receivable.SplitReceivableCommand;
  *  a split (tsin.006 item)                  a tsin.008 with the new receivable, to its new holder; and
  *                                           a tsin.008 to the debtor: pay that receivable to the new
  *                                           holder (Assgne), no longer to the one that split it (Assgnr)
+ *  an assignment to a bank (tsin.006 item,  a tsin.008 to the bank naming the receivable it now holds
+ *  factoring)                               (the whole one, or the part split off for it), its amount
+ *                                           and dates; and a tsin.008 to the debtor: pay it to the
+ *                                           bank (Assgne, its settlement account at the platform), no
+ *                                           longer to the supplier that assigned it (Assgnr). The bank
+ *                                           gets a notification, not the tsin.006 request itself: the
+ *                                           ledger has already taken the assignment within the bank's
+ *                                           programme and credit line, so there is nothing for the
+ *                                           bank to accept (the supplier's tsin.007 answers the request)
  *  a disbursement (the bank's pacs.008)     a tsin.008 to the debtor: repay the financed receivable to
  *                                           the bank (Assgne, its settlement account at the platform),
  *                                           no longer to the holder (Assgnr)
@@ -63,6 +75,9 @@ import io.kapok.ledger.receivable.SplitReceivableCommand;
  *  a recall resolved (camt.029)             the camt.029 itself, verbatim, to the original's debtor
  *  an onboarding (tsin.009 item)            a tsin.011 to the supplier: it may now ask that
  *                                           programme's bank for financing
+ *  its acknowledgement (tsin.012 item)      a tsin.012 with that programme to the programme's bank: the
+ *                                           supplier acknowledged its onboarding (RCCF), or rejected it
+ *                                           (RCER with its reason) and left the programme
  * </pre>
  *
  * Deterministic, as recovery requires ({@link MailboxComposer}): ids derive from the journal entry
@@ -80,6 +95,7 @@ public final class FlowNotifications implements MailboxComposer {
     public static final String CAMT029 = MessageType.CAMT_029_001_09.messageDefinition();
     public static final String TSIN008 = MessageType.TSIN_008_001_01.messageDefinition();
     public static final String TSIN011 = MessageType.TSIN_011_001_01.messageDefinition();
+    public static final String TSIN012 = MessageType.TSIN_012_001_01.messageDefinition();
     public static final String TSIN013 = MessageType.TSIN_013_001_01.messageDefinition();
 
     private static final long DAY_MS = 86_400_000L;
@@ -93,6 +109,7 @@ public final class FlowNotifications implements MailboxComposer {
     private final Tsin002Status status = new Tsin002Status();
     private final Tsin008Encoder tsin008 = new Tsin008Encoder();
     private final Tsin011Encoder tsin011 = new Tsin011Encoder();
+    private final Tsin012Encoder tsin012 = new Tsin012Encoder();
     private final Tsin013Encoder tsin013 = new Tsin013Encoder();
     private final InvoiceAssignment assignment = new InvoiceAssignment();
     private final PartyRegistration registration = new PartyRegistration();
@@ -138,6 +155,7 @@ public final class FlowNotifications implements MailboxComposer {
                 sink.recipient(r.senderId.equals(r.debtorId) ? r.creditorId : r.debtorId);
             }
             case ONBOARD_PARTY -> sink.recipient(((OnboardPartyCommand) command).partyId);
+            case ASSIGN_RECEIVABLE -> sink.recipient(((AssignReceivableCommand) command).bankId);
             default -> {
                 // recipients known only once the ledger decided (the programme's bank, the holder)
             }
@@ -167,8 +185,24 @@ public final class FlowNotifications implements MailboxComposer {
             case CONFIRM_RECEIVABLE -> confirmation(command, raw, rawLength, result, sink);
             case SPLIT_RECEIVABLE -> {
                 SplitReceivableCommand c = (SplitReceivableCommand) command;
-                split(command, raw, rawLength, result, sink);
+                newHolderNotice(
+                        command,
+                        c.receivableId,
+                        c.childReceivableId,
+                        c.newHolderId,
+                        c.amountMinor,
+                        raw,
+                        rawLength,
+                        sink);
                 assignedToDebtor(command, c.newHolderId, c.senderId, false, result, sink);
+            }
+            case ASSIGN_RECEIVABLE -> {
+                AssignReceivableCommand c = (AssignReceivableCommand) command;
+                String assigned = eventSubject(result, LedgerEventType.RECEIVABLE_ASSIGNED);
+                if (assigned != null) {
+                    newHolderNotice(command, c.receivableId, assigned, c.bankId, c.amountMinor, raw, rawLength, sink);
+                }
+                assignedToDebtor(command, c.bankId, c.senderId, true, result, sink);
             }
             case DISBURSE_FINANCING -> {
                 String receivableId = eventSubject(result, LedgerEventType.RECEIVABLE_ASSIGNED);
@@ -177,6 +211,7 @@ public final class FlowNotifications implements MailboxComposer {
                 assignedToDebtor(command, bank, holder, true, result, sink);
             }
             case ONBOARD_PARTY -> onboarding((OnboardPartyCommand) command, result, sink);
+            case ACKNOWLEDGE_ONBOARDING -> acknowledgement((AcknowledgeOnboardingCommand) command, result, sink);
             case RETURN_PAYMENT ->
                 relay(raw, rawLength, eventParty(result, LedgerEventType.PAYMENT_RETURNED), PACS004, sink);
             case RECALL_PAYMENT, RESOLVE_RECALL ->
@@ -327,17 +362,27 @@ public final class FlowNotifications implements MailboxComposer {
         sink.message(holder, TSIN013, writer.buffer(), 0, writer.length());
     }
 
-    /** A split: a tsin.008 naming the new receivable, its amount and dates, to its new holder. */
-    private void split(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result, OutboundSink sink) {
-        SplitReceivableCommand c = (SplitReceivableCommand) command;
-        int item = decodedItem(
-                raw, rawLength, MessageType.TSIN_006_001_01, FinancingItemListSchema.ITEM_ID, c.receivableId);
+    /**
+     * A split or an assignment to a bank: a tsin.008 to {@code newHolderId} naming the receivable it
+     * now holds ({@code heldId}: the child split off {@code itemId}, or {@code itemId} itself), its
+     * amount and the dates of the tsin.006 item {@code itemId}.
+     */
+    private void newHolderNotice(
+            LedgerCommand command,
+            String itemId,
+            String heldId,
+            String newHolderId,
+            long amountMinor,
+            byte[] raw,
+            int rawLength,
+            OutboundSink sink) {
+        int item = decodedItem(raw, rawLength, MessageType.TSIN_006_001_01, FinancingItemListSchema.ITEM_ID, itemId);
         if (item < 0) {
             return;
         }
-        InvoiceAssignment a = letterWithItem(command, c.newHolderId, item, c.childReceivableId, c.amountMinor);
+        InvoiceAssignment a = letterWithItem(command, newHolderId, item, heldId, amountMinor);
         tsin008.encode(a, writer);
-        sink.message(c.newHolderId, TSIN008, writer.buffer(), 0, writer.length());
+        sink.message(newHolderId, TSIN008, writer.buffer(), 0, writer.length());
     }
 
     /**
@@ -401,6 +446,46 @@ public final class FlowNotifications implements MailboxComposer {
 
     /** The supplier joined a programme: a tsin.011 with that programme as its one agreement item. */
     private void onboarding(OnboardPartyCommand c, LedgerResult result, OutboundSink sink) {
+        PartyRegistration r = registrationLetter(c, c.partyId, c.senderId, c.partyId, c.programmeId, result);
+        r.items.get(0).action = "OPEN";
+        tsin011.encode(r, writer);
+        sink.message(c.partyId, TSIN011, writer.buffer(), 0, writer.length());
+    }
+
+    /**
+     * The supplier answered its onboarding: a tsin.012 with that programme as its one agreement item,
+     * to the programme's bank (the event names it), RCCF when acknowledged, RCER with the supplier's
+     * reason when rejected (the supplier has left the programme).
+     */
+    private void acknowledgement(AcknowledgeOnboardingCommand c, LedgerResult result, OutboundSink sink) {
+        String bank = eventParty(result, LedgerEventType.PARTY_ONBOARDED);
+        if (bank == null) {
+            return;
+        }
+        PartyRegistration r = registrationLetter(c, bank, bank, c.senderId, c.programmeId, result);
+        if (!c.accept) {
+            String reason = FlowRouter.unpackReason(c.reasonCode);
+            r.validationStatus = "RCER";
+            r.validationReason = reason;
+            r.items.get(0).validationStatus = "RCER";
+            r.items.get(0).validationReason = reason;
+        }
+        tsin012.encode(r, writer);
+        sink.message(bank, TSIN012, writer.buffer(), 0, writer.length());
+    }
+
+    /**
+     * A registration letter from the platform to {@code recipient} about {@code supplier} in
+     * programme {@code programmeId} of {@code programmeParty} (its bank or core enterprise), RCCF,
+     * with that programme as its one item, in the currency the PARTY_ONBOARDED event names.
+     */
+    private PartyRegistration registrationLetter(
+            LedgerCommand command,
+            String recipient,
+            String programmeParty,
+            String supplier,
+            String programmeId,
+            LedgerResult result) {
         PartyRegistration r = registration;
         r.clear();
         for (int i = 0; i < result.eventCount(); i++) {
@@ -409,14 +494,14 @@ public final class FlowNotifications implements MailboxComposer {
             }
         }
         r.letter.header.from.bic(platformBic);
-        FlowParties.identity(r.letter.header.to, c.partyId);
-        id(r.letter.header.messageId, c.sequence);
-        r.letter.header.creationTimeMs = c.timeMs;
-        FlowParties.identity(r.letter.addParty("PROGRAMME"), c.senderId);
-        FlowParties.identity(r.letter.addParty("SUPPLIER"), c.partyId);
+        FlowParties.identity(r.letter.header.to, recipient);
+        id(r.letter.header.messageId, command.sequence);
+        r.letter.header.creationTimeMs = command.timeMs;
+        FlowParties.identity(r.letter.addParty("PROGRAMME"), programmeParty);
+        FlowParties.identity(r.letter.addParty("SUPPLIER"), supplier);
         r.letter.addParty("PLATFORM").bic(platformBic);
         r.listId.copyFrom(r.letter.header.messageId);
-        r.dateEpochDay = Math.floorDiv(c.timeMs, DAY_MS);
+        r.dateEpochDay = Math.floorDiv(command.timeMs, DAY_MS);
         r.requesterRef.set("PROGRAMME");
         r.responderRef.set("PLATFORM");
         r.applicantRef.set("PROGRAMME");
@@ -425,14 +510,12 @@ public final class FlowNotifications implements MailboxComposer {
         r.validationStatus = "RCCF";
         PartyRegistration.Item item = r.items.add();
         item.clear();
-        item.identifier.set(c.programmeId);
+        item.identifier.set(programmeId);
         item.issueDateEpochDay = r.dateEpochDay;
         item.buyerRef.set("PROGRAMME");
         item.sellerRef.set("SUPPLIER");
-        item.action = "OPEN";
         item.validationStatus = "RCCF";
-        tsin011.encode(r, writer);
-        sink.message(c.partyId, TSIN011, writer.buffer(), 0, writer.length());
+        return r;
     }
 
     /**

@@ -12,6 +12,8 @@ import io.kapok.ledger.CommandType;
 import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerRejection;
 import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -25,7 +27,7 @@ import io.kapok.ledger.receivable.SplitReceivableCommand;
 
 /**
  * At most once per (sender, MsgId) for the receivable-financing messages (tsin.001, tsin.002,
- * tsin.003, tsin.004, tsin.006, tsin.009, tsin.013), as for payments: once a message's commands ran,
+ * tsin.003, tsin.004, tsin.006, tsin.009, tsin.012, tsin.013), as for payments: once a message's commands ran,
  * the sequencer journals a {@link RecordMessageCommand} saying what each was decided, and the
  * ledger keeps it ({@link DecidedMessages}). Before routing the next message the sequencer looks its
  * key up: an identical retry (same {@link #fingerprint}) gets the original answer, composed by
@@ -50,7 +52,7 @@ public final class FlowRetries {
             case TSIN_002_001_01 -> Tsin002Schema.STATUS_ID;
             case TSIN_003_001_01 -> Tsin003Schema.CANCELLATION_ID;
             case TSIN_004_001_01 -> Tsin004Schema.INVOICE_ID;
-            case TSIN_006_001_01, TSIN_009_001_01, TSIN_013_001_01 -> BusinessLetterFields.LETTER_ID;
+            case TSIN_006_001_01, TSIN_009_001_01, TSIN_012_001_01, TSIN_013_001_01 -> BusinessLetterFields.LETTER_ID;
             default -> -1;
         };
         if (field < 0) {
@@ -114,6 +116,9 @@ public final class FlowRetries {
                 reason = d.reasonCode;
             } else if (c instanceof ConfirmReceivableCommand k) {
                 accept = k.accept;
+            } else if (c instanceof AcknowledgeOnboardingCommand a) {
+                accept = a.accept;
+                reason = a.reasonCode;
             }
             into.add(c.type(), ran, plan.rejections.get(i), subjectOf(c), accept, reason);
         }
@@ -152,11 +157,13 @@ public final class FlowRetries {
             case REGISTER_RECEIVABLE -> ((RegisterReceivableCommand) c).receivableId;
             case CONFIRM_RECEIVABLE -> ((ConfirmReceivableCommand) c).receivableId;
             case SPLIT_RECEIVABLE -> ((SplitReceivableCommand) c).receivableId;
+            case ASSIGN_RECEIVABLE -> ((AssignReceivableCommand) c).receivableId;
             case CANCEL_RECEIVABLE -> ((CancelReceivableCommand) c).receivableId;
             case REQUEST_FINANCING -> ((RequestFinancingCommand) c).receivableId;
             case DECIDE_FINANCING -> ((DecideFinancingCommand) c).financingId;
             case CANCEL_FINANCING -> ((CancelFinancingCommand) c).financingId;
             case ONBOARD_PARTY -> ((OnboardPartyCommand) c).programmeId;
+            case ACKNOWLEDGE_ONBOARDING -> ((AcknowledgeOnboardingCommand) c).programmeId;
             case REGISTER_PARTY -> ((RegisterPartyCommand) c).partyId;
             default -> throw new IllegalArgumentException("a " + c.type() + " is no command of a tsin message");
         };

@@ -21,6 +21,8 @@ import io.kapok.ledger.party.RegisterPartyCommand;
 import io.kapok.ledger.payment.RecallPaymentCommand;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
 import io.kapok.ledger.receivable.DecideFinancingCommand;
@@ -65,6 +67,10 @@ import java.util.List;
  *  tsin.013  debtor                  confirm (确权) each item; an item with VldtnStsInf/Sts RCER disputes it
  *  tsin.006  holder, To = a supplier split off each item's DueAmt (or the whole outstanding amount)
  *                                    and transfer it to that lower-tier supplier
+ *  tsin.006  holder, To = a bank     factoring: assign each item's DueAmt (or the whole outstanding
+ *                                    amount) to that bank, in its programme of the item's debtor and
+ *                                    currency; less than the outstanding amount splits off a child
+ *                                    the bank holds, named as a split's
  *  tsin.001  holder                  request financing of each invoice (RqstdAmt, or the programme's
  *                                    advance cap)
  *  tsin.002  the programme's bank    decide each invoice: FNCD with FincdAmt accepts, NTFD refuses with
@@ -73,6 +79,10 @@ import java.util.List;
  *  tsin.009  a programme's bank or   onboard the supplier the BAH To names (OrgId) into each programme
  *            core enterprise         an agreement item names (ItmCntxt/Idr = the programme id);
  *                                    a supplier the platform does not know yet is registered first
+ *  tsin.012  the onboarded party     answer the tsin.011 of each programme an agreement item names:
+ *                                    acknowledge the onboarding, or (item or list VldtnStsInf/Sts
+ *                                    RCER) reject it with the list's StsRsn/Cd (NARR when none) and
+ *                                    leave the programme
  *  pacs.004  the original's creditor return (part of) a settled payment, named by OrgnlUETR
  *  camt.056  the original's debtor   recall a settled payment: the creditor must answer
  *  camt.029  the original's creditor resolve the recall: CNCL sends what remains back, RJCR keeps it
@@ -110,6 +120,7 @@ public final class FlowRouter {
             case TSIN_002_001_01 -> decideFinancing(view, senderId, ledger, plan);
             case TSIN_003_001_01 -> cancelFinancing(view, senderId, ledger, plan);
             case TSIN_009_001_01 -> onboard(view, senderId, ledger, plan);
+            case TSIN_012_001_01 -> acknowledge(view, senderId, plan);
             case PACS_004_001_09 -> paymentReturn(view, senderId, plan);
             case CAMT_056_001_08 -> recall(view, senderId, plan);
             case CAMT_029_001_09 -> resolution(view, senderId, plan);
@@ -133,6 +144,7 @@ public final class FlowRouter {
                     TSIN_004_001_01,
                     TSIN_006_001_01,
                     TSIN_009_001_01,
+                    TSIN_012_001_01,
                     TSIN_013_001_01,
                     TSMT_053_001_01,
                     PACS_004_001_09,
@@ -166,7 +178,7 @@ public final class FlowRouter {
             case TSIN_003_001_01 -> Tsin003Schema.REQUESTER_ID;
             case TSIN_002_001_01 -> Tsin002Schema.FIRST_AGENT_BIC;
             case TSIN_004_001_01 -> Tsin004Schema.SELLER_ID;
-            case TSIN_006_001_01, TSIN_013_001_01 -> BusinessLetterFields.ORIGINATOR_ID;
+            case TSIN_006_001_01, TSIN_012_001_01, TSIN_013_001_01 -> BusinessLetterFields.ORIGINATOR_ID;
             default -> -1;
         };
         return field < 0 ? null : partyId(view.text(field));
@@ -216,44 +228,71 @@ public final class FlowRouter {
         }
     }
 
+    /**
+     * A tsin.006: to a lower-tier supplier (BAH To an OrgId), a split and transfer of each item; to a
+     * bank (BAH To a BICFI), factoring: each item assigned to that bank, in its programme of the
+     * item's debtor and currency (none found: the ledger refuses the item as an unknown programme).
+     */
     private static void split(MessageView view, String senderId, Ledger ledger, FlowPlan plan) {
         String assignee = view.toOrganisationId().length() > 0 ? partyId(view.toOrganisationId()) : null;
-        if (assignee == null) {
+        String bank = assignee == null && view.toBic().length() > 0 ? Bics.normalise(view.toBic()) : null;
+        if (assignee == null && bank == null) {
             plan.refuse(
                     "NA01",
-                    view.toBic().length() > 0
-                            ? "an assignment to a bank (factoring) is not taken: a bank finances a receivable through"
-                                    + " tsin.001 and its tsin.002; a tsin.006 transfers receivables to a lower-tier supplier"
-                            : "a tsin.006 needs a Business Application Header whose To names the lower-tier supplier"
-                                    + " (OrgId) that takes the receivables");
+                    "a tsin.006 needs a Business Application Header whose To names the lower-tier supplier"
+                            + " (OrgId) or the bank (BICFI) that takes the receivables");
             return;
         }
         Receivables receivables = ledger.receivables();
         String letterId = trim(view.text(BusinessLetterFields.LETTER_ID));
         List<String> childIds = new ArrayList<>();
         for (int i = 0; i < view.itemCount(); i++) {
-            SplitReceivableCommand c = new SplitReceivableCommand();
-            c.senderId = senderId;
-            c.receivableId = trim(view.itemText(i, FinancingItemListSchema.ITEM_ID));
-            c.newHolderId = assignee;
-            Receivable parent = receivables.receivable(c.receivableId);
-            boolean dueGiven =
-                    view.itemText(i, FinancingItemListSchema.ITEM_DUE_AMOUNT).isPresent();
-            c.amountMinor = dueGiven
-                    ? view.itemAmountMinor(i, FinancingItemListSchema.ITEM_DUE_AMOUNT)
-                    : parent == null ? 0 : parent.outstandingMinor();
-            int n = (parent == null ? 0 : parent.childIds().size()) + 1;
-            String childId = c.receivableId + "-" + n;
-            while (childIds.contains(childId)) { // the same parent twice in one letter
-                childId = c.receivableId + "-" + ++n;
+            String receivableId = trim(view.itemText(i, FinancingItemListSchema.ITEM_ID));
+            Receivable parent = receivables.receivable(receivableId);
+            long amountMinor =
+                    view.itemText(i, FinancingItemListSchema.ITEM_DUE_AMOUNT).isPresent()
+                            ? view.itemAmountMinor(i, FinancingItemListSchema.ITEM_DUE_AMOUNT)
+                            : parent == null ? 0 : parent.outstandingMinor();
+            String childId = childId(receivableId, parent, letterId, i, childIds);
+            if (bank != null) {
+                AssignReceivableCommand c = new AssignReceivableCommand();
+                c.senderId = senderId;
+                c.receivableId = receivableId;
+                c.childReceivableId = childId;
+                c.bankId = bank;
+                Programme programme =
+                        parent == null ? null : programmeOf(receivables, bank, parent.debtorId(), parent.currency());
+                c.programmeId = programme == null ? "" : programme.id();
+                c.amountMinor = amountMinor;
+                plan.add(c);
+            } else {
+                SplitReceivableCommand c = new SplitReceivableCommand();
+                c.senderId = senderId;
+                c.receivableId = receivableId;
+                c.childReceivableId = childId;
+                c.newHolderId = assignee;
+                c.amountMinor = amountMinor;
+                plan.add(c);
             }
-            if (childId.length() > ID_LENGTH_MAX) {
-                childId = letterId + "-" + (i + 1);
-            }
-            childIds.add(childId);
-            c.childReceivableId = childId;
-            plan.add(c);
         }
+    }
+
+    /**
+     * The id of the receivable split off item {@code item} of letter {@code letterId}: "{parent}-{n}",
+     * n the parent's next child number (counting those this letter already named), or "{letter
+     * id}-{item}" when that is over {@value #ID_LENGTH_MAX} characters. Added to {@code named}.
+     */
+    private static String childId(String parentId, Receivable parent, String letterId, int item, List<String> named) {
+        int n = (parent == null ? 0 : parent.childIds().size()) + 1;
+        String childId = parentId + "-" + n;
+        while (named.contains(childId)) { // the same parent twice in one letter
+            childId = parentId + "-" + ++n;
+        }
+        if (childId.length() > ID_LENGTH_MAX) {
+            childId = letterId + "-" + (item + 1);
+        }
+        named.add(childId);
+        return childId;
     }
 
     private static void requestFinancing(MessageView view, String senderId, Ledger ledger, FlowPlan plan) {
@@ -397,6 +436,20 @@ public final class FlowRouter {
             c.programmeId = trim(view.itemText(i, FinancingAgreementListSchema.ITEM_ID));
             c.partyId = supplier;
             plan.add(c, !known && i == 0);
+        }
+    }
+
+    private static void acknowledge(MessageView view, String senderId, FlowPlan plan) {
+        boolean listRejects = "RCER".contentEquals(view.text(FinancingAgreementListSchema.LIST_STATUS));
+        int reason = packReason(view.text(FinancingAgreementListSchema.LIST_STATUS_REASON));
+        for (int i = 0; i < view.itemCount(); i++) {
+            AcknowledgeOnboardingCommand c = new AcknowledgeOnboardingCommand();
+            c.senderId = senderId;
+            c.programmeId = trim(view.itemText(i, FinancingAgreementListSchema.ITEM_ID));
+            c.accept =
+                    !listRejects && !"RCER".contentEquals(view.itemText(i, FinancingAgreementListSchema.ITEM_STATUS));
+            c.reasonCode = c.accept ? 0 : reason != 0 ? reason : packReason("NARR");
+            plan.add(c);
         }
     }
 

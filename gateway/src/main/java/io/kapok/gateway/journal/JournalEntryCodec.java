@@ -9,6 +9,8 @@ import io.kapok.ledger.payment.RecallPaymentCommand;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -66,6 +68,7 @@ import org.bouncycastle.crypto.Digest;
  *                           discountRatePpm int32, feeMinor int64, recourse bool, maxTermDays int32
  *  22  ONBOARD_PARTY        programmeId, partyId utf8
  *  23  SET_FX_RATE          baseCurrency, quoteCurrency, rateScaled int64, sourceSequence int64
+ *  24  ACKNOWLEDGE_ONBOARDING programmeId utf8, accept bool, reasonCode int32
  *  30  REGISTER_RECEIVABLE  receivableId, documentNumber, debtorId, creditorId utf8, currency,
  *                           amountMinor int64, issueDay, dueDay
  *  31  CONFIRM_RECEIVABLE   receivableId utf8, accept bool
@@ -78,6 +81,7 @@ import org.bouncycastle.crypto.Digest;
  *  37  CANCEL_FINANCING     financingId utf8
  *  38  SETTLE_RECEIVABLE    receivableId, payeeBankId utf8, amountMinor int64, messageId, uetr utf8,
  *                           paymentFingerprint int64 (the pacs.008's, when one carried it)
+ *  39  ASSIGN_RECEIVABLE    receivableId, childReceivableId, bankId, programmeId utf8, amountMinor int64
  *  40  RECORD_MESSAGE       messageType, messageId utf8, fingerprint int64, firstSequence int64,
  *                           count int32, { outcome int64 (packed: see RecordMessageCommand),
  *                           subjectId utf8 } × count
@@ -170,6 +174,7 @@ public final class JournalEntryCodec {
             case RECALL_PAYMENT -> nonNull(((RecallPaymentCommand) command).senderId);
             case RESOLVE_RECALL -> nonNull(((ResolveRecallCommand) command).senderId);
             case ONBOARD_PARTY -> nonNull(((OnboardPartyCommand) command).senderId);
+            case ACKNOWLEDGE_ONBOARDING -> nonNull(((AcknowledgeOnboardingCommand) command).senderId);
             case REGISTER_RECEIVABLE -> nonNull(((RegisterReceivableCommand) command).senderId);
             case CONFIRM_RECEIVABLE -> nonNull(((ConfirmReceivableCommand) command).senderId);
             case SPLIT_RECEIVABLE -> nonNull(((SplitReceivableCommand) command).senderId);
@@ -179,6 +184,7 @@ public final class JournalEntryCodec {
             case DISBURSE_FINANCING -> nonNull(((DisburseFinancingCommand) command).senderId);
             case CANCEL_FINANCING -> nonNull(((CancelFinancingCommand) command).senderId);
             case SETTLE_RECEIVABLE -> nonNull(((SettleReceivableCommand) command).senderId);
+            case ASSIGN_RECEIVABLE -> nonNull(((AssignReceivableCommand) command).senderId);
             case RECORD_MESSAGE -> nonNull(((RecordMessageCommand) command).senderId);
         };
     }
@@ -265,6 +271,12 @@ public final class JournalEntryCodec {
                 out.writeUtf8(c.programmeId);
                 out.writeUtf8(c.partyId);
             }
+            case ACKNOWLEDGE_ONBOARDING -> {
+                AcknowledgeOnboardingCommand c = (AcknowledgeOnboardingCommand) command;
+                out.writeUtf8(c.programmeId);
+                out.writeBoolean(c.accept);
+                out.writeInt(c.reasonCode);
+            }
             case SET_FX_RATE -> {
                 SetFxRateCommand c = (SetFxRateCommand) command;
                 out.writeInt(c.baseCurrency);
@@ -327,6 +339,14 @@ public final class JournalEntryCodec {
                 out.writeUtf8(c.messageId);
                 out.writeUtf8(c.uetr);
                 out.writeLong(c.paymentFingerprint);
+            }
+            case ASSIGN_RECEIVABLE -> {
+                AssignReceivableCommand c = (AssignReceivableCommand) command;
+                out.writeUtf8(c.receivableId);
+                out.writeUtf8(c.childReceivableId);
+                out.writeUtf8(c.bankId);
+                out.writeUtf8(c.programmeId);
+                out.writeLong(c.amountMinor);
             }
             case RECORD_MESSAGE -> {
                 RecordMessageCommand c = (RecordMessageCommand) command;
@@ -441,6 +461,14 @@ public final class JournalEntryCodec {
                 c.partyId = readUtf8(in, into);
                 return c;
             }
+            case ACKNOWLEDGE_ONBOARDING -> {
+                AcknowledgeOnboardingCommand c = into.acknowledgeOnboarding;
+                c.senderId = sender;
+                c.programmeId = readUtf8(in, into);
+                c.accept = in.readBoolean();
+                c.reasonCode = in.readInt();
+                return c;
+            }
             case SET_FX_RATE -> {
                 SetFxRateCommand c = into.setFxRate;
                 c.baseCurrency = in.readInt();
@@ -529,6 +557,16 @@ public final class JournalEntryCodec {
                 c.paymentFingerprint = in.readLong();
                 return c;
             }
+            case ASSIGN_RECEIVABLE -> {
+                AssignReceivableCommand c = into.assignReceivable;
+                c.senderId = sender;
+                c.receivableId = readUtf8(in, into);
+                c.childReceivableId = readUtf8(in, into);
+                c.bankId = readUtf8(in, into);
+                c.programmeId = readUtf8(in, into);
+                c.amountMinor = in.readLong();
+                return c;
+            }
             case RECORD_MESSAGE -> {
                 RecordMessageCommand c = into.recordMessage;
                 c.clear();
@@ -607,6 +645,7 @@ public final class JournalEntryCodec {
         public final SetCreditLineCommand setCreditLine = new SetCreditLineCommand();
         public final CreateProgrammeCommand createProgramme = new CreateProgrammeCommand();
         public final OnboardPartyCommand onboardParty = new OnboardPartyCommand();
+        public final AcknowledgeOnboardingCommand acknowledgeOnboarding = new AcknowledgeOnboardingCommand();
         public final SetFxRateCommand setFxRate = new SetFxRateCommand();
         public final RegisterReceivableCommand registerReceivable = new RegisterReceivableCommand();
         public final ConfirmReceivableCommand confirmReceivable = new ConfirmReceivableCommand();
@@ -617,6 +656,7 @@ public final class JournalEntryCodec {
         public final DisburseFinancingCommand disburseFinancing = new DisburseFinancingCommand();
         public final CancelFinancingCommand cancelFinancing = new CancelFinancingCommand();
         public final SettleReceivableCommand settleReceivable = new SettleReceivableCommand();
+        public final AssignReceivableCommand assignReceivable = new AssignReceivableCommand();
         public final RecordMessageCommand recordMessage = new RecordMessageCommand();
         /** The command of the last entry read (one of the above); carries sequence and time. */
         public LedgerCommand command;

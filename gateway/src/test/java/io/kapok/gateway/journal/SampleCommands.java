@@ -10,6 +10,8 @@ import io.kapok.ledger.payment.RecallPaymentCommand;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
+import io.kapok.ledger.receivable.AcknowledgeOnboardingCommand;
+import io.kapok.ledger.receivable.AssignReceivableCommand;
 import io.kapok.ledger.receivable.CancelFinancingCommand;
 import io.kapok.ledger.receivable.CancelReceivableCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -156,6 +158,24 @@ public final class SampleCommands {
                 c.childReceivableId = "R-1-1";
                 c.newHolderId = "91440115MA9KAPK004";
                 c.amountMinor = 30_000_000L;
+                yield c;
+            }
+            case ACKNOWLEDGE_ONBOARDING -> {
+                AcknowledgeOnboardingCommand c = new AcknowledgeOnboardingCommand();
+                c.senderId = SUPPLIER;
+                c.programmeId = "PRBK-CAG-CNY";
+                c.accept = false;
+                c.reasonCode = 0x4E413031; // NA01
+                yield c;
+            }
+            case ASSIGN_RECEIVABLE -> {
+                AssignReceivableCommand c = new AssignReceivableCommand();
+                c.senderId = SUPPLIER;
+                c.receivableId = "R-1";
+                c.childReceivableId = "R-1-2";
+                c.bankId = "PRBKCNGZXXX";
+                c.programmeId = "PRBK-CAG-CNY";
+                c.amountMinor = 40_000_000L;
                 yield c;
             }
             case CANCEL_RECEIVABLE -> {

@@ -22,6 +22,8 @@ public final class Programme {
     final String creditLineKey;
     /** Onboarded suppliers, in onboarding order. */
     final Set<String> members = new LinkedHashSet<>();
+    /** Of those, the ones that acknowledged their onboarding (tsin.012), in acknowledgement order. */
+    final Set<String> acknowledged = new LinkedHashSet<>();
 
     Programme(
             String id,
@@ -80,6 +82,11 @@ public final class Programme {
     /** Longest payment term allowed, days (the default already applied). */
     public int maxTermDays() {
         return maxTermDays;
+    }
+
+    /** Members that acknowledged their onboarding, in acknowledgement order; read-only view. */
+    public Set<String> acknowledged() {
+        return Collections.unmodifiableSet(acknowledged);
     }
 
     /** Onboarded suppliers in onboarding order; read-only view. */

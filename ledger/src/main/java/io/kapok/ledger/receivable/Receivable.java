@@ -44,6 +44,13 @@ public final class Receivable {
     /** The latest financing ever requested for it (active or not), or null. */
     String lastFinancingId;
 
+    /**
+     * What a bank took over when it was assigned to one (factoring), minor units, 0 if never: while
+     * it is unpaid (ASSIGNED or OVERDUE) this much is held on the credit line of its holder (the
+     * bank) to its debtor; settlement or withdrawal releases it.
+     */
+    long factoredMinor;
+
     /** The first and last receivables split from this one, null until the first split. */
     Receivable firstChild;
 
@@ -90,6 +97,7 @@ public final class Receivable {
         this.state = null;
         this.financingId = null;
         this.lastFinancingId = null;
+        this.factoredMinor = 0;
         this.firstChild = null;
         this.lastChild = null;
         this.nextSibling = null;
@@ -167,6 +175,14 @@ public final class Receivable {
     /** The financing asked for last (it may be over), or null if none ever was. */
     public String lastFinancingId() {
         return lastFinancingId;
+    }
+
+    /**
+     * What the bank holding it took over by assignment (factoring), minor units; 0 when it was never
+     * assigned to a bank.
+     */
+    public long factoredMinor() {
+        return factoredMinor;
     }
 
     /** Number of changes in its history. */

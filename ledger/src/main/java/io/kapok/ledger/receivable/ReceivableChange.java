@@ -30,9 +30,14 @@ public enum ReceivableChange {
     /** The holder withdrew it: CANCELLED. */
     CANCELLED(12),
     /** Found unpaid past its due date: OVERDUE. */
-    OVERDUE(13);
+    OVERDUE(13),
+    /**
+     * Assigned to a bank (factoring): ASSIGNED, held by the bank. The whole receivable's entry, or
+     * the first entry of the child a partial assignment split off (its parent records SPLIT).
+     */
+    ASSIGNED(14);
 
-    private static final ReceivableChange[] BY_CODE = new ReceivableChange[14];
+    private static final ReceivableChange[] BY_CODE = new ReceivableChange[15];
 
     static {
         for (ReceivableChange c : values()) {

@@ -8,7 +8,12 @@ package io.kapok.ledger.receivable;
  *      │ refuse             │ ▲ pay → SETTLED        │ reject/cancel ▲            │
  *      ▼                    │ └────────────────────────────────────────────────────┘ cancel (undisbursed)
  *  REJECTED            CANCELLED (withdrawn)      any unpaid state past its due date ─► OVERDUE ─pay─► SETTLED
+ *
+ *  CONFIRMED ─assign to a bank (factoring)─► ASSIGNED ─pay the bank─► SETTLED    (or withdrawn by the bank: CANCELLED)
  * </pre>
+ *
+ * <p>An ASSIGNED receivable (the whole claim, or the part a partial assignment split off) is held by
+ * the bank it was assigned to; it is neither split, financed nor assigned again.
  */
 public enum ReceivableState {
     REGISTERED(1),
@@ -18,7 +23,9 @@ public enum ReceivableState {
     SETTLED(5),
     REJECTED(6),
     CANCELLED(7),
-    OVERDUE(8);
+    OVERDUE(8),
+    /** Held by a bank after an assignment (factoring); repaid to that bank at maturity. */
+    ASSIGNED(9);
 
     private static final ReceivableState[] VALUES = values();
     private final int code;
@@ -42,6 +49,10 @@ public enum ReceivableState {
 
     /** True for the states a payment can still settle (and that turn OVERDUE past the due date). */
     public boolean unpaid() {
-        return this == REGISTERED || this == CONFIRMED || this == FINANCING_REQUESTED || this == FINANCED;
+        return this == REGISTERED
+                || this == CONFIRMED
+                || this == FINANCING_REQUESTED
+                || this == FINANCED
+                || this == ASSIGNED;
     }
 }

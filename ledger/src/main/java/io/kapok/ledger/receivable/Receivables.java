@@ -181,6 +181,32 @@ public final class Receivables {
         return null;
     }
 
+    /**
+     * The onboarded party answers its tsin.011 (see {@link AcknowledgeOnboardingCommand}). Refusals:
+     * no such programme (UNKNOWN_PROGRAMME); the sender not onboarded into it (NOT_ONBOARDED); its
+     * onboarding already acknowledged (ALREADY_ACKNOWLEDGED). Reports PARTY_ONBOARDED naming the
+     * programme's bank, code 1 (acknowledged) or 2 (left the programme).
+     */
+    public LedgerRejection acknowledge(AcknowledgeOnboardingCommand c, LedgerResult r) {
+        Programme p = c.programmeId == null ? null : programmes.get(c.programmeId);
+        if (p == null) {
+            return LedgerRejection.UNKNOWN_PROGRAMME;
+        }
+        if (!p.members.contains(c.senderId)) {
+            return LedgerRejection.NOT_ONBOARDED;
+        }
+        if (p.acknowledged.contains(c.senderId)) {
+            return LedgerRejection.ALREADY_ACKNOWLEDGED;
+        }
+        if (c.accept) {
+            p.acknowledged.add(c.senderId);
+        } else {
+            p.members.remove(c.senderId); // what it financed already runs on; it asks for no more
+        }
+        r.event(LedgerEventType.PARTY_ONBOARDED, p.id, p.bankId, p.currency, 0, c.accept ? 1 : 2);
+        return null;
+    }
+
     // ---------------------------------------------------------------- receivables
 
     public LedgerRejection register(RegisterReceivableCommand c, LedgerResult r) {
@@ -278,27 +304,102 @@ public final class Receivables {
         if (c.amountMinor >= parent.outstandingMinor) {
             return LedgerRejection.SPLIT_OVER_AVAILABLE;
         }
-        Receivable child = receivables.claim();
-        child.init(
+        Receivable child = splitOff(
+                parent,
                 c.childReceivableId,
-                parent.documentNumber,
-                parent.debtorId,
                 c.newHolderId,
-                parent.id,
-                parent.currency,
                 c.amountMinor,
-                parent.issueDay,
-                parent.dueDay);
-        indexNew(child);
-        child.state = ReceivableState.CONFIRMED;
-        child.record(sequence, ReceivableChange.SPLIT_FROM_PARENT);
-        parent.outstandingMinor -= c.amountMinor;
-        parent.splitMinor += c.amountMinor;
-        parent.record(sequence, ReceivableChange.SPLIT);
-        r.event(LedgerEventType.RECEIVABLE_SPLIT, parent.id, child.id, parent.currency, c.amountMinor, 0);
+                ReceivableState.CONFIRMED,
+                ReceivableChange.SPLIT_FROM_PARENT,
+                r);
         stateEvent(parent, r);
         stateEvent(child, r);
         assignedEvent(child, c.amountMinor, r);
+        return null;
+    }
+
+    /**
+     * Factoring (see {@link AssignReceivableCommand}). Refusals, in the order checked: unknown
+     * receivable; not the holder (NOT_ENTITLED_TO_ACT); a financing requested or granted
+     * (ALREADY_FINANCED); not CONFIRMED (RECEIVABLE_STATE_FORBIDS, or RECEIVABLE_OVERDUE); due today
+     * or earlier (RECEIVABLE_OVERDUE); the assignee no bank (WRONG_PARTY_ROLE); no such programme
+     * (UNKNOWN_PROGRAMME); a programme of another bank, core enterprise or currency
+     * (PROGRAMME_MISMATCH); the holder not onboarded into it (NOT_ONBOARDED); an amount not positive
+     * (INVALID_AMOUNT) or over the outstanding amount (SPLIT_OVER_AVAILABLE); a part whose child id
+     * is missing (INVALID_AMOUNT: only the whole amount needs none) or taken (RECEIVABLE_EXISTS); no
+     * credit line of the bank to the debtor (NO_CREDIT_LINE) or too little left on it
+     * (OVER_CREDIT_LINE).
+     */
+    public LedgerRejection assign(AssignReceivableCommand c, LedgerResult r) {
+        sequence = c.sequence;
+        Receivable rec = receivable(c.receivableId);
+        if (rec == null) {
+            return LedgerRejection.UNKNOWN_RECEIVABLE;
+        }
+        int today = day(c.timeMs);
+        touch(rec, today, r);
+        if (!rec.holderId.equals(c.senderId)) {
+            return LedgerRejection.NOT_ENTITLED_TO_ACT;
+        }
+        LedgerRejection encumbered = unencumberedRefusal(rec, today);
+        if (encumbered != null) {
+            return encumbered;
+        }
+        if (!hasRole(c.bankId, PartyRole.BANK)) {
+            return LedgerRejection.WRONG_PARTY_ROLE;
+        }
+        Programme p = c.programmeId == null ? null : programmes.get(c.programmeId);
+        if (p == null) {
+            return LedgerRejection.UNKNOWN_PROGRAMME;
+        }
+        if (!p.bankId.equals(c.bankId) || !p.coreId.equals(rec.debtorId) || p.currency != rec.currency) {
+            return LedgerRejection.PROGRAMME_MISMATCH;
+        }
+        if (!p.members.contains(c.senderId)) {
+            return LedgerRejection.NOT_ONBOARDED;
+        }
+        if (c.amountMinor <= 0) {
+            return LedgerRejection.INVALID_AMOUNT;
+        }
+        if (c.amountMinor > rec.outstandingMinor) {
+            return LedgerRejection.SPLIT_OVER_AVAILABLE;
+        }
+        boolean whole = c.amountMinor == rec.outstandingMinor;
+        if (!whole && c.childReceivableId == null) {
+            return LedgerRejection.INVALID_AMOUNT;
+        }
+        if (!whole && receivable(c.childReceivableId) != null) {
+            return LedgerRejection.RECEIVABLE_EXISTS;
+        }
+        CreditLine line = creditLines.get(p.creditLineKey);
+        if (line == null) {
+            return LedgerRejection.NO_CREDIT_LINE;
+        }
+        if (c.amountMinor > line.availableMinor()) {
+            return LedgerRejection.OVER_CREDIT_LINE;
+        }
+        Receivable assigned;
+        if (whole) {
+            assigned = rec;
+            rec.holderId = c.bankId;
+            rec.state = ReceivableState.ASSIGNED;
+            rec.record(sequence, ReceivableChange.ASSIGNED);
+        } else {
+            assigned = splitOff(
+                    rec,
+                    c.childReceivableId,
+                    c.bankId,
+                    c.amountMinor,
+                    ReceivableState.ASSIGNED,
+                    ReceivableChange.ASSIGNED,
+                    r);
+            stateEvent(rec, r);
+        }
+        assigned.factoredMinor = c.amountMinor;
+        line.reservedMinor += c.amountMinor;
+        r.event(LedgerEventType.CREDIT_RESERVED, line.bankId, line.coreId, line.currency, c.amountMinor, 0);
+        stateEvent(assigned, r);
+        assignedEvent(assigned, c.amountMinor, r);
         return null;
     }
 
@@ -312,12 +413,15 @@ public final class Receivables {
         if (!rec.holderId.equals(c.senderId)) {
             return LedgerRejection.NOT_ENTITLED_TO_ACT;
         }
-        if (rec.state != ReceivableState.REGISTERED && rec.state != ReceivableState.CONFIRMED) {
+        if (rec.state != ReceivableState.REGISTERED
+                && rec.state != ReceivableState.CONFIRMED
+                && rec.state != ReceivableState.ASSIGNED) {
             return stateRefusal(rec);
         }
         if (rec.childCount() != 0) {
             return LedgerRejection.HAS_CHILDREN;
         }
+        releaseFactored(rec, r); // a bank withdrawing a claim it was assigned frees its credit line
         rec.state = ReceivableState.CANCELLED;
         rec.record(sequence, ReceivableChange.CANCELLED);
         stateEvent(rec, r);
@@ -350,14 +454,9 @@ public final class Receivables {
         if (!p.members.contains(c.senderId)) {
             return LedgerRejection.NOT_ONBOARDED;
         }
-        if (rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED) {
-            return LedgerRejection.ALREADY_FINANCED;
-        }
-        if (rec.state != ReceivableState.CONFIRMED) {
-            return stateRefusal(rec);
-        }
-        if (today >= rec.dueDay) {
-            return LedgerRejection.RECEIVABLE_OVERDUE;
+        LedgerRejection encumbered = unencumberedRefusal(rec, today);
+        if (encumbered != null) {
+            return encumbered;
         }
         if (rec.dueDay - today > TERM_DAYS_MAX) {
             return LedgerRejection.TERM_OVER_ONE_YEAR; // issued in the future: no financing runs over a year
@@ -538,6 +637,9 @@ public final class Receivables {
         if (f != null && f.state == FinancingState.DISBURSED && !f.bankId.equals(c.payeeBankId)) {
             return LedgerRejection.WRONG_PAYEE;
         }
+        if (rec.factoredMinor != 0 && !rec.holderId.equals(c.payeeBankId)) {
+            return LedgerRejection.WRONG_PAYEE; // assigned to a bank: it is repaid to that bank
+        }
         Party payer = parties.get(c.senderId);
         int payerIndex = payer == null || !PartyRole.BANK.in(payer.roles()) ? -1 : payer.accountIndex(rec.currency);
         if (payerIndex < 0) {
@@ -560,6 +662,7 @@ public final class Receivables {
         if (f != null && f.state.active()) {
             endFinancing(f, f.state == FinancingState.DISBURSED ? FinancingState.REPAID : FinancingState.CANCELLED, r);
         }
+        releaseFactored(rec, r);
         rec.state = ReceivableState.SETTLED;
         rec.record(sequence, ReceivableChange.SETTLED);
         stateEvent(rec, r);
@@ -579,6 +682,60 @@ public final class Receivables {
         }
         f.state = end;
         financingEvent(f, f.financedMinor, r);
+    }
+
+    /**
+     * Splits {@code amountMinor} off {@code parent} (the caller checked it leaves a positive amount)
+     * into a new child {@code childId} held by {@code holderId}: same debtor, currency and dates,
+     * provenance kept, in {@code state} with {@code change} as its first history entry; the parent's
+     * outstanding amount shrinks and it records SPLIT. Reports RECEIVABLE_SPLIT.
+     */
+    private Receivable splitOff(
+            Receivable parent,
+            String childId,
+            String holderId,
+            long amountMinor,
+            ReceivableState state,
+            ReceivableChange change,
+            LedgerResult r) {
+        Receivable child = receivables.claim();
+        child.init(
+                childId,
+                parent.documentNumber,
+                parent.debtorId,
+                holderId,
+                parent.id,
+                parent.currency,
+                amountMinor,
+                parent.issueDay,
+                parent.dueDay);
+        indexNew(child);
+        child.state = state;
+        child.record(sequence, change);
+        parent.outstandingMinor -= amountMinor;
+        parent.splitMinor += amountMinor;
+        parent.record(sequence, ReceivableChange.SPLIT);
+        r.event(LedgerEventType.RECEIVABLE_SPLIT, parent.id, child.id, parent.currency, amountMinor, 0);
+        return child;
+    }
+
+    /**
+     * Releases what an assignment to a bank holds on that bank's credit line to the debtor, when
+     * {@code rec} was assigned and is still unpaid (the caller is about to settle or withdraw it).
+     */
+    private void releaseFactored(Receivable rec, LedgerResult r) {
+        if (!holdsFactored(rec)) {
+            return;
+        }
+        CreditLine line = creditLines.get(CreditLine.key(rec.holderId, rec.debtorId, rec.currency));
+        line.reservedMinor -= rec.factoredMinor;
+        r.event(LedgerEventType.CREDIT_RELEASED, line.bankId, line.coreId, line.currency, rec.factoredMinor, 0);
+    }
+
+    /** True while an assignment to a bank holds {@code rec}'s amount on that bank's credit line. */
+    private static boolean holdsFactored(Receivable rec) {
+        return rec.factoredMinor != 0
+                && (rec.state == ReceivableState.ASSIGNED || rec.state == ReceivableState.OVERDUE);
     }
 
     /**
@@ -611,6 +768,21 @@ public final class Receivables {
             rec.record(sequence, ReceivableChange.OVERDUE);
             stateEvent(rec, r);
         }
+    }
+
+    /**
+     * Why {@code rec} cannot be financed or assigned to a bank today, or null when it can: it must be
+     * CONFIRMED, with no financing requested or granted (ALREADY_FINANCED), and not yet due
+     * (RECEIVABLE_OVERDUE).
+     */
+    private static LedgerRejection unencumberedRefusal(Receivable rec, int today) {
+        if (rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED) {
+            return LedgerRejection.ALREADY_FINANCED;
+        }
+        if (rec.state != ReceivableState.CONFIRMED) {
+            return stateRefusal(rec);
+        }
+        return today >= rec.dueDay ? LedgerRejection.RECEIVABLE_OVERDUE : null;
     }
 
     private static LedgerRejection stateRefusal(Receivable rec) {
@@ -785,8 +957,9 @@ public final class Receivables {
 
     /**
      * Checks the whole 1+N state, O(receivables + financings): children sum to their parent, no
-     * receivable is over-financed or financed twice, every credit line's reserved and used amounts
-     * are exactly its accepted and disbursed financings and stay within the limit.
+     * receivable is over-financed or financed twice, a receivable assigned to a bank is held by that
+     * bank and unfinanced, every credit line's reserved and used amounts are exactly its accepted
+     * financings and unpaid assignments, and its disbursed financings, and stay within the limit.
      *
      * @return null when consistent, else a description of the first breach
      */
@@ -820,6 +993,14 @@ public final class Receivables {
             if (rec.holderId == null) {
                 return "receivable " + rec.id + " has no holder";
             }
+            if (rec.state == ReceivableState.ASSIGNED
+                    && (rec.factoredMinor == 0 || !hasRole(rec.holderId, PartyRole.BANK))) {
+                return "receivable " + rec.id + " is ASSIGNED but not held by a bank that took it over";
+            }
+            if (holdsFactored(rec) && (rec.factoredMinor != rec.outstandingMinor || rec.financingId != null)) {
+                return "receivable " + rec.id + " assigned to " + rec.holderId + ": factored " + rec.factoredMinor
+                        + ", outstanding " + rec.outstandingMinor + ", financing " + rec.financingId;
+            }
             boolean financingState =
                     rec.state == ReceivableState.FINANCING_REQUESTED || rec.state == ReceivableState.FINANCED;
             Financing f = rec.financingId == null ? null : financing(rec.financingId);
@@ -827,7 +1008,18 @@ public final class Receivables {
                 return "receivable " + rec.id + " is " + rec.state + " without an active financing";
             }
         }
+        for (Programme p : programmes.values()) {
+            if (!p.members.containsAll(p.acknowledged)) {
+                return "programme " + p.id + ": acknowledged " + p.acknowledged + " not all members " + p.members;
+            }
+        }
         Map<String, long[]> holds = new HashMap<>();
+        for (Receivable rec : receivables) {
+            if (holdsFactored(rec)) {
+                holds.computeIfAbsent(CreditLine.key(rec.holderId, rec.debtorId, rec.currency), k -> new long[2])[0] +=
+                        rec.factoredMinor;
+            }
+        }
         Map<String, String> activeByReceivable = new HashMap<>();
         for (Financing f : financings) {
             if (!f.state.active()) {
@@ -859,7 +1051,7 @@ public final class Receivables {
             long[] h = holds.getOrDefault(e.getKey(), new long[2]);
             if (line.reservedMinor != h[0] || line.usedMinor != h[1]) {
                 return "credit line " + line.bankId + "->" + line.coreId + ": reserved/used " + line.reservedMinor + "/"
-                        + line.usedMinor + " but financings hold " + h[0] + "/" + h[1];
+                        + line.usedMinor + " but financings and assignments hold " + h[0] + "/" + h[1];
             }
             if (line.reservedMinor < 0 || line.usedMinor < 0 || line.availableMinor() < 0) {
                 return "credit line " + line.bankId + "->" + line.coreId + " over its limit: " + line.reservedMinor
@@ -875,7 +1067,12 @@ public final class Receivables {
 
     // ---------------------------------------------------------------- snapshot
 
-    /** Writes the whole state, in journal order. Derived indexes are rebuilt by {@link #read}. */
+    /**
+     * Writes the whole state, in journal order. Derived indexes are rebuilt by {@link #read}. Since
+     * ledger snapshot version 5: per programme, after its members, those that acknowledged their
+     * onboarding (count int32, ids); per receivable, after its last financing id, what a bank took
+     * over by assignment (int64).
+     */
     public void write(DataOutput out) throws IOException {
         out.writeInt(creditLines.size());
         for (CreditLine l : creditLines.values()) {
@@ -901,6 +1098,10 @@ public final class Receivables {
             for (String m : p.members) {
                 out.writeUTF(m);
             }
+            out.writeInt(p.acknowledged.size());
+            for (String m : p.acknowledged) {
+                out.writeUTF(m);
+            }
         }
         out.writeInt(receivables.size());
         for (Receivable rec : receivables) {
@@ -923,6 +1124,7 @@ public final class Receivables {
                 out.writeUTF(child.id);
             }
             Snapshots.writeString(out, rec.lastFinancingId);
+            out.writeLong(rec.factoredMinor);
             out.writeInt(rec.historySize);
             for (int h = rec.historyFirst; h >= 0; h = history.nextAt(h)) {
                 out.writeLong(history.packedAt(h));
@@ -950,6 +1152,15 @@ public final class Receivables {
 
     /** Replaces the state with what {@link #write} wrote, and rebuilds the derived indexes. */
     public void read(DataInput in) throws IOException {
+        read(in, true);
+    }
+
+    /**
+     * As {@link #read(DataInput)}; without {@code withVersion5Fields} (ledger snapshots before version 5) the receivables carry no assigned
+     * amount and the programmes no acknowledged members (what ledger snapshots before version 5
+     * wrote: neither existed then).
+     */
+    public void read(DataInput in, boolean withVersion5Fields) throws IOException {
         creditLines.clear();
         programmes.clear();
         receivables.reset();
@@ -979,6 +1190,9 @@ public final class Receivables {
                     in.readInt());
             for (int m = 0, members = in.readInt(); m < members; m++) {
                 p.members.add(in.readUTF());
+            }
+            for (int m = 0, acknowledged = withVersion5Fields ? in.readInt() : 0; m < acknowledged; m++) {
+                p.acknowledged.add(in.readUTF());
             }
             programmes.put(p.id, p);
             termLimitDaysByCore.merge(p.coreId, p.maxTermDays, Math::max);
@@ -1012,6 +1226,7 @@ public final class Receivables {
                 listedChildren.computeIfAbsent(rec.id, k -> new ArrayList<>()).add(in.readUTF());
             }
             rec.lastFinancingId = Snapshots.readString(in);
+            rec.factoredMinor = withVersion5Fields ? in.readLong() : 0;
             for (int h = 0, historySize = in.readInt(); h < historySize; h++) {
                 rec.recordPacked(in.readLong());
             }

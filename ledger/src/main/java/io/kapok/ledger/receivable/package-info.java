@@ -12,7 +12,8 @@
  *  tsin.004 / tsin.006 item        RegisterReceivableCommand      debtor or creditor           RECEIVABLE_STATE
  *  tsin.013                        ConfirmReceivableCommand       debtor                       RECEIVABLE_STATE
  *  (split and transfer)            SplitReceivableCommand         holder                       RECEIVABLE_SPLIT, RECEIVABLE_STATE ×2, RECEIVABLE_ASSIGNED
- *  (withdrawal)                    CancelReceivableCommand        holder                       RECEIVABLE_STATE
+ *  tsin.006 to a bank (factoring)  AssignReceivableCommand        holder, onboarded            (RECEIVABLE_SPLIT, RECEIVABLE_STATE)?, CREDIT_RESERVED, RECEIVABLE_STATE, RECEIVABLE_ASSIGNED
+ *  (withdrawal)                    CancelReceivableCommand        holder                       CREDIT_RELEASED?, RECEIVABLE_STATE
  *  tsin.001 → tsin.002 RCCF/RCER   RequestFinancingCommand        holder, onboarded            FINANCING_STATE, RECEIVABLE_STATE
  *  bank's tsin.002 FNCD / reject   DecideFinancingCommand         programme's bank             FINANCING_STATE, CREDIT_RESERVED, RECEIVABLE_STATE
  *  bank's pacs.008 (disbursement)  DisburseFinancingCommand       financing bank               FINANCING_STATE, CREDIT_POSTED, RECEIVABLE_STATE, RECEIVABLE_ASSIGNED
