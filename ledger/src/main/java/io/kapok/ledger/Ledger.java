@@ -835,6 +835,21 @@ public final class Ledger {
     }
 
     /**
+     * True when {@code snapshot} was written in the layout this build writes ({@link #snapshot()}):
+     * only then does a ledger loaded from it give back the same bytes, and so the same {@link
+     * #stateHash()}. An older layout loads to the same state, whose hash is taken over this build's
+     * layout; the hash recorded with the old bytes is {@link #stateHashOf} those bytes.
+     */
+    public static boolean inCurrentLayout(byte[] snapshot) {
+        return snapshot.length >= 8
+                && ((snapshot[4] & 0xFF) << 24
+                                | (snapshot[5] & 0xFF) << 16
+                                | (snapshot[6] & 0xFF) << 8
+                                | (snapshot[7] & 0xFF))
+                        == SNAPSHOT_VERSION;
+    }
+
+    /**
      * The {@link #stateHash()} of the ledger that wrote {@code snapshot}: for a caller that has just
      * taken a {@link #snapshot()} and would otherwise serialise the whole state a second time.
      */
