@@ -1,0 +1,156 @@
+package io.kapok.bench.ledger;
+
+import io.kapok.ledger.Ledger;
+import io.kapok.ledger.LedgerResult;
+import io.kapok.ledger.payment.TransferCommand;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Thread CPU time per TRANSFER of two builds of the ledger side by side in one JVM, for a machine
+ * whose wall clock is shared with other work: each build's ledger jar is loaded in a class loader
+ * of its own, with this class's {@link Run} (the same payment population as {@code
+ * LedgerApplyBenchmark.transfer}), and the two run in alternating rounds, so both see the same
+ * machine. Reports, per build, the lowest, the first quartile and the median of the rounds'
+ * nanoseconds of thread CPU per transfer: other work on the machine only ever adds to a round (its
+ * cache misses, its share of a hyperthreaded core), so the low figures are the ones to compare.
+ *
+ * <pre>
+ * java -cp bench/target/kapok-bench.jar io.kapok.bench.ledger.TransferCpuComparison \
+ *     OLD/kapok-ledger.jar NEW/kapok-ledger.jar [retentionDays=30] [rounds=40] [transfersPerRound=100000]
+ * </pre>
+ *
+ * Not a test: nothing is asserted; it fails loudly only when a transfer is refused.
+ */
+public final class TransferCpuComparison {
+    private TransferCpuComparison() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: TransferCpuComparison LEDGER_JAR_A LEDGER_JAR_B [retentionDays] [rounds]"
+                    + " [transfersPerRound]");
+            System.exit(2);
+        }
+        int retentionDays = args.length > 2 ? Integer.parseInt(args[2]) : Ledger.PAYMENT_RETENTION_DAYS_DEFAULT;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 40;
+        int perRound = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
+        URL benchClasses = TransferCpuComparison.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation();
+        List<LongUnaryOperator> runs = new ArrayList<>();
+        for (int b = 0; b < 2; b++) {
+            URL ledgerJar = Path.of(args[b]).toUri().toURL();
+            ClassLoader loader = new URLClassLoader(
+                    "ledger-" + b, new URL[] {ledgerJar, benchClasses}, ClassLoader.getPlatformClassLoader());
+            runs.add((LongUnaryOperator) loader.loadClass(Run.class.getName())
+                    .getConstructor(int.class)
+                    .newInstance(retentionDays));
+        }
+        // Warm-up: fill each window (twice its occupancy) and let the JIT settle.
+        for (LongUnaryOperator run : runs) {
+            run.applyAsLong(2L * Run.WINDOW_PAYMENTS);
+        }
+        double[][] nsPerTransfer = new double[2][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < 2; k++) {
+                int b = (r & 1) == 0 ? k : 1 - k; // ABBA: neither build always runs first
+                nsPerTransfer[b][r] = (double) runs.get(b).applyAsLong(perRound) / perRound;
+            }
+        }
+        for (int b = 0; b < 2; b++) {
+            double[] sorted = nsPerTransfer[b].clone();
+            Arrays.sort(sorted);
+            System.out.printf(
+                    "%s %s: lowest %.1f, first quartile %.1f, median %.1f ns of thread CPU per transfer"
+                            + " (%d rounds of %d, retention %d days)%n",
+                    b == 0 ? "A" : "B",
+                    args[b],
+                    sorted[0],
+                    sorted[rounds / 4],
+                    sorted[rounds / 2],
+                    rounds,
+                    perRound,
+                    retentionDays);
+        }
+    }
+
+    /**
+     * One build's ledger and payment population: 1,003 banks, 2^20 payments with unique ids
+     * cycled, receive time stepping so that the window holds {@value #WINDOW_PAYMENTS} of them.
+     * {@link #applyAsLong} applies that many transfers and returns their thread CPU, nanoseconds.
+     */
+    public static final class Run implements LongUnaryOperator {
+        static final int WINDOW_PAYMENTS = 1 << 19;
+        static final int POOL = Integer.getInteger("kapok.transferPool", 1 << 20);
+
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final LedgerBenchWorld world;
+        private final long stepMs;
+        private final TransferCommand command = new TransferCommand();
+        private final String[] senderIds = new String[POOL];
+        private final String[] messageIds = new String[POOL];
+        private final String[] uetrs = new String[POOL];
+        private final String[] endToEndIds = new String[POOL];
+        private final String[] creditPartyIds = new String[POOL];
+        private final long[] amountsMinor = new long[POOL];
+        private int next;
+
+        public Run(int retentionDays) {
+            world = new LedgerBenchWorld(
+                    new Ledger(retentionDays, Ledger.PAYMENT_CAPACITY_DEFAULT), LedgerApplyBenchmark.EXTRA_BANKS);
+            stepMs = retentionDays * 86_400_000L / WINDOW_PAYMENTS;
+            SplittableRandom random = new SplittableRandom(20261123L);
+            String[] banks = world.accountHolders;
+            for (int i = 0; i < POOL; i++) {
+                int from = random.nextInt(banks.length);
+                int to = (from + 1 + random.nextInt(banks.length - 1)) % banks.length;
+                senderIds[i] = new String(banks[from]);
+                messageIds[i] = banks[from].substring(0, 4) + "-20261123-" + i;
+                uetrs[i] = new UUID(random.nextLong() & 0xFFFFFFFFFFFF0FFFL | 0x4000L, random.nextLong()).toString();
+                endToEndIds[i] = "E2E-" + i;
+                creditPartyIds[i] = new String(banks[to]);
+                amountsMinor[i] = 1 + random.nextInt(1_000_000);
+            }
+            command.currency = LedgerBenchWorld.CNY;
+        }
+
+        @Override
+        public long applyAsLong(long transfers) {
+            Ledger ledger = world.ledger;
+            LedgerResult result = world.result;
+            TransferCommand c = command;
+            long applied = 0;
+            long startNs = threads.getCurrentThreadCpuTime();
+            for (long n = 0; n < transfers; n++) {
+                int i = next++ & (POOL - 1);
+                c.sequence = ledger.lastSequence() + 1;
+                world.timeMs += stepMs;
+                c.timeMs = world.timeMs;
+                c.senderId = senderIds[i];
+                c.messageId = messageIds[i];
+                c.uetr = uetrs[i];
+                c.endToEndId = endToEndIds[i];
+                c.debitPartyId = senderIds[i];
+                c.creditPartyId = creditPartyIds[i];
+                c.amountMinor = amountsMinor[i];
+                ledger.apply(c, result);
+                applied += result.applied ? 1 : 0;
+            }
+            long cpuNs = threads.getCurrentThreadCpuTime() - startNs;
+            if (applied != transfers) {
+                throw new IllegalStateException("only " + applied + " of " + transfers + " transfers applied");
+            }
+            return cpuNs;
+        }
+    }
+}
