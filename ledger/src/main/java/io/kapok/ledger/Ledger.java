@@ -327,7 +327,7 @@ public final class Ledger {
     public boolean findDecided(PaymentMessage command, LedgerResult result) {
         result.clear();
         DecidedPayments decided = decidedPayments;
-        int slot = decided.findByMessage(command.messageKeyHash(), command.senderId(), command.messageId());
+        int slot = decided.findByMessage(command.senderId(), command.messageId());
         if (slot >= 0) {
             if (decided.fingerprintAt(slot) == command.fingerprint()) {
                 LedgerRejection rejection = decided.rejectionAt(slot);
@@ -343,7 +343,7 @@ public final class Ledger {
             return true;
         }
         String uetr = command.uetr();
-        if (uetr != null && decided.findByUetr(command.uetrKeyHash(), uetr) >= 0) {
+        if (uetr != null && decided.findByUetr(uetr) >= 0) {
             result.reject(LedgerRejection.DUPLICATE, 0, 0);
             return true;
         }
@@ -351,7 +351,7 @@ public final class Ledger {
     }
 
     private void transfer(TransferCommand c, LedgerResult result) {
-        preloaded = decidedPayments.preload(c, c.timeMs);
+        preloaded = decidedPayments.preload(c.senderId, c.messageId, c.uetr, c.timeMs);
         // Time moves on first, so replay forgets exactly what the live run forgot.
         decidedPayments.forget(c.timeMs);
         if (findDecided(c, result)) {
@@ -384,14 +384,23 @@ public final class Ledger {
 
     /** Refuses a transfer and remembers the refusal, so that a retry gets the same answer. */
     private void refuseTransfer(TransferCommand c, LedgerRejection rejection, LedgerResult result) {
-        decidedPayments.remember(c, c.sequence, c.timeMs, rejection);
+        decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
         result.reject(rejection, c.sequence, c.timeMs);
     }
 
     /** Remembers a settled transfer with what its returns and recalls need; returns its window slot. */
     private int rememberSettled(TransferCommand c, Party debit, Party credit) {
         return decidedPayments.rememberSettled(
-                c, c.sequence, c.timeMs, debit.id(), credit.id(), c.currency, c.amountMinor);
+                c.senderId,
+                c.messageId,
+                c.uetr,
+                c.sequence,
+                c.timeMs,
+                c.fingerprint(),
+                debit.id(),
+                credit.id(),
+                c.currency,
+                c.amountMinor);
     }
 
     /** A transfer whose debit is in another currency than its credit; see the class doc. */

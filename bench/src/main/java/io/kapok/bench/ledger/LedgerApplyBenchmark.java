@@ -102,7 +102,13 @@ public class LedgerApplyBenchmark {
         long stepMs;
 
         LedgerBenchWorld world;
-        TransferCommand[] commands;
+        final TransferCommand command = new TransferCommand();
+        String[] senderIds;
+        String[] messageIds;
+        String[] uetrs;
+        String[] endToEndIds;
+        String[] creditPartyIds;
+        long[] amountsMinor;
         int next;
 
         @Setup(Level.Trial)
@@ -114,40 +120,39 @@ public class LedgerApplyBenchmark {
             stepMs = 30L * 86_400_000L / WINDOW_PAYMENTS;
             SplittableRandom random = new SplittableRandom(20261123L);
             String[] banks = world.accountHolders;
-            commands = new TransferCommand[poolSize];
+            senderIds = new String[poolSize];
+            messageIds = new String[poolSize];
+            uetrs = new String[poolSize];
+            endToEndIds = new String[poolSize];
+            creditPartyIds = new String[poolSize];
+            amountsMinor = new long[poolSize];
             for (int i = 0; i < poolSize; i++) {
                 int from = random.nextInt(banks.length);
                 int to = (from + 1 + random.nextInt(banks.length - 1)) % banks.length;
-                commands[i] = transferCommand(i, banks[from], banks[to], random);
-                // As the sequencer's duplicate look-up (Ledger.findDecided) does before it journals
-                // the payment: the ledger then finds the fingerprint and key hashes derived.
-                commands[i].fingerprint();
+                // new String: a decoded message brings its own copies, not the ledger's instances.
+                senderIds[i] = new String(banks[from]);
+                messageIds[i] = banks[from].substring(0, 4) + "-20261123-" + i;
+                uetrs[i] = new UUID(random.nextLong() & 0xFFFFFFFFFFFF0FFFL | 0x4000L, random.nextLong()).toString();
+                endToEndIds[i] = "E2E-" + i;
+                creditPartyIds[i] = new String(banks[to]);
+                amountsMinor[i] = 1 + random.nextInt(1_000_000);
             }
-        }
-
-        /**
-         * The {@code i}-th payment of a pool: {@code from} pays {@code to} up to CNY 10,000.00, with a
-         * unique MsgId, UETR and EndToEndId. The ids are copies (new Strings), as a decoded message
-         * brings its own, not the ledger's instances.
-         */
-        static TransferCommand transferCommand(int i, String from, String to, SplittableRandom random) {
-            TransferCommand c = new TransferCommand();
-            c.senderId = new String(from);
-            c.messageId = from.substring(0, 4) + "-20261123-" + i;
-            c.uetr = new UUID(random.nextLong() & 0xFFFFFFFFFFFF0FFFL | 0x4000L, random.nextLong()).toString();
-            c.endToEndId = "E2E-" + i;
-            c.debitPartyId = c.senderId;
-            c.creditPartyId = new String(to);
-            c.currency = LedgerBenchWorld.CNY;
-            c.amountMinor = 1 + random.nextInt(1_000_000);
-            return c;
+            command.currency = LedgerBenchWorld.CNY;
         }
 
         TransferCommand nextCommand() {
-            TransferCommand c = commands[next++ & (poolSize - 1)];
+            int i = next++ & (poolSize - 1);
+            TransferCommand c = command;
             c.sequence = world.ledger.lastSequence() + 1;
             world.timeMs += stepMs;
             c.timeMs = world.timeMs;
+            c.senderId = senderIds[i];
+            c.messageId = messageIds[i];
+            c.uetr = uetrs[i];
+            c.endToEndId = endToEndIds[i];
+            c.debitPartyId = senderIds[i];
+            c.creditPartyId = creditPartyIds[i];
+            c.amountMinor = amountsMinor[i];
             return c;
         }
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -95,10 +96,13 @@ public final class TransferCpuComparison {
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final LedgerBenchWorld world;
         private final long stepMs;
-        /** Whether each transfer's fingerprint is derived in the timed loop, just before it is applied. */
-        private final boolean deriveTimed = Boolean.getBoolean("kapok.transferDeriveTimed");
-
-        private final TransferCommand[] commands = new TransferCommand[POOL];
+        private final TransferCommand command = new TransferCommand();
+        private final String[] senderIds = new String[POOL];
+        private final String[] messageIds = new String[POOL];
+        private final String[] uetrs = new String[POOL];
+        private final String[] endToEndIds = new String[POOL];
+        private final String[] creditPartyIds = new String[POOL];
+        private final long[] amountsMinor = new long[POOL];
         private int next;
 
         public Run(int retentionDays) {
@@ -110,28 +114,35 @@ public final class TransferCpuComparison {
             for (int i = 0; i < POOL; i++) {
                 int from = random.nextInt(banks.length);
                 int to = (from + 1 + random.nextInt(banks.length - 1)) % banks.length;
-                commands[i] = LedgerApplyBenchmark.TransferState.transferCommand(i, banks[from], banks[to], random);
-                if (!deriveTimed) {
-                    commands[i].fingerprint();
-                }
+                senderIds[i] = new String(banks[from]);
+                messageIds[i] = banks[from].substring(0, 4) + "-20261123-" + i;
+                uetrs[i] = new UUID(random.nextLong() & 0xFFFFFFFFFFFF0FFFL | 0x4000L, random.nextLong()).toString();
+                endToEndIds[i] = "E2E-" + i;
+                creditPartyIds[i] = new String(banks[to]);
+                amountsMinor[i] = 1 + random.nextInt(1_000_000);
             }
+            command.currency = LedgerBenchWorld.CNY;
         }
 
         @Override
         public long applyAsLong(long transfers) {
             Ledger ledger = world.ledger;
             LedgerResult result = world.result;
-            boolean derive = deriveTimed;
+            TransferCommand c = command;
             long applied = 0;
             long startNs = threads.getCurrentThreadCpuTime();
             for (long n = 0; n < transfers; n++) {
-                TransferCommand c = commands[next++ & (POOL - 1)];
+                int i = next++ & (POOL - 1);
                 c.sequence = ledger.lastSequence() + 1;
                 world.timeMs += stepMs;
                 c.timeMs = world.timeMs;
-                if (derive) {
-                    c.fingerprint();
-                }
+                c.senderId = senderIds[i];
+                c.messageId = messageIds[i];
+                c.uetr = uetrs[i];
+                c.endToEndId = endToEndIds[i];
+                c.debitPartyId = senderIds[i];
+                c.creditPartyId = creditPartyIds[i];
+                c.amountMinor = amountsMinor[i];
                 ledger.apply(c, result);
                 applied += result.applied ? 1 : 0;
             }

@@ -163,12 +163,13 @@ public final class DecidedPayments {
      * waits for them about once rather than four times in a row. Returns the entries folded into one
      * value, which means nothing: the caller keeps it only so that the loads are not optimised away.
      *
+     * @param uetr the UETR the message claims, or null
      */
-    public long preload(PaymentMessage m, long nowMs) {
+    public long preload(String senderId, String messageId, String uetr, long nowMs) {
         int mask = tableMask;
-        long folded = byMessage[m.messageKeyHash() & mask];
-        if (m.uetr() != null) {
-            folded ^= byUetr[m.uetrKeyHash() & mask];
+        long folded = byMessage[messageHash(senderId, messageId) & mask];
+        if (uetr != null) {
+            folded ^= byUetr[uetrHash(uetr) & mask];
         }
         if (size > 0 && numbers[head * LONGS + TIME_MS] <= nowMs - retentionMs) {
             long hashes = numbers[head * LONGS + HASHES];
@@ -179,11 +180,7 @@ public final class DecidedPayments {
 
     /** The ring slot of the decision on (sender, MsgId), or -1. */
     public int findByMessage(String senderId, String messageId) {
-        return findByMessage(messageHash(senderId, messageId), senderId, messageId);
-    }
-
-    /** The ring slot of the decision on (sender, MsgId), whose {@link PaymentMessage#messageKeyHash()} is {@code hash}, or -1. */
-    public int findByMessage(int hash, String senderId, String messageId) {
+        int hash = messageHash(senderId, messageId);
         long[] table = byMessage;
         for (int i = hash & tableMask; ; i = (i + 1) & tableMask) {
             long entry = table[i];
@@ -201,11 +198,7 @@ public final class DecidedPayments {
 
     /** The ring slot of the decision on this UETR, or -1. */
     public int findByUetr(String uetr) {
-        return findByUetr(uetrHash(uetr), uetr);
-    }
-
-    /** The ring slot of the decision on this UETR, whose {@link PaymentMessage#uetrKeyHash()} is {@code hash}, or -1. */
-    public int findByUetr(int hash, String uetr) {
+        int hash = uetrHash(uetr);
         long[] table = byUetr;
         for (int i = hash & tableMask; ; i = (i + 1) & tableMask) {
             long entry = table[i];
@@ -235,38 +228,6 @@ public final class DecidedPayments {
             long timeMs,
             LedgerRejection rejection,
             long fingerprint) {
-        int messageHash = messageHash(senderId, messageId);
-        int uetrHash = uetr == null ? 0 : uetrHash(uetr);
-        return remember(messageHash, uetrHash, senderId, messageId, uetr, sequence, timeMs, rejection, fingerprint);
-    }
-
-    /**
-     * Remembers the decision on {@code m}, as {@link #remember(String, String, String, long, long,
-     * LedgerRejection, long)} does, with the key hashes and the fingerprint {@code m} keeps.
-     */
-    public int remember(PaymentMessage m, long sequence, long timeMs, LedgerRejection rejection) {
-        return remember(
-                m.messageKeyHash(),
-                m.uetrKeyHash(),
-                m.senderId(),
-                m.messageId(),
-                m.uetr(),
-                sequence,
-                timeMs,
-                rejection,
-                m.fingerprint());
-    }
-
-    private int remember(
-            int messageHash,
-            int uetrHash,
-            String senderId,
-            String messageId,
-            String uetr,
-            long sequence,
-            long timeMs,
-            LedgerRejection rejection,
-            long fingerprint) {
         if (size == capacity) {
             throw new IllegalStateException("payment window is full: " + capacity + " decisions");
         }
@@ -277,6 +238,8 @@ public final class DecidedPayments {
         if (slot >= slots) {
             slot -= slots;
         }
+        int messageHash = messageHash(senderId, messageId);
+        int uetrHash = uetr == null ? 0 : uetrHash(uetr);
         int n = slot * LONGS;
         numbers[n + SEQUENCE] = sequence;
         numbers[n + TIME_MS] = timeMs;
@@ -316,24 +279,6 @@ public final class DecidedPayments {
             int currency,
             long amountMinor) {
         int slot = remember(senderId, messageId, uetr, sequence, timeMs, null, fingerprint);
-        settle(slot, debitPartyId, creditPartyId, currency, amountMinor, 0, null);
-        return slot;
-    }
-
-    /**
-     * Remembers {@code m}, a transfer that settled, as {@link #rememberSettled(String, String, String,
-     * long, long, long, String, String, int, long)} does, with the key hashes and the fingerprint
-     * {@code m} keeps.
-     */
-    public int rememberSettled(
-            PaymentMessage m,
-            long sequence,
-            long timeMs,
-            String debitPartyId,
-            String creditPartyId,
-            int currency,
-            long amountMinor) {
-        int slot = remember(m, sequence, timeMs, null);
         settle(slot, debitPartyId, creditPartyId, currency, amountMinor, 0, null);
         return slot;
     }
@@ -650,11 +595,11 @@ public final class DecidedPayments {
         tableMask = tableLength - 1;
     }
 
-    static int messageHash(String senderId, String messageId) {
+    private static int messageHash(String senderId, String messageId) {
         return OpenAddressing.spread(senderId.hashCode() * 31 + messageId.hashCode());
     }
 
-    static int uetrHash(String uetr) {
+    private static int uetrHash(String uetr) {
         return OpenAddressing.spread(uetr.hashCode());
     }
 

@@ -20,15 +20,4 @@ public interface PaymentMessage {
 
     /** Everything the message says, in 64 bits; different message types never mix the same way. */
     long fingerprint();
-
-    /** The hash {@link DecidedPayments} files (sender, message id) under. */
-    default int messageKeyHash() {
-        return DecidedPayments.messageHash(senderId(), messageId());
-    }
-
-    /** The hash {@link DecidedPayments} files the {@link #uetr()} under; 0 when there is none. */
-    default int uetrKeyHash() {
-        String uetr = uetr();
-        return uetr == null ? 0 : DecidedPayments.uetrHash(uetr);
-    }
 }

@@ -44,27 +44,6 @@ public final class TransferCommand extends LedgerCommand implements PaymentMessa
      */
     public long exchangeRateScaled;
 
-    // What fingerprint() and the two key hashes were derived from, and what they gave: the ledger
-    // asks for them several times per transfer (the duplicate look-ups before journaling, again on
-    // apply, and when remembering the decision), and each time the fields are the ones they were
-    // derived from they are answered from here, without reading a String. Fields are compared by
-    // value, Strings by identity: a String is immutable, so the same instance is the same text.
-    private boolean derived;
-    private String derivedSenderId;
-    private String derivedMessageId;
-    private String derivedUetr;
-    private String derivedEndToEndId;
-    private String derivedDebitPartyId;
-    private String derivedCreditPartyId;
-    private int derivedCurrency;
-    private long derivedAmountMinor;
-    private int derivedInstructedCurrency;
-    private long derivedInstructedAmountMinor;
-    private long derivedExchangeRateScaled;
-    private long derivedFingerprint;
-    private int derivedMessageKeyHash;
-    private int derivedUetrKeyHash;
-
     @Override
     public CommandType type() {
         return CommandType.TRANSFER;
@@ -88,58 +67,6 @@ public final class TransferCommand extends LedgerCommand implements PaymentMessa
      */
     @Override
     public long fingerprint() {
-        derive();
-        return derivedFingerprint;
-    }
-
-    /** {@link PaymentMessage#messageKeyHash()}, kept with the {@link #fingerprint()}. */
-    @Override
-    public int messageKeyHash() {
-        derive();
-        return derivedMessageKeyHash;
-    }
-
-    /** {@link PaymentMessage#uetrKeyHash()}, kept with the {@link #fingerprint()}. */
-    @Override
-    public int uetrKeyHash() {
-        derive();
-        return derivedUetrKeyHash;
-    }
-
-    /** Derives the fingerprint and the key hashes again unless every field they cover is unchanged. */
-    private void derive() {
-        if (derived
-                && derivedSenderId == senderId
-                && derivedMessageId == messageId
-                && derivedUetr == uetr
-                && derivedEndToEndId == endToEndId
-                && derivedDebitPartyId == debitPartyId
-                && derivedCreditPartyId == creditPartyId
-                && derivedCurrency == currency
-                && derivedAmountMinor == amountMinor
-                && derivedInstructedCurrency == instructedCurrency
-                && derivedInstructedAmountMinor == instructedAmountMinor
-                && derivedExchangeRateScaled == exchangeRateScaled) {
-            return;
-        }
-        derivedFingerprint = computeFingerprint();
-        derivedMessageKeyHash = DecidedPayments.messageHash(senderId, messageId);
-        derivedUetrKeyHash = uetr == null ? 0 : DecidedPayments.uetrHash(uetr);
-        derivedSenderId = senderId;
-        derivedMessageId = messageId;
-        derivedUetr = uetr;
-        derivedEndToEndId = endToEndId;
-        derivedDebitPartyId = debitPartyId;
-        derivedCreditPartyId = creditPartyId;
-        derivedCurrency = currency;
-        derivedAmountMinor = amountMinor;
-        derivedInstructedCurrency = instructedCurrency;
-        derivedInstructedAmountMinor = instructedAmountMinor;
-        derivedExchangeRateScaled = exchangeRateScaled;
-        derived = true;
-    }
-
-    private long computeFingerprint() {
         long h = Fingerprint.START;
         h = Fingerprint.mix(h, Fingerprint.text(senderId));
         h = Fingerprint.mix(h, Fingerprint.text(messageId));
