@@ -2,7 +2,6 @@ package io.kapok.bench.ledger;
 
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerResult;
-import io.kapok.ledger.payment.TransferCommand;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URL;
@@ -11,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.function.LongUnaryOperator;
 
 /**
@@ -91,68 +88,30 @@ public final class TransferCpuComparison {
     }
 
     /**
-     * One build's ledger and payment population: 1,003 banks, 2^20 payments with unique ids
-     * cycled, receive time stepping so that a 30-day window holds {@value #WINDOW_PAYMENTS} of them
-     * (a 1-day window about 17,500).
-     * {@link #applyAsLong} applies that many transfers and returns their thread CPU, nanoseconds.
+     * One build's ledger and payment population: {@code LedgerApplyBenchmark}'s, whose receive time
+     * steps so that a 30-day window holds {@value LedgerApplyBenchmark.TransferState#WINDOW_PAYMENTS}
+     * payments (a 1-day window about 17,500), on a ledger with the given retention. {@link
+     * #applyAsLong} applies that many transfers and returns their thread CPU, nanoseconds.
      */
     public static final class Run implements LongUnaryOperator {
-        static final int WINDOW_PAYMENTS = 1 << 19;
-        static final int POOL = Integer.getInteger("kapok.transferPool", 1 << 20);
+        static final int WINDOW_PAYMENTS = LedgerApplyBenchmark.TransferState.WINDOW_PAYMENTS;
 
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        private final LedgerBenchWorld world;
-        private final long stepMs;
-        private final TransferCommand command = new TransferCommand();
-        private final String[] senderIds = new String[POOL];
-        private final String[] messageIds = new String[POOL];
-        private final String[] uetrs = new String[POOL];
-        private final String[] endToEndIds = new String[POOL];
-        private final String[] creditPartyIds = new String[POOL];
-        private final long[] amountsMinor = new long[POOL];
-        private int next;
+        private final LedgerApplyBenchmark.TransferState state = new LedgerApplyBenchmark.TransferState();
 
         public Run(int retentionDays) {
-            world = new LedgerBenchWorld(
-                    new Ledger(retentionDays, Ledger.PAYMENT_CAPACITY_DEFAULT), LedgerApplyBenchmark.EXTRA_BANKS);
-            // As in LedgerApplyBenchmark: a 30-day window holds WINDOW_PAYMENTS payments, a shorter one
-            // proportionally fewer.
-            stepMs = 30L * 86_400_000L / WINDOW_PAYMENTS;
-            SplittableRandom random = new SplittableRandom(20261123L);
-            String[] banks = world.accountHolders;
-            for (int i = 0; i < POOL; i++) {
-                int from = random.nextInt(banks.length);
-                int to = (from + 1 + random.nextInt(banks.length - 1)) % banks.length;
-                senderIds[i] = new String(banks[from]);
-                messageIds[i] = banks[from].substring(0, 4) + "-20261123-" + i;
-                uetrs[i] = new UUID(random.nextLong() & 0xFFFFFFFFFFFF0FFFL | 0x4000L, random.nextLong()).toString();
-                endToEndIds[i] = "E2E-" + i;
-                creditPartyIds[i] = new String(banks[to]);
-                amountsMinor[i] = 1 + random.nextInt(1_000_000);
-            }
-            command.currency = LedgerBenchWorld.CNY;
+            state.poolSize = Integer.getInteger("kapok.transferPool", 1 << 20);
+            state.setUp(new Ledger(retentionDays, Ledger.PAYMENT_CAPACITY_DEFAULT));
         }
 
         @Override
         public long applyAsLong(long transfers) {
-            Ledger ledger = world.ledger;
-            LedgerResult result = world.result;
-            TransferCommand c = command;
+            Ledger ledger = state.world.ledger;
+            LedgerResult result = state.world.result;
             long applied = 0;
             long startNs = threads.getCurrentThreadCpuTime();
             for (long n = 0; n < transfers; n++) {
-                int i = next++ & (POOL - 1);
-                c.sequence = ledger.lastSequence() + 1;
-                world.timeMs += stepMs;
-                c.timeMs = world.timeMs;
-                c.senderId = senderIds[i];
-                c.messageId = messageIds[i];
-                c.uetr = uetrs[i];
-                c.endToEndId = endToEndIds[i];
-                c.debitPartyId = senderIds[i];
-                c.creditPartyId = creditPartyIds[i];
-                c.amountMinor = amountsMinor[i];
-                ledger.apply(c, result);
+                ledger.apply(state.nextCommand(), result);
                 applied += result.applied && !result.retry ? 1 : 0;
             }
             long cpuNs = threads.getCurrentThreadCpuTime() - startNs;
