@@ -398,7 +398,20 @@ public final class Ledger {
     /** Refuses a transfer and remembers the refusal, so that a retry gets the same answer. */
     private void refuseTransfer(
             TransferCommand c, int messageHash, int uetrHash, LedgerRejection rejection, LedgerResult result) {
-        decidedPayments.remember(
+        rememberTransfer(c, messageHash, uetrHash, rejection);
+        result.reject(rejection, c.sequence, c.timeMs);
+    }
+
+    /** Remembers a settled transfer with what its returns and recalls need; returns its window slot. */
+    private int rememberSettled(TransferCommand c, int messageHash, int uetrHash, Party debit, Party credit) {
+        int slot = rememberTransfer(c, messageHash, uetrHash, null);
+        decidedPayments.settled(slot, debit.id(), credit.id(), c.currency, c.amountMinor);
+        return slot;
+    }
+
+    /** Remembers the decision on a transfer under its keys' hashes; returns its window slot. */
+    private int rememberTransfer(TransferCommand c, int messageHash, int uetrHash, LedgerRejection rejection) {
+        return decidedPayments.remember(
                 messageHash,
                 uetrHash,
                 c.senderId,
@@ -408,24 +421,6 @@ public final class Ledger {
                 c.timeMs,
                 rejection,
                 c.fingerprint());
-        result.reject(rejection, c.sequence, c.timeMs);
-    }
-
-    /** Remembers a settled transfer with what its returns and recalls need; returns its window slot. */
-    private int rememberSettled(TransferCommand c, int messageHash, int uetrHash, Party debit, Party credit) {
-        return decidedPayments.rememberSettled(
-                messageHash,
-                uetrHash,
-                c.senderId,
-                c.messageId,
-                c.uetr,
-                c.sequence,
-                c.timeMs,
-                c.fingerprint(),
-                debit.id(),
-                credit.id(),
-                c.currency,
-                c.amountMinor);
     }
 
     /** A transfer whose debit is in another currency than its credit; see the class doc. */

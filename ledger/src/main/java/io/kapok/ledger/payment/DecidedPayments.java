@@ -302,57 +302,15 @@ public final class DecidedPayments {
     }
 
     /**
-     * Remembers a transfer that settled, with what its returns and recalls need. Same preconditions
-     * as {@link #remember}.
-     *
-     * @return the decision's ring slot, valid until the next call that remembers
+     * Records what the returns and recalls of the transfer just remembered at {@code slot}, as
+     * applied, need: it settled {@code amountMinor} of {@code currency} from {@code debitPartyId} to
+     * {@code creditPartyId}, nothing of it returned yet and no recall open.
      */
-    public int rememberSettled(
-            String senderId,
-            String messageId,
-            String uetr,
-            long sequence,
-            long timeMs,
-            long fingerprint,
-            String debitPartyId,
-            String creditPartyId,
-            int currency,
-            long amountMinor) {
-        return rememberSettled(
-                messageHash(senderId, messageId),
-                uetr == null ? 0 : uetrHash(uetr),
-                senderId,
-                messageId,
-                uetr,
-                sequence,
-                timeMs,
-                fingerprint,
-                debitPartyId,
-                creditPartyId,
-                currency,
-                amountMinor);
-    }
-
-    /**
-     * {@link #rememberSettled(String, String, String, long, long, long, String, String, int, long)}
-     * with the keys' hashes computed once by the caller.
-     */
-    public int rememberSettled(
-            int messageHash,
-            int uetrHash,
-            String senderId,
-            String messageId,
-            String uetr,
-            long sequence,
-            long timeMs,
-            long fingerprint,
-            String debitPartyId,
-            String creditPartyId,
-            int currency,
-            long amountMinor) {
-        int slot = remember(messageHash, uetrHash, senderId, messageId, uetr, sequence, timeMs, null, fingerprint);
+    public void settled(int slot, String debitPartyId, String creditPartyId, int currency, long amountMinor) {
+        if (rejectionAt(slot) != null) {
+            throw new IllegalStateException("a refused payment did not settle: " + messageIdAt(slot));
+        }
         settle(slot, debitPartyId, creditPartyId, currency, amountMinor, 0, null);
-        return slot;
     }
 
     private void settle(
