@@ -338,9 +338,19 @@ public final class Ledger {
      * nothing, not even the journal.
      */
     public boolean findDecided(PaymentMessage command, LedgerResult result) {
+        String uetr = command.uetr();
+        return findDecided(
+                command,
+                DecidedPayments.messageHash(command.senderId(), command.messageId()),
+                uetr == null ? 0 : DecidedPayments.uetrHash(uetr),
+                result);
+    }
+
+    /** {@link #findDecided(PaymentMessage, LedgerResult)} with the keys' hashes computed once. */
+    private boolean findDecided(PaymentMessage command, int messageHash, int uetrHash, LedgerResult result) {
         result.clear();
         DecidedPayments decided = decidedPayments;
-        int slot = decided.findByMessage(command.senderId(), command.messageId());
+        int slot = decided.findByMessage(messageHash, command.senderId(), command.messageId());
         if (slot >= 0) {
             if (decided.fingerprintAt(slot) == command.fingerprint()) {
                 LedgerRejection rejection = decided.rejectionAt(slot);
@@ -356,7 +366,7 @@ public final class Ledger {
             return true;
         }
         String uetr = command.uetr();
-        if (uetr != null && decided.findByUetr(uetr) >= 0) {
+        if (uetr != null && decided.findByUetr(uetrHash, uetr) >= 0) {
             result.reject(LedgerRejection.DUPLICATE, 0, 0);
             return true;
         }
@@ -364,10 +374,13 @@ public final class Ledger {
     }
 
     private void transfer(TransferCommand c, LedgerResult result) {
-        preloaded = decidedPayments.preload(c.senderId, c.messageId, c.uetr, c.timeMs);
+        // The keys' hashes, once: the preload, the look-ups and remembering the decision all use them.
+        int messageHash = DecidedPayments.messageHash(c.senderId, c.messageId);
+        int uetrHash = c.uetr == null ? 0 : DecidedPayments.uetrHash(c.uetr);
+        preloaded = decidedPayments.preload(messageHash, uetrHash, c.uetr != null, c.timeMs);
         // Time moves on first, so replay forgets exactly what the live run forgot.
         decidedPayments.forget(c.timeMs);
-        if (findDecided(c, result)) {
+        if (findDecided(c, messageHash, uetrHash, result)) {
             return; // a duplicate that reached the journal anyway changes nothing
         }
         if (decidedPayments.full()) {
@@ -375,7 +388,7 @@ public final class Ledger {
             return; // not remembered: a retry is decided again, and may find room then
         }
         if (c.crossCurrency()) {
-            transferCrossCurrency(c, result);
+            transferCrossCurrency(c, messageHash, uetrHash, result);
             return;
         }
         Party debit = parties.get(c.debitPartyId);
@@ -384,10 +397,10 @@ public final class Ledger {
         int creditIndex = credit == null ? -1 : credit.accountIndex(c.currency);
         LedgerRejection rejection = checkTransfer(c, debit, debitIndex, creditIndex);
         if (rejection != null) {
-            refuseTransfer(c, rejection, result);
+            refuseTransfer(c, messageHash, uetrHash, rejection, result);
             return;
         }
-        rememberSettled(c, debit, credit);
+        rememberSettled(c, messageHash, uetrHash, debit, credit);
         debit.post(debitIndex, -c.amountMinor);
         credit.post(creditIndex, c.amountMinor);
         result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.currency, -c.amountMinor, 0);
@@ -396,28 +409,35 @@ public final class Ledger {
     }
 
     /** Refuses a transfer and remembers the refusal, so that a retry gets the same answer. */
-    private void refuseTransfer(TransferCommand c, LedgerRejection rejection, LedgerResult result) {
-        decidedPayments.remember(c.senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
+    private void refuseTransfer(
+            TransferCommand c, int messageHash, int uetrHash, LedgerRejection rejection, LedgerResult result) {
+        rememberTransfer(c, messageHash, uetrHash, rejection);
         result.reject(rejection, c.sequence, c.timeMs);
     }
 
     /** Remembers a settled transfer with what its returns and recalls need; returns its window slot. */
-    private int rememberSettled(TransferCommand c, Party debit, Party credit) {
-        return decidedPayments.rememberSettled(
+    private int rememberSettled(TransferCommand c, int messageHash, int uetrHash, Party debit, Party credit) {
+        int slot = rememberTransfer(c, messageHash, uetrHash, null);
+        decidedPayments.settled(slot, debit.id(), credit.id(), c.currency, c.amountMinor);
+        return slot;
+    }
+
+    /** Remembers the decision on a transfer under its keys' hashes; returns its window slot. */
+    private int rememberTransfer(TransferCommand c, int messageHash, int uetrHash, LedgerRejection rejection) {
+        return decidedPayments.remember(
+                messageHash,
+                uetrHash,
                 c.senderId,
                 c.messageId,
                 c.uetr,
                 c.sequence,
                 c.timeMs,
-                c.fingerprint(),
-                debit.id(),
-                credit.id(),
-                c.currency,
-                c.amountMinor);
+                rejection,
+                c.fingerprint());
     }
 
     /** A transfer whose debit is in another currency than its credit; see the class doc. */
-    private void transferCrossCurrency(TransferCommand c, LedgerResult result) {
+    private void transferCrossCurrency(TransferCommand c, int messageHash, int uetrHash, LedgerResult result) {
         Party debit = parties.get(c.debitPartyId);
         Party credit = parties.get(c.creditPartyId);
         Party fx = operator();
@@ -459,10 +479,10 @@ public final class Ledger {
             rejection = null;
         }
         if (rejection != null) {
-            refuseTransfer(c, rejection, result);
+            refuseTransfer(c, messageHash, uetrHash, rejection, result);
             return;
         }
-        decidedPayments.markConverted(rememberSettled(c, debit, credit), rate.ledgerSequence());
+        decidedPayments.markConverted(rememberSettled(c, messageHash, uetrHash, debit, credit), rate.ledgerSequence());
         debit.post(debitIndex, -debitMinor);
         fx.post(fxInIndex, debitMinor);
         fx.post(fxOutIndex, -c.amountMinor);

@@ -113,10 +113,15 @@ public class LedgerApplyBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
+            setUp(new Ledger());
+        }
+
+        /** Builds the world on {@code ledger} (empty) and the pool of {@link #poolSize} payments. */
+        void setUp(Ledger ledger) {
             if (Integer.bitCount(poolSize) != 1) {
                 throw new IllegalArgumentException("poolSize must be a power of two: " + poolSize);
             }
-            world = new LedgerBenchWorld(new Ledger(), EXTRA_BANKS);
+            world = new LedgerBenchWorld(ledger, EXTRA_BANKS);
             stepMs = 30L * 86_400_000L / WINDOW_PAYMENTS;
             SplittableRandom random = new SplittableRandom(20261123L);
             String[] banks = world.accountHolders;

@@ -166,10 +166,18 @@ public final class DecidedPayments {
      * @param uetr the UETR the message claims, or null
      */
     public long preload(String senderId, String messageId, String uetr, long nowMs) {
+        return preload(messageHash(senderId, messageId), uetr == null ? 0 : uetrHash(uetr), uetr != null, nowMs);
+    }
+
+    /**
+     * {@link #preload(String, String, String, long)} with the keys' hashes ({@link #messageHash},
+     * {@link #uetrHash}) computed once by the caller.
+     */
+    public long preload(int messageHash, int uetrHash, boolean claimsUetr, long nowMs) {
         int mask = tableMask;
-        long folded = byMessage[messageHash(senderId, messageId) & mask];
-        if (uetr != null) {
-            folded ^= byUetr[uetrHash(uetr) & mask];
+        long folded = byMessage[messageHash & mask];
+        if (claimsUetr) {
+            folded ^= byUetr[uetrHash & mask];
         }
         if (size > 0 && numbers[head * LONGS + TIME_MS] <= nowMs - retentionMs) {
             long hashes = numbers[head * LONGS + HASHES];
@@ -180,7 +188,11 @@ public final class DecidedPayments {
 
     /** The ring slot of the decision on (sender, MsgId), or -1. */
     public int findByMessage(String senderId, String messageId) {
-        int hash = messageHash(senderId, messageId);
+        return findByMessage(messageHash(senderId, messageId), senderId, messageId);
+    }
+
+    /** {@link #findByMessage(String, String)} with the key's {@link #messageHash} computed once by the caller. */
+    public int findByMessage(int hash, String senderId, String messageId) {
         long[] table = byMessage;
         for (int i = hash & tableMask; ; i = (i + 1) & tableMask) {
             long entry = table[i];
@@ -198,7 +210,11 @@ public final class DecidedPayments {
 
     /** The ring slot of the decision on this UETR, or -1. */
     public int findByUetr(String uetr) {
-        int hash = uetrHash(uetr);
+        return findByUetr(uetrHash(uetr), uetr);
+    }
+
+    /** {@link #findByUetr(String)} with the key's {@link #uetrHash} computed once by the caller. */
+    public int findByUetr(int hash, String uetr) {
         long[] table = byUetr;
         for (int i = hash & tableMask; ; i = (i + 1) & tableMask) {
             long entry = table[i];
@@ -228,6 +244,32 @@ public final class DecidedPayments {
             long timeMs,
             LedgerRejection rejection,
             long fingerprint) {
+        return remember(
+                messageHash(senderId, messageId),
+                uetr == null ? 0 : uetrHash(uetr),
+                senderId,
+                messageId,
+                uetr,
+                sequence,
+                timeMs,
+                rejection,
+                fingerprint);
+    }
+
+    /**
+     * {@link #remember(String, String, String, long, long, LedgerRejection, long)} with the keys'
+     * hashes ({@link #messageHash}, {@link #uetrHash}; 0 without a UETR) computed once by the caller.
+     */
+    public int remember(
+            int messageHash,
+            int uetrHash,
+            String senderId,
+            String messageId,
+            String uetr,
+            long sequence,
+            long timeMs,
+            LedgerRejection rejection,
+            long fingerprint) {
         if (size == capacity) {
             throw new IllegalStateException("payment window is full: " + capacity + " decisions");
         }
@@ -238,8 +280,6 @@ public final class DecidedPayments {
         if (slot >= slots) {
             slot -= slots;
         }
-        int messageHash = messageHash(senderId, messageId);
-        int uetrHash = uetr == null ? 0 : uetrHash(uetr);
         int n = slot * LONGS;
         numbers[n + SEQUENCE] = sequence;
         numbers[n + TIME_MS] = timeMs;
@@ -262,25 +302,15 @@ public final class DecidedPayments {
     }
 
     /**
-     * Remembers a transfer that settled, with what its returns and recalls need. Same preconditions
-     * as {@link #remember}.
-     *
-     * @return the decision's ring slot, valid until the next call that remembers
+     * Records what the returns and recalls of the transfer just remembered at {@code slot}, as
+     * applied, need: it settled {@code amountMinor} of {@code currency} from {@code debitPartyId} to
+     * {@code creditPartyId}, nothing of it returned yet and no recall open.
      */
-    public int rememberSettled(
-            String senderId,
-            String messageId,
-            String uetr,
-            long sequence,
-            long timeMs,
-            long fingerprint,
-            String debitPartyId,
-            String creditPartyId,
-            int currency,
-            long amountMinor) {
-        int slot = remember(senderId, messageId, uetr, sequence, timeMs, null, fingerprint);
+    public void settled(int slot, String debitPartyId, String creditPartyId, int currency, long amountMinor) {
+        if (rejectionAt(slot) != null) {
+            throw new IllegalStateException("a refused payment did not settle: " + messageIdAt(slot));
+        }
         settle(slot, debitPartyId, creditPartyId, currency, amountMinor, 0, null);
-        return slot;
     }
 
     private void settle(
@@ -595,11 +625,13 @@ public final class DecidedPayments {
         tableMask = tableLength - 1;
     }
 
-    private static int messageHash(String senderId, String messageId) {
+    /** The hash (sender, message id) is filed under. */
+    public static int messageHash(String senderId, String messageId) {
         return OpenAddressing.spread(senderId.hashCode() * 31 + messageId.hashCode());
     }
 
-    private static int uetrHash(String uetr) {
+    /** The hash a UETR is filed under. */
+    public static int uetrHash(String uetr) {
         return OpenAddressing.spread(uetr.hashCode());
     }
 
