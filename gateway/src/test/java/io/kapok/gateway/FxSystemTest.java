@@ -265,8 +265,15 @@ class FxSystemTest {
         assertTrue(refused.body().contains("<Cd>AM09</Cd>"), refused.body());
         assertEquals(vhbkHkd, balance(VHBK, "HKD"));
 
-        // Without XchgRate the platform's rate applies: CNY 91,000.00 credited, HKD 91,000.00 ÷ rate debited.
-        HttpResponse<String> settled = post(hkdPaymentSettledInCny("VHBK-FX-0002", "91000.00", "100000.00", null));
+        // CBPR+: an InstdAmt in another currency without XchgRate is refused before the journal.
+        HttpResponse<String> noRate = post(hkdPaymentSettledInCny("VHBK-FX-0003", "91000.00", "100000.00", null));
+        assertEquals(400, noRate.statusCode(), noRate.body());
+        assertTrue(noRate.body().contains("<TxSts>RJCT</TxSts>"), noRate.body());
+        assertTrue(noRate.body().contains("CdtTrfTxInf/XchgRate"), noRate.body());
+        assertEquals(vhbkHkd, balance(VHBK, "HKD"));
+
+        // With the platform's rate: CNY 91,000.00 credited, HKD 91,000.00 ÷ rate debited.
+        HttpResponse<String> settled = post(hkdPaymentSettledInCny("VHBK-FX-0002", "91000.00", "100000.00", hkdCny));
         assertEquals(200, settled.statusCode(), settled.body());
         assertTrue(settled.body().contains("<TxSts>ACSC</TxSts>"), settled.body());
         long debitedHkd = new BigDecimal("91000.00")
