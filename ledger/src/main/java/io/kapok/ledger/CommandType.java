@@ -26,6 +26,8 @@ package io.kapok.ledger;
  *  38    SETTLE_RECEIVABLE       the debtor bank's pacs.008 at maturity
  *  40    RECORD_MESSAGE          after a tsin message's commands: its (sender, MsgId), fingerprint
  *                                and each command's outcome, so a retry gets the original answer
+ *  60    CLOSE_DAY               the gateway's clock: the first entry of a later UTC day is coming
+ *                                (end-of-day statements)
  * </pre>
  */
 public enum CommandType {
@@ -48,7 +50,8 @@ public enum CommandType {
     DISBURSE_FINANCING(36),
     CANCEL_FINANCING(37),
     SETTLE_RECEIVABLE(38),
-    RECORD_MESSAGE(40);
+    RECORD_MESSAGE(40),
+    CLOSE_DAY(60);
 
     private final int code;
 

@@ -95,6 +95,7 @@ import java.util.TreeMap;
  *  fx rates     see {@link FxRates#write}
  *  messages     see {@link DecidedMessages#write}: the receivable-financing messages decided within
  *               the retention window (version 4; versions 2 and 3 had none: read as empty)
+ *  open day     int64: {@link #openDayEpoch()} (version 5; earlier versions: 0)
  * </pre>
  *
  * The state hash is SHA-256 over a domain tag and this snapshot, so the snapshot holds exactly the
@@ -103,7 +104,9 @@ import java.util.TreeMap;
 public final class Ledger {
     private static final byte[] HASH_DOMAIN = "kapok-ledger-state-v2".getBytes(StandardCharsets.US_ASCII);
     private static final int SNAPSHOT_MAGIC = 0x4B504B53; // "KPKS"
-    private static final int SNAPSHOT_VERSION = 4;
+    private static final int SNAPSHOT_VERSION = 5;
+    /** The version before the open business day: read with none open (0). */
+    private static final int SNAPSHOT_VERSION_NO_DAY = 4;
     /** The version before the decided receivable-financing messages: read with an empty window. */
     private static final int SNAPSHOT_VERSION_NO_MESSAGES = 3;
     /** The version before returns and recalls: its payment window has no settlement details. */
@@ -145,6 +148,10 @@ public final class Ledger {
     private int snapshotSizeHint = 4096;
 
     private long lastSequence;
+    /** See {@link #openDayEpoch()}; in the snapshot (version 5). */
+    private long openDayEpoch;
+    /** Where the open day ends, epoch ms: derived from {@link #openDayEpoch}, not state. */
+    private long openDayEndMs = MS_PER_DAY;
     /** What {@link DecidedPayments#preload} returned last: kept only so that its loads stay; not state. */
     private long preloaded;
 
@@ -244,8 +251,44 @@ public final class Ledger {
                 }
             }
             case RECORD_MESSAGE -> recordMessage((RecordMessageCommand) command, result);
+            case CLOSE_DAY -> closeDay((io.kapok.ledger.day.CloseDayCommand) command, result);
         }
         lastSequence = command.sequence;
+        if (command.timeMs >= openDayEndMs) {
+            openDay(Math.floorDiv(command.timeMs, MS_PER_DAY));
+        }
+    }
+
+    /**
+     * The business day (UTC, days since 1970-01-01) of the latest command's receive time: the day a
+     * {@link io.kapok.ledger.day.CloseDayCommand} closes next. 0 before any command with a receive
+     * time after 1970-01-01 (genesis entries carry 0).
+     */
+    public long openDayEpoch() {
+        return openDayEpoch;
+    }
+
+    private void openDay(long dayEpoch) {
+        openDayEpoch = dayEpoch;
+        openDayEndMs = (dayEpoch + 1) * MS_PER_DAY;
+    }
+
+    /**
+     * Closes the open day: refused ({@link LedgerRejection#DAY_NOT_OPEN}) unless the command names
+     * the open day and its receive time is past that day; applied, one {@link
+     * LedgerEventType#DAY_CLOSED} event per account, parties in registration order, with the balance.
+     */
+    private void closeDay(io.kapok.ledger.day.CloseDayCommand c, LedgerResult result) {
+        if (c.businessDay != openDayEpoch || openDayEpoch == 0 || c.timeMs < openDayEndMs) {
+            result.reject(LedgerRejection.DAY_NOT_OPEN, c.sequence, c.timeMs);
+            return;
+        }
+        for (Party p : parties.values()) {
+            for (int i = 0; i < p.accountCount(); i++) {
+                result.event(LedgerEventType.DAY_CLOSED, p.id(), null, p.currencyAt(i), p.balanceAt(i), 0);
+            }
+        }
+        result.accept(c.sequence, c.timeMs);
     }
 
     /**
@@ -865,6 +908,7 @@ public final class Ledger {
             receivables.write(out);
             fxRates.write(out);
             decidedMessages.write(out);
+            out.writeLong(openDayEpoch);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -876,7 +920,8 @@ public final class Ledger {
      * A ledger with the state {@link #snapshot()} wrote; its {@link #stateHash()} equals the
      * original's, and it applies the commands after {@link #lastSequence()} as the original would.
      *
-     * <p>Reads this version (4) and the ones before: 3, which kept no receivable-financing messages
+     * <p>Reads this version (5) and the ones before: 4, which kept no open business day (read as
+     * none), 3, which kept no receivable-financing messages
      * (read with an empty window: a message decided before it is not known as a retry), and 2, whose
      * payment window did not keep what returns and recalls need: the transfers it remembers are still
      * deduplicated, but cannot be returned or recalled (refused as {@link
@@ -891,6 +936,7 @@ public final class Ledger {
             int version = in.readInt();
             if (magic != SNAPSHOT_MAGIC
                     || (version != SNAPSHOT_VERSION
+                            && version != SNAPSHOT_VERSION_NO_DAY
                             && version != SNAPSHOT_VERSION_NO_MESSAGES
                             && version != SNAPSHOT_VERSION_TRANSFERS_ONLY)) {
                 throw new IllegalArgumentException(String.format(
@@ -913,8 +959,11 @@ public final class Ledger {
             ledger.decidedPayments = DecidedPayments.read(in, version == SNAPSHOT_VERSION_TRANSFERS_ONLY);
             ledger.receivables.read(in);
             ledger.fxRates.read(in);
-            if (version == SNAPSHOT_VERSION) {
+            if (version == SNAPSHOT_VERSION || version == SNAPSHOT_VERSION_NO_DAY) {
                 ledger.decidedMessages = DecidedMessages.read(in);
+            }
+            if (version == SNAPSHOT_VERSION) {
+                ledger.openDay(in.readLong());
             }
             if (in.available() != 0) {
                 throw new IllegalArgumentException("ledger snapshot has " + in.available() + " trailing bytes");

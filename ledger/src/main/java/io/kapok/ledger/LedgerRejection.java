@@ -90,6 +90,7 @@ import java.util.Set;
  *  405  LINE_BELOW_EXPOSURE             AM02  amount not allowed
  *  406  WRONG_PARTY_ROLE                BE09  unrecognised intermediary agent
  *  407  INVALID_FX_RATE                 NA01  narrative
+ *  460  DAY_NOT_OPEN                    NA01  narrative: a day close for a day not open, or too early
  * </pre>
  */
 public enum LedgerRejection {
@@ -220,7 +221,13 @@ public enum LedgerRejection {
     /** The named bank is not a bank, or the core enterprise not a core enterprise. */
     WRONG_PARTY_ROLE(406, "BE09"),
     /** An FX rate is not positive, or names the same currency twice. */
-    INVALID_FX_RATE(407, "NA01");
+    INVALID_FX_RATE(407, "NA01"),
+
+    /**
+     * A day close ({@link io.kapok.ledger.day.CloseDayCommand}) names another day than the one the
+     * ledger has open, or arrives before that day has ended: nothing closes.
+     */
+    DAY_NOT_OPEN(460, "NA01");
 
     /**
      * The codes a payment refusal (1xx) may carry in its pacs.002 or camt.029: ExternalStatusReason1Code
