@@ -205,6 +205,14 @@ public final class PostingNotices implements MailboxRenderer {
         return currency;
     }
 
+    /** The signed amount of a posting record (either format): credit &gt; 0, debit &lt; 0. */
+    public static long signedAmountOf(MailboxEntry entry) {
+        byte[] in = entry.bytes;
+        long high = (in[4] & 0xFF) << 24 | (in[5] & 0xFF) << 16 | (in[6] & 0xFF) << 8 | (in[7] & 0xFF);
+        long low = (in[8] & 0xFF) << 24 | (in[9] & 0xFF) << 16 | (in[10] & 0xFF) << 8 | (in[11] & 0xFF);
+        return (high << 32) | (low & 0xFFFF_FFFFL);
+    }
+
     /** The currency of a posting record (either format), as {@link #readEntry} returns it. */
     public static int currencyOf(MailboxEntry entry) {
         byte[] in = entry.bytes;

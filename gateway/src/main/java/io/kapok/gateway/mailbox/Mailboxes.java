@@ -285,6 +285,40 @@ public final class Mailboxes implements AutoCloseable {
         return read;
     }
 
+    /**
+     * Sequencer thread: hands {@code sink}, newest first, the messages of {@code partyId} created in
+     * {@code [fromTimeMs, toTimeMs)} (compact records as they are, not rendered; the entry is
+     * reused), passing over newer ones and stopping at the first older one or the first message
+     * retention removed. O(messages read).
+     *
+     * @return the sequence of the party's newest message created before {@code toTimeMs}, 0 when none
+     */
+    public long readCreatedBetween(
+            String partyId, long fromTimeMs, long toTimeMs, java.util.function.Consumer<MailboxEntry> sink) {
+        PartyMailbox mailbox = parties.get(partyId);
+        if (mailbox == null) {
+            return 0;
+        }
+        if (statementTailer == null) {
+            statementTailer = queue.createTailer();
+        }
+        long through = 0;
+        for (long sequence = mailbox.lastSequence(); sequence >= mailbox.firstRetainedSequence(); sequence--) {
+            MailboxEntry entry = readAt(mailbox, sequence);
+            if (entry.createdTimeMs >= toTimeMs) {
+                continue;
+            }
+            if (through == 0) {
+                through = sequence;
+            }
+            if (entry.createdTimeMs < fromTimeMs) {
+                break;
+            }
+            sink.accept(entry);
+        }
+        return through;
+    }
+
     private MailboxEntry readAt(PartyMailbox mailbox, long sequence) {
         long index = mailbox.queueIndex(sequence);
         MailboxEntry entry = statementEntry;
