@@ -105,12 +105,7 @@ public final class PlatformNoticeRenderer implements MailboxRenderer {
         s.statementId.copyFrom(id);
         postings.account(owner, currency, s.account);
         encoder.encode(s, writer);
-        int length = writer.length();
-        if (entry.bytes.length < length) {
-            entry.bytes = new byte[Math.max(length, entry.bytes.length * 2)];
-        }
-        System.arraycopy(writer.buffer(), 0, entry.bytes, 0, length);
-        entry.length = length;
+        PostingNotices.replaceBytes(entry, writer);
     }
 
     /**

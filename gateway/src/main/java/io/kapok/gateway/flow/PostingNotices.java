@@ -135,6 +135,11 @@ public final class PostingNotices implements MailboxRenderer {
         n.notificationId.copyFrom(n.header.messageId);
         account(owner, currency, n.account);
         encoder.encode(n, writer);
+        replaceBytes(entry, writer);
+    }
+
+    /** Makes what {@code writer} holds the message of {@code entry}, growing its buffer as needed. */
+    static void replaceBytes(MailboxEntry entry, Utf8XmlWriter writer) {
         int length = writer.length();
         if (entry.bytes.length < length) {
             entry.bytes = new byte[Math.max(length, entry.bytes.length * 2)];
