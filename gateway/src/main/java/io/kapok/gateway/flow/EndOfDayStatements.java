@@ -28,18 +28,20 @@ import java.util.Set;
  *
  * <pre>
  *  record, format {@value #FORMAT}, big-endian
- *  currency              int32   the account's, ISO 4217 letters packed one byte each
- *  businessDay           int32   the day reported, days since 1970-01-01 (UTC)
- *  closingBalanceMinor   int64   the account's balance at the day's end
- *  throughPartySequence  int64   the owner's newest mailbox message created that day or before
- *                                (0: none): the day's postings are read back from it
- *  page, pages           int32   1-based page of this statement, and how many the day has
+ *  currency               int32   the account's, ISO 4217 letters packed one byte each
+ *  businessDay            int32   the day reported, days since 1970-01-01 (UTC)
+ *  openingBalanceMinor    int64   the account's balance before this page's first entry
+ *  fromPartySequence      int64   the owner's mailbox message of this page's first posting
+ *  throughPartySequence   int64   ... and of its last (from &gt; through: no entries)
+ *  page, pages            int32   1-based page of this statement, and how many the day has
  * </pre>
  *
- * Deterministic, as recovery requires: the records derive from the close's journal entry, the
- * ledger's balances in its result, and the day's postings in the mailbox, which never change once
- * the day is closed (no later entry is booked on a closed day). Sequencer thread only; the close
- * reads each party's messages of the day once, newest first.
+ * The close reads each party's messages of the day once, newest first, on the sequencer thread
+ * (O(the day's messages), keeping each posting's mailbox sequence and amount until the records are
+ * written); a page renders from its own range of the mailbox only. Deterministic, as recovery
+ * requires: the records derive from the close's journal entry, the ledger's balances in its result,
+ * and the day's postings in the mailbox, which never change once the day is closed (no later entry
+ * is booked on a closed day). Sequencer thread only.
  */
 public final class EndOfDayStatements implements MailboxComposer {
     /** The record format of an end-of-day statement in the mailbox. */
@@ -47,27 +49,41 @@ public final class EndOfDayStatements implements MailboxComposer {
 
     public static final String CAMT053 = MessageType.CAMT_053_001_08.messageDefinition();
 
-    static final int RECORD_BYTES = 4 + 4 + 8 + 8 + 4 + 4;
+    static final int RECORD_BYTES = 4 + 4 + 8 + 8 + 8 + 4 + 4;
     private static final long DAY_MS = 86_400_000L;
 
     private final Set<String> everyAccountParties;
     private final byte[] record = new byte[RECORD_BYTES];
-    private Mailboxes mailboxes;
-    /** Postings per currency of the party being closed: {@code currencies[i]} has {@code counts[i]}. */
+    private DayMessages mailboxes;
+    /**
+     * The postings of the party being closed, per currency: {@code currencies[c]} has {@code
+     * counts[c]} postings, newest first, at mailbox sequences {@code sequences[c]} with signed
+     * amounts {@code amountsMinor[c]}.
+     */
     private int[] currencies = new int[8];
 
     private int[] counts = new int[8];
+    private long[][] sequences = new long[8][];
+    private long[][] amountsMinor = new long[8][];
     private int currencyCount;
-    private long dayStartMs;
 
     /** @param everyAccountParties parties that get a statement of each of their accounts every day */
     public EndOfDayStatements(Set<String> everyAccountParties) {
         this.everyAccountParties = Set.copyOf(everyAccountParties);
     }
 
-    /** The mailboxes this composer writes to, which it reads the day's postings from; before the first close. */
-    public void readFrom(Mailboxes mailboxes) {
+    /**
+     * Where the day's postings are read, before the first close: the mailboxes this composer writes
+     * to ({@link Mailboxes#readCreatedBetween}).
+     */
+    public void readFrom(DayMessages mailboxes) {
         this.mailboxes = mailboxes;
+    }
+
+    /** A party's mailbox messages created in {@code [fromTimeMs, toTimeMs)}, newest first. */
+    @FunctionalInterface
+    public interface DayMessages {
+        void read(String partyId, long fromTimeMs, long toTimeMs, java.util.function.Consumer<MailboxEntry> sink);
     }
 
     @Override
@@ -82,9 +98,8 @@ public final class EndOfDayStatements implements MailboxComposer {
             return;
         }
         int businessDay = ((CloseDayCommand) command).businessDay;
-        dayStartMs = businessDay * DAY_MS;
+        long dayStartMs = businessDay * DAY_MS;
         String party = null;
-        long through = 0;
         for (int i = 0; i < result.eventCount(); i++) {
             if (result.eventType(i) != LedgerEventType.DAY_CLOSED) {
                 continue;
@@ -93,55 +108,89 @@ public final class EndOfDayStatements implements MailboxComposer {
             if (!owner.equals(party)) {
                 party = owner;
                 currencyCount = 0;
-                through = mailboxes.readCreatedBetween(owner, dayStartMs, dayStartMs + DAY_MS, this::count);
+                mailboxes.read(owner, dayStartMs, dayStartMs + DAY_MS, this::keep);
             }
-            int currency = result.eventCurrency(i);
-            int postings = postingsIn(currency);
+            int c = slotOf(result.eventCurrency(i));
+            int postings = c < 0 ? 0 : counts[c];
             if (postings == 0 && !everyAccountParties.contains(owner)) {
                 continue;
             }
-            int pages = Math.max(1, (postings + Camt053Statement.ENTRIES_MAX - 1) / Camt053Statement.ENTRIES_MAX);
-            for (int page = 1; page <= pages; page++) {
-                int length = record(currency, businessDay, result.eventAmountMinor(i), through, page, pages);
-                sink.record(owner, CAMT053, FORMAT, record, 0, length);
+            statements(owner, result.eventCurrency(i), businessDay, result.eventAmountMinor(i), c, sink);
+        }
+    }
+
+    /**
+     * The pages of one account's statement: page p lists the day's postings {@code [(p-1) × max, p
+     * × max)}, oldest first, and opens with the balance before its first one.
+     */
+    private void statements(String owner, int currency, int businessDay, long closingMinor, int c, OutboundSink sink) {
+        int n = c < 0 ? 0 : counts[c];
+        long dayMinor = 0;
+        for (int j = 0; j < n; j++) {
+            dayMinor = Math.addExact(dayMinor, amountsMinor[c][j]);
+        }
+        long openingMinor = Math.subtractExact(closingMinor, dayMinor);
+        int pages = Math.max(1, (n + Camt053Statement.ENTRIES_MAX - 1) / Camt053Statement.ENTRIES_MAX);
+        for (int page = 1; page <= pages; page++) {
+            int first = (page - 1) * Camt053Statement.ENTRIES_MAX; // oldest first: entry k is [n - 1 - k]
+            int end = Math.min(n, page * Camt053Statement.ENTRIES_MAX);
+            long from = n == 0 ? 1 : sequences[c][n - 1 - first];
+            long through = n == 0 ? 0 : sequences[c][n - end];
+            int length = record(currency, businessDay, openingMinor, from, through, page, pages);
+            sink.record(owner, CAMT053, FORMAT, record, 0, length);
+            for (int k = first; k < end; k++) {
+                openingMinor = Math.addExact(openingMinor, amountsMinor[c][n - 1 - k]);
             }
         }
     }
 
-    /** A message of the party's day: counted when it is a posting's camt.054. */
-    private void count(MailboxEntry entry) {
+    /** A message of the party's day, newest first: kept when it is a posting's camt.054. */
+    private void keep(MailboxEntry entry) {
         if (!PostingNotices.isPosting(entry.format)) {
             return;
         }
         int currency = PostingNotices.currencyOf(entry);
-        for (int i = 0; i < currencyCount; i++) {
-            if (currencies[i] == currency) {
-                counts[i]++;
-                return;
+        int c = slotOf(currency);
+        if (c < 0) {
+            if (currencyCount == currencies.length) {
+                currencies = Arrays.copyOf(currencies, currencyCount * 2);
+                counts = Arrays.copyOf(counts, currencyCount * 2);
+                sequences = Arrays.copyOf(sequences, currencyCount * 2);
+                amountsMinor = Arrays.copyOf(amountsMinor, currencyCount * 2);
+            }
+            c = currencyCount++;
+            currencies[c] = currency;
+            counts[c] = 0;
+            if (sequences[c] == null) {
+                sequences[c] = new long[64];
+                amountsMinor[c] = new long[64];
             }
         }
-        if (currencyCount == currencies.length) {
-            currencies = Arrays.copyOf(currencies, currencyCount * 2);
-            counts = Arrays.copyOf(counts, currencyCount * 2);
+        int n = counts[c];
+        if (n == sequences[c].length) {
+            sequences[c] = Arrays.copyOf(sequences[c], n * 2);
+            amountsMinor[c] = Arrays.copyOf(amountsMinor[c], n * 2);
         }
-        currencies[currencyCount] = currency;
-        counts[currencyCount++] = 1;
+        sequences[c][n] = entry.partySequence;
+        amountsMinor[c][n] = PostingNotices.signedAmountOf(entry);
+        counts[c] = n + 1;
     }
 
-    private int postingsIn(int currency) {
-        for (int i = 0; i < currencyCount; i++) {
-            if (currencies[i] == currency) {
-                return counts[i];
+    private int slotOf(int currency) {
+        for (int c = 0; c < currencyCount; c++) {
+            if (currencies[c] == currency) {
+                return c;
             }
         }
-        return 0;
+        return -1;
     }
 
     /** The record of one statement page, in {@link #record}. */
-    private int record(int currency, int businessDay, long closingMinor, long through, int page, int pages) {
+    private int record(int currency, int businessDay, long openingMinor, long from, long through, int page, int pages) {
         int at = putInt(record, 0, currency);
         at = putInt(record, at, businessDay);
-        at = putLong(record, at, closingMinor);
+        at = putLong(record, at, openingMinor);
+        at = putLong(record, at, from);
         at = putLong(record, at, through);
         at = putInt(record, at, page);
         return putInt(record, at, pages);

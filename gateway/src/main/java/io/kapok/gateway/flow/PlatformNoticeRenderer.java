@@ -7,21 +7,18 @@ import io.kapok.codecs.xml.Utf8XmlWriter;
 import io.kapok.gateway.mailbox.MailboxEntry;
 import io.kapok.gateway.mailbox.MailboxLookup;
 import io.kapok.gateway.mailbox.MailboxRenderer;
-import java.util.Arrays;
 
 /**
  * Renders the notifications the platform keeps as compact records, on a mailbox reader thread: a
  * posting's camt.054 ({@link PostingNotices}) and an end-of-day camt.053 ({@link
- * EndOfDayStatements}), which lists the day's camt.054 records of its account, read back through
- * the mailbox from the newest message of the day to its start. The same record renders to the same
+ * EndOfDayStatements}), which lists the day's camt.054 records of its account that lie in its
+ * range of the mailbox. The same record renders to the same
  * bytes on every read, before and after a restart.
  *
  * <p>Statement ids are {@code KPKE{close's journal sequence}-{currency}}, with {@code -{page}} when
  * the day has more than one page. One instance per reader thread (it reuses its buffers).
  */
 public final class PlatformNoticeRenderer implements MailboxRenderer {
-    private static final long DAY_MS = 86_400_000L;
-
     private final String platformBic;
     private final PostingNotices postings;
     private final Camt053Statement statement = new Camt053Statement();
@@ -30,10 +27,6 @@ public final class PlatformNoticeRenderer implements MailboxRenderer {
     private final MailboxEntry posting = new MailboxEntry();
     private final char[] digits = new char[20];
     private final char[] scratch = new char[4];
-    /** The day's postings on the account, newest first: their mailbox sequences and signed amounts. */
-    private long[] sequences = new long[64];
-
-    private long[] amountsMinor = new long[64];
 
     public PlatformNoticeRenderer(String platformBic) {
         this.platformBic = platformBic;
@@ -62,28 +55,22 @@ public final class PlatformNoticeRenderer implements MailboxRenderer {
         byte[] in = entry.bytes;
         int currency = EndOfDayStatements.getInt(in, 0);
         int businessDay = EndOfDayStatements.getInt(in, 4);
-        long closingMinor = EndOfDayStatements.getLong(in, 8);
-        long through = EndOfDayStatements.getLong(in, 16);
-        int page = EndOfDayStatements.getInt(in, 24);
-        int pages = EndOfDayStatements.getInt(in, 28);
+        long openingMinor = EndOfDayStatements.getLong(in, 8);
+        long from = EndOfDayStatements.getLong(in, 16);
+        long through = EndOfDayStatements.getLong(in, 24);
+        int page = EndOfDayStatements.getInt(in, 32);
+        int pages = EndOfDayStatements.getInt(in, 36);
 
-        int count = collect(lookup, currency, businessDay * DAY_MS, through);
-        // Oldest first: entry k of the day is sequences[count - 1 - k]; this page holds [first, end).
-        int first = Math.min(count, (page - 1) * Camt053Statement.ENTRIES_MAX);
-        int end = Math.min(count, page * Camt053Statement.ENTRIES_MAX);
-        long afterPageMinor = 0;
-        for (int k = end; k < count; k++) {
-            afterPageMinor = Math.addExact(afterPageMinor, amountsMinor[count - 1 - k]);
-        }
         Camt053Statement s = statement;
         s.clear();
-        long pageMinor = 0;
-        for (int k = first; k < end; k++) {
-            lookup.read(sequences[count - 1 - k], posting);
-            postings.readEntry(posting, s.entries.add());
-            pageMinor = Math.addExact(pageMinor, amountsMinor[count - 1 - k]);
+        // The page's range holds its postings and, between them, the party's other messages of the day.
+        for (long sequence = from; sequence <= through; sequence++) {
+            lookup.read(sequence, posting);
+            if (PostingNotices.isPosting(posting.format) && PostingNotices.currencyOf(posting) == currency) {
+                postings.readEntry(posting, s.entries.add());
+            }
         }
-        s.openingBalanceMinor = closingMinor - afterPageMinor - pageMinor;
+        s.openingBalanceMinor = openingMinor;
         s.openingDateEpochDay = businessDay;
         s.closingDateEpochDay = businessDay;
         String owner = entry.recipientPartyId;
@@ -106,29 +93,5 @@ public final class PlatformNoticeRenderer implements MailboxRenderer {
         postings.account(owner, currency, s.account);
         encoder.encode(s, writer);
         PostingNotices.replaceBytes(entry, writer);
-    }
-
-    /**
-     * The postings in {@code currency} created on the day from {@code dayStartMs}, read back from
-     * message {@code through}: their sequences and amounts, newest first; returns how many.
-     */
-    private int collect(MailboxLookup lookup, int currency, long dayStartMs, long through) {
-        int count = 0;
-        for (long sequence = through; sequence >= Math.max(1, lookup.firstRetainedSequence()); sequence--) {
-            lookup.read(sequence, posting);
-            if (posting.createdTimeMs < dayStartMs) {
-                break;
-            }
-            if (!PostingNotices.isPosting(posting.format) || PostingNotices.currencyOf(posting) != currency) {
-                continue;
-            }
-            if (count == sequences.length) {
-                sequences = Arrays.copyOf(sequences, count * 2);
-                amountsMinor = Arrays.copyOf(amountsMinor, count * 2);
-            }
-            sequences[count] = sequence;
-            amountsMinor[count++] = PostingNotices.signedAmountOf(posting);
-        }
-        return count;
     }
 }

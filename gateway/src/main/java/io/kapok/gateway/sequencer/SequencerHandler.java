@@ -226,7 +226,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                         xmlLimits(config),
                         config.notificationsOrDefault().postings()),
                 endOfDayStatements);
-        endOfDayStatements.readFrom(mailboxes);
+        endOfDayStatements.readFrom(mailboxes::readCreatedBetween);
         mailboxRecovery = new MailboxRecovery(mailboxes);
     }
 
