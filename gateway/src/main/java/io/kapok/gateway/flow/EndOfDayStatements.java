@@ -36,9 +36,9 @@ import java.util.Set;
  *  page, pages            int32   1-based page of this statement, and how many the day has
  * </pre>
  *
- * The close reads each party's messages of the day once, newest first, on the sequencer thread
- * (O(the day's messages), keeping each posting's mailbox sequence and amount until the records are
- * written); a page renders from its own range of the mailbox only. Deterministic, as recovery
+ * The close reads the day's messages of every party in one pass over the mailbox queue, on the
+ * sequencer thread (O(the day's messages), keeping each posting's mailbox sequence and amount until
+ * the records are written); a page renders from its own range of the mailbox only. Deterministic, as recovery
  * requires: the records derive from the close's journal entry, the ledger's balances in its result,
  * and the day's postings in the mailbox, which never change once the day is closed (no later entry
  * is booked on a closed day). Sequencer thread only.
@@ -55,17 +55,54 @@ public final class EndOfDayStatements implements MailboxComposer {
     private final Set<String> everyAccountParties;
     private final byte[] record = new byte[RECORD_BYTES];
     private DayMessages mailboxes;
-    /**
-     * The postings of the party being closed, per currency: {@code currencies[c]} has {@code
-     * counts[c]} postings, newest first, at mailbox sequences {@code sequences[c]} with signed
-     * amounts {@code amountsMinor[c]}.
-     */
-    private int[] currencies = new int[8];
+    /** The day's postings by owner, while a close runs; emptied after. */
+    private final java.util.HashMap<String, Postings> postingsByOwner = new java.util.HashMap<>();
 
-    private int[] counts = new int[8];
-    private long[][] sequences = new long[8][];
-    private long[][] amountsMinor = new long[8][];
-    private int currencyCount;
+    /**
+     * One owner's postings of the day per currency: {@code currencies[c]} has {@code counts[c]}
+     * postings, oldest first, at mailbox sequences {@code sequences[c]} with signed amounts {@code
+     * amountsMinor[c]}.
+     */
+    private static final class Postings {
+        int[] currencies = new int[4];
+        int[] counts = new int[4];
+        long[][] sequences = new long[4][];
+        long[][] amountsMinor = new long[4][];
+        int currencyCount;
+
+        int slotOf(int currency) {
+            for (int c = 0; c < currencyCount; c++) {
+                if (currencies[c] == currency) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
+        void add(int currency, long sequence, long amountMinor) {
+            int c = slotOf(currency);
+            if (c < 0) {
+                if (currencyCount == currencies.length) {
+                    currencies = Arrays.copyOf(currencies, currencyCount * 2);
+                    counts = Arrays.copyOf(counts, currencyCount * 2);
+                    sequences = Arrays.copyOf(sequences, currencyCount * 2);
+                    amountsMinor = Arrays.copyOf(amountsMinor, currencyCount * 2);
+                }
+                c = currencyCount++;
+                currencies[c] = currency;
+                sequences[c] = new long[16];
+                amountsMinor[c] = new long[16];
+            }
+            int n = counts[c];
+            if (n == sequences[c].length) {
+                sequences[c] = Arrays.copyOf(sequences[c], n * 2);
+                amountsMinor[c] = Arrays.copyOf(amountsMinor[c], n * 2);
+            }
+            sequences[c][n] = sequence;
+            amountsMinor[c][n] = amountMinor;
+            counts[c] = n + 1;
+        }
+    }
 
     /** @param everyAccountParties parties that get a statement of each of their accounts every day */
     public EndOfDayStatements(Set<String> everyAccountParties) {
@@ -74,16 +111,16 @@ public final class EndOfDayStatements implements MailboxComposer {
 
     /**
      * Where the day's postings are read, before the first close: the mailboxes this composer writes
-     * to ({@link Mailboxes#readCreatedBetween}).
+     * to ({@link Mailboxes#readCreatedBetween(long, long, java.util.function.Consumer)}).
      */
     public void readFrom(DayMessages mailboxes) {
         this.mailboxes = mailboxes;
     }
 
-    /** A party's mailbox messages created in {@code [fromTimeMs, toTimeMs)}, newest first. */
+    /** Every party's compact mailbox records created in {@code [fromTimeMs, toTimeMs)}, in the order written. */
     @FunctionalInterface
     public interface DayMessages {
-        void read(String partyId, long fromTimeMs, long toTimeMs, java.util.function.Consumer<MailboxEntry> sink);
+        void read(long fromTimeMs, long toTimeMs, java.util.function.Consumer<MailboxEntry> sink);
     }
 
     @Override
@@ -99,23 +136,29 @@ public final class EndOfDayStatements implements MailboxComposer {
         }
         int businessDay = ((CloseDayCommand) command).businessDay;
         long dayStartMs = businessDay * DAY_MS;
-        String party = null;
+        postingsByOwner.clear();
+        mailboxes.read(dayStartMs, dayStartMs + DAY_MS, this::keep);
         for (int i = 0; i < result.eventCount(); i++) {
             if (result.eventType(i) != LedgerEventType.DAY_CLOSED) {
                 continue;
             }
             String owner = result.eventSubject(i);
-            if (!owner.equals(party)) {
-                party = owner;
-                currencyCount = 0;
-                mailboxes.read(owner, dayStartMs, dayStartMs + DAY_MS, this::keep);
-            }
-            int c = slotOf(result.eventCurrency(i));
-            int postings = c < 0 ? 0 : counts[c];
-            if (postings == 0 && !everyAccountParties.contains(owner)) {
+            Postings p = postingsByOwner.get(owner);
+            int c = p == null ? -1 : p.slotOf(result.eventCurrency(i));
+            if (c < 0 && !everyAccountParties.contains(owner)) {
                 continue;
             }
-            statements(owner, result.eventCurrency(i), businessDay, result.eventAmountMinor(i), c, sink);
+            statements(owner, result.eventCurrency(i), businessDay, result.eventAmountMinor(i), p, c, sink);
+        }
+        postingsByOwner.clear();
+    }
+
+    /** A message of the day: kept when it is a posting's camt.054. */
+    private void keep(MailboxEntry entry) {
+        if (PostingNotices.isPosting(entry.format)) {
+            postingsByOwner
+                    .computeIfAbsent(entry.recipientPartyId, owner -> new Postings())
+                    .add(PostingNotices.currencyOf(entry), entry.partySequence, PostingNotices.signedAmountOf(entry));
         }
     }
 
@@ -123,66 +166,26 @@ public final class EndOfDayStatements implements MailboxComposer {
      * The pages of one account's statement: page p lists the day's postings {@code [(p-1) × max, p
      * × max)}, oldest first, and opens with the balance before its first one.
      */
-    private void statements(String owner, int currency, int businessDay, long closingMinor, int c, OutboundSink sink) {
-        int n = c < 0 ? 0 : counts[c];
+    private void statements(
+            String owner, int currency, int businessDay, long closingMinor, Postings p, int c, OutboundSink sink) {
+        int n = c < 0 ? 0 : p.counts[c];
         long dayMinor = 0;
-        for (int j = 0; j < n; j++) {
-            dayMinor = Math.addExact(dayMinor, amountsMinor[c][j]);
+        for (int k = 0; k < n; k++) {
+            dayMinor = Math.addExact(dayMinor, p.amountsMinor[c][k]);
         }
         long openingMinor = Math.subtractExact(closingMinor, dayMinor);
         int pages = Math.max(1, (n + Camt053Statement.ENTRIES_MAX - 1) / Camt053Statement.ENTRIES_MAX);
         for (int page = 1; page <= pages; page++) {
-            int first = (page - 1) * Camt053Statement.ENTRIES_MAX; // oldest first: entry k is [n - 1 - k]
+            int first = (page - 1) * Camt053Statement.ENTRIES_MAX;
             int end = Math.min(n, page * Camt053Statement.ENTRIES_MAX);
-            long from = n == 0 ? 1 : sequences[c][n - 1 - first];
-            long through = n == 0 ? 0 : sequences[c][n - end];
+            long from = n == 0 ? 1 : p.sequences[c][first];
+            long through = n == 0 ? 0 : p.sequences[c][end - 1];
             int length = record(currency, businessDay, openingMinor, from, through, page, pages);
             sink.record(owner, CAMT053, FORMAT, record, 0, length);
             for (int k = first; k < end; k++) {
-                openingMinor = Math.addExact(openingMinor, amountsMinor[c][n - 1 - k]);
+                openingMinor = Math.addExact(openingMinor, p.amountsMinor[c][k]);
             }
         }
-    }
-
-    /** A message of the party's day, newest first: kept when it is a posting's camt.054. */
-    private void keep(MailboxEntry entry) {
-        if (!PostingNotices.isPosting(entry.format)) {
-            return;
-        }
-        int currency = PostingNotices.currencyOf(entry);
-        int c = slotOf(currency);
-        if (c < 0) {
-            if (currencyCount == currencies.length) {
-                currencies = Arrays.copyOf(currencies, currencyCount * 2);
-                counts = Arrays.copyOf(counts, currencyCount * 2);
-                sequences = Arrays.copyOf(sequences, currencyCount * 2);
-                amountsMinor = Arrays.copyOf(amountsMinor, currencyCount * 2);
-            }
-            c = currencyCount++;
-            currencies[c] = currency;
-            counts[c] = 0;
-            if (sequences[c] == null) {
-                sequences[c] = new long[64];
-                amountsMinor[c] = new long[64];
-            }
-        }
-        int n = counts[c];
-        if (n == sequences[c].length) {
-            sequences[c] = Arrays.copyOf(sequences[c], n * 2);
-            amountsMinor[c] = Arrays.copyOf(amountsMinor[c], n * 2);
-        }
-        sequences[c][n] = entry.partySequence;
-        amountsMinor[c][n] = PostingNotices.signedAmountOf(entry);
-        counts[c] = n + 1;
-    }
-
-    private int slotOf(int currency) {
-        for (int c = 0; c < currencyCount; c++) {
-            if (currencies[c] == currency) {
-                return c;
-            }
-        }
-        return -1;
     }
 
     /** The record of one statement page, in {@link #record}. */

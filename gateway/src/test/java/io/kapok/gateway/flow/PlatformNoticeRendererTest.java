@@ -103,13 +103,10 @@ class PlatformNoticeRendererTest {
             assertTrue(result.applied, result::toString);
         }
         EndOfDayStatements composer = new EndOfDayStatements(everyAccount);
-        composer.readFrom((owner, fromMs, toMs, sink) -> {
-            for (int i = messages.size() - 1; i >= 0; i--) {
-                MailboxEntry e = messages.get(i);
-                if (e.createdTimeMs < toMs && e.createdTimeMs >= fromMs) {
+        composer.readFrom((fromMs, toMs, sink) -> {
+            for (MailboxEntry e : messages) {
+                if (e.createdTimeMs >= fromMs && e.createdTimeMs < toMs) {
                     sink.accept(e);
-                } else if (e.createdTimeMs < fromMs) {
-                    break;
                 }
             }
         });
