@@ -193,7 +193,7 @@ class ProwideConformanceTest {
         "USD, 12.82, 7.8",
         "MOP, 5000, 0.8823529412",
         "JPY, 187500000, 0.04735",
-        "HKD, 1.00, "
+        "CNY, 1250000.00, "
     })
     void decodesProwideCrossCurrencyPaymentWithInstructedAmountAndExchangeRate(
             String currency, String instructed, String rate) {

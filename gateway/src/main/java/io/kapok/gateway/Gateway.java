@@ -23,7 +23,10 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * One running Kapok gateway: the data-directory lock, the sequencer/ledger thread behind its ring
@@ -37,23 +40,52 @@ public final class Gateway implements AutoCloseable {
     private final SequencerHandler sequencer;
     private final KapokHttpServer server;
     private final Path dataDir;
+    private final LongSupplier clockMs;
+    /** Ticks of the clock into the ring, so a day ends without traffic; null when days are not closed. */
+    private final ScheduledExecutorService dayEndTicks;
 
     private Gateway(
             DataDirectoryLock lock,
             Disruptor<InboundEvent> disruptor,
             SequencerHandler sequencer,
             KapokHttpServer server,
-            Path dataDir) {
+            Path dataDir,
+            LongSupplier clockMs,
+            GatewayConfig.Notifications notifications) {
         this.lock = lock;
         this.disruptor = disruptor;
         this.sequencer = sequencer;
         this.server = server;
         this.dataDir = dataDir;
+        this.clockMs = clockMs;
+        if (notifications.endOfDayStatements()) {
+            dayEndTicks = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "kapok-day-end");
+                t.setDaemon(true);
+                return t;
+            });
+            long everyMs = notifications.dayEndCheckSecondsOrDefault() * 1000L;
+            dayEndTicks.scheduleAtFixedRate(this::checkDayEnd, everyMs, everyMs, TimeUnit.MILLISECONDS);
+        } else {
+            dayEndTicks = null;
+        }
     }
 
     /** Locks the data directory, recovers the journal, and starts serving. */
     public static Gateway start(GatewayConfig config) throws Exception {
         return start(config, io.kapok.gateway.journal.JournalWriteHook.NONE);
+    }
+
+    /**
+     * As {@link #start(GatewayConfig)}, on {@code clockMs} (epoch ms) instead of the system clock:
+     * the receive time of every message and the ticks that end a day (tests).
+     */
+    static Gateway start(GatewayConfig config, LongSupplier clockMs) throws Exception {
+        return start(
+                config,
+                io.kapok.gateway.journal.JournalWriteHook.NONE,
+                io.kapok.gateway.mailbox.MailboxWriteHook.NONE,
+                clockMs);
     }
 
     /** As {@link #start(GatewayConfig)}, with a hook at the journal's write boundary (tests). */
@@ -66,6 +98,15 @@ public final class Gateway implements AutoCloseable {
             GatewayConfig config,
             io.kapok.gateway.journal.JournalWriteHook journalHook,
             io.kapok.gateway.mailbox.MailboxWriteHook mailboxHook)
+            throws Exception {
+        return start(config, journalHook, mailboxHook, System::currentTimeMillis);
+    }
+
+    private static Gateway start(
+            GatewayConfig config,
+            io.kapok.gateway.journal.JournalWriteHook journalHook,
+            io.kapok.gateway.mailbox.MailboxWriteHook mailboxHook,
+            LongSupplier clockMs)
             throws Exception {
         Path dataDir = Path.of(config.journal().dataDir()).toAbsolutePath().normalize();
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
@@ -94,9 +135,10 @@ public final class Gateway implements AutoCloseable {
                     config.gateway().pipelinedRequestsMax(),
                     new CodecContexts(xmlLimits, config.journalDigest()),
                     new AnswerIds(System.currentTimeMillis()),
-                    echoAnswer(config.platform().id()));
+                    echoAnswer(config.platform().id()),
+                    clockMs);
             KapokHttpServer server = KapokHttpServer.start(config, shared);
-            return new Gateway(lock, disruptor, sequencer, server, dataDir);
+            return new Gateway(lock, disruptor, sequencer, server, dataDir, clockMs, config.notificationsOrDefault());
         } catch (Exception | Error e) {
             if (disruptor != null) {
                 disruptor.halt();
@@ -153,8 +195,37 @@ public final class Gateway implements AutoCloseable {
         return disruptor.getRingBuffer();
     }
 
+    /**
+     * Hands the clock's time to the sequencer through the ring (no message, nothing journaled
+     * unless a day has ended): a day that has ended is closed and its statements written even when
+     * no traffic comes. Called every {@code notifications.dayEndCheckSeconds}; any thread. False
+     * when the ring is full (the next tick or message does it).
+     */
+    boolean checkDayEnd() {
+        com.lmax.disruptor.RingBuffer<InboundEvent> ring = disruptor.getRingBuffer();
+        long slot;
+        try {
+            slot = ring.tryNext();
+        } catch (com.lmax.disruptor.InsufficientCapacityException e) {
+            return false;
+        }
+        try {
+            InboundEvent event = ring.get(slot);
+            event.kind = InboundEvent.Kind.DAY_END;
+            event.senderId = null;
+            event.receiveTimeMs = clockMs.getAsLong();
+            event.response = new io.kapok.gateway.http.PendingResponse(r -> {});
+        } finally {
+            ring.publish(slot);
+        }
+        return true;
+    }
+
     @Override
     public void close() {
+        if (dayEndTicks != null) {
+            dayEndTicks.shutdownNow();
+        }
         server.stopAccepting();
         try {
             disruptor.shutdown(30, TimeUnit.SECONDS); // decide and answer everything already taken

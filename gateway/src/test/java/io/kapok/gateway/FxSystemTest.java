@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.prowidesoftware.swift.model.mx.MxCamt05400108;
+import com.prowidesoftware.swift.model.mx.dic.AmountAndCurrencyExchange3;
+import com.prowidesoftware.swift.model.mx.dic.CurrencyExchange5;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.fx.FixRateSimulator;
@@ -169,6 +173,38 @@ class FxSystemTest {
         return found;
     }
 
+    /**
+     * {@code camt054}, read by Prowide, reports an entry in {@code entryCurrency} of a payment
+     * instructed as HKD {@code instructedHkd} and settled as CNY 91,000.00 at {@code hkdCny}.
+     */
+    private static void assertConversion(String camt054, String entryCurrency, String instructedHkd, String hkdCny) {
+        ReportEntry10 entry = MxCamt05400108.parse(camt054)
+                .getBkToCstmrDbtCdtNtfctn()
+                .getNtfctn()
+                .get(0)
+                .getNtry()
+                .get(0);
+        assertEquals(entryCurrency, entry.getAmt().getCcy(), camt054);
+        AmountAndCurrencyExchange3 details =
+                entry.getNtryDtls().get(0).getTxDtls().get(0).getAmtDtls();
+        assertNotNull(details, camt054);
+        assertEquals("HKD", details.getInstdAmt().getAmt().getCcy());
+        assertEquals(
+                0,
+                new BigDecimal(instructedHkd)
+                        .compareTo(details.getInstdAmt().getAmt().getValue()),
+                camt054);
+        assertEquals("CNY", details.getTxAmt().getAmt().getCcy());
+        assertEquals(
+                0,
+                new BigDecimal("91000.00").compareTo(details.getTxAmt().getAmt().getValue()));
+        CurrencyExchange5 exchange = details.getTxAmt().getCcyXchg();
+        assertEquals("HKD", exchange.getSrcCcy());
+        assertEquals("CNY", exchange.getTrgtCcy());
+        assertEquals("HKD", exchange.getUnitCcy(), "the feed quotes HKD/CNY: one HKD buys the rate in CNY");
+        assertEquals(0, new BigDecimal(hkdCny).compareTo(exchange.getXchgRate()), camt054);
+    }
+
     @Test
     void theFeedLogsOnAgainWhenTheRateSourceComesBack() throws Exception {
         GatewayConfig.Fx f = config().fxOrDefault();
@@ -265,8 +301,15 @@ class FxSystemTest {
         assertTrue(refused.body().contains("<Cd>AM09</Cd>"), refused.body());
         assertEquals(vhbkHkd, balance(VHBK, "HKD"));
 
-        // Without XchgRate the platform's rate applies: CNY 91,000.00 credited, HKD 91,000.00 ÷ rate debited.
-        HttpResponse<String> settled = post(hkdPaymentSettledInCny("VHBK-FX-0002", "91000.00", "100000.00", null));
+        // CBPR+: an InstdAmt in another currency without XchgRate is refused before the journal.
+        HttpResponse<String> noRate = post(hkdPaymentSettledInCny("VHBK-FX-0003", "91000.00", "100000.00", null));
+        assertEquals(400, noRate.statusCode(), noRate.body());
+        assertTrue(noRate.body().contains("<TxSts>RJCT</TxSts>"), noRate.body());
+        assertTrue(noRate.body().contains("CdtTrfTxInf/XchgRate"), noRate.body());
+        assertEquals(vhbkHkd, balance(VHBK, "HKD"));
+
+        // With the platform's rate: CNY 91,000.00 credited, HKD 91,000.00 ÷ rate debited.
+        HttpResponse<String> settled = post(hkdPaymentSettledInCny("VHBK-FX-0002", "91000.00", "100000.00", hkdCny));
         assertEquals(200, settled.statusCode(), settled.body());
         assertTrue(settled.body().contains("<TxSts>ACSC</TxSts>"), settled.body());
         long debitedHkd = new BigDecimal("91000.00")
@@ -290,6 +333,9 @@ class FxSystemTest {
         String[] credit = prbk.get(prbk.size() - 1);
         assertEquals("CNY", credit[0]);
         assertEquals(91_000_00L, Long.parseLong(credit[1]), credit[2]);
+        // Both banks' camt.054s carry the payment's amounts and the exchange that converted them.
+        assertConversion(vhbk.get(0)[2], "HKD", "100000.00", hkdCny);
+        assertConversion(credit[2], "CNY", "100000.00", hkdCny);
         List<String[]> platform = postings(PLATFORM);
         assertEquals(2, platform.size());
         assertEquals("HKD", platform.get(0)[0]);

@@ -29,6 +29,8 @@ package io.kapok.ledger;
  *                                to the bank of a programme of the debtor
  *  40    RECORD_MESSAGE          after a tsin message's commands: its (sender, MsgId), fingerprint
  *                                and each command's outcome, so a retry gets the original answer
+ *  60    CLOSE_DAY               the gateway's clock: the first entry of a later UTC day is coming
+ *                                (end-of-day statements)
  * </pre>
  */
 public enum CommandType {
@@ -53,7 +55,8 @@ public enum CommandType {
     CANCEL_FINANCING(37),
     SETTLE_RECEIVABLE(38),
     ASSIGN_RECEIVABLE(39),
-    RECORD_MESSAGE(40);
+    RECORD_MESSAGE(40),
+    CLOSE_DAY(60);
 
     private final int code;
 

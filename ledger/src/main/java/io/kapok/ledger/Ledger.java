@@ -99,6 +99,7 @@ import java.util.TreeMap;
  *  fx rates     see {@link FxRates#write}
  *  messages     see {@link DecidedMessages#write}: the receivable-financing messages decided within
  *               the retention window (version 4 on; versions 2 and 3 had none: read as empty)
+ *  open day     int64: {@link #openDayEpoch()} (version 5; earlier versions: 0)
  * </pre>
  *
  * The state hash is SHA-256 over a domain tag and this snapshot, so the snapshot holds exactly the
@@ -109,8 +110,9 @@ public final class Ledger {
     private static final int SNAPSHOT_MAGIC = 0x4B504B53; // "KPKS"
     private static final int SNAPSHOT_VERSION = 5;
     /**
-     * The version before assignments to banks and acknowledged onboardings: its receivables carry no
-     * assigned amount, its programmes no acknowledged members.
+     * The version before assignments to banks, acknowledged onboardings and the open business
+     * day: its receivables carry no assigned amount, its programmes no acknowledged members, and
+     * it is read with no day open (0).
      */
     private static final int SNAPSHOT_VERSION_NO_FACTORING = 4;
     /** The version before the decided receivable-financing messages: read with an empty window. */
@@ -154,6 +156,10 @@ public final class Ledger {
     private int snapshotSizeHint = 4096;
 
     private long lastSequence;
+    /** See {@link #openDayEpoch()}; in the snapshot (version 5). */
+    private long openDayEpoch;
+    /** Where the open day ends, epoch ms: derived from {@link #openDayEpoch}, not state. */
+    private long openDayEndMs = MS_PER_DAY;
     /** What {@link DecidedPayments#preload} returned last: kept only so that its loads stay; not state. */
     private long preloaded;
 
@@ -257,8 +263,44 @@ public final class Ledger {
             case ASSIGN_RECEIVABLE ->
                 decide(command, receivables.assign((AssignReceivableCommand) command, result), result);
             case RECORD_MESSAGE -> recordMessage((RecordMessageCommand) command, result);
+            case CLOSE_DAY -> closeDay((io.kapok.ledger.day.CloseDayCommand) command, result);
         }
         lastSequence = command.sequence;
+        if (command.timeMs >= openDayEndMs) {
+            openDay(Math.floorDiv(command.timeMs, MS_PER_DAY));
+        }
+    }
+
+    /**
+     * The business day (UTC, days since 1970-01-01) of the latest command's receive time: the day a
+     * {@link io.kapok.ledger.day.CloseDayCommand} closes next. 0 before any command with a receive
+     * time after 1970-01-01 (genesis entries carry 0).
+     */
+    public long openDayEpoch() {
+        return openDayEpoch;
+    }
+
+    private void openDay(long dayEpoch) {
+        openDayEpoch = dayEpoch;
+        openDayEndMs = (dayEpoch + 1) * MS_PER_DAY;
+    }
+
+    /**
+     * Closes the open day: refused ({@link LedgerRejection#DAY_NOT_OPEN}) unless the command names
+     * the open day and its receive time is past that day; applied, one {@link
+     * LedgerEventType#DAY_CLOSED} event per account, parties in registration order, with the balance.
+     */
+    private void closeDay(io.kapok.ledger.day.CloseDayCommand c, LedgerResult result) {
+        if (c.businessDay != openDayEpoch || openDayEpoch == 0 || c.timeMs < openDayEndMs) {
+            result.reject(LedgerRejection.DAY_NOT_OPEN, c.sequence, c.timeMs);
+            return;
+        }
+        for (Party p : parties.values()) {
+            for (int i = 0; i < p.accountCount(); i++) {
+                result.event(LedgerEventType.DAY_CLOSED, p.id(), null, p.currencyAt(i), p.balanceAt(i), 0);
+            }
+        }
+        result.accept(c.sequence, c.timeMs);
     }
 
     /**
@@ -913,6 +955,7 @@ public final class Ledger {
             receivables.write(out);
             fxRates.write(out);
             decidedMessages.write(out);
+            out.writeLong(openDayEpoch);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -925,7 +968,8 @@ public final class Ledger {
      * original's, and it applies the commands after {@link #lastSequence()} as the original would.
      *
      * <p>Reads this version (5) and the ones before: 4, whose receivables carry no amount assigned to
-     * a bank and whose programmes no acknowledged member (neither could be, then); 3, which kept no receivable-financing messages
+     * a bank, whose programmes no acknowledged member (neither could be, then) and which kept no open
+     * business day (read as none); 3, which kept no receivable-financing messages
      * (read with an empty window: a message decided before it is not known as a retry), and 2, whose
      * payment window did not keep what returns and recalls need: the transfers it remembers are still
      * deduplicated, but cannot be returned or recalled (refused as {@link
@@ -965,6 +1009,9 @@ public final class Ledger {
             ledger.fxRates.read(in);
             if (version >= SNAPSHOT_VERSION_NO_FACTORING) {
                 ledger.decidedMessages = DecidedMessages.read(in);
+            }
+            if (version == SNAPSHOT_VERSION) {
+                ledger.openDay(in.readLong());
             }
             if (in.available() != 0) {
                 throw new IllegalArgumentException("ledger snapshot has " + in.available() + " trailing bytes");

@@ -18,6 +18,7 @@ package io.kapok.ledger;
  *  CREDIT_RELEASED      bank id          core enterprise  yes       amount voided/repaid  —
  *  PARTY_ONBOARDED      programme id     party, or bank   yes       —                     0 onboarded, 1 acknowledged, 2 left
  *  FX_RATE_SET          —                —                quote     rate (×10^8)          base currency (packed)
+ *  DAY_CLOSED           account owner    —                yes       balance at day's end  —
  * </pre>
  *
  * <p>A {@code RECEIVABLE_ASSIGNED} event tells that the debtor must now pay a receivable to someone
@@ -52,7 +53,8 @@ public enum LedgerEventType {
     PARTY_ONBOARDED(40),
     FX_RATE_SET(50),
     PAYMENT_RETURNED(60),
-    RECALL_STATE(61);
+    RECALL_STATE(61),
+    DAY_CLOSED(70);
 
     private final int code;
 

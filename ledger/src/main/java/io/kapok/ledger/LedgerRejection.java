@@ -91,6 +91,7 @@ import java.util.Set;
  *  406  WRONG_PARTY_ROLE                BE09  unrecognised intermediary agent
  *  407  INVALID_FX_RATE                 NA01  narrative
  *  408  ALREADY_ACKNOWLEDGED            ID01  duplicated request: the onboarding was acknowledged
+ *  460  DAY_NOT_OPEN                    NA01  narrative: a day close for a day not open, or too early
  * </pre>
  */
 public enum LedgerRejection {
@@ -223,7 +224,13 @@ public enum LedgerRejection {
     /** An FX rate is not positive, or names the same currency twice. */
     INVALID_FX_RATE(407, "NA01"),
     /** The party already acknowledged its onboarding into the programme (a tsin.012 again). */
-    ALREADY_ACKNOWLEDGED(408, "ID01");
+    ALREADY_ACKNOWLEDGED(408, "ID01"),
+
+    /**
+     * A day close ({@link io.kapok.ledger.day.CloseDayCommand}) names another day than the one the
+     * ledger has open, or arrives before that day has ended: nothing closes.
+     */
+    DAY_NOT_OPEN(460, "NA01");
 
     /**
      * The codes a payment refusal (1xx) may carry in its pacs.002 or camt.029: ExternalStatusReason1Code

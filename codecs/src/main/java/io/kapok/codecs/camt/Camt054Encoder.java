@@ -15,7 +15,8 @@ import io.kapok.codecs.xml.Utf8XmlWriter;
  *    └─ Ntfctn: Id, CreDtTm, Acct (Id/Othr/Id, Ccy, Ownr?, Svcr?),
  *       Ntry+: NtryRef?, Amt, CdtDbtInd, Sts/Cd (BOOK), BookgDt/Dt, ValDt/Dt?, AcctSvcrRef?,
  *              BkTxCd/Domn, NtryDtls/TxDtls (Refs: MsgId?, InstrId?, EndToEndId?, UETR?, TxId?;
- *              Amt, CdtDbtInd, RmtInf/Ustrd?)
+ *              Amt, CdtDbtInd, AmtDtls?: InstdAmt/Amt, TxAmt/(Amt, CcyXchg: SrcCcy, TrgtCcy,
+ *              UnitCcy, XchgRate); RmtInf/Ustrd?)
  * </pre>
  *
  * Not thread-safe: one encoder per thread.

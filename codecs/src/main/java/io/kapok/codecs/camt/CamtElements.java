@@ -99,8 +99,39 @@ final class CamtElements {
         out.end("Refs");
         IsoElements.amount(out, "Amt", entry.amountMinor, currency);
         creditDebit(out, entry.credit);
+        amountDetails(out, entry);
         IsoElements.remittance(out, entry.remittance);
         out.end("TxDtls").end("NtryDtls");
         out.end("Ntry");
+    }
+
+    /**
+     * {@code <AmtDtls>} (AmountAndCurrencyExchange3) of a posting converted from another currency:
+     * {@code InstdAmt} as the payment instructed it, {@code TxAmt} as it settled, with the exchange
+     * ({@code CcyXchg}: SrcCcy, TrgtCcy, UnitCcy, XchgRate) that turned one into the other. Nothing
+     * when the entry has no instructed currency.
+     */
+    static void amountDetails(Utf8XmlWriter out, CashEntry entry) {
+        if (entry.instructedCurrency == 0) {
+            return;
+        }
+        out.start("AmtDtls");
+        out.start("InstdAmt");
+        IsoElements.amount(out, "Amt", entry.instructedAmountMinor, entry.instructedCurrency);
+        out.end("InstdAmt");
+        if (entry.transactionCurrency != 0) {
+            out.start("TxAmt");
+            IsoElements.amount(out, "Amt", entry.transactionAmountMinor, entry.transactionCurrency);
+            if (entry.exchangeRateScaled > 0) {
+                out.start("CcyXchg");
+                IsoElements.currency(out, "SrcCcy", entry.sourceCurrency);
+                IsoElements.currency(out, "TrgtCcy", entry.targetCurrency);
+                IsoElements.currency(out, "UnitCcy", entry.unitCurrency);
+                out.start("XchgRate").decimal(entry.exchangeRateScaled, 8).end("XchgRate");
+                out.end("CcyXchg");
+            }
+            out.end("TxAmt");
+        }
+        out.end("AmtDtls");
     }
 }

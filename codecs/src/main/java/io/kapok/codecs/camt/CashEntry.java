@@ -44,6 +44,26 @@ public final class CashEntry {
     /** {@code RmtInf/Ustrd}: the remittance line; written when present. */
     public final TextBuffer remittance = new TextBuffer(140);
 
+    /**
+     * {@code AmtDtls/InstdAmt/Amt/@Ccy}: the currency the payment was instructed in, packed ISO 4217;
+     * 0 writes no {@code AmtDtls} at all (a posting in the currency it was instructed in).
+     */
+    public int instructedCurrency;
+    /** {@code AmtDtls/InstdAmt/Amt}, minor units of {@link #instructedCurrency}. */
+    public long instructedAmountMinor;
+    /** {@code AmtDtls/TxAmt/Amt/@Ccy}: the currency the payment settled in, packed ISO 4217. */
+    public int transactionCurrency;
+    /** {@code AmtDtls/TxAmt/Amt}, minor units of {@link #transactionCurrency}. */
+    public long transactionAmountMinor;
+    /** {@code TxAmt/CcyXchg/SrcCcy}: the currency converted from (the instructed one). */
+    public int sourceCurrency;
+    /** {@code TxAmt/CcyXchg/TrgtCcy}: the currency converted into (the settlement one). */
+    public int targetCurrency;
+    /** {@code TxAmt/CcyXchg/UnitCcy}: one unit of this currency buys {@link #exchangeRateScaled} ÷ 10^8 of the other. */
+    public int unitCurrency;
+    /** {@code TxAmt/CcyXchg/XchgRate} × 10^8; 0 writes no {@code CcyXchg}. */
+    public long exchangeRateScaled;
+
     /** The amount with its sign as a balance sees it: positive for a credit, negative for a debit. */
     public long signedAmountMinor() {
         return credit ? amountMinor : -amountMinor;
@@ -66,5 +86,13 @@ public final class CashEntry {
         transactionId.clear();
         uetr.clear();
         remittance.clear();
+        instructedCurrency = 0;
+        instructedAmountMinor = 0;
+        transactionCurrency = 0;
+        transactionAmountMinor = 0;
+        sourceCurrency = 0;
+        targetCurrency = 0;
+        unitCurrency = 0;
+        exchangeRateScaled = 0;
     }
 }

@@ -25,10 +25,12 @@ import java.util.Set;
  * instructed agents. Field indexes are constants (see {@link Pacs008View} for typed access).
  *
  * <p>A cross-currency transfer carries {@code InstdAmt} (the amount the debtor instructed, in its
- * currency) and optionally {@code XchgRate} (settlement currency units per instructed unit, a
- * BaseOneRate: at most 11 digits, 10 after the point, greater than zero; read into {@link
- * #exchangeRateScaled} × 10^8, rounded half-even). {@code XchgRate} without an {@code InstdAmt} in
- * another currency than {@code IntrBkSttlmAmt} converts nothing and is refused.
+ * currency) and {@code XchgRate} (settlement currency units per instructed unit, a BaseOneRate: at
+ * most 11 digits, 10 after the point, greater than zero; read into {@link #exchangeRateScaled} ×
+ * 10^8, rounded half-even). CBPR+ makes {@code XchgRate} mandatory when {@code InstdAmt}'s currency
+ * differs from {@code IntrBkSttlmAmt}'s: without it the message is refused {@link
+ * RejectCode#MISSING_ELEMENT} naming {@code XchgRate}'s path. {@code XchgRate} without an {@code
+ * InstdAmt} in another currency than {@code IntrBkSttlmAmt} converts nothing and is refused.
  */
 public final class Pacs008Schema {
     static final int MSG_ID = 0;
@@ -164,8 +166,8 @@ public final class Pacs008Schema {
     }
 
     /**
-     * {@code InstdAmt} greater than zero; {@code XchgRate} a BaseOneRate greater than zero, and only
-     * beside an {@code InstdAmt} in another currency than {@code IntrBkSttlmAmt}.
+     * {@code InstdAmt} greater than zero; {@code XchgRate} a BaseOneRate greater than zero, present
+     * (CBPR+) when and only when {@code InstdAmt} is in another currency than {@code IntrBkSttlmAmt}.
      */
     private static boolean exchangeRate(MessageView v, DecodeVerdict verdict) {
         boolean instructed = v.text(INSTRUCTED_AMOUNT).isPresent();
@@ -176,6 +178,15 @@ public final class Pacs008Schema {
         }
         TextBuffer rate = v.text(EXCHANGE_RATE);
         if (!rate.isPresent()) {
+            if (instructed && v.currency(INSTRUCTED_AMOUNT) != v.currency(AMOUNT)) {
+                verdict.reject(RejectCode.MISSING_ELEMENT, ROOT + "/" + TXP + "/XchgRate")
+                        .append("XchgRate is mandatory when InstdAmt's currency ")
+                        .append(Iso4217.unpack(v.currency(INSTRUCTED_AMOUNT)))
+                        .append(" differs from IntrBkSttlmAmt's ")
+                        .append(Iso4217.unpack(v.currency(AMOUNT)))
+                        .append(" (CBPR+)");
+                return false;
+            }
             return true;
         }
         if (exchangeRateScaled(rate) == INVALID_RATE) {

@@ -130,6 +130,15 @@ class Camt053EncoderTest {
     }
 
     @Test
+    void prowideReadsAConvertedEntryWithItsAmountDetails() {
+        Camt053Statement statement = statement("CNY", 50_000_000_00L);
+        CamtSamples.entry(statement.entries.add(), 1, 91_000_00L, true);
+        CamtSamples.converted(statement.entries.get(0));
+        CamtSamples.entry(statement.entries.add(), 2, 15_00L, false);
+        assertReconciles(statement, encodeAndRead(statement));
+    }
+
+    @Test
     void prowideReadsAnOverdrawnClosingBalanceAsADebit() {
         Camt053Statement statement = statement("USD", 100_00L);
         CamtSamples.entry(statement.entries.add(), 1, 250_00L, false);

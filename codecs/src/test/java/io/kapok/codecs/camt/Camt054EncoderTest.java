@@ -77,6 +77,20 @@ class Camt054EncoderTest {
     }
 
     @Test
+    void prowideReadsTheInstructedAmountAndTheExchangeOfAConvertedPosting() {
+        Camt054Notification notification = creditNotification("HKD", 99_989_01L);
+        notification.entries.get(0).credit = false;
+        CamtSamples.converted(notification.entries.get(0));
+        String xml = encodeAndRead(notification).xml();
+        assertEquals(
+                true,
+                xml.contains("<AmtDtls><InstdAmt><Amt Ccy=\"HKD\">100000.00</Amt></InstdAmt>"
+                        + "<TxAmt><Amt Ccy=\"CNY\">91000.00</Amt><CcyXchg><SrcCcy>HKD</SrcCcy><TrgtCcy>CNY</TrgtCcy>"
+                        + "<UnitCcy>HKD</UnitCcy><XchgRate>0.91"),
+                xml);
+    }
+
+    @Test
     void refusesANotificationWithoutEntries() {
         Camt054Notification notification = creditNotification("CNY", 1L);
         notification.entries.clear();

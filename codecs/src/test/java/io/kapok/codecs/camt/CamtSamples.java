@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.prowidesoftware.swift.model.mx.dic.AmountAndCurrencyExchange3;
 import com.prowidesoftware.swift.model.mx.dic.CashAccount39;
+import com.prowidesoftware.swift.model.mx.dic.CurrencyExchange5;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
 import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
 import com.prowidesoftware.swift.model.mx.dic.TransactionReferences6;
 import io.kapok.codecs.ProwideOracle;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.codecs.iso.MessageHeader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -105,7 +108,53 @@ final class CamtSamples {
                         optional(expected.remittance.toString()),
                         tx.getRmtInf() == null
                                 ? null
-                                : tx.getRmtInf().getUstrd().get(0)));
+                                : tx.getRmtInf().getUstrd().get(0)),
+                () -> assertAmountDetails(expected, tx.getAmtDtls()));
+    }
+
+    /** {@code AmtDtls} as Prowide read it: none without an instructed currency, else every field. */
+    static void assertAmountDetails(CashEntry expected, AmountAndCurrencyExchange3 actual) {
+        if (expected.instructedCurrency == 0) {
+            assertNull(actual);
+            return;
+        }
+        CurrencyExchange5 exchange = actual.getTxAmt().getCcyXchg();
+        assertAll(
+                () -> assertEquals(
+                        Iso4217.unpack(expected.instructedCurrency),
+                        actual.getInstdAmt().getAmt().getCcy()),
+                () -> assertAmount(
+                        expected.instructedAmountMinor,
+                        Iso4217.minorUnits(expected.instructedCurrency),
+                        actual.getInstdAmt().getAmt().getValue()),
+                () -> assertNull(actual.getInstdAmt().getCcyXchg()),
+                () -> assertEquals(
+                        Iso4217.unpack(expected.transactionCurrency),
+                        actual.getTxAmt().getAmt().getCcy()),
+                () -> assertAmount(
+                        expected.transactionAmountMinor,
+                        Iso4217.minorUnits(expected.transactionCurrency),
+                        actual.getTxAmt().getAmt().getValue()),
+                () -> assertEquals(Iso4217.unpack(expected.sourceCurrency), exchange.getSrcCcy()),
+                () -> assertEquals(Iso4217.unpack(expected.targetCurrency), exchange.getTrgtCcy()),
+                () -> assertEquals(Iso4217.unpack(expected.unitCurrency), exchange.getUnitCcy()),
+                () -> assertEquals(
+                        0, BigDecimal.valueOf(expected.exchangeRateScaled, 8).compareTo(exchange.getXchgRate())));
+    }
+
+    /**
+     * Makes {@code entry} the HKD leg of a payment instructed as HKD 100,000.00 and settled as CNY
+     * 91,000.00 at HKD/CNY 0.91 (one HKD buys 0.91 CNY).
+     */
+    static void converted(CashEntry entry) {
+        entry.instructedCurrency = Iso4217.pack("HKD");
+        entry.instructedAmountMinor = 100_000_00L;
+        entry.transactionCurrency = Iso4217.pack("CNY");
+        entry.transactionAmountMinor = 91_000_00L;
+        entry.sourceCurrency = Iso4217.pack("HKD");
+        entry.targetCurrency = Iso4217.pack("CNY");
+        entry.unitCurrency = Iso4217.pack("HKD");
+        entry.exchangeRateScaled = 91_000_000L;
     }
 
     private static String optional(String s) {

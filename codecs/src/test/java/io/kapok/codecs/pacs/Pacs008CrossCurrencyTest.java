@@ -74,9 +74,18 @@ class Pacs008CrossCurrencyTest {
     }
 
     @Test
-    void anInstructedAmountWithoutARateIsAccepted() {
-        Pacs008View v = accepted(withBeforeChargeBearer("<InstdAmt Ccy=\"USD\">176056.34</InstdAmt>"));
-        assertEquals(Iso4217.pack("USD"), v.instructedCurrency());
+    void refusesAnInstructedAmountInAnotherCurrencyWithoutARate() {
+        rejected(
+                withBeforeChargeBearer("<InstdAmt Ccy=\"USD\">176056.34</InstdAmt>"),
+                RejectCode.MISSING_ELEMENT,
+                TX + "/XchgRate",
+                "XchgRate is mandatory when InstdAmt's currency USD differs from IntrBkSttlmAmt's CNY (CBPR+)");
+    }
+
+    @Test
+    void anInstructedAmountInTheSettlementCurrencyNeedsNoRate() {
+        Pacs008View v = accepted(withBeforeChargeBearer("<InstdAmt Ccy=\"CNY\">1250000.00</InstdAmt>"));
+        assertEquals(Iso4217.pack("CNY"), v.instructedCurrency());
         assertEquals(0, v.exchangeRateScaled());
     }
 

@@ -232,6 +232,9 @@ public final class ConfigLoader {
         }
 
         validateMailbox(c.mailbox(), g, source);
+        if (c.notifications() != null) {
+            validateNotifications(c, source);
+        }
         if (c.fx() != null) {
             validateFx(c.fx(), source);
         }
@@ -464,6 +467,27 @@ public final class ConfigLoader {
                     "mailbox.retention.maxAgeDays",
                     "must be 0 (never) or more than keepDays " + r.keepDays() + ", was " + r.maxAgeDays());
             range(source, "mailbox.retention.checkEverySeconds", r.checkEverySeconds(), 1, 86_400);
+        }
+    }
+
+    private static void validateNotifications(GatewayConfig c, String source) {
+        GatewayConfig.Notifications n = c.notifications();
+        require(
+                !n.endOfDayStatements() || n.postings(),
+                source,
+                "notifications.endOfDayStatements",
+                "needs notifications.postings: true (a statement lists the postings' camt.054s)");
+        range(source, "notifications.dayEndCheckSeconds", n.dayEndCheckSeconds(), 0, 3600);
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (GatewayConfig.PartyEntry p : c.parties()) {
+            known.add(p.id());
+        }
+        for (String party : n.statementsOfEveryAccountOrNone()) {
+            require(
+                    known.contains(party),
+                    source,
+                    "notifications.statementsOfEveryAccount",
+                    "names '" + party + "', which is not a configured party");
         }
     }
 

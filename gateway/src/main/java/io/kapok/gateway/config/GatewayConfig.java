@@ -113,9 +113,37 @@ public record GatewayConfig(
      *
      * @param postings a camt.054 to the account owner on every posting (on by default; off only
      *     where another system notifies account owners)
+     * @param endOfDayStatements at each UTC day's end, a camt.053 of that day to the owner of every
+     *     account with a posting that day (needs {@code postings}: a statement lists their camt.054s)
+     * @param statementsOfEveryAccount parties that get the end-of-day camt.053 of each of their
+     *     accounts, postings or not (a bank reconciling every account daily); absent: none
+     * @param dayEndCheckSeconds how often, without traffic, the gateway looks whether a day has ended
+     *     (1 to 3600; 0 or absent: {@value #DAY_END_CHECK_SECONDS_DEFAULT}); the first entry of a new day
+     *     closes the day before in any case
      */
-    public record Notifications(boolean postings) {
-        public static final Notifications DEFAULT = new Notifications(true);
+    public record Notifications(
+            boolean postings,
+            boolean endOfDayStatements,
+            java.util.List<String> statementsOfEveryAccount,
+            int dayEndCheckSeconds) {
+        public static final int DAY_END_CHECK_SECONDS_DEFAULT = 60;
+        public static final Notifications DEFAULT =
+                new Notifications(true, false, java.util.List.of(), DAY_END_CHECK_SECONDS_DEFAULT);
+
+        /** Postings only, no end-of-day statements. */
+        public Notifications(boolean postings) {
+            this(postings, false, java.util.List.of(), DAY_END_CHECK_SECONDS_DEFAULT);
+        }
+
+        /** {@link #statementsOfEveryAccount()}, or none when absent. */
+        public java.util.List<String> statementsOfEveryAccountOrNone() {
+            return statementsOfEveryAccount == null ? java.util.List.of() : statementsOfEveryAccount;
+        }
+
+        /** {@link #dayEndCheckSeconds()}, or {@value #DAY_END_CHECK_SECONDS_DEFAULT} when 0 (absent). */
+        public int dayEndCheckSecondsOrDefault() {
+            return dayEndCheckSeconds == 0 ? DAY_END_CHECK_SECONDS_DEFAULT : dayEndCheckSeconds;
+        }
     }
 
     /** {@link #notifications()}, or the defaults when the section is absent. */

@@ -85,7 +85,7 @@ public final class AccountStatements {
 
     /** A message of the day: kept when it is a posting's camt.054 on the account. */
     private void add(MailboxEntry entry) {
-        if (entry.format != PostingNotices.FORMAT || tooMany) {
+        if (!PostingNotices.isPosting(entry.format) || tooMany) {
             return;
         }
         if (statement.entries.count() == Camt053Statement.ENTRIES_MAX) {

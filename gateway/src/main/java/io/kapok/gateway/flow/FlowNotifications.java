@@ -239,10 +239,12 @@ public final class FlowNotifications implements MailboxComposer {
     private void posting(LedgerCommand command, LedgerResult result, int i, OutboundSink sink) {
         String messageId = null;
         String endToEndId = null;
+        TransferCommand converted = null;
         if (command.type() == CommandType.TRANSFER) {
             TransferCommand t = (TransferCommand) command;
             messageId = t.messageId;
             endToEndId = t.endToEndId;
+            converted = result.fxRateScaled > 0 ? t : null;
         } else if (command.type() == CommandType.SETTLE_RECEIVABLE) {
             endToEndId = ((SettleReceivableCommand) command).receivableId;
         }
@@ -253,7 +255,18 @@ public final class FlowNotifications implements MailboxComposer {
                 result.eventParty(i),
                 messageId,
                 endToEndId);
-        sink.record(result.eventSubject(i), CAMT054, PostingNotices.FORMAT, postingNotices.recordBytes(), 0, length);
+        int format = PostingNotices.FORMAT;
+        if (converted != null) {
+            length = postingNotices.conversion(
+                    converted.instructedCurrency,
+                    converted.instructedAmountMinor,
+                    converted.currency,
+                    converted.amountMinor,
+                    result.fxBaseCurrency,
+                    result.fxRateScaled);
+            format = PostingNotices.FORMAT_CONVERTED;
+        }
+        sink.record(result.eventSubject(i), CAMT054, format, postingNotices.recordBytes(), 0, length);
     }
 
     /** The one invoice of a taken request, as a tsin.001 from the platform to the programme's bank. */

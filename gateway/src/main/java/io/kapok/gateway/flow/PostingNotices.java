@@ -29,17 +29,32 @@ import io.kapok.gateway.mailbox.MailboxRenderer;
  *  messageId       text    the payment's MsgId, or empty
  *  endToEndId      text    the payment's EndToEndId (the receivable id for a settlement), or empty
  *  text: uint8 length in chars, then each char as uint16
+ *
+ *  record, format {@value #FORMAT_CONVERTED}: a posting of a cross-currency payment, as format
+ *  {@value #FORMAT} followed by
+ *  instructedCurrency     int32   the pacs.008's InstdAmt (the currency converted from)
+ *  instructedAmountMinor  int64
+ *  settlementCurrency     int32   its IntrBkSttlmAmt (the currency converted into)
+ *  settlementAmountMinor  int64
+ *  unitCurrency           int32   the rate's base: one unit of it buys rate ÷ 10^8 of the other
+ *  rateScaled             int64   the ledger's rate the payment settled at, × 10^8
  * </pre>
+ *
+ * A converted posting's camt.054 reports them in {@code NtryDtls/TxDtls/AmtDtls}: {@code InstdAmt},
+ * and {@code TxAmt} with {@code CcyXchg} (SrcCcy the instructed currency, TrgtCcy the settlement
+ * one, UnitCcy and XchgRate as the ledger quotes the pair), so each leg reconciles with the other.
  *
  * One instance per thread (it reuses its buffers): the sequencer has one, each reader another.
  */
 public final class PostingNotices implements MailboxRenderer {
     /** The record format of a posting's camt.054 in the mailbox. */
     public static final int FORMAT = 1;
+    /** The record format of a cross-currency posting's camt.054: {@link #FORMAT} and the conversion. */
+    public static final int FORMAT_CONVERTED = 2;
 
     private static final long DAY_MS = 86_400_000L;
     private static final int TEXT_CHARS_MAX = 255;
-    private static final int RECORD_BYTES_MAX = 4 + 8 + 4 + 3 * (1 + 2 * TEXT_CHARS_MAX);
+    private static final int RECORD_BYTES_MAX = 4 + 8 + 4 + 3 * (1 + 2 * TEXT_CHARS_MAX) + 3 * (4 + 8);
 
     private final String platformBic;
     private final byte[] record = new byte[RECORD_BYTES_MAX];
@@ -76,6 +91,31 @@ public final class PostingNotices implements MailboxRenderer {
         return at;
     }
 
+    /**
+     * Sequencer thread, right after {@link #record}: appends the conversion of a cross-currency
+     * payment, making it a record of format {@link #FORMAT_CONVERTED}; returns its new length.
+     */
+    public int conversion(
+            int instructedCurrency,
+            long instructedAmountMinor,
+            int settlementCurrency,
+            long settlementAmountMinor,
+            int unitCurrency,
+            long rateScaled) {
+        putInt(instructedCurrency);
+        putLong(instructedAmountMinor);
+        putInt(settlementCurrency);
+        putLong(settlementAmountMinor);
+        putInt(unitCurrency);
+        putLong(rateScaled);
+        return at;
+    }
+
+    /** True for the record formats of a posting's camt.054 ({@link #FORMAT}, {@link #FORMAT_CONVERTED}). */
+    public static boolean isPosting(int format) {
+        return format == FORMAT || format == FORMAT_CONVERTED;
+    }
+
     /** The buffer {@link #record} writes into. */
     public byte[] recordBytes() {
         return record;
@@ -95,6 +135,11 @@ public final class PostingNotices implements MailboxRenderer {
         n.notificationId.copyFrom(n.header.messageId);
         account(owner, currency, n.account);
         encoder.encode(n, writer);
+        replaceBytes(entry, writer);
+    }
+
+    /** Makes what {@code writer} holds the message of {@code entry}, growing its buffer as needed. */
+    static void replaceBytes(MailboxEntry entry, Utf8XmlWriter writer) {
         int length = writer.length();
         if (entry.bytes.length < length) {
             entry.bytes = new byte[Math.max(length, entry.bytes.length * 2)];
@@ -111,9 +156,9 @@ public final class PostingNotices implements MailboxRenderer {
      * @throws IllegalStateException when {@code entry} is not a posting record, or a damaged one
      */
     public int readEntry(MailboxEntry entry, CashEntry e) {
-        if (entry.format != FORMAT) {
+        if (!isPosting(entry.format)) {
             throw new IllegalStateException("mailbox message " + entry.partySequence + " of " + entry.recipientPartyId
-                    + " has record format " + entry.format + ", not " + FORMAT);
+                    + " has record format " + entry.format + ", not " + FORMAT + " or " + FORMAT_CONVERTED);
         }
         byte[] in = entry.bytes;
         at = 0;
@@ -148,6 +193,16 @@ public final class PostingNotices implements MailboxRenderer {
         if (endToEndIdLength > 0) {
             e.endToEndId.set(chars, 0, endToEndIdLength);
         }
+        if (entry.format == FORMAT_CONVERTED) {
+            e.instructedCurrency = getInt(in);
+            e.instructedAmountMinor = getLong(in);
+            e.transactionCurrency = getInt(in);
+            e.transactionAmountMinor = getLong(in);
+            e.unitCurrency = getInt(in);
+            e.exchangeRateScaled = getLong(in);
+            e.sourceCurrency = e.instructedCurrency;
+            e.targetCurrency = e.transactionCurrency;
+        }
         if (at != entry.length) {
             throw new IllegalStateException("mailbox message " + entry.partySequence + " of " + entry.recipientPartyId
                     + ": a posting record of " + entry.length + " bytes, read " + at);
@@ -155,7 +210,15 @@ public final class PostingNotices implements MailboxRenderer {
         return currency;
     }
 
-    /** The currency of a posting record (format {@value #FORMAT}), as {@link #readEntry} returns it. */
+    /** The signed amount of a posting record (either format): credit &gt; 0, debit &lt; 0. */
+    public static long signedAmountOf(MailboxEntry entry) {
+        byte[] in = entry.bytes;
+        long high = (in[4] & 0xFF) << 24 | (in[5] & 0xFF) << 16 | (in[6] & 0xFF) << 8 | (in[7] & 0xFF);
+        long low = (in[8] & 0xFF) << 24 | (in[9] & 0xFF) << 16 | (in[10] & 0xFF) << 8 | (in[11] & 0xFF);
+        return (high << 32) | (low & 0xFFFF_FFFFL);
+    }
+
+    /** The currency of a posting record (either format), as {@link #readEntry} returns it. */
     public static int currencyOf(MailboxEntry entry) {
         byte[] in = entry.bytes;
         return (in[0] & 0xFF) << 24 | (in[1] & 0xFF) << 16 | (in[2] & 0xFF) << 8 | (in[3] & 0xFF);

@@ -103,7 +103,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             int pipelinedRequestsMax,
             CodecContexts codecs,
             AnswerIds answerIds,
-            byte[] echoAnswer) {}
+            byte[] echoAnswer,
+            java.util.function.LongSupplier clockMs) {}
 
     public GatewayHttpHandler(Shared shared) {
         super(FullHttpRequest.class, true);
@@ -301,7 +302,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
     }
 
     private void onMessage(ByteBuf content, PendingResponse response) {
-        long receiveTimeMs = System.currentTimeMillis();
+        long receiveTimeMs = shared.clockMs().getAsLong();
         CodecContext codec = shared.codecs().get();
         int length = content.readableBytes();
         byte[] body = codec.body(length);

@@ -85,10 +85,11 @@ import org.bouncycastle.crypto.Digest;
  *  40  RECORD_MESSAGE       messageType, messageId utf8, fingerprint int64, firstSequence int64,
  *                           count int32, { outcome int64 (packed: see RecordMessageCommand),
  *                           subjectId utf8 } × count
+ *  60  CLOSE_DAY            businessDay int32 (days since 1970-01-01, UTC)
  * </pre>
  *
  * A command that names its sender ({@code senderId}: every command a party sends, i.e. all but
- * REGISTER_PARTY, OPEN_ACCOUNT, SET_CREDIT_LINE, CREATE_PROGRAMME and SET_FX_RATE) takes it from the
+ * REGISTER_PARTY, OPEN_ACCOUNT, SET_CREDIT_LINE, CREATE_PROGRAMME, SET_FX_RATE and CLOSE_DAY) takes it from the
  * header's {@code senderId}, so it is written once; {@link #writeHashed} refuses a command whose own
  * sender differs from the header's.
  *
@@ -168,7 +169,7 @@ public final class JournalEntryCodec {
      */
     private static String senderOf(LedgerCommand command) {
         return switch (command.type()) {
-            case REGISTER_PARTY, OPEN_ACCOUNT, SET_CREDIT_LINE, CREATE_PROGRAMME, SET_FX_RATE -> null;
+            case REGISTER_PARTY, OPEN_ACCOUNT, SET_CREDIT_LINE, CREATE_PROGRAMME, SET_FX_RATE, CLOSE_DAY -> null;
             case TRANSFER -> nonNull(((TransferCommand) command).senderId);
             case RETURN_PAYMENT -> nonNull(((ReturnPaymentCommand) command).senderId);
             case RECALL_PAYMENT -> nonNull(((RecallPaymentCommand) command).senderId);
@@ -284,6 +285,7 @@ public final class JournalEntryCodec {
                 out.writeLong(c.rateScaled);
                 out.writeLong(c.sourceSequence);
             }
+            case CLOSE_DAY -> out.writeInt(((io.kapok.ledger.day.CloseDayCommand) command).businessDay);
             case REGISTER_RECEIVABLE -> {
                 RegisterReceivableCommand c = (RegisterReceivableCommand) command;
                 out.writeUtf8(c.receivableId);
@@ -477,6 +479,11 @@ public final class JournalEntryCodec {
                 c.sourceSequence = in.readLong();
                 return c;
             }
+            case CLOSE_DAY -> {
+                io.kapok.ledger.day.CloseDayCommand c = into.closeDay;
+                c.businessDay = in.readInt();
+                return c;
+            }
             case REGISTER_RECEIVABLE -> {
                 RegisterReceivableCommand c = into.registerReceivable;
                 c.senderId = sender;
@@ -647,6 +654,7 @@ public final class JournalEntryCodec {
         public final OnboardPartyCommand onboardParty = new OnboardPartyCommand();
         public final AcknowledgeOnboardingCommand acknowledgeOnboarding = new AcknowledgeOnboardingCommand();
         public final SetFxRateCommand setFxRate = new SetFxRateCommand();
+        public final io.kapok.ledger.day.CloseDayCommand closeDay = new io.kapok.ledger.day.CloseDayCommand();
         public final RegisterReceivableCommand registerReceivable = new RegisterReceivableCommand();
         public final ConfirmReceivableCommand confirmReceivable = new ConfirmReceivableCommand();
         public final SplitReceivableCommand splitReceivable = new SplitReceivableCommand();

@@ -109,11 +109,16 @@ public final class MailboxEntry {
                     + length + " bytes, " + in.readRemaining() + " remain");
         }
         if (withBytes) {
-            if (bytes.length < length) {
-                bytes = new byte[Math.max(length, bytes.length * 2)];
-            }
-            in.read(bytes, 0, length);
+            readBytes(in);
         }
         return MESSAGE_MAGIC;
+    }
+
+    /** After {@link #read} without the bytes: reads them, from where it stopped. */
+    void readBytes(Bytes<?> in) {
+        if (bytes.length < length) {
+            bytes = new byte[Math.max(length, bytes.length * 2)];
+        }
+        in.read(bytes, 0, length);
     }
 }

@@ -130,7 +130,8 @@ final class MailboxReader implements AutoCloseable {
                         + mailbox.partyId());
             }
             if (entry.format != MailboxEntry.FORMAT_MESSAGE) {
-                s.renderer.render(entry);
+                s.lookup.mailbox = mailbox;
+                s.renderer.render(entry, s.lookup);
             }
             if (sequence > from) {
                 json.append(", ");
@@ -179,10 +180,49 @@ final class MailboxReader implements AutoCloseable {
         final MailboxEntry entry = new MailboxEntry();
         final StringBuilder json = new StringBuilder(8192);
         final MailboxRenderer renderer;
+        final Lookup lookup;
 
         ReaderState(ExcerptTailer tailer, MailboxRenderer renderer) {
             this.tailer = tailer;
             this.renderer = renderer;
+            this.lookup = new Lookup(tailer);
+        }
+    }
+
+    /**
+     * A renderer's reads of the mailbox being read, on the reader thread's tailer: the read loop
+     * moves the tailer to each message's index before reading it, so a render in between may move
+     * it too.
+     */
+    private static final class Lookup implements MailboxLookup {
+        private final ExcerptTailer tailer;
+        PartyMailbox mailbox;
+
+        Lookup(ExcerptTailer tailer) {
+            this.tailer = tailer;
+        }
+
+        @Override
+        public long firstRetainedSequence() {
+            return mailbox.firstRetainedSequence();
+        }
+
+        @Override
+        public void read(long sequence, MailboxEntry into) {
+            if (sequence < mailbox.firstRetainedSequence() || sequence > mailbox.lastSequence()) {
+                throw new IllegalStateException("mailbox message " + sequence + " of " + mailbox.partyId()
+                        + " is not kept (" + mailbox.firstRetainedSequence() + ".." + mailbox.lastSequence() + ")");
+            }
+            long index = mailbox.queueIndex(sequence);
+            if (!tailer.moveToIndex(index)) {
+                throw new IllegalStateException("mailbox message " + sequence + " of " + mailbox.partyId()
+                        + " is not at its index 0x" + Long.toHexString(index));
+            }
+            try (DocumentContext dc = tailer.readingDocument()) {
+                if (!dc.isPresent() || into.read(dc.wire().bytes(), true, index) != MailboxEntry.MESSAGE_MAGIC) {
+                    throw new IllegalStateException("no mailbox message at index 0x" + Long.toHexString(index));
+                }
+            }
         }
     }
 }

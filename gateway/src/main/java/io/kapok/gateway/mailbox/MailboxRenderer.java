@@ -29,4 +29,12 @@ public interface MailboxRenderer {
      * @throws IllegalStateException for a format this renderer does not know or a damaged record
      */
     void render(MailboxEntry entry);
+
+    /**
+     * As {@link #render(MailboxEntry)}, for a record that stands for other messages of the same
+     * mailbox, which it reads through {@code lookup} (into entries of its own, never {@code entry}).
+     */
+    default void render(MailboxEntry entry, MailboxLookup lookup) {
+        render(entry);
+    }
 }

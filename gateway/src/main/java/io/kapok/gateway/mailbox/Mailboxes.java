@@ -285,6 +285,62 @@ public final class Mailboxes implements AutoCloseable {
         return read;
     }
 
+    /**
+     * Sequencer thread: hands {@code sink}, in the order they were written, every party's compact
+     * records ({@link MailboxEntry#format} other than {@link MailboxEntry#FORMAT_MESSAGE}, not
+     * rendered; the entry is reused) created in {@code [fromTimeMs, toTimeMs)}, from the first one
+     * kept; messages stored whole are passed over without copying their bytes. One pass over the queue from the earliest such message,
+     * found in each party's index by bisection: a message's creation time is its inbound entry's
+     * receive time, and the sequencer never journals an entry of an earlier day after one of a later
+     * day, so within each mailbox "created at or after {@code fromTimeMs}" only turns true once.
+     */
+    public void readCreatedBetween(long fromTimeMs, long toTimeMs, java.util.function.Consumer<MailboxEntry> sink) {
+        if (statementTailer == null) {
+            statementTailer = queue.createTailer();
+        }
+        long start = Long.MAX_VALUE;
+        for (PartyMailbox mailbox : parties.values()) {
+            long low = Math.max(1, mailbox.firstRetainedSequence());
+            long high = mailbox.lastSequence() + 1; // the first created at or after fromTimeMs is in [low, high]
+            while (low < high) {
+                long middle = (low + high) >>> 1;
+                if (readAt(mailbox, middle).createdTimeMs >= fromTimeMs) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
+            }
+            if (low <= mailbox.lastSequence()) {
+                start = Math.min(start, mailbox.queueIndex(low));
+            }
+        }
+        if (start == Long.MAX_VALUE) {
+            return;
+        }
+        if (!statementTailer.moveToIndex(start)) {
+            throw new IllegalStateException("no mailbox message at index 0x" + Long.toHexString(start));
+        }
+        MailboxEntry entry = statementEntry;
+        while (true) {
+            try (DocumentContext dc = statementTailer.readingDocument()) {
+                if (!dc.isPresent()) {
+                    return;
+                }
+                if (dc.isMetaData()
+                        || entry.read(dc.wire().bytes(), false, dc.index()) != MailboxEntry.MESSAGE_MAGIC
+                        || entry.format == MailboxEntry.FORMAT_MESSAGE
+                        || entry.createdTimeMs < fromTimeMs
+                        || entry.createdTimeMs >= toTimeMs
+                        || entry.partySequence
+                                < parties.get(entry.recipientPartyId).firstRetainedSequence()) {
+                    continue;
+                }
+                entry.readBytes(dc.wire().bytes());
+                sink.accept(entry);
+            }
+        }
+    }
+
     private MailboxEntry readAt(PartyMailbox mailbox, long sequence) {
         long index = mailbox.queueIndex(sequence);
         MailboxEntry entry = statementEntry;

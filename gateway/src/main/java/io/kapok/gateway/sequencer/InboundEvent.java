@@ -32,7 +32,12 @@ public final class InboundEvent {
          * A rate from the FX feed (no HTTP request): the {@code fx*} fields; {@link #raw} holds the
          * FIX message it came in, {@link #senderId} the rate source's CompID.
          */
-        FX_RATE
+        FX_RATE,
+        /**
+         * The gateway's clock, with no message: {@link #receiveTimeMs} is now, and a day that has
+         * ended is closed (end-of-day statements) even when no traffic comes.
+         */
+        DAY_END
     }
 
     public Kind kind;

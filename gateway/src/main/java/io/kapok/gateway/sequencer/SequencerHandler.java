@@ -4,13 +4,14 @@ import com.lmax.disruptor.EventHandler;
 import io.kapok.codecs.iso.DecimalAmounts;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.gateway.flow.EndOfDayStatements;
 import io.kapok.gateway.flow.FlowAnswers;
 import io.kapok.gateway.flow.FlowNotifications;
 import io.kapok.gateway.flow.FlowPlan;
 import io.kapok.gateway.flow.FlowRetries;
 import io.kapok.gateway.flow.FlowRouter;
 import io.kapok.gateway.flow.PaymentRouter;
-import io.kapok.gateway.flow.PostingNotices;
+import io.kapok.gateway.flow.PlatformNoticeRenderer;
 import io.kapok.gateway.fx.FxFeedHealth;
 import io.kapok.gateway.fx.FxRateGuard;
 import io.kapok.gateway.http.PendingResponse;
@@ -79,10 +80,19 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             new io.kapok.ledger.receivable.RecordMessageCommand();
 
     private FlowAnswers flowAnswers;
+    /** camt.053 at each day's end (composes nothing unless {@code notifications.endOfDayStatements}). */
+    private final EndOfDayStatements endOfDayStatements;
+    /** Whether a day that has ended is closed: {@code notifications.endOfDayStatements}. */
+    private final boolean closesDays;
+
+    private final io.kapok.ledger.day.CloseDayCommand closeDay = new io.kapok.ledger.day.CloseDayCommand();
     /** camt.053 on request, from the ledger's balances and the mailboxes' camt.054 records. */
     private final io.kapok.gateway.flow.AccountStatements statements;
     /** Answers to messages that wrote no journal entry (refused, or a query): {@code KPKU<start ms>-<n>}. */
     private long unjournaledAnswers;
+
+    private static final long DAY_MS = 86_400_000L;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final long startTimeMs = System.currentTimeMillis();
     private final List<PendingResponse> batch = new ArrayList<>();
@@ -125,6 +135,12 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         this.flowAnswers = new FlowAnswers(Bics.normalise(config.platform().id()));
         this.statements = new io.kapok.gateway.flow.AccountStatements(
                 Bics.normalise(config.platform().id()));
+        GatewayConfig.Notifications notifications = config.notificationsOrDefault();
+        this.closesDays = notifications.endOfDayStatements();
+        this.endOfDayStatements =
+                new EndOfDayStatements(new java.util.HashSet<>(notifications.statementsOfEveryAccountOrNone().stream()
+                        .map(Bics::normalise)
+                        .toList()));
     }
 
     @Override
@@ -203,12 +219,14 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 config.durability(),
                 config.mailbox(),
                 mailboxHook,
-                () -> new PostingNotices(platformBic),
+                () -> new PlatformNoticeRenderer(platformBic),
                 new PaymentRelayComposer(),
                 new FlowNotifications(
                         platformBic,
                         xmlLimits(config),
-                        config.notificationsOrDefault().postings()));
+                        config.notificationsOrDefault().postings()),
+                endOfDayStatements);
+        endOfDayStatements.readFrom(mailboxes::readCreatedBetween);
         mailboxRecovery = new MailboxRecovery(mailboxes);
     }
 
@@ -276,7 +294,11 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         PendingResponse response = event.response;
         event.response = null;
         try {
+            if (closesDays && journals(event.kind)) {
+                closeDayIfEnded(event);
+            }
             switch (event.kind) {
+                case DAY_END -> response.answerOutcome(true, null, ledger.lastSequence(), event.receiveTimeMs);
                 case PAYMENT -> onPayment(event, response);
                 case MESSAGE -> onMessage(event, response);
                 case QUERY_STATE_HASH -> response.answerJson(200, stateHashJson());
@@ -295,6 +317,70 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         if (endOfBatch) {
             endBatch();
         }
+    }
+
+    private static boolean journals(InboundEvent.Kind kind) {
+        return switch (kind) {
+            case PAYMENT, MESSAGE, FX_RATE, DAY_END -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Before an event that may be journaled: when its time is past the day the ledger has open, the
+     * day is closed first ({@link io.kapok.ledger.day.CloseDayCommand}, journaled with the event's
+     * time, and its end-of-day statements written), so every entry of a day comes before that day's
+     * close and none after it. An event timed before the open day (event loops' clocks differ by a
+     * few ms around midnight) is given the open day's first millisecond instead, so it is never
+     * booked on a day already closed. A close the journal or the mailbox cannot take now is tried
+     * again at the next event.
+     */
+    private void closeDayIfEnded(InboundEvent event) {
+        long open = ledger.openDayEpoch();
+        if (open == 0) {
+            return; // nothing but the configured world yet
+        }
+        long openStartMs = open * DAY_MS;
+        if (event.receiveTimeMs < openStartMs) {
+            event.receiveTimeMs = openStartMs;
+        }
+        if (event.receiveTimeMs < openStartMs + DAY_MS || !mailboxes.writable()) {
+            return;
+        }
+        io.kapok.ledger.day.CloseDayCommand c = closeDay;
+        c.businessDay = (int) open;
+        c.sequence = ledger.lastSequence() + 1;
+        c.timeMs = event.receiveTimeMs;
+        try {
+            journal.append(c, Bics.normalise(config.platform().id()), null, 0, null);
+        } catch (RuntimeException e) {
+            if (journalWritable) {
+                LOG.error("journal append of the close of day {} failed", dateOf(open), e);
+            }
+            journalWritable = false;
+            journalError = String.valueOf(e.getMessage());
+            return;
+        }
+        ledger.apply(c, result);
+        lastSequence = c.sequence;
+        if (!result.applied) {
+            throw new IllegalStateException(
+                    "the ledger refused the close of day " + dateOf(open) + ": " + result.rejection);
+        }
+        try {
+            mailboxes.append(c, NO_BYTES, 0, result);
+        } catch (RuntimeException e) {
+            LOG.error(
+                    "mailbox append failed after journal entry {} (the close of day {}); refusing messages until"
+                            + " its statements are written",
+                    c.sequence,
+                    dateOf(open),
+                    e);
+        }
+    }
+
+    private static String dateOf(long epochDay) {
+        return java.time.LocalDate.ofEpochDay(epochDay).toString();
     }
 
     private void onPayment(InboundEvent event, PendingResponse response) {

@@ -173,4 +173,38 @@ class ConfigLoaderTest {
         assertTrue(
                 e.getMessage().startsWith("test.yaml: key 'mailbox.capacityPerParty' must be from 1"), e.getMessage());
     }
+
+    @Test
+    void endOfDayStatementsAreOnAndTheirSettingsChecked() throws IOException {
+        GatewayConfig.Notifications n = ConfigLoader.loadDefaults().notificationsOrDefault();
+        assertTrue(n.endOfDayStatements());
+        assertEquals(java.util.List.of(), n.statementsOfEveryAccountOrNone());
+        assertEquals(60, n.dayEndCheckSecondsOrDefault());
+
+        GatewayConfig every = parse(embeddedYaml()
+                .replace("statementsOfEveryAccount: []", "statementsOfEveryAccount: [VHBKHKHHXXX]")
+                .replace("dayEndCheckSeconds: 60", "dayEndCheckSeconds: 5"));
+        assertEquals(java.util.List.of("VHBKHKHHXXX"), every.notifications().statementsOfEveryAccount());
+        assertEquals(5, every.notifications().dayEndCheckSecondsOrDefault());
+
+        ConfigException noPostings = assertThrows(
+                ConfigException.class, () -> parse(embeddedYaml().replace("  postings: true", "  postings: false")));
+        assertTrue(
+                noPostings
+                        .getMessage()
+                        .startsWith("test.yaml: key 'notifications.endOfDayStatements' needs notifications.postings"),
+                noPostings.getMessage());
+        ConfigException unknown = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml()
+                        .replace("statementsOfEveryAccount: []", "statementsOfEveryAccount: [NOBKCNGZXXX]")));
+        assertEquals(
+                "test.yaml: key 'notifications.statementsOfEveryAccount' names 'NOBKCNGZXXX', which is not a"
+                        + " configured party",
+                unknown.getMessage());
+        ConfigException tooSeldom = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml().replace("dayEndCheckSeconds: 60", "dayEndCheckSeconds: 3601")));
+        assertTrue(tooSeldom.getMessage().contains("'notifications.dayEndCheckSeconds' must be from 0 to 3600"));
+    }
 }

@@ -9,6 +9,7 @@ import io.kapok.codecs.DecodeVerdict;
 import io.kapok.codecs.MessageMap;
 import io.kapok.codecs.MessageType;
 import io.kapok.codecs.camt.CamtReport;
+import io.kapok.codecs.camt.CashEntry;
 import io.kapok.codecs.stream.Iso20022Decoder;
 import io.kapok.codecs.stream.MessageView;
 import io.kapok.codecs.xml.XmlLimits;
@@ -113,6 +114,37 @@ class PostingNoticesTest {
     }
 
     @Test
+    void aConvertedPostingRendersItsInstructedAmountAndExchangeAndReadsBackAsItWasRecorded() {
+        sequencerSide.record(Currencies.pack("HKD"), -99_989_01L, 1, UETR, "VHBK-FX-1", "E2E-FX-1");
+        int length = sequencerSide.conversion(
+                Currencies.pack("HKD"),
+                100_000_00L,
+                Currencies.pack("CNY"),
+                91_000_00L,
+                Currencies.pack("HKD"),
+                91_010_000L);
+        MailboxEntry e = entry("VHBKHKHHXXX", 43, length);
+        e.format = PostingNotices.FORMAT_CONVERTED;
+        CashEntry read = new CashEntry();
+        assertEquals(Currencies.pack("HKD"), readerSide.readEntry(e, read));
+        assertEquals(-99_989_01L, read.signedAmountMinor());
+        assertEquals(100_000_00L, read.instructedAmountMinor);
+        assertEquals(Currencies.pack("CNY"), read.targetCurrency);
+        assertEquals(Currencies.pack("HKD"), read.unitCurrency);
+        assertEquals(91_010_000L, read.exchangeRateScaled);
+
+        readerSide.render(e);
+
+        decode(e);
+        String xml = new String(e.bytes, 0, e.length, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(
+                xml.contains("<AmtDtls><InstdAmt><Amt Ccy=\"HKD\">100000.00</Amt></InstdAmt><TxAmt>"
+                        + "<Amt Ccy=\"CNY\">91000.00</Amt><CcyXchg><SrcCcy>HKD</SrcCcy><TrgtCcy>CNY</TrgtCcy>"
+                        + "<UnitCcy>HKD</UnitCcy><XchgRate>0.9101"),
+                xml);
+    }
+
+    @Test
     void aUetrThatIsNotAVersion4UuidIsLeftOut() {
         int length = sequencerSide.record(Currencies.pack("CNY"), 1L, 1, "not-a-uuid", "M-2", "E-2");
         MailboxEntry e = entry("PRBKCNGZXXX", 9, length);
@@ -128,7 +160,7 @@ class PostingNoticesTest {
         assertThrows(IllegalStateException.class, () -> readerSide.render(entry("PRBKCNGZXXX", 9, length - 2)));
 
         MailboxEntry otherFormat = entry("PRBKCNGZXXX", 9, length);
-        otherFormat.format = 2;
+        otherFormat.format = 9;
         assertThrows(IllegalStateException.class, () -> readerSide.render(otherFormat));
     }
 }

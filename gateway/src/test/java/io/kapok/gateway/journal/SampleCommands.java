@@ -131,6 +131,11 @@ public final class SampleCommands {
                 c.sourceSequence = 77;
                 yield c;
             }
+            case CLOSE_DAY -> {
+                io.kapok.ledger.day.CloseDayCommand c = new io.kapok.ledger.day.CloseDayCommand();
+                c.businessDay = 20_415;
+                yield c;
+            }
             case REGISTER_RECEIVABLE -> {
                 RegisterReceivableCommand c = new RegisterReceivableCommand();
                 c.senderId = SUPPLIER;

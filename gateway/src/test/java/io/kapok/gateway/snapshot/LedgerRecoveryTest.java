@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Loading a snapshot and checking the state hash it records, in this build's layout and an older one. */
 class LedgerRecoveryTest {
-    /** Two banks with an account each: a ledger whose bytes are the same in layouts 4 and 5. */
+    /** Two banks with an account each: a ledger whose bytes are nearly the same in layouts 4 and 5. */
     private static Ledger banks() {
         Ledger ledger = new Ledger();
         LedgerResult r = new LedgerResult();
@@ -62,9 +62,12 @@ class LedgerRecoveryTest {
     @Test
     void aSnapshotAnEarlierBuildWroteLoadsAndItsRecordedHashIsTheHashOfItsBytes() {
         Ledger ledger = banks();
-        byte[] older = ledger.snapshot();
-        assertEquals(5, older[7]);
-        older[7] = 4; // the layout before assignments, acknowledged onboardings and the open day
+        byte[] current = ledger.snapshot();
+        assertEquals(5, current[7]);
+        // The layout before assignments, acknowledged onboardings and the open day: with no
+        // receivable and no programme, the same bytes but for the version and the open day at the end.
+        byte[] older = java.util.Arrays.copyOf(current, current.length - 8);
+        older[7] = 4;
         byte[] recordedByThatBuild = Ledger.stateHashOf(older);
         assertTrue(!Ledger.inCurrentLayout(older));
 
