@@ -1,0 +1,159 @@
+package io.kapok.bench.codecs;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.jar.JarFile;
+
+/**
+ * Old against new codecs in one JVM, for a machine too noisy for wall-clock figures: each codecs
+ * jar in a class loader of its own (with this module's classes and its other libraries), the two
+ * run in alternating batches of {@value #BATCH_CPU_NS_DEFAULT} ns of this thread's CPU time, and
+ * each is given as the median CPU time per message over the batches, with the bytes allocated per
+ * message. Not a JMH benchmark and not in the smoke set.
+ *
+ * <pre>
+ * java -cp bench/target/kapok-bench.jar io.kapok.bench.codecs.DecodeAbComparison OLD_CODECS_JAR [NEW_CODECS_JAR] [ROUNDS]
+ * </pre>
+ *
+ * {@code NEW_CODECS_JAR} defaults to the codecs jar next to the bench jar ({@code lib/}); {@code
+ * ROUNDS} (batches of each per workload, default 200) follow 40 rounds of warm-up.
+ */
+public final class DecodeAbComparison {
+    private static final long BATCH_CPU_NS_DEFAULT = 20_000_000L;
+    private static final int WARMUP_ROUNDS = 40;
+
+    private DecodeAbComparison() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("Usage: DecodeAbComparison OLD_CODECS_JAR [NEW_CODECS_JAR] [ROUNDS]");
+            System.exit(2);
+        }
+        Path benchJar = Path.of(DecodeAbComparison.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        List<Path> libraries = manifestClassPath(benchJar);
+        Path newCodecs = args.length > 1 && !args[1].isEmpty()
+                ? Path.of(args[1])
+                : libraries.stream()
+                        .filter(p -> p.getFileName().toString().startsWith("kapok-codecs"))
+                        .findFirst()
+                        .orElseThrow();
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        ClassLoader oldLoader = loader(Path.of(args[0]), benchJar, libraries);
+        ClassLoader newLoader = loader(newCodecs, benchJar, libraries);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        System.out.printf(
+                "%-16s %12s %12s %10s %10s %10s%n",
+                "workload", "old us/msg", "new us/msg", "new/old", "old B/msg", "new B/msg");
+        for (String name : DecodeAbWorkload.NAMES) {
+            LongSupplier oldRun = workload(oldLoader, name);
+            LongSupplier newRun = workload(newLoader, name);
+            double[] oldNs = new double[rounds];
+            double[] newNs = new double[rounds];
+            long[] allocated = new long[2];
+            long[] messages = new long[2];
+            for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
+                double oldBatch = batch(threads, oldRun, allocated, messages, 0, round >= 0);
+                double newBatch = batch(threads, newRun, allocated, messages, 1, round >= 0);
+                if (round >= 0) {
+                    oldNs[round] = oldBatch;
+                    newNs[round] = newBatch;
+                }
+            }
+            double oldMedian = median(oldNs) / 1000;
+            double newMedian = median(newNs) / 1000;
+            System.out.printf(
+                    "%-16s %12.2f %12.2f %10.3f %10.2f %10.2f%n",
+                    name,
+                    oldMedian,
+                    newMedian,
+                    newMedian / oldMedian,
+                    (double) allocated[0] / messages[0],
+                    (double) allocated[1] / messages[1]);
+        }
+    }
+
+    /** One batch of {@code run}; returns CPU ns per message and adds its allocation when counted. */
+    private static double batch(
+            com.sun.management.ThreadMXBean threads,
+            LongSupplier run,
+            long[] allocated,
+            long[] messages,
+            int side,
+            boolean counted) {
+        long tid = Thread.currentThread().getId();
+        long allocatedBefore = threads.getThreadAllocatedBytes(tid);
+        long start = threads.getCurrentThreadCpuTime();
+        long stop = start + BATCH_CPU_NS_DEFAULT;
+        long now;
+        long count = 0;
+        long checksum = 0;
+        do {
+            for (int i = 0; i < 32; i++) {
+                checksum += run.getAsLong();
+            }
+            count += 32;
+            now = threads.getCurrentThreadCpuTime();
+        } while (now < stop);
+        long allocatedAfter = threads.getThreadAllocatedBytes(tid);
+        if (checksum == 42) {
+            System.out.print("");
+        }
+        if (counted) {
+            allocated[side] += allocatedAfter - allocatedBefore;
+            messages[side] += count;
+        }
+        return (double) (now - start) / count;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static LongSupplier workload(ClassLoader loader, String name) throws Exception {
+        return (LongSupplier) loader.loadClass(DecodeAbWorkload.class.getName())
+                .getConstructor(String.class)
+                .newInstance(name);
+    }
+
+    private static ClassLoader loader(Path codecs, Path benchJar, List<Path> libraries) throws IOException {
+        if (!Files.isRegularFile(codecs)) {
+            throw new IllegalArgumentException("no codecs jar at " + codecs);
+        }
+        List<URL> urls = new ArrayList<>();
+        urls.add(codecs.toUri().toURL());
+        urls.add(benchJar.toUri().toURL());
+        for (Path library : libraries) {
+            if (!library.getFileName().toString().startsWith("kapok-codecs")) {
+                urls.add(library.toUri().toURL());
+            }
+        }
+        // Only the platform classes are shared: each loader has its own codecs and bench classes.
+        return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    /** The bench jar's manifest Class-Path, resolved next to it. */
+    private static List<Path> manifestClassPath(Path benchJar) throws IOException {
+        List<Path> paths = new ArrayList<>();
+        try (JarFile jar = new JarFile(benchJar.toFile())) {
+            String classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+            for (String entry : classPath.trim().split("\\s+")) {
+                paths.add(benchJar.getParent().resolve(entry));
+            }
+        }
+        return paths;
+    }
+}
