@@ -927,6 +927,45 @@ public final class Utf8XmlScanner {
         int limit = end;
         // The common case first: an ASCII name without a prefix, ended by an ASCII character.
         if (start < limit && b[start] >= 0 && (ASCII_CLASS[b[start]] & NAME_START) != 0) {
+            if (limit - start >= Long.BYTES) {
+                // Eight bytes at a time: the first byte that is not an ASCII name character ends it.
+                long word = (long) LONGS.get(b, start);
+                long stops = notAsciiNameBytes(word);
+                if (stops != 0) {
+                    int length = Long.numberOfTrailingZeros(stops) >>> 3;
+                    byte after = b[start + length];
+                    if (after >= 0 && after != ':') {
+                        scannedOffset = start;
+                        scannedLength = length;
+                        scannedPrefix = "";
+                        scannedLocal = symbols.asciiShort(b, start, length, word & ((1L << (length << 3)) - 1));
+                        pos = start + length;
+                        return true;
+                    }
+                    return scanAnyQualifiedName(what);
+                }
+                int nameEnd = start + Long.BYTES;
+                while (limit - nameEnd >= Long.BYTES) {
+                    stops = notAsciiNameBytes((long) LONGS.get(b, nameEnd));
+                    if (stops != 0) {
+                        nameEnd += Long.numberOfTrailingZeros(stops) >>> 3;
+                        break;
+                    }
+                    nameEnd += Long.BYTES;
+                }
+                while (nameEnd < limit && (ASCII_CLASS[b[nameEnd] & 0xFF] & NAME_PART) != 0) {
+                    nameEnd++;
+                }
+                if (nameEnd < limit && b[nameEnd] >= 0 && b[nameEnd] != ':') {
+                    scannedOffset = start;
+                    scannedLength = nameEnd - start;
+                    scannedPrefix = "";
+                    scannedLocal = symbols.ascii(b, start, nameEnd - start);
+                    pos = nameEnd;
+                    return true;
+                }
+                return scanAnyQualifiedName(what);
+            }
             int nameEnd = start + 1;
             while (nameEnd < limit && (ASCII_CLASS[b[nameEnd] & 0xFF] & NAME_PART) != 0) {
                 nameEnd++;
@@ -1107,19 +1146,14 @@ public final class Utf8XmlScanner {
         int at = start;
         while (at < stop) {
             if (stop - at >= Long.BYTES) {
-                long word = (long) LONGS.get(b, at);
-                // Indentation first: one compare for eight spaces.
-                if (word == EIGHT_SPACES) {
-                    at += Long.BYTES;
-                    continue;
-                }
-                long unusual = notPrintableAscii(word);
+                long unusual = notPlainText((long) LONGS.get(b, at));
                 if (unusual == 0) {
                     at += Long.BYTES;
                     continue;
                 }
-                // The first byte flagged is the first that is not printable ASCII or is markup.
+                // Every flag is exact: the first is the first byte that is not plain text.
                 at += Long.numberOfTrailingZeros(unusual) >>> 3;
+                break;
             }
             if ((ASCII_CLASS[b[at] & 0xFF] & TEXT_PLAIN) == 0) {
                 break;
@@ -1138,24 +1172,44 @@ public final class Utf8XmlScanner {
     }
 
     /**
-     * The high bit of each byte of {@code word} (eight bytes, little-endian) that is below 0x20,
-     * 0x80 or above, {@code <}, {@code &} or {@code ]}; 0 when all eight are plain text other than
-     * TAB and LF. The lowest bit set is always a true one (a borrow only carries upwards), so it
-     * tells where the first such byte is.
+     * The high bit of each byte of {@code word} (eight bytes, little-endian) that is not {@link
+     * #TEXT_PLAIN}: 0x80 or above, below 0x20 other than TAB and LF, {@code <}, {@code &} or {@code
+     * ]}. Every flag is exact (each test works on the low seven bits of a byte, where adding at most
+     * 0x7F never carries into the next byte), so a line end and its indentation pass as one run.
      */
-    private static long notPrintableAscii(long word) {
-        long high = word & HIGH_BITS;
-        long control = (word - 0x2020202020202020L) & ~word & HIGH_BITS;
-        return high
-                | control
-                | zeroBytes(word ^ 0x3C3C3C3C3C3C3C3CL)
-                | zeroBytes(word ^ 0x2626262626262626L)
-                | zeroBytes(word ^ 0x5D5D5D5D5D5D5D5DL);
+    private static long notPlainText(long word) {
+        long low = word & ~HIGH_BITS;
+        long control = ~(low + 0x6060606060606060L)
+                & ~equalBytes(low, 0x0A0A0A0A0A0A0A0AL)
+                & ~equalBytes(low, 0x0909090909090909L);
+        return (word
+                        | control
+                        | equalBytes(low, 0x3C3C3C3C3C3C3C3CL)
+                        | equalBytes(low, 0x2626262626262626L)
+                        | equalBytes(low, 0x5D5D5D5D5D5D5D5DL))
+                & HIGH_BITS;
     }
 
-    /** The high bit of each zero byte of {@code word} (exact for the lowest one). */
-    private static long zeroBytes(long word) {
-        return (word - 0x0101010101010101L) & ~word & HIGH_BITS;
+    /**
+     * The high bit of each byte of {@code word} (eight bytes, little-endian) that is not an ASCII
+     * name character ({@code A-Z a-z 0-9 _ - .}): every flag is exact, so the lowest one tells where
+     * a name ends. Each range test adds {@code 0x80 - bound} to the low seven bits of every byte,
+     * which sets a byte's high bit when it is at or above the bound and never carries into the next.
+     */
+    private static long notAsciiNameBytes(long word) {
+        long low = word & ~HIGH_BITS;
+        long dashDot = (low + 0x5353535353535353L) & ~(low + 0x5151515151515151L);
+        long digit = (low + 0x5050505050505050L) & ~(low + 0x4646464646464646L);
+        long upper = (low + 0x3F3F3F3F3F3F3F3FL) & ~(low + 0x2525252525252525L);
+        long lower = (low + 0x1F1F1F1F1F1F1F1FL) & ~(low + 0x0505050505050505L);
+        long underscore = equalBytes(low, 0x5F5F5F5F5F5F5F5FL);
+        long name = (dashDot | digit | upper | lower | underscore) & ~word;
+        return ~name & HIGH_BITS;
+    }
+
+    /** The high bit of each byte of {@code low} (bytes below 0x80) equal to that byte of {@code bytes}, exactly. */
+    private static long equalBytes(long low, long bytes) {
+        return ~((low ^ bytes) + 0x7F7F7F7F7F7F7F7FL);
     }
 
     /**

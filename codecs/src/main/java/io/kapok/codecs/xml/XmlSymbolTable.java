@@ -102,6 +102,27 @@ final class XmlSymbolTable {
         }
     }
 
+    /**
+     * {@link #ascii} for a name of at most eight bytes whose bytes the caller has read already:
+     * {@code word} is them, little-endian, zero-padded.
+     */
+    String asciiShort(byte[] bytes, int offset, int length, long word) {
+        int hash = hash(length, word, 0);
+        lastHash = hash;
+        int[] lengthBySlot = lengths;
+        long[] wordsBySlot = words;
+        int m = mask;
+        for (int slot = hash & m; ; slot = (slot + 1) & m) {
+            int slotLength = lengthBySlot[slot];
+            if (slotLength == length && wordsBySlot[slot << 1] == word && wordsBySlot[(slot << 1) + 1] == 0) {
+                return values[slot];
+            }
+            if (slotLength == FREE) {
+                return remember(slot, hash, word, 0, new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+
     /** The interned String of {@code length} UTF-8 bytes at {@code offset} (cold: non-ASCII names). */
     String utf8(byte[] bytes, int offset, int length) {
         char[] chars = new String(bytes, offset, length, StandardCharsets.UTF_8).toCharArray();
