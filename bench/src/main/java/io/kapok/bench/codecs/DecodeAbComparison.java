@@ -24,7 +24,7 @@ import java.util.jar.JarFile;
  * </pre>
  *
  * {@code NEW_CODECS_JAR} defaults to the codecs jar next to the bench jar ({@code lib/}); {@code
- * ROUNDS} (batches of each per workload, default 200) follow 40 rounds of warm-up.
+ * ROUNDS} (rounds of one batch of every workload of both jars, default 100) follow 40 rounds of warm-up.
  */
 public final class DecodeAbComparison {
     private static final long BATCH_CPU_NS_DEFAULT = 20_000_000L;
@@ -49,38 +49,47 @@ public final class DecodeAbComparison {
                         .filter(p -> p.getFileName().toString().startsWith("kapok-codecs"))
                         .findFirst()
                         .orElseThrow();
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         ClassLoader oldLoader = loader(Path.of(args[0]), benchJar, libraries);
         ClassLoader newLoader = loader(newCodecs, benchJar, libraries);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         System.out.printf(
                 "%-16s %12s %12s %10s %10s %10s%n",
                 "workload", "old us/msg", "new us/msg", "new/old", "old B/msg", "new B/msg");
-        for (String name : DecodeAbWorkload.NAMES) {
-            LongSupplier oldRun = workload(oldLoader, name);
-            LongSupplier newRun = workload(newLoader, name);
-            double[] oldNs = new double[rounds];
-            double[] newNs = new double[rounds];
-            long[] allocated = new long[2];
-            long[] messages = new long[2];
-            for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
-                double oldBatch = batch(threads, oldRun, allocated, messages, 0, round >= 0);
-                double newBatch = batch(threads, newRun, allocated, messages, 1, round >= 0);
+        // Every workload of both jars runs in each round, so that the ratios between them (new
+        // against old, decode against its bare pass) are taken under the same load.
+        String[] names = DecodeAbWorkload.NAMES;
+        int workloads = names.length;
+        LongSupplier[] runs = new LongSupplier[workloads * 2];
+        for (int w = 0; w < workloads; w++) {
+            runs[2 * w] = workload(oldLoader, names[w]);
+            runs[2 * w + 1] = workload(newLoader, names[w]);
+        }
+        double[][] nsPerMessage = new double[runs.length][rounds];
+        long[] allocated = new long[runs.length];
+        long[] messages = new long[runs.length];
+        for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
+            for (int r = 0; r < runs.length; r++) {
+                double ns = batch(threads, runs[r], allocated, messages, r, round >= 0);
                 if (round >= 0) {
-                    oldNs[round] = oldBatch;
-                    newNs[round] = newBatch;
+                    nsPerMessage[r][round] = ns;
                 }
             }
-            double oldMedian = median(oldNs) / 1000;
-            double newMedian = median(newNs) / 1000;
-            System.out.printf(
-                    "%-16s %12.2f %12.2f %10.3f %10.2f %10.2f%n",
-                    name,
-                    oldMedian,
-                    newMedian,
-                    newMedian / oldMedian,
-                    (double) allocated[0] / messages[0],
-                    (double) allocated[1] / messages[1]);
+        }
+        double[] medianUs = new double[runs.length];
+        for (int r = 0; r < runs.length; r++) {
+            medianUs[r] = median(nsPerMessage[r]) / 1000;
+        }
+        for (int w = 0; w < workloads; w++) {
+            int o = 2 * w;
+            int n = 2 * w + 1;
+            System.out.printf("%-16s %12.2f %12.2f %10.3f %10.2f %10.2f%n", names[w], medianUs[o], medianUs[n],
+                    medianUs[n] / medianUs[o], (double) allocated[o] / messages[o], (double) allocated[n] / messages[n]);
+        }
+        // Each decode against its bare pass (the workloads come in pairs: decode, then bare).
+        for (int w = 0; w + 1 < workloads; w += 2) {
+            System.out.printf("%-16s bare pass / decode: old %.3f, new %.3f%n", names[w],
+                    medianUs[2 * w + 2] / medianUs[2 * w], medianUs[2 * w + 3] / medianUs[2 * w + 1]);
         }
     }
 

@@ -130,9 +130,15 @@ public final class Utf8XmlScanner {
     private final String[] namespaceByDepth;
     private final int[] bindingMarkByDepth;
 
-    private String localName;
+    /**
+     * Depth of the element of the current start or end tag in the per-depth arrays, or -1 before
+     * the first. The current names are read from those arrays rather than copied to fields of their
+     * own: a reference stored into a long-lived object costs the garbage collector's write barrier
+     * (under G1 a memory fence), and the per-depth arrays are written only when a name changes.
+     */
+    private int eventDepth;
+
     private int localNameHash;
-    private String namespaceUri;
 
     /** Namespace bindings in scope, innermost last. */
     private String[] bindingPrefixes = new String[16];
@@ -163,13 +169,15 @@ public final class Utf8XmlScanner {
 
     private int textByteStart;
 
-    /** Qualified name just scanned: its prefix and local name (interned) and where it lies. */
-    private String scannedPrefix;
+    /**
+     * Prefix ({@code ""} for none, interned) of the qualified name just scanned, and where that name
+     * lies; its local name is what {@link #scanQualifiedName} returned.
+     */
+    private String scannedPrefix = "";
 
     /** Where the value last read by {@link #quotedValue()} starts. */
     private int declarationValueStart;
 
-    private String scannedLocal;
     private int scannedOffset;
     private int scannedLength;
 
@@ -221,8 +229,7 @@ public final class Utf8XmlScanner {
         this.attributeCount = 0;
         this.textLength = 0;
         this.textInBytes = false;
-        this.localName = null;
-        this.namespaceUri = null;
+        this.eventDepth = -1;
         if (signalsAnotherEncoding()) {
             return false;
         }
@@ -306,7 +313,7 @@ public final class Utf8XmlScanner {
 
     /** Local name of the current start or end tag, interned. */
     public String localName() {
-        return localName;
+        return eventDepth < 0 ? null : localNameByDepth[eventDepth];
     }
 
     /**
@@ -324,7 +331,7 @@ public final class Utf8XmlScanner {
 
     /** Namespace URI of the current start or end tag, interned; {@code ""} for none. */
     public String namespaceUri() {
-        return namespaceUri;
+        return eventDepth < 0 ? null : namespaceByDepth[eventDepth];
     }
 
     /** Attributes of the current start tag, namespace declarations not counted. */
@@ -639,7 +646,8 @@ public final class Utf8XmlScanner {
     private int scanStartTag() {
         int tagStart = pos;
         pos++;
-        if (!scanQualifiedName("element")) {
+        String elementLocal = scanQualifiedName("element");
+        if (elementLocal == null) {
             return FAILED;
         }
         if (depth >= depthMax || elementCount >= elementCountMax) {
@@ -647,7 +655,6 @@ public final class Utf8XmlScanner {
         }
         elementCount++;
         String elementPrefix = scannedPrefix;
-        String elementLocal = scannedLocal;
         int elementLocalHash = symbols.lastHash();
         int d = depth;
         nameOffsetByDepth[d] = scannedOffset;
@@ -673,12 +680,16 @@ public final class Utf8XmlScanner {
         if (attributeCount > 0 && !resolveAttributeNamespaces()) {
             return FAILED;
         }
-        localNameByDepth[d] = elementLocal;
+        // Stored only when changed: the same shape of message leaves them as they were.
+        if (localNameByDepth[d] != elementLocal) {
+            localNameByDepth[d] = elementLocal;
+        }
+        if (namespaceByDepth[d] != uri) {
+            namespaceByDepth[d] = uri;
+        }
         localNameHashByDepth[d] = elementLocalHash;
         localNameHash = elementLocalHash;
-        namespaceByDepth[d] = uri;
-        localName = elementLocal;
-        namespaceUri = uri;
+        eventDepth = d;
         depth = d + 1;
         rootSeen = true;
         emptyElementOpen = empty;
@@ -743,7 +754,9 @@ public final class Utf8XmlScanner {
                         "attribute prefix '" + prefix + "' is not bound to a namespace (attribute "
                                 + attributeLocalNames[i] + ")");
             }
-            attributeNamespaces[i] = attributeUri;
+            if (attributeNamespaces[i] != attributeUri) {
+                attributeNamespaces[i] = attributeUri;
+            }
             for (int j = 0; j < i; j++) {
                 if (attributeLocalNames[j] == attributeLocalNames[i] && attributeNamespaces[j] == attributeUri) {
                     return refuse(
@@ -815,20 +828,19 @@ public final class Utf8XmlScanner {
         int d = depth - 1;
         depth = d;
         bindingCount = bindingMarkByDepth[d];
-        localName = localNameByDepth[d];
+        eventDepth = d;
         localNameHash = localNameHashByDepth[d];
-        namespaceUri = namespaceByDepth[d];
         attributeCount = 0;
         return END_ELEMENT;
     }
 
     /** Reads {@code name="value"} of a start tag: an attribute or a namespace declaration. */
     private boolean scanAttribute() {
-        if (!scanQualifiedName("attribute")) {
+        String local = scanQualifiedName("attribute");
+        if (local == null) {
             return false;
         }
         String prefix = scannedPrefix;
-        String local = scannedLocal;
         boolean declaration = prefix == "xmlns" || (prefix == "" && local == "xmlns");
         if (!declaration && attributeCount >= attributeCountMax) {
             return refuse(
@@ -853,8 +865,12 @@ public final class Utf8XmlScanner {
             return declare(prefix == "xmlns" ? local : "", valueStart, length);
         }
         int i = attributeCount++;
-        attributePrefixes[i] = prefix;
-        attributeLocalNames[i] = local;
+        if (attributePrefixes[i] != prefix) {
+            attributePrefixes[i] = prefix;
+        }
+        if (attributeLocalNames[i] != local) {
+            attributeLocalNames[i] = local;
+        }
         attributeValueStarts[i] = valueStart;
         attributeValueLengths[i] = length;
         return true;
@@ -918,10 +934,10 @@ public final class Utf8XmlScanner {
     }
 
     /**
-     * Reads a qualified name at {@code pos} into {@link #scannedPrefix} ({@code ""} for none) and
-     * {@link #scannedLocal}, both interned.
+     * Reads a qualified name at {@code pos}: returns its local name, interned, with its prefix in
+     * {@link #scannedPrefix}; null after a failure.
      */
-    private boolean scanQualifiedName(String what) {
+    private String scanQualifiedName(String what) {
         byte[] b = bytes;
         int start = pos;
         int limit = end;
@@ -937,10 +953,9 @@ public final class Utf8XmlScanner {
                     if (after >= 0 && after != ':') {
                         scannedOffset = start;
                         scannedLength = length;
-                        scannedPrefix = "";
-                        scannedLocal = symbols.asciiShort(b, start, length, word & ((1L << (length << 3)) - 1));
+                        noPrefix();
                         pos = start + length;
-                        return true;
+                        return symbols.asciiShort(b, start, length, word & ((1L << (length << 3)) - 1));
                     }
                     return scanAnyQualifiedName(what);
                 }
@@ -959,10 +974,9 @@ public final class Utf8XmlScanner {
                 if (nameEnd < limit && b[nameEnd] >= 0 && b[nameEnd] != ':') {
                     scannedOffset = start;
                     scannedLength = nameEnd - start;
-                    scannedPrefix = "";
-                    scannedLocal = symbols.ascii(b, start, nameEnd - start);
+                    noPrefix();
                     pos = nameEnd;
-                    return true;
+                    return symbols.ascii(b, start, nameEnd - start);
                 }
                 return scanAnyQualifiedName(what);
             }
@@ -973,17 +987,23 @@ public final class Utf8XmlScanner {
             if (nameEnd < limit && b[nameEnd] >= 0 && b[nameEnd] != ':') {
                 scannedOffset = start;
                 scannedLength = nameEnd - start;
-                scannedPrefix = "";
-                scannedLocal = symbols.ascii(b, start, nameEnd - start);
+                noPrefix();
                 pos = nameEnd;
-                return true;
+                return symbols.ascii(b, start, nameEnd - start);
             }
         }
         return scanAnyQualifiedName(what);
     }
 
+    /** No prefix on the name just scanned; the field is written only when it had one before. */
+    private void noPrefix() {
+        if (scannedPrefix != "") {
+            scannedPrefix = "";
+        }
+    }
+
     /** {@link #scanQualifiedName} for any name: a prefix, characters beyond ASCII, a malformed name. */
-    private boolean scanAnyQualifiedName(String what) {
+    private String scanAnyQualifiedName(String what) {
         byte[] b = bytes;
         int start = pos;
         int limit = end;
@@ -1020,7 +1040,8 @@ public final class Utf8XmlScanner {
             int codePoint = decodeMultiByte(at);
             if (codePoint < 0) {
                 pos = at;
-                return refuse(RejectCode.MALFORMED_XML, invalidUtf8Message(at));
+                fail(RejectCode.MALFORMED_XML, invalidUtf8Message(at));
+                return null;
             }
             if (!(expectStart ? isNameStartChar(codePoint) : isNameChar(codePoint))) {
                 break;
@@ -1031,28 +1052,30 @@ public final class Utf8XmlScanner {
         }
         if (expectStart) {
             pos = at;
-            return refuse(
+            fail(
                     RejectCode.MALFORMED_XML,
                     at >= limit
                             ? "the message ends inside a tag"
                             : (at == start
                                     ? "expected an " + what + " name"
                                     : "an " + what + " name" + " cannot end with ':'"));
+            return null;
         }
         scannedOffset = start;
         scannedLength = at - start;
+        String local;
         if (colon < 0) {
             scannedPrefix = "";
-            scannedLocal = ascii ? symbols.ascii(b, start, at - start) : symbols.utf8(b, start, at - start);
+            local = ascii ? symbols.ascii(b, start, at - start) : symbols.utf8(b, start, at - start);
         } else if (ascii) {
             scannedPrefix = symbols.ascii(b, start, colon - start);
-            scannedLocal = symbols.ascii(b, colon + 1, at - colon - 1);
+            local = symbols.ascii(b, colon + 1, at - colon - 1);
         } else {
             scannedPrefix = symbols.utf8(b, start, colon - start);
-            scannedLocal = symbols.utf8(b, colon + 1, at - colon - 1);
+            local = symbols.utf8(b, colon + 1, at - colon - 1);
         }
         pos = at;
-        return true;
+        return local;
     }
 
     /** Decodes an attribute value at {@code pos} (at its quote) onto {@link #valueChars}. */
@@ -1500,10 +1523,11 @@ public final class Utf8XmlScanner {
     private boolean skipProcessingInstruction() {
         int start = pos;
         pos += 2;
-        if (!scanQualifiedName("processing instruction")) {
+        String targetLocal = scanQualifiedName("processing instruction");
+        if (targetLocal == null) {
             return false;
         }
-        String target = scannedPrefix.isEmpty() ? scannedLocal : scannedPrefix + ":" + scannedLocal;
+        String target = scannedPrefix.isEmpty() ? targetLocal : scannedPrefix + ":" + targetLocal;
         if (target.equalsIgnoreCase("xml")) {
             boolean atDocumentStart =
                     start == messageStart || (start == messageStart + 3 && bytes[messageStart] == (byte) 0xEF);
