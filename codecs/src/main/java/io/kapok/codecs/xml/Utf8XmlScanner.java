@@ -1495,7 +1495,17 @@ public final class Utf8XmlScanner {
         byte[] b = bytes;
         int limit = end;
         while (true) {
-            // Printable ASCII other than '-' needs no check.
+            // Printable ASCII other than '-' needs no check: eight bytes at a time, then one by one.
+            while (limit - at >= Long.BYTES) {
+                long word = (long) LONGS.get(b, at);
+                long low = word & ~HIGH_BITS;
+                long unusual = (word | ~(low + 0x6060606060606060L) | equalBytes(low, 0x2D2D2D2D2D2D2D2DL)) & HIGH_BITS;
+                if (unusual != 0) {
+                    at += Long.numberOfTrailingZeros(unusual) >>> 3;
+                    break;
+                }
+                at += Long.BYTES;
+            }
             while (at < limit && b[at] >= 0x20 && b[at] != '-') {
                 at++;
             }
