@@ -21,21 +21,29 @@ import java.util.jar.JarFile;
  *
  * <pre>
  * java -cp bench/target/kapok-bench.jar io.kapok.bench.codecs.DecodeAbComparison OLD_CODECS_JAR [NEW_CODECS_JAR] [ROUNDS]
+ * java -cp bench/target/kapok-bench.jar io.kapok.bench.codecs.DecodeAbComparison --prowide [ROUNDS]
  * </pre>
  *
- * {@code NEW_CODECS_JAR} defaults to the codecs jar next to the bench jar ({@code lib/}); {@code
+ * With {@code --prowide} it compares Kapok's decode with Prowide's (cached JAXBContext) instead,
+ * both on this class path. {@code NEW_CODECS_JAR} defaults to the codecs jar next to the bench jar ({@code lib/}); {@code
  * ROUNDS} (rounds of one batch of every workload of both jars, default 100) follow 40 rounds of warm-up.
  */
 public final class DecodeAbComparison {
     private static final long BATCH_CPU_NS_DEFAULT = 20_000_000L;
     private static final int WARMUP_ROUNDS = 40;
+    private static final long PROWIDE_WARMUP_CPU_NS = 30_000_000_000L;
 
     private DecodeAbComparison() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
             System.err.println("Usage: DecodeAbComparison OLD_CODECS_JAR [NEW_CODECS_JAR] [ROUNDS]");
+            System.err.println("       DecodeAbComparison --prowide [ROUNDS]");
             System.exit(2);
+        }
+        if (args[0].equals("--prowide")) {
+            againstProwide(args.length > 1 ? Integer.parseInt(args[1]) : 100);
+            return;
         }
         Path benchJar = Path.of(DecodeAbComparison.class
                 .getProtectionDomain()
@@ -83,13 +91,65 @@ public final class DecodeAbComparison {
         for (int w = 0; w < workloads; w++) {
             int o = 2 * w;
             int n = 2 * w + 1;
-            System.out.printf("%-16s %12.2f %12.2f %10.3f %10.2f %10.2f%n", names[w], medianUs[o], medianUs[n],
-                    medianUs[n] / medianUs[o], (double) allocated[o] / messages[o], (double) allocated[n] / messages[n]);
+            System.out.printf(
+                    "%-16s %12.2f %12.2f %10.3f %10.2f %10.2f%n",
+                    names[w],
+                    medianUs[o],
+                    medianUs[n],
+                    medianUs[n] / medianUs[o],
+                    (double) allocated[o] / messages[o],
+                    (double) allocated[n] / messages[n]);
         }
         // Each decode against its bare pass (the workloads come in pairs: decode, then bare).
         for (int w = 0; w + 1 < workloads; w += 2) {
-            System.out.printf("%-16s bare pass / decode: old %.3f, new %.3f%n", names[w],
-                    medianUs[2 * w + 2] / medianUs[2 * w], medianUs[2 * w + 3] / medianUs[2 * w + 1]);
+            System.out.printf(
+                    "%-16s bare pass / decode: old %.3f, new %.3f%n",
+                    names[w], medianUs[2 * w + 2] / medianUs[2 * w], medianUs[2 * w + 3] / medianUs[2 * w + 1]);
+        }
+    }
+
+    /**
+     * Kapok's decode against Prowide with a cached JAXBContext, both on this class path, in
+     * alternating batches after {@value #PROWIDE_WARMUP_CPU_NS} ns of CPU time of warm-up for each
+     * Prowide workload (JAXB needs about 20 s to reach its steady rate on a 2-core machine).
+     */
+    private static void againstProwide(int rounds) throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        String[] names = DecodeAbWorkload.PROWIDE_NAMES;
+        LongSupplier[] runs = new LongSupplier[names.length];
+        for (int w = 0; w < names.length; w++) {
+            runs[w] = new DecodeAbWorkload(names[w]);
+        }
+        long[] allocated = new long[runs.length];
+        long[] messages = new long[runs.length];
+        for (int w = 1; w < runs.length; w += 2) {
+            for (long spent = 0; spent < PROWIDE_WARMUP_CPU_NS; spent += BATCH_CPU_NS_DEFAULT) {
+                batch(threads, runs[w], allocated, messages, w, false);
+            }
+        }
+        double[][] nsPerMessage = new double[runs.length][rounds];
+        for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
+            for (int r = 0; r < runs.length; r++) {
+                double ns = batch(threads, runs[r], allocated, messages, r, round >= 0);
+                if (round >= 0) {
+                    nsPerMessage[r][round] = ns;
+                }
+            }
+        }
+        System.out.printf(
+                "%-16s %14s %14s %10s %12s %12s%n",
+                "message", "Kapok us/msg", "Prowide us/msg", "x Prowide", "Kapok B/msg", "Prowide B/msg");
+        for (int w = 0; w + 1 < runs.length; w += 2) {
+            double kapok = median(nsPerMessage[w]) / 1000;
+            double prowide = median(nsPerMessage[w + 1]) / 1000;
+            System.out.printf(
+                    "%-16s %14.2f %14.2f %10.1f %12.2f %12.0f%n",
+                    names[w].substring(0, 7),
+                    kapok,
+                    prowide,
+                    prowide / kapok,
+                    (double) allocated[w] / messages[w],
+                    (double) allocated[w + 1] / messages[w + 1]);
         }
     }
 
