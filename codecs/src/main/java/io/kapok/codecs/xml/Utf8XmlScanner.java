@@ -943,56 +943,50 @@ public final class Utf8XmlScanner {
         int limit = end;
         // The common case first: an ASCII name without a prefix, ended by an ASCII character.
         if (start < limit && b[start] >= 0 && (ASCII_CLASS[b[start]] & NAME_START) != 0) {
+            int nameEnd = start + 1;
             if (limit - start >= Long.BYTES) {
                 // Eight bytes at a time: the first byte that is not an ASCII name character ends it.
                 long word = (long) LONGS.get(b, start);
                 long stops = notAsciiNameBytes(word);
                 if (stops != 0) {
+                    // A short name: its bytes are in the word already read, which is its symbol key.
                     int length = Long.numberOfTrailingZeros(stops) >>> 3;
                     byte after = b[start + length];
                     if (after >= 0 && after != ':') {
-                        scannedOffset = start;
-                        scannedLength = length;
-                        noPrefix();
-                        pos = start + length;
-                        return symbols.asciiShort(b, start, length, word & ((1L << (length << 3)) - 1));
+                        return plainName(
+                                start,
+                                length,
+                                symbols.asciiShort(b, start, length, word & ((1L << (length << 3)) - 1)));
                     }
                     return scanAnyQualifiedName(what);
                 }
-                int nameEnd = start + Long.BYTES;
-                while (limit - nameEnd >= Long.BYTES) {
+                nameEnd = start + Long.BYTES;
+                while (stops == 0 && limit - nameEnd >= Long.BYTES) {
                     stops = notAsciiNameBytes((long) LONGS.get(b, nameEnd));
-                    if (stops != 0) {
-                        nameEnd += Long.numberOfTrailingZeros(stops) >>> 3;
-                        break;
-                    }
                     nameEnd += Long.BYTES;
                 }
-                while (nameEnd < limit && (ASCII_CLASS[b[nameEnd] & 0xFF] & NAME_PART) != 0) {
-                    nameEnd++;
+                if (stops != 0) {
+                    nameEnd += (Long.numberOfTrailingZeros(stops) >>> 3) - Long.BYTES;
                 }
-                if (nameEnd < limit && b[nameEnd] >= 0 && b[nameEnd] != ':') {
-                    scannedOffset = start;
-                    scannedLength = nameEnd - start;
-                    noPrefix();
-                    pos = nameEnd;
-                    return symbols.ascii(b, start, nameEnd - start);
-                }
-                return scanAnyQualifiedName(what);
             }
-            int nameEnd = start + 1;
+            // The last bytes of the message one at a time (nothing to do once a word found the end).
             while (nameEnd < limit && (ASCII_CLASS[b[nameEnd] & 0xFF] & NAME_PART) != 0) {
                 nameEnd++;
             }
             if (nameEnd < limit && b[nameEnd] >= 0 && b[nameEnd] != ':') {
-                scannedOffset = start;
-                scannedLength = nameEnd - start;
-                noPrefix();
-                pos = nameEnd;
-                return symbols.ascii(b, start, nameEnd - start);
+                return plainName(start, nameEnd - start, symbols.ascii(b, start, nameEnd - start));
             }
         }
         return scanAnyQualifiedName(what);
+    }
+
+    /** Records the unprefixed name of {@code length} bytes at {@code start} just scanned; returns {@code local}. */
+    private String plainName(int start, int length, String local) {
+        scannedOffset = start;
+        scannedLength = length;
+        noPrefix();
+        pos = start + length;
+        return local;
     }
 
     /** No prefix on the name just scanned; the field is written only when it had one before. */
