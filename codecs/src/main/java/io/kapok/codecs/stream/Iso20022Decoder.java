@@ -63,7 +63,6 @@ public final class Iso20022Decoder {
     private int sectionDepth;
     private int documents;
     private int headers;
-    private TextBuffer current;
     /** Level of the transaction element being read, or -1 outside one. */
     private int transactionLevel;
 
@@ -88,7 +87,6 @@ public final class Iso20022Decoder {
         section = SECTION_NONE;
         documents = 0;
         headers = 0;
-        current = null;
         transactionLevel = -1;
         if (!scanner.reset(bytes, offset, length)) {
             if (transcoder == null) {
@@ -109,12 +107,16 @@ public final class Iso20022Decoder {
 
     private void parse(Utf8XmlScanner r, MessageView out, DecodeVerdict verdict) {
         int depth = -1;
+        // The field being read, kept here rather than in a field of this long-lived decoder: storing
+        // a reference there would cost the garbage collector's write barrier once per element.
+        TextBuffer current = null;
         while (true) {
             // Text matters only inside a field being read; elsewhere it is checked, not dispatched.
             switch (current == null ? r.nextSkippingText() : r.next()) {
                 case Utf8XmlScanner.START_ELEMENT -> {
                     depth++;
-                    if (!start(r, depth, out, verdict)) {
+                    current = start(r, depth, out, verdict);
+                    if (!verdict.isAccepted()) {
                         return;
                     }
                 }
@@ -145,41 +147,51 @@ public final class Iso20022Decoder {
         }
     }
 
-    private boolean start(Utf8XmlScanner r, int depth, MessageView out, DecodeVerdict verdict) {
+    private TextBuffer start(Utf8XmlScanner r, int depth, MessageView out, DecodeVerdict verdict) {
         String local = r.localName();
         String ns = r.namespaceUri();
-        current = null;
         if (section == SECTION_NONE) {
-            return startOutside(depth, local, ns, out, verdict);
+            startOutside(depth, local, ns, out, verdict);
+            return null;
         }
         int level = depth - sectionDepth - 1;
         if (level >= nodes.length) {
             verdict.reject(RejectCode.XML_LIMIT_EXCEEDED, null).append("element nesting too deep");
-            return false;
+            return null;
         }
-        headerPath[level] = local;
+        // Stored only when changed: the same shape of message leaves them as they were.
+        if (headerPath[level] != local) {
+            headerPath[level] = local;
+        }
         String expectedNs = section == SECTION_HEADER ? HEAD : documentNamespace;
         if (expectedNs != ns && !expectedNs.equals(ns)) {
-            return rejectNamespace(level, local, ns, expectedNs, verdict);
+            rejectNamespace(level, local, ns, expectedNs, verdict);
+            return null;
         }
         if (section == SECTION_HEADER) {
-            current = headerField(level, out);
-            return markPresent(current, level, verdict);
+            TextBuffer field = headerField(level, out);
+            return markPresent(field, level, verdict) ? field : null;
         }
         MessageSchema schema = out.schema;
         if (level == 0) {
             if (local != schema.rootElement) {
-                return rejectRoot(local, schema, verdict);
+                rejectRoot(local, schema, verdict);
+                return null;
             }
-            nodes[0] = schema.trie;
-            return true;
+            if (nodes[0] != schema.trie) {
+                nodes[0] = schema.trie;
+            }
+            return null;
         }
         MessageSchema.Node parent = nodes[level - 1];
         MessageSchema.Node node = parent == null ? null : parent.child(local, r.localNameHash());
         if (node == null && parent != null && parent.closed) {
-            return rejectNotAllowed(level, local, schema, verdict);
+            rejectNotAllowed(level, local, schema, verdict);
+            return null;
         }
-        nodes[level] = node;
+        if (nodes[level] != node) {
+            nodes[level] = node;
+        }
         if (transactionLevel >= level) {
             transactionLevel = -1; // left the previous transaction
         }
@@ -188,15 +200,15 @@ public final class Iso20022Decoder {
             transactionLevel = level;
             if (schema.group != null
                     && !beginItem(schema, schema.group, out.items, out.transactionCount - 1, verdict)) {
-                return false;
+                return null;
             }
         }
         if (node == null) {
-            return true;
+            return null;
         }
         if (node == schema.secondGroupNode
                 && !beginItem(schema, schema.secondGroup, out.secondItems, out.secondItems.count, verdict)) {
-            return false;
+            return null;
         }
         if (node.itemField >= 0) {
             return startItemField(
@@ -220,19 +232,18 @@ public final class Iso20022Decoder {
         }
         boolean laterTransaction = transactionLevel >= 0 && out.transactionCount > 1;
         if (node.field < 0 || laterTransaction) {
-            return true;
+            return null;
         }
         int field = node.field;
         FieldSpec spec = schema.fields[field];
-        current = out.text[field];
-        if (current.isPresent() && spec.repeatable()) {
-            current = null; // keep the first occurrence
-            return true;
+        TextBuffer text = out.text[field];
+        if (text.isPresent() && spec.repeatable()) {
+            return null; // keep the first occurrence
         }
         if (spec.kind() == ValueKind.AMOUNT) {
             readCurrency(r, out.currencyText[field]);
         }
-        return markPresent(current, level, verdict);
+        return markPresent(text, level, verdict) ? text : null;
     }
 
     private boolean rejectNamespace(int level, String local, String ns, String expectedNs, DecodeVerdict verdict) {
@@ -287,18 +298,17 @@ public final class Iso20022Decoder {
         return true;
     }
 
-    private boolean startItemField(
+    private TextBuffer startItemField(
             Utf8XmlScanner r, FieldSpec spec, ItemSlots slots, int item, int field, int level, DecodeVerdict verdict) {
         int slot = item * slots.width + field;
-        current = slots.text[slot];
-        if (current.isPresent() && spec.repeatable()) {
-            current = null; // keep the first occurrence
-            return true;
+        TextBuffer text = slots.text[slot];
+        if (text.isPresent() && spec.repeatable()) {
+            return null; // keep the first occurrence
         }
         if (spec.kind() == ValueKind.AMOUNT) {
             readCurrency(r, slots.currencyText[slot]);
         }
-        return markPresent(current, level, verdict);
+        return markPresent(text, level, verdict) ? text : null;
     }
 
     /** XPath-like path of the element at {@code level} of the current section (reject path only). */

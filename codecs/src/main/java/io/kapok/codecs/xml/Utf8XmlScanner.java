@@ -130,9 +130,15 @@ public final class Utf8XmlScanner {
     private final String[] namespaceByDepth;
     private final int[] bindingMarkByDepth;
 
-    private String localName;
+    /**
+     * Depth of the element of the current start or end tag in the per-depth arrays, or -1 before
+     * the first. The current names are read from those arrays rather than copied to fields of their
+     * own: a reference stored into a long-lived object costs the garbage collector's write barrier
+     * (under G1 a memory fence), and the per-depth arrays are written only when a name changes.
+     */
+    private int eventDepth;
+
     private int localNameHash;
-    private String namespaceUri;
 
     /** Namespace bindings in scope, innermost last. */
     private String[] bindingPrefixes = new String[16];
@@ -163,13 +169,15 @@ public final class Utf8XmlScanner {
 
     private int textByteStart;
 
-    /** Qualified name just scanned: its prefix and local name (interned) and where it lies. */
-    private String scannedPrefix;
+    /**
+     * Prefix ({@code ""} for none, interned) of the qualified name just scanned, and where that name
+     * lies; its local name is what {@link #scanQualifiedName} returned.
+     */
+    private String scannedPrefix = "";
 
     /** Where the value last read by {@link #quotedValue()} starts. */
     private int declarationValueStart;
 
-    private String scannedLocal;
     private int scannedOffset;
     private int scannedLength;
 
@@ -221,8 +229,7 @@ public final class Utf8XmlScanner {
         this.attributeCount = 0;
         this.textLength = 0;
         this.textInBytes = false;
-        this.localName = null;
-        this.namespaceUri = null;
+        this.eventDepth = -1;
         if (signalsAnotherEncoding()) {
             return false;
         }
@@ -306,7 +313,7 @@ public final class Utf8XmlScanner {
 
     /** Local name of the current start or end tag, interned. */
     public String localName() {
-        return localName;
+        return eventDepth < 0 ? null : localNameByDepth[eventDepth];
     }
 
     /**
@@ -324,7 +331,7 @@ public final class Utf8XmlScanner {
 
     /** Namespace URI of the current start or end tag, interned; {@code ""} for none. */
     public String namespaceUri() {
-        return namespaceUri;
+        return eventDepth < 0 ? null : namespaceByDepth[eventDepth];
     }
 
     /** Attributes of the current start tag, namespace declarations not counted. */
@@ -639,7 +646,8 @@ public final class Utf8XmlScanner {
     private int scanStartTag() {
         int tagStart = pos;
         pos++;
-        if (!scanQualifiedName("element")) {
+        String elementLocal = scanQualifiedName("element");
+        if (elementLocal == null) {
             return FAILED;
         }
         if (depth >= depthMax || elementCount >= elementCountMax) {
@@ -647,7 +655,6 @@ public final class Utf8XmlScanner {
         }
         elementCount++;
         String elementPrefix = scannedPrefix;
-        String elementLocal = scannedLocal;
         int elementLocalHash = symbols.lastHash();
         int d = depth;
         nameOffsetByDepth[d] = scannedOffset;
@@ -673,12 +680,16 @@ public final class Utf8XmlScanner {
         if (attributeCount > 0 && !resolveAttributeNamespaces()) {
             return FAILED;
         }
-        localNameByDepth[d] = elementLocal;
+        // Stored only when changed: the same shape of message leaves them as they were.
+        if (localNameByDepth[d] != elementLocal) {
+            localNameByDepth[d] = elementLocal;
+        }
+        if (namespaceByDepth[d] != uri) {
+            namespaceByDepth[d] = uri;
+        }
         localNameHashByDepth[d] = elementLocalHash;
         localNameHash = elementLocalHash;
-        namespaceByDepth[d] = uri;
-        localName = elementLocal;
-        namespaceUri = uri;
+        eventDepth = d;
         depth = d + 1;
         rootSeen = true;
         emptyElementOpen = empty;
@@ -743,7 +754,9 @@ public final class Utf8XmlScanner {
                         "attribute prefix '" + prefix + "' is not bound to a namespace (attribute "
                                 + attributeLocalNames[i] + ")");
             }
-            attributeNamespaces[i] = attributeUri;
+            if (attributeNamespaces[i] != attributeUri) {
+                attributeNamespaces[i] = attributeUri;
+            }
             for (int j = 0; j < i; j++) {
                 if (attributeLocalNames[j] == attributeLocalNames[i] && attributeNamespaces[j] == attributeUri) {
                     return refuse(
@@ -815,20 +828,19 @@ public final class Utf8XmlScanner {
         int d = depth - 1;
         depth = d;
         bindingCount = bindingMarkByDepth[d];
-        localName = localNameByDepth[d];
+        eventDepth = d;
         localNameHash = localNameHashByDepth[d];
-        namespaceUri = namespaceByDepth[d];
         attributeCount = 0;
         return END_ELEMENT;
     }
 
     /** Reads {@code name="value"} of a start tag: an attribute or a namespace declaration. */
     private boolean scanAttribute() {
-        if (!scanQualifiedName("attribute")) {
+        String local = scanQualifiedName("attribute");
+        if (local == null) {
             return false;
         }
         String prefix = scannedPrefix;
-        String local = scannedLocal;
         boolean declaration = prefix == "xmlns" || (prefix == "" && local == "xmlns");
         if (!declaration && attributeCount >= attributeCountMax) {
             return refuse(
@@ -853,8 +865,12 @@ public final class Utf8XmlScanner {
             return declare(prefix == "xmlns" ? local : "", valueStart, length);
         }
         int i = attributeCount++;
-        attributePrefixes[i] = prefix;
-        attributeLocalNames[i] = local;
+        if (attributePrefixes[i] != prefix) {
+            attributePrefixes[i] = prefix;
+        }
+        if (attributeLocalNames[i] != local) {
+            attributeLocalNames[i] = local;
+        }
         attributeValueStarts[i] = valueStart;
         attributeValueLengths[i] = length;
         return true;
@@ -918,33 +934,70 @@ public final class Utf8XmlScanner {
     }
 
     /**
-     * Reads a qualified name at {@code pos} into {@link #scannedPrefix} ({@code ""} for none) and
-     * {@link #scannedLocal}, both interned.
+     * Reads a qualified name at {@code pos}: returns its local name, interned, with its prefix in
+     * {@link #scannedPrefix}; null after a failure.
      */
-    private boolean scanQualifiedName(String what) {
+    private String scanQualifiedName(String what) {
         byte[] b = bytes;
         int start = pos;
         int limit = end;
         // The common case first: an ASCII name without a prefix, ended by an ASCII character.
         if (start < limit && b[start] >= 0 && (ASCII_CLASS[b[start]] & NAME_START) != 0) {
             int nameEnd = start + 1;
+            if (limit - start >= Long.BYTES) {
+                // Eight bytes at a time: the first byte that is not an ASCII name character ends it.
+                long word = (long) LONGS.get(b, start);
+                long stops = notAsciiNameBytes(word);
+                if (stops != 0) {
+                    // A short name: its bytes are in the word already read, which is its symbol key.
+                    int length = Long.numberOfTrailingZeros(stops) >>> 3;
+                    byte after = b[start + length];
+                    if (after >= 0 && after != ':') {
+                        return plainName(
+                                start,
+                                length,
+                                symbols.asciiShort(b, start, length, word & ((1L << (length << 3)) - 1)));
+                    }
+                    return scanAnyQualifiedName(what);
+                }
+                nameEnd = start + Long.BYTES;
+                while (stops == 0 && limit - nameEnd >= Long.BYTES) {
+                    stops = notAsciiNameBytes((long) LONGS.get(b, nameEnd));
+                    nameEnd += Long.BYTES;
+                }
+                if (stops != 0) {
+                    nameEnd += (Long.numberOfTrailingZeros(stops) >>> 3) - Long.BYTES;
+                }
+            }
+            // The last bytes of the message one at a time (nothing to do once a word found the end).
             while (nameEnd < limit && (ASCII_CLASS[b[nameEnd] & 0xFF] & NAME_PART) != 0) {
                 nameEnd++;
             }
             if (nameEnd < limit && b[nameEnd] >= 0 && b[nameEnd] != ':') {
-                scannedOffset = start;
-                scannedLength = nameEnd - start;
-                scannedPrefix = "";
-                scannedLocal = symbols.ascii(b, start, nameEnd - start);
-                pos = nameEnd;
-                return true;
+                return plainName(start, nameEnd - start, symbols.ascii(b, start, nameEnd - start));
             }
         }
         return scanAnyQualifiedName(what);
     }
 
+    /** Records the unprefixed name of {@code length} bytes at {@code start} just scanned; returns {@code local}. */
+    private String plainName(int start, int length, String local) {
+        scannedOffset = start;
+        scannedLength = length;
+        noPrefix();
+        pos = start + length;
+        return local;
+    }
+
+    /** No prefix on the name just scanned; the field is written only when it had one before. */
+    private void noPrefix() {
+        if (scannedPrefix != "") {
+            scannedPrefix = "";
+        }
+    }
+
     /** {@link #scanQualifiedName} for any name: a prefix, characters beyond ASCII, a malformed name. */
-    private boolean scanAnyQualifiedName(String what) {
+    private String scanAnyQualifiedName(String what) {
         byte[] b = bytes;
         int start = pos;
         int limit = end;
@@ -981,7 +1034,8 @@ public final class Utf8XmlScanner {
             int codePoint = decodeMultiByte(at);
             if (codePoint < 0) {
                 pos = at;
-                return refuse(RejectCode.MALFORMED_XML, invalidUtf8Message(at));
+                fail(RejectCode.MALFORMED_XML, invalidUtf8Message(at));
+                return null;
             }
             if (!(expectStart ? isNameStartChar(codePoint) : isNameChar(codePoint))) {
                 break;
@@ -992,28 +1046,30 @@ public final class Utf8XmlScanner {
         }
         if (expectStart) {
             pos = at;
-            return refuse(
+            fail(
                     RejectCode.MALFORMED_XML,
                     at >= limit
                             ? "the message ends inside a tag"
                             : (at == start
                                     ? "expected an " + what + " name"
                                     : "an " + what + " name" + " cannot end with ':'"));
+            return null;
         }
         scannedOffset = start;
         scannedLength = at - start;
+        String local;
         if (colon < 0) {
             scannedPrefix = "";
-            scannedLocal = ascii ? symbols.ascii(b, start, at - start) : symbols.utf8(b, start, at - start);
+            local = ascii ? symbols.ascii(b, start, at - start) : symbols.utf8(b, start, at - start);
         } else if (ascii) {
             scannedPrefix = symbols.ascii(b, start, colon - start);
-            scannedLocal = symbols.ascii(b, colon + 1, at - colon - 1);
+            local = symbols.ascii(b, colon + 1, at - colon - 1);
         } else {
             scannedPrefix = symbols.utf8(b, start, colon - start);
-            scannedLocal = symbols.utf8(b, colon + 1, at - colon - 1);
+            local = symbols.utf8(b, colon + 1, at - colon - 1);
         }
         pos = at;
-        return true;
+        return local;
     }
 
     /** Decodes an attribute value at {@code pos} (at its quote) onto {@link #valueChars}. */
@@ -1107,19 +1163,14 @@ public final class Utf8XmlScanner {
         int at = start;
         while (at < stop) {
             if (stop - at >= Long.BYTES) {
-                long word = (long) LONGS.get(b, at);
-                // Indentation first: one compare for eight spaces.
-                if (word == EIGHT_SPACES) {
-                    at += Long.BYTES;
-                    continue;
-                }
-                long unusual = notPrintableAscii(word);
+                long unusual = notPlainText((long) LONGS.get(b, at));
                 if (unusual == 0) {
                     at += Long.BYTES;
                     continue;
                 }
-                // The first byte flagged is the first that is not printable ASCII or is markup.
+                // Every flag is exact: the first is the first byte that is not plain text.
                 at += Long.numberOfTrailingZeros(unusual) >>> 3;
+                break;
             }
             if ((ASCII_CLASS[b[at] & 0xFF] & TEXT_PLAIN) == 0) {
                 break;
@@ -1138,24 +1189,44 @@ public final class Utf8XmlScanner {
     }
 
     /**
-     * The high bit of each byte of {@code word} (eight bytes, little-endian) that is below 0x20,
-     * 0x80 or above, {@code <}, {@code &} or {@code ]}; 0 when all eight are plain text other than
-     * TAB and LF. The lowest bit set is always a true one (a borrow only carries upwards), so it
-     * tells where the first such byte is.
+     * The high bit of each byte of {@code word} (eight bytes, little-endian) that is not {@link
+     * #TEXT_PLAIN}: 0x80 or above, below 0x20 other than TAB and LF, {@code <}, {@code &} or {@code
+     * ]}. Every flag is exact (each test works on the low seven bits of a byte, where adding at most
+     * 0x7F never carries into the next byte), so a line end and its indentation pass as one run.
      */
-    private static long notPrintableAscii(long word) {
-        long high = word & HIGH_BITS;
-        long control = (word - 0x2020202020202020L) & ~word & HIGH_BITS;
-        return high
-                | control
-                | zeroBytes(word ^ 0x3C3C3C3C3C3C3C3CL)
-                | zeroBytes(word ^ 0x2626262626262626L)
-                | zeroBytes(word ^ 0x5D5D5D5D5D5D5D5DL);
+    private static long notPlainText(long word) {
+        long low = word & ~HIGH_BITS;
+        long control = ~(low + 0x6060606060606060L)
+                & ~equalBytes(low, 0x0A0A0A0A0A0A0A0AL)
+                & ~equalBytes(low, 0x0909090909090909L);
+        return (word
+                        | control
+                        | equalBytes(low, 0x3C3C3C3C3C3C3C3CL)
+                        | equalBytes(low, 0x2626262626262626L)
+                        | equalBytes(low, 0x5D5D5D5D5D5D5D5DL))
+                & HIGH_BITS;
     }
 
-    /** The high bit of each zero byte of {@code word} (exact for the lowest one). */
-    private static long zeroBytes(long word) {
-        return (word - 0x0101010101010101L) & ~word & HIGH_BITS;
+    /**
+     * The high bit of each byte of {@code word} (eight bytes, little-endian) that is not an ASCII
+     * name character ({@code A-Z a-z 0-9 _ - .}): every flag is exact, so the lowest one tells where
+     * a name ends. Each range test adds {@code 0x80 - bound} to the low seven bits of every byte,
+     * which sets a byte's high bit when it is at or above the bound and never carries into the next.
+     */
+    private static long notAsciiNameBytes(long word) {
+        long low = word & ~HIGH_BITS;
+        long dashDot = (low + 0x5353535353535353L) & ~(low + 0x5151515151515151L);
+        long digit = (low + 0x5050505050505050L) & ~(low + 0x4646464646464646L);
+        long upper = (low + 0x3F3F3F3F3F3F3F3FL) & ~(low + 0x2525252525252525L);
+        long lower = (low + 0x1F1F1F1F1F1F1F1FL) & ~(low + 0x0505050505050505L);
+        long underscore = equalBytes(low, 0x5F5F5F5F5F5F5F5FL);
+        long name = (dashDot | digit | upper | lower | underscore) & ~word;
+        return ~name & HIGH_BITS;
+    }
+
+    /** The high bit of each byte of {@code low} (bytes below 0x80) equal to that byte of {@code bytes}, exactly. */
+    private static long equalBytes(long low, long bytes) {
+        return ~((low ^ bytes) + 0x7F7F7F7F7F7F7F7FL);
     }
 
     /**
@@ -1418,7 +1489,17 @@ public final class Utf8XmlScanner {
         byte[] b = bytes;
         int limit = end;
         while (true) {
-            // Printable ASCII other than '-' needs no check.
+            // Printable ASCII other than '-' needs no check: eight bytes at a time, then one by one.
+            while (limit - at >= Long.BYTES) {
+                long word = (long) LONGS.get(b, at);
+                long low = word & ~HIGH_BITS;
+                long unusual = (word | ~(low + 0x6060606060606060L) | equalBytes(low, 0x2D2D2D2D2D2D2D2DL)) & HIGH_BITS;
+                if (unusual != 0) {
+                    at += Long.numberOfTrailingZeros(unusual) >>> 3;
+                    break;
+                }
+                at += Long.BYTES;
+            }
             while (at < limit && b[at] >= 0x20 && b[at] != '-') {
                 at++;
             }
@@ -1446,10 +1527,11 @@ public final class Utf8XmlScanner {
     private boolean skipProcessingInstruction() {
         int start = pos;
         pos += 2;
-        if (!scanQualifiedName("processing instruction")) {
+        String targetLocal = scanQualifiedName("processing instruction");
+        if (targetLocal == null) {
             return false;
         }
-        String target = scannedPrefix.isEmpty() ? scannedLocal : scannedPrefix + ":" + scannedLocal;
+        String target = scannedPrefix.isEmpty() ? targetLocal : scannedPrefix + ":" + targetLocal;
         if (target.equalsIgnoreCase("xml")) {
             boolean atDocumentStart =
                     start == messageStart || (start == messageStart + 3 && bytes[messageStart] == (byte) 0xEF);

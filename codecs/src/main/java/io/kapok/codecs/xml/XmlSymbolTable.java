@@ -82,6 +82,19 @@ final class XmlSymbolTable {
     String ascii(byte[] bytes, int offset, int length) {
         long first = firstWord(bytes, offset, length);
         long last = length > Long.BYTES ? (long) LONGS.get(bytes, offset + length - Long.BYTES) : 0;
+        return lookUp(bytes, offset, length, first, last);
+    }
+
+    /**
+     * {@link #ascii} for a name of at most eight bytes whose bytes the caller has read already:
+     * {@code word} is them, little-endian, zero-padded.
+     */
+    String asciiShort(byte[] bytes, int offset, int length, long word) {
+        return lookUp(bytes, offset, length, word, 0);
+    }
+
+    /** The interned String of the Latin-1 name at {@code offset} with these key words. */
+    private String lookUp(byte[] bytes, int offset, int length, long first, long last) {
         int hash = hash(length, first, last);
         lastHash = hash;
         int[] lengthBySlot = lengths;

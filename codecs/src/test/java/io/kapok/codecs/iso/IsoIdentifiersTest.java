@@ -1,9 +1,11 @@
 package io.kapok.codecs.iso;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -184,5 +186,42 @@ class IsoIdentifiersTest {
     @Test
     void rejectsZuluSuffixAsCbprRequiresNumericOffset() {
         assertFalse(IsoIdentifiers.isIsoDateTimeWithOffset("2026-11-23T01:30:00Z"));
+    }
+
+    @Test
+    void everyCharacterAtEveryPlaceIsJudgedAsTheSchemaPatternsJudgeIt() {
+        Pattern bic = Pattern.compile("[A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
+        Pattern uuid = Pattern.compile("[a-f0-9]{8}-[a-f0-9]{4}-4[a-f0-9]{3}-[89ab][a-f0-9]{3}-[a-f0-9]{12}");
+        Pattern restricted = Pattern.compile("[0-9a-zA-Z/\\-?:().,'+ ]{1,35}");
+        Pattern uscc = Pattern.compile("[0-9A-HJ-NP-RT-UW-Y]{18}");
+        String[] bics = {"PRBKCNGZXXX", "PRBKCNGZ"};
+        String uuidSample = "8a562c67-ca16-48ba-b074-65581be6f001";
+        String id = "PRBK-20261123 (0001)?:.,'+";
+        String creditCode = "91440604MA9KAPK002";
+        for (char c = 0; c < 0x180; c++) {
+            for (String sample : bics) {
+                for (int at = 0; at < sample.length(); at++) {
+                    String s = replaced(sample, at, c);
+                    assertEquals(bic.matcher(s).matches(), IsoIdentifiers.isBic(s), s);
+                }
+            }
+            for (int at = 0; at < uuidSample.length(); at++) {
+                String s = replaced(uuidSample, at, c);
+                assertEquals(uuid.matcher(s).matches(), IsoIdentifiers.isUuidV4(s), s);
+            }
+            for (int at = 1; at < id.length() - 1; at++) {
+                String s = replaced(id, at, c);
+                assertEquals(
+                        restricted.matcher(s).matches() && !s.contains("//"), IsoIdentifiers.isRestrictedId(s, 35), s);
+            }
+            for (int at = 0; at < creditCode.length(); at++) {
+                String s = replaced(creditCode, at, c);
+                assertEquals(uscc.matcher(s).matches(), IsoIdentifiers.isUnifiedSocialCreditCode(s), s);
+            }
+        }
+    }
+
+    private static String replaced(String s, int at, char c) {
+        return s.substring(0, at) + c + s.substring(at + 1);
     }
 }

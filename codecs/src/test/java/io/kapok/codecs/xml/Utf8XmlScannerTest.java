@@ -177,6 +177,31 @@ class Utf8XmlScannerTest {
     @Nested
     class Structure {
         @Test
+        void everyAsciiByteAfterANameOfAnyLengthEndsItOrExtendsIt() {
+            String nameChars = "Na1-._Zz9b2-c.d_eF";
+            for (int length = 1; length < nameChars.length(); length++) {
+                String name = nameChars.substring(0, length);
+                for (char c = 0x21; c < 0x7F; c++) {
+                    String second = events("<r><" + name + c + "></r>").get(1);
+                    boolean nameChar = (c >= 'a' && c <= 'z')
+                            || (c >= 'A' && c <= 'Z')
+                            || (c >= '0' && c <= '9')
+                            || c == '_'
+                            || c == '-'
+                            || c == '.';
+                    String where = "'" + name + "' then '" + c + "'";
+                    if (nameChar) {
+                        assertEquals("<{}" + name + c + ">", second, where);
+                    } else if (c == '>' || c == '/') {
+                        assertEquals("<{}" + name + ">", second, where);
+                    } else {
+                        assertTrue(second.startsWith(RejectCode.MALFORMED_XML + ": "), where + ": " + second);
+                    }
+                }
+            }
+        }
+
+        @Test
         void anEmptyElementGivesAStartAndAnEnd() {
             assertEquals(List.of("<{}a {}b=1>", "</{}a>"), events("<a b=\"1\" />"));
         }
@@ -278,6 +303,46 @@ class Utf8XmlScannerTest {
 
     @Nested
     class Text {
+        @Test
+        void aByteThatNeedsCareIsFoundAtEveryPlaceInAWord() {
+            for (int before = 0; before < 17; before++) {
+                String lead = "x".repeat(before);
+                String tail = "y".repeat(9);
+                assertEquals(
+                        List.of("<{}a>", lead + "\t" + tail, "</{}a>"), events("<a>" + lead + "\t" + tail + "</a>"));
+                assertEquals(
+                        List.of("<{}a>", lead + "\n" + tail, "</{}a>"), events("<a>" + lead + "\r\n" + tail + "</a>"));
+                assertEquals(
+                        List.of("<{}a>", lead + "<&]" + tail, "</{}a>"),
+                        events("<a>" + lead + "&lt;&amp;]" + tail + "</a>"));
+                assertEquals(
+                        List.of("<{}a>", lead + "\u00e9" + tail, "</{}a>"),
+                        events("<a>" + lead + "\u00e9" + tail + "</a>"));
+                for (char control = 0; control < 0x20; control++) {
+                    if (control != '\t' && control != '\n' && control != '\r') {
+                        assertFails(
+                                RejectCode.MALFORMED_XML,
+                                "<a>" + lead + control + tail + "</a>",
+                                String.format("control character U+%04X", (int) control));
+                    }
+                }
+                assertFails(RejectCode.MALFORMED_XML, "<a>" + lead + "]]>" + tail + "</a>", "']]>' is not allowed");
+            }
+        }
+
+        @Test
+        void aCommentEndsAtItsFirstDoubleDashWhereverItIs() {
+            for (int before = 0; before < 17; before++) {
+                String lead = "c".repeat(before);
+                assertEquals(List.of("<{}a>", "x", "</{}a>"), events("<a><!--" + lead + "-x-->x</a>"));
+                assertFails(
+                        RejectCode.MALFORMED_XML,
+                        "<a><!--" + lead + "--x--></a>",
+                        "'--' is not allowed inside a comment");
+                assertFails(RejectCode.MALFORMED_XML, "<a><!--" + lead + "\u0002--></a>", "control character U+0002");
+            }
+        }
+
         @Test
         void predefinedEntitiesAndCharacterReferencesAreDecoded() {
             assertEquals(
