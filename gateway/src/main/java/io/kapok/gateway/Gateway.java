@@ -164,14 +164,14 @@ public final class Gateway implements AutoCloseable {
         return writer.toByteArray();
     }
 
-    /** The ring's wait strategy named by {@code sequencer.waitStrategy} (any other name: park-then-block). */
+    /** The ring's wait strategy named by {@code sequencer.waitStrategy} (any other name: blocking). */
     public static WaitStrategy waitStrategy(String name) {
         return switch (name) {
             case "busy-spin" -> new BusySpinWaitStrategy();
             case "yielding" -> new YieldingWaitStrategy();
             case "sleeping" -> new SleepingWaitStrategy();
-            case "blocking" -> new BlockingWaitStrategy();
-            default -> new ParkThenBlockWaitStrategy();
+            case "park-then-block" -> new ParkThenBlockWaitStrategy();
+            default -> new BlockingWaitStrategy();
         };
     }
 
