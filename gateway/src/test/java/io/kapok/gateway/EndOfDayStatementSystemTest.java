@@ -64,6 +64,10 @@ class EndOfDayStatementSystemTest extends LoopbackGatewayTest {
         DemoMessages m = new DemoMessages(PLATFORM, clockMs.get());
         post(m.payment("PRBK-EOD-1", PRBK, VHBK, "CNY", 1_000_00L, "E2E-EOD-1", null, "A", "B"));
         post(m.payment("VHBK-EOD-2", VHBK, PRBK, "CNY", 250_00L, "E2E-EOD-2", null, "B", "A"));
+        // A restart during the day: the close counts the postings before it (read back from the
+        // mailbox at start-up) and those after it (counted as they are written) alike.
+        gateway.close();
+        gateway = Gateway.start(config, clockMs::get);
         clockMs.addAndGet(3_600_000L);
         post(m.payment("PRBK-EOD-3", PRBK, VHBK, "USD", 10_00L, "E2E-EOD-3", null, "A", "B"));
         Map<String, Long> closing = new TreeMap<>();

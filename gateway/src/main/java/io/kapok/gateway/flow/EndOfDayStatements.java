@@ -4,6 +4,7 @@ import io.kapok.codecs.MessageType;
 import io.kapok.codecs.camt.Camt053Statement;
 import io.kapok.gateway.mailbox.MailboxComposer;
 import io.kapok.gateway.mailbox.MailboxEntry;
+import io.kapok.gateway.mailbox.MailboxRecordObserver;
 import io.kapok.gateway.mailbox.Mailboxes;
 import io.kapok.ledger.CommandType;
 import io.kapok.ledger.LedgerCommand;
@@ -36,14 +37,17 @@ import java.util.Set;
  *  page, pages            int32   1-based page of this statement, and how many the day has
  * </pre>
  *
- * The close reads the day's messages of every party in one pass over the mailbox queue, on the
- * sequencer thread (O(the day's messages), keeping each posting's mailbox sequence and amount until
- * the records are written); a page renders from its own range of the mailbox only. Deterministic, as recovery
+ * The sequencer counts each posting as it is written ({@link #recordWritten}): per account, how
+ * many, and per page of {@value Camt053Statement#ENTRIES_MAX} the mailbox range and the sum, so a
+ * close costs O(accounts and pages), not a pass over the day's messages. The count is rebuilt at
+ * start-up from the open day's postings in the mailbox ({@link #tallyFrom}); a close composed during
+ * recovery reads its day's postings from the mailbox in one pass instead. A page renders from its
+ * own range of the mailbox only. Deterministic, as recovery
  * requires: the records derive from the close's journal entry, the ledger's balances in its result,
  * and the day's postings in the mailbox, which never change once the day is closed (no later entry
  * is booked on a closed day). Sequencer thread only.
  */
-public final class EndOfDayStatements implements MailboxComposer {
+public final class EndOfDayStatements implements MailboxComposer, MailboxRecordObserver {
     /** The record format of an end-of-day statement in the mailbox. */
     public static final int FORMAT = 3;
 
@@ -55,19 +59,34 @@ public final class EndOfDayStatements implements MailboxComposer {
     private final Set<String> everyAccountParties;
     private final byte[] record = new byte[RECORD_BYTES];
     private DayMessages mailboxes;
-    /** The day's postings by owner, while a close runs; emptied after. */
+    /**
+     * The postings of {@link #tallyDay} by owner: counted as they are written while {@link
+     * #tallying}, or read from the mailbox by a close that cannot trust the count (during recovery).
+     */
     private final java.util.HashMap<String, Postings> postingsByOwner = new java.util.HashMap<>();
+    /**
+     * Set by {@link #tallyFrom} once recovery is over: from then on every posting written is counted
+     * ({@link #recordWritten}), so a close reads nothing back. Before it, and should a posting of an
+     * earlier day than the one counted ever be written, a close reads the day's postings from the
+     * mailbox.
+     */
+    private boolean tallying;
+    /** The business day {@link #postingsByOwner} counts while {@link #tallying}. */
+    private long tallyDay = Long.MIN_VALUE;
 
     /**
-     * One owner's postings of the day per currency: {@code currencies[c]} has {@code counts[c]}
-     * postings, oldest first, at mailbox sequences {@code sequences[c]} with signed amounts {@code
-     * amountsMinor[c]}.
+     * One owner's postings of the day per currency, as the pages of its statement: {@code
+     * currencies[c]} has {@code counts[c]} postings; page {@code p} (0-based, {@value
+     * Camt053Statement#ENTRIES_MAX} postings each) runs from mailbox sequence {@code from[c][p]}
+     * through {@code through[c][p]} and its signed amounts add up to {@code sumMinor[c][p]}. A day
+     * costs a few words per account and per page, not per posting.
      */
     private static final class Postings {
         int[] currencies = new int[4];
         int[] counts = new int[4];
-        long[][] sequences = new long[4][];
-        long[][] amountsMinor = new long[4][];
+        long[][] from = new long[4][];
+        long[][] through = new long[4][];
+        long[][] sumMinor = new long[4][];
         int currencyCount;
 
         int slotOf(int currency) {
@@ -85,22 +104,34 @@ public final class EndOfDayStatements implements MailboxComposer {
                 if (currencyCount == currencies.length) {
                     currencies = Arrays.copyOf(currencies, currencyCount * 2);
                     counts = Arrays.copyOf(counts, currencyCount * 2);
-                    sequences = Arrays.copyOf(sequences, currencyCount * 2);
-                    amountsMinor = Arrays.copyOf(amountsMinor, currencyCount * 2);
+                    from = Arrays.copyOf(from, currencyCount * 2);
+                    through = Arrays.copyOf(through, currencyCount * 2);
+                    sumMinor = Arrays.copyOf(sumMinor, currencyCount * 2);
                 }
                 c = currencyCount++;
                 currencies[c] = currency;
-                sequences[c] = new long[16];
-                amountsMinor[c] = new long[16];
+                from[c] = new long[4];
+                through[c] = new long[4];
+                sumMinor[c] = new long[4];
             }
             int n = counts[c];
-            if (n == sequences[c].length) {
-                sequences[c] = Arrays.copyOf(sequences[c], n * 2);
-                amountsMinor[c] = Arrays.copyOf(amountsMinor[c], n * 2);
+            int page = n / Camt053Statement.ENTRIES_MAX;
+            if (n % Camt053Statement.ENTRIES_MAX == 0) {
+                if (page == from[c].length) {
+                    from[c] = Arrays.copyOf(from[c], page * 2);
+                    through[c] = Arrays.copyOf(through[c], page * 2);
+                    sumMinor[c] = Arrays.copyOf(sumMinor[c], page * 2);
+                }
+                from[c][page] = sequence;
+                sumMinor[c][page] = 0;
             }
-            sequences[c][n] = sequence;
-            amountsMinor[c][n] = amountMinor;
+            through[c][page] = sequence;
+            sumMinor[c][page] = Math.addExact(sumMinor[c][page], amountMinor);
             counts[c] = n + 1;
+        }
+
+        int pages(int c) {
+            return c < 0 ? 0 : (counts[c] + Camt053Statement.ENTRIES_MAX - 1) / Camt053Statement.ENTRIES_MAX;
         }
     }
 
@@ -135,9 +166,17 @@ public final class EndOfDayStatements implements MailboxComposer {
             return;
         }
         int businessDay = ((CloseDayCommand) command).businessDay;
-        long dayStartMs = businessDay * DAY_MS;
-        postingsByOwner.clear();
-        mailboxes.read(dayStartMs, dayStartMs + DAY_MS, this::keep);
+        if (tallying && tallyDay <= businessDay) {
+            if (tallyDay < businessDay) {
+                postingsByOwner.clear(); // every posting is counted: none was written that day
+            }
+        } else {
+            tallying = false; // recovery, or a day counted that is not this one: read the day back
+            postingsByOwner.clear();
+            long dayStartMs = businessDay * DAY_MS;
+            mailboxes.read(dayStartMs, dayStartMs + DAY_MS, this::keep);
+        }
+        tallyDay = businessDay;
         for (int i = 0; i < result.eventCount(); i++) {
             if (result.eventType(i) != LedgerEventType.DAY_CLOSED) {
                 continue;
@@ -153,13 +192,60 @@ public final class EndOfDayStatements implements MailboxComposer {
         postingsByOwner.clear();
     }
 
-    /** A message of the day: kept when it is a posting's camt.054. */
+    /** A message of the day read back: kept when it is a posting's camt.054. */
     private void keep(MailboxEntry entry) {
         if (PostingNotices.isPosting(entry.format)) {
-            postingsByOwner
-                    .computeIfAbsent(entry.recipientPartyId, owner -> new Postings())
-                    .add(PostingNotices.currencyOf(entry), entry.partySequence, PostingNotices.signedAmountOf(entry));
+            count(entry.recipientPartyId, entry.partySequence, entry.bytes, 0);
         }
+    }
+
+    private void count(String owner, long partySequence, byte[] record, int offset) {
+        postingsByOwner
+                .computeIfAbsent(owner, o -> new Postings())
+                .add(
+                        PostingNotices.currencyOf(record, offset),
+                        partySequence,
+                        PostingNotices.signedAmountOf(record, offset));
+    }
+
+    /**
+     * Start-up, once recovery has written every message the journal holds: the postings of {@code
+     * openDay} (the ledger's open business day; 0 for none) written so far are read from the
+     * mailbox, once, and from now on each posting is counted as it is written, so that a close costs
+     * O(accounts) on the sequencer, not a pass over the day's messages.
+     */
+    public void tallyFrom(long openDay) {
+        postingsByOwner.clear();
+        tallyDay = openDay;
+        if (openDay > 0) {
+            long dayStartMs = openDay * DAY_MS;
+            mailboxes.read(dayStartMs, dayStartMs + DAY_MS, this::keep);
+        }
+        tallying = true;
+    }
+
+    @Override
+    public void recordWritten(
+            String recipientPartyId,
+            long partySequence,
+            long createdTimeMs,
+            int format,
+            byte[] bytes,
+            int offset,
+            int length) {
+        if (!tallying || !PostingNotices.isPosting(format)) {
+            return;
+        }
+        long day = Math.floorDiv(createdTimeMs, DAY_MS);
+        if (day != tallyDay) {
+            postingsByOwner.clear();
+            if (day < tallyDay) {
+                tallying = false; // never booked on a closed day; should it happen, the close reads back
+                return;
+            }
+            tallyDay = day; // the first posting of a later day: the day before is closed
+        }
+        count(recipientPartyId, partySequence, bytes, offset);
     }
 
     /**
@@ -168,22 +254,20 @@ public final class EndOfDayStatements implements MailboxComposer {
      */
     private void statements(
             String owner, int currency, int businessDay, long closingMinor, Postings p, int c, OutboundSink sink) {
-        int n = c < 0 ? 0 : p.counts[c];
+        int counted = p == null ? 0 : p.pages(c);
         long dayMinor = 0;
-        for (int k = 0; k < n; k++) {
-            dayMinor = Math.addExact(dayMinor, p.amountsMinor[c][k]);
+        for (int k = 0; k < counted; k++) {
+            dayMinor = Math.addExact(dayMinor, p.sumMinor[c][k]);
         }
         long openingMinor = Math.subtractExact(closingMinor, dayMinor);
-        int pages = Math.max(1, (n + Camt053Statement.ENTRIES_MAX - 1) / Camt053Statement.ENTRIES_MAX);
+        int pages = Math.max(1, counted);
         for (int page = 1; page <= pages; page++) {
-            int first = (page - 1) * Camt053Statement.ENTRIES_MAX;
-            int end = Math.min(n, page * Camt053Statement.ENTRIES_MAX);
-            long from = n == 0 ? 1 : p.sequences[c][first];
-            long through = n == 0 ? 0 : p.sequences[c][end - 1];
+            long from = counted == 0 ? 1 : p.from[c][page - 1];
+            long through = counted == 0 ? 0 : p.through[c][page - 1];
             int length = record(currency, businessDay, openingMinor, from, through, page, pages);
             sink.record(owner, CAMT053, FORMAT, record, 0, length);
-            for (int k = first; k < end; k++) {
-                openingMinor = Math.addExact(openingMinor, p.amountsMinor[c][k]);
+            if (counted > 0) {
+                openingMinor = Math.addExact(openingMinor, p.sumMinor[c][page - 1]);
             }
         }
     }

@@ -212,16 +212,28 @@ public final class PostingNotices implements MailboxRenderer {
 
     /** The signed amount of a posting record (either format): credit &gt; 0, debit &lt; 0. */
     public static long signedAmountOf(MailboxEntry entry) {
-        byte[] in = entry.bytes;
-        long high = (in[4] & 0xFF) << 24 | (in[5] & 0xFF) << 16 | (in[6] & 0xFF) << 8 | (in[7] & 0xFF);
-        long low = (in[8] & 0xFF) << 24 | (in[9] & 0xFF) << 16 | (in[10] & 0xFF) << 8 | (in[11] & 0xFF);
+        return signedAmountOf(entry.bytes, 0);
+    }
+
+    /** The signed amount of the posting record at {@code in[at..]} (either format). */
+    public static long signedAmountOf(byte[] in, int at) {
+        long high = (long) bigEndianInt(in, at + 4);
+        long low = bigEndianInt(in, at + 8);
         return (high << 32) | (low & 0xFFFF_FFFFL);
+    }
+
+    private static int bigEndianInt(byte[] in, int at) {
+        return (in[at] & 0xFF) << 24 | (in[at + 1] & 0xFF) << 16 | (in[at + 2] & 0xFF) << 8 | (in[at + 3] & 0xFF);
     }
 
     /** The currency of a posting record (either format), as {@link #readEntry} returns it. */
     public static int currencyOf(MailboxEntry entry) {
-        byte[] in = entry.bytes;
-        return (in[0] & 0xFF) << 24 | (in[1] & 0xFF) << 16 | (in[2] & 0xFF) << 8 | (in[3] & 0xFF);
+        return currencyOf(entry.bytes, 0);
+    }
+
+    /** The currency of the posting record at {@code in[at..]} (either format). */
+    public static int currencyOf(byte[] in, int at) {
+        return bigEndianInt(in, at);
     }
 
     /** {@code owner}'s account in {@code currency} at the platform: {@code KAPK-{CCY}-{owner}}, kept by the platform. */

@@ -236,6 +236,9 @@ public final class Mailboxes implements AutoCloseable {
         return parkedTotal.get();
     }
 
+    /** Told of each compact record written, or null; sequencer thread. */
+    private MailboxRecordObserver recordObserver;
+
     /** The sequencer's own tailer for {@link #readToday}; created on first use. */
     private ExcerptTailer statementTailer;
 
@@ -356,6 +359,11 @@ public final class Mailboxes implements AutoCloseable {
         return entry;
     }
 
+    /** Sequencer thread: from now on {@code observer} is told of every compact record written. */
+    public void observeRecords(MailboxRecordObserver observer) {
+        this.recordObserver = observer;
+    }
+
     /**
      * Sequencer thread, before journaling {@code command}: null when every mailbox the command could
      * write to has room, else why not (naming the party, its undelivered count and the limit).
@@ -472,6 +480,9 @@ public final class Mailboxes implements AutoCloseable {
             }
         }
         mailbox.append(index);
+        if (format != MailboxEntry.FORMAT_MESSAGE && recordObserver != null) {
+            recordObserver.recordWritten(recipient, partySequence, timeMs, format, b, off, len);
+        }
         if (inboundSequence == lastInboundSequence) {
             messagesOfLastInbound++;
         } else {

@@ -250,6 +250,12 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             mailboxes.addParty(party.id());
         }
         mailboxRecovery = null;
+        if (closesDays) {
+            // From here on the day's postings are counted as they are written: a close costs
+            // O(accounts), not a pass over the day's messages.
+            endOfDayStatements.tallyFrom(ledger.openDayEpoch());
+            mailboxes.observeRecords(endOfDayStatements);
+        }
     }
 
     /** The XML limits of the configuration, for decoding journaled messages again. */
