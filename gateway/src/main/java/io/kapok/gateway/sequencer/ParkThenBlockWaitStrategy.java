@@ -32,7 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  * pays one wake-up, as with blocking.
  *
  * <p>Measured (BENCHMARKS.md): since the sequencer hands each batch's answers to an event loop as one
- * task, this strategy gives the same capacity as {@code blocking} on 2 cores, with ~10% more CPU on
+ * task, this strategy gives the same capacity as {@code blocking} on 2 cores, with 10–35% more CPU on
  * the sequencer thread (its naps); {@code blocking} stays the default.
  *
  * <p>The blocking phase is Disruptor's {@code LiteBlockingWaitStrategy}: a publisher takes the lock
