@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Damage done to a stopped gateway's journal files, to see it detected. */
+/** Damage done to a gateway's journal files, to see it detected; what its queue files hold. */
 final class JournalBytes {
     private JournalBytes() {}
 
@@ -34,7 +34,20 @@ final class JournalBytes {
         throw new AssertionError("'" + marker + "' is in no journal file of " + files);
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /** Every Chronicle Queue cycle file under {@code dir}, concatenated in name order. */
+    static byte[] cycleFileBytes(Path dir) throws IOException {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path file :
+                    s.filter(p -> p.toString().endsWith(".cq4")).sorted().toList()) {
+                all.write(Files.readAllBytes(file));
+            }
+        }
+        return all.toByteArray();
+    }
+
+    /** Where {@code needle} first occurs in {@code haystack}, or -1. */
+    static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {

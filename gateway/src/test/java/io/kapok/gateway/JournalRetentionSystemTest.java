@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Journal retention on real files with a roll cycle of one second ({@code TEST_SECONDLY}): cycles
- * every kept snapshot lies after are moved to the archive, the others stay; a restart recovers the
- * same state hash; {@code journal verify} checks the chain from the first retained entry; the
- * mailbox still delivers every message.
+ * every kept snapshot lies after, and whose messages the mailbox no longer holds, are moved to the
+ * archive, the others stay; a restart recovers the same state hash; {@code journal verify} checks
+ * the chain from the first retained entry; every message the mailbox still holds is delivered,
+ * relayed payments read back from their journal entries.
  */
 @Timeout(120)
 class JournalRetentionSystemTest extends LoopbackGatewayTest {
@@ -42,7 +43,9 @@ class JournalRetentionSystemTest extends LoopbackGatewayTest {
                 .withDataDir(dataDir.toString())
                 .withRollCycle(TestRollCycles.TEST_SECONDLY.name())
                 .withSnapshots(new GatewayConfig.Snapshot(PAYMENTS_PER_ROUND, 1, KEEP_SNAPSHOTS))
-                .withJournalRetention(new GatewayConfig.JournalRetention(mode, KEEP_CYCLES, 0));
+                .withJournalRetention(new GatewayConfig.JournalRetention(mode, KEEP_CYCLES, 0))
+                // Mailbox cycles whose messages are all delivered go at once (checked every second).
+                .withMailboxRetention(new GatewayConfig.MailboxRetention("delete", 1, 0, 0, 1));
     }
 
     private HttpResponse<String> get(String path, String party) throws IOException, InterruptedException {
@@ -55,6 +58,10 @@ class JournalRetentionSystemTest extends LoopbackGatewayTest {
 
     /** Payments in rounds a little over a second apart, so each round lands in a cycle file of its own. */
     private void payInRounds(String prefix) throws Exception {
+        payInRounds(prefix, true);
+    }
+
+    private void payInRounds(String prefix, boolean takeDelivery) throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < PAYMENTS_PER_ROUND; i++) {
                 HttpResponse<String> answer = http.send(
@@ -65,8 +72,21 @@ class JournalRetentionSystemTest extends LoopbackGatewayTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, answer.statusCode(), answer.body());
             }
+            if (takeDelivery) {
+                takeDelivery("PRBKCNGZXXX");
+                takeDelivery("VHBKHKHHXXX");
+            }
             Thread.sleep(1_100);
         }
+    }
+
+    /** The party asks for what follows its last message: everything up to it counts as delivered. */
+    private void takeDelivery(String party) throws Exception {
+        long last = json.readTree(
+                        get("/v1/mailbox?after=0&limit=1&waitMs=0", party).body())
+                .get("lastSequence")
+                .asLong();
+        assertEquals(200, get("/v1/mailbox?after=" + last + "&waitMs=0", party).statusCode());
     }
 
     private static List<Path> cycleFiles(Path dir) throws IOException {
@@ -80,18 +100,33 @@ class JournalRetentionSystemTest extends LoopbackGatewayTest {
         }
     }
 
-    /** The payments relayed to the instructed agent's mailbox, counted from its first message on. */
-    private int relayedPayments() throws Exception {
-        JsonNode box = json.readTree(
-                get("/v1/mailbox?after=0&limit=256&waitMs=0", "VHBKHKHHXXX").body());
+    /**
+     * The payments relayed to the instructed agent's mailbox that it still holds, in order without a
+     * gap; each one's bytes are read back from its journal entry, which the journal must still hold.
+     */
+    private int relayedPayments(long firstRetainedEntry) throws Exception {
+        HttpResponse<String> response = get("/v1/mailbox?after=0&limit=256&waitMs=0", "VHBKHKHHXXX");
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode box = json.readTree(response.body());
         int relayed = 0;
-        long expected = 1;
+        long expected = -1;
         for (JsonNode message : box.get("messages")) {
-            assertEquals(expected++, message.get("sequence").asLong(), "in order, without a gap");
+            long sequence = message.get("sequence").asLong();
+            assertTrue(expected < 0 || sequence == expected, "in order, without a gap: " + sequence);
+            expected = sequence + 1;
+            assertTrue(
+                    message.get("inboundSequence").asLong() >= firstRetainedEntry,
+                    "a message the mailbox holds belongs to an entry the journal holds: " + message);
             if (message.get("type").asText().equals("pacs.008.001.08")) {
+                String xml = new String(
+                        java.util.Base64.getDecoder()
+                                .decode(message.get("xmlBase64").asText()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(xml.contains("<MsgId>PRBK-"), xml);
                 relayed++;
             }
         }
+        assertTrue(expected < 0 || box.get("lastSequence").asLong() == expected - 1, "up to the last message");
         return relayed;
     }
 
@@ -112,8 +147,8 @@ class JournalRetentionSystemTest extends LoopbackGatewayTest {
         String hash = get("/v1/ledger/hash", null).body();
         long lastSequence = gateway.sequencer().lastSequence();
 
-        // Mailbox delivery is not touched: every relayed payment is still there, in order.
-        assertEquals(ROUNDS * PAYMENTS_PER_ROUND, relayedPayments());
+        // Every message the mailbox still holds is delivered, relayed payments read from the journal.
+        int relayed = relayedPayments(JournalChainLinks.load(dataDir).firstRetainedSequence());
         gateway.close();
         gateway = null;
 
@@ -145,7 +180,8 @@ class JournalRetentionSystemTest extends LoopbackGatewayTest {
         gateway = Gateway.start(config("archive"));
         assertEquals(lastSequence, gateway.sequencer().lastSequence());
         assertEquals(hash, get("/v1/ledger/hash", null).body());
-        assertEquals(ROUNDS * PAYMENTS_PER_ROUND, relayedPayments());
+        // (mailbox retention goes on removing delivered cycles meanwhile)
+        assertTrue(relayedPayments(firstRetained) <= relayed);
         gateway.close();
         gateway = null;
 
@@ -156,6 +192,28 @@ class JournalRetentionSystemTest extends LoopbackGatewayTest {
         }
         Exception refused = assertThrows(Exception.class, () -> Gateway.start(config("archive")));
         assertTrue(refused.getMessage().contains("the journal begins at entry " + firstRetained), refused.getMessage());
+    }
+
+    @Test
+    void keepsEveryCycleWhoseMessagesTheMailboxStillHolds() throws Exception {
+        // The default mailbox retention keeps delivered cycles for days; nobody takes delivery here.
+        gateway = Gateway.start(config("archive")
+                .withMailboxRetention(ConfigLoader.loadDefaults().mailbox().retentionOrDefault()));
+        payInRounds("PRBK-HELD-", false);
+        long snapshotted = gateway.sequencer().lastSequence();
+        for (int i = 0; i < 200 && gateway.sequencer().snapshots().lastSnapshotSequence() < snapshotted; i++) {
+            Thread.sleep(50);
+        }
+        JournalRetention.State state = gateway.sequencer().snapshots().retention();
+        for (int i = 0;
+                i < 100 && (state.keptBecause() == null || !state.keptBecause().contains("mailbox"));
+                i++) {
+            Thread.sleep(50);
+            state = gateway.sequencer().snapshots().retention();
+        }
+        // Only the configured world's cycle (no message of it in any mailbox) may have gone.
+        assertTrue(state.keptBecause().contains("whose messages the mailbox still holds"), state.toString());
+        assertEquals(ROUNDS * PAYMENTS_PER_ROUND, relayedPayments(state.firstRetainedSequence()));
     }
 
     @Test

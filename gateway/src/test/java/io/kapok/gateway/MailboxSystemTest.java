@@ -241,6 +241,44 @@ class MailboxSystemTest {
     }
 
     @Test
+    void aRelayedPaymentIsKeptAsAReferenceToItsJournalEntryNotASecondCopy() throws Exception {
+        start(config());
+        assertSettled(post(TestMessages.SAMPLE));
+        gateway.close();
+        gateway = null;
+
+        // The bytes are written once, in the journal; the mailbox holds a 12-byte reference.
+        byte[] body = "<GrpHdr>".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(
+                JournalBytes.indexOf(JournalBytes.cycleFileBytes(dataDir.resolve("journal")), body) >= 0,
+                "the journal holds the message");
+        assertEquals(
+                -1,
+                JournalBytes.indexOf(JournalBytes.cycleFileBytes(dataDir.resolve("mailbox")), body),
+                "the mailbox holds no copy");
+
+        // Read back through the reference, after a restart, byte for byte what the sender sent.
+        start(config());
+        JsonNode message = mailbox(VHBK, "after=0&waitMs=0").get("messages").get(0);
+        assertEquals("pacs.008.001.08", message.get("type").asText());
+        assertArrayEquals(TestMessages.SAMPLE.getBytes(StandardCharsets.UTF_8), xml(message));
+    }
+
+    @Test
+    void aRelayedPaymentWhoseJournaledBytesWereAlteredIsNotServed() throws Exception {
+        start(config());
+        assertSettled(post(TestMessages.SAMPLE));
+        assertEquals(1, mailbox(VHBK, "after=0&waitMs=0").get("messages").size());
+
+        // Alter one byte of the journaled message in place (the file is mapped: the gateway sees it).
+        JournalBytes.flipByteOf(dataDir, "<GrpHdr>");
+        // The message digest journaled with the bytes no longer matches: "retry later", not altered bytes.
+        HttpResponse<String> refused = poll(VHBK, "after=0&waitMs=0");
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("mailbox read failed"), refused.body());
+    }
+
+    @Test
     void resumeAfterRestartGivesTheSameSequencesAndBytes() throws Exception {
         start(config());
         for (int i = 1; i <= 3; i++) {

@@ -513,4 +513,20 @@ public record GatewayConfig(
         return new GatewayConfig(
                 gateway, limits, sequencer, journal, platform, m, parties, creditLines, programmes, notifications, fx);
     }
+
+    /** The same mailbox settings with {@code retention} instead. */
+    public GatewayConfig withMailboxRetention(MailboxRetention retention) {
+        Mailbox m = mailbox;
+        return withMailbox(new Mailbox(
+                m.capacityPerParty(),
+                m.messagesPerPollDefault(),
+                m.messagesPerPollMax(),
+                m.pollWaitMsDefault(),
+                m.pollWaitMsMax(),
+                m.parkedPollsPerPartyMax(),
+                m.parkedPollsMax(),
+                m.readerThreads(),
+                m.readQueueMax(),
+                retention));
+    }
 }

@@ -177,7 +177,7 @@ public final class FlowNotifications implements MailboxComposer {
             case REGISTER_RECEIVABLE -> {
                 RegisterReceivableCommand r = (RegisterReceivableCommand) command;
                 if (rawLength > 0) {
-                    sink.message(r.senderId.equals(r.debtorId) ? r.creditorId : r.debtorId, TSIN004, raw, 0, rawLength);
+                    sink.journaled(r.senderId.equals(r.debtorId) ? r.creditorId : r.debtorId, TSIN004, raw, rawLength);
                 }
             }
             case REQUEST_FINANCING -> financingRequest((RequestFinancingCommand) command, raw, rawLength, result, sink);
@@ -224,7 +224,7 @@ public final class FlowNotifications implements MailboxComposer {
             case SETTLE_RECEIVABLE -> {
                 SettleReceivableCommand s = (SettleReceivableCommand) command;
                 if (rawLength > 0 && !s.payeeBankId.equals(s.senderId)) {
-                    sink.message(s.payeeBankId, PACS008, raw, 0, rawLength);
+                    sink.journaled(s.payeeBankId, PACS008, raw, rawLength);
                 }
             }
             default -> {}
@@ -353,7 +353,7 @@ public final class FlowNotifications implements MailboxComposer {
     /** The message as its sender wrote it, to {@code recipient} (none when either is missing). */
     private static void relay(byte[] raw, int rawLength, String recipient, String type, OutboundSink sink) {
         if (rawLength > 0 && recipient != null) {
-            sink.message(recipient, type, raw, 0, rawLength);
+            sink.journaled(recipient, type, raw, rawLength);
         }
     }
 

@@ -274,6 +274,14 @@ public final class Journal implements AutoCloseable {
         return queue;
     }
 
+    /**
+     * The Chronicle index of the entry the last {@link #append} wrote; sequencer thread, after an
+     * append. A mailbox refers to a relayed message by it ({@link JournalMessages}).
+     */
+    public long lastAppendedIndex() {
+        return appender.lastIndexAppended();
+    }
+
     /** The data directory the journal lives in (its queue is in {@code journal/} under it). */
     public Path dataDir() {
         return dataDir;

@@ -32,7 +32,10 @@ import org.slf4j.LoggerFactory;
  *   <li>every kept snapshot lies in a later cycle: recovery from any of them, and the snapshot
  *       thread's own replica, start after it;
  *   <li>no reader of this gateway (the snapshot thread, the audit) is in it or before it, and the
- *       queue does not hold its file mapped ({@code StoreFileListener}).
+ *       queue does not hold its file mapped ({@code StoreFileListener});
+ *   <li>the mailbox holds no message of its entries any more (mailbox retention removed them): a
+ *       relayed message is kept in the mailbox as a reference to its journal entry, whose bytes are
+ *       read whenever the recipient fetches it.
  * </ol>
  *
  * Before a file goes, a line naming its entries and the hash of its last entry is made durable in
@@ -73,14 +76,29 @@ public final class JournalRetention {
     private final Journal journal;
     private final GatewayConfig.JournalRetention settings;
     private final LongSupplier clockMs;
+    private final LongSupplier oldestMailboxSequence;
     private volatile State state;
     private long cyclesRemoved;
 
     /** @param clockMs the wall clock, epoch ms (cycle ages only; nothing of it enters the journal) */
     public JournalRetention(Journal journal, GatewayConfig.JournalRetention settings, LongSupplier clockMs) {
+        this(journal, settings, clockMs, () -> Long.MAX_VALUE);
+    }
+
+    /**
+     * @param clockMs the wall clock, epoch ms (cycle ages only; nothing of it enters the journal)
+     * @param oldestMailboxSequence the journal sequence of the oldest entry a message in the
+     *     mailbox belongs to ({@code Long.MAX_VALUE}: none); asked once per run
+     */
+    public JournalRetention(
+            Journal journal,
+            GatewayConfig.JournalRetention settings,
+            LongSupplier clockMs,
+            LongSupplier oldestMailboxSequence) {
         this.journal = journal;
         this.settings = settings;
         this.clockMs = clockMs;
+        this.oldestMailboxSequence = oldestMailboxSequence;
         this.state = new State(settings.mode(), 0, journal.links().firstRetainedSequence(), -1, 0, null, null);
     }
 
@@ -121,6 +139,7 @@ public final class JournalRetention {
             }
             int readerCycle = journal.oldestReaderCycle();
             long keepAfterMs = now - TimeUnit.DAYS.toMillis(settings.keepDays());
+            long mailboxFloor = oldestMailboxSequence.getAsLong();
             for (int i = 0; i + settings.keepCycles() < cycles.size(); i++) {
                 int cycle = cycles.get(i);
                 long endMs = queue.epoch() + ((long) cycle + 1) * rollCycle.lengthInMillis();
@@ -135,6 +154,9 @@ public final class JournalRetention {
                     keptBecause = "cycle " + fileName(queue, cycle) + " is still being read";
                 } else if (journal.acquiredCycles().contains(cycle)) {
                     keptBecause = "cycle " + fileName(queue, cycle) + " is still mapped";
+                } else if (mailboxFloor != Long.MAX_VALUE && lastSequenceOf(queue, cycles.get(i + 1)) >= mailboxFloor) {
+                    keptBecause = "cycle " + fileName(queue, cycle) + " holds entry " + mailboxFloor
+                            + " or a later one, whose messages the mailbox still holds (mailbox.retention)";
                 } else {
                     remove(queue, cycle, cycles.get(i + 1), now);
                     removed++;
@@ -216,6 +238,18 @@ public final class JournalRetention {
                 first[0],
                 firstOfNext - 1,
                 firstOfNext);
+    }
+
+    /** The sequence of the last entry before {@code nextCycle}, the cycle after the one asked about. */
+    private static long lastSequenceOf(SingleChronicleQueue queue, int nextCycle) {
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            long firstOfNext = firstEntry(tailer, queue.rollCycle(), nextCycle, null);
+            if (firstOfNext < 0) {
+                throw new IllegalStateException(
+                        "the journal cycle " + fileName(queue, nextCycle) + " holds no entry yet");
+            }
+            return firstOfNext - 1;
+        }
     }
 
     /**

@@ -51,5 +51,15 @@ public interface MailboxComposer {
          * @param record the record is {@code record[offset..offset+length)}
          */
         void record(String recipientPartyId, String messageType, int format, byte[] record, int offset, int length);
+
+        /**
+         * The inbound message itself, relayed verbatim: {@code raw[0..rawLength)} as journaled with
+         * the command being composed. The mailbox keeps a reference to that journal entry ({@link
+         * MailboxEntry#FORMAT_JOURNALED}) when it knows where the entry is, rather than a second
+         * copy of the bytes; otherwise (and by default) a copy.
+         */
+        default void journaled(String recipientPartyId, String messageType, byte[] raw, int rawLength) {
+            message(recipientPartyId, messageType, raw, 0, rawLength);
+        }
     }
 }

@@ -16,7 +16,8 @@ import net.openhft.chronicle.bytes.Bytes;
  *  createdTimeMs      int64       epoch ms UTC: the inbound entry's receive time, never a clock
  *  format             int8        0: the bytes are the message itself. Otherwise a compact record
  *                                 of that format, rendered to the message when it is read (a
- *                                 {@link MailboxRenderer}): same bytes every time
+ *                                 {@link MailboxRenderer}): same bytes every time. 4: a relayed
+ *                                 message kept as a reference to its journal entry
  *  length             int32       then the bytes; nothing follows
  *
  *  MESSAGE ("KPM1"), as written before formats: the same without {@code format} (always 0)
@@ -36,6 +37,17 @@ public final class MailboxEntry {
     private static final int MESSAGE_MAGIC_V1 = 0x4B504D31;
     /** {@link #format} of a message stored as itself. */
     public static final int FORMAT_MESSAGE = 0;
+
+    /**
+     * {@link #format} of a relayed inbound message kept as a reference to the journal entry that
+     * holds its bytes, not as a copy: {@value #JOURNALED_RECORD_BYTES} bytes, big-endian, the
+     * entry's Chronicle index (int64) and the message's length (int32). The entry is {@link
+     * #inboundSequence}. Rendered by {@link JournaledMessageRenderer}.
+     */
+    public static final int FORMAT_JOURNALED = 4;
+
+    /** Bytes of a {@link #FORMAT_JOURNALED} record. */
+    public static final int JOURNALED_RECORD_BYTES = 12;
 
     static final int DELIVERED_MAGIC = 0x4B504431;
 
@@ -71,6 +83,34 @@ public final class MailboxEntry {
         out.writeByte((byte) format);
         out.writeInt(length);
         out.write(bytes, offset, length);
+    }
+
+    /** Writes a {@link #FORMAT_JOURNALED} record into {@code record[0..JOURNALED_RECORD_BYTES)}. */
+    static void writeJournaled(byte[] record, long journalIndex, int messageLength) {
+        for (int i = 0; i < 8; i++) {
+            record[i] = (byte) (journalIndex >>> (56 - 8 * i));
+        }
+        for (int i = 0; i < 4; i++) {
+            record[8 + i] = (byte) (messageLength >>> (24 - 8 * i));
+        }
+    }
+
+    /** The journal entry's Chronicle index in a {@link #FORMAT_JOURNALED} record. */
+    static long journaledIndex(byte[] record) {
+        long index = 0;
+        for (int i = 0; i < 8; i++) {
+            index = (index << 8) | (record[i] & 0xFF);
+        }
+        return index;
+    }
+
+    /** The message's length in a {@link #FORMAT_JOURNALED} record. */
+    static int journaledLength(byte[] record) {
+        int length = 0;
+        for (int i = 0; i < 4; i++) {
+            length = (length << 8) | (record[8 + i] & 0xFF);
+        }
+        return length;
     }
 
     static void writeDelivered(Bytes<?> out, String partyId, long deliveredSequence) {

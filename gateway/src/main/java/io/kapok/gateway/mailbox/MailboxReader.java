@@ -54,6 +54,7 @@ final class MailboxReader implements AutoCloseable {
                                     ReaderState s = state.get();
                                     if (s != null) {
                                         s.tailer.close();
+                                        s.renderer.close();
                                     }
                                 }
                             },

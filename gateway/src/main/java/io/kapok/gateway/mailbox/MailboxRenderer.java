@@ -37,4 +37,7 @@ public interface MailboxRenderer {
     default void render(MailboxEntry entry, MailboxLookup lookup) {
         render(entry);
     }
+
+    /** Releases what the renderer holds open; on its reader thread, as that thread ends. */
+    default void close() {}
 }

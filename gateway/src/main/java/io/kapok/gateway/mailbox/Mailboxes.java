@@ -359,6 +359,32 @@ public final class Mailboxes implements AutoCloseable {
         return entry;
     }
 
+    /**
+     * The journal sequence of the oldest message the mailbox queue still holds (delivered or not),
+     * or {@code Long.MAX_VALUE} when it holds none. Journal retention keeps the cycle of that entry
+     * and every later one: a relayed message is a reference to its journal entry ({@link
+     * MailboxEntry#FORMAT_JOURNALED}), read whenever it is fetched, and a party may fetch a message
+     * again for as long as the mailbox keeps it ({@code mailbox.retention}). Messages are written in
+     * journal order, so the queue's first message is the oldest. Any thread.
+     */
+    public long oldestRetainedInboundSequence() {
+        MailboxEntry entry = new MailboxEntry();
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            tailer.toStart();
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return Long.MAX_VALUE;
+                    }
+                    if (!dc.isMetaData()
+                            && entry.read(dc.wire().bytes(), false, dc.index()) == MailboxEntry.MESSAGE_MAGIC) {
+                        return entry.inboundSequence;
+                    }
+                }
+            }
+        }
+    }
+
     /** Sequencer thread: from now on {@code observer} is told of every compact record written. */
     public void observeRecords(MailboxRecordObserver observer) {
         this.recordObserver = observer;
@@ -384,20 +410,24 @@ public final class Mailboxes implements AutoCloseable {
      * rest of the command's messages are still composed and kept, and each {@link #endBatch()}
      * tries to write them again.
      */
-    public void append(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result) {
-        compose(command, raw, rawLength, result, 0);
+    public void append(LedgerCommand command, long journalIndex, byte[] raw, int rawLength, LedgerResult result) {
+        compose(command, journalIndex, raw, rawLength, result, 0);
     }
 
     /**
      * Composes the messages of {@code command} and appends all but the first {@code skip} of them.
      * Returns how many were appended.
+     *
+     * @param journalIndex the Chronicle index of the command's journal entry, which holds {@code
+     *     raw}: relayed messages refer to it instead of copying the bytes; negative when unknown
+     *     (the messages are then copied)
      */
-    int compose(LedgerCommand command, byte[] raw, int rawLength, LedgerResult result, int skip) {
+    int compose(LedgerCommand command, long journalIndex, byte[] raw, int rawLength, LedgerResult result, int skip) {
         if (!writable) {
             throw new IllegalStateException("the mailbox is not writable since an earlier failure: " + writeError);
         }
         Writer w = writer;
-        w.start(command, skip);
+        w.start(command, journalIndex, skip);
         try {
             for (MailboxComposer composer : composers) {
                 composer.compose(command, raw, rawLength, result, w);
@@ -671,13 +701,16 @@ public final class Mailboxes implements AutoCloseable {
      */
     private final class Writer implements MailboxComposer.OutboundSink {
         private long inboundSequence;
+        private long journalIndex;
         private long timeMs;
         private int skip;
         int appended;
         RuntimeException failure;
+        private final byte[] journaledRecord = new byte[MailboxEntry.JOURNALED_RECORD_BYTES];
 
-        void start(LedgerCommand command, int skip) {
+        void start(LedgerCommand command, long journalIndex, int skip) {
             this.inboundSequence = command.sequence;
+            this.journalIndex = journalIndex;
             this.timeMs = command.timeMs;
             this.skip = skip;
             this.appended = 0;
@@ -687,6 +720,22 @@ public final class Mailboxes implements AutoCloseable {
         @Override
         public void message(String recipientPartyId, String messageType, byte[] bytes, int offset, int length) {
             record(recipientPartyId, messageType, MailboxEntry.FORMAT_MESSAGE, bytes, offset, length);
+        }
+
+        @Override
+        public void journaled(String recipientPartyId, String messageType, byte[] raw, int rawLength) {
+            if (journalIndex < 0) {
+                message(recipientPartyId, messageType, raw, 0, rawLength);
+                return;
+            }
+            MailboxEntry.writeJournaled(journaledRecord, journalIndex, rawLength);
+            record(
+                    recipientPartyId,
+                    messageType,
+                    MailboxEntry.FORMAT_JOURNALED,
+                    journaledRecord,
+                    0,
+                    MailboxEntry.JOURNALED_RECORD_BYTES);
         }
 
         @Override

@@ -32,6 +32,6 @@ public final class PaymentRelayComposer implements MailboxComposer {
         if (command.type() != CommandType.TRANSFER || !result.applied || result.retry || rawLength == 0) {
             return;
         }
-        sink.message(((TransferCommand) command).creditPartyId, MESSAGE_TYPE, raw, 0, rawLength);
+        sink.journaled(((TransferCommand) command).creditPartyId, MESSAGE_TYPE, raw, rawLength);
     }
 }

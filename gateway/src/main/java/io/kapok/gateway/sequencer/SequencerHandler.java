@@ -17,7 +17,9 @@ import io.kapok.gateway.fx.FxRateGuard;
 import io.kapok.gateway.http.PendingResponse;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalAuditor;
+import io.kapok.gateway.journal.JournalMessages;
 import io.kapok.gateway.journal.JournalWriteHook;
+import io.kapok.gateway.mailbox.JournaledMessageRenderer;
 import io.kapok.gateway.mailbox.MailboxRecovery;
 import io.kapok.gateway.mailbox.MailboxWriteHook;
 import io.kapok.gateway.mailbox.Mailboxes;
@@ -206,7 +208,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                         recovery.snapshot(),
                         ledger.lastSequence(),
                         () -> outboundCompleteSequence,
-                        config.journal().retentionOrDefault())
+                        config.journal().retentionOrDefault(),
+                        mailboxes::oldestRetainedInboundSequence)
                 .start();
     }
 
@@ -219,7 +222,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 config.durability(),
                 config.mailbox(),
                 mailboxHook,
-                () -> new PlatformNoticeRenderer(platformBic),
+                () -> new JournaledMessageRenderer(
+                        new JournalMessages(journal), new PlatformNoticeRenderer(platformBic)),
                 new PaymentRelayComposer(),
                 new FlowNotifications(
                         platformBic,
@@ -374,7 +378,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                     "the ledger refused the close of day " + dateOf(open) + ": " + result.rejection);
         }
         try {
-            mailboxes.append(c, NO_BYTES, 0, result);
+            mailboxes.append(c, journal.lastAppendedIndex(), NO_BYTES, 0, result);
         } catch (RuntimeException e) {
             LOG.error(
                     "mailbox append failed after journal entry {} (the close of day {}); refusing messages until"
@@ -648,7 +652,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 mailboxes.addParty(((io.kapok.ledger.party.RegisterPartyCommand) command).partyId);
             }
             try {
-                mailboxes.append(command, event.raw, event.rawLength, result);
+                mailboxes.append(command, journal.lastAppendedIndex(), event.raw, event.rawLength, result);
             } catch (RuntimeException e) {
                 LOG.error(
                         "mailbox append failed after journal entry {}; refusing messages until its messages are written",
@@ -669,7 +673,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
      */
     private boolean appendOutbound(TransferCommand c, InboundEvent event, PendingResponse response) {
         try {
-            mailboxes.append(c, event.raw, event.rawLength, result);
+            mailboxes.append(c, journal.lastAppendedIndex(), event.raw, event.rawLength, result);
             return true;
         } catch (RuntimeException e) {
             LOG.error(

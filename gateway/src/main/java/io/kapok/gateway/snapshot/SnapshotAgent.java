@@ -76,12 +76,22 @@ public final class SnapshotAgent extends JournalThread {
             Path startSnapshot,
             long catchUpTo,
             LongSupplier completeSequence) {
-        this(journal, store, settings, startSnapshot, catchUpTo, completeSequence, GatewayConfig.JournalRetention.OFF);
+        this(
+                journal,
+                store,
+                settings,
+                startSnapshot,
+                catchUpTo,
+                completeSequence,
+                GatewayConfig.JournalRetention.OFF,
+                () -> Long.MAX_VALUE);
     }
 
     /**
      * @param retention what happens to journal cycle files every kept snapshot lies after: checked
      *     after each snapshot, on this thread ({@link JournalRetention})
+     * @param oldestMailboxSequence the oldest journal entry a message in the mailbox belongs to
+     *     (any thread; {@code Long.MAX_VALUE}: none): retention keeps its cycle and later ones
      */
     public SnapshotAgent(
             Journal journal,
@@ -90,9 +100,10 @@ public final class SnapshotAgent extends JournalThread {
             Path startSnapshot,
             long catchUpTo,
             LongSupplier completeSequence,
-            GatewayConfig.JournalRetention retention) {
+            GatewayConfig.JournalRetention retention,
+            LongSupplier oldestMailboxSequence) {
         super("kapok-snapshot");
-        this.retention = new JournalRetention(journal, retention, System::currentTimeMillis);
+        this.retention = new JournalRetention(journal, retention, System::currentTimeMillis, oldestMailboxSequence);
         this.completeSequence = completeSequence;
         this.journal = journal;
         this.store = store;
