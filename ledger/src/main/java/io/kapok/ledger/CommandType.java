@@ -70,11 +70,28 @@ public enum CommandType {
 
     /** The type with this journal code; throws for a code no version of Kapok wrote. */
     public static CommandType ofCode(int code) {
-        for (CommandType t : values()) {
-            if (t.code == code) {
-                return t;
-            }
+        CommandType t = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        if (t == null) {
+            throw new IllegalArgumentException("unknown command type code " + code);
         }
-        throw new IllegalArgumentException("unknown command type code " + code);
+        return t;
+    }
+
+    /**
+     * Each type at its code: a journal read looks one up per entry, and {@code values()} would copy
+     * the whole array each time.
+     */
+    private static final CommandType[] BY_CODE = byCode();
+
+    private static CommandType[] byCode() {
+        int max = 0;
+        for (CommandType t : values()) {
+            max = Math.max(max, t.code);
+        }
+        CommandType[] byCode = new CommandType[max + 1];
+        for (CommandType t : values()) {
+            byCode[t.code] = t;
+        }
+        return byCode;
     }
 }
