@@ -68,9 +68,12 @@ class FactoringSystemTest {
         assertEquals("ASSIGNED", part.path("state").asText());
         assertEquals(VHBK, part.path("holderId").asText(), "the bank holds the part assigned");
         assertEquals("JMMW-FA-001", part.path("parentId").asText());
+        assertEquals(300_000_00L, part.path("factoredMinor").asLong(), "what the bank took over");
+        assertEquals("300000.00", part.path("factored").asText());
         JsonNode kept = flows.get("/v1/ledger/receivables/JMMW-FA-001");
         assertEquals(JIANGMEN, kept.path("holderId").asText());
         assertEquals(200_000_00L, kept.path("outstandingMinor").asLong());
+        assertEquals(0, kept.path("factoredMinor").asLong(), "the part the supplier kept is not factored");
         assertEquals(300_000_00L, reserved(VHBK, CANTON, "USD"), "held on the bank's line to the debtor");
 
         List<String> bankMail = flows.types(VHBK);

@@ -34,6 +34,7 @@ final class LedgerViewsJson {
         amount(json, "face", r.faceMinor(), minorUnits);
         amount(json, "outstanding", r.outstandingMinor(), minorUnits);
         amount(json, "financed", r.financedMinor(), minorUnits);
+        amount(json, "factored", r.factoredMinor(), minorUnits);
         json.append(", \"issueDate\": \"").append(r.issueDate()).append('"');
         json.append(", \"dueDate\": \"").append(r.dueDate()).append('"');
         json.append(", \"financing\": ");

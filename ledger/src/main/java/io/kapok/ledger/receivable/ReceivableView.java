@@ -17,6 +17,8 @@ import java.util.List;
  * @param faceMinor        the amount registered (or split off, for a child)
  * @param outstandingMinor what the debtor still owes its holder: face minus what was split off
  * @param financedMinor    the principal of its active accepted or disbursed financing, else 0
+ * @param factoredMinor    what a bank took over by assignment (factoring; the bank is then the
+ *                         holder and the debtor pays it at maturity), else 0
  * @param issueDate        issue date
  * @param dueDate          due date
  * @param financing        its active financing, else the latest one it had, else null
@@ -35,6 +37,7 @@ public record ReceivableView(
         long faceMinor,
         long outstandingMinor,
         long financedMinor,
+        long factoredMinor,
         LocalDate issueDate,
         LocalDate dueDate,
         FinancingView financing,

@@ -923,6 +923,7 @@ public final class Receivables {
                 rec.faceMinor,
                 rec.outstandingMinor,
                 holdsPrincipal ? f.financedMinor : 0,
+                rec.factoredMinor,
                 LocalDate.ofEpochDay(rec.issueDay),
                 LocalDate.ofEpochDay(rec.dueDay),
                 financing,
