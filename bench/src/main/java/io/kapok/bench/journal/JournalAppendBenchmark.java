@@ -57,6 +57,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       before the sequencer sees the message.
  *   <li>{@code rawChronicleAppend}: one document holding the same message bytes, nothing else, then
  *       the appender's {@code sync()} in {@code sync} durability.
+ *   <li>{@code rawChronicleAppendAfterEntryHash}: Kapok's work without Kapok's code: the entry hash over 209
+ *       bytes, then one raw document as long as a Kapok entry. Its tail against {@code
+ *       rawChronicleAppend}'s shows what the entry hash alone does to an append's tail.
  *   <li>{@code mappedBufferWrite}: the floor of the machine: the same bytes copied into a plain
  *       {@link MappedByteBuffer} over a growing file, one record after the other (a new 1 GB
  *       window mapped when one is full), without Chronicle; with {@code pretouch} a thread
@@ -72,7 +75,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Parameters: {@code durability} {@code mapped} (written to the mapped file; survives a crash of
  * the process) or {@code sync} (forced to disk after each append); {@code pretouch} {@code true}
  * runs a {@link JournalPretoucher} beside the appender, which touches the pages ahead of it through
- * the appender's own mapping so that the appender does not take their page faults.
+ * the appender's own mapping so that the appender does not take their page faults; {@code digest}
+ * {@code sm3} (the default) or {@code sha256}, the digest of the Kapok entry and of the entry hash
+ * in {@code rawChronicleAppendAfterEntryHash}.
  *
  * <p>Mode {@code SampleTime}: JMH samples single appends and reports p50, p90, p99, p99.9, p99.99
  * and the maximum, in microseconds. Each trial writes up to a few GB; the queue directories are
@@ -107,6 +112,22 @@ public class JournalAppendBenchmark {
     @Param({"false", "true"})
     public boolean pretouch;
 
+    /**
+     * The journal's digest ({@code journal.digest}): {@code sm3}, the default, or {@code sha256}
+     * (run with {@code -p digest=sha256}); for {@code kapokJournalAppend} and {@code
+     * rawChronicleAppendAfterEntryHash}.
+     */
+    @Param({"sm3"})
+    public String digest;
+
+    JournalDigest algorithm() {
+        JournalDigest algorithm = JournalDigest.ofConfigName(digest);
+        if (algorithm == null) {
+            throw new IllegalArgumentException("digest " + digest + " is neither sm3 nor sha256");
+        }
+        return algorithm;
+    }
+
     static byte[] message() {
         return BenchSamples.pacs008Padded(MESSAGE_BYTES);
     }
@@ -133,13 +154,14 @@ public class JournalAppendBenchmark {
         @Setup(Level.Trial)
         public void setUp(JournalAppendBenchmark settings) throws IOException {
             raw = message();
-            JournalDigest.digest(JournalDigest.SM3.newDigest(), raw, 0, raw.length, messageDigest);
+            JournalDigest algorithm = settings.algorithm();
+            JournalDigest.digest(algorithm.newDigest(), raw, 0, raw.length, messageDigest);
             dir = Files.createTempDirectory("kapok-journal-bench");
             journal = Journal.open(
                     dir,
                     "FAST_DAILY",
                     Durability.valueOf(settings.durability.toUpperCase(Locale.ROOT)),
-                    JournalDigest.SM3,
+                    algorithm,
                     JournalWriteHook.NONE,
                     settings.pretouch);
             command.senderId = "PRBKCNGZXXX";
@@ -173,11 +195,17 @@ public class JournalAppendBenchmark {
         boolean sync;
         byte[] raw;
         final JournalAppendFront front = new JournalAppendFront();
+        /** For {@code rawChronicleAppendAfterEntryHash}: stands for an entry's hashed bytes. */
+        final byte[] entryHead = new byte[ENTRY_HASHED_BYTES];
+
+        Digest entryDigest;
+        final byte[] entryHash = new byte[JournalDigest.LENGTH_BYTES];
 
         @Setup(Level.Trial)
         public void setUp(JournalAppendBenchmark settings) throws IOException {
             raw = message();
             sync = settings.durability.equals("sync");
+            entryDigest = settings.algorithm().newDigest();
             dir = Files.createTempDirectory("kapok-raw-chronicle-bench");
             queue = SingleChronicleQueueBuilder.binary(dir.resolve("journal"))
                     .rollCycle(RollCycles.FAST_DAILY)
@@ -305,6 +333,30 @@ public class JournalAppendBenchmark {
         long end;
         try (DocumentContext dc = s.appender.writingDocument()) {
             out = dc.wire().bytes();
+            out.write(s.raw, 0, s.raw.length);
+            end = out.writePosition();
+        }
+        s.front.published(out, end);
+        if (s.sync) {
+            s.appender.sync();
+        }
+    }
+
+    /**
+     * Kapok's work without Kapok's code: the entry hash ({@link #digest}) over {@value
+     * #ENTRY_HASHED_BYTES} bytes, then one raw
+     * document as long as a Kapok entry (those bytes, a 32-byte hash, a length and the message).
+     */
+    @Benchmark
+    public void rawChronicleAppendAfterEntryHash(RawChronicle s) {
+        JournalDigest.digest(s.entryDigest, s.entryHead, 0, ENTRY_HASHED_BYTES, s.entryHash);
+        Bytes<?> out;
+        long end;
+        try (DocumentContext dc = s.appender.writingDocument()) {
+            out = dc.wire().bytes();
+            out.write(s.entryHead, 0, ENTRY_HASHED_BYTES);
+            out.write(s.entryHash, 0, JournalDigest.LENGTH_BYTES);
+            out.writeInt(s.raw.length);
             out.write(s.raw, 0, s.raw.length);
             end = out.writePosition();
         }
