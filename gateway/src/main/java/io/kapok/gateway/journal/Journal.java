@@ -396,6 +396,7 @@ public final class Journal implements AutoCloseable {
         private final ExcerptTailer tailer;
         private final boolean checkMessageDigests;
         private final JournalEntryCodec.Decoded decoded = new JournalEntryCodec.Decoded();
+        private final JournalEntryCodec.IndexPosition position = new JournalEntryCodec.IndexPosition();
         private final byte[] prev;
         private long expected;
         /** Read by retention on the snapshot thread: the cycles before this one are behind the reader. */
@@ -439,11 +440,7 @@ public final class Journal implements AutoCloseable {
                     }
                     long index = dc.index();
                     JournalEntryCodec.read(
-                            dc.wire().bytes(),
-                            decoded,
-                            "index 0x" + Long.toHexString(index),
-                            checkMessageDigests,
-                            parallelCheck == null);
+                            dc.wire().bytes(), decoded, position.at(index), checkMessageDigests, parallelCheck == null);
                     long sequence = decoded.command.sequence;
                     if (sequence != expected && expected == 1 && lastIndex < 0) {
                         startAfterRemovedCycles(sequence);

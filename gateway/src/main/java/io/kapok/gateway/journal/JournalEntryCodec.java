@@ -642,6 +642,24 @@ public final class JournalEntryCodec {
     }
 
     /** Reusable objects an entry is decoded into; one set per reading thread. */
+    /**
+     * Where an entry is, as {@code "index 0x…"}, for {@link #read}'s error messages: formatted only
+     * when one is made, since a reader names every entry it reads. Reused by its reader.
+     */
+    static final class IndexPosition {
+        private long index;
+
+        IndexPosition at(long index) {
+            this.index = index;
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return "index 0x" + Long.toHexString(index);
+        }
+    }
+
     public static final class Decoded {
         public final RegisterPartyCommand registerParty = new RegisterPartyCommand();
         public final OpenAccountCommand openAccount = new OpenAccountCommand();
@@ -737,7 +755,7 @@ public final class JournalEntryCodec {
      * hash is read but not recomputed: the caller checks it later from {@link Decoded#hashed} (the
      * journal does, on another thread, while it applies the entries).
      */
-    static void read(Bytes<?> in, Decoded into, String position, boolean checkMessageDigest, boolean checkEntryHash) {
+    static void read(Bytes<?> in, Decoded into, Object position, boolean checkMessageDigest, boolean checkEntryHash) {
         long sequence = -1;
         try {
             long start = in.readPosition();
