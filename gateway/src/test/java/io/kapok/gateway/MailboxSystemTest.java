@@ -265,17 +265,30 @@ class MailboxSystemTest {
     }
 
     @Test
-    void aRelayedPaymentWhoseJournaledBytesWereAlteredIsNotServed() throws Exception {
+    void aRelayedPaymentWhoseJournaledBytesWereAlteredIsNotServedAndTheOnesBeforeItStillAre() throws Exception {
         start(config());
         assertSettled(post(TestMessages.SAMPLE));
-        assertEquals(1, mailbox(VHBK, "after=0&waitMs=0").get("messages").size());
+        assertSettled(post(TestMessages.payment("PRBK-ALTERED-2", "5.55")));
+        assertEquals(2, mailbox(VHBK, "after=0&waitMs=0").get("messages").size());
 
-        // Alter one byte of the journaled message in place (the file is mapped: the gateway sees it).
-        JournalBytes.flipByteOf(dataDir, "<GrpHdr>");
-        // The message digest journaled with the bytes no longer matches: "retry later", not altered bytes.
-        HttpResponse<String> refused = poll(VHBK, "after=0&waitMs=0");
+        // Alter one byte of the second journaled message in place (the file is mapped: the gateway sees it).
+        JournalBytes.flipByteOf(dataDir, ">5.55<");
+
+        // The first message still goes out; the poll stops before the one that no longer matches.
+        JsonNode before = mailbox(VHBK, "after=0&waitMs=0");
+        assertEquals(1, before.get("messages").size(), before.toString());
+        assertEquals(1, before.get("nextAfter").asLong());
+        assertEquals(2, before.get("lastSequence").asLong());
+        assertArrayEquals(
+                TestMessages.SAMPLE.getBytes(StandardCharsets.UTF_8),
+                xml(before.get("messages").get(0)));
+        // The message digest journaled with the bytes no longer matches: "retry later" naming the
+        // message, never the altered bytes.
+        HttpResponse<String> refused = poll(VHBK, "after=1&waitMs=0");
         assertEquals(503, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("mailbox read failed"), refused.body());
+        assertTrue(refused.body().contains("mailbox message 2 of " + VHBK), refused.body());
+        assertTrue(refused.body().contains("digest"), refused.body());
     }
 
     @Test

@@ -282,6 +282,16 @@ public final class Journal implements AutoCloseable {
         return appender.lastIndexAppended();
     }
 
+    /**
+     * The first 8 bytes of the last appended entry's hash, big-endian: with {@link
+     * #lastAppendedIndex()}, what a mailbox reference checks it reads that entry and no other (an
+     * entry written at the same index after a crash lost the first has another hash). Sequencer
+     * thread, after an append.
+     */
+    public long lastEntryHashTag() {
+        return JournalMessages.tag(lastEntryHash);
+    }
+
     /** The data directory the journal lives in (its queue is in {@code journal/} under it). */
     public Path dataDir() {
         return dataDir;

@@ -9,9 +9,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  *
  * <p>Each read checks that the entry at the index is the expected sequence, reads it whole with its
  * entry hash checked, and checks the message bytes against the digest journaled with them, so the
- * bytes a recipient gets are exactly the bytes journaled for audit. A missing entry (its cycle file
- * removed by hand: retention keeps every cycle an undelivered mailbox message refers to) or a
- * damaged one is an {@link IllegalStateException} naming both.
+ * bytes a recipient gets are exactly the bytes journaled for audit; and that the entry's hash
+ * begins with the tag the reference recorded, so an entry written at the same index and sequence
+ * after a crash lost the one referred to is not taken for it. A missing entry (its cycle file
+ * removed by hand: retention keeps every cycle the mailbox still holds a message of) or a damaged
+ * one is an {@link IllegalStateException} naming both.
  *
  * <p>One instance per thread: its tailer is opened on first use, on the reading thread.
  */
@@ -30,7 +32,7 @@ public final class JournalMessages implements AutoCloseable {
      *
      * @throws IllegalStateException when the journal has no such entry there, or it fails its checks
      */
-    public JournalEntryCodec.Decoded read(long index, long sequence) {
+    public JournalEntryCodec.Decoded read(long index, long sequence, long entryHashTag) {
         ExcerptTailer t = tailer;
         if (t == null) {
             t = journal.queue().createTailer();
@@ -52,7 +54,20 @@ public final class JournalMessages implements AutoCloseable {
             throw new IllegalStateException("the journal entry at index 0x" + Long.toHexString(index) + " is "
                     + decoded.command.sequence + ", not " + sequence);
         }
+        if (tag(decoded.entryHash) != entryHashTag) {
+            throw new IllegalStateException("journal entry " + sequence + " at index 0x" + Long.toHexString(index)
+                    + " is not the entry referred to (another entry hash): the journal lost that one in a crash");
+        }
         return decoded;
+    }
+
+    /** The first 8 bytes of an entry hash, big-endian. */
+    public static long tag(byte[] entryHash) {
+        long tag = 0;
+        for (int i = 0; i < 8; i++) {
+            tag = (tag << 8) | (entryHash[i] & 0xFF);
+        }
+        return tag;
     }
 
     private static IllegalStateException missing(long index, long sequence) {

@@ -44,6 +44,12 @@ public final class JournaledMessageRenderer implements MailboxRenderer {
     }
 
     @Override
+    public void released() {
+        journal.close(); // reopened by the next read: an idle tailer must not pin an old journal cycle
+        others.released();
+    }
+
+    @Override
     public void close() {
         journal.close();
         others.close();
@@ -57,7 +63,8 @@ public final class JournaledMessageRenderer implements MailboxRenderer {
         }
         long index = MailboxEntry.journaledIndex(entry.bytes);
         int length = MailboxEntry.journaledLength(entry.bytes);
-        JournalEntryCodec.Decoded journaled = journal.read(index, entry.inboundSequence);
+        JournalEntryCodec.Decoded journaled =
+                journal.read(index, entry.inboundSequence, MailboxEntry.journaledEntryHashTag(entry.bytes));
         if (journaled.rawLength != length) {
             throw new IllegalStateException("mailbox message " + entry.partySequence + " of " + entry.recipientPartyId
                     + " refers to " + length + " bytes of journal entry " + entry.inboundSequence + ", which holds "

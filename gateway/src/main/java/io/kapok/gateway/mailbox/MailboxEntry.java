@@ -41,13 +41,14 @@ public final class MailboxEntry {
     /**
      * {@link #format} of a relayed inbound message kept as a reference to the journal entry that
      * holds its bytes, not as a copy: {@value #JOURNALED_RECORD_BYTES} bytes, big-endian, the
-     * entry's Chronicle index (int64) and the message's length (int32). The entry is {@link
-     * #inboundSequence}. Rendered by {@link JournaledMessageRenderer}.
+     * entry's Chronicle index (int64), the message's length (int32) and the first 8 bytes of the
+     * entry's hash (int64). The entry is {@link #inboundSequence}. Rendered by {@link
+     * JournaledMessageRenderer}.
      */
     public static final int FORMAT_JOURNALED = 4;
 
     /** Bytes of a {@link #FORMAT_JOURNALED} record. */
-    public static final int JOURNALED_RECORD_BYTES = 12;
+    public static final int JOURNALED_RECORD_BYTES = 20;
 
     static final int DELIVERED_MAGIC = 0x4B504431;
 
@@ -86,9 +87,10 @@ public final class MailboxEntry {
     }
 
     /** Writes a {@link #FORMAT_JOURNALED} record into {@code record[0..JOURNALED_RECORD_BYTES)}. */
-    static void writeJournaled(byte[] record, long journalIndex, int messageLength) {
+    static void writeJournaled(byte[] record, long journalIndex, int messageLength, long entryHashTag) {
         for (int i = 0; i < 8; i++) {
             record[i] = (byte) (journalIndex >>> (56 - 8 * i));
+            record[12 + i] = (byte) (entryHashTag >>> (56 - 8 * i));
         }
         for (int i = 0; i < 4; i++) {
             record[8 + i] = (byte) (messageLength >>> (24 - 8 * i));
@@ -102,6 +104,15 @@ public final class MailboxEntry {
             index = (index << 8) | (record[i] & 0xFF);
         }
         return index;
+    }
+
+    /** The first 8 bytes of the entry's hash in a {@link #FORMAT_JOURNALED} record. */
+    static long journaledEntryHashTag(byte[] record) {
+        long tag = 0;
+        for (int i = 12; i < 20; i++) {
+            tag = (tag << 8) | (record[i] & 0xFF);
+        }
+        return tag;
     }
 
     /** The message's length in a {@link #FORMAT_JOURNALED} record. */

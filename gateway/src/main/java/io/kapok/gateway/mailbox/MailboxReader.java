@@ -53,8 +53,11 @@ final class MailboxReader implements AutoCloseable {
                                 } finally {
                                     ReaderState s = state.get();
                                     if (s != null) {
-                                        s.tailer.close();
-                                        s.renderer.close();
+                                        try {
+                                            s.tailer.close();
+                                        } finally {
+                                            s.renderer.close();
+                                        }
                                     }
                                 }
                             },
@@ -81,10 +84,17 @@ final class MailboxReader implements AutoCloseable {
             body = readJson(poll);
             httpStatus = 200;
         } catch (RuntimeException e) {
-            // A bug or a damaged queue: say so loudly, answer "retry later", keep serving.
+            // A bug or a damaged queue: say so loudly, answer "retry later" naming what failed, keep serving.
             LOG.error("mailbox read for {} after {} failed", poll.mailbox.partyId(), poll.after, e);
-            body = ("{\"error\": \"mailbox read failed: retry later\"}\n").getBytes(StandardCharsets.UTF_8);
+            body = ("{\"error\": \"mailbox read failed: retry later\", \"detail\": \""
+                            + io.kapok.gateway.sequencer.Json.escape(String.valueOf(e.getMessage())) + "\"}\n")
+                    .getBytes(StandardCharsets.UTF_8);
             httpStatus = 503;
+        } finally {
+            ReaderState s = state.get();
+            if (s != null) {
+                s.renderer.released();
+            }
         }
         int status = httpStatus;
         byte[] json = body;
@@ -102,17 +112,9 @@ final class MailboxReader implements AutoCloseable {
         // Messages retention removed (delivered, or past mailbox.retention.maxAgeDays) are skipped.
         long from = Math.max(poll.after + 1, mailbox.firstRetainedSequence());
         long end = Math.min(last, from - 1 + poll.limit);
-        StringBuilder json = s.json;
+        StringBuilder json = s.messages;
         json.setLength(0);
-        json.append("{\"partyId\": \"")
-                .append(io.kapok.gateway.sequencer.Json.escape(mailbox.partyId()))
-                .append("\", \"after\": ")
-                .append(poll.after)
-                .append(", \"lastSequence\": ")
-                .append(last)
-                .append(", \"nextAfter\": ")
-                .append(Math.max(poll.after, end))
-                .append(", \"messages\": [");
+        long through = from - 1;
         MailboxEntry entry = s.entry;
         for (long sequence = from; sequence <= end; sequence++) {
             long index = mailbox.queueIndex(sequence);
@@ -132,7 +134,17 @@ final class MailboxReader implements AutoCloseable {
             }
             if (entry.format != MailboxEntry.FORMAT_MESSAGE) {
                 s.lookup.mailbox = mailbox;
-                s.renderer.render(entry, s.lookup);
+                try {
+                    s.renderer.render(entry, s.lookup);
+                } catch (RuntimeException e) {
+                    if (sequence == from) {
+                        throw new IllegalStateException(
+                                "mailbox message " + sequence + " of " + mailbox.partyId() + " cannot be read: "
+                                        + e.getMessage(),
+                                e);
+                    }
+                    break; // the messages before it go out; the next poll starts at it and names it
+                }
             }
             if (sequence > from) {
                 json.append(", ");
@@ -150,9 +162,22 @@ final class MailboxReader implements AutoCloseable {
                     ? entry.bytes
                     : java.util.Arrays.copyOf(entry.bytes, entry.length);
             json.append(Base64.getEncoder().encodeToString(raw)).append("\"}");
+            through = sequence;
         }
-        json.append("]}\n");
-        return json.toString().getBytes(StandardCharsets.US_ASCII);
+        StringBuilder answer = s.json;
+        answer.setLength(0);
+        answer.append("{\"partyId\": \"")
+                .append(io.kapok.gateway.sequencer.Json.escape(mailbox.partyId()))
+                .append("\", \"after\": ")
+                .append(poll.after)
+                .append(", \"lastSequence\": ")
+                .append(last)
+                .append(", \"nextAfter\": ")
+                .append(Math.max(poll.after, through))
+                .append(", \"messages\": [")
+                .append(json)
+                .append("]}\n");
+        return answer.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -180,6 +205,7 @@ final class MailboxReader implements AutoCloseable {
         final ExcerptTailer tailer;
         final MailboxEntry entry = new MailboxEntry();
         final StringBuilder json = new StringBuilder(8192);
+        final StringBuilder messages = new StringBuilder(8192);
         final MailboxRenderer renderer;
         final Lookup lookup;
 

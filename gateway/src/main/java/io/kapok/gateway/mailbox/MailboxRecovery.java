@@ -39,7 +39,14 @@ public final class MailboxRecovery {
             return;
         }
         int skip = sequence == coveredInboundSequence ? messagesOfCovered : 0;
-        recreated += mailboxes.compose(entry.command, entry.index, entry.raw, entry.rawLength, result, skip);
+        recreated += mailboxes.compose(
+                entry.command,
+                entry.index,
+                io.kapok.gateway.journal.JournalMessages.tag(entry.entryHash),
+                entry.raw,
+                entry.rawLength,
+                result,
+                skip);
     }
 
     /** Ends recovery (in {@code sync} durability, the re-created messages are forced to disk). */

@@ -38,6 +38,12 @@ public interface MailboxRenderer {
         render(entry);
     }
 
+    /**
+     * A poll's reads are done: lets go of what need not stay open between polls (a tailer left in
+     * an old journal cycle would keep retention from removing it). On the reader thread.
+     */
+    default void released() {}
+
     /** Releases what the renderer holds open; on its reader thread, as that thread ends. */
     default void close() {}
 }

@@ -410,8 +410,14 @@ public final class Mailboxes implements AutoCloseable {
      * rest of the command's messages are still composed and kept, and each {@link #endBatch()}
      * tries to write them again.
      */
-    public void append(LedgerCommand command, long journalIndex, byte[] raw, int rawLength, LedgerResult result) {
-        compose(command, journalIndex, raw, rawLength, result, 0);
+    public void append(
+            LedgerCommand command,
+            long journalIndex,
+            long entryHashTag,
+            byte[] raw,
+            int rawLength,
+            LedgerResult result) {
+        compose(command, journalIndex, entryHashTag, raw, rawLength, result, 0);
     }
 
     /**
@@ -421,13 +427,22 @@ public final class Mailboxes implements AutoCloseable {
      * @param journalIndex the Chronicle index of the command's journal entry, which holds {@code
      *     raw}: relayed messages refer to it instead of copying the bytes; negative when unknown
      *     (the messages are then copied)
+     * @param entryHashTag the first 8 bytes of that entry's hash ({@link
+     *     io.kapok.gateway.journal.JournalMessages#tag}), kept with a reference
      */
-    int compose(LedgerCommand command, long journalIndex, byte[] raw, int rawLength, LedgerResult result, int skip) {
+    int compose(
+            LedgerCommand command,
+            long journalIndex,
+            long entryHashTag,
+            byte[] raw,
+            int rawLength,
+            LedgerResult result,
+            int skip) {
         if (!writable) {
             throw new IllegalStateException("the mailbox is not writable since an earlier failure: " + writeError);
         }
         Writer w = writer;
-        w.start(command, journalIndex, skip);
+        w.start(command, journalIndex, entryHashTag, skip);
         try {
             for (MailboxComposer composer : composers) {
                 composer.compose(command, raw, rawLength, result, w);
@@ -702,15 +717,17 @@ public final class Mailboxes implements AutoCloseable {
     private final class Writer implements MailboxComposer.OutboundSink {
         private long inboundSequence;
         private long journalIndex;
+        private long entryHashTag;
         private long timeMs;
         private int skip;
         int appended;
         RuntimeException failure;
         private final byte[] journaledRecord = new byte[MailboxEntry.JOURNALED_RECORD_BYTES];
 
-        void start(LedgerCommand command, long journalIndex, int skip) {
+        void start(LedgerCommand command, long journalIndex, long entryHashTag, int skip) {
             this.inboundSequence = command.sequence;
             this.journalIndex = journalIndex;
+            this.entryHashTag = entryHashTag;
             this.timeMs = command.timeMs;
             this.skip = skip;
             this.appended = 0;
@@ -728,7 +745,7 @@ public final class Mailboxes implements AutoCloseable {
                 message(recipientPartyId, messageType, raw, 0, rawLength);
                 return;
             }
-            MailboxEntry.writeJournaled(journaledRecord, journalIndex, rawLength);
+            MailboxEntry.writeJournaled(journaledRecord, journalIndex, rawLength, entryHashTag);
             record(
                     recipientPartyId,
                     messageType,

@@ -201,6 +201,12 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     /** The snapshot thread; it builds its own replica from the snapshot recovery used, off this thread. */
     private void startSnapshots() {
+        if (config.journal().retentionOrDefault().enabled()
+                && !config.mailbox().retentionOrDefault().enabled()) {
+            LOG.warn("journal.retention keeps every cycle the mailbox still holds a message of (relayed messages"
+                    + " are read from the journal), and mailbox.retention is off: no journal cycle after the"
+                    + " first message will go");
+        }
         snapshots = new SnapshotAgent(
                         journal,
                         new SnapshotStore(dataDir),
@@ -378,7 +384,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                     "the ledger refused the close of day " + dateOf(open) + ": " + result.rejection);
         }
         try {
-            mailboxes.append(c, journal.lastAppendedIndex(), NO_BYTES, 0, result);
+            mailboxes.append(c, journal.lastAppendedIndex(), journal.lastEntryHashTag(), NO_BYTES, 0, result);
         } catch (RuntimeException e) {
             LOG.error(
                     "mailbox append failed after journal entry {} (the close of day {}); refusing messages until"
@@ -652,7 +658,13 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 mailboxes.addParty(((io.kapok.ledger.party.RegisterPartyCommand) command).partyId);
             }
             try {
-                mailboxes.append(command, journal.lastAppendedIndex(), event.raw, event.rawLength, result);
+                mailboxes.append(
+                        command,
+                        journal.lastAppendedIndex(),
+                        journal.lastEntryHashTag(),
+                        event.raw,
+                        event.rawLength,
+                        result);
             } catch (RuntimeException e) {
                 LOG.error(
                         "mailbox append failed after journal entry {}; refusing messages until its messages are written",
@@ -673,7 +685,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
      */
     private boolean appendOutbound(TransferCommand c, InboundEvent event, PendingResponse response) {
         try {
-            mailboxes.append(c, journal.lastAppendedIndex(), event.raw, event.rawLength, result);
+            mailboxes.append(
+                    c, journal.lastAppendedIndex(), journal.lastEntryHashTag(), event.raw, event.rawLength, result);
             return true;
         } catch (RuntimeException e) {
             LOG.error(

@@ -84,7 +84,7 @@ class MailboxRetentionTest {
         command.timeMs = 1_795_000_000_000L + inbound;
         command.creditPartyId = party;
         byte[] raw = ("<Msg n=\"" + inbound + "\"/>").getBytes(StandardCharsets.US_ASCII);
-        mailboxes.append(command, -1, raw, raw.length, result); // no journal here: messages are copied
+        mailboxes.append(command, -1, 0, raw, raw.length, result); // no journal here: messages are copied
         mailboxes.endBatch();
     }
 
