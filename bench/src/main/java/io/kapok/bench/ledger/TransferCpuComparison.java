@@ -20,6 +20,10 @@ import java.util.function.LongUnaryOperator;
  * machine. Reports, per build, the lowest, the first quartile and the median of the rounds'
  * nanoseconds of thread CPU per transfer: other work on the machine only ever adds to a round (its
  * cache misses, its share of a hyperthreaded core), so the low figures are the ones to compare.
+ * It also reports the ratio B / A of each pair of rounds run back to back (lowest, first quartile,
+ * median, third quartile): the two rounds of a pair see about the same machine, so on a machine
+ * whose load swings from round to round these paired ratios separate two builds where the
+ * separate figures of a single run do not.
  *
  * <pre>
  * java -cp bench/target/kapok-bench.jar io.kapok.bench.ledger.TransferCpuComparison \
@@ -64,11 +68,13 @@ public final class TransferCpuComparison {
             run.applyAsLong(2L * Run.WINDOW_PAYMENTS);
         }
         double[][] nsPerTransfer = new double[2][rounds];
+        double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < 2; k++) {
                 int b = (r & 1) == 0 ? k : 1 - k; // ABBA: neither build always runs first
                 nsPerTransfer[b][r] = (double) runs.get(b).applyAsLong(perRound) / perRound;
             }
+            ratios[r] = nsPerTransfer[1][r] / nsPerTransfer[0][r];
         }
         for (int b = 0; b < 2; b++) {
             double[] sorted = nsPerTransfer[b].clone();
@@ -85,6 +91,10 @@ public final class TransferCpuComparison {
                     perRound,
                     retentionDays);
         }
+        Arrays.sort(ratios);
+        System.out.printf(
+                "B / A per pair of rounds: lowest %.3f, first quartile %.3f, median %.3f, third quartile %.3f%n",
+                ratios[0], ratios[rounds / 4], ratios[rounds / 2], ratios[rounds * 3 / 4]);
     }
 
     /**
