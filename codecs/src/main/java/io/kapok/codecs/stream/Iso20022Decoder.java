@@ -147,7 +147,43 @@ public final class Iso20022Decoder {
         }
     }
 
+    /**
+     * Opens an element; returns the field whose text it carries, or null. The common case, an
+     * element below the message element, is kept small enough for the JIT to inline here.
+     */
     private TextBuffer start(Utf8XmlScanner r, int depth, MessageView out, DecodeVerdict verdict) {
+        int level = depth - sectionDepth - 1;
+        if (section != SECTION_DOCUMENT || level == 0 || level >= nodes.length) {
+            return startOutsideMessage(r, depth, out, verdict);
+        }
+        String local = r.localName();
+        // Stored only when changed: the same shape of message leaves them as they were.
+        if (headerPath[level] != local) {
+            headerPath[level] = local;
+        }
+        String ns = r.namespaceUri();
+        String expectedNs = documentNamespace;
+        if (expectedNs != ns && !expectedNs.equals(ns)) {
+            rejectNamespace(level, local, ns, expectedNs, verdict);
+            return null;
+        }
+        MessageSchema.Node parent = nodes[level - 1];
+        MessageSchema.Node node = parent == null ? null : parent.child(local, r.localNameHash());
+        if (node == null && parent != null && parent.closed) {
+            rejectNotAllowed(level, local, out.schema, verdict);
+            return null;
+        }
+        if (nodes[level] != node) {
+            nodes[level] = node;
+        }
+        if (transactionLevel >= level) {
+            transactionLevel = -1; // left the previous transaction
+        }
+        return node == null ? null : startNode(r, node, level, out, verdict);
+    }
+
+    /** {@link #start} for an envelope, the AppHdr and its elements, the Document, the message element. */
+    private TextBuffer startOutsideMessage(Utf8XmlScanner r, int depth, MessageView out, DecodeVerdict verdict) {
         String local = r.localName();
         String ns = r.namespaceUri();
         if (section == SECTION_NONE) {
@@ -159,7 +195,6 @@ public final class Iso20022Decoder {
             verdict.reject(RejectCode.XML_LIMIT_EXCEEDED, null).append("element nesting too deep");
             return null;
         }
-        // Stored only when changed: the same shape of message leaves them as they were.
         if (headerPath[level] != local) {
             headerPath[level] = local;
         }
@@ -172,39 +207,29 @@ public final class Iso20022Decoder {
             TextBuffer field = headerField(level, out);
             return markPresent(field, level, verdict) ? field : null;
         }
+        // The message element, level 0 of the Document.
         MessageSchema schema = out.schema;
-        if (level == 0) {
-            if (local != schema.rootElement) {
-                rejectRoot(local, schema, verdict);
-                return null;
-            }
-            if (nodes[0] != schema.trie) {
-                nodes[0] = schema.trie;
-            }
+        if (local != schema.rootElement) {
+            rejectRoot(local, schema, verdict);
             return null;
         }
-        MessageSchema.Node parent = nodes[level - 1];
-        MessageSchema.Node node = parent == null ? null : parent.child(local, r.localNameHash());
-        if (node == null && parent != null && parent.closed) {
-            rejectNotAllowed(level, local, schema, verdict);
-            return null;
+        if (nodes[0] != schema.trie) {
+            nodes[0] = schema.trie;
         }
-        if (nodes[level] != node) {
-            nodes[level] = node;
-        }
-        if (transactionLevel >= level) {
-            transactionLevel = -1; // left the previous transaction
-        }
-        if (node != null && node == schema.transactionNode) {
+        return null;
+    }
+
+    /** {@link #start} for an element the schema walks: a transaction, a group's item, a field. */
+    private TextBuffer startNode(
+            Utf8XmlScanner r, MessageSchema.Node node, int level, MessageView out, DecodeVerdict verdict) {
+        MessageSchema schema = out.schema;
+        if (node == schema.transactionNode) {
             out.transactionCount++;
             transactionLevel = level;
             if (schema.group != null
                     && !beginItem(schema, schema.group, out.items, out.transactionCount - 1, verdict)) {
                 return null;
             }
-        }
-        if (node == null) {
-            return null;
         }
         if (node == schema.secondGroupNode
                 && !beginItem(schema, schema.secondGroup, out.secondItems, out.secondItems.count, verdict)) {
@@ -476,8 +501,9 @@ public final class Iso20022Decoder {
         if (v.hasAppHdr && !checkHeader(v, verdict)) {
             return;
         }
-        for (int r = 0, n = s.rules.size(); r < n; r++) {
-            if (!s.rules.get(r).check(v, verdict)) {
+        MessageRule[] rules = s.ruleArray;
+        for (int r = 0; r < rules.length; r++) {
+            if (!rules[r].check(v, verdict)) {
                 return;
             }
         }
@@ -526,6 +552,7 @@ public final class Iso20022Decoder {
     /**
      * Checks one field (of the message, or of group item {@code item} when that is 0 or more) by
      * its kind; an amount's value lands in {@link #checkedAmountMinor} and {@link #checkedCurrency}.
+     * A fault is written to {@code verdict}.
      */
     private boolean checkField(
             MessageSchema s,
@@ -545,152 +572,84 @@ public final class Iso20022Decoder {
             }
             return true;
         }
-        switch (spec.kind()) {
-            case PRESENCE -> {
-                return true;
-            }
-            case ID_MAX35 -> {
-                return ok(
-                        IsoIdentifiers.isRestrictedId(t, 35),
-                        RejectCode.INVALID_FORMAT,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        "must be 1 to 35 characters of the CBPR+ set [A-Za-z0-9/-?:().,'+ space], not starting or ending with '/' nor containing '//'");
-            }
-            case TEXT_MAX35, TEXT_MAX70, TEXT_MAX105, TEXT_MAX140, TEXT_MAX350 -> {
-                int max = spec.kind().lengthMax();
-                return ok(
-                        t.length() >= 1 && t.length() <= max,
-                        RejectCode.INVALID_FORMAT,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        spec.kind().lengthRule());
-            }
-            case BIC -> {
-                return ok(
-                        IsoIdentifiers.isBic(t),
-                        RejectCode.INVALID_BIC,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        "must be a BIC: 8 or 11 characters, 4 bank, 2 country letters, 2 location, optional 3 branch");
-            }
-            case UUID_V4 -> {
-                return ok(
-                        IsoIdentifiers.isUuidV4(t),
-                        RejectCode.INVALID_UETR,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        "must be a lowercase UUID version 4 (xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx)");
-            }
-            case CODE -> {
-                boolean known = isOneOf(t, codes);
-                return ok(
-                        known,
-                        RejectCode.INVALID_FORMAT,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        known ? "" : "must be one of " + new java.util.TreeSet<>(spec.codes()));
-            }
-            case EXTERNAL_CODE -> {
-                return ok(
-                        isExternalCode(t),
-                        RejectCode.INVALID_FORMAT,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        "must be a code of 1 to 4 upper-case letters or digits");
-            }
-            case DATE -> {
-                return ok(
-                        IsoIdentifiers.isIsoDate(trim(t)),
-                        RejectCode.INVALID_FORMAT,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        "must be an ISODate (YYYY-MM-DD) that exists");
-            }
-            case DATE_TIME -> {
-                return ok(
-                        IsoIdentifiers.isIsoDateTimeWithOffset(trim(t)),
-                        RejectCode.INVALID_FORMAT,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        "must be an ISODateTime with a numeric UTC offset such as +08:00 or +00:00 (CBPR+ does not take Z)");
-            }
-            case ISO_DATE_TIME -> {
-                return ok(
-                        IsoIdentifiers.isIsoDateTime(trim(t)),
-                        RejectCode.INVALID_FORMAT,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        "must be an ISODateTime (YYYY-MM-DDThh:mm:ss, optional fraction, optional Z or ±hh:mm)");
-            }
+        if (spec.kind() == ValueKind.AMOUNT) {
+            return checkAmount(s, spec, item, t, ccyText, verdict);
+        }
+        if (isValidValue(spec.kind(), codes, t)) {
+            return true;
+        }
+        rejectValue(s, spec, item, t, verdict);
+        return false;
+    }
+
+    /**
+     * Whether the text of a field of {@code kind} (any kind but {@link ValueKind#AMOUNT}) is valid.
+     * Only the test, kept small for the JIT: the reject's words are {@link #rejectValue}'s.
+     */
+    private boolean isValidValue(ValueKind kind, String[] codes, TextBuffer t) {
+        return switch (kind) {
+            case PRESENCE -> true;
+            case ID_MAX35 -> IsoIdentifiers.isRestrictedId(t, 35);
+            case TEXT_MAX35, TEXT_MAX70, TEXT_MAX105, TEXT_MAX140, TEXT_MAX350 ->
+                t.length() >= 1 && t.length() <= kind.lengthMax();
+            case BIC -> IsoIdentifiers.isBic(t);
+            case UUID_V4 -> IsoIdentifiers.isUuidV4(t);
+            case CODE -> isOneOf(t, codes);
+            case EXTERNAL_CODE -> isExternalCode(t);
+            case DATE -> IsoIdentifiers.isIsoDate(trim(t));
+            case DATE_TIME -> IsoIdentifiers.isIsoDateTimeWithOffset(trim(t));
+            case ISO_DATE_TIME -> IsoIdentifiers.isIsoDateTime(trim(t));
             case DECIMAL -> {
                 int decimals = DecimalAmounts.decimalsOf(t);
-                return ok(
-                        decimals <= 17 && DecimalAmounts.parseMinor(t, decimals, DecimalAmounts.TOTAL_DIGITS_MAX) >= 0,
-                        RejectCode.INVALID_FORMAT,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        "must be a decimal number of at most 18 digits, 17 after the point");
+                yield decimals <= 17 && DecimalAmounts.parseMinor(t, decimals, DecimalAmounts.TOTAL_DIGITS_MAX) >= 0;
             }
-            case COUNT -> {
-                return ok(
-                        isCount(trim(t)),
-                        RejectCode.INVALID_FORMAT,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        "must be a number of 1 to 15 digits");
+            case COUNT -> isCount(trim(t));
+            case CURRENCY -> Iso4217.minorUnits(Iso4217.pack(t)) != Iso4217.UNKNOWN;
+            case AMOUNT -> throw new IllegalArgumentException("an amount is checked with its currency");
+        };
+    }
+
+    /** Rejects the text of a field {@link #isValidValue} refused, naming the rule of its kind. */
+    private void rejectValue(MessageSchema s, FieldSpec spec, int item, TextBuffer t, DecodeVerdict verdict) {
+        RejectCode kindCode = RejectCode.INVALID_FORMAT;
+        String rule;
+        switch (spec.kind()) {
+            case ID_MAX35 ->
+                rule =
+                        "must be 1 to 35 characters of the CBPR+ set [A-Za-z0-9/-?:().,'+ space], not starting or ending with '/' nor containing '//'";
+            case BIC -> {
+                kindCode = RejectCode.INVALID_BIC;
+                rule = "must be a BIC: 8 or 11 characters, 4 bank, 2 country letters, 2 location, optional 3 branch";
             }
+            case UUID_V4 -> {
+                kindCode = RejectCode.INVALID_UETR;
+                rule = "must be a lowercase UUID version 4 (xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx)";
+            }
+            case CODE -> rule = "must be one of " + new java.util.TreeSet<>(spec.codes());
+            case EXTERNAL_CODE -> rule = "must be a code of 1 to 4 upper-case letters or digits";
+            case DATE -> rule = "must be an ISODate (YYYY-MM-DD) that exists";
+            case DATE_TIME ->
+                rule =
+                        "must be an ISODateTime with a numeric UTC offset such as +08:00 or +00:00 (CBPR+ does not take Z)";
+            case ISO_DATE_TIME ->
+                rule = "must be an ISODateTime (YYYY-MM-DDThh:mm:ss, optional fraction, optional Z or ±hh:mm)";
+            case DECIMAL -> rule = "must be a decimal number of at most 18 digits, 17 after the point";
+            case COUNT -> rule = "must be a number of 1 to 15 digits";
             case CURRENCY -> {
-                return ok(
-                        Iso4217.minorUnits(Iso4217.pack(t)) != Iso4217.UNKNOWN,
-                        RejectCode.INVALID_CURRENCY,
-                        s,
-                        spec,
-                        item,
-                        t,
-                        verdict,
-                        t.contentEquals("CNH")
-                                ? "is not an active ISO 4217 code (offshore renminbi travels as CNY)"
-                                : "is not an active ISO 4217 code");
+                kindCode = RejectCode.INVALID_CURRENCY;
+                rule = t.contentEquals("CNH")
+                        ? "is not an active ISO 4217 code (offshore renminbi travels as CNY)"
+                        : "is not an active ISO 4217 code";
             }
-            case AMOUNT -> {
-                return checkAmount(s, spec, item, t, ccyText, verdict);
-            }
+            default -> rule = spec.kind().lengthRule();
         }
-        return true;
+        RejectCode code = spec.invalidCode() != null ? spec.invalidCode() : kindCode;
+        verdict.reject(code, pathOf(s, spec, item))
+                .append(spec.path()[spec.path().length - 1])
+                .append(" '")
+                .append(t)
+                .append("' ")
+                .append(rule);
     }
 
     private boolean checkAmount(
@@ -853,27 +812,6 @@ public final class Iso20022Decoder {
             return false;
         }
         return true;
-    }
-
-    private boolean ok(
-            boolean valid,
-            RejectCode kindCode,
-            MessageSchema s,
-            FieldSpec spec,
-            int item,
-            TextBuffer t,
-            DecodeVerdict verdict,
-            String rule) {
-        if (!valid) {
-            RejectCode code = spec.invalidCode() != null ? spec.invalidCode() : kindCode;
-            verdict.reject(code, pathOf(s, spec, item))
-                    .append(spec.path()[spec.path().length - 1])
-                    .append(" '")
-                    .append(t)
-                    .append("' ")
-                    .append(rule);
-        }
-        return valid;
     }
 
     private static boolean isOneOf(TextBuffer t, String[] codes) {

@@ -39,6 +39,9 @@ public final class MessageSchema {
     final int messageIdField;
     final int amountDigitsMax;
     final List<MessageRule> rules;
+    /** The rules as an array: no iterator and no interface call on the list per message. */
+    final MessageRule[] ruleArray;
+
     final Node trie = new Node();
 
     /**
@@ -150,6 +153,7 @@ public final class MessageSchema {
         this.secondItemCodes = placeItems(secondItemFields, secondGroupNode, true);
         closeAllowed(trie, this.rootElement);
         trie.freeze();
+        this.ruleArray = this.rules.toArray(new MessageRule[0]);
     }
 
     /** The node at {@code path} below {@code from}, created where missing. */

@@ -57,6 +57,8 @@ public final class Utf8XmlScanner {
     private static final String XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
     /** Names and namespace URIs one scanner remembers. */
     static final int SYMBOLS_MAX = 4_096;
+    /** Elements of a message, from its first, whose names are predicted from the last message. */
+    private static final int PREDICTED_ELEMENTS = 512;
 
     private static final byte NAME_START = 1;
     private static final byte NAME_PART = 2;
@@ -106,6 +108,15 @@ public final class Utf8XmlScanner {
     private final int textLengthMax;
 
     private final XmlSymbolTable symbols = new XmlSymbolTable(SYMBOLS_MAX);
+    /**
+     * For the n-th element of a message, 1 + the symbol slot of the unprefixed name the n-th element
+     * of the last message had, or 0: messages of one shape follow each other, and a name predicted
+     * is only compared (and what follows it checked), not hashed and looked up. Ints, not
+     * references: written only on a miss, and with no write barrier.
+     */
+    private final int[] predictedNameSlots = new int[PREDICTED_ELEMENTS];
+    /** The symbol table's {@link XmlSymbolTable#layout()} the predicted slots belong to. */
+    private int predictedLayout;
 
     private byte[] bytes;
     private int messageStart;
@@ -646,9 +657,13 @@ public final class Utf8XmlScanner {
     private int scanStartTag() {
         int tagStart = pos;
         pos++;
-        String elementLocal = scanQualifiedName("element");
+        String elementLocal = predictedName();
         if (elementLocal == null) {
-            return FAILED;
+            elementLocal = scanQualifiedName("element");
+            if (elementLocal == null) {
+                return FAILED;
+            }
+            predictNextTime();
         }
         if (depth >= depthMax || elementCount >= elementCountMax) {
             return elementLimitHit(tagStart);
@@ -694,6 +709,54 @@ public final class Utf8XmlScanner {
         rootSeen = true;
         emptyElementOpen = empty;
         return START_ELEMENT;
+    }
+
+    /**
+     * The name of this element as predicted from the last message when the bytes at {@code pos}
+     * are that name, unprefixed and ended there (as {@link #scanQualifiedName} would read it);
+     * otherwise null, with nothing read.
+     */
+    private String predictedName() {
+        int index = elementCount;
+        if (index >= PREDICTED_ELEMENTS || predictedNameSlots[index] == 0) {
+            return null;
+        }
+        if (predictedLayout != symbols.layout()) {
+            // The table has grown and moved its names: every slot predicted is void.
+            Arrays.fill(predictedNameSlots, 0);
+            predictedLayout = symbols.layout();
+            return null;
+        }
+        int start = pos;
+        String name = symbols.startingAt(bytes, start, end, predictedNameSlots[index] - 1);
+        if (name == null) {
+            return null;
+        }
+        int nameEnd = start + name.length();
+        if (nameEnd >= end) {
+            return null;
+        }
+        byte after = bytes[nameEnd];
+        if (after < 0 || after == ':' || (ASCII_CLASS[after] & NAME_PART) != 0) {
+            return null; // the name goes on, or was a prefix
+        }
+        return plainName(start, name.length(), name);
+    }
+
+    /** Records the name {@link #scanQualifiedName} has just read as the prediction for this element. */
+    private void predictNextTime() {
+        int index = elementCount;
+        if (index >= PREDICTED_ELEMENTS) {
+            return;
+        }
+        if (predictedLayout != symbols.layout()) {
+            Arrays.fill(predictedNameSlots, 0);
+            predictedLayout = symbols.layout();
+        }
+        int slot = scannedPrefix == "" ? symbols.lastSlot() + 1 : 0;
+        if (predictedNameSlots[index] != slot) {
+            predictedNameSlots[index] = slot;
+        }
     }
 
     /** Refuses the start tag at {@code tagStart}: one level or one element beyond the limits. */

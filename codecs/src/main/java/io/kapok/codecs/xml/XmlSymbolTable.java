@@ -51,6 +51,10 @@ final class XmlSymbolTable {
     private int entries;
     /** The hash of the name last looked up ({@link #lastHash()}). */
     private int lastHash;
+    /** The slot of the name last looked up by its bytes ({@link #lastSlot()}), or -1. */
+    private int lastSlot = -1;
+    /** How many times the table has grown, moving its names to other slots ({@link #layout()}). */
+    private int layout;
 
     /** @param entriesMax names remembered; the table grows to the next power of two at or above twice that */
     XmlSymbolTable(int entriesMax) {
@@ -71,6 +75,36 @@ final class XmlSymbolTable {
         long first = firstWord(chars, 0, Math.min(length, Long.BYTES));
         long last = length > Long.BYTES ? firstWord(chars, length - Long.BYTES, Long.BYTES) : 0;
         return hash(length, first, last);
+    }
+
+    /**
+     * The slot of the name the last {@link #ascii} or {@link #asciiShort} returned, for a caller
+     * that expects the same name at the same place of its next message ({@link #startingAt}); -1
+     * when it was not remembered (the table is full) or came another way.
+     */
+    int lastSlot() {
+        return lastSlot;
+    }
+
+    /**
+     * The name in {@code slot} (from {@link #lastSlot()}) when the bytes at {@code offset} (before
+     * {@code limit}) begin with it, its hash becoming {@link #lastHash()}; otherwise null. Whether
+     * the name ends there is the caller's to check. A slot the table has since moved holds another
+     * name or none, and does not match; a caller keeping slots drops them when {@link #layout()}
+     * changes.
+     */
+    String startingAt(byte[] bytes, int offset, int limit, int slot) {
+        byte[] key = asciiKeys[slot];
+        if (key == null || limit - offset < key.length || !sameBytes(key, 0, bytes, offset, key.length)) {
+            return null;
+        }
+        lastHash = hashes[slot];
+        return values[slot];
+    }
+
+    /** Changes when the table grows: a slot from {@link #lastSlot()} before then is void. */
+    int layout() {
+        return layout;
     }
 
     /** Names remembered so far (at most {@code entriesMax}). */
@@ -106,11 +140,15 @@ final class XmlSymbolTable {
                     && wordsBySlot[slot << 1] == first
                     && wordsBySlot[(slot << 1) + 1] == last
                     && (length <= WORDS_SPAN || sameBytes(asciiKeys[slot], 0, bytes, offset, length))) {
+                lastSlot = slot;
                 return values[slot];
             }
             if (slotLength == FREE) {
-                return remember(
+                String name = remember(
                         slot, hash, first, last, new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+                // Remembering may have grown the table and moved every name: look the slot up again.
+                lastSlot = values[slot] == name ? slot : -1;
+                return name;
             }
         }
     }
@@ -123,6 +161,7 @@ final class XmlSymbolTable {
 
     /** The interned String of {@code length} chars at {@code offset} (namespace URIs). */
     String chars(char[] chars, int offset, int length) {
+        lastSlot = -1;
         long first = firstWord(chars, offset, Math.min(length, Long.BYTES));
         long last = length > Long.BYTES ? firstWord(chars, offset + length - Long.BYTES, Long.BYTES) : 0;
         int hash = hash(length, first, last);
@@ -236,6 +275,7 @@ final class XmlSymbolTable {
         char[][] oldCharKeys = charKeys;
         String[] oldValues = values;
         allocate(oldLengths.length * 2);
+        layout++;
         for (int old = 0; old < oldLengths.length; old++) {
             if (oldLengths[old] == FREE) {
                 continue;
@@ -263,15 +303,8 @@ final class XmlSymbolTable {
         return true;
     }
 
+    /** The JDK's range compare is an intrinsic that compares many chars per instruction (namespace URIs run to 50). */
     private static boolean sameChars(char[] key, char[] chars, int offset, int length) {
-        if (key.length != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (key[i] != chars[offset + i]) {
-                return false;
-            }
-        }
-        return true;
+        return key.length == length && Arrays.equals(key, 0, length, chars, offset, offset + length);
     }
 }

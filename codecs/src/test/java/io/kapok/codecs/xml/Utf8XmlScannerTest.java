@@ -2,6 +2,7 @@ package io.kapok.codecs.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -680,6 +681,59 @@ class Utf8XmlScannerTest {
         void anAttributeValueIsRefusedOneCharacterBeyondTheLimit() {
             assertEquals(2, events("<a b='" + "x".repeat(40) + "'/>").size());
             assertFails(RejectCode.XML_LIMIT_EXCEEDED, "<a b='" + "x".repeat(41) + "'/>", "attribute value");
+        }
+    }
+
+    /** Names predicted from the message before must read exactly as names looked up. */
+    @Nested
+    class NamePrediction {
+        @Test
+        void aLongerNameWherePredictedIsReadWhole() {
+            events("<Ab><Cd/></Ab>");
+            assertEquals(List.of("<{}Abc>", "<{}Cde>", "</{}Cde>", "</{}Abc>"), events("<Abc><Cde/></Abc>"));
+            assertEquals(List.of("<{}Ab>", "<{}Cd.x>", "</{}Cd.x>", "</{}Ab>"), events("<Ab><Cd.x/></Ab>"));
+            assertEquals(List.of("<{}Ab>", "<{}Cd>", "</{}Cd>", "</{}Ab>"), events("<Ab><Cd/></Ab>"));
+        }
+
+        @Test
+        void aPrefixWherePredictedIsReadAsAPrefix() {
+            events("<Ab><Cd/></Ab>");
+            assertEquals(
+                    List.of("<{}Ab>", "<{urn:x}e>", "</{urn:x}e>", "</{}Ab>"),
+                    events("<Ab xmlns:Cd=\"urn:x\"><Cd:e/></Ab>"));
+            assertEquals(List.of("<{}Ab>", "<{}Cd>", "</{}Cd>", "</{}Ab>"), events("<Ab><Cd/></Ab>"));
+        }
+
+        @Test
+        void aNameBeyondAsciiWherePredictedIsDecoded() {
+            events("<Ab><Cd/></Ab>");
+            assertEquals(List.of("<{}Ab>", "<{}Cdé>", "</{}Cdé>", "</{}Ab>"), events("<Ab><Cdé/></Ab>"));
+        }
+
+        @Test
+        void predictionsSurviveTheSymbolTableGrowing() {
+            Utf8XmlScanner warm = new Utf8XmlScanner(XmlLimits.DEFAULTS);
+            StringBuilder xml = new StringBuilder("<Root>");
+            for (int i = 0; i < 400; i++) {
+                xml.append("<Name").append(i).append("/>");
+            }
+            byte[] many = xml.append("</Root>").toString().getBytes(StandardCharsets.UTF_8);
+            byte[] few = "<Root><Name1/><Name2/></Root>".getBytes(StandardCharsets.UTF_8);
+            for (byte[] message : List.of(few, many, many, few, many)) {
+                assertEquals(namesOf(new Utf8XmlScanner(XmlLimits.DEFAULTS), message), namesOf(warm, message));
+            }
+        }
+
+        private List<String> namesOf(Utf8XmlScanner s, byte[] message) {
+            assertTrue(s.reset(message, 0, message.length));
+            List<String> names = new ArrayList<>();
+            for (int event = s.next(); event != Utf8XmlScanner.END_DOCUMENT; event = s.next()) {
+                assertNotEquals(Utf8XmlScanner.FAILED, event, s::failureMessage);
+                if (event == Utf8XmlScanner.START_ELEMENT) {
+                    names.add(s.localName() + "#" + s.localNameHash());
+                }
+            }
+            return names;
         }
     }
 
