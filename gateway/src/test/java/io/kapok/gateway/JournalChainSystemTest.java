@@ -212,10 +212,29 @@ class JournalChainSystemTest {
 
     @Test
     void failingAppendAnswers503RetryLaterChangesNothingAndRecovers() throws Exception {
+        failingAppend(sequence -> {
+            throw new IllegalStateException("No space left on device (injected at sequence " + sequence + ")");
+        });
+    }
+
+    /**
+     * A write into a page of the sparse journal file that a full disk cannot back raises SIGBUS,
+     * which the JVM turns into an InternalError in the sequencer: the same 503 and recovery, not a
+     * dead sequencer.
+     */
+    @Test
+    void aFaultWritingTheMappedJournalAnswers503AndRecovers() throws Exception {
+        failingAppend(sequence -> {
+            throw new InternalError("a fault occurred in a recent unsafe memory access operation in compiled"
+                    + " Java code (No space left on device, injected at sequence " + sequence + ")");
+        });
+    }
+
+    private void failingAppend(java.util.function.LongConsumer failure) throws Exception {
         AtomicBoolean diskFails = new AtomicBoolean();
         JournalWriteHook hook = sequence -> {
             if (diskFails.get()) {
-                throw new IllegalStateException("No space left on device (injected at sequence " + sequence + ")");
+                failure.accept(sequence);
             }
         };
         gateway = Gateway.start(config(), hook);

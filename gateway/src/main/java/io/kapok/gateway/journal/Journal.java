@@ -634,10 +634,23 @@ public final class Journal implements AutoCloseable {
                 dc.rollbackOnClose();
                 throw e;
             }
+        } catch (InternalError e) {
+            throw mappedWriteFault("journal", e);
         }
         appendFront.published(out, end);
         System.arraycopy(pendingHash, 0, lastEntryHash, 0, lastEntryHash.length);
         lastSequence = command.sequence;
+    }
+
+    /**
+     * A write into a mapped file's page the file system could not back (a full disk: the page is a
+     * hole of the sparse file) is a SIGBUS, which the JVM raises as an {@link InternalError} in the
+     * writing thread. It is a write failure like any other: the caller answers "retry later"
+     * instead of losing its thread.
+     */
+    public static IllegalStateException mappedWriteFault(String what, InternalError e) {
+        return new IllegalStateException(
+                "the " + what + "'s mapped file could not be written (is the disk full?): " + e.getMessage(), e);
     }
 
     /** Where the appender's last entry ended, as a pretoucher reads it. */

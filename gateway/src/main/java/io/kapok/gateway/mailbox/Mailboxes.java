@@ -523,6 +523,8 @@ public final class Mailboxes implements AutoCloseable {
                 dc.rollbackOnClose();
                 throw e;
             }
+        } catch (InternalError e) {
+            throw io.kapok.gateway.journal.Journal.mappedWriteFault("mailbox", e);
         }
         mailbox.append(index);
         if (format != MailboxEntry.FORMAT_MESSAGE && recordObserver != null) {
