@@ -54,18 +54,9 @@ class MailboxRetentionTest {
     }
 
     private static GatewayConfig.Mailbox limits(int keepCycles, int maxAgeDays) {
-        GatewayConfig.Mailbox m = ConfigLoader.loadDefaults().mailbox();
-        return new GatewayConfig.Mailbox(
-                m.capacityPerParty(),
-                m.messagesPerPollDefault(),
-                m.messagesPerPollMax(),
-                m.pollWaitMsDefault(),
-                m.pollWaitMsMax(),
-                m.parkedPollsPerPartyMax(),
-                m.parkedPollsMax(),
-                m.readerThreads(),
-                m.readQueueMax(),
-                new GatewayConfig.MailboxRetention("delete", keepCycles, 0, maxAgeDays, 3600));
+        return ConfigLoader.loadDefaults()
+                .withMailboxRetention(new GatewayConfig.MailboxRetention("delete", keepCycles, 0, maxAgeDays, 3600))
+                .mailbox();
     }
 
     private Mailboxes open(int maxAgeDays) {
