@@ -306,7 +306,8 @@ class FlowsSystemTest {
                 .contains("ACSC"));
         DemoMessages.Original original = new DemoMessages.Original("PRBK-PAY-1", "E2E-1", uetr, "CNY", 1_000_00L);
 
-        HttpResponse<String> partial = post(m.paymentReturn("VHBK-RTR-1", vhbk, prbk, original, 400_00L, "AM09"));
+        byte[] returnSent = m.paymentReturn("VHBK-RTR-1", vhbk, prbk, original, 400_00L, "AM09");
+        HttpResponse<String> partial = post(returnSent);
         assertTrue(partial.body().contains("<TxSts>ACSC</TxSts>"), partial.body());
         assertTrue(partial.body().contains("<OrgnlMsgNmId>pacs.004.001.09</OrgnlMsgNmId>"), partial.body());
         assertEquals(
@@ -319,11 +320,12 @@ class FlowsSystemTest {
         HttpResponse<String> notTheirs = post(m.recall("VHBK-RCL-1", vhbk, prbk, original, "DUPL"));
         assertTrue(notTheirs.body().contains("<Conf>RJCR</Conf>"), "only the debtor recalls: " + notTheirs.body());
 
-        HttpResponse<String> recall = post(m.recall("PRBK-RCL-1", prbk, vhbk, original, "DUPL"));
+        byte[] recallSent = m.recall("PRBK-RCL-1", prbk, vhbk, original, "DUPL");
+        HttpResponse<String> recall = post(recallSent);
         assertTrue(recall.body().contains("<Conf>PDCR</Conf>"), recall.body());
         assertTrue(types(vhbk).contains("camt.056.001.08"), "the creditor must answer the recall: " + types(vhbk));
-        HttpResponse<String> resolved =
-                post(m.resolution("VHBK-RSL-1", vhbk, prbk, "PRBK-RCL-1", original, true, null));
+        byte[] resolutionSent = m.resolution("VHBK-RSL-1", vhbk, prbk, "PRBK-RCL-1", original, true, null);
+        HttpResponse<String> resolved = post(resolutionSent);
         assertEquals(200, resolved.statusCode(), resolved.body());
         assertTrue(resolved.body().contains("<Conf>CNCL</Conf>"), resolved.body());
 
@@ -331,6 +333,19 @@ class FlowsSystemTest {
         List<String> prbkMail = types(prbk);
         assertTrue(prbkMail.contains("pacs.004.001.09"), "the return reached the debtor: " + prbkMail);
         assertTrue(prbkMail.contains("camt.029.001.09"), "the resolution reached the debtor: " + prbkMail);
+        // Relayed as sent, byte for byte (read back from the journal: the mailbox keeps a reference).
+        assertEquals(
+                List.of(new String(returnSent, StandardCharsets.UTF_8)),
+                xmlsOfType(prbk, "pacs.004.001.09"),
+                "the accepted return, once");
+        assertEquals(
+                List.of(new String(recallSent, StandardCharsets.UTF_8)),
+                xmlsOfType(vhbk, "camt.056.001.08"),
+                "the debtor's recall, once");
+        assertEquals(
+                List.of(new String(resolutionSent, StandardCharsets.UTF_8)),
+                xmlsOfType(prbk, "camt.029.001.09"),
+                "the resolution, once");
         HttpResponse<String> again = post(m.resolution("VHBK-RSL-2", vhbk, prbk, "PRBK-RCL-1", original, true, null));
         assertTrue(again.body().contains("admi.002"), "no open recall any more: " + again.body());
     }
@@ -597,6 +612,18 @@ class FlowsSystemTest {
             types.add(message.path("type").asText());
         }
         return types;
+    }
+
+    /** The messages of {@code type} in {@code party}'s mailbox, as XML, in order. */
+    private List<String> xmlsOfType(String party, String type) throws Exception {
+        List<String> xmls = new java.util.ArrayList<>();
+        for (JsonNode message : mailbox(party).path("messages")) {
+            if (message.path("type").asText().equals(type)) {
+                xmls.add(new String(
+                        Base64.getDecoder().decode(message.path("xmlBase64").asText()), StandardCharsets.UTF_8));
+            }
+        }
+        return xmls;
     }
 
     private String lastXml(String party) throws Exception {
