@@ -144,16 +144,7 @@ public class PipelineBenchmark {
         GatewayConfig.Mailbox m = defaults.mailbox();
         GatewayConfig config = defaults.withDataDir(dir.toString())
                 .withNotifications(new GatewayConfig.Notifications(postings))
-                .withMailbox(new GatewayConfig.Mailbox(
-                        MAILBOX_CAPACITY,
-                        m.messagesPerPollDefault(),
-                        m.messagesPerPollMax(),
-                        m.pollWaitMsDefault(),
-                        m.pollWaitMsMax(),
-                        m.parkedPollsPerPartyMax(),
-                        m.parkedPollsMax(),
-                        m.readerThreads(),
-                        m.readQueueMax()));
+                .withMailbox(m.withCapacityPerParty(MAILBOX_CAPACITY));
         Pacs008Decoder decoder = new Pacs008Decoder(XmlLimits.DEFAULTS);
         DecodeVerdict verdict = new DecodeVerdict();
         for (int direction = 0; direction < 2; direction++) {

@@ -360,6 +360,36 @@ public record GatewayConfig(
         public MailboxRetention retentionOrDefault() {
             return retention == null ? MailboxRetention.OFF : retention;
         }
+
+        /** The same settings with {@code capacity} undelivered messages per party. */
+        public Mailbox withCapacityPerParty(int capacity) {
+            return new Mailbox(
+                    capacity,
+                    messagesPerPollDefault,
+                    messagesPerPollMax,
+                    pollWaitMsDefault,
+                    pollWaitMsMax,
+                    parkedPollsPerPartyMax,
+                    parkedPollsMax,
+                    readerThreads,
+                    readQueueMax,
+                    retention);
+        }
+
+        /** The same settings with {@code retention} instead. */
+        public Mailbox withRetention(MailboxRetention newRetention) {
+            return new Mailbox(
+                    capacityPerParty,
+                    messagesPerPollDefault,
+                    messagesPerPollMax,
+                    pollWaitMsDefault,
+                    pollWaitMsMax,
+                    parkedPollsPerPartyMax,
+                    parkedPollsMax,
+                    readerThreads,
+                    readQueueMax,
+                    newRetention);
+        }
     }
 
     /** The platform's own identity. */
@@ -516,17 +546,6 @@ public record GatewayConfig(
 
     /** The same mailbox settings with {@code retention} instead. */
     public GatewayConfig withMailboxRetention(MailboxRetention retention) {
-        Mailbox m = mailbox;
-        return withMailbox(new Mailbox(
-                m.capacityPerParty(),
-                m.messagesPerPollDefault(),
-                m.messagesPerPollMax(),
-                m.pollWaitMsDefault(),
-                m.pollWaitMsMax(),
-                m.parkedPollsPerPartyMax(),
-                m.parkedPollsMax(),
-                m.readerThreads(),
-                m.readQueueMax(),
-                retention));
+        return withMailbox(mailbox.withRetention(retention));
     }
 }

@@ -99,20 +99,20 @@ public final class MailboxEntry {
 
     /** The journal entry's Chronicle index in a {@link #FORMAT_JOURNALED} record. */
     static long journaledIndex(byte[] record) {
-        long index = 0;
-        for (int i = 0; i < 8; i++) {
-            index = (index << 8) | (record[i] & 0xFF);
-        }
-        return index;
+        return bigEndianLong(record, 0);
     }
 
     /** The first 8 bytes of the entry's hash in a {@link #FORMAT_JOURNALED} record. */
     static long journaledEntryHashTag(byte[] record) {
-        long tag = 0;
-        for (int i = 12; i < 20; i++) {
-            tag = (tag << 8) | (record[i] & 0xFF);
+        return bigEndianLong(record, 12);
+    }
+
+    private static long bigEndianLong(byte[] bytes, int offset) {
+        long value = 0;
+        for (int i = offset; i < offset + 8; i++) {
+            value = (value << 8) | (bytes[i] & 0xFF);
         }
-        return tag;
+        return value;
     }
 
     /** The message's length in a {@link #FORMAT_JOURNALED} record. */
