@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.demo.DemoMessages;
 import io.kapok.gateway.demo.DemoMessages.Invoice;
@@ -49,7 +48,7 @@ class FactoringSystemTest {
     }
 
     private GatewayConfig config() {
-        return ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString());
+        return TestConfigs.defaults(dataDir);
     }
 
     @Test

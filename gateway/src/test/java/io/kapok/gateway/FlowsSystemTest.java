@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.demo.DemoMessages;
 import io.kapok.gateway.demo.DemoMessages.Invoice;
@@ -60,7 +59,7 @@ class FlowsSystemTest {
     }
 
     private GatewayConfig config() {
-        return ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString());
+        return TestConfigs.defaults(dataDir);
     }
 
     private String base() {

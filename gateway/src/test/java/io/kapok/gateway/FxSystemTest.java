@@ -73,9 +73,7 @@ class FxSystemTest {
         GatewayConfig defaults = ConfigLoader.loadDefaults();
         GatewayConfig.Fx f = defaults.fxOrDefault();
         assertTrue(f.enabled(), "the embedded configuration runs the FX feed");
-        return defaults.withPort(0)
-                .withDataDir(dataDir.toString())
-                .withFx(f.withSimulator(new GatewayConfig.FxSimulator(true, 0, 50, 7L)));
+        return TestConfigs.defaults(dataDir).withFx(f.withSimulator(new GatewayConfig.FxSimulator(true, 0, 50, 7L)));
     }
 
     private HttpResponse<String> get(String path, String party) throws Exception {

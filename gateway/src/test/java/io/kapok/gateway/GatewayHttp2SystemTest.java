@@ -3,7 +3,6 @@ package io.kapok.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kapok.gateway.config.ConfigLoader;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -59,7 +58,7 @@ class GatewayHttp2SystemTest {
 
     @BeforeEach
     void start() throws Exception {
-        gateway = Gateway.start(ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString()));
+        gateway = Gateway.start(TestConfigs.defaults(dataDir));
         clientLoop = new NioEventLoopGroup(1);
         connection = new Bootstrap()
                 .group(clientLoop)

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -51,7 +50,7 @@ class GatewaySystemTest {
 
     /** The configuration under test; subclasses run every test under another (e.g. sync durability). */
     GatewayConfig config() {
-        return ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString());
+        return TestConfigs.defaults(dataDir);
     }
 
     private void restart() throws Exception {

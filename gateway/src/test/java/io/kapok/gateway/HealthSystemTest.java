@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.journal.JournalAuditor;
 import java.net.http.HttpRequest;
@@ -22,10 +21,7 @@ class HealthSystemTest extends LoopbackGatewayTest {
     private static final long SNAPSHOT_EVERY_ENTRIES = 3;
 
     private GatewayConfig config() {
-        return ConfigLoader.loadDefaults()
-                .withPort(0)
-                .withDataDir(dataDir.toString())
-                .withSnapshots(new GatewayConfig.Snapshot(SNAPSHOT_EVERY_ENTRIES, 3600, 2));
+        return TestConfigs.defaults(dataDir).withSnapshots(new GatewayConfig.Snapshot(SNAPSHOT_EVERY_ENTRIES, 3600, 2));
     }
 
     private void pay(String msgId) throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kapok.gateway.KapokProcess.Run;
-import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.journal.Journal;
 import io.kapok.gateway.journal.JournalAuditor;
@@ -63,7 +62,7 @@ class JournalChainSystemTest {
     }
 
     private GatewayConfig config() {
-        return ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString());
+        return TestConfigs.defaults(dataDir);
     }
 
     private HttpResponse<String> post(String body) throws IOException, InterruptedException {

@@ -38,9 +38,7 @@ class JournalRetentionSystemTest extends LoopbackGatewayTest {
     private static final int PAYMENTS_PER_ROUND = 6;
 
     private GatewayConfig config(String mode) {
-        return ConfigLoader.loadDefaults()
-                .withPort(0)
-                .withDataDir(dataDir.toString())
+        return TestConfigs.defaults(dataDir)
                 .withRollCycle(TestRollCycles.TEST_SECONDLY.name())
                 .withSnapshots(new GatewayConfig.Snapshot(PAYMENTS_PER_ROUND, 1, KEEP_SNAPSHOTS))
                 .withJournalRetention(new GatewayConfig.JournalRetention(mode, KEEP_CYCLES, 0))

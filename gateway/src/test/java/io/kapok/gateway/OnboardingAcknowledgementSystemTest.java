@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.demo.DemoMessages;
 import java.net.http.HttpResponse;
@@ -45,7 +44,7 @@ class OnboardingAcknowledgementSystemTest {
     }
 
     private GatewayConfig config() {
-        return ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString());
+        return TestConfigs.defaults(dataDir);
     }
 
     @Test

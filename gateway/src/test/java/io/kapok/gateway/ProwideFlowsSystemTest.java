@@ -24,7 +24,6 @@ import com.prowidesoftware.swift.model.mx.dic.PartyIdentificationAndContactInfor
 import com.prowidesoftware.swift.model.mx.dic.PaymentInformation15;
 import com.prowidesoftware.swift.model.mx.dic.PaymentMethod4Code;
 import com.prowidesoftware.swift.model.mx.dic.RequestGroupInformation1;
-import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.demo.DemoMessages;
 import io.kapok.gateway.demo.DemoMessages.Invoice;
 import java.math.BigDecimal;
@@ -69,7 +68,7 @@ class ProwideFlowsSystemTest {
 
     @Test
     void aProwideWrittenTsin001WithoutHeaderIsRoutedToItsProgramme() throws Exception {
-        gateway = Gateway.start(ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString()));
+        gateway = Gateway.start(TestConfigs.defaults(dataDir));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Invoice invoice = new Invoice(
                 "FSPP-PW-0001",

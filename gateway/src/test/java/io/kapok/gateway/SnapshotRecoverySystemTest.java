@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kapok.gateway.KapokProcess.Run;
-import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.snapshot.LedgerRecovery;
 import io.kapok.gateway.snapshot.SnapshotStore;
@@ -55,10 +54,7 @@ class SnapshotRecoverySystemTest {
     }
 
     private GatewayConfig config() {
-        return ConfigLoader.loadDefaults()
-                .withPort(0)
-                .withDataDir(dataDir.toString())
-                .withSnapshots(new GatewayConfig.Snapshot(EVERY_ENTRIES, 3600, KEEP));
+        return TestConfigs.defaults(dataDir).withSnapshots(new GatewayConfig.Snapshot(EVERY_ENTRIES, 3600, KEEP));
     }
 
     private String get(String path) throws IOException, InterruptedException {

@@ -9,7 +9,6 @@ import com.prowidesoftware.swift.model.mx.MxCamt05400108;
 import com.prowidesoftware.swift.model.mx.dic.AccountStatement9;
 import com.prowidesoftware.swift.model.mx.dic.CashBalance8;
 import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
-import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.demo.DemoMessages;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
@@ -35,7 +34,7 @@ class StatementSystemTest extends LoopbackGatewayTest {
 
     @Test
     void aStatementOpensWithTheBalanceBeforeTheDayListsItsCamt054PostingsAndClosesWithTheLedger() throws Exception {
-        gateway = Gateway.start(ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString()));
+        gateway = Gateway.start(TestConfigs.defaults(dataDir));
         long openingMinor = balance(VHBK, "CNY");
         DemoMessages m = new DemoMessages("KAPKCNGZXXX", System.currentTimeMillis());
         post(m.payment("PRBK-ST-1", PRBK, VHBK, "CNY", 1_000_00L, "E2E-ST-1", null, "A", "B"));
@@ -78,7 +77,7 @@ class StatementSystemTest extends LoopbackGatewayTest {
 
     @Test
     void aStatementNeedsAKnownAccountAndACurrency() throws Exception {
-        gateway = Gateway.start(ConfigLoader.loadDefaults().withPort(0).withDataDir(dataDir.toString()));
+        gateway = Gateway.start(TestConfigs.defaults(dataDir));
         assertEquals(400, statement(VHBK, "CNH").statusCode(), "offshore renminbi travels as CNY");
         assertEquals(404, statement(VHBK, "MOP").statusCode(), "Victoria Harbour Bank holds no MOP");
         assertEquals(404, statement("NOBKCNGZXXX", "CNY").statusCode());
