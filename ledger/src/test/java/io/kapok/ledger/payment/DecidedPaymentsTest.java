@@ -84,6 +84,44 @@ class DecidedPaymentsTest {
     }
 
     @Test
+    void growsFromAWrappedRingAndStillFindsEveryDecisionByBothKeys() {
+        DecidedPayments window = new DecidedPayments(1 << 16, 1_000);
+        // 1,000 decisions one ms apart, the first 600 forgotten: the ring's oldest decision is at
+        // slot 600, and the next 624 wrap round to slot 0 before the ring of 1,024 is full.
+        for (int i = 0; i < 1_000; i++) {
+            window.remember("BANK" + (i % 3), "M" + i, "u" + i, i + 1, i, null, i);
+        }
+        assertEquals(600, window.forget(1_599));
+        // Then a burst without forgetting: the ring doubles from that wrapped state, then again.
+        for (int i = 1_000; i < 5_000; i++) {
+            window.remember("BANK" + (i % 3), "M" + i, i % 5 == 0 ? null : "u" + i, i + 1, 1_599, null, i);
+        }
+        assertEquals(4_400, window.size());
+        for (int i = 0; i < 5_000; i++) {
+            int bySender = window.findByMessage("BANK" + (i % 3), "M" + i);
+            int byUetr = window.findByUetr("u" + i);
+            if (i < 600) {
+                assertEquals(-1, bySender, "forgotten M" + i);
+                assertEquals(-1, byUetr, "forgotten u" + i);
+                continue;
+            }
+            assertEquals(i + 1, window.sequenceAt(bySender), "M" + i);
+            if (i >= 1_000 && i % 5 == 0) {
+                assertEquals(-1, byUetr, "M" + i + " claimed no UETR");
+            } else {
+                assertEquals(bySender, byUetr, "u" + i);
+            }
+        }
+        // Forgetting after the growth removes from the moved tables too.
+        assertEquals(400, window.forget(1_000 + 1_000));
+        assertEquals(-1, window.findByMessage("BANK" + (999 % 3), "M999"));
+        assertEquals(-1, window.findByUetr("u999"));
+        assertEquals(1_001, window.sequenceAt(window.findByMessage("BANK" + (1_000 % 3), "M1000")));
+        assertEquals(1_002, window.sequenceAt(window.findByUetr("u1001")));
+        assertTrue(window.longestProbe() < 64, "probe sequences stay short: " + window.longestProbe());
+    }
+
+    @Test
     void forgetsInJournalOrderSoALaterDecisionWithAnEarlierTimeWaits() {
         DecidedPayments window = new DecidedPayments(10, 100);
         window.remember("S", "M1", "u1", 1, 1_000, null, 1);
