@@ -459,23 +459,22 @@ public final class Ledger {
 
     /** Remembers a settled transfer with what its returns and recalls need; returns its window slot. */
     private int rememberSettled(TransferCommand c, int messageHash, int uetrHash, Party debit, Party credit) {
-        int slot = rememberTransfer(c, messageHash, uetrHash, null);
+        // The sender is the debited party: the window keeps the party's own id String, not the
+        // command's copy, for the decision's whole retention (a 4 M window keeps ~56 B less each).
+        int slot = rememberTransfer(c, messageHash, uetrHash, null, debit.id());
         decidedPayments.settled(slot, debit.id(), credit.id(), c.currency, c.amountMinor);
         return slot;
     }
 
     /** Remembers the decision on a transfer under its keys' hashes; returns its window slot. */
     private int rememberTransfer(TransferCommand c, int messageHash, int uetrHash, LedgerRejection rejection) {
+        return rememberTransfer(c, messageHash, uetrHash, rejection, c.senderId);
+    }
+
+    private int rememberTransfer(
+            TransferCommand c, int messageHash, int uetrHash, LedgerRejection rejection, String senderId) {
         return decidedPayments.remember(
-                messageHash,
-                uetrHash,
-                c.senderId,
-                c.messageId,
-                c.uetr,
-                c.sequence,
-                c.timeMs,
-                rejection,
-                c.fingerprint());
+                messageHash, uetrHash, senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
     }
 
     /** A transfer whose debit is in another currency than its credit; see the class doc. */
