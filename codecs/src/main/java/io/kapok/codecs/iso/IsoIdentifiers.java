@@ -5,22 +5,95 @@ package io.kapok.codecs.iso;
  * nothing. Stateless and thread-safe.
  */
 public final class IsoIdentifiers {
-    private IsoIdentifiers() {}
+    private static final int DIGIT = 1;
+    private static final int UPPER = 1 << 1;
+    /** {@code a} to {@code f}. */
+    private static final int LOWER_HEX = 1 << 2;
+    /** The CBPR+ restricted (FIN X) set: {@code [0-9a-zA-Z/\-?:().,'+ ]}. */
+    private static final int FIN_X = 1 << 3;
+
+    private static final int DASH = 1 << 4;
+    /** {@code 4}: the version digit of a UUID v4. */
+    private static final int UUID_VERSION = 1 << 5;
+    /** {@code 8}, {@code 9}, {@code a}, {@code b}: the variant digit of a UUID v4. */
+    private static final int UUID_VARIANT = 1 << 6;
+
+    private static final int ALNUM_UPPER = DIGIT | UPPER;
+    private static final int HEX = DIGIT | LOWER_HEX;
 
     /**
-     * BICFI / AnyBIC: {@code [A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?}, i.e. 8 or 11
-     * characters, the country code letters only.
+     * The classes of each ASCII character, as bits. A check reads one entry per character and tests
+     * it against the class its place allows, instead of a chain of compares per character.
      */
-    public static boolean isBic(CharSequence s) {
-        int n = s.length();
-        if (n != 8 && n != 11) {
-            return false;
+    private static final int[] ASCII_CLASSES = new int[128];
+
+    /** The class each place of a BIC allows: {@code [A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?}. */
+    private static final int[] BIC_PLACES = {
+        ALNUM_UPPER,
+        ALNUM_UPPER,
+        ALNUM_UPPER,
+        ALNUM_UPPER,
+        UPPER,
+        UPPER,
+        ALNUM_UPPER,
+        ALNUM_UPPER,
+        ALNUM_UPPER,
+        ALNUM_UPPER,
+        ALNUM_UPPER
+    };
+
+    /** The class each place of a UUID v4 allows ({@link #isUuidV4}). */
+    private static final int[] UUID_V4_PLACES = new int[36];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            int classes = 0;
+            if (c >= '0' && c <= '9') {
+                classes |= DIGIT | FIN_X;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                classes |= UPPER | FIN_X;
+            }
+            if (c >= 'a' && c <= 'z') {
+                classes |= FIN_X;
+            }
+            if (c >= 'a' && c <= 'f') {
+                classes |= LOWER_HEX;
+            }
+            if ("/-?:().,'+ ".indexOf(c) >= 0) {
+                classes |= FIN_X;
+            }
+            if (c == '-') {
+                classes |= DASH;
+            }
+            if (c == '4') {
+                classes |= UUID_VERSION;
+            }
+            if (c == '8' || c == '9' || c == 'a' || c == 'b') {
+                classes |= UUID_VARIANT;
+            }
+            ASCII_CLASSES[c] = classes;
         }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            boolean upper = c >= 'A' && c <= 'Z';
-            boolean digit = c >= '0' && c <= '9';
-            if (i == 4 || i == 5 ? !upper : !(upper || digit)) {
+        java.util.Arrays.fill(UUID_V4_PLACES, HEX);
+        UUID_V4_PLACES[8] = DASH;
+        UUID_V4_PLACES[13] = DASH;
+        UUID_V4_PLACES[18] = DASH;
+        UUID_V4_PLACES[23] = DASH;
+        UUID_V4_PLACES[14] = UUID_VERSION;
+        UUID_V4_PLACES[19] = UUID_VARIANT;
+    }
+
+    private IsoIdentifiers() {}
+
+    /** Whether character {@code c} is of one of the {@code classes}; never for a character beyond ASCII. */
+    private static boolean isOf(char c, int classes) {
+        return c < 128 && (ASCII_CLASSES[c] & classes) != 0;
+    }
+
+    /** Whether the first {@code length} characters of {@code s} are each of the class of their place. */
+    private static boolean matchesPlaces(CharSequence s, int[] places, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!isOf(s.charAt(i), places[i])) {
                 return false;
             }
         }
@@ -28,25 +101,20 @@ public final class IsoIdentifiers {
     }
 
     /**
+     * BICFI / AnyBIC: {@code [A-Z0-9]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?}, i.e. 8 or 11
+     * characters, the country code letters only.
+     */
+    public static boolean isBic(CharSequence s) {
+        int n = s.length();
+        return (n == 8 || n == 11) && matchesPlaces(s, BIC_PLACES, n);
+    }
+
+    /**
      * UUIDv4Identifier as the pacs.008.001.08 schema defines it:
      * {@code [a-f0-9]{8}-[a-f0-9]{4}-4[a-f0-9]{3}-[89ab][a-f0-9]{3}-[a-f0-9]{12}}.
      */
     public static boolean isUuidV4(CharSequence s) {
-        if (s.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
-        }
-        char variant = s.charAt(19);
-        return s.charAt(14) == '4' && (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
+        return s.length() == UUID_V4_PLACES.length && matchesPlaces(s, UUID_V4_PLACES, UUID_V4_PLACES.length);
     }
 
     /**
@@ -61,21 +129,7 @@ public final class IsoIdentifiers {
         char previous = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            boolean ok = (c >= '0' && c <= '9')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || c == '/'
-                    || c == '-'
-                    || c == '?'
-                    || c == ':'
-                    || c == '('
-                    || c == ')'
-                    || c == '.'
-                    || c == ','
-                    || c == '\''
-                    || c == '+'
-                    || c == ' ';
-            if (!ok || (c == '/' && previous == '/')) {
+            if (!isOf(c, FIN_X) || (c == '/' && previous == '/')) {
                 return false;
             }
             previous = c;
