@@ -2,6 +2,7 @@ package io.kapok.bench;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kapok.bench.codecs.DecodeAbComparison;
 import io.kapok.bench.journal.PageTouchCost;
 import io.kapok.bench.ledger.TransferCpuComparison;
 import io.kapok.bench.ledger.WindowGrowthStall;
@@ -55,6 +56,19 @@ class ComparisonToolsSmokeTest {
                 System.setProperty("kapok.transferPool", pool);
             }
         }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void decodeAbComparisonRunsTwoCodecsBuildsSideBySide() throws Exception {
+        String codecs = Path.of(io.kapok.codecs.pacs.Pacs008Decoder.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
+        String out = printed(() -> DecodeAbComparison.main(new String[] {codecs, codecs, "1"}));
+        assertMatches("pacs008\\S* +[0-9.]+ +[0-9.]+ +[0-9.]+", out);
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.jar.JarFile;
  * jar in a class loader of its own (with this module's classes and its other libraries), the two
  * run in alternating batches of {@value #BATCH_CPU_NS_DEFAULT} ns of this thread's CPU time, and
  * each is given as the median CPU time per message over the batches, with the bytes allocated per
- * message. Not a JMH benchmark and not in the smoke set.
+ * message. Not a JMH benchmark; {@code ComparisonToolsSmokeTest} runs it once, from the build's class
+ * directories.
  *
  * <pre>
  * java -cp bench/target/kapok-bench.jar io.kapok.bench.codecs.DecodeAbComparison OLD_CODECS_JAR [NEW_CODECS_JAR] [ROUNDS]
@@ -25,7 +26,8 @@ import java.util.jar.JarFile;
  * </pre>
  *
  * With {@code --prowide} it compares Kapok's decode with Prowide's (cached JAXBContext) instead,
- * both on this class path. {@code NEW_CODECS_JAR} defaults to the codecs jar next to the bench jar ({@code lib/}); {@code
+ * both on this class path. {@code NEW_CODECS_JAR} defaults to the codecs jar next to the bench jar ({@code lib/}), or,
+ * run from class directories, to the codecs on this class path (either jar may then be a directory); {@code
  * ROUNDS} (rounds of one batch of every workload of both jars, default 100) follow 40 rounds of warm-up.
  */
 public final class DecodeAbComparison {
@@ -50,13 +52,19 @@ public final class DecodeAbComparison {
                 .getCodeSource()
                 .getLocation()
                 .toURI());
-        List<Path> libraries = manifestClassPath(benchJar);
+        Path codecsHere = Path.of(io.kapok.codecs.pacs.Pacs008Decoder.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        List<Path> libraries =
+                Files.isDirectory(benchJar) ? classPathOfThisJvm(benchJar, codecsHere) : manifestClassPath(benchJar);
         Path newCodecs = args.length > 1 && !args[1].isEmpty()
                 ? Path.of(args[1])
                 : libraries.stream()
                         .filter(p -> p.getFileName().toString().startsWith("kapok-codecs"))
                         .findFirst()
-                        .orElseThrow();
+                        .orElse(codecsHere);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         ClassLoader oldLoader = loader(Path.of(args[0]), benchJar, libraries);
         ClassLoader newLoader = loader(newCodecs, benchJar, libraries);
@@ -199,8 +207,8 @@ public final class DecodeAbComparison {
     }
 
     private static ClassLoader loader(Path codecs, Path benchJar, List<Path> libraries) throws IOException {
-        if (!Files.isRegularFile(codecs)) {
-            throw new IllegalArgumentException("no codecs jar at " + codecs);
+        if (!Files.exists(codecs)) {
+            throw new IllegalArgumentException("no codecs jar (or class directory) at " + codecs);
         }
         List<URL> urls = new ArrayList<>();
         urls.add(codecs.toUri().toURL());
@@ -212,6 +220,21 @@ public final class DecodeAbComparison {
         }
         // Only the platform classes are shared: each loader has its own codecs and bench classes.
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    /**
+     * Run from class directories (the build's tests): this JVM's class path without the bench
+     * classes and the codecs, which each loader adds itself.
+     */
+    private static List<Path> classPathOfThisJvm(Path benchClasses, Path codecs) {
+        List<Path> paths = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry).toAbsolutePath();
+            if (!p.equals(benchClasses.toAbsolutePath()) && !p.equals(codecs.toAbsolutePath())) {
+                paths.add(p);
+            }
+        }
+        return paths;
     }
 
     /** The bench jar's manifest Class-Path, resolved next to it. */
