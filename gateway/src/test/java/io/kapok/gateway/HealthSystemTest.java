@@ -1,6 +1,7 @@
 package io.kapok.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +63,14 @@ class HealthSystemTest extends LoopbackGatewayTest {
         assertTrue(h.at("/snapshot/lastError").isNull());
         assertEquals("recovered 0 entries", h.at("/recovery/summary").asText());
         assertTrue(h.at("/recovery/snapshotSequence").isNull());
+        assertEquals(3, h.at("/paymentWindow/decisions").asInt(), "the three payments: " + answer.body());
+        assertEquals(
+                io.kapok.ledger.Ledger.PAYMENT_CAPACITY_DEFAULT,
+                h.at("/paymentWindow/capacity").asInt());
+        assertEquals(
+                io.kapok.ledger.Ledger.PAYMENT_RETENTION_DAYS_DEFAULT,
+                h.at("/paymentWindow/retentionDays").asInt());
+        assertFalse(h.at("/paymentWindow/full").asBoolean());
         assertEquals("archive", h.at("/retention/journal/mode").asText(), answer.body());
         assertEquals(0, h.at("/retention/journal/cyclesRemoved").asLong());
         assertEquals(1, h.at("/retention/journal/firstRetainedSequence").asLong());

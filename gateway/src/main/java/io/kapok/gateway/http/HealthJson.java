@@ -18,6 +18,7 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  *  {"status": "UP", "sequence": 1042, "journal": "writable", "mailbox": "writable",
  *   "audit": {"state": "PASSED", "checkedEntries": 1000, "lastSequence": 1000},
  *   "snapshot": {"lastSequence": 1000, "ageMs": 5120, "lastError": null},
+ *   "paymentWindow": {"decisions": 980, "capacity": 4194304, "retentionDays": 30, "full": false},
  *   "recovery": {"summary": "recovered snapshot 900 + 100 entries", "snapshotSequence": 900,
  *                "replayedEntries": 100, "skippedSnapshots": 0},
  *   "retention": {"journal": {"mode": "archive", "cyclesRemoved": 3, "firstRetainedSequence": 801,
@@ -36,7 +37,9 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * state hash it records ({@code snapshot.lastError} says so); else
  * {@code UP} (HTTP 200). The audit states are {@code RUNNING}, {@code PASSED}, {@code FAILED} and
  * {@code STOPPED}. A snapshot or retention error is shown but does not degrade: messages are still
- * taken and journaled.
+ * taken and journaled. {@code paymentWindow} is the ledger's duplicate window after the sequencer's
+ * last batch: while it is {@code full}, new payments are refused ({@code PAYMENT_WINDOW_FULL}) until
+ * older decisions leave it; other messages are still taken, so it does not degrade either.
  */
 public final class HealthJson {
     private final boolean up;
@@ -83,6 +86,16 @@ public final class HealthJson {
                 .append('"');
         appendAudit(json, audit);
         appendSnapshot(json, sequencer.snapshots(), nowMs);
+        int decisions = sequencer.paymentWindowDecisions();
+        json.append(", \"paymentWindow\": {\"decisions\": ")
+                .append(decisions)
+                .append(", \"capacity\": ")
+                .append(sequencer.paymentWindowCapacity())
+                .append(", \"retentionDays\": ")
+                .append(sequencer.paymentWindowRetentionMs() / 86_400_000L)
+                .append(", \"full\": ")
+                .append(decisions >= sequencer.paymentWindowCapacity())
+                .append('}');
         appendRecovery(json, sequencer);
         json.append(", \"retention\": {\"journal\": ");
         appendJournalRetention(

@@ -101,6 +101,11 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Throwable startFailure;
     private volatile long lastSequence;
+    /** The ledger's payment window after the last batch: decisions kept, capacity, retention (ms). */
+    private volatile int paymentWindowDecisions;
+
+    private volatile int paymentWindowCapacity;
+    private volatile long paymentWindowRetentionMs;
     private volatile boolean journalWritable = true;
     private volatile String journalError;
     private long replayedEntries;
@@ -186,6 +191,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         recovery = LedgerRecovery.recover(
                 journal, store, mailboxRecovery.coveredInboundSequence(), mailboxRecovery::onReplayed);
         ledger = recovery.ledger();
+        publishPaymentWindow();
         replayedEntries = recovery.replay().entries();
         if (recovery.replay().incompleteTail() != null) {
             LOG.warn("journal: {}", recovery.replay().incompleteTail());
@@ -715,6 +721,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         if (endMailboxBatch() && mailboxes.writable()) {
             outboundCompleteSequence = ledger.lastSequence();
         }
+        paymentWindowDecisions = ledger.paymentCount();
         PendingResponse.dispatchAll(batch);
         batch.clear();
         mailboxes.wakeWritten();
@@ -860,6 +867,31 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     /** Sequence of the last entry applied; any thread. */
     public long lastSequence() {
         return lastSequence;
+    }
+
+    private void publishPaymentWindow() {
+        paymentWindowCapacity = ledger.paymentCapacity();
+        paymentWindowRetentionMs = ledger.paymentRetentionMs();
+        paymentWindowDecisions = ledger.paymentCount();
+    }
+
+    /**
+     * Payment decisions the ledger's duplicate window holds after the last batch; any thread. At
+     * {@link #paymentWindowCapacity()} new payments are refused (PAYMENT_WINDOW_FULL) until older
+     * ones leave the window.
+     */
+    public int paymentWindowDecisions() {
+        return paymentWindowDecisions;
+    }
+
+    /** Most payment decisions the duplicate window holds; any thread. */
+    public int paymentWindowCapacity() {
+        return paymentWindowCapacity;
+    }
+
+    /** How long the duplicate window keeps a payment decision, ms of journaled receive time; any thread. */
+    public long paymentWindowRetentionMs() {
+        return paymentWindowRetentionMs;
     }
 
     /** What start-up recovery did (snapshot used, entries replayed, snapshots skipped). */
