@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs the benchmark tools that are programs rather than JMH benchmarks (BENCHMARKS.md's side-by-side
  * comparisons) once with tiny arguments, so that none rots: each must run to its end and print its
- * report. Nothing about the figures is asserted.
+ * report. Nothing about the figures is asserted (the tools print numbers in the default locale).
  */
 class ComparisonToolsSmokeTest {
     @TempDir
@@ -30,7 +30,7 @@ class ComparisonToolsSmokeTest {
     @Timeout(value = 1, unit = TimeUnit.MINUTES)
     void windowGrowthStallReportsItsLongestCalls() throws Exception {
         String out = printed(() -> WindowGrowthStall.main(new String[] {"20000", "1"}));
-        assertMatches("round 0: longest [0-9.]+ ms \\(size [0-9]+\\).*calls over 1 ms; median [0-9]+ ns", out);
+        assertMatches("round 0: longest [0-9.,]+ ms \\(size [0-9]+\\).*calls over 1 ms; median [0-9]+ ns", out);
     }
 
     @Test
@@ -47,8 +47,8 @@ class ComparisonToolsSmokeTest {
         try {
             String out = printed(
                     () -> TransferCpuComparison.main(new String[] {ledgerClasses, ledgerClasses, "1", "2", "1000"}));
-            assertMatches("A .*: lowest [0-9.]+, first quartile", out);
-            assertMatches("B / A per pair of rounds: lowest [0-9.]+", out);
+            assertMatches("A .*: lowest [0-9.,]+, first quartile", out);
+            assertMatches("B / A per pair of rounds: lowest [0-9.,]+", out);
         } finally {
             if (pool == null) {
                 System.clearProperty("kapok.transferPool");
@@ -68,14 +68,14 @@ class ComparisonToolsSmokeTest {
                         .toURI())
                 .toString();
         String out = printed(() -> DecodeAbComparison.main(new String[] {codecs, codecs, "1"}));
-        assertMatches("pacs008\\S* +[0-9.]+ +[0-9.]+ +[0-9.]+", out);
+        assertMatches("pacs008\\S* +[0-9.,]+ +[0-9.,]+ +[0-9.,]+", out);
     }
 
     @Test
     @Timeout(value = 1, unit = TimeUnit.MINUTES)
     void pageTouchCostTimesMappedAndDirectPages() throws Exception {
         String out = printed(() -> PageTouchCost.main(new String[] {dir.toString(), "1", "1"}));
-        assertMatches("round 1: mapped file [0-9,]+ ns/page, direct memory", out);
+        assertMatches("round 1: mapped file [0-9.,]+ ns/page, direct memory", out);
     }
 
     private interface Tool {

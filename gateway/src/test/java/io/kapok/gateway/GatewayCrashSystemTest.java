@@ -71,7 +71,8 @@ class GatewayCrashSystemTest {
 
     /**
      * A configuration with frequent snapshots, so that restarts recover from snapshot and tail, and
-     * without the FX feed, so that the journal grows only with the payments the test counts.
+     * without the FX feed and end-of-day statements, so that the journal grows only with the
+     * payments the test counts.
      */
     private Path config() throws Exception {
         Path root = Path.of(System.getProperty("kapok.root", ".."));
@@ -81,6 +82,13 @@ class GatewayCrashSystemTest {
         String withoutFx = frequent.replaceFirst("(?m)^(fx:.*\\R  enabled: )true", "$1false");
         assertTrue(!withoutFx.equals(frequent), "config/kapok.yaml turns the FX feed on with fx.enabled");
         frequent = withoutFx;
+        // No end-of-day statements either: a run across midnight UTC would add a close of day and
+        // a camt.053 to the mailboxes the test counts.
+        String withoutStatements = frequent.replaceFirst("(?m)^(\\s+endOfDayStatements: )true", "$1false");
+        assertTrue(
+                !withoutStatements.equals(frequent),
+                "config/kapok.yaml turns end-of-day statements on with notifications.endOfDayStatements");
+        frequent = withoutStatements;
         Path file = dataDir.resolve("crash-test-kapok.yaml");
         Files.writeString(file, frequent);
         return file;

@@ -87,6 +87,7 @@ class HealthSystemTest extends LoopbackGatewayTest {
                 "recovered snapshot " + last + " + 0 entries",
                 h.at("/recovery/summary").asText());
         assertEquals(0, h.at("/recovery/skippedSnapshots").asLong());
+        assertEquals(3, h.at("/paymentWindow/decisions").asInt(), "the recovered window: " + h);
     }
 
     @Test

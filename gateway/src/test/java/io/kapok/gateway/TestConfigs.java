@@ -14,6 +14,17 @@ public final class TestConfigs {
      * would otherwise meet a close of day, its journal entry and its camt.053s, which it did not
      * ask for. {@code EndOfDayStatementSystemTest} covers the close of day.
      */
+    /**
+     * Skips the calling test when the UTC day ends within {@code seconds}: for a test of what
+     * happens within one day (today's statement) that the gateway's wall clock could carry into the
+     * next.
+     */
+    public static void assumeDayDoesNotEndWithin(int seconds) {
+        long msOfDay = Math.floorMod(System.currentTimeMillis(), 86_400_000L);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                86_400_000L - msOfDay > seconds * 1_000L, "the UTC day ends within " + seconds + " s");
+    }
+
     public static GatewayConfig defaults(Path dataDir) {
         return ConfigLoader.loadDefaults()
                 .withPort(0)

@@ -38,8 +38,10 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * {@code UP} (HTTP 200). The audit states are {@code RUNNING}, {@code PASSED}, {@code FAILED} and
  * {@code STOPPED}. A snapshot or retention error is shown but does not degrade: messages are still
  * taken and journaled. {@code paymentWindow} is the ledger's duplicate window after the sequencer's
- * last batch: while it is {@code full}, new payments are refused ({@code PAYMENT_WINDOW_FULL}) until
- * older decisions leave it; other messages are still taken, so it does not degrade either.
+ * last batch: the decisions it holds (those past the retention leave when the next payment comes,
+ * not before). {@code full}: it holds its capacity, so the next payment is refused ({@code
+ * PAYMENT_WINDOW_FULL}) unless older decisions are due to leave by then; other messages are still
+ * taken, so it does not degrade either.
  */
 public final class HealthJson {
     private final boolean up;
