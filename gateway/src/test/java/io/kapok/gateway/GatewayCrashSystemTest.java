@@ -77,7 +77,7 @@ class GatewayCrashSystemTest {
     private Path config() throws Exception {
         Path root = Path.of(System.getProperty("kapok.root", ".."));
         String yaml = Files.readString(root.resolve("config").resolve("kapok.yaml"));
-        String frequent = yaml.replace("everyEntries: 100000", "everyEntries: 250");
+        String frequent = yaml.replaceFirst("(?m)^(\\s+everyEntries: )\\d+", "$1250");
         assertTrue(!frequent.equals(yaml), "config/kapok.yaml names journal.snapshot.everyEntries");
         String withoutFx = frequent.replaceFirst("(?m)^(fx:.*\\R  enabled: )true", "$1false");
         assertTrue(!withoutFx.equals(frequent), "config/kapok.yaml turns the FX feed on with fx.enabled");
