@@ -363,23 +363,17 @@ public record GatewayConfig(
 
         /** The same settings with {@code capacity} undelivered messages per party. */
         public Mailbox withCapacityPerParty(int capacity) {
-            return new Mailbox(
-                    capacity,
-                    messagesPerPollDefault,
-                    messagesPerPollMax,
-                    pollWaitMsDefault,
-                    pollWaitMsMax,
-                    parkedPollsPerPartyMax,
-                    parkedPollsMax,
-                    readerThreads,
-                    readQueueMax,
-                    retention);
+            return copy(capacity, retention);
         }
 
         /** The same settings with {@code retention} instead. */
         public Mailbox withRetention(MailboxRetention newRetention) {
+            return copy(capacityPerParty, newRetention);
+        }
+
+        private Mailbox copy(int capacity, MailboxRetention newRetention) {
             return new Mailbox(
-                    capacityPerParty,
+                    capacity,
                     messagesPerPollDefault,
                     messagesPerPollMax,
                     pollWaitMsDefault,

@@ -130,38 +130,56 @@ public final class Mailboxes implements AutoCloseable {
     }
 
     private void rebuildIndex() {
+        readFromStart((magic, entry, index) -> {
+            PartyMailbox mailbox = partyOrCreate(entry.recipientPartyId);
+            if (magic == MailboxEntry.DELIVERED_MAGIC) {
+                mailbox.restoreDelivered(entry.partySequence);
+                return true;
+            }
+            if (entry.partySequence <= mailbox.removedBeforeStart()) {
+                return true; // in a cycle retention summed up; a crash kept it from deleting it
+            }
+            if (entry.partySequence != mailbox.lastSequence() + 1) {
+                throw new IllegalStateException("mailbox of " + entry.recipientPartyId + ": message "
+                        + entry.partySequence + " at index 0x" + Long.toHexString(index) + " follows "
+                        + mailbox.lastSequence() + ": the mailbox queue was altered");
+            }
+            mailbox.append(index);
+            if (entry.inboundSequence == lastInboundSequence) {
+                messagesOfLastInbound++;
+            } else {
+                lastInboundSequence = entry.inboundSequence;
+                messagesOfLastInbound = 1;
+            }
+            return true;
+        });
+    }
+
+    /** What {@link #readFromStart} hands over for each record. */
+    private interface RecordVisitor {
+        /** @return false to stop reading */
+        boolean visit(int magic, MailboxEntry entry, long index);
+    }
+
+    /**
+     * Reads the mailbox queue's records (messages and delivery marks; not Chronicle's metadata) from
+     * its first, in order, with a tailer of its own, until {@code visitor} says stop or none is left.
+     */
+    private void readFromStart(RecordVisitor visitor) {
         MailboxEntry entry = new MailboxEntry();
         try (ExcerptTailer tailer = queue.createTailer()) {
             tailer.toStart();
             while (true) {
                 try (DocumentContext dc = tailer.readingDocument()) {
                     if (!dc.isPresent()) {
-                        break;
+                        return;
                     }
                     if (dc.isMetaData()) {
                         continue;
                     }
                     long index = dc.index();
-                    int magic = entry.read(dc.wire().bytes(), false, index);
-                    PartyMailbox mailbox = partyOrCreate(entry.recipientPartyId);
-                    if (magic == MailboxEntry.DELIVERED_MAGIC) {
-                        mailbox.restoreDelivered(entry.partySequence);
-                        continue;
-                    }
-                    if (entry.partySequence <= mailbox.removedBeforeStart()) {
-                        continue; // in a cycle retention summed up; a crash kept it from deleting it
-                    }
-                    if (entry.partySequence != mailbox.lastSequence() + 1) {
-                        throw new IllegalStateException("mailbox of " + entry.recipientPartyId + ": message "
-                                + entry.partySequence + " at index 0x" + Long.toHexString(index) + " follows "
-                                + mailbox.lastSequence() + ": the mailbox queue was altered");
-                    }
-                    mailbox.append(index);
-                    if (entry.inboundSequence == lastInboundSequence) {
-                        messagesOfLastInbound++;
-                    } else {
-                        lastInboundSequence = entry.inboundSequence;
-                        messagesOfLastInbound = 1;
+                    if (!visitor.visit(entry.read(dc.wire().bytes(), false, index), entry, index)) {
+                        return;
                     }
                 }
             }
@@ -368,21 +386,15 @@ public final class Mailboxes implements AutoCloseable {
      * journal order, so the queue's first message is the oldest. Any thread.
      */
     public long oldestRetainedInboundSequence() {
-        MailboxEntry entry = new MailboxEntry();
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            tailer.toStart();
-            while (true) {
-                try (DocumentContext dc = tailer.readingDocument()) {
-                    if (!dc.isPresent()) {
-                        return Long.MAX_VALUE;
-                    }
-                    if (!dc.isMetaData()
-                            && entry.read(dc.wire().bytes(), false, dc.index()) == MailboxEntry.MESSAGE_MAGIC) {
-                        return entry.inboundSequence;
-                    }
-                }
+        long[] oldest = {Long.MAX_VALUE};
+        readFromStart((magic, entry, index) -> {
+            if (magic != MailboxEntry.MESSAGE_MAGIC) {
+                return true;
             }
-        }
+            oldest[0] = entry.inboundSequence;
+            return false;
+        });
+        return oldest[0];
     }
 
     /** Sequencer thread: from now on {@code observer} is told of every compact record written. */
