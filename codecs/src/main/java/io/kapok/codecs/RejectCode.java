@@ -85,6 +85,11 @@ public enum RejectCode {
             "the platform's FX account holds less of the settlement currency than the amount"),
     CROSS_CURRENCY_NOT_RETURNABLE(
             318, "AG01", Answer.STATUS_REJECT, "a cross-currency payment cannot be returned or recalled"),
+    PAYMENT_WINDOW_FULL(
+            319,
+            "NARR",
+            Answer.STATUS_REJECT,
+            "payment window is full (ledger.paymentWindow.capacity): send again once its oldest decisions leave it"),
 
     // 9xx: retry later -> HTTP 503
     BUSY(901, "NARR", Answer.RETRY_LATER, "gateway is at capacity: retry later"),

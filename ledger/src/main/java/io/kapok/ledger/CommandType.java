@@ -7,6 +7,7 @@ package io.kapok.ledger;
  *  code  command                 from
  *   1    REGISTER_PARTY          genesis (configured world), tsin.009
  *   2    OPEN_ACCOUNT            genesis
+ *   3    CONFIGURE_LEDGER        genesis, entry 1 only: the payment window's retention and capacity
  *  10    TRANSFER                pacs.008
  *  11    RETURN_PAYMENT          pacs.004 (full or partial return of a settled transfer)
  *  12    RECALL_PAYMENT          camt.056 (recall request by the original's debtor)
@@ -36,6 +37,7 @@ package io.kapok.ledger;
 public enum CommandType {
     REGISTER_PARTY(1),
     OPEN_ACCOUNT(2),
+    CONFIGURE_LEDGER(3),
     TRANSFER(10),
     RETURN_PAYMENT(11),
     RECALL_PAYMENT(12),

@@ -92,6 +92,7 @@ import java.util.Set;
  *  407  INVALID_FX_RATE                 NA01  narrative
  *  408  ALREADY_ACKNOWLEDGED            ID01  duplicated request: the onboarding was acknowledged
  *  460  DAY_NOT_OPEN                    NA01  narrative: a day close for a day not open, or too early
+ *  461  SETTINGS_REFUSED                NA01  narrative: ledger settings after the first entry, or out of range
  * </pre>
  */
 public enum LedgerRejection {
@@ -230,7 +231,13 @@ public enum LedgerRejection {
      * A day close ({@link io.kapok.ledger.day.CloseDayCommand}) names another day than the one the
      * ledger has open, or arrives before that day has ended: nothing closes.
      */
-    DAY_NOT_OPEN(460, "NA01");
+    DAY_NOT_OPEN(460, "NA01"),
+
+    /**
+     * Ledger settings ({@link ConfigureLedgerCommand}) anywhere but in the journal's first entry, or
+     * out of range: nothing changes.
+     */
+    SETTINGS_REFUSED(461, "NA01");
 
     /**
      * The codes a payment refusal (1xx) may carry in its pacs.002 or camt.029: ExternalStatusReason1Code

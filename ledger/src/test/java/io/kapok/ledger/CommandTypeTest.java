@@ -16,7 +16,7 @@ class CommandTypeTest {
     @Test
     void aCodeNoTypeHasIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> CommandType.ofCode(0));
-        assertThrows(IllegalArgumentException.class, () -> CommandType.ofCode(3));
+        assertThrows(IllegalArgumentException.class, () -> CommandType.ofCode(4));
         assertThrows(IllegalArgumentException.class, () -> CommandType.ofCode(-1));
         assertThrows(IllegalArgumentException.class, () -> CommandType.ofCode(61));
         assertThrows(IllegalArgumentException.class, () -> CommandType.ofCode(Integer.MAX_VALUE));

@@ -167,4 +167,83 @@ class PaymentWindowTest {
         IllegalArgumentException capacity = assertThrows(IllegalArgumentException.class, () -> new Ledger(30, 0));
         assertTrue(capacity.getMessage().contains("capacity 0"), capacity.getMessage());
     }
+
+    private static ConfigureLedgerCommand configure(int retentionDays, int capacity) {
+        ConfigureLedgerCommand c = new ConfigureLedgerCommand();
+        c.paymentRetentionDays = retentionDays;
+        c.paymentCapacity = capacity;
+        return c;
+    }
+
+    @Test
+    void settingsJournaledAsTheFirstCommandDecideEveryPaymentAndReplayToTheSameHash() {
+        ledger = new Ledger();
+        assertTrue(apply(configure(2, 3), 0).applied);
+        assertEquals(2 * DAY_MS, ledger.paymentRetentionMs());
+        assertEquals(3, ledger.paymentCapacity());
+        world(ledger);
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(apply(pay("M" + i, "u-" + i, 100), START_MS + i).applied, "M" + i);
+        }
+        long before = balance(PRBK);
+        byte[] fullHash = ledger.stateHash();
+        assertEquals(LedgerRejection.PAYMENT_WINDOW_FULL, apply(pay("M4", "u-4", 100), START_MS + 4).rejection);
+        assertEquals(before, balance(PRBK));
+        // Two days on, the first three leave the window and the fourth is taken.
+        assertTrue(apply(pay("M5", "u-5", 100), START_MS + 2 * DAY_MS + 2).applied);
+
+        Ledger replayed = new Ledger(); // default settings until entry 1 says otherwise
+        LedgerResult r = new LedgerResult();
+        for (LedgerCommand c : history) {
+            replayed.apply(c, r);
+        }
+        assertEquals(3, replayed.paymentCapacity());
+        assertArrayEquals(ledger.stateHash(), replayed.stateHash());
+        Ledger resumed = Ledger.fromSnapshot(ledger.snapshot());
+        assertEquals(2 * DAY_MS, resumed.paymentRetentionMs());
+        assertEquals(3, resumed.paymentCapacity());
+        assertFalse(java.util.Arrays.equals(fullHash, ledger.stateHash()));
+    }
+
+    @Test
+    void settingsAfterTheFirstCommandOrOutOfRangeAreRefusedAndChangeNothing() {
+        world(new Ledger());
+        byte[] hash = ledger.stateHash();
+        assertEquals(LedgerRejection.SETTINGS_REFUSED, apply(configure(2, 3), START_MS).rejection);
+        assertEquals(Ledger.PAYMENT_CAPACITY_DEFAULT, ledger.paymentCapacity());
+        assertEquals(Ledger.PAYMENT_RETENTION_DAYS_DEFAULT * DAY_MS, ledger.paymentRetentionMs());
+        // The refused command still took its sequence; nothing else moved.
+        Ledger fresh = new Ledger();
+        LedgerResult r = new LedgerResult();
+        for (LedgerCommand c : history.subList(0, history.size() - 1)) {
+            fresh.apply(c, r);
+        }
+        assertArrayEquals(hash, fresh.stateHash());
+
+        for (ConfigureLedgerCommand bad : new ConfigureLedgerCommand[] {
+            configure(0, 3), configure(Ledger.PAYMENT_RETENTION_DAYS_MAX + 1, 3), configure(30, 0), configure(30, -1)
+        }) {
+            Ledger first = new Ledger();
+            bad.sequence = 1;
+            first.apply(bad, r);
+            assertEquals(LedgerRejection.SETTINGS_REFUSED, r.rejection);
+            assertEquals(Ledger.PAYMENT_CAPACITY_DEFAULT, first.paymentCapacity());
+        }
+    }
+
+    @Test
+    void preallocatingTheWindowChangesNoDecisionAndNotTheStateHash() {
+        world(new Ledger(30, 5_000));
+        for (int i = 0; i < 1_500; i++) {
+            apply(pay("M" + i, "u-" + i, 1), START_MS + i);
+        }
+        byte[] hash = ledger.stateHash();
+        ledger.preallocatePaymentWindow();
+        assertArrayEquals(hash, ledger.stateHash());
+        assertTrue(apply(pay("M7", "u-7", 1), START_MS + 2_000).retry, "a retry still finds its decision");
+        for (int i = 1_500; i < 5_000; i++) {
+            assertTrue(apply(pay("M" + i, "u-" + i, 1), START_MS + i).applied, "M" + i);
+        }
+        assertEquals(LedgerRejection.PAYMENT_WINDOW_FULL, apply(pay("MX", "u-x", 1), START_MS + 5_000).rejection);
+    }
 }

@@ -238,6 +238,21 @@ public final class ConfigLoader {
         if (c.fx() != null) {
             validateFx(c.fx(), source);
         }
+        if (c.ledger() != null && c.ledger().paymentWindow() != null) {
+            GatewayConfig.PaymentWindow w = c.ledger().paymentWindow();
+            range(
+                    source,
+                    "ledger.paymentWindow.retentionDays",
+                    w.retentionDays(),
+                    1,
+                    io.kapok.ledger.Ledger.PAYMENT_RETENTION_DAYS_MAX);
+            range(
+                    source,
+                    "ledger.paymentWindow.capacity",
+                    w.capacity(),
+                    1,
+                    io.kapok.ledger.payment.DecidedPayments.CAPACITY_MAX);
+        }
 
         require(
                 c.platform().id() != null && IsoIdentifiers.isBic(c.platform().id()),

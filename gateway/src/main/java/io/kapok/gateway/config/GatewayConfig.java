@@ -20,7 +20,72 @@ public record GatewayConfig(
         List<CreditLineEntry> creditLines,
         List<ProgrammeEntry> programmes,
         Notifications notifications,
-        Fx fx) {
+        Fx fx,
+        LedgerSettings ledger) {
+
+    /**
+     * The ledger's own settings; {@link LedgerSettings#DEFAULT} when the section is absent.
+     *
+     * @param paymentWindow the payments' duplicate window; defaults when absent
+     */
+    public record LedgerSettings(PaymentWindow paymentWindow) {
+        public static final LedgerSettings DEFAULT = new LedgerSettings(PaymentWindow.DEFAULT);
+
+        /** {@link #paymentWindow()}, or the defaults when the section is absent. */
+        public PaymentWindow paymentWindowOrDefault() {
+            return paymentWindow == null ? PaymentWindow.DEFAULT : paymentWindow;
+        }
+    }
+
+    /**
+     * The payments' duplicate window: decided payments are found by (sender, MsgId) and by UETR for
+     * this long, so a retry gets the original answer and a reuse of either id is refused. The first two
+     * settings are journaled with a new journal (its entry 1) and hold for its whole life: a replay
+     * decides every payment as it was first decided. A gateway whose configuration names other values
+     * than its journal refuses to start.
+     *
+     * @param retentionDays days of journaled receive time a decision is kept, 1 to {@value
+     *     io.kapok.ledger.Ledger#PAYMENT_RETENTION_DAYS_MAX}
+     * @param capacity most decisions kept at once, 1 to {@value
+     *     io.kapok.ledger.payment.DecidedPayments#CAPACITY_MAX}; while the window holds this many, new
+     *     payments are refused ({@code PAYMENT_WINDOW_FULL}) until the oldest leave it
+     * @param preallocate allocate the whole window at start (about {@value #BYTES_PER_DECISION} bytes a
+     *     decision, before its ids), so that it never grows: otherwise it starts small and doubles as it
+     *     fills, each doubling copying it on the ledger thread. Not journaled
+     */
+    public record PaymentWindow(int retentionDays, int capacity, boolean preallocate) {
+        public static final PaymentWindow DEFAULT = new PaymentWindow(
+                io.kapok.ledger.Ledger.PAYMENT_RETENTION_DAYS_DEFAULT,
+                io.kapok.ledger.Ledger.PAYMENT_CAPACITY_DEFAULT,
+                false);
+
+        /**
+         * Heap a decision takes in a preallocated window: 8 longs and 6 references in the ring, two
+         * table entries of 8 bytes at most half full (compressed references).
+         */
+        public static final int BYTES_PER_DECISION = 8 * 8 + 6 * 4 + 2 * 2 * 8;
+
+        /** Heap the whole window takes when preallocated, bytes. */
+        public long preallocatedBytes() {
+            return (long) capacity * BYTES_PER_DECISION;
+        }
+    }
+
+    /** {@link #ledger()}, or the defaults when the section is absent. */
+    public LedgerSettings ledgerOrDefault() {
+        return ledger == null ? LedgerSettings.DEFAULT : ledger;
+    }
+
+    /** This configuration with the sections the {@code with} methods replace given anew. */
+    private GatewayConfig copy(Gateway g, Journal j, Mailbox m, Notifications n, Fx newFx, LedgerSettings newLedger) {
+        return new GatewayConfig(
+                g, limits, sequencer, j, platform, m, parties, creditLines, programmes, n, newFx, newLedger);
+    }
+
+    /** A copy with the ledger settings replaced. */
+    public GatewayConfig withLedger(LedgerSettings newLedger) {
+        return copy(gateway, journal, mailbox, notifications, fx, newLedger);
+    }
 
     /**
      * The FX rate feed: a FIX 4.4 market-data session (this side the initiator) whose quotes enter
@@ -94,18 +159,7 @@ public record GatewayConfig(
 
     /** A copy with the FX feed settings replaced. */
     public GatewayConfig withFx(Fx newFx) {
-        return new GatewayConfig(
-                gateway,
-                limits,
-                sequencer,
-                journal,
-                platform,
-                mailbox,
-                parties,
-                creditLines,
-                programmes,
-                notifications,
-                newFx);
+        return copy(gateway, journal, mailbox, notifications, newFx, ledger);
     }
 
     /**
@@ -153,8 +207,7 @@ public record GatewayConfig(
 
     /** A copy with the notification settings replaced. */
     public GatewayConfig withNotifications(Notifications n) {
-        return new GatewayConfig(
-                gateway, limits, sequencer, journal, platform, mailbox, parties, creditLines, programmes, n, fx);
+        return copy(gateway, journal, mailbox, n, fx, ledger);
     }
 
     /** Network side: where to listen and how many connections and threads. */
@@ -476,8 +529,7 @@ public record GatewayConfig(
                 gateway.connectionsMax(),
                 gateway.pipelinedRequestsMax(),
                 gateway.idleTimeoutSeconds());
-        return new GatewayConfig(
-                g, limits, sequencer, journal, platform, mailbox, parties, creditLines, programmes, notifications, fx);
+        return copy(g, journal, mailbox, notifications, fx, ledger);
     }
 
     /** A copy with the snapshot settings replaced. */
@@ -521,21 +573,18 @@ public record GatewayConfig(
     }
 
     private GatewayConfig withJournal(Journal j) {
-        return new GatewayConfig(
-                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications, fx);
+        return copy(gateway, j, mailbox, notifications, fx, ledger);
     }
 
     /** A copy with the data directory replaced (the {@code --data} flag). */
     public GatewayConfig withDataDir(String dataDir) {
         Journal j = journal.withDataDir(dataDir);
-        return new GatewayConfig(
-                gateway, limits, sequencer, j, platform, mailbox, parties, creditLines, programmes, notifications, fx);
+        return copy(gateway, j, mailbox, notifications, fx, ledger);
     }
 
     /** A copy with the mailbox settings replaced. */
     public GatewayConfig withMailbox(Mailbox m) {
-        return new GatewayConfig(
-                gateway, limits, sequencer, journal, platform, m, parties, creditLines, programmes, notifications, fx);
+        return copy(gateway, journal, m, notifications, fx, ledger);
     }
 
     /** The same mailbox settings with {@code retention} instead. */

@@ -1,6 +1,7 @@
 package io.kapok.gateway.journal;
 
 import io.kapok.ledger.CommandType;
+import io.kapok.ledger.ConfigureLedgerCommand;
 import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.OpenAccountCommand;
@@ -54,6 +55,7 @@ import org.bouncycastle.crypto.Digest;
  *                              currency = int32 packed ISO 4217; day = int32 days since 1970-01-01)
  *   1  REGISTER_PARTY       partyId utf8, name utf8, roles int32
  *   2  OPEN_ACCOUNT         partyId utf8, currency, openingBalanceMinor int64
+ *   3  CONFIGURE_LEDGER     paymentRetentionDays int32, paymentCapacity int32 (entry 1 only)
  *  10  TRANSFER             messageId, uetr, endToEndId, debitPartyId, creditPartyId utf8,
  *                           currency, amountMinor int64; the currency's bit 24 ({@link
  *                           #TRANSFER_INSTRUCTED_FOLLOWS}) set when a cross-currency part follows:
@@ -89,7 +91,7 @@ import org.bouncycastle.crypto.Digest;
  * </pre>
  *
  * A command that names its sender ({@code senderId}: every command a party sends, i.e. all but
- * REGISTER_PARTY, OPEN_ACCOUNT, SET_CREDIT_LINE, CREATE_PROGRAMME, SET_FX_RATE and CLOSE_DAY) takes it from the
+ * REGISTER_PARTY, OPEN_ACCOUNT, CONFIGURE_LEDGER, SET_CREDIT_LINE, CREATE_PROGRAMME, SET_FX_RATE and CLOSE_DAY) takes it from the
  * header's {@code senderId}, so it is written once; {@link #writeHashed} refuses a command whose own
  * sender differs from the header's.
  *
@@ -169,7 +171,13 @@ public final class JournalEntryCodec {
      */
     private static String senderOf(LedgerCommand command) {
         return switch (command.type()) {
-            case REGISTER_PARTY, OPEN_ACCOUNT, SET_CREDIT_LINE, CREATE_PROGRAMME, SET_FX_RATE, CLOSE_DAY -> null;
+            case REGISTER_PARTY,
+                    OPEN_ACCOUNT,
+                    CONFIGURE_LEDGER,
+                    SET_CREDIT_LINE,
+                    CREATE_PROGRAMME,
+                    SET_FX_RATE,
+                    CLOSE_DAY -> null;
             case TRANSFER -> nonNull(((TransferCommand) command).senderId);
             case RETURN_PAYMENT -> nonNull(((ReturnPaymentCommand) command).senderId);
             case RECALL_PAYMENT -> nonNull(((RecallPaymentCommand) command).senderId);
@@ -207,6 +215,11 @@ public final class JournalEntryCodec {
                 out.writeUtf8(c.partyId);
                 out.writeInt(c.currency);
                 out.writeLong(c.openingBalanceMinor);
+            }
+            case CONFIGURE_LEDGER -> {
+                ConfigureLedgerCommand c = (ConfigureLedgerCommand) command;
+                out.writeInt(c.paymentRetentionDays);
+                out.writeInt(c.paymentCapacity);
             }
             case TRANSFER -> {
                 TransferCommand c = (TransferCommand) command;
@@ -381,6 +394,12 @@ public final class JournalEntryCodec {
                 c.partyId = readUtf8(in, into);
                 c.currency = in.readInt();
                 c.openingBalanceMinor = in.readLong();
+                return c;
+            }
+            case CONFIGURE_LEDGER -> {
+                ConfigureLedgerCommand c = into.configureLedger;
+                c.paymentRetentionDays = in.readInt();
+                c.paymentCapacity = in.readInt();
                 return c;
             }
             case TRANSFER -> {
@@ -673,6 +692,7 @@ public final class JournalEntryCodec {
         public final AcknowledgeOnboardingCommand acknowledgeOnboarding = new AcknowledgeOnboardingCommand();
         public final SetFxRateCommand setFxRate = new SetFxRateCommand();
         public final io.kapok.ledger.day.CloseDayCommand closeDay = new io.kapok.ledger.day.CloseDayCommand();
+        public final ConfigureLedgerCommand configureLedger = new ConfigureLedgerCommand();
         public final RegisterReceivableCommand registerReceivable = new RegisterReceivableCommand();
         public final ConfirmReceivableCommand confirmReceivable = new ConfirmReceivableCommand();
         public final SplitReceivableCommand splitReceivable = new SplitReceivableCommand();

@@ -4,6 +4,7 @@ import io.kapok.codecs.iso.DecimalAmounts;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
+import io.kapok.ledger.ConfigureLedgerCommand;
 import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.PartyRole;
@@ -18,7 +19,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The configured world as the first entries of a new journal, in this order: each party
+ * The configured world as the first entries of a new journal, in this order: the ledger's settings
+ * (CONFIGURE_LEDGER: the payment window's retention and capacity), then each party
  * (REGISTER_PARTY) followed by its accounts in currency order (OPEN_ACCOUNT with the opening
  * balance); the credit lines (SET_CREDIT_LINE); each programme (CREATE_PROGRAMME) followed by its
  * suppliers (ONBOARD_PARTY, sent by the programme's bank). Every genesis entry carries receive time
@@ -34,6 +36,11 @@ public final class Genesis {
     /** The genesis commands of {@code config}, without sequences; a validated configuration. */
     public static List<LedgerCommand> commands(GatewayConfig config) {
         List<LedgerCommand> commands = new ArrayList<>();
+        GatewayConfig.PaymentWindow window = config.ledgerOrDefault().paymentWindowOrDefault();
+        ConfigureLedgerCommand configure = new ConfigureLedgerCommand();
+        configure.paymentRetentionDays = window.retentionDays();
+        configure.paymentCapacity = window.capacity();
+        commands.add(configure);
         for (GatewayConfig.PartyEntry p : config.parties()) {
             RegisterPartyCommand register = new RegisterPartyCommand();
             register.partyId = p.id();

@@ -50,7 +50,7 @@ public final class LedgerRejections {
             case UNKNOWN_CREDIT_ACCOUNT -> RejectCode.UNKNOWN_CREDITOR_AGENT;
             case SAME_PARTY -> RejectCode.SAME_AGENT;
             case NOT_ENTITLED -> RejectCode.NOT_ENTITLED;
-            case PAYMENT_WINDOW_FULL -> RejectCode.BUSY;
+            case PAYMENT_WINDOW_FULL -> RejectCode.PAYMENT_WINDOW_FULL;
             case UNKNOWN_ORIGINAL -> RejectCode.UNKNOWN_ORIGINAL;
             case OVER_RETURN -> RejectCode.OVER_RETURN;
             case ALREADY_RETURNED -> RejectCode.ALREADY_RETURNED;

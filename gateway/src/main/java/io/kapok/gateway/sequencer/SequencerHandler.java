@@ -165,6 +165,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             if (ledger.lastSequence() == 0) {
                 writeGenesis();
             }
+            checkPaymentWindow();
             lastSequence = ledger.lastSequence();
             finishMailboxRecovery();
             outboundCompleteSequence = lastSequence;
@@ -291,6 +292,41 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             }
             throw new IllegalStateException(startFailure);
         }
+    }
+
+    /**
+     * Refuses to start when the configured payment window is not the journal's (its entry 1, or the
+     * defaults for a journal written before the window was configurable): the journal's settings
+     * decided every payment in it and must decide the rest. Then allocates the whole window if
+     * configured, before the first message, and publishes it for health.
+     */
+    private void checkPaymentWindow() {
+        GatewayConfig.PaymentWindow configured = config.ledgerOrDefault().paymentWindowOrDefault();
+        long journaledDays = ledger.paymentRetentionMs() / 86_400_000L;
+        if (journaledDays != configured.retentionDays() || ledger.paymentCapacity() != configured.capacity()) {
+            throw new io.kapok.gateway.config.ConfigException(
+                    "ledger.paymentWindow in the configuration (retentionDays "
+                            + configured.retentionDays() + ", capacity " + configured.capacity()
+                            + ") is not this journal's (retentionDays " + journaledDays + ", capacity "
+                            + ledger.paymentCapacity() + "), which decided its payments and holds for its whole life:"
+                            + " configure the journal's values, or start with a new data directory");
+        }
+        if (configured.preallocate()) {
+            try {
+                ledger.preallocatePaymentWindow();
+            } catch (OutOfMemoryError e) {
+                throw new io.kapok.gateway.config.ConfigException("ledger.paymentWindow.preallocate: a window of "
+                        + configured.capacity() + " payments needs ~" + configured.preallocatedBytes() / (1 << 20)
+                        + " MB of heap and the JVM has at most "
+                        + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MB: lower ledger.paymentWindow.capacity, raise -Xmx, or do not preallocate");
+            }
+            LOG.info(
+                    "payment window: room for {} decisions allocated (~{} MB)",
+                    configured.capacity(),
+                    configured.preallocatedBytes() / (1 << 20));
+        }
+        publishPaymentWindow();
     }
 
     private void writeGenesis() {

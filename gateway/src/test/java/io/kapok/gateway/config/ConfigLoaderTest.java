@@ -166,6 +166,33 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void paymentWindowSettingsAreReadAndChecked() throws IOException {
+        assertEquals(
+                new GatewayConfig.PaymentWindow(30, 4_194_304, false),
+                ConfigLoader.loadDefaults().ledgerOrDefault().paymentWindowOrDefault());
+        assertEquals(
+                new GatewayConfig.PaymentWindow(7, 1000, true),
+                parse(embeddedYaml()
+                                .replace("retentionDays: 30", "retentionDays: 7")
+                                .replace("capacity: 4194304", "capacity: 1000")
+                                .replace("preallocate: false", "preallocate: true"))
+                        .ledger()
+                        .paymentWindow());
+        ConfigException days = assertThrows(
+                ConfigException.class, () -> parse(embeddedYaml().replace("retentionDays: 30", "retentionDays: 0")));
+        assertEquals(
+                "test.yaml: key 'ledger.paymentWindow.retentionDays' must be from 1 to 3650, was 0", days.getMessage());
+        ConfigException capacity = assertThrows(
+                ConfigException.class, () -> parse(embeddedYaml().replace("capacity: 4194304", "capacity: 67108865")));
+        assertEquals(
+                "test.yaml: key 'ledger.paymentWindow.capacity' must be from 1 to 67108864, was 67108865",
+                capacity.getMessage());
+        ConfigException missing = assertThrows(
+                ConfigException.class, () -> parse(embeddedYaml().replaceAll("\\n    preallocate: false[^\\n]*", "")));
+        assertEquals("test.yaml: key 'ledger.paymentWindow.preallocate' is missing", missing.getMessage());
+    }
+
+    @Test
     void mailboxCapacityMustBePositive() throws IOException {
         ConfigException e = assertThrows(
                 ConfigException.class,

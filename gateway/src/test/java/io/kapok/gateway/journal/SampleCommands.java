@@ -131,6 +131,12 @@ public final class SampleCommands {
                 c.sourceSequence = 77;
                 yield c;
             }
+            case CONFIGURE_LEDGER -> {
+                io.kapok.ledger.ConfigureLedgerCommand c = new io.kapok.ledger.ConfigureLedgerCommand();
+                c.paymentRetentionDays = 45;
+                c.paymentCapacity = 123_456;
+                yield c;
+            }
             case CLOSE_DAY -> {
                 io.kapok.ledger.day.CloseDayCommand c = new io.kapok.ledger.day.CloseDayCommand();
                 c.businessDay = 20_415;

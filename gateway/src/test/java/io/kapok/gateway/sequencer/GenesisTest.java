@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.ConfigLoader;
+import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.journal.JournalDigest;
 import io.kapok.gateway.journal.JournalEntryCodec;
+import io.kapok.ledger.ConfigureLedgerCommand;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerResult;
@@ -35,14 +37,8 @@ class GenesisTest {
         return bytes;
     }
 
-    @Test
-    void theSameConfigurationAlwaysWritesTheSameGenesis() {
-        assertArrayEquals(genesisBytes(), genesisBytes());
-    }
-
-    @Test
-    void genesisIsTheWholeDemoWorldAndTheLedgerAcceptsEveryEntry() {
-        List<LedgerCommand> genesis = Genesis.commands(ConfigLoader.loadDefaults());
+    /** A new ledger after {@code genesis}, each entry checked applied and received at {@link Genesis#TIME_MS}. */
+    private static Ledger applied(List<LedgerCommand> genesis) {
         Ledger ledger = new Ledger();
         LedgerResult result = new LedgerResult();
         long sequence = 0;
@@ -52,6 +48,21 @@ class GenesisTest {
             assertTrue(result.applied, c.type() + " " + c.sequence + ": " + result.rejection);
             assertEquals(Genesis.TIME_MS, c.timeMs);
         }
+        return ledger;
+    }
+
+    @Test
+    void theSameConfigurationAlwaysWritesTheSameGenesis() {
+        assertArrayEquals(genesisBytes(), genesisBytes());
+    }
+
+    @Test
+    void genesisIsTheWholeDemoWorldAndTheLedgerAcceptsEveryEntry() {
+        List<LedgerCommand> genesis = Genesis.commands(ConfigLoader.loadDefaults());
+        Ledger ledger = applied(genesis);
+        assertEquals(
+                io.kapok.ledger.CommandType.CONFIGURE_LEDGER, genesis.get(0).type(), "the settings come first");
+        assertEquals(Ledger.PAYMENT_CAPACITY_DEFAULT, ledger.paymentCapacity());
         assertEquals(8, ledger.parties().size());
         assertEquals(
                 2_000_000_000L,
@@ -70,5 +81,18 @@ class GenesisTest {
         assertEquals(Set.of("91440604MA9KAPK002", "91440700MA9KAPK003", "91440115MA9KAPK004"), cny.members());
         assertEquals(2, ledger.receivables().programmes().size());
         assertEquals(null, ledger.checkInvariants());
+    }
+
+    @Test
+    void theConfiguredPaymentWindowIsEntryOneAndTheLedgerTakesIt() {
+        GatewayConfig config = ConfigLoader.loadDefaults()
+                .withLedger(new GatewayConfig.LedgerSettings(new GatewayConfig.PaymentWindow(7, 50_000, true)));
+        List<LedgerCommand> genesis = Genesis.commands(config);
+        ConfigureLedgerCommand settings = (ConfigureLedgerCommand) genesis.get(0);
+        assertEquals(7, settings.paymentRetentionDays);
+        assertEquals(50_000, settings.paymentCapacity);
+        Ledger ledger = applied(genesis);
+        assertEquals(7 * 86_400_000L, ledger.paymentRetentionMs());
+        assertEquals(50_000, ledger.paymentCapacity());
     }
 }

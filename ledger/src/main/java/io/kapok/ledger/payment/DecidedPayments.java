@@ -599,6 +599,21 @@ public final class DecidedPayments {
      * in tens of milliseconds where inserting each key again took hundreds.
      */
     private void grow() {
+        growTo((int) Math.min(capacity, 2L * slots));
+    }
+
+    /**
+     * Makes room for {@link #capacity()} decisions now, so that the window never grows later (the
+     * whole ring and both tables are copied when it does). Changes no decision.
+     */
+    public void preallocate() {
+        if (slots < capacity) {
+            growTo(capacity);
+        }
+    }
+
+    /** Moves the window into arrays for {@code newSlots} (at least {@link #size()}) decisions. */
+    private void growTo(int newSlots) {
         long[] oldNumbers = numbers;
         String[] oldTexts = texts;
         long[] oldByMessage = byMessage;
@@ -606,7 +621,7 @@ public final class DecidedPayments {
         int oldSlots = slots;
         int oldHead = head;
         int count = size;
-        allocate((int) Math.min(capacity, 2L * oldSlots));
+        allocate(newSlots);
         int untilEnd = Math.min(count, oldSlots - oldHead);
         System.arraycopy(oldNumbers, oldHead * LONGS, numbers, 0, untilEnd * LONGS);
         System.arraycopy(oldTexts, oldHead * REFS, texts, 0, untilEnd * REFS);
@@ -647,6 +662,11 @@ public final class DecidedPayments {
     /** The hash a UETR is filed under. */
     public static int uetrHash(String uetr) {
         return OpenAddressing.spread(uetr.hashCode());
+    }
+
+    /** For tests: decisions the ring has room for now. */
+    int slots() {
+        return slots;
     }
 
     /** For tests: the longest probe sequence in either table (1 = every key at its home). */

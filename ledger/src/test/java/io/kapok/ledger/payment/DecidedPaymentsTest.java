@@ -122,6 +122,31 @@ class DecidedPaymentsTest {
     }
 
     @Test
+    void preallocatesFromAWrappedRingThenHoldsItsCapacityWithoutGrowing() {
+        DecidedPayments window = new DecidedPayments(3_000, 1_000);
+        for (int i = 0; i < 1_000; i++) {
+            window.remember("BANK" + (i % 3), "M" + i, "u" + i, i + 1, i, null, i);
+        }
+        assertEquals(600, window.forget(1_599));
+        for (int i = 1_000; i < 1_300; i++) { // wraps round the ring of 1,024
+            window.remember("BANK" + (i % 3), "M" + i, "u" + i, i + 1, 1_599, null, i);
+        }
+        window.preallocate();
+        assertEquals(3_000, window.slots());
+        for (int i = 600; i < 1_300; i++) {
+            assertEquals(i + 1, window.sequenceAt(window.findByMessage("BANK" + (i % 3), "M" + i)), "M" + i);
+            assertEquals(i + 1, window.sequenceAt(window.findByUetr("u" + i)), "u" + i);
+        }
+        for (int i = 1_300; i < 3_600; i++) {
+            window.remember("BANK" + (i % 3), "M" + i, "u" + i, i + 1, 1_599, null, i);
+        }
+        assertTrue(window.full());
+        assertEquals(3_000, window.slots(), "never grew");
+        assertEquals(3_600, window.sequenceAt(window.findByUetr("u3599")));
+        assertEquals(601, window.sequenceAt(window.findByMessage("BANK0", "M600")));
+    }
+
+    @Test
     void forgetsInJournalOrderSoALaterDecisionWithAnEarlierTimeWaits() {
         DecidedPayments window = new DecidedPayments(10, 100);
         window.remember("S", "M1", "u1", 1, 1_000, null, 1);

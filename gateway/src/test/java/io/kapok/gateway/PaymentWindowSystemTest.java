@@ -1,0 +1,90 @@
+package io.kapok.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kapok.gateway.config.ConfigException;
+import io.kapok.gateway.config.GatewayConfig;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The configured payment window over real HTTP: a new journal takes {@code ledger.paymentWindow}
+ * as its entry 1, a full window refuses new payments while retries still get their answers, and a
+ * restart configured with another window than its journal's refuses to start, naming both.
+ */
+@Timeout(120)
+class PaymentWindowSystemTest extends LoopbackGatewayTest {
+    private GatewayConfig config(int retentionDays, int capacity, boolean preallocate) {
+        return TestConfigs.defaults(dataDir)
+                .withLedger(new GatewayConfig.LedgerSettings(
+                        new GatewayConfig.PaymentWindow(retentionDays, capacity, preallocate)));
+    }
+
+    private HttpResponse<String> pay(String msgId, String uetr) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/v1/messages"))
+                .POST(HttpRequest.BodyPublishers.ofString(TestMessages.payment(msgId, uetr, "1.00"))));
+    }
+
+    private JsonNode window() throws Exception {
+        HttpResponse<String> health =
+                send(HttpRequest.newBuilder(uri("/v1/health")).GET());
+        return json.readTree(health.body()).get("paymentWindow");
+    }
+
+    private static String element(String xml, String name) {
+        Matcher m = Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    void aFullWindowRefusesNewPaymentsAnswersRetriesAndHoldsForTheJournalsLife() throws Exception {
+        gateway = Gateway.start(config(7, 2, true));
+        HttpResponse<String> first = pay("PRBK-WIN-1", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e01");
+        assertEquals("ACSC", element(first.body(), "TxSts"), first.body());
+        assertEquals(
+                "ACSC",
+                element(
+                        pay("PRBK-WIN-2", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e02")
+                                .body(),
+                        "TxSts"));
+        JsonNode window = window();
+        assertEquals(2, window.get("decisions").asInt(), window.toString());
+        assertEquals(2, window.get("capacity").asInt(), window.toString());
+        assertEquals(7, window.get("retentionDays").asInt(), window.toString());
+        assertTrue(window.get("full").asBoolean(), window.toString());
+        long sequence = gateway.sequencer().lastSequence();
+
+        HttpResponse<String> third = pay("PRBK-WIN-3", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e03");
+        assertEquals(200, third.statusCode(), third.body());
+        assertEquals("RJCT", element(third.body(), "TxSts"), third.body());
+        assertEquals("NARR", element(third.body(), "Cd"), third.body());
+        assertTrue(element(third.body(), "AddtlInf").startsWith("payment window is full"), third.body());
+        HttpResponse<String> retry = pay("PRBK-WIN-1", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e01");
+        assertEquals(first.body(), retry.body(), "a retry is still answered from the full window");
+        gateway.close();
+        gateway = null;
+
+        ConfigException other = assertThrows(ConfigException.class, () -> Gateway.start(config(7, 3, false)));
+        assertTrue(other.getMessage().contains("(retentionDays 7, capacity 3)"), other.getMessage());
+        assertTrue(other.getMessage().contains("this journal's (retentionDays 7, capacity 2)"), other.getMessage());
+        assertThrows(ConfigException.class, () -> Gateway.start(TestConfigs.defaults(dataDir)));
+
+        gateway = Gateway.start(config(7, 2, false));
+        assertTrue(gateway.sequencer().lastSequence() >= sequence);
+        window = window();
+        assertEquals(2, window.get("decisions").asInt(), "recovered from the journal: " + window);
+        assertEquals(2, window.get("capacity").asInt(), window.toString());
+        HttpResponse<String> again = pay("PRBK-WIN-3", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e03");
+        assertEquals("RJCT", element(again.body(), "TxSts"), "still full after the restart: " + again.body());
+        assertEquals(
+                first.body(),
+                pay("PRBK-WIN-1", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e01").body());
+    }
+}
