@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * The end of a run: the summary on stdout, and the {@code .hgrm} (HdrHistogram's percentile
@@ -38,6 +39,9 @@ public final class LoadReport {
         writeHgrm(hgrm, result.latency());
         files.add(hgrm);
         files.add(svg);
+        Path hlog = o.outDir().resolve(baseName(o) + ".hlog");
+        writeHlog(hlog, result);
+        files.add(hlog);
         if (result.byType().size() > 1) {
             for (Map.Entry<MixType, LoadResult.TypeResult> e : result.byType().entrySet()) {
                 Path typeHgrm = o.outDir().resolve(baseName(o) + "-" + e.getKey().option + ".hgrm");
@@ -66,11 +70,86 @@ public final class LoadReport {
         return files.toArray(new Path[0]);
     }
 
+    /**
+     * The run's latency second by second as an HdrHistogram interval log (one compressed histogram
+     * per second, nanoseconds, maxima in milliseconds), which HdrHistogram's {@code
+     * HistogramLogProcessor} and HistogramLogAnalyzer read and plot over time.
+     */
+    private static void writeHlog(Path file, LoadResult result) throws IOException {
+        List<LoadResult.LatencyInterval> seconds = result.latencyBySecond();
+        try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
+            HistogramLogWriter log = new HistogramLogWriter(out);
+            LoadOptions o = result.options();
+            log.outputComment(String.format(
+                    Locale.ROOT,
+                    "Kapok load: target %s, offered %d/s, %d connections, mix %s; latency in ns from the intended"
+                            + " send time, one interval per second by answer time; the measured window starts"
+                            + " at the first interval's start minus its offset",
+                    o.target(),
+                    o.ratePerSecond(),
+                    o.connections(),
+                    o.mix()));
+            log.outputLogFormatVersion();
+            if (!seconds.isEmpty()) {
+                long baseMs = seconds.get(0).startEpochMs();
+                log.setBaseTime(baseMs);
+                log.outputBaseTime(baseMs);
+                log.outputStartTime(baseMs);
+            }
+            log.outputLegend();
+            for (LoadResult.LatencyInterval second : seconds) {
+                log.outputIntervalHistogram(second.histogram());
+            }
+        }
+    }
+
     /** HdrHistogram's percentile distribution of {@code latencyNs}, in milliseconds. */
     private static void writeHgrm(Path file, Histogram latencyNs) throws IOException {
         try (PrintStream out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8)) {
             latencyNs.outputPercentileDistribution(out, 5, 1e6);
         }
+    }
+
+    /** Seconds printed one by one; a longer run gets only the summary line. */
+    static final int SECONDS_LISTED_MAX = 120;
+
+    /**
+     * The p99 of each measured second (by answer time) and which was worst: whether a high p99 comes
+     * from a few stalls or from every second.
+     */
+    private static void printBySecond(LoadResult r, PrintStream out) {
+        List<LoadResult.LatencyInterval> seconds = r.latencyBySecond();
+        LoadResult.LatencyInterval worst = r.worstSecond();
+        if (worst == null) {
+            return;
+        }
+        double boundMs = r.options().p99MaxMs();
+        if (seconds.size() <= SECONDS_LISTED_MAX) {
+            StringBuilder p99s = new StringBuilder();
+            for (LoadResult.LatencyInterval second : seconds) {
+                p99s.append(' ').append(second.count() == 0 ? "-" : shortMs(second.p99Ns()));
+            }
+            out.println("p99 by s ms" + p99s);
+        }
+        out.printf(
+                Locale.ROOT,
+                "by second   %d of %d seconds with p99 over %s ms; worst at +%.0f s: p99 %.3f  max %.3f ms (%,d answers)%n",
+                r.secondsWithP99Over(boundMs),
+                seconds.size(),
+                shortMs((long) (boundMs * 1e6)),
+                worst.offsetMs() / 1e3,
+                worst.p99Ns() / 1e6,
+                worst.maxNs() / 1e6,
+                worst.count());
+    }
+
+    /** Milliseconds with 2 significant digits below 10, whole above: "0.42", "3.1", "412". */
+    static String shortMs(long ns) {
+        double ms = ns / 1e6;
+        if (ms >= 10) {
+            return String.format(Locale.ROOT, "%.0f", ms);
+        }
+        return ms >= 1 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.2f", ms);
     }
 
     /** Prints the summary of {@code result} to {@code out}. */
@@ -135,6 +214,7 @@ public final class LoadReport {
                 r.latencyMs(99),
                 r.latencyMs(99.9),
                 r.maxMs());
+        printBySecond(r, out);
         if (r.byType().size() > 1 || !r.byType().containsKey(MixType.PACS008)) {
             for (Map.Entry<MixType, LoadResult.TypeResult> e : r.byType().entrySet()) {
                 LoadResult.TypeResult t = e.getValue();

@@ -33,6 +33,8 @@ import org.HdrHistogram.Histogram;
  * @param setup             the set-up phases that ran before the timed one (none for a mix without
  *                          tsin.013 or tsin.001, or against the echo endpoint)
  * @param cpu               the CPU time the generator and the gateway spent in the measured window
+ * @param latencyBySecond   the same latency second by second, by the time the answers came: from
+ *                          the first second with a measured answer to the last
  */
 public record LoadResult(
         LoadOptions options,
@@ -51,7 +53,52 @@ public record LoadResult(
         long lateSends,
         Map<MixType, TypeResult> byType,
         List<SetupStage> setup,
-        CpuCost cpu) {
+        CpuCost cpu,
+        List<LatencyInterval> latencyBySecond) {
+
+    /**
+     * The measured answers that came in one interval of about a second.
+     *
+     * @param offsetMs     the interval's start, milliseconds after the measured window began
+     * @param startEpochMs the interval's start, epoch milliseconds
+     * @param endEpochMs   its end, epoch milliseconds
+     * @param count        answers in it
+     * @param p99Ns        their 99th percentile latency, nanoseconds (0 without answers)
+     * @param maxNs        their highest latency, nanoseconds (0 without answers)
+     * @param compressed   their latency histogram (nanoseconds), as {@link
+     *                     Histogram#encodeIntoCompressedByteBuffer} writes it: the {@code .hlog} line
+     */
+    public record LatencyInterval(
+            long offsetMs, long startEpochMs, long endEpochMs, long count, long p99Ns, long maxNs, byte[] compressed) {
+
+        /** The interval's histogram, with its start and end time stamps. */
+        public Histogram histogram() {
+            try {
+                Histogram h = Histogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(compressed), 0);
+                h.setStartTimeStamp(startEpochMs);
+                h.setEndTimeStamp(endEpochMs);
+                return h;
+            } catch (java.util.zip.DataFormatException e) {
+                throw new IllegalStateException("an interval histogram this run encoded does not decode", e);
+            }
+        }
+    }
+
+    /** The measured seconds whose p99 was over {@code boundMs}. */
+    public long secondsWithP99Over(double boundMs) {
+        return latencyBySecond.stream().filter(i -> i.p99Ns() > boundMs * 1e6).count();
+    }
+
+    /** The measured second with the highest p99, or null when no answer came. */
+    public LatencyInterval worstSecond() {
+        LatencyInterval worst = null;
+        for (LatencyInterval i : latencyBySecond) {
+            if (i.count() > 0 && (worst == null || i.p99Ns() > worst.p99Ns())) {
+                worst = i;
+            }
+        }
+        return worst;
+    }
 
     /**
      * CPU time (user + system, every thread) spent from the start of the measured window until its

@@ -285,6 +285,7 @@ public final class LoadRun {
             }
             interval = s.overall.getIntervalHistogram(interval);
             total.add(interval);
+            s.addSecond(interval, lastPrintNs, now);
             long a = s.answered.sum();
             long sent = s.sent.sum();
             double seconds = (now - lastPrintNs) / 1e9;
@@ -302,8 +303,10 @@ public final class LoadRun {
         for (ConnectionHandler h : connections) {
             h.channel.eventLoop().submit(h::finish).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
+        long endNs = System.nanoTime();
         interval = s.overall.getIntervalHistogram(interval);
         total.add(interval);
+        s.addSecond(interval, lastPrintNs, endNs);
         s.total = total;
     }
 
@@ -409,7 +412,8 @@ public final class LoadRun {
                 lateSends,
                 byType,
                 List.copyOf(setup),
-                s.cpuCost());
+                s.cpuCost(),
+                s.measuredSeconds());
     }
 
     private LoadResult.TypeResult typeResult(
@@ -456,6 +460,10 @@ public final class LoadRun {
         volatile long startNs;
         volatile long measureStartNs;
         Histogram total;
+        /** Each second's latency, from the first with a measured answer (caller's thread). */
+        private final List<LoadResult.LatencyInterval> bySecond = new ArrayList<>();
+        /** Where {@link #addSecond} encodes a histogram before keeping its bytes; grown as needed. */
+        private java.nio.ByteBuffer encoding = java.nio.ByteBuffer.allocate(0);
         // CPU time at the start of the measured window and when its last request was due (caller's thread).
         long cpuFromNs;
         long cpuToNs;
@@ -473,6 +481,41 @@ public final class LoadRun {
         long sentTo;
         long answeredFrom;
         long answeredTo;
+
+        /**
+         * Keeps {@code interval}, the measured answers that came from {@code fromNs} to {@code toNs},
+         * unless no measured answer has come yet (the warm-up's seconds).
+         */
+        void addSecond(Histogram interval, long fromNs, long toNs) {
+            if (bySecond.isEmpty() && interval.getTotalCount() == 0) {
+                return;
+            }
+            int needed = interval.getNeededByteBufferCapacity();
+            if (encoding.capacity() < needed) {
+                encoding = java.nio.ByteBuffer.allocate(needed);
+            }
+            encoding.clear();
+            int length = interval.encodeIntoCompressedByteBuffer(encoding);
+            long endEpochMs = System.currentTimeMillis() - (System.nanoTime() - toNs) / 1_000_000;
+            long count = interval.getTotalCount();
+            bySecond.add(new LoadResult.LatencyInterval(
+                    (fromNs - measureStartNs) / 1_000_000,
+                    endEpochMs - (toNs - fromNs) / 1_000_000,
+                    endEpochMs,
+                    count,
+                    count == 0 ? 0 : interval.getValueAtPercentile(99),
+                    count == 0 ? 0 : interval.getMaxValue(),
+                    java.util.Arrays.copyOf(encoding.array(), length)));
+        }
+
+        /** The kept seconds, without the empty ones at the end (after the last answer). */
+        List<LoadResult.LatencyInterval> measuredSeconds() {
+            int end = bySecond.size();
+            while (end > 0 && bySecond.get(end - 1).count() == 0) {
+                end--;
+            }
+            return List.copyOf(bySecond.subList(0, end));
+        }
 
         /**
          * CPU between the two readings, microseconds: the generator's per request it sent, the

@@ -115,6 +115,41 @@ class LoadRunSystemTest {
         assertTrue(Files.readString(files[0]).contains("#[Mean"), "an HdrHistogram percentile distribution");
         String svg = Files.readString(files[1]);
         assertTrue(svg.startsWith("<svg") && svg.contains("<polyline") && svg.contains("99.999%"), svg);
+        assertSecondsAddUp(r, files[2]);
+    }
+
+    /**
+     * The run's seconds hold every measured answer once, and its {@code .hlog} reads back, with
+     * HdrHistogram's own reader, to the same histograms.
+     */
+    private static void assertSecondsAddUp(LoadResult r, Path hlog) throws Exception {
+        assertTrue(hlog.toString().endsWith("-400rps.hlog"), hlog.toString());
+        assertTrue(
+                r.latencyBySecond().size() >= 2,
+                "1.5 s measured: " + r.latencyBySecond().size() + " seconds");
+        assertEquals(
+                r.answered(),
+                r.latencyBySecond().stream()
+                        .mapToLong(LoadResult.LatencyInterval::count)
+                        .sum());
+        assertTrue(r.latencyBySecond().get(0).count() > 0, "the first kept second has an answer");
+        org.HdrHistogram.Histogram fromLog = new org.HdrHistogram.Histogram(3);
+        int intervals = 0;
+        try (org.HdrHistogram.HistogramLogReader reader = new org.HdrHistogram.HistogramLogReader(hlog.toFile())) {
+            for (org.HdrHistogram.EncodableHistogram h = reader.nextIntervalHistogram();
+                    h != null;
+                    h = reader.nextIntervalHistogram()) {
+                fromLog.add((org.HdrHistogram.Histogram) h);
+                intervals++;
+            }
+        }
+        assertEquals(r.latencyBySecond().size(), intervals);
+        assertEquals(r.latency(), fromLog, "the seconds add up to the run's histogram");
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        LoadReport.print(r, new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        String report = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(report.contains("p99 by s ms "), report);
+        assertTrue(report.contains("seconds with p99 over 5.0 ms; worst at +"), report);
     }
 
     private static LoadOptions mixOptions(String target) throws Exception {
@@ -157,9 +192,9 @@ class LoadRunSystemTest {
         assertEquals(r.answered(), perType);
         assertEquals(r.answered(), r.latency().getTotalCount());
         Path[] files = LoadReport.writeFiles(r);
-        assertEquals(6, files.length, "the run's .hgrm and .svg, and one .hgrm per type");
-        assertEquals(o.outDir().resolve("kapok-400rps-tsin001.hgrm"), files[5]);
-        assertTrue(Files.readString(files[5]).contains("#[Mean"), "an HdrHistogram percentile distribution");
+        assertEquals(7, files.length, "the run's .hgrm, .svg and .hlog, and one .hgrm per type");
+        assertEquals(o.outDir().resolve("kapok-400rps-tsin001.hgrm"), files[6]);
+        assertTrue(Files.readString(files[6]).contains("#[Mean"), "an HdrHistogram percentile distribution");
 
         // 720 timed requests (warm-up included): 144 tsin.001, 144 tsin.013 and 72 tsin.004 of the 10-request order.
         assertEquals(2, r.setup().size());
