@@ -484,7 +484,8 @@ public final class LoadRun {
 
         /**
          * Keeps {@code interval}, the measured answers that came from {@code fromNs} to {@code toNs},
-         * unless no measured answer has come yet (the warm-up's seconds).
+         * unless no measured answer has come yet (the warm-up's seconds). The first interval kept
+         * may begin in the warm-up: its offset is then 0.
          */
         void addSecond(Histogram interval, long fromNs, long toNs) {
             if (bySecond.isEmpty() && interval.getTotalCount() == 0) {
@@ -499,7 +500,7 @@ public final class LoadRun {
             long endEpochMs = System.currentTimeMillis() - (System.nanoTime() - toNs) / 1_000_000;
             long count = interval.getTotalCount();
             bySecond.add(new LoadResult.LatencyInterval(
-                    (fromNs - measureStartNs) / 1_000_000,
+                    Math.max(0, fromNs - measureStartNs) / 1_000_000,
                     endEpochMs - (toNs - fromNs) / 1_000_000,
                     endEpochMs,
                     count,

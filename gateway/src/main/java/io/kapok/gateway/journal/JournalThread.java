@@ -46,6 +46,7 @@ public abstract class JournalThread implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        java.util.concurrent.locks.LockSupport.unpark(thread); // a thread parked while idle stops now
         try {
             thread.join(STOP_WAIT_MS);
         } catch (InterruptedException e) {
