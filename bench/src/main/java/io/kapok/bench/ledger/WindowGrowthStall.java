@@ -12,7 +12,9 @@ import java.util.UUID;
  * thread, so while a window grows no payment is acknowledged.
  *
  * <pre>
- * java -cp bench/target/kapok-bench.jar io.kapok.bench.ledger.WindowGrowthStall [decisions=2200000] [rounds=3]
+ * java -cp bench/target/kapok-bench.jar io.kapok.bench.ledger.WindowGrowthStall [decisions=2200000] [rounds=3] [preallocate]
+ * # preallocate: a window of exactly {@code decisions} allocated whole before the first call
+ * # (ledger.paymentWindow.preallocate), the time that took printed first
  * # an older build: its ledger jar first on the class path
  * java -cp OLD/kapok-ledger.jar:bench/target/kapok-bench.jar io.kapok.bench.ledger.WindowGrowthStall
  * </pre>
@@ -30,6 +32,7 @@ public final class WindowGrowthStall {
     public static void main(String[] args) {
         int decisions = args.length > 0 ? Integer.parseInt(args[0]) : 2_200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        boolean preallocate = args.length > 2 && args[2].equals("preallocate");
         String[] messageIds = new String[decisions];
         String[] uetrs = new String[decisions];
         for (int i = 0; i < decisions; i++) {
@@ -38,7 +41,15 @@ public final class WindowGrowthStall {
         }
         long[] callNs = new long[decisions];
         for (int r = 0; r < rounds; r++) {
-            DecidedPayments window = new DecidedPayments(DecidedPayments.CAPACITY_MAX, THIRTY_DAYS_MS);
+            DecidedPayments window =
+                    new DecidedPayments(preallocate ? decisions : DecidedPayments.CAPACITY_MAX, THIRTY_DAYS_MS);
+            if (preallocate) {
+                long t0 = System.nanoTime();
+                window.preallocate();
+                System.out.printf(
+                        "round %d: preallocating %d decisions took %.1f ms%n",
+                        r + 1, decisions, (System.nanoTime() - t0) / 1e6);
+            }
             for (int i = 0; i < decisions; i++) {
                 long t0 = System.nanoTime();
                 window.remember(SENDER, messageIds[i], uetrs[i], i + 1L, 1_000L + i, null, i);
