@@ -44,6 +44,22 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
     }
 
     @Test
+    void aPreallocatedWindowLargerThanTheHeapStopsTheStartBeforeAnythingIsJournaled() throws Exception {
+        int capacity = io.kapok.ledger.payment.DecidedPayments.CAPACITY_MAX;
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                io.kapok.ledger.payment.DecidedPayments.arrayBytes(capacity)
+                        > Runtime.getRuntime().maxMemory(),
+                "this JVM's heap would hold the largest window");
+        ConfigException tooLarge = assertThrows(ConfigException.class, () -> Gateway.start(config(30, capacity, true)));
+        assertTrue(
+                tooLarge.getMessage().startsWith("ledger.paymentWindow.preallocate: a window of " + capacity),
+                tooLarge.getMessage());
+        assertTrue(tooLarge.getMessage().contains("raise -Xmx"), tooLarge.getMessage());
+        gateway = Gateway.start(config(30, 1000, false));
+        assertEquals(1000, window().get("capacity").asInt(), "a new journal: nothing was written before");
+    }
+
+    @Test
     void aFullWindowRefusesNewPaymentsAnswersRetriesAndHoldsForTheJournalsLife() throws Exception {
         gateway = Gateway.start(config(7, 2, true));
         HttpResponse<String> first = pay("PRBK-WIN-1", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e01");

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * Why the ledger refused a command, with the ISO 20022 reason code the answer carries. Numbers are
  * stable and never reused. Ranges: 1xx payments, 2xx parties and accounts, 3xx receivables and
- * financing, 4xx programmes, credit lines and rates.
+ * financing, 4xx programmes, credit lines and rates, 46x the gateway's own commands (day close, ledger
+ * settings).
  *
  * <p>Codes come from two ISO 20022 lists: payments (1xx) are answered with a pacs.002, whose
  * {@code StsRsnInf/Rsn/Cd} is an ExternalStatusReason1Code ({@link #PAYMENT_REASON_CODES}); the

@@ -186,11 +186,13 @@ class PaymentWindowTest {
             assertTrue(apply(pay("M" + i, "u-" + i, 100), START_MS + i).applied, "M" + i);
         }
         long before = balance(PRBK);
-        byte[] fullHash = ledger.stateHash();
         assertEquals(LedgerRejection.PAYMENT_WINDOW_FULL, apply(pay("M4", "u-4", 100), START_MS + 4).rejection);
         assertEquals(before, balance(PRBK));
-        // Two days on, the first three leave the window and the fourth is taken.
+        assertEquals(3, ledger.paymentCount(), "the refused payment is not remembered");
+        // Two days after M1 and M2 (received at +1 and +2 ms), they leave the window; M3 stays.
         assertTrue(apply(pay("M5", "u-5", 100), START_MS + 2 * DAY_MS + 2).applied);
+        assertEquals(2, ledger.paymentCount(), "M3 and M5");
+        assertTrue(apply(pay("M3", "u-3", 100), START_MS + 2 * DAY_MS + 2).retry, "M3 is still answered");
 
         Ledger replayed = new Ledger(); // default settings until entry 1 says otherwise
         LedgerResult r = new LedgerResult();
@@ -202,23 +204,30 @@ class PaymentWindowTest {
         Ledger resumed = Ledger.fromSnapshot(ledger.snapshot());
         assertEquals(2 * DAY_MS, resumed.paymentRetentionMs());
         assertEquals(3, resumed.paymentCapacity());
-        assertFalse(java.util.Arrays.equals(fullHash, ledger.stateHash()));
+        assertArrayEquals(ledger.stateHash(), resumed.stateHash());
     }
 
     @Test
     void settingsAfterTheFirstCommandOrOutOfRangeAreRefusedAndChangeNothing() {
         world(new Ledger());
-        byte[] hash = ledger.stateHash();
-        assertEquals(LedgerRejection.SETTINGS_REFUSED, apply(configure(2, 3), START_MS).rejection);
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(apply(pay("M" + i, "u-" + i, 100), START_MS + i).applied, "M" + i);
+        }
+        long before = balance(PRBK);
+        assertEquals(LedgerRejection.SETTINGS_REFUSED, apply(configure(2, 3), START_MS + 10).rejection);
         assertEquals(Ledger.PAYMENT_CAPACITY_DEFAULT, ledger.paymentCapacity());
         assertEquals(Ledger.PAYMENT_RETENTION_DAYS_DEFAULT * DAY_MS, ledger.paymentRetentionMs());
-        // The refused command still took its sequence; nothing else moved.
-        Ledger fresh = new Ledger();
+        assertEquals(3, ledger.paymentCount(), "the window's decisions are all still there");
+        assertEquals(before, balance(PRBK));
+        assertTrue(apply(pay("M2", "u-2", 100), START_MS + 11).retry, "a retry still finds its decision");
+        assertEquals(LedgerRejection.DUPLICATE, apply(pay("M9", "u-1", 100), START_MS + 12).rejection);
+        // A replay of every entry, the refused one included, comes to the same state.
+        Ledger replayed = new Ledger();
         LedgerResult r = new LedgerResult();
-        for (LedgerCommand c : history.subList(0, history.size() - 1)) {
-            fresh.apply(c, r);
+        for (LedgerCommand c : history) {
+            replayed.apply(c, r);
         }
-        assertArrayEquals(hash, fresh.stateHash());
+        assertArrayEquals(ledger.stateHash(), replayed.stateHash());
 
         for (ConfigureLedgerCommand bad : new ConfigureLedgerCommand[] {
             configure(0, 3), configure(Ledger.PAYMENT_RETENTION_DAYS_MAX + 1, 3), configure(30, 0), configure(30, -1)
@@ -228,6 +237,7 @@ class PaymentWindowTest {
             first.apply(bad, r);
             assertEquals(LedgerRejection.SETTINGS_REFUSED, r.rejection);
             assertEquals(Ledger.PAYMENT_CAPACITY_DEFAULT, first.paymentCapacity());
+            assertEquals(Ledger.PAYMENT_RETENTION_DAYS_DEFAULT * DAY_MS, first.paymentRetentionMs());
         }
     }
 

@@ -83,8 +83,8 @@ public final class LoadReport {
             log.outputComment(String.format(
                     Locale.ROOT,
                     "Kapok load: target %s, offered %d/s, %d connections, mix %s; latency in ns from the intended"
-                            + " send time, one interval per second by answer time; the measured window starts"
-                            + " at the first interval's start minus its offset",
+                            + " send time, one interval per second of the measured window by answer time, from"
+                            + " the first second with an answer",
                     o.target(),
                     o.ratePerSecond(),
                     o.connections(),

@@ -59,8 +59,7 @@ public record LoadResult(
     /**
      * The measured answers that came in one interval of about a second.
      *
-     * @param offsetMs     the interval's start, milliseconds after the measured window began (0 for a first
-     *                     interval that began before it)
+     * @param offsetMs     the interval's start, milliseconds after the measured window began (≥ 0)
      * @param startEpochMs the interval's start, epoch milliseconds
      * @param endEpochMs   its end, epoch milliseconds
      * @param count        answers in it

@@ -238,6 +238,8 @@ public final class LoadRun {
         return stage;
     }
 
+    private static final long SECOND_NS = 1_000_000_000L;
+
     /**
      * Runs {@code s} over the connections until every request is answered or the drain time is up:
      * {@value #DRAIN_TIMEOUT_MS} ms after the last request was due, or with {@code untilIdle} (set-up,
@@ -278,7 +280,9 @@ public final class LoadRun {
             if (untilIdle && s.answered.sum() != lastAnswered) {
                 deadlineNs = Math.max(deadlineNs, now + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS));
             }
-            long nextPrint = lastPrintNs + 1_000_000_000L;
+            // Seconds on a grid from the measured window's start, so its seconds are whole seconds of it.
+            long nextPrint =
+                    s.measureStartNs + (Math.floorDiv(lastPrintNs - s.measureStartNs, SECOND_NS) + 1) * SECOND_NS;
             if (now < nextPrint) {
                 Thread.sleep(Math.max(1, Math.min(10, (nextPrint - now) / 1_000_000)));
                 continue;
@@ -462,6 +466,8 @@ public final class LoadRun {
         Histogram total;
         /** Each second's latency, from the first with a measured answer (caller's thread). */
         private final List<LoadResult.LatencyInterval> bySecond = new ArrayList<>();
+        /** Measured answers of an interval that began in the warm-up, until the next one takes them. */
+        private Histogram firstAnswers;
         /** Where {@link #addSecond} encodes a histogram before keeping its bytes; grown as needed. */
         private java.nio.ByteBuffer encoding = java.nio.ByteBuffer.allocate(0);
         // CPU time at the start of the measured window and when its last request was due (caller's thread).
@@ -484,12 +490,22 @@ public final class LoadRun {
 
         /**
          * Keeps {@code interval}, the measured answers that came from {@code fromNs} to {@code toNs},
-         * unless no measured answer has come yet (the warm-up's seconds). The first interval kept
-         * may begin in the warm-up: its offset is then 0.
+         * unless no measured answer has come yet (the warm-up's seconds). The answers of an interval
+         * that began in the warm-up (those of the few ms since the measured window began) open the
+         * window's first second instead of making an interval of their own.
          */
         void addSecond(Histogram interval, long fromNs, long toNs) {
             if (bySecond.isEmpty() && interval.getTotalCount() == 0) {
                 return;
+            }
+            if (fromNs < measureStartNs) {
+                firstAnswers = interval.copy();
+                return;
+            }
+            if (firstAnswers != null) {
+                interval.add(firstAnswers); // the recorder's histogram: reset when it is next recycled
+                fromNs = measureStartNs;
+                firstAnswers = null;
             }
             int needed = interval.getNeededByteBufferCapacity();
             if (encoding.capacity() < needed) {
@@ -500,7 +516,7 @@ public final class LoadRun {
             long endEpochMs = System.currentTimeMillis() - (System.nanoTime() - toNs) / 1_000_000;
             long count = interval.getTotalCount();
             bySecond.add(new LoadResult.LatencyInterval(
-                    Math.max(0, fromNs - measureStartNs) / 1_000_000,
+                    (fromNs - measureStartNs) / 1_000_000,
                     endEpochMs - (toNs - fromNs) / 1_000_000,
                     endEpochMs,
                     count,
@@ -511,6 +527,11 @@ public final class LoadRun {
 
         /** The kept seconds, without the empty ones at the end (after the last answer). */
         List<LoadResult.LatencyInterval> measuredSeconds() {
+            if (firstAnswers != null) { // the run ended within its first second
+                Histogram only = firstAnswers;
+                firstAnswers = null;
+                addSecond(only, measureStartNs, System.nanoTime());
+            }
             int end = bySecond.size();
             while (end > 0 && bySecond.get(end - 1).count() == 0) {
                 end--;

@@ -133,6 +133,14 @@ class LoadRunSystemTest {
                         .mapToLong(LoadResult.LatencyInterval::count)
                         .sum());
         assertTrue(r.latencyBySecond().get(0).count() > 0, "the first kept second has an answer");
+        assertEquals(0, r.latencyBySecond().get(0).offsetMs(), "the seconds start with the measured window");
+        for (int i = 1; i < r.latencyBySecond().size(); i++) {
+            LoadResult.LatencyInterval before = r.latencyBySecond().get(i - 1);
+            LoadResult.LatencyInterval second = r.latencyBySecond().get(i);
+            assertTrue(second.offsetMs() > before.offsetMs(), "offsets increase: " + r.latencyBySecond());
+            assertTrue(second.startEpochMs() >= before.endEpochMs() - 1, "intervals follow one another");
+            assertTrue(second.endEpochMs() > second.startEpochMs());
+        }
         org.HdrHistogram.Histogram fromLog = new org.HdrHistogram.Histogram(3);
         int intervals = 0;
         try (org.HdrHistogram.HistogramLogReader reader = new org.HdrHistogram.HistogramLogReader(hlog.toFile())) {

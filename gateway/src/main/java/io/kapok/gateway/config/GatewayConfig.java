@@ -49,9 +49,11 @@ public record GatewayConfig(
      * @param capacity most decisions kept at once, 1 to {@value
      *     io.kapok.ledger.payment.DecidedPayments#CAPACITY_MAX}; while the window holds this many, new
      *     payments are refused ({@code PAYMENT_WINDOW_FULL}) until the oldest leave it
-     * @param preallocate allocate the whole window at start (about {@value #BYTES_PER_DECISION} bytes a
-     *     decision, before its ids), so that it never grows: otherwise it starts small and doubles as it
-     *     fills, each doubling copying it on the ledger thread. Not journaled
+     * @param preallocate allocate the whole window at start ({@link #preallocatedBytes()}: 120–152
+     *     bytes a decision, before its ids), so that it never grows: otherwise it starts small and
+     *     doubles as it fills, each doubling copying it on the ledger thread. The snapshot thread's
+     *     replica of the ledger is not preallocated; it grows to as much again as the window fills.
+     *     Not journaled
      */
     public record PaymentWindow(int retentionDays, int capacity, boolean preallocate) {
         public static final PaymentWindow DEFAULT = new PaymentWindow(
@@ -59,15 +61,9 @@ public record GatewayConfig(
                 io.kapok.ledger.Ledger.PAYMENT_CAPACITY_DEFAULT,
                 false);
 
-        /**
-         * Heap a decision takes in a preallocated window: 8 longs and 6 references in the ring, two
-         * table entries of 8 bytes at most half full (compressed references).
-         */
-        public static final int BYTES_PER_DECISION = 8 * 8 + 6 * 4 + 2 * 2 * 8;
-
-        /** Heap the whole window takes when preallocated, bytes. */
+        /** Heap the whole window takes when preallocated, bytes ({@link io.kapok.ledger.payment.DecidedPayments#arrayBytes}). */
         public long preallocatedBytes() {
-            return (long) capacity * BYTES_PER_DECISION;
+            return io.kapok.ledger.payment.DecidedPayments.arrayBytes(capacity);
         }
     }
 

@@ -160,6 +160,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                     config.journalDigest(),
                     journalHook,
                     config.journal().pretouchOrDefault());
+            refuseWindowTheHeapCannotHold();
             openMailboxes();
             recover();
             if (ledger.lastSequence() == 0) {
@@ -317,9 +318,10 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             } catch (OutOfMemoryError e) {
                 throw new io.kapok.gateway.config.ConfigException("ledger.paymentWindow.preallocate: a window of "
                         + configured.capacity() + " payments needs ~" + configured.preallocatedBytes() / (1 << 20)
-                        + " MB of heap and the JVM has at most "
+                        + " MB of heap and the JVM (at most "
                         + Runtime.getRuntime().maxMemory() / (1 << 20)
-                        + " MB: lower ledger.paymentWindow.capacity, raise -Xmx, or do not preallocate");
+                        + " MB) could not allocate it: raise -Xmx, or set ledger.paymentWindow.preallocate: false"
+                        + " (the capacity is this journal's; a smaller one needs a new data directory)");
             }
             LOG.info(
                     "payment window: room for {} decisions allocated (~{} MB)",
@@ -327,6 +329,22 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                     configured.preallocatedBytes() / (1 << 20));
         }
         publishPaymentWindow();
+    }
+
+    /**
+     * Before anything is journaled: a preallocated window larger than the whole heap can never be
+     * allocated, so the gateway does not start (and a new journal does not record that capacity).
+     */
+    private void refuseWindowTheHeapCannotHold() {
+        GatewayConfig.PaymentWindow configured = config.ledgerOrDefault().paymentWindowOrDefault();
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (configured.preallocate() && configured.preallocatedBytes() > maxHeap) {
+            throw new io.kapok.gateway.config.ConfigException("ledger.paymentWindow.preallocate: a window of "
+                    + configured.capacity() + " payments needs ~" + configured.preallocatedBytes() / (1 << 20)
+                    + " MB of heap and the JVM has at most " + maxHeap / (1 << 20)
+                    + " MB: raise -Xmx, set ledger.paymentWindow.preallocate: false, or (for a new data directory"
+                    + " only) lower ledger.paymentWindow.capacity");
+        }
     }
 
     private void writeGenesis() {

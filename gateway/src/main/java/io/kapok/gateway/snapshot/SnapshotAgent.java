@@ -195,8 +195,9 @@ public final class SnapshotAgent extends JournalThread {
                     idleRounds = 0;
                 }
             }
-        } catch (RuntimeException e) {
-            lastError = String.valueOf(e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            lastError =
+                    e instanceof OutOfMemoryError ? "out of heap: " + e.getMessage() : String.valueOf(e.getMessage());
             LOG.error("snapshot thread stopped: no more snapshots until a restart", e);
         }
     }

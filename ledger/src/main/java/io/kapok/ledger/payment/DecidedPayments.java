@@ -596,7 +596,8 @@ public final class DecidedPayments {
      * table with its slot renumbered. The old tables are read in order and their entries land in two
      * runs of the new one (a key's new home is its old home or that plus the old length), so the
      * move touches no ring slot and makes no random access: a window of a million decisions doubles
-     * in tens of milliseconds where inserting each key again took hundreds.
+     * in tens of milliseconds where inserting each key again took hundreds. ({@link #preallocate}
+     * may grow the tables more than twice over; its entries then land in order but further apart.)
      */
     private void grow() {
         growTo((int) Math.min(capacity, 2L * slots));
@@ -642,16 +643,39 @@ public final class DecidedPayments {
         }
     }
 
+    /**
+     * Empty arrays for {@code slots} decisions. All four are allocated before any field changes, so
+     * an allocation that fails (OutOfMemoryError) leaves the window as it was.
+     */
     private void allocate(int slots) {
+        long[] newNumbers = new long[slots * LONGS];
+        String[] newTexts = new String[slots * REFS];
+        int tableLength = tableLength(slots);
+        long[] newByMessage = new long[tableLength];
+        long[] newByUetr = new long[tableLength];
         this.slots = slots;
-        numbers = new long[slots * LONGS];
-        texts = new String[slots * REFS];
+        numbers = newNumbers;
+        texts = newTexts;
+        byMessage = newByMessage;
+        byUetr = newByUetr;
+        tableMask = tableLength - 1;
         head = 0;
         size = 0;
-        int tableLength = Integer.highestOneBit(Math.max(2, slots) * 2 - 1) * 2; // ≥ 2 × slots, a power of two
-        byMessage = new long[tableLength];
-        byUetr = new long[tableLength];
-        tableMask = tableLength - 1;
+    }
+
+    /** The length of each table for a ring of {@code slots}: at least twice it, a power of two. */
+    private static int tableLength(int slots) {
+        return Integer.highestOneBit(Math.max(2, slots) * 2 - 1) * 2;
+    }
+
+    /**
+     * The heap a window holding {@code capacity} decisions takes for its ring and tables, bytes,
+     * before the decisions' ids: {@value #LONGS} longs and {@value #REFS} references a decision (4
+     * bytes each, as with the JVM's compressed references, up to a 32 GB heap) and two tables of at
+     * least twice the capacity, rounded up to a power of two.
+     */
+    public static long arrayBytes(int capacity) {
+        return (long) capacity * (LONGS * Long.BYTES + REFS * 4L) + 2L * tableLength(capacity) * Long.BYTES;
     }
 
     /** The hash (sender, message id) is filed under. */

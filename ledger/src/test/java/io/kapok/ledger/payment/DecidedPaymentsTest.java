@@ -133,6 +133,7 @@ class DecidedPaymentsTest {
         }
         window.preallocate();
         assertEquals(3_000, window.slots());
+        assertTrue(window.longestProbe() < 64, "probe sequences stay short: " + window.longestProbe());
         for (int i = 600; i < 1_300; i++) {
             assertEquals(i + 1, window.sequenceAt(window.findByMessage("BANK" + (i % 3), "M" + i)), "M" + i);
             assertEquals(i + 1, window.sequenceAt(window.findByUetr("u" + i)), "u" + i);
