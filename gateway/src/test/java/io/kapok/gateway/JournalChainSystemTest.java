@@ -145,7 +145,9 @@ class JournalChainSystemTest {
         assertTrue(verify.out().contains(hash.group(2)), verify.out());
         Run dump = kapok("journal", "dump", "--data", dataDir.toString(), "--from", "1", "--limit", "1");
         assertTrue(
-                dump.out().contains("CONFIGURE_LEDGER     paymentRetentionDays=30 paymentCapacity=4194304")
+                dump.out()
+                                .contains("CONFIGURE_LEDGER     paymentRetentionDays=30 paymentCapacity=4194304"
+                                        + " messageCapacity=1048576 messageOutcomeCapacity=4194304")
                         && dump.out().contains(" sha256 msg="),
                 "entry 1 is the ledger's settings: " + dump.out());
     }

@@ -91,6 +91,17 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
         assertTrue(other.getMessage().contains("(retentionDays 7, capacity 3)"), other.getMessage());
         assertTrue(other.getMessage().contains("this journal's (retentionDays 7, capacity 2)"), other.getMessage());
         assertThrows(ConfigException.class, () -> Gateway.start(TestConfigs.defaults(dataDir)));
+        ConfigException messages = assertThrows(
+                ConfigException.class,
+                () -> Gateway.start(TestConfigs.defaults(dataDir)
+                        .withLedger(new GatewayConfig.LedgerSettings(
+                                new GatewayConfig.PaymentWindow(7, 2, false),
+                                new GatewayConfig.MessageWindow(10, 16)))));
+        assertTrue(
+                messages.getMessage()
+                        .startsWith("ledger.messageWindow in the configuration (capacity 10, outcomeCapacity 16)"
+                                + " is not this journal's (capacity 1048576, outcomeCapacity 4194304)"),
+                messages.getMessage());
 
         gateway = Gateway.start(config(7, 2, false));
         assertTrue(gateway.sequencer().lastSequence() >= sequence);

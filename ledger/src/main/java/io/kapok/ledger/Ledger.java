@@ -273,23 +273,29 @@ public final class Ledger {
     }
 
     /**
-     * Sets the payment window's retention and capacity, empty: only as the first command (entry 1 of
-     * the journal), so that every payment is decided, and replayed, under the same settings;
-     * refused ({@link LedgerRejection#SETTINGS_REFUSED}) after it, or with a setting out of range.
-     * The receivable-financing messages are kept as long as payments.
+     * Sets the payment window's retention and capacity and the receivable-financing messages'
+     * capacities, empty: only as the first command (entry 1 of the journal), so that every message
+     * is decided, and replayed, under the same settings; refused ({@link
+     * LedgerRejection#SETTINGS_REFUSED}) after it, or with a setting out of range. The
+     * receivable-financing messages are kept as long as payments.
      */
     private void configure(ConfigureLedgerCommand c, LedgerResult result) {
         if (lastSequence != 0
                 || c.paymentRetentionDays < 1
                 || c.paymentRetentionDays > PAYMENT_RETENTION_DAYS_MAX
                 || c.paymentCapacity < 1
-                || c.paymentCapacity > DecidedPayments.CAPACITY_MAX) {
+                || c.paymentCapacity > DecidedPayments.CAPACITY_MAX
+                || c.messageCapacity < 1
+                || c.messageCapacity > DecidedMessages.CAPACITY_MAX
+                || c.messageOutcomeCapacity < 1
+                || c.messageOutcomeCapacity > DecidedMessages.CAPACITY_MAX
+                || Integer.bitCount(c.messageOutcomeCapacity) != 1) {
             result.reject(LedgerRejection.SETTINGS_REFUSED, c.sequence, c.timeMs);
             return;
         }
         long retentionMs = c.paymentRetentionDays * MS_PER_DAY;
         decidedPayments = new DecidedPayments(c.paymentCapacity, retentionMs);
-        decidedMessages = new DecidedMessages(MESSAGE_CAPACITY_DEFAULT, MESSAGE_ITEM_CAPACITY_DEFAULT, retentionMs);
+        decidedMessages = new DecidedMessages(c.messageCapacity, c.messageOutcomeCapacity, retentionMs);
         result.accept(c.sequence, c.timeMs);
     }
 
@@ -860,6 +866,16 @@ public final class Ledger {
     /** Most payment decisions remembered at once. */
     public int paymentCapacity() {
         return decidedPayments.capacity();
+    }
+
+    /** Most receivable-financing messages remembered at once (for their retries). */
+    public int messageCapacity() {
+        return decidedMessages.capacity();
+    }
+
+    /** Most command outcomes of those messages remembered at once. */
+    public int messageOutcomeCapacity() {
+        return decidedMessages.itemCapacity();
     }
 
     /**

@@ -169,18 +169,28 @@ class PaymentWindowTest {
     }
 
     private static ConfigureLedgerCommand configure(int retentionDays, int capacity) {
+        return configure(
+                retentionDays, capacity, Ledger.MESSAGE_CAPACITY_DEFAULT, Ledger.MESSAGE_ITEM_CAPACITY_DEFAULT);
+    }
+
+    private static ConfigureLedgerCommand configure(
+            int retentionDays, int capacity, int messageCapacity, int messageOutcomeCapacity) {
         ConfigureLedgerCommand c = new ConfigureLedgerCommand();
         c.paymentRetentionDays = retentionDays;
         c.paymentCapacity = capacity;
+        c.messageCapacity = messageCapacity;
+        c.messageOutcomeCapacity = messageOutcomeCapacity;
         return c;
     }
 
     @Test
     void settingsJournaledAsTheFirstCommandDecideEveryPaymentAndReplayToTheSameHash() {
         ledger = new Ledger();
-        assertTrue(apply(configure(2, 3), 0).applied);
+        assertTrue(apply(configure(2, 3, 5, 16), 0).applied);
         assertEquals(2 * DAY_MS, ledger.paymentRetentionMs());
         assertEquals(3, ledger.paymentCapacity());
+        assertEquals(5, ledger.messageCapacity());
+        assertEquals(16, ledger.messageOutcomeCapacity());
         world(ledger);
         for (int i = 1; i <= 3; i++) {
             assertTrue(apply(pay("M" + i, "u-" + i, 100), START_MS + i).applied, "M" + i);
@@ -200,10 +210,12 @@ class PaymentWindowTest {
             replayed.apply(c, r);
         }
         assertEquals(3, replayed.paymentCapacity());
+        assertEquals(5, replayed.messageCapacity());
         assertArrayEquals(ledger.stateHash(), replayed.stateHash());
         Ledger resumed = Ledger.fromSnapshot(ledger.snapshot());
         assertEquals(2 * DAY_MS, resumed.paymentRetentionMs());
         assertEquals(3, resumed.paymentCapacity());
+        assertEquals(16, resumed.messageOutcomeCapacity());
         assertArrayEquals(ledger.stateHash(), resumed.stateHash());
     }
 
@@ -230,7 +242,13 @@ class PaymentWindowTest {
         assertArrayEquals(ledger.stateHash(), replayed.stateHash());
 
         for (ConfigureLedgerCommand bad : new ConfigureLedgerCommand[] {
-            configure(0, 3), configure(Ledger.PAYMENT_RETENTION_DAYS_MAX + 1, 3), configure(30, 0), configure(30, -1)
+            configure(0, 3),
+            configure(Ledger.PAYMENT_RETENTION_DAYS_MAX + 1, 3),
+            configure(30, 0),
+            configure(30, -1),
+            configure(30, 3, 0, 16),
+            configure(30, 3, 5, 24), // outcomes: not a power of two
+            configure(30, 3, 5, 0)
         }) {
             Ledger first = new Ledger();
             bad.sequence = 1;
@@ -238,6 +256,7 @@ class PaymentWindowTest {
             assertEquals(LedgerRejection.SETTINGS_REFUSED, r.rejection);
             assertEquals(Ledger.PAYMENT_CAPACITY_DEFAULT, first.paymentCapacity());
             assertEquals(Ledger.PAYMENT_RETENTION_DAYS_DEFAULT * DAY_MS, first.paymentRetentionMs());
+            assertEquals(Ledger.MESSAGE_CAPACITY_DEFAULT, first.messageCapacity());
         }
     }
 

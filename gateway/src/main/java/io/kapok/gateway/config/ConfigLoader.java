@@ -238,6 +238,26 @@ public final class ConfigLoader {
         if (c.fx() != null) {
             validateFx(c.fx(), source);
         }
+        if (c.ledger() != null && c.ledger().messageWindow() != null) {
+            GatewayConfig.MessageWindow w = c.ledger().messageWindow();
+            range(
+                    source,
+                    "ledger.messageWindow.capacity",
+                    w.capacity(),
+                    1,
+                    io.kapok.ledger.receivable.DecidedMessages.CAPACITY_MAX);
+            range(
+                    source,
+                    "ledger.messageWindow.outcomeCapacity",
+                    w.outcomeCapacity(),
+                    1,
+                    io.kapok.ledger.receivable.DecidedMessages.CAPACITY_MAX);
+            require(
+                    Integer.bitCount(w.outcomeCapacity()) == 1,
+                    source,
+                    "ledger.messageWindow.outcomeCapacity",
+                    "must be a power of two, was " + w.outcomeCapacity());
+        }
         if (c.ledger() != null && c.ledger().paymentWindow() != null) {
             GatewayConfig.PaymentWindow w = c.ledger().paymentWindow();
             range(

@@ -27,14 +27,40 @@ public record GatewayConfig(
      * The ledger's own settings; {@link LedgerSettings#DEFAULT} when the section is absent.
      *
      * @param paymentWindow the payments' duplicate window; defaults when absent
+     * @param messageWindow the receivable-financing messages kept for their retries; defaults when absent
      */
-    public record LedgerSettings(PaymentWindow paymentWindow) {
-        public static final LedgerSettings DEFAULT = new LedgerSettings(PaymentWindow.DEFAULT);
+    public record LedgerSettings(PaymentWindow paymentWindow, MessageWindow messageWindow) {
+        public static final LedgerSettings DEFAULT = new LedgerSettings(PaymentWindow.DEFAULT, MessageWindow.DEFAULT);
+
+        /** With the default message window. */
+        public LedgerSettings(PaymentWindow paymentWindow) {
+            this(paymentWindow, null);
+        }
 
         /** {@link #paymentWindow()}, or the defaults when the section is absent. */
         public PaymentWindow paymentWindowOrDefault() {
             return paymentWindow == null ? PaymentWindow.DEFAULT : paymentWindow;
         }
+
+        /** {@link #messageWindow()}, or the defaults when the section is absent. */
+        public MessageWindow messageWindowOrDefault() {
+            return messageWindow == null ? MessageWindow.DEFAULT : messageWindow;
+        }
+    }
+
+    /**
+     * The receivable-financing messages (tsin) the ledger keeps so that a retry gets the original
+     * answer, for the payment window's {@code retentionDays}; journaled with it (entry 1). While
+     * either capacity is reached a new message is answered 503 "retry later".
+     *
+     * @param capacity most messages kept at once, 1 to {@value
+     *     io.kapok.ledger.receivable.DecidedMessages#CAPACITY_MAX}
+     * @param outcomeCapacity most outcomes of their commands (one per invoice, item or decision)
+     *     kept at once, a power of two up to {@value io.kapok.ledger.receivable.DecidedMessages#CAPACITY_MAX}
+     */
+    public record MessageWindow(int capacity, int outcomeCapacity) {
+        public static final MessageWindow DEFAULT = new MessageWindow(
+                io.kapok.ledger.Ledger.MESSAGE_CAPACITY_DEFAULT, io.kapok.ledger.Ledger.MESSAGE_ITEM_CAPACITY_DEFAULT);
     }
 
     /**

@@ -55,7 +55,8 @@ import org.bouncycastle.crypto.Digest;
  *                              currency = int32 packed ISO 4217; day = int32 days since 1970-01-01)
  *   1  REGISTER_PARTY       partyId utf8, name utf8, roles int32
  *   2  OPEN_ACCOUNT         partyId utf8, currency, openingBalanceMinor int64
- *   3  CONFIGURE_LEDGER     paymentRetentionDays int32, paymentCapacity int32 (entry 1 only)
+ *   3  CONFIGURE_LEDGER     paymentRetentionDays, paymentCapacity, messageCapacity,
+ *                           messageOutcomeCapacity int32 (entry 1 only)
  *  10  TRANSFER             messageId, uetr, endToEndId, debitPartyId, creditPartyId utf8,
  *                           currency, amountMinor int64; the currency's bit 24 ({@link
  *                           #TRANSFER_INSTRUCTED_FOLLOWS}) set when a cross-currency part follows:
@@ -220,6 +221,8 @@ public final class JournalEntryCodec {
                 ConfigureLedgerCommand c = (ConfigureLedgerCommand) command;
                 out.writeInt(c.paymentRetentionDays);
                 out.writeInt(c.paymentCapacity);
+                out.writeInt(c.messageCapacity);
+                out.writeInt(c.messageOutcomeCapacity);
             }
             case TRANSFER -> {
                 TransferCommand c = (TransferCommand) command;
@@ -400,6 +403,8 @@ public final class JournalEntryCodec {
                 ConfigureLedgerCommand c = into.configureLedger;
                 c.paymentRetentionDays = in.readInt();
                 c.paymentCapacity = in.readInt();
+                c.messageCapacity = in.readInt();
+                c.messageOutcomeCapacity = in.readInt();
                 return c;
             }
             case TRANSFER -> {

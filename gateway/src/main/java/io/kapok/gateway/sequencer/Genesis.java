@@ -20,7 +20,8 @@ import java.util.TreeMap;
 
 /**
  * The configured world as the first entries of a new journal, in this order: the ledger's settings
- * (CONFIGURE_LEDGER: the payment window's retention and capacity), then each party
+ * (CONFIGURE_LEDGER: the payment window's retention and capacity, the receivable-financing
+ * messages' capacities), then each party
  * (REGISTER_PARTY) followed by its accounts in currency order (OPEN_ACCOUNT with the opening
  * balance); the credit lines (SET_CREDIT_LINE); each programme (CREATE_PROGRAMME) followed by its
  * suppliers (ONBOARD_PARTY, sent by the programme's bank). Every genesis entry carries receive time
@@ -40,6 +41,9 @@ public final class Genesis {
         ConfigureLedgerCommand configure = new ConfigureLedgerCommand();
         configure.paymentRetentionDays = window.retentionDays();
         configure.paymentCapacity = window.capacity();
+        GatewayConfig.MessageWindow messages = config.ledgerOrDefault().messageWindowOrDefault();
+        configure.messageCapacity = messages.capacity();
+        configure.messageOutcomeCapacity = messages.outcomeCapacity();
         commands.add(configure);
         for (GatewayConfig.PartyEntry p : config.parties()) {
             RegisterPartyCommand register = new RegisterPartyCommand();

@@ -296,8 +296,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     }
 
     /**
-     * Refuses to start when the configured payment window is not the journal's (its entry 1, or the
-     * defaults for a journal written before the window was configurable): the journal's settings
+     * Refuses to start when the configured payment or message window is not the journal's (its entry
+     * 1, or the defaults for a journal written before the windows were configurable): the journal's settings
      * decided every payment in it and must decide the rest. Then allocates the whole window if
      * configured, before the first message, and publishes it for health.
      */
@@ -311,6 +311,15 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                             + ") is not this journal's (retentionDays " + journaledDays + ", capacity "
                             + ledger.paymentCapacity() + "), which decided its payments and holds for its whole life:"
                             + " configure the journal's values, or start with a new data directory");
+        }
+        GatewayConfig.MessageWindow messages = config.ledgerOrDefault().messageWindowOrDefault();
+        if (ledger.messageCapacity() != messages.capacity()
+                || ledger.messageOutcomeCapacity() != messages.outcomeCapacity()) {
+            throw new io.kapok.gateway.config.ConfigException("ledger.messageWindow in the configuration (capacity "
+                    + messages.capacity() + ", outcomeCapacity " + messages.outcomeCapacity()
+                    + ") is not this journal's (capacity " + ledger.messageCapacity() + ", outcomeCapacity "
+                    + ledger.messageOutcomeCapacity() + "), which decided its messages and holds for its whole life:"
+                    + " configure the journal's values, or start with a new data directory");
         }
         if (configured.preallocate()) {
             try {

@@ -187,6 +187,15 @@ class ConfigLoaderTest {
         assertEquals(
                 "test.yaml: key 'ledger.paymentWindow.capacity' must be from 1 to 67108864, was 67108865",
                 capacity.getMessage());
+        assertEquals(
+                new GatewayConfig.MessageWindow(1_048_576, 4_194_304),
+                ConfigLoader.loadDefaults().ledgerOrDefault().messageWindowOrDefault());
+        ConfigException outcomes = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml().replace("outcomeCapacity: 4194304", "outcomeCapacity: 4000000")));
+        assertEquals(
+                "test.yaml: key 'ledger.messageWindow.outcomeCapacity' must be a power of two, was 4000000",
+                outcomes.getMessage());
         ConfigException missing = assertThrows(
                 ConfigException.class, () -> parse(embeddedYaml().replaceAll("\\n    preallocate: false[^\\n]*", "")));
         assertEquals("test.yaml: key 'ledger.paymentWindow.preallocate' is missing", missing.getMessage());

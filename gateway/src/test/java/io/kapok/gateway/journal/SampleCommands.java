@@ -135,6 +135,8 @@ public final class SampleCommands {
                 io.kapok.ledger.ConfigureLedgerCommand c = new io.kapok.ledger.ConfigureLedgerCommand();
                 c.paymentRetentionDays = 45;
                 c.paymentCapacity = 123_456;
+                c.messageCapacity = 7_890;
+                c.messageOutcomeCapacity = 1 << 15;
                 yield c;
             }
             case CLOSE_DAY -> {

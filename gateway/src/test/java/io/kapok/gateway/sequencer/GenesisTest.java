@@ -86,7 +86,8 @@ class GenesisTest {
     @Test
     void theConfiguredPaymentWindowIsEntryOneAndTheLedgerTakesIt() {
         GatewayConfig config = ConfigLoader.loadDefaults()
-                .withLedger(new GatewayConfig.LedgerSettings(new GatewayConfig.PaymentWindow(7, 50_000, true)));
+                .withLedger(new GatewayConfig.LedgerSettings(
+                        new GatewayConfig.PaymentWindow(7, 50_000, true), new GatewayConfig.MessageWindow(300, 1024)));
         List<LedgerCommand> genesis = Genesis.commands(config);
         ConfigureLedgerCommand settings = (ConfigureLedgerCommand) genesis.get(0);
         assertEquals(7, settings.paymentRetentionDays);
@@ -94,5 +95,7 @@ class GenesisTest {
         Ledger ledger = applied(genesis);
         assertEquals(7 * 86_400_000L, ledger.paymentRetentionMs());
         assertEquals(50_000, ledger.paymentCapacity());
+        assertEquals(300, ledger.messageCapacity());
+        assertEquals(1024, ledger.messageOutcomeCapacity());
     }
 }
