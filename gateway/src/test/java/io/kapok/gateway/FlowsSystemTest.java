@@ -82,6 +82,11 @@ class FlowsSystemTest {
         assertEquals("FSPP-T1-002", split.path("parentId").asText());
         assertEquals("91440115MA9KAPK004", split.path("holderId").asText(), "the tier-2 supplier holds the split");
         assertEquals("REPAID", split.path("financing").path("state").asText());
+        JsonNode messageWindow = get("/v1/health").path("messageWindow");
+        assertTrue(
+                messageWindow.path("messages").asInt() > 0
+                        && messageWindow.path("outcomes").asInt() > 0,
+                "the story's tsin messages are kept for their retries: " + messageWindow);
 
         // Pearl River Bank: USD 5,000,000.00 - 300,000.00 paid to VHBK + 270,000.00 received = 4,970,000.00
         assertEquals(497_000_000L, balance("PRBKCNGZXXX", "USD"));

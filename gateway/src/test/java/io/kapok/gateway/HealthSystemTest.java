@@ -71,6 +71,15 @@ class HealthSystemTest extends LoopbackGatewayTest {
                 io.kapok.ledger.Ledger.PAYMENT_RETENTION_DAYS_DEFAULT,
                 h.at("/paymentWindow/retentionDays").asInt());
         assertFalse(h.at("/paymentWindow/full").asBoolean());
+        assertEquals(0, h.at("/messageWindow/messages").asInt(), "payments are not receivable-financing messages");
+        assertEquals(
+                io.kapok.ledger.Ledger.MESSAGE_CAPACITY_DEFAULT,
+                h.at("/messageWindow/capacity").asInt());
+        assertEquals(0, h.at("/messageWindow/outcomes").asInt());
+        assertEquals(
+                io.kapok.ledger.Ledger.MESSAGE_ITEM_CAPACITY_DEFAULT,
+                h.at("/messageWindow/outcomeCapacity").asInt());
+        assertFalse(h.at("/messageWindow/full").asBoolean());
         assertEquals("archive", h.at("/retention/journal/mode").asText(), answer.body());
         assertEquals(0, h.at("/retention/journal/cyclesRemoved").asLong());
         assertEquals(1, h.at("/retention/journal/firstRetainedSequence").asLong());

@@ -19,6 +19,8 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  *   "audit": {"state": "PASSED", "checkedEntries": 1000, "lastSequence": 1000},
  *   "snapshot": {"lastSequence": 1000, "ageMs": 5120, "lastError": null},
  *   "paymentWindow": {"decisions": 980, "capacity": 4194304, "retentionDays": 30, "full": false},
+ *   "messageWindow": {"messages": 12, "capacity": 1048576, "outcomes": 40, "outcomeCapacity": 4194304,
+ *                     "full": false},
  *   "recovery": {"summary": "recovered snapshot 900 + 100 entries", "snapshotSequence": 900,
  *                "replayedEntries": 100, "skippedSnapshots": 0},
  *   "retention": {"journal": {"mode": "archive", "cyclesRemoved": 3, "firstRetainedSequence": 801,
@@ -41,7 +43,9 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * last batch: the decisions it holds (those past the retention leave when the next payment comes,
  * not before). {@code full}: it holds its capacity, so the next payment is refused ({@code
  * PAYMENT_WINDOW_FULL}) unless older decisions are due to leave by then; other messages are still
- * taken, so it does not degrade either.
+ * taken, so it does not degrade either. {@code messageWindow} is the same for the
+ * receivable-financing messages kept for their retries ({@code ledger.messageWindow}): while
+ * {@code full}, a new one is answered 503.
  */
 public final class HealthJson {
     private final boolean up;
@@ -97,6 +101,18 @@ public final class HealthJson {
                 .append(sequencer.paymentWindowRetentionMs() / 86_400_000L)
                 .append(", \"full\": ")
                 .append(decisions >= sequencer.paymentWindowCapacity())
+                .append('}');
+        int[] messages = sequencer.messageWindow();
+        json.append(", \"messageWindow\": {\"messages\": ")
+                .append(messages[0])
+                .append(", \"capacity\": ")
+                .append(messages[1])
+                .append(", \"outcomes\": ")
+                .append(messages[2])
+                .append(", \"outcomeCapacity\": ")
+                .append(messages[3])
+                .append(", \"full\": ")
+                .append(messages[0] >= messages[1] || messages[2] >= messages[3])
                 .append('}');
         appendRecovery(json, sequencer);
         json.append(", \"retention\": {\"journal\": ");

@@ -106,6 +106,11 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     private volatile int paymentWindowCapacity;
     private volatile long paymentWindowRetentionMs;
+    // The receivable-financing message window, published like the payment window.
+    private volatile int messageWindowMessages;
+    private volatile int messageWindowCapacity;
+    private volatile int messageWindowOutcomes;
+    private volatile int messageWindowOutcomeCapacity;
     private volatile boolean journalWritable = true;
     private volatile String journalError;
     private long replayedEntries;
@@ -785,6 +790,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             outboundCompleteSequence = ledger.lastSequence();
         }
         paymentWindowDecisions = ledger.paymentCount();
+        messageWindowMessages = ledger.decidedMessages().size();
+        messageWindowOutcomes = ledger.decidedMessages().itemCount();
         PendingResponse.dispatchAll(batch);
         batch.clear();
         mailboxes.wakeWritten();
@@ -936,6 +943,20 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         paymentWindowCapacity = ledger.paymentCapacity();
         paymentWindowRetentionMs = ledger.paymentRetentionMs();
         paymentWindowDecisions = ledger.paymentCount();
+        messageWindowCapacity = ledger.messageCapacity();
+        messageWindowOutcomeCapacity = ledger.messageOutcomeCapacity();
+        messageWindowMessages = ledger.decidedMessages().size();
+        messageWindowOutcomes = ledger.decidedMessages().itemCount();
+    }
+
+    /**
+     * The message window after the last batch, any thread: receivable-financing messages held,
+     * their command outcomes held, and the two capacities (at either, a new message is answered 503).
+     */
+    public int[] messageWindow() {
+        return new int[] {
+            messageWindowMessages, messageWindowCapacity, messageWindowOutcomes, messageWindowOutcomeCapacity
+        };
     }
 
     /**
