@@ -25,6 +25,7 @@ public final class LoadGeneratorMain {
     private LoadGeneratorMain() {}
 
     public static void main(String[] args) throws InterruptedException {
+        io.kapok.gateway.http.NettyLeakDetection.offUnlessAsked();
         LoadOptions options;
         try {
             options = LoadOptions.parse(args);

@@ -83,6 +83,7 @@ public final class KapokMain {
     }
 
     public static void main(String[] args) {
+        io.kapok.gateway.http.NettyLeakDetection.offUnlessAsked();
         int code = new KapokMain(System.out, System.err).execute(args);
         if (code != 0) {
             System.exit(code);
