@@ -1,6 +1,7 @@
 package io.kapok.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,12 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
         assertEquals(7, window.get("retentionDays").asInt(), window.toString());
         assertTrue(window.get("full").asBoolean(), window.toString());
         long sequence = gateway.sequencer().lastSequence();
+        for (int i = 0; i < 200 && !gateway.sequencer().snapshots().paymentWindowPreallocated(); i++) {
+            Thread.sleep(25);
+        }
+        assertTrue(
+                gateway.sequencer().snapshots().paymentWindowPreallocated(),
+                "the snapshot thread's replica allocates its window too, once caught up");
 
         HttpResponse<String> third = pay("PRBK-WIN-3", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e03");
         assertEquals(200, third.statusCode(), third.body());
@@ -105,6 +112,8 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
 
         gateway = Gateway.start(config(7, 2, false));
         assertTrue(gateway.sequencer().lastSequence() >= sequence);
+        Thread.sleep(100);
+        assertFalse(gateway.sequencer().snapshots().paymentWindowPreallocated(), "not asked for: it grows");
         window = window();
         assertEquals(2, window.get("decisions").asInt(), "recovered from the journal: " + window);
         assertEquals(2, window.get("capacity").asInt(), window.toString());

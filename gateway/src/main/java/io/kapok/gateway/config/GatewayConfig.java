@@ -78,7 +78,7 @@ public record GatewayConfig(
      * @param preallocate allocate the whole window at start ({@link #preallocatedBytes()}: 120–152
      *     bytes a decision, before its ids), so that it never grows: otherwise it starts small and
      *     doubles as it fills, each doubling copying it on the ledger thread. The snapshot thread's
-     *     replica of the ledger is not preallocated; it grows to as much again as the window fills.
+     *     replica of the ledger allocates its own as soon as it has caught up: the heap holds it twice.
      *     Not journaled
      */
     public record PaymentWindow(int retentionDays, int capacity, boolean preallocate) {

@@ -229,6 +229,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                         () -> outboundCompleteSequence,
                         config.journal().retentionOrDefault(),
                         mailboxes::oldestRetainedInboundSequence)
+                .preallocatingPaymentWindow(
+                        config.ledgerOrDefault().paymentWindowOrDefault().preallocate())
                 .start();
     }
 
@@ -346,16 +348,18 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     }
 
     /**
-     * Before anything is journaled: a preallocated window larger than the whole heap can never be
-     * allocated, so the gateway does not start (and a new journal does not record that capacity).
+     * Before anything is journaled: a preallocated window (held twice, by the ledger and the snapshot
+     * thread's replica) larger than the whole heap can never be allocated, so the gateway does not
+     * start (and a new journal does not record that capacity).
      */
     private void refuseWindowTheHeapCannotHold() {
         GatewayConfig.PaymentWindow configured = config.ledgerOrDefault().paymentWindowOrDefault();
         long maxHeap = Runtime.getRuntime().maxMemory();
-        if (configured.preallocate() && configured.preallocatedBytes() > maxHeap) {
+        if (configured.preallocate() && 2 * configured.preallocatedBytes() > maxHeap) {
             throw new io.kapok.gateway.config.ConfigException("ledger.paymentWindow.preallocate: a window of "
                     + configured.capacity() + " payments needs ~" + configured.preallocatedBytes() / (1 << 20)
-                    + " MB of heap and the JVM has at most " + maxHeap / (1 << 20)
+                    + " MB of heap, twice (the ledger and the snapshot thread's replica), and the JVM has at most "
+                    + maxHeap / (1 << 20)
                     + " MB: raise -Xmx, set ledger.paymentWindow.preallocate: false, or (for a new data directory"
                     + " only) lower ledger.paymentWindow.capacity");
         }

@@ -47,6 +47,8 @@ public final class SnapshotAgent extends JournalThread {
 
     private final Journal journal;
     private final SnapshotStore store;
+    private boolean preallocateWindow;
+    private volatile boolean windowPreallocated;
     private final GatewayConfig.Snapshot settings;
     private final Path startSnapshot;
     private final long catchUpTo;
@@ -121,6 +123,21 @@ public final class SnapshotAgent extends JournalThread {
         this.catchUpTo = catchUpTo;
     }
 
+    /**
+     * Allocates the replica's whole payment window once it has caught up with the journal
+     * ({@code ledger.paymentWindow.preallocate}), so the replica, too, holds its memory from the start
+     * rather than growing with the window. Before {@link #start()}.
+     */
+    public SnapshotAgent preallocatingPaymentWindow(boolean preallocate) {
+        this.preallocateWindow = preallocate;
+        return this;
+    }
+
+    /** True once the replica's payment window was allocated whole; any thread. */
+    public boolean paymentWindowPreallocated() {
+        return windowPreallocated;
+    }
+
     /** Starts the thread. */
     public SnapshotAgent start() {
         startThread();
@@ -167,6 +184,10 @@ public final class SnapshotAgent extends JournalThread {
             long intervalNs = TimeUnit.SECONDS.toNanos(settings.everySeconds());
             int idleRounds = 0;
             while (running()) {
+                if (preallocateWindow && !windowPreallocated && replica.lastSequence() >= catchUpTo) {
+                    replica.preallocatePaymentWindow(); // after entry 1, whose settings make the window
+                    windowPreallocated = true;
+                }
                 JournalEntryCodec.Decoded d = reader.next();
                 if (d != null) {
                     replica.apply(d.command, result);
