@@ -71,6 +71,7 @@ class HealthSystemTest extends LoopbackGatewayTest {
                 io.kapok.ledger.Ledger.PAYMENT_RETENTION_DAYS_DEFAULT,
                 h.at("/paymentWindow/retentionDays").asInt());
         assertFalse(h.at("/paymentWindow/full").asBoolean());
+        assertFalse(h.at("/paymentWindow/preallocated").asBoolean(), "not by default: it grows as it fills");
         assertEquals(0, h.at("/messageWindow/messages").asInt(), "payments are not receivable-financing messages");
         assertEquals(
                 io.kapok.ledger.Ledger.MESSAGE_CAPACITY_DEFAULT,

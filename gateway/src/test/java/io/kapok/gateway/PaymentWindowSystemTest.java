@@ -83,6 +83,7 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
         assertTrue(
                 gateway.sequencer().snapshots().paymentWindowPreallocated(),
                 "the snapshot thread's replica allocates its window too, once caught up");
+        assertTrue(window().get("preallocated").asBoolean(), window().toString());
 
         HttpResponse<String> third = pay("PRBK-WIN-3", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e03");
         assertEquals(200, third.statusCode(), third.body());
@@ -114,6 +115,7 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
         assertTrue(gateway.sequencer().lastSequence() >= sequence);
         Thread.sleep(100);
         assertFalse(gateway.sequencer().snapshots().paymentWindowPreallocated(), "not asked for: it grows");
+        assertFalse(window().get("preallocated").asBoolean(), window().toString());
         window = window();
         assertEquals(2, window.get("decisions").asInt(), "recovered from the journal: " + window);
         assertEquals(2, window.get("capacity").asInt(), window.toString());

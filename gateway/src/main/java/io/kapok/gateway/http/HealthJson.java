@@ -18,7 +18,8 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  *  {"status": "UP", "sequence": 1042, "journal": "writable", "mailbox": "writable",
  *   "audit": {"state": "PASSED", "checkedEntries": 1000, "lastSequence": 1000},
  *   "snapshot": {"lastSequence": 1000, "ageMs": 5120, "lastError": null},
- *   "paymentWindow": {"decisions": 980, "capacity": 4194304, "retentionDays": 30, "full": false},
+ *   "paymentWindow": {"decisions": 980, "capacity": 4194304, "retentionDays": 30, "full": false,
+ *                     "preallocated": false},
  *   "messageWindow": {"messages": 12, "capacity": 1048576, "outcomes": 40, "outcomeCapacity": 4194304,
  *                     "full": false},
  *   "recovery": {"summary": "recovered snapshot 900 + 100 entries", "snapshotSequence": 900,
@@ -43,7 +44,9 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * last batch: the decisions it holds (those past the retention leave when the next payment comes,
  * not before). {@code full}: it holds its capacity, so the next payment is refused ({@code
  * PAYMENT_WINDOW_FULL}) unless older decisions are due to leave by then; other messages are still
- * taken, so it does not degrade either. {@code messageWindow} is the same for the
+ * taken, so it does not degrade either. {@code preallocated}: the window, and the snapshot thread's
+ * replica of it, are allocated whole ({@code ledger.paymentWindow.preallocate}) and grow no more.
+ * {@code messageWindow} is the same for the
  * receivable-financing messages kept for their retries ({@code ledger.messageWindow}): while
  * {@code full}, a new one is answered 503.
  */
@@ -101,6 +104,8 @@ public final class HealthJson {
                 .append(sequencer.paymentWindowRetentionMs() / 86_400_000L)
                 .append(", \"full\": ")
                 .append(decisions >= sequencer.paymentWindowCapacity())
+                .append(", \"preallocated\": ")
+                .append(sequencer.paymentWindowPreallocated())
                 .append('}');
         int[] messages = sequencer.messageWindow();
         json.append(", \"messageWindow\": {\"messages\": ")

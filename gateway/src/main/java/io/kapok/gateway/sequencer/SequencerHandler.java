@@ -106,6 +106,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     private volatile int paymentWindowCapacity;
     private volatile long paymentWindowRetentionMs;
+    private volatile boolean paymentWindowPreallocated;
     // The receivable-financing message window, published like the payment window.
     private volatile int messageWindowMessages;
     private volatile int messageWindowCapacity;
@@ -331,6 +332,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         if (configured.preallocate()) {
             try {
                 ledger.preallocatePaymentWindow();
+                paymentWindowPreallocated = true;
             } catch (OutOfMemoryError e) {
                 throw new io.kapok.gateway.config.ConfigException("ledger.paymentWindow.preallocate: a window of "
                         + configured.capacity() + " payments needs ~" + configured.preallocatedBytes() / (1 << 20)
@@ -970,6 +972,15 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
      */
     public int paymentWindowDecisions() {
         return paymentWindowDecisions;
+    }
+
+    /**
+     * True once the ledger's payment window and the snapshot thread's replica of it are both
+     * allocated whole ({@code ledger.paymentWindow.preallocate}): neither grows any more; any thread.
+     */
+    public boolean paymentWindowPreallocated() {
+        SnapshotAgent replica = snapshots;
+        return paymentWindowPreallocated && (replica == null || replica.paymentWindowPreallocated());
     }
 
     /** Most payment decisions the duplicate window holds; any thread. */
