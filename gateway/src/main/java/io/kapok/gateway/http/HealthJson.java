@@ -107,17 +107,17 @@ public final class HealthJson {
                 .append(", \"preallocated\": ")
                 .append(sequencer.paymentWindowPreallocated())
                 .append('}');
-        int[] messages = sequencer.messageWindow();
+        SequencerHandler.MessageWindow messages = sequencer.messageWindow();
         json.append(", \"messageWindow\": {\"messages\": ")
-                .append(messages[0])
+                .append(messages.messages())
                 .append(", \"capacity\": ")
-                .append(messages[1])
+                .append(messages.capacity())
                 .append(", \"outcomes\": ")
-                .append(messages[2])
+                .append(messages.outcomes())
                 .append(", \"outcomeCapacity\": ")
-                .append(messages[3])
+                .append(messages.outcomeCapacity())
                 .append(", \"full\": ")
-                .append(messages[0] >= messages[1] || messages[2] >= messages[3])
+                .append(messages.full())
                 .append('}');
         appendRecovery(json, sequencer);
         json.append(", \"retention\": {\"journal\": ");

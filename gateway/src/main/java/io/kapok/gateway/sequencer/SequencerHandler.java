@@ -199,7 +199,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         recovery = LedgerRecovery.recover(
                 journal, store, mailboxRecovery.coveredInboundSequence(), mailboxRecovery::onReplayed);
         ledger = recovery.ledger();
-        publishPaymentWindow();
+        publishWindows();
         replayedEntries = recovery.replay().entries();
         if (recovery.replay().incompleteTail() != null) {
             LOG.warn("journal: {}", recovery.replay().incompleteTail());
@@ -346,7 +346,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                     configured.capacity(),
                     configured.preallocatedBytes() / (1 << 20));
         }
-        publishPaymentWindow();
+        publishWindows();
     }
 
     /**
@@ -945,7 +945,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         return lastSequence;
     }
 
-    private void publishPaymentWindow() {
+    private void publishWindows() {
         paymentWindowCapacity = ledger.paymentCapacity();
         paymentWindowRetentionMs = ledger.paymentRetentionMs();
         paymentWindowDecisions = ledger.paymentCount();
@@ -956,13 +956,20 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     }
 
     /**
-     * The message window after the last batch, any thread: receivable-financing messages held,
-     * their command outcomes held, and the two capacities (at either, a new message is answered 503).
+     * The receivable-financing message window after the last batch: messages held, their command
+     * outcomes held, and the two capacities.
      */
-    public int[] messageWindow() {
-        return new int[] {
-            messageWindowMessages, messageWindowCapacity, messageWindowOutcomes, messageWindowOutcomeCapacity
-        };
+    public record MessageWindow(int messages, int capacity, int outcomes, int outcomeCapacity) {
+        /** At either capacity a new message is answered 503 "retry later". */
+        public boolean full() {
+            return messages >= capacity || outcomes >= outcomeCapacity;
+        }
+    }
+
+    /** The message window after the last batch; any thread. */
+    public MessageWindow messageWindow() {
+        return new MessageWindow(
+                messageWindowMessages, messageWindowCapacity, messageWindowOutcomes, messageWindowOutcomeCapacity);
     }
 
     /**
