@@ -2,6 +2,7 @@ package io.kapok.gateway;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
@@ -13,9 +14,11 @@ import io.kapok.gateway.http.AnswerIds;
 import io.kapok.gateway.http.CodecContexts;
 import io.kapok.gateway.http.GatewayHttpHandler;
 import io.kapok.gateway.http.KapokHttpServer;
+import io.kapok.gateway.sequencer.EventLoopSequencer;
 import io.kapok.gateway.sequencer.InboundEvent;
 import io.kapok.gateway.sequencer.ParkThenBlockWaitStrategy;
 import io.kapok.gateway.sequencer.SequencerHandler;
+import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -29,14 +32,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * One running Kapok gateway: the data-directory lock, the sequencer/ledger thread behind its ring
- * (recovered from the journal before anything is served), and the HTTP server. {@link #start}
+ * One running Kapok gateway: the data-directory lock, the sequencer behind its ring (on the first
+ * event loop, or on a thread of its own: {@code sequencer.runsOn}; recovered from the journal before
+ * anything is served), and the HTTP server. {@link #start}
  * returns once it is serving; {@link #close} stops it cleanly (no new connections, every message
  * already in the ring decided and answered, the journal closed).
  */
 public final class Gateway implements AutoCloseable {
     private final DataDirectoryLock lock;
+    private final RingBuffer<InboundEvent> ring;
+    /** The sequencer's own thread behind the ring ({@code sequencer.runsOn: own-thread}), else null. */
     private final Disruptor<InboundEvent> disruptor;
+    /** The sequencer on the first event loop ({@code sequencer.runsOn: event-loop}), else null. */
+    private final EventLoopSequencer onEventLoop;
+
     private final SequencerHandler sequencer;
     private final KapokHttpServer server;
     private final Path dataDir;
@@ -46,14 +55,18 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(
             DataDirectoryLock lock,
+            RingBuffer<InboundEvent> ring,
             Disruptor<InboundEvent> disruptor,
+            EventLoopSequencer onEventLoop,
             SequencerHandler sequencer,
             KapokHttpServer server,
             Path dataDir,
             LongSupplier clockMs,
             GatewayConfig.Notifications notifications) {
         this.lock = lock;
+        this.ring = ring;
         this.disruptor = disruptor;
+        this.onEventLoop = onEventLoop;
         this.sequencer = sequencer;
         this.server = server;
         this.dataDir = dataDir;
@@ -110,26 +123,38 @@ public final class Gateway implements AutoCloseable {
             throws Exception {
         Path dataDir = Path.of(config.journal().dataDir()).toAbsolutePath().normalize();
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+        EventLoopGroup eventLoops = KapokHttpServer.newEventLoops(config);
         Disruptor<InboundEvent> disruptor = null;
+        EventLoopSequencer onEventLoop = null;
         try {
-            disruptor = new Disruptor<>(
-                    InboundEvent::new,
-                    config.sequencer().ringSize(),
-                    r -> {
-                        Thread t = new Thread(r, "kapok-sequencer");
-                        t.setDaemon(false);
-                        return t;
-                    },
-                    ProducerType.MULTI,
-                    waitStrategy(config.sequencer().waitStrategy()));
             SequencerHandler sequencer = new SequencerHandler(config, dataDir, journalHook, mailboxHook);
-            disruptor.handleEventsWith(sequencer);
-            disruptor.start();
-            sequencer.awaitStarted(TimeUnit.MINUTES.toMillis(10));
+            RingBuffer<InboundEvent> ring;
+            long recoveryWaitMs = TimeUnit.MINUTES.toMillis(10);
+            if (config.sequencer().runsOnEventLoop()) {
+                onEventLoop = new EventLoopSequencer(
+                        eventLoops.next(), config.sequencer().ringSize(), sequencer);
+                ring = onEventLoop.ring();
+                onEventLoop.start(recoveryWaitMs);
+            } else {
+                disruptor = new Disruptor<>(
+                        InboundEvent::new,
+                        config.sequencer().ringSize(),
+                        r -> {
+                            Thread t = new Thread(r, "kapok-sequencer");
+                            t.setDaemon(false);
+                            return t;
+                        },
+                        ProducerType.MULTI,
+                        waitStrategy(config.sequencer().waitStrategy()));
+                disruptor.handleEventsWith(sequencer);
+                disruptor.start();
+                ring = disruptor.getRingBuffer();
+                sequencer.awaitStarted(recoveryWaitMs);
+            }
             GatewayConfig.Limits l = config.limits();
             XmlLimits xmlLimits = l.xmlLimits();
             GatewayHttpHandler.Shared shared = new GatewayHttpHandler.Shared(
-                    disruptor.getRingBuffer(),
+                    ring,
                     sequencer,
                     config.platform().id(),
                     config.gateway().pipelinedRequestsMax(),
@@ -137,12 +162,25 @@ public final class Gateway implements AutoCloseable {
                     new AnswerIds(System.currentTimeMillis()),
                     echoAnswer(config.platform().id()),
                     clockMs);
-            KapokHttpServer server = KapokHttpServer.start(config, shared);
-            return new Gateway(lock, disruptor, sequencer, server, dataDir, clockMs, config.notificationsOrDefault());
+            KapokHttpServer server = KapokHttpServer.start(config, shared, eventLoops);
+            return new Gateway(
+                    lock,
+                    ring,
+                    disruptor,
+                    onEventLoop,
+                    sequencer,
+                    server,
+                    dataDir,
+                    clockMs,
+                    config.notificationsOrDefault());
         } catch (Exception | Error e) {
             if (disruptor != null) {
                 disruptor.halt();
             }
+            if (onEventLoop != null) {
+                onEventLoop.close();
+            }
+            eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             lock.close();
             throw e;
         }
@@ -191,8 +229,8 @@ public final class Gateway implements AutoCloseable {
      * The producer side of the ring, for inbound commands that come from elsewhere than HTTP (the FX
      * feed, {@link io.kapok.gateway.fx.FxRateInbound}): claim a slot, fill it, publish it.
      */
-    public com.lmax.disruptor.RingBuffer<InboundEvent> inbound() {
-        return disruptor.getRingBuffer();
+    public RingBuffer<InboundEvent> inbound() {
+        return ring;
     }
 
     /**
@@ -202,7 +240,6 @@ public final class Gateway implements AutoCloseable {
      * when the ring is full (the next tick or message does it).
      */
     boolean checkDayEnd() {
-        com.lmax.disruptor.RingBuffer<InboundEvent> ring = disruptor.getRingBuffer();
         long slot;
         try {
             slot = ring.tryNext();
@@ -227,10 +264,14 @@ public final class Gateway implements AutoCloseable {
             dayEndTicks.shutdownNow();
         }
         server.stopAccepting();
-        try {
-            disruptor.shutdown(30, TimeUnit.SECONDS); // decide and answer everything already taken
-        } catch (com.lmax.disruptor.TimeoutException e) {
-            disruptor.halt();
+        if (onEventLoop != null) {
+            onEventLoop.close(); // decide and answer everything already taken, close the journal
+        } else {
+            try {
+                disruptor.shutdown(30, TimeUnit.SECONDS); // decide and answer everything already taken
+            } catch (com.lmax.disruptor.TimeoutException e) {
+                disruptor.halt();
+            }
         }
         server.close();
         lock.close();

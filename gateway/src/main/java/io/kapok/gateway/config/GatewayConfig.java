@@ -263,8 +263,23 @@ public record GatewayConfig(
         }
     }
 
-    /** The ring between the event loops and the sequencer/ledger thread. */
-    public record Sequencer(int ringSize, String waitStrategy) {}
+    /**
+     * The ring between the event loops and the sequencer (journal, ledger, mailboxes).
+     *
+     * @param runsOn {@value #ON_OWN_THREAD} (the default when absent): a thread of its own waits on the
+     *     ring with {@code waitStrategy}; {@value #ON_EVENT_LOOP}: the first event loop takes the ring's
+     *     messages itself, after the reads of each turn of its loop
+     * @param waitStrategy how that own thread waits; unused on the event loop
+     */
+    public record Sequencer(int ringSize, String waitStrategy, String runsOn) {
+        public static final String ON_EVENT_LOOP = "event-loop";
+        public static final String ON_OWN_THREAD = "own-thread";
+
+        /** True when the sequencer runs on the first event loop ({@code runsOn: event-loop}). */
+        public boolean runsOnEventLoop() {
+            return ON_EVENT_LOOP.equals(runsOn);
+        }
+    }
 
     /**
      * The Chronicle Queue journal.
@@ -552,6 +567,35 @@ public record GatewayConfig(
                 gateway.pipelinedRequestsMax(),
                 gateway.idleTimeoutSeconds());
         return copy(g, journal, mailbox, notifications, fx, ledger);
+    }
+
+    /** A copy with {@code threads} event loops. */
+    public GatewayConfig withEventLoopThreads(int threads) {
+        Gateway g = new Gateway(
+                gateway.bindAddress(),
+                gateway.port(),
+                threads,
+                gateway.connectionsMax(),
+                gateway.pipelinedRequestsMax(),
+                gateway.idleTimeoutSeconds());
+        return copy(g, journal, mailbox, notifications, fx, ledger);
+    }
+
+    /** A copy whose sequencer runs on {@code runsOn} ({@link Sequencer#ON_EVENT_LOOP} or {@link Sequencer#ON_OWN_THREAD}). */
+    public GatewayConfig withSequencerOn(String runsOn) {
+        return new GatewayConfig(
+                gateway,
+                limits,
+                new Sequencer(sequencer.ringSize(), sequencer.waitStrategy(), runsOn),
+                journal,
+                platform,
+                mailbox,
+                parties,
+                creditLines,
+                programmes,
+                notifications,
+                fx,
+                ledger);
     }
 
     /** A copy with the snapshot settings replaced. */

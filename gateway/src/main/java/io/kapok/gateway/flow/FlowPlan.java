@@ -10,7 +10,7 @@ import java.util.List;
  * What one inbound message asks of the ledger: the commands it becomes, in order, each journaled as
  * its own entry (every entry carries the message's bytes, so each is self-contained for audit and
  * for re-composing its outbound messages after a crash), or the reason it is refused before anything
- * is journaled. Built by {@link FlowRouter} on the sequencer thread; then filled with each
+ * is journaled. Built by {@link FlowRouter} on the sequencer's thread; then filled with each
  * command's outcome as the sequencer applies them. Reused: one instance per sequencer.
  */
 public final class FlowPlan {

@@ -41,7 +41,7 @@ import java.util.List;
 
 /**
  * Turns a decoded receivable-financing message into the ledger commands it asks for ({@link
- * FlowPlan}), on the sequencer thread, reading the ledger where a message names things by their
+ * FlowPlan}), on the sequencer's thread, reading the ledger where a message names things by their
  * business references (an invoice number, a bulk request id) rather than by ledger ids. What it
  * reads is the state the commands will be applied to, and the commands it builds are journaled, so
  * a replay applies exactly the same commands without routing again.

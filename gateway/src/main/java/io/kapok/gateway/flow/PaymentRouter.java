@@ -11,7 +11,7 @@ import io.kapok.ledger.receivable.ReceivableState;
 import io.kapok.ledger.receivable.SettleReceivableCommand;
 
 /**
- * Tells a pacs.008 that moves a receivable's money from a plain payment, on the sequencer thread,
+ * Tells a pacs.008 that moves a receivable's money from a plain payment, on the sequencer's thread,
  * by its references:
  *
  * <pre>

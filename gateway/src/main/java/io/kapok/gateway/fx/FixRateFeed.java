@@ -51,7 +51,7 @@ import quickfix.fix44.MarketDataRequest;
  * through {@code double}); its source sequence is the message's {@code MsgSeqNum}. Refused and
  * counted, never applied: a price that is not a positive decimal of at most 8 decimals, a symbol
  * that is not one of the configured pairs, a rate further than {@code fx.bandPercent} from the
- * pair's latest one (checked on the sequencer thread, {@link FxRateGuard}), a full ring.
+ * pair's latest one (checked on the sequencer's thread, {@link FxRateGuard}), a full ring.
  *
  * <p>QuickFIX/J reconnects on its own every {@code fx.reconnectSeconds} while the source is away
  * and the feed subscribes again at each logon (sequence numbers restart at 1 with each logon:

@@ -4,7 +4,7 @@ import io.kapok.ledger.fx.FxConversion;
 import io.kapok.ledger.fx.FxRates;
 
 /**
- * The feed's last check before a rate is journaled, on the sequencer thread against the ledger's
+ * The feed's last check before a rate is journaled, on the sequencer's thread against the ledger's
  * rates: a quote that moves more than the configured band from the pair's latest rate (same
  * direction) is refused, so one bad tick never reaches the journal. The first rate of a pair has
  * nothing to compare with and passes. Pure; allocates only the refusal text.

@@ -12,7 +12,7 @@ import org.bouncycastle.crypto.Digest;
 /**
  * Hands rates from the FX feed to the sequencer through the same ring as the HTTP messages: a
  * {@link InboundEvent.Kind#FX_RATE} slot with the rate, the FIX message's bytes and their digest
- * (computed here, off the sequencer thread, as the event loops do for HTTP), so the rate is
+ * (computed here, off the sequencer's thread, as the event loops do for HTTP), so the rate is
  * journaled and applied in order with everything else. Never blocks: a full ring refuses the rate
  * (the next quote follows). Thread-safe (one publisher at a time).
  */
@@ -37,7 +37,7 @@ public final class FxRateInbound {
      * @param sourceSequence the source's sequence number of the quote (the FIX MsgSeqNum)
      * @param message        the FIX message the rate came in, journaled as the entry's message
      * @param receiveTimeMs  when it arrived, epoch ms: the entry's receive time
-     * @param decided        called on the sequencer thread with the outcome (keep it short)
+     * @param decided        called on the sequencer's thread with the outcome (keep it short)
      * @return false when the ring is full: nothing was taken
      */
     public synchronized boolean publish(

@@ -66,14 +66,41 @@ public final class KapokHttpServer implements AutoCloseable {
      * @throws java.net.BindException when the address is in use or not local
      */
     public static KapokHttpServer start(GatewayConfig config, GatewayHttpHandler.Shared shared) throws Exception {
+        EventLoopGroup workers = newEventLoops(config);
+        try {
+            return start(config, shared, workers);
+        } catch (Exception e) {
+            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    /**
+     * The {@code gateway.eventLoopThreads} event loops connections are served on (native epoll where
+     * available, NIO elsewhere), made before the server so that the sequencer can run on the first
+     * ({@code sequencer.runsOn: event-loop}). Shut down by {@link #close()} once the server runs on
+     * them, else by their maker.
+     */
+    public static EventLoopGroup newEventLoops(GatewayConfig config) {
+        int threads = config.gateway().eventLoopThreads();
+        return Epoll.isAvailable()
+                ? new EpollEventLoopGroup(threads, new DefaultThreadFactory("kapok-io"))
+                : new NioEventLoopGroup(threads, new DefaultThreadFactory("kapok-io"));
+    }
+
+    /**
+     * Binds and starts serving on {@code workers} (from {@link #newEventLoops}); when it cannot bind,
+     * {@code workers} are left running for their maker to shut down.
+     *
+     * @throws java.net.BindException when the address is in use or not local
+     */
+    public static KapokHttpServer start(GatewayConfig config, GatewayHttpHandler.Shared shared, EventLoopGroup workers)
+            throws Exception {
         GatewayConfig.Gateway g = config.gateway();
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup boss = epoll
                 ? new EpollEventLoopGroup(1, new DefaultThreadFactory("kapok-accept"))
                 : new NioEventLoopGroup(1, new DefaultThreadFactory("kapok-accept"));
-        EventLoopGroup workers = epoll
-                ? new EpollEventLoopGroup(g.eventLoopThreads(), new DefaultThreadFactory("kapok-io"))
-                : new NioEventLoopGroup(g.eventLoopThreads(), new DefaultThreadFactory("kapok-io"));
         Class<? extends ServerChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ConnectionLimiter limiter = new ConnectionLimiter(g.connectionsMax());
@@ -102,7 +129,6 @@ public final class KapokHttpServer implements AutoCloseable {
             return new KapokHttpServer(boss, workers, channel);
         } catch (Exception e) {
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }
     }

@@ -8,10 +8,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
- * One request's answer on its way back: created on the event loop, filled in by the sequencer
- * thread (the ledger's decision, or a JSON body), and then run on the event loop again, which
- * encodes the ISO 20022 answer and writes it in request order. The hand-off through the event
- * loop's task queue orders the sequencer's writes before the event loop's reads.
+ * One request's answer on its way back: created on the event loop, filled in by the sequencer (the
+ * ledger's decision, or a JSON body; on the first event loop or on its own thread, {@code
+ * sequencer.runsOn}), and then run on the connection's event loop again, which encodes the ISO 20022
+ * answer and writes it in request order. The hand-off through the event loop's task queue orders the
+ * sequencer's writes before the event loop's reads (and costs no wake-up when both are one loop).
  */
 public final class PendingResponse implements Runnable {
     /** The connection it answers; null for one made by {@link #PendingResponse(Consumer)}. */
@@ -23,7 +24,7 @@ public final class PendingResponse implements Runnable {
     /** The original identifiers and the answer's parties, prepared by the event loop. */
     final Pacs002Status status = new Pacs002Status();
 
-    // Written by the sequencer thread, read by the event loop after dispatch().
+    // Written by the sequencer's thread, read by the event loop after dispatch().
     boolean decided;
     boolean applied;
     boolean retry;

@@ -27,7 +27,7 @@ import org.bouncycastle.crypto.Digest;
  * Every message is appended here before the ledger applies it and before its answer leaves the
  * gateway.
  *
- * <p>Owned by the sequencer thread: open, replay, append, sync and close all happen on it. The
+ * <p>Owned by the sequencer's thread: open, replay, append, sync and close all happen on it. The
  * read-only form ({@link #openReadOnly}) serves the {@code journal} command line. Opened with
  * pretouch, it runs a {@link JournalPretoucher} that keeps the pages ahead of the appender mapped.
  */

@@ -6,7 +6,7 @@ package io.kapok.gateway.mailbox;
  * reader thread.
  *
  * <p>Why: a notification the platform itself writes (a camt.054 per posting: two per payment) is
- * a pure function of a few fields. Rendering its XML on the sequencer thread, the one serial stage
+ * a pure function of a few fields. Rendering its XML on the sequencer's thread, the one serial stage
  * of the gateway, cost about as much as everything else the sequencer does for a payment; storing
  * ~100 bytes of fields instead moves that work to the reader threads, which do it when (and only
  * if) the party fetches the message. Rendering must be deterministic: the same record and entry

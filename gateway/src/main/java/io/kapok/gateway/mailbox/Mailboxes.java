@@ -22,7 +22,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  * (layout in {@link MailboxEntry}) holding every outbound message of every party in the order the
  * sequencer wrote them, and an index per party rebuilt from it at start-up.
  *
- * <p>Threads. The sequencer thread opens it, writes every message (in the same batch as the
+ * <p>Threads. The sequencer's thread opens it, writes every message (in the same batch as the
  * inbound entry that caused it, before that batch's answers leave), makes delivery marks durable,
  * and wakes waiting polls. The event loops start polls ({@link #poll}) and never read the queue;
  * reader threads ({@link MailboxReader}, one tailer each) read it for the answers.

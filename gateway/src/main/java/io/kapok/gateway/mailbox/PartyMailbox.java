@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * taken delivery, and the polls waiting for its next message.
  *
  * <p>The index is a growable array of Chronicle Queue indexes, {@code queueIndexes[s - 1]} for the
- * per-party sequence {@code s} (8 bytes a message). The sequencer thread is its only writer: it
+ * per-party sequence {@code s} (8 bytes a message). The sequencer's thread is its only writer: it
  * stores the new index, publishes a larger array when it grows, and only then publishes the new
  * {@link #lastSequence()} (volatile). A reader on any thread reads {@code lastSequence} first and
  * then the array, so it always finds every index up to the sequence it read.

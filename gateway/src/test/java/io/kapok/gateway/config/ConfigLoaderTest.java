@@ -1,6 +1,7 @@
 package io.kapok.gateway.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,25 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(
                 ConfigException.class, () -> parse(embeddedYaml().replace("ringSize: 4096", "ringSize: 1000")));
         assertEquals("test.yaml: key 'sequencer.ringSize' must be a power of two, was 1000", e.getMessage());
+    }
+
+    @Test
+    void sequencerRunsOnItsOwnThreadUnlessToldToRunOnTheFirstEventLoop() throws IOException {
+        assertFalse(ConfigLoader.loadDefaults().sequencer().runsOnEventLoop());
+        assertFalse(
+                parse(embeddedYaml().replace("  runsOn: own-thread", ""))
+                        .sequencer()
+                        .runsOnEventLoop(),
+                "absent");
+        assertTrue(parse(embeddedYaml().replace("runsOn: own-thread", "runsOn: event-loop"))
+                .sequencer()
+                .runsOnEventLoop());
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> parse(embeddedYaml().replace("runsOn: own-thread", "runsOn: event-loop-2")));
+        assertEquals(
+                "test.yaml: key 'sequencer.runsOn' must be event-loop or own-thread, was 'event-loop-2'",
+                e.getMessage());
     }
 
     @Test

@@ -1,0 +1,115 @@
+package io.kapok.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kapok.gateway.config.GatewayConfig;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The sequencer where {@code sequencer.runsOn} puts it — on the first event loop, or on a thread of
+ * its own — with one event loop and with two (then connections on the second loop hand their
+ * messages to the first): payments from several connections at once are each journaled once and
+ * answered, a retry gets the same bytes, and a restart with the other placement recovers the same
+ * ledger.
+ */
+@Timeout(180)
+class SequencerPlacementSystemTest extends LoopbackGatewayTest {
+    private static final int CONNECTIONS = 6;
+    private static final int PAYMENTS_PER_CONNECTION = 40;
+
+    private GatewayConfig config(String runsOn, int eventLoops) {
+        return TestConfigs.defaults(dataDir).withSequencerOn(runsOn).withEventLoopThreads(eventLoops);
+    }
+
+    @ParameterizedTest(name = "sequencer on {0}, {1} event loop(s)")
+    @CsvSource({"event-loop, 1", "event-loop, 2", "own-thread, 1", "own-thread, 2"})
+    void paymentsFromManyConnectionsAreJournaledOnceAnsweredAndRecoveredByTheOtherPlacement(
+            String runsOn, int eventLoops) throws Exception {
+        gateway = Gateway.start(config(runsOn, eventLoops));
+        long genesis = gateway.sequencer().lastSequence();
+
+        ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS);
+        List<Future<FirstPayment>> firstAnswers = new ArrayList<>();
+        try {
+            for (int c = 0; c < CONNECTIONS; c++) {
+                int connection = c;
+                firstAnswers.add(senders.submit(() -> sendAll(connection)));
+            }
+            for (Future<FirstPayment> f : firstAnswers) {
+                f.get();
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        assertEquals(
+                genesis + CONNECTIONS * PAYMENTS_PER_CONNECTION,
+                gateway.sequencer().lastSequence(),
+                "one journal entry per payment, whichever connection and event loop it came on");
+
+        FirstPayment first = firstAnswers.get(0).get();
+        HttpResponse<String> retry = post(TestMessages.payment("PRBK-PLACE-0-0", first.uetr(), "1.00"));
+        assertEquals(200, retry.statusCode(), retry.body());
+        assertEquals(first.answer(), retry.body(), "a retry gets the original answer's bytes");
+        assertEquals(
+                genesis + CONNECTIONS * PAYMENTS_PER_CONNECTION,
+                gateway.sequencer().lastSequence(),
+                "a retry journals nothing");
+        JsonNode hash = json.readTree(
+                send(HttpRequest.newBuilder(uri("/v1/ledger/hash")).GET()).body());
+
+        gateway.close();
+        String other = runsOn.equals(GatewayConfig.Sequencer.ON_EVENT_LOOP)
+                ? GatewayConfig.Sequencer.ON_OWN_THREAD
+                : GatewayConfig.Sequencer.ON_EVENT_LOOP;
+        gateway = Gateway.start(config(other, eventLoops));
+        JsonNode recovered = json.readTree(
+                send(HttpRequest.newBuilder(uri("/v1/ledger/hash")).GET()).body());
+        assertEquals(hash, recovered, "the journal one placement wrote, recovered by the other");
+        assertEquals(
+                genesis + CONNECTIONS * PAYMENTS_PER_CONNECTION,
+                recovered.get("sequence").asLong());
+    }
+
+    private record FirstPayment(String uetr, String answer) {}
+
+    /** One connection's payments, one after another; returns its first. */
+    private FirstPayment sendAll(int connection) throws Exception {
+        HttpClient own = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        FirstPayment first = null;
+        for (int i = 0; i < PAYMENTS_PER_CONNECTION; i++) {
+            String uetr = java.util.UUID.randomUUID().toString();
+            HttpResponse<String> answer = own.send(
+                    HttpRequest.newBuilder(uri("/v1/messages"))
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    TestMessages.payment("PRBK-PLACE-" + connection + "-" + i, uetr, "1.00")))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("<TxSts>ACSC</TxSts>"), answer.body());
+            if (i == 0) {
+                first = new FirstPayment(uetr, answer.body());
+            }
+        }
+        return first;
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/v1/messages")).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+}
