@@ -50,6 +50,7 @@ public final class Gateway implements AutoCloseable {
     private final KapokHttpServer server;
     private final Path dataDir;
     private final LongSupplier clockMs;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     /** Ticks of the clock into the ring, so a day ends without traffic; null when days are not closed. */
     private final ScheduledExecutorService dayEndTicks;
 
@@ -123,10 +124,11 @@ public final class Gateway implements AutoCloseable {
             throws Exception {
         Path dataDir = Path.of(config.journal().dataDir()).toAbsolutePath().normalize();
         DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
-        EventLoopGroup eventLoops = KapokHttpServer.newEventLoops(config);
+        EventLoopGroup eventLoops = null;
         Disruptor<InboundEvent> disruptor = null;
         EventLoopSequencer onEventLoop = null;
         try {
+            eventLoops = KapokHttpServer.newEventLoops(config);
             SequencerHandler sequencer = new SequencerHandler(config, dataDir, journalHook, mailboxHook);
             RingBuffer<InboundEvent> ring;
             long recoveryWaitMs = TimeUnit.MINUTES.toMillis(10);
@@ -180,7 +182,9 @@ public final class Gateway implements AutoCloseable {
             if (onEventLoop != null) {
                 onEventLoop.close();
             }
-            eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            if (eventLoops != null) {
+                eventLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            }
             lock.close();
             throw e;
         }
@@ -258,8 +262,12 @@ public final class Gateway implements AutoCloseable {
         return true;
     }
 
+    /** Stops the gateway; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (dayEndTicks != null) {
             dayEndTicks.shutdownNow();
         }

@@ -31,7 +31,7 @@ final class AnswerBatch implements Runnable {
      * is dispatched alone, at once.
      */
     static void dispatchAll(List<PendingResponse> batch) {
-        AnswerBatch only = null; // one event loop (the default): no list needed
+        AnswerBatch only = null; // answers of one event loop: no list needed
         List<AnswerBatch> more = null;
         for (int i = 0; i < batch.size(); i++) {
             PendingResponse r = batch.get(i);

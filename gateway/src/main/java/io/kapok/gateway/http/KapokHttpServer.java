@@ -61,21 +61,6 @@ public final class KapokHttpServer implements AutoCloseable {
     }
 
     /**
-     * Binds and starts serving.
-     *
-     * @throws java.net.BindException when the address is in use or not local
-     */
-    public static KapokHttpServer start(GatewayConfig config, GatewayHttpHandler.Shared shared) throws Exception {
-        EventLoopGroup workers = newEventLoops(config);
-        try {
-            return start(config, shared, workers);
-        } catch (Exception e) {
-            workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw e;
-        }
-    }
-
-    /**
      * The {@code gateway.eventLoopThreads} event loops connections are served on (native epoll where
      * available, NIO elsewhere), made before the server so that the sequencer can run on the first
      * ({@code sequencer.runsOn: event-loop}). Shut down by {@link #close()} once the server runs on

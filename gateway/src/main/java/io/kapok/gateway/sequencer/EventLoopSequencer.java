@@ -7,6 +7,7 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
 import io.netty.channel.EventLoop;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,8 +51,10 @@ public final class EventLoopSequencer implements AutoCloseable {
     private final RingBuffer<InboundEvent> ring;
     private final EventPoller<InboundEvent> poller;
     private final EventPoller.Handler<InboundEvent> onEvent;
-    /** Event loop only: set once the handler has shut down, or failed beyond answering. */
-    private boolean stopped;
+    /** Event loop only: the handler failed beyond answering (an Error); nothing more is decided. */
+    private boolean failed;
+    /** Event loop only: the handler has shut down (journal, mailboxes and snapshot thread closed). */
+    private boolean shutDown;
 
     /**
      * A ring of {@code ringSize} slots drained on {@code loop} by {@code handler}; nothing runs
@@ -91,16 +94,26 @@ public final class EventLoopSequencer implements AutoCloseable {
      */
     private void drain() {
         signal.drained(); // a publish from here on queues another drain
-        if (stopped) {
+        if (failed || shutDown) {
             return;
         }
         try {
             poller.poll(onEvent);
         } catch (Throwable t) {
             // The handler answers its own failures; what gets here (an Error) leaves the ledger in an
-            // unknown state, so, as a sequencer thread would die, nothing more is decided.
-            stopped = true;
+            // unknown state, so, as a sequencer thread would die, nothing more is decided, and the
+            // journal and the mailboxes are closed now, as that thread would close them.
+            failed = true;
             LOG.error("the sequencer failed and stops deciding messages; restart the gateway", t);
+            shutDownOnce();
+        }
+    }
+
+    /** Event loop: closes what the handler opened, once. */
+    private void shutDownOnce() {
+        if (!shutDown) {
+            shutDown = true;
+            handler.onShutdown();
         }
     }
 
@@ -114,11 +127,10 @@ public final class EventLoopSequencer implements AutoCloseable {
         io.netty.util.concurrent.Future<?> done;
         try {
             done = loop.submit(() -> {
-                if (!stopped) {
+                if (!failed && !shutDown) {
                     drain();
-                    stopped = true;
-                    handler.onShutdown();
                 }
+                shutDownOnce();
             });
         } catch (RejectedExecutionException e) {
             LOG.error("the event loop stopped before the sequencer: the journal was not closed cleanly", e);
@@ -148,6 +160,11 @@ public final class EventLoopSequencer implements AutoCloseable {
 
         @Override
         public void signalAllWhenBlocking() {
+            // The ring marked the slot published with a release store; without a full fence that
+            // store may become visible after the read of `queued` below (x86 reorders a store with
+            // a later load). A drain that had just cleared `queued` could then miss the slot while
+            // this publisher saw a drain still queued: the message would wait for the next publish.
+            VarHandle.fullFence();
             if (!queued.get() && queued.compareAndSet(false, true)) {
                 try {
                     loop.execute(drain);
@@ -161,6 +178,7 @@ public final class EventLoopSequencer implements AutoCloseable {
         /** Event loop, first thing in a drain: the next publish queues the next drain. */
         void drained() {
             queued.set(false);
+            VarHandle.fullFence(); // the ring's cursor and slots are read after `queued` is cleared
         }
 
         @Override

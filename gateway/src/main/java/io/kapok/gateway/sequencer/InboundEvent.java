@@ -4,7 +4,7 @@ import io.kapok.codecs.pacs.Pacs008View;
 import io.kapok.gateway.http.PendingResponse;
 
 /**
- * One slot of the ring between the event loops (many producers) and the sequencer/ledger thread
+ * One slot of the ring between the event loops (many producers) and the sequencer
  * (one consumer). Preallocated and reused: a producer claims a slot, hands the decoded message and
  * its original bytes over (swapping its own buffers for the slot's, so nothing is copied), and
  * publishes; the sequencer reads it and hands the answer back through {@link #response}. Nothing in

@@ -44,8 +44,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sequencer/ledger thread: the single consumer of the ring and the only writer of the journal
- * and the ledger. For each payment it checks for a duplicate (a retry gets the original answer, a
+ * The sequencer (on its own thread, or on the first event loop: {@code sequencer.runsOn}): the
+ * single consumer of the ring and the only writer of the journal and the ledger. For each payment it checks for a duplicate (a retry gets the original answer, a
  * conflicting reuse of an id is refused, and neither touches the journal), assigns the next
  * sequence, appends the entry to the journal, applies the command to the ledger, and records the
  * decision in the slot's response; the outbound messages the decision causes go to their
