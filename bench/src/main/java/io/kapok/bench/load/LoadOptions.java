@@ -27,6 +27,8 @@ import java.util.Locale;
  * @param p99MaxMs      the bound of {@code --find-max}, milliseconds
  * @param gatewayPid    the gateway's process id, whose CPU time per answer the report shows
  *                      ({@code --gateway-pid}, Linux), or 0
+ * @param inFlightMax   requests in flight at once on one connection ({@code --in-flight}); 1 sends
+ *                      the next only after the answer, as wrk and h2load do
  */
 public record LoadOptions(
         String host,
@@ -43,7 +45,8 @@ public record LoadOptions(
         Path outDir,
         boolean findMax,
         double p99MaxMs,
-        long gatewayPid) {
+        long gatewayPid,
+        int inFlightMax) {
 
     /** Most connections one run opens (the gateway's default {@code connectionsMax} is 1024). */
     public static final int CONNECTIONS_MAX = 1024;
@@ -58,7 +61,7 @@ public record LoadOptions(
             "",
             "  Open-loop load: request i is due at start + i/R, whatever the answers do, and its latency",
             "  is measured from that intended time (coordinated omission corrected). Requests are",
-            "  pipelined over C keep-alive HTTP/1.1 connections.",
+            "  pipelined over C keep-alive HTTP/1.1 connections (up to --in-flight on each).",
             "",
             "  --url URL          the gateway, e.g. http://127.0.0.1:8080 (the path is set by --target)",
             "  --rate R           offered requests per second, e.g. 5000 or 5k",
@@ -77,6 +80,10 @@ public record LoadOptions(
             "  --warmup D         unmeasured time before the measured one (default 10s; 0 for none). The report warns",
             "                     when either JIT compiler was still busy in the measured window",
             "  --threads T        client event loop threads (default: one per core, at most C)",
+            "  --in-flight N      requests in flight at once per connection, 1.." + LoadRun.IN_FLIGHT_PER_CONNECTION_MAX
+                    + " (default " + LoadRun.IN_FLIGHT_PER_CONNECTION_MAX + "); 1: no",
+            "                     pipelining, the next request only after the answer (as wrk and h2load send);",
+            "                     a request due meanwhile waits, and its latency still counts from when it was due",
             "  --out DIR          where the .hgrm and .svg files go (default ./load-results)",
             "  --find-max         search for the highest rate with p99 under --p99-max-ms and no errors,",
             "                     starting at --rate and doubling, then bisecting; each step runs --duration",
@@ -108,6 +115,7 @@ public record LoadOptions(
         boolean findMax = false;
         Double p99MaxMs = null;
         long gatewayPid = 0;
+        int inFlightMax = LoadRun.IN_FLIGHT_PER_CONNECTION_MAX;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = null;
@@ -132,6 +140,7 @@ public record LoadOptions(
                         "--threads",
                         "--out",
                         "--p99-max-ms",
+                        "--in-flight",
                         "--gateway-pid" -> {
                     if (value == null) {
                         if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
@@ -157,6 +166,7 @@ public record LoadOptions(
                         case "--out" -> out = Path.of(value);
                         case "--p99-max-ms" -> p99MaxMs = positiveDouble(arg, value);
                         case "--gateway-pid" -> gatewayPid = intIn(arg, value, 1, Integer.MAX_VALUE);
+                        case "--in-flight" -> inFlightMax = intIn(arg, value, 1, LoadRun.IN_FLIGHT_PER_CONNECTION_MAX);
                         default -> throw new AssertionError(arg);
                     }
                 }
@@ -207,7 +217,8 @@ public record LoadOptions(
                 out,
                 findMax,
                 p99MaxMs == null ? 5.0 : p99MaxMs,
-                gatewayPid);
+                gatewayPid,
+                inFlightMax);
     }
 
     /** A copy at another offered rate (the steps of {@code --find-max}). */
@@ -227,7 +238,8 @@ public record LoadOptions(
                 outDir,
                 findMax,
                 p99MaxMs,
-                gatewayPid);
+                gatewayPid,
+                inFlightMax);
     }
 
     private static String example(String option) {
@@ -241,6 +253,7 @@ public record LoadOptions(
             case "--mix" -> "pacs008=70,tsin001=20,tsin013=10";
             case "--out" -> "load-results";
             case "--gateway-pid" -> "12345";
+            case "--in-flight" -> "1";
             default -> "5";
         };
     }

@@ -237,12 +237,15 @@ public final class LoadReport {
         }
         out.printf(
                 Locale.ROOT,
-                "generator   send lag p99 %.3f ms  max %.3f ms; %,d sends over %.0f ms late; gateway held sends back %,d times%n",
+                "generator   send lag p99 %.3f ms  max %.3f ms; %,d sends over %.0f ms late; gateway held sends back %,d times;"
+                        + " at most %,d in flight on a connection (--in-flight %,d)%n",
                 r.ownSendLag().getValueAtPercentile(99) / 1e6,
                 r.ownSendLag().getMaxValue() / 1e6,
                 r.lateSends(),
                 LoadRun.SEND_LAG_LATE_NS / 1e6,
-                r.heldBack());
+                r.heldBack(),
+                r.inFlightPeak(),
+                r.options().inFlightMax());
         LoadResult.CpuCost cpu = r.cpu();
         if (!Double.isNaN(cpu.generatorUsPerRequest())) {
             out.printf(

@@ -26,8 +26,10 @@ import org.HdrHistogram.Histogram;
  * @param ownSendLag        for requests not held back by the gateway: actual − intended send time,
  *                          nanoseconds (the generator's own lateness, warm-up included)
  * @param heldBack          times a connection held requests back because the gateway had not read
- *                          them ({@link LoadRun#IN_FLIGHT_PER_CONNECTION_MAX} in flight or a full
+ *                          or answered them ({@code --in-flight} requests in flight, or a full
  *                          socket buffer)
+ * @param inFlightPeak      the most requests one connection had in flight at once in this phase
+ *                          (at most {@code --in-flight}; 1 means no request was pipelined)
  * @param lateSends         requests the generator itself sent over {@link LoadRun#SEND_LAG_LATE_NS} late
  * @param byType            the same counts, outcomes and latency for each type of the mix
  * @param setup             the set-up phases that ran before the timed one (none for a mix without
@@ -50,6 +52,7 @@ public record LoadResult(
         Histogram latency,
         Histogram ownSendLag,
         long heldBack,
+        int inFlightPeak,
         long lateSends,
         Map<MixType, TypeResult> byType,
         List<SetupStage> setup,

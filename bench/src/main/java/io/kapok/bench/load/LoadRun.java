@@ -49,7 +49,8 @@ import org.HdrHistogram.Recorder;
  * LoadMessages}) and scanning the answer for its status ({@code <TxSts>} or {@code <Sts>}) and
  * {@code <Cd>}.
  *
- * <p>Limits: at most {@value #IN_FLIGHT_PER_CONNECTION_MAX} requests in flight per connection, and
+ * <p>Limits: at most {@code --in-flight} requests in flight per connection ({@value
+ * #IN_FLIGHT_PER_CONNECTION_MAX} unless told fewer), and
  * nothing is written while a connection's socket buffer is above its high-water mark; a request
  * held back by either goes out as soon as the gateway answers, still timed from its intended send
  * time. After the last request of the timed phase is due, answers are awaited for at most {@value
@@ -371,6 +372,7 @@ public final class LoadRun {
         long measuredAnswered = 0;
         long measuredErrors = 0;
         long heldBack = 0;
+        int inFlightPeak = 0;
         long lateSends = 0;
         long lastAnswerNs = s.measureStartNs;
         for (ConnectionHandler h : connections) {
@@ -390,6 +392,7 @@ public final class LoadRun {
             }
             ownLag.add(h.ownLag);
             heldBack += h.heldBack;
+            inFlightPeak = Math.max(inFlightPeak, h.inFlightPeak);
             lateSends += h.lateSends;
             lastAnswerNs = Math.max(lastAnswerNs, h.lastAnswerNs);
         }
@@ -413,6 +416,7 @@ public final class LoadRun {
                 s.total,
                 ownLag,
                 heldBack,
+                inFlightPeak,
                 lateSends,
                 byType,
                 List.copyOf(setup),
@@ -624,10 +628,13 @@ public final class LoadRun {
         private final byte[][] scratch = new byte[TYPES][];
 
         private final int[] headLength = new int[TYPES];
-        /** Intended send times of the requests in flight, oldest first (a ring), and their types. */
-        private final long[] inFlight = new long[IN_FLIGHT_PER_CONNECTION_MAX];
+        /**
+         * Intended send times of the requests in flight, oldest first (a ring of {@code --in-flight}
+         * slots: a full ring holds the next request back until an answer comes), and their types.
+         */
+        private final long[] inFlight = new long[options.inFlightMax()];
 
-        private final byte[] inFlightType = new byte[IN_FLIGHT_PER_CONNECTION_MAX];
+        private final byte[] inFlightType = new byte[options.inFlightMax()];
 
         // Per schedule, reset by begin(); per type, by ordinal.
         /** Answers by HTTP status code (100–599), counted without boxing. */
@@ -652,6 +659,9 @@ public final class LoadRun {
         private boolean pumpScheduled;
         private boolean held;
         private long heldBack;
+        /** The most requests in flight at once in the current schedule. */
+        private int inFlightPeak;
+
         private long lateSends;
         private long lastAnswerNs;
 
@@ -685,6 +695,7 @@ public final class LoadRun {
             }
             ownLag.reset();
             heldBack = lateSends = lastAnswerNs = 0;
+            inFlightPeak = 0;
             held = pumpScheduled = done = false;
             next = id;
             schedule = s;
@@ -728,6 +739,9 @@ public final class LoadRun {
                 inFlight[slot] = intended;
                 inFlightType[slot] = (byte) t;
                 size++;
+                if (size > inFlightPeak) {
+                    inFlightPeak = size;
+                }
                 if (intended >= s.measureStartNs) {
                     measuredSent[t]++;
                 }

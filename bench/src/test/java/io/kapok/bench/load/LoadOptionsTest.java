@@ -70,6 +70,26 @@ class LoadOptionsTest {
     }
 
     @Test
+    void requestsInFlightPerConnectionArePipelinedUnlessLimited() throws Exception {
+        assertEquals(
+                LoadRun.IN_FLIGHT_PER_CONNECTION_MAX,
+                parse("--url", "http://h:1", "--rate", "10").inFlightMax());
+        assertEquals(
+                1,
+                parse("--url", "http://h:1", "--rate", "10", "--in-flight", "1").inFlightMax());
+        assertEquals(
+                1,
+                parse("--url", "http://h:1", "--rate", "10", "--in-flight", "1")
+                        .withRate(20)
+                        .inFlightMax(),
+                "kept by --find-max's steps");
+        assertTrue(
+                error("--url", "http://h:1", "--rate", "10", "--in-flight", "0").startsWith("--in-flight 0"));
+        assertTrue(error("--url", "http://h:1", "--rate", "10", "--in-flight", "4097")
+                .startsWith("--in-flight 4097"));
+    }
+
+    @Test
     void theGatewaysProcessIdIsAPositiveNumber() throws Exception {
         assertEquals(
                 4242,

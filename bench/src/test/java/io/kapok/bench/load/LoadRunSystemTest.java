@@ -88,6 +88,41 @@ class LoadRunSystemTest {
         assertRunFullyAnswered(options("echo", "echo"));
     }
 
+    /**
+     * With {@code --in-flight 1} a connection sends its next request only once the last is answered:
+     * at 20,000/s on one connection (a request due every 50 µs, under a loopback round trip) it never
+     * has two in flight, where without the limit it pipelines; every request is still sent, answered
+     * and timed from when it was due.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void oneRequestInFlightHoldsTheNextBackUntilTheAnswer() throws Exception {
+        LoadResult pipelined = new LoadRun(fastOneConnection(null), new UniqueIds(), null).run();
+        assertTrue(pipelined.inFlightPeak() > 1, "without --in-flight: " + pipelined.inFlightPeak());
+        LoadResult r = new LoadRun(fastOneConnection("1"), new UniqueIds(), null).run();
+        assertEquals(4_000, r.requests(), "200 ms at 20,000/s");
+        assertEquals(r.requests(), r.answered());
+        assertEquals(0, r.errors());
+        assertEquals(1, r.inFlightPeak(), "never two in flight");
+        assertTrue(r.heldBack() > 0, "a request due while one is in flight waits for its answer");
+    }
+
+    private static LoadOptions fastOneConnection(String inFlight) throws Exception {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--url", "http://127.0.0.1:" + gateway.port(),
+                "--target", "echo",
+                "--rate", "20000",
+                "--duration", "200ms",
+                "--warmup", "0",
+                "--connections", "1",
+                "--out", dir.resolve("in-flight-" + inFlight).toString()));
+        if (inFlight != null) {
+            args.add("--in-flight");
+            args.add(inFlight);
+        }
+        return LoadOptions.parse(args.toArray(String[]::new));
+    }
+
     @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void aGatewayThatIsNotThereIsAOneLineError() throws Exception {
