@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One load session, as BENCHMARKS.md reports it: a gateway process on a fresh data directory, then
 # the same generator against its echo endpoint (the transport ceiling) and against Kapok at the
-# same fixed rates, --find-max for both, then the independent tools against the same echo endpoint:
-# wrk (closed loop) and h2load (HTTP/1.1, fixed rate and flat out). Run as root, the script installs
+# same fixed rates, --find-max for both, the echo again with one request in flight per connection
+# (--in-flight 1), then the independent tools against the same echo endpoint: wrk (closed loop) and
+# h2load (HTTP/1.1, fixed rate and flat out). Run as root, the script installs
 # the two tools from Debian's packages when they are missing (apt-get install wrk nghttp2-client).
 #   bench/load/session.sh [OUT_DIR]            (build first: mvn -q -B -o package -DskipTests)
 # Environment: PORT (18080), RATES ("1000 5000 10000"), DURATION (15s), WARMUP (5s), JIT_WARMUP (60s),
@@ -66,6 +67,11 @@ load --url "$URL" --target echo --rate "$ECHO_OVER" --duration "$STEP" --warmup 
 load --url "$URL" --target kapok --rate "$KAPOK_OVER" --duration "$STEP" --warmup 2s --connections "$CONNECTIONS"
 load --url "$URL" --target echo --rate 5000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS" --find-max
 load --url "$URL" --target kapok --rate 1000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS" --find-max
+# The same generator the way wrk and h2load send, one request in flight per connection, so that the
+# independent tools below are compared with like (pipelined, the same endpoint answers 1.3-2 x more).
+for c in 4 16 64; do
+  load --url "$URL" --target echo --rate "$ECHO_OVER" --duration "$STEP" --warmup 2s --connections "$c" --in-flight 1
+done
 ensure_tool() { # ensure_tool COMMAND DEBIAN_PACKAGE
   command -v "$1" >/dev/null 2>&1 && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
