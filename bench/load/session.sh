@@ -68,7 +68,7 @@ load --url "$URL" --target kapok --rate "$KAPOK_OVER" --duration "$STEP" --warmu
 load --url "$URL" --target echo --rate 5000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS" --find-max
 load --url "$URL" --target kapok --rate 1000 --duration "$STEP" --warmup 2s --connections "$CONNECTIONS" --find-max
 # The same generator the way wrk and h2load send, one request in flight per connection, so that the
-# independent tools below are compared with like (pipelined, the same endpoint answers 1.3-2 x more).
+# independent tools below are compared with like (pipelined, the same endpoint answers 1.2-2 x more).
 for c in 4 16 64; do
   load --url "$URL" --target echo --rate "$ECHO_OVER" --duration "$STEP" --warmup 2s --connections "$c" --in-flight 1
 done
