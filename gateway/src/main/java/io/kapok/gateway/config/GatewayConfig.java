@@ -581,7 +581,10 @@ public record GatewayConfig(
         return copy(g, journal, mailbox, notifications, fx, ledger);
     }
 
-    /** A copy whose sequencer runs on {@code runsOn} ({@link Sequencer#ON_EVENT_LOOP} or {@link Sequencer#ON_OWN_THREAD}). */
+    /**
+     * A copy whose sequencer runs on {@code runsOn} ({@link Sequencer#ON_EVENT_LOOP} or {@link
+     * Sequencer#ON_OWN_THREAD}).
+     */
     public GatewayConfig withSequencerOn(String runsOn) {
         return new GatewayConfig(
                 gateway,

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sequencer (on its own thread, or on the first event loop: {@code sequencer.runsOn}): the
- * single consumer of the ring and the only writer of the journal and the ledger. For each payment it checks for a duplicate (a retry gets the original answer, a
- * conflicting reuse of an id is refused, and neither touches the journal), assigns the next
+ * single consumer of the ring and the only writer of the journal and the ledger. For each payment
+ * it checks for a duplicate (a retry gets the original answer, a conflicting reuse of an id is
+ * refused, and neither touches the journal), assigns the next
  * sequence, appends the entry to the journal, applies the command to the ledger, and records the
  * decision in the slot's response; the outbound messages the decision causes go to their
  * recipients' mailboxes right after it ({@link Mailboxes}). At the end of each batch it ends the
