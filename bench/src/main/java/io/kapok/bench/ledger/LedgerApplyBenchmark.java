@@ -98,6 +98,18 @@ public class LedgerApplyBenchmark {
         @Param("1048576")
         public int poolSize;
 
+        /**
+         * When set, each command gets new MsgId and UETR Strings, made from the pool's characters
+         * as a decoder makes them: nothing cached in them (a pooled String keeps its hash code
+         * after the first round, so the ledger never reads a pooled id's characters again). The
+         * copies are allocated by the benchmark, not by the ledger. Off in the JMH runs (which
+         * count allocation); {@code -Dkapok.freshIds=true} for {@code TransferCpuComparison}.
+         */
+        boolean freshIds = Boolean.getBoolean("kapok.freshIds");
+
+        char[][] messageIdChars;
+        char[][] uetrChars;
+
         /** Receive-time step per payment: the 30-day window divided by {@link #WINDOW_PAYMENTS}. */
         long stepMs;
 
@@ -143,6 +155,14 @@ public class LedgerApplyBenchmark {
                 amountsMinor[i] = 1 + random.nextInt(1_000_000);
             }
             command.currency = LedgerBenchWorld.CNY;
+            if (freshIds) {
+                messageIdChars = new char[poolSize][];
+                uetrChars = new char[poolSize][];
+                for (int i = 0; i < poolSize; i++) {
+                    messageIdChars[i] = messageIds[i].toCharArray();
+                    uetrChars[i] = uetrs[i].toCharArray();
+                }
+            }
         }
 
         TransferCommand nextCommand() {
@@ -152,8 +172,13 @@ public class LedgerApplyBenchmark {
             world.timeMs += stepMs;
             c.timeMs = world.timeMs;
             c.senderId = senderIds[i];
-            c.messageId = messageIds[i];
-            c.uetr = uetrs[i];
+            if (freshIds) {
+                c.messageId = new String(messageIdChars[i]);
+                c.uetr = new String(uetrChars[i]);
+            } else {
+                c.messageId = messageIds[i];
+                c.uetr = uetrs[i];
+            }
             c.endToEndId = endToEndIds[i];
             c.debitPartyId = senderIds[i];
             c.creditPartyId = creditPartyIds[i];

@@ -20,20 +20,29 @@ import org.slf4j.LoggerFactory;
  * appender writes to (Chronicle shares one store per chunk between every user of the file), so the
  * page-table entries it creates are the ones the appender then uses. A second mapping of the same
  * file would only warm the page cache, and each append would still fault on its first write to a
- * page. Every {@value #PERIOD_MS} ms it reads the end of the appender's last document ({@link
- * JournalAppendFront}) and touches each page from there to {@code aheadBytes} further with an atomic
+ * page. Each round it reads the end of the appender's last document ({@link JournalAppendFront}) and
+ * touches each page from there to {@code aheadBytes} further with an atomic
  * compare-and-set of 0 to 0: the page is written (so mapped, allocated and dirty) but its content
  * never changes, whatever the appender writes at the same moment. A page in the overlap Chronicle
  * maps past a chunk's end is touched through both chunks' mappings, since the appender reaches it
  * through the one it is in. Holding the chunk store it touches also keeps the next chunk mapped
  * before the appender reaches it.
  *
+ * <p>Pacing. After a round it sleeps for as long as the appender, at the rate it wrote since the
+ * round before, takes to use up half of the distance: {@value #PERIOD_MS_MAX} ms when the journal is
+ * quiet or the distance is long, down to {@value #PERIOD_MS_MIN} ms when appends come fast enough
+ * to eat it sooner. A fixed short period would wake it a thousand times a second whatever the
+ * traffic, and on a virtual machine each wake-up costs tens of microseconds of CPU.
+ *
  * <p>Failures stop the pretoucher quietly (after one log line): appends only lose the head start.
  */
 public final class JournalPretoucher extends JournalThread implements ReferenceOwner {
     private static final Logger LOG = LoggerFactory.getLogger(JournalPretoucher.class);
-    /** How often the pretoucher looks for the end of the journal, ms. */
-    static final long PERIOD_MS = 1;
+    /** The shortest sleep between rounds, ms: when appends come fast enough to eat the distance in 2 ms. */
+    static final long PERIOD_MS_MIN = 1;
+
+    /** The longest sleep between rounds, ms: a quiet journal, or a distance that lasts longer. */
+    static final long PERIOD_MS_MAX = 50;
 
     /** The unit touched: one page. */
     static final int PAGE_BYTES = 4096;
@@ -76,6 +85,8 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
         MappedBytesStore previous = null;
         try {
             long next = 0;
+            long lastPosition = 0;
+            long lastRoundNs = System.nanoTime();
             while (running()) {
                 MappedFile current = front.mappedFile();
                 long position = front.position();
@@ -87,6 +98,7 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
                     if (current != null && current.tryReserve(this)) {
                         file = current;
                         next = 0;
+                        lastPosition = position;
                     }
                 }
                 if (file != null) {
@@ -114,7 +126,13 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
                     }
                     touchedUpTo = next;
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MS));
+                long now = System.nanoTime();
+                long sleepNs = file == null
+                        ? TimeUnit.MILLISECONDS.toNanos(PERIOD_MS_MAX) // no document yet, or a file gone
+                        : sleepNanos(next - position, aheadBytes, position - lastPosition, now - lastRoundNs);
+                lastPosition = position;
+                lastRoundNs = now;
+                LockSupport.parkNanos(sleepNs);
             }
         } catch (IOException | RuntimeException e) {
             if (running()) {
@@ -125,6 +143,30 @@ public final class JournalPretoucher extends JournalThread implements ReferenceO
             release(previous);
             release(file);
         }
+    }
+
+    /**
+     * How long to sleep after a round: the time the appender, writing {@code appendedBytes} in
+     * {@code elapsedNs} as it did since the round before, takes to use up the touched lead beyond
+     * half the distance; {@value #PERIOD_MS_MIN} to {@value #PERIOD_MS_MAX} ms.
+     *
+     * @param leadBytes touched bytes ahead of the appender now
+     * @param appendedBytes bytes the appender wrote since the round before (0 or less: none, or a
+     *     new file)
+     */
+    static long sleepNanos(long leadBytes, long aheadBytes, long appendedBytes, long elapsedNs) {
+        long min = TimeUnit.MILLISECONDS.toNanos(PERIOD_MS_MIN);
+        long max = TimeUnit.MILLISECONDS.toNanos(PERIOD_MS_MAX);
+        long spareBytes = leadBytes - aheadBytes / 2;
+        if (spareBytes <= 0 || elapsedNs <= 0) {
+            return min;
+        }
+        if (appendedBytes <= 0) {
+            return max;
+        }
+        // spare (< 2^26) x elapsed, capped at 2^32 ns: no overflow.
+        long ns = spareBytes * Math.min(elapsedNs, 1L << 32) / appendedBytes;
+        return Math.max(min, Math.min(max, ns));
     }
 
     /** The start of the first page wholly after {@code position}: the one an append reaches next. */

@@ -42,7 +42,7 @@ class JournalPretoucherTest {
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
         for (int i = 0; i < 5_000 && !condition.getAsBoolean(); i++) {
-            Thread.sleep(JournalPretoucher.PERIOD_MS);
+            Thread.sleep(JournalPretoucher.PERIOD_MS_MIN);
         }
         assertTrue(condition.getAsBoolean(), what);
     }
@@ -57,7 +57,7 @@ class JournalPretoucherTest {
                 long end = journal.appendFront().position();
                 awaitTrue(() -> pretoucher.touchedUpTo() >= end + AHEAD_BYTES, "touched up to the distance ahead");
                 // Given time, it goes no further while the appender stands still.
-                Thread.sleep(JournalPretoucher.PERIOD_MS * 20);
+                Thread.sleep(JournalPretoucher.PERIOD_MS_MAX * 2);
                 assertTrue(
                         pretoucher.touchedUpTo() < end + AHEAD_BYTES + JournalPretoucher.PAGE_BYTES,
                         "touched up to " + pretoucher.touchedUpTo() + ", at most one page past " + (end + AHEAD_BYTES));
@@ -94,7 +94,7 @@ class JournalPretoucherTest {
             assertNotNull(pretoucher, "a journal opened with pretouch runs a pretoucher");
             for (int i = 0; i < entries / 500; i++) {
                 append(journal, 500);
-                Thread.sleep(JournalPretoucher.PERIOD_MS * 2);
+                Thread.sleep(JournalPretoucher.PERIOD_MS_MIN * 2);
             }
             awaitTrue(() -> pretoucher.touchedPages() > 0, "pages touched ahead of the appender");
         }
@@ -119,11 +119,28 @@ class JournalPretoucherTest {
         assertTrue(second.await(0), "a closed pretoucher's thread has ended");
         long touched = second.touchedPages();
         append(journal, 1_000);
-        Thread.sleep(JournalPretoucher.PERIOD_MS * 20);
+        Thread.sleep(JournalPretoucher.PERIOD_MS_MAX * 2);
         assertEquals(touched, second.touchedPages(), "a closed pretoucher touches nothing more");
 
         journal.close();
         assertTrue(own.await(0), "closing the journal stops its pretoucher");
+    }
+
+    @Test
+    void sleepsAsLongAsTheAppenderTakesToEatHalfTheDistance() {
+        long ms = 1_000_000;
+        long ahead = 16L << 20;
+        // Quiet: nothing appended since the last round, the whole distance touched.
+        assertEquals(JournalPretoucher.PERIOD_MS_MAX * ms, JournalPretoucher.sleepNanos(ahead, ahead, 0, 10 * ms));
+        // 1 MB a millisecond with 16 MB touched: the 8 MB beyond half the distance last 8 ms.
+        assertEquals(8 * ms, JournalPretoucher.sleepNanos(ahead, ahead, 1L << 20, ms));
+        // 10 MB a second (3,000 payments/s): that would be 800 ms; it looks again after the longest sleep.
+        assertEquals(
+                JournalPretoucher.PERIOD_MS_MAX * ms,
+                JournalPretoucher.sleepNanos(ahead, ahead, 10L << 20, 1_000 * ms));
+        // Behind (less than half the distance touched), or a burst that eats it at once: the shortest.
+        assertEquals(JournalPretoucher.PERIOD_MS_MIN * ms, JournalPretoucher.sleepNanos(ahead / 4, ahead, 1 << 20, ms));
+        assertEquals(JournalPretoucher.PERIOD_MS_MIN * ms, JournalPretoucher.sleepNanos(ahead, ahead, 64L << 20, ms));
     }
 
     @Test
