@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class JournalPretoucher extends JournalThread implements ReferenceOwner {
     private static final Logger LOG = LoggerFactory.getLogger(JournalPretoucher.class);
-    /** The shortest sleep between rounds, ms: when appends come fast enough to eat the distance in 2 ms. */
+    /** The shortest sleep between rounds, ms: when the appender would use up the spare lead sooner. */
     static final long PERIOD_MS_MIN = 1;
 
     /** The longest sleep between rounds, ms: a quiet journal, or a distance that lasts longer. */
