@@ -18,6 +18,12 @@ class ConfigLoaderTest {
         }
     }
 
+    /** The message the embedded config is refused with once {@code from} is replaced by {@code to}. */
+    private static String refusal(String from, String to) throws IOException {
+        String yaml = embeddedYaml().replace(from, to);
+        return assertThrows(ConfigException.class, () -> parse(yaml)).getMessage();
+    }
+
     private static GatewayConfig parse(String yaml) {
         return ConfigLoader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
     }
@@ -49,9 +55,9 @@ class ConfigLoaderTest {
 
     @Test
     void ringSizeMustBeAPowerOfTwo() throws IOException {
-        ConfigException e = assertThrows(
-                ConfigException.class, () -> parse(embeddedYaml().replace("ringSize: 4096", "ringSize: 1000")));
-        assertEquals("test.yaml: key 'sequencer.ringSize' must be a power of two, was 1000", e.getMessage());
+        assertEquals(
+                "test.yaml: key 'sequencer.ringSize' must be a power of two, was 1000",
+                refusal("ringSize: 4096", "ringSize: 1000"));
     }
 
     @Test
@@ -65,24 +71,18 @@ class ConfigLoaderTest {
         assertTrue(parse(embeddedYaml().replace("runsOn: own-thread", "runsOn: event-loop"))
                 .sequencer()
                 .runsOnEventLoop());
-        ConfigException e = assertThrows(
-                ConfigException.class,
-                () -> parse(embeddedYaml().replace("runsOn: own-thread", "runsOn: event-loop-2")));
         assertEquals(
                 "test.yaml: key 'sequencer.runsOn' must be event-loop or own-thread, was 'event-loop-2'",
-                e.getMessage());
+                refusal("runsOn: own-thread", "runsOn: event-loop-2"));
     }
 
     @Test
     void itemLimitNeedsItsElementBudget() throws IOException {
         assertEquals(1_000, ConfigLoader.loadDefaults().limits().xmlLimits().itemsMax());
-        ConfigException e = assertThrows(
-                ConfigException.class,
-                () -> parse(embeddedYaml().replace("xmlElementCountMax: 50000", "xmlElementCountMax: 10000")));
         assertEquals(
                 "test.yaml: key 'limits.xmlItemsMax' needs limits.xmlElementCountMax of at least 40000 (40 elements"
                         + " per item), which is 10000",
-                e.getMessage());
+                refusal("xmlElementCountMax: 50000", "xmlElementCountMax: 10000"));
     }
 
     @Test
@@ -112,9 +112,8 @@ class ConfigLoaderTest {
     void snapshotSettingsAreReadAndChecked() throws IOException {
         GatewayConfig.Snapshot snapshot = ConfigLoader.loadDefaults().journal().snapshotOrDefault();
         assertEquals(new GatewayConfig.Snapshot(1_000_000, 300, 3), snapshot);
-        ConfigException e =
-                assertThrows(ConfigException.class, () -> parse(embeddedYaml().replace("keep: 3", "keep: 0")));
-        assertEquals("test.yaml: key 'journal.snapshot.keep' must be from 1 to 1000, was 0", e.getMessage());
+        assertEquals(
+                "test.yaml: key 'journal.snapshot.keep' must be from 1 to 1000, was 0", refusal("keep: 3", "keep: 0"));
     }
 
     @Test
@@ -126,16 +125,12 @@ class ConfigLoaderTest {
         assertEquals(
                 new GatewayConfig.MailboxRetention("delete", 2, 7, 90, 300),
                 defaults.mailbox().retentionOrDefault());
-        ConfigException mode = assertThrows(
-                ConfigException.class, () -> parse(embeddedYaml().replace("mode: archive", "mode: shred")));
         assertEquals(
                 "test.yaml: key 'journal.retention.mode' must be off, archive or delete, was 'shred'",
-                mode.getMessage());
-        ConfigException maxAge = assertThrows(
-                ConfigException.class, () -> parse(embeddedYaml().replace("maxAgeDays: 90", "maxAgeDays: 5")));
+                refusal("mode: archive", "mode: shred"));
         assertEquals(
                 "test.yaml: key 'mailbox.retention.maxAgeDays' must be 0 (never) or more than keepDays 7, was 5",
-                maxAge.getMessage());
+                refusal("maxAgeDays: 90", "maxAgeDays: 5"));
         ConfigException rollCycle = assertThrows(
                 ConfigException.class,
                 () -> parse(embeddedYaml().replace("rollCycle: FAST_DAILY", "rollCycle: DAILY")));
@@ -179,10 +174,9 @@ class ConfigLoaderTest {
 
     @Test
     void pollWaitLongerThanTheIdleTimeoutIsRefused() throws IOException {
-        ConfigException e = assertThrows(
-                ConfigException.class,
-                () -> parse(embeddedYaml().replace("idleTimeoutSeconds: 120", "idleTimeoutSeconds: 30")));
-        assertEquals("test.yaml: key 'mailbox.pollWaitMsMax' must be from 0 to 29000, was 60000", e.getMessage());
+        assertEquals(
+                "test.yaml: key 'mailbox.pollWaitMsMax' must be from 0 to 29000, was 60000",
+                refusal("idleTimeoutSeconds: 120", "idleTimeoutSeconds: 30"));
     }
 
     @Test
@@ -198,24 +192,18 @@ class ConfigLoaderTest {
                                 .replace("preallocate: false", "preallocate: true"))
                         .ledger()
                         .paymentWindow());
-        ConfigException days = assertThrows(
-                ConfigException.class, () -> parse(embeddedYaml().replace("retentionDays: 30", "retentionDays: 0")));
         assertEquals(
-                "test.yaml: key 'ledger.paymentWindow.retentionDays' must be from 1 to 3650, was 0", days.getMessage());
-        ConfigException capacity = assertThrows(
-                ConfigException.class, () -> parse(embeddedYaml().replace("capacity: 4194304", "capacity: 67108865")));
+                "test.yaml: key 'ledger.paymentWindow.retentionDays' must be from 1 to 3650, was 0",
+                refusal("retentionDays: 30", "retentionDays: 0"));
         assertEquals(
                 "test.yaml: key 'ledger.paymentWindow.capacity' must be from 1 to 67108864, was 67108865",
-                capacity.getMessage());
+                refusal("capacity: 4194304", "capacity: 67108865"));
         assertEquals(
                 new GatewayConfig.MessageWindow(1_048_576, 4_194_304),
                 ConfigLoader.loadDefaults().ledgerOrDefault().messageWindowOrDefault());
-        ConfigException outcomes = assertThrows(
-                ConfigException.class,
-                () -> parse(embeddedYaml().replace("outcomeCapacity: 4194304", "outcomeCapacity: 4000000")));
         assertEquals(
                 "test.yaml: key 'ledger.messageWindow.outcomeCapacity' must be a power of two, was 4000000",
-                outcomes.getMessage());
+                refusal("outcomeCapacity: 4194304", "outcomeCapacity: 4000000"));
         ConfigException missing = assertThrows(
                 ConfigException.class, () -> parse(embeddedYaml().replaceAll("\\n    preallocate: false[^\\n]*", "")));
         assertEquals("test.yaml: key 'ledger.paymentWindow.preallocate' is missing", missing.getMessage());
