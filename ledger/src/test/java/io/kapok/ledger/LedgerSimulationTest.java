@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.PartyRole;
 import io.kapok.ledger.payment.PaymentMessage;
+import io.kapok.ledger.payment.PaymentPrefetch;
 import io.kapok.ledger.payment.RecallPaymentCommand;
 import io.kapok.ledger.payment.ResolveRecallCommand;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
@@ -42,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * time moving on so that receivables mature and go overdue. Cheap invariants are checked after
  * every step, the full set every {@link #FULL_CHECK_EVERY} steps; at the end, replaying every
  * command into a fresh ledger, and replaying the tail onto a mid-run snapshot, give the same state
- * hash.
+ * hash. A third of the transfers are preceded by a prefetch hint ({@link Ledger#prefetch}); the
+ * replays get none.
  *
  * <p>Reproduce a failure with {@code -Dkapok.sim.seed=SEED}; {@code -Dkapok.sim.ops=N} changes the
  * length (default 1,000,000).
@@ -73,6 +75,8 @@ class LedgerSimulationTest {
     private final Map<String, Integer> currencyOf = new HashMap<>();
     private final EnumMap<LedgerRejection, Integer> refusals = new EnumMap<>(LedgerRejection.class);
     /** The most recently settled transfers, for returns and recalls to name. */
+    private final PaymentPrefetch prefetch = new PaymentPrefetch();
+
     private final TransferCommand[] recentlySettled = new TransferCommand[256];
     /** Of those, the latest settled with each UETR (a UETR comes back once the window forgot it). */
     private final Map<String, TransferCommand> settled = new HashMap<>();
@@ -268,6 +272,27 @@ class LedgerSimulationTest {
         return w.cancelReceivable(maybeWrong(holder(w.ledger.receivables().receivable(id))), id);
     }
 
+    /**
+     * A prefetch hint before the transfer, as a sequencer gives one per batch: its keys among others,
+     * some that no command will carry, up to more than a batch holds. The replays at the end give
+     * none, so their state hash proves that hints change nothing.
+     */
+    private void hintBefore(TransferCommand c) {
+        prefetch.clear();
+        int others = random.nextInt(PaymentPrefetch.PAYMENTS_MAX + 8);
+        int at = random.nextInt(others + 1);
+        for (int i = 0; i < others; i++) {
+            if (i == at) {
+                prefetch.add(c);
+            }
+            prefetch.add(pick(BANKS), "M" + random.nextInt(1_000_000), random.nextBoolean() ? null : "u-" + i);
+        }
+        if (at == others) {
+            prefetch.add(c);
+        }
+        w.ledger.prefetch(prefetch);
+    }
+
     private LedgerResult transfer() {
         String from = pick(BANKS);
         String to = random.nextInt(50) == 0 ? from : otherBank(from);
@@ -296,6 +321,9 @@ class LedgerSimulationTest {
         }
         if (random.nextInt(10) != 0 && w.ledger.findDecided(c, w.result)) {
             return null; // what the sequencer does: a decided message never reaches the journal
+        }
+        if (random.nextInt(3) == 0) {
+            hintBefore(c);
         }
         LedgerResult r = w.apply(c);
         if (r.retry || r.rejection == LedgerRejection.DUPLICATE) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.PartyRole;
 import io.kapok.ledger.party.RegisterPartyCommand;
+import io.kapok.ledger.payment.PaymentPrefetch;
 import io.kapok.ledger.payment.TransferCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,67 @@ class PaymentWindowTest {
         assertFalse(again.retry);
         assertEquals(1_000_000_000L - 200, balance(PRBK));
         assertEquals(1, ledger.paymentCount());
+    }
+
+    @Test
+    void prefetchHintsChangeNothingAndAnswerTheSameAsNoHints() {
+        Ledger hinted = new Ledger(30, 64);
+        world(hinted);
+        PaymentPrefetch prefetch = new PaymentPrefetch();
+        List<LedgerCommand> applied = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
+        for (int batch = 0; batch < 12; batch++) {
+            // Each batch: new payments, a retry of an old one, a reuse of an old MsgId with another
+            // UETR, and time moving on a week, so the window forgets while hints point at what it forgets.
+            List<TransferCommand> commands = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                commands.add(pay("M" + batch + "-" + i, "u-" + batch + "-" + i, 100 + i));
+            }
+            if (batch > 0) {
+                commands.add(pay("M" + (batch - 1) + "-0", "u-" + (batch - 1) + "-0", 100));
+                commands.add(pay("M" + (batch - 1) + "-1", "u-other-" + batch, 101));
+            }
+            prefetch.clear();
+            byte[] before = hinted.stateHash();
+            for (TransferCommand c : commands) {
+                prefetch.add(c);
+            }
+            prefetch.add(PRBK, "never-sent", "u-never");
+            hinted.prefetch(prefetch);
+            assertArrayEquals(before, hinted.stateHash(), "a hint alone changed the state");
+            for (TransferCommand c : commands) {
+                LedgerResult r = apply(c, START_MS + batch * 7 * DAY_MS);
+                applied.add(c);
+                answers.add(r.applied + "/" + r.retry + "/" + r.rejection + "/" + r.sequence);
+            }
+        }
+        assertTrue(answers.stream().anyMatch(a -> a.startsWith("true/true")), "no retry was answered");
+        assertTrue(answers.stream().anyMatch(a -> a.startsWith("false/false/DUPLICATE")), "no reuse was refused");
+
+        Ledger plain = new Ledger(30, 64);
+        world(plain);
+        for (int i = 0; i < applied.size(); i++) {
+            LedgerCommand c = applied.get(i);
+            plain.apply(c, result);
+            assertEquals(
+                    answers.get(i),
+                    result.applied + "/" + result.retry + "/" + result.rejection + "/" + result.sequence);
+        }
+        assertArrayEquals(hinted.stateHash(), plain.stateHash());
+    }
+
+    @Test
+    void paymentPrefetchHoldsAtMostItsBatchAndEmptiesOnClear() {
+        PaymentPrefetch prefetch = new PaymentPrefetch();
+        for (int i = 0; i < PaymentPrefetch.PAYMENTS_MAX + 5; i++) {
+            prefetch.add(PRBK, "M" + i, i % 2 == 0 ? null : "u-" + i);
+        }
+        assertEquals(PaymentPrefetch.PAYMENTS_MAX, prefetch.count());
+        assertTrue(prefetch.full());
+        prefetch.clear();
+        assertEquals(0, prefetch.count());
+        assertFalse(prefetch.full());
+        new Ledger().prefetch(prefetch); // an empty batch, an empty window: nothing to load
     }
 
     @Test

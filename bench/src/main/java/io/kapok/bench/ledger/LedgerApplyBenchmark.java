@@ -4,6 +4,7 @@ import io.kapok.bench.BenchDefaults;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerResult;
+import io.kapok.ledger.payment.PaymentPrefetch;
 import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
 import io.kapok.ledger.receivable.ConfirmReceivableCommand;
@@ -43,6 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       decided payments in steady state: each payment is looked up, remembered, and the oldest one
  *       forgotten, as in production. The pool is twice the window, so a payment comes round again
  *       only after it was forgotten, and every payment applies.
+ *   <li>{@code transferBatched}: the same transfers {@value TransferState#PREFETCH_BATCH} at a time,
+ *       as the sequencer applies the events it finds waiting: the batch's keys go to {@link
+ *       Ledger#prefetch} first, so the payment window's cache misses of the whole batch overlap.
  *   <li>{@code requestFinancing}, {@code decideFinancing}, {@code confirmReceivable}, {@code
  *       splitReceivable}: {@value #BATCH} commands per invocation ({@code @OperationsPerInvocation},
  *       so scores are still per command), on receivables (and financings) registered, confirmed and
@@ -113,8 +117,15 @@ public class LedgerApplyBenchmark {
         /** Receive-time step per payment: the 30-day window divided by {@link #WINDOW_PAYMENTS}. */
         long stepMs;
 
+        /** Transfers per batch of {@code transferBatched}: what a sequencer gets at once under load. */
+        static final int PREFETCH_BATCH = 16;
+
         LedgerBenchWorld world;
         final TransferCommand command = new TransferCommand();
+        final TransferCommand[] batch = new TransferCommand[PREFETCH_BATCH];
+        /** Made on first use, so that this state also loads against a ledger without prefetch hints. */
+        PaymentPrefetch prefetch;
+
         String[] senderIds;
         String[] messageIds;
         String[] uetrs;
@@ -155,6 +166,10 @@ public class LedgerApplyBenchmark {
                 amountsMinor[i] = 1 + random.nextInt(1_000_000);
             }
             command.currency = LedgerBenchWorld.CNY;
+            for (int j = 0; j < batch.length; j++) {
+                batch[j] = new TransferCommand();
+                batch[j].currency = LedgerBenchWorld.CNY;
+            }
             if (freshIds) {
                 messageIdChars = new char[poolSize][];
                 uetrChars = new char[poolSize][];
@@ -166,9 +181,25 @@ public class LedgerApplyBenchmark {
         }
 
         TransferCommand nextCommand() {
+            return nextCommand(command, world.ledger.lastSequence() + 1);
+        }
+
+        /**
+         * Fills {@link #batch} with the next {@value #PREFETCH_BATCH} payments, numbered from the
+         * ledger's next sequence, and returns it.
+         */
+        TransferCommand[] nextBatch() {
+            long sequence = world.ledger.lastSequence();
+            for (TransferCommand c : batch) {
+                nextCommand(c, ++sequence);
+            }
+            return batch;
+        }
+
+        /** The next payment of the pool, written into {@code c} with this sequence. */
+        TransferCommand nextCommand(TransferCommand c, long sequence) {
             int i = next++ & (poolSize - 1);
-            TransferCommand c = command;
-            c.sequence = world.ledger.lastSequence() + 1;
+            c.sequence = sequence;
             world.timeMs += stepMs;
             c.timeMs = world.timeMs;
             c.senderId = senderIds[i];
@@ -459,6 +490,39 @@ public class LedgerApplyBenchmark {
         LedgerResult result = s.world.result;
         s.world.ledger.apply(s.nextCommand(), result);
         return result.applied;
+    }
+
+    /**
+     * The same transfers as {@link #transfer}, {@value TransferState#PREFETCH_BATCH} at a time: the
+     * batch's keys are handed to {@link Ledger#prefetch} first, then each transfer is applied. Scores
+     * are per transfer.
+     */
+    @Benchmark
+    @OperationsPerInvocation(TransferState.PREFETCH_BATCH)
+    public long transferBatched(TransferState s) {
+        if (s.prefetch == null) {
+            s.prefetch = new PaymentPrefetch();
+        }
+        return applyPrefetched(s.world.ledger, s.nextBatch(), s.prefetch, s.world.result);
+    }
+
+    /**
+     * Applies a batch of transfers after {@link Ledger#prefetch}; fails loudly if one is refused.
+     * Returns the prefetch's value, so it is not optimised away.
+     */
+    static long applyPrefetched(Ledger ledger, TransferCommand[] batch, PaymentPrefetch prefetch, LedgerResult result) {
+        prefetch.clear();
+        for (TransferCommand c : batch) {
+            prefetch.add(c);
+        }
+        long folded = ledger.prefetch(prefetch);
+        for (TransferCommand c : batch) {
+            ledger.apply(c, result);
+            if (!result.applied || result.retry) {
+                throw new IllegalStateException("transfer " + c.sequence + " not applied: " + result.rejection);
+            }
+        }
+        return folded;
     }
 
     @Benchmark

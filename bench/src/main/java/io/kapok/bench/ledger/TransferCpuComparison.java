@@ -35,6 +35,12 @@ import java.util.function.LongUnaryOperator;
  * separates what applying a transfer computes from what it waits for in memory. A payment that
  * comes round again while the window still holds it would be a retry: the run fails instead.
  *
+ * <p>With {@code -Dkapok.batched=true} both builds get the transfers in batches of {@value
+ * LedgerApplyBenchmark.TransferState#PREFETCH_BATCH}, as {@code LedgerApplyBenchmark.transferBatched};
+ * a build whose ledger takes {@code Ledger.prefetch} hints gets the batch's keys first, an older one
+ * applies the batch without. In batches a refused transfer is not counted: the batch fails loudly
+ * only in a build that prefetches.
+ *
  * <p>Not a test: nothing is asserted; it fails loudly only when a transfer is refused or answered
  * as a retry.
  */
@@ -109,9 +115,25 @@ public final class TransferCpuComparison {
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final LedgerApplyBenchmark.TransferState state = new LedgerApplyBenchmark.TransferState();
 
+        /** {@code -Dkapok.batched=true}: transfers in batches, as {@code LedgerApplyBenchmark.transferBatched}. */
+        static final boolean BATCHED = Boolean.getBoolean("kapok.batched");
+
+        /** True when this build's ledger takes {@code prefetch} hints (builds before it do not). */
+        private final boolean prefetches;
+
+        private long folded;
+
         public Run(int retentionDays) {
             state.poolSize = Integer.getInteger("kapok.transferPool", 1 << 20);
             state.setUp(new Ledger(retentionDays, Ledger.PAYMENT_CAPACITY_DEFAULT));
+            prefetches = Arrays.stream(Ledger.class.getMethods())
+                    .anyMatch(m -> m.getName().equals("prefetch"));
+            if (BATCHED) {
+                System.out.println(
+                        Ledger.class.getProtectionDomain().getCodeSource().getLocation() + ": batches of "
+                                + LedgerApplyBenchmark.TransferState.PREFETCH_BATCH
+                                + (prefetches ? ", each prefetched" : " (this build takes no prefetch hint)"));
+            }
         }
 
         @Override
@@ -120,15 +142,41 @@ public final class TransferCpuComparison {
             LedgerResult result = state.world.result;
             long applied = 0;
             long startNs = threads.getCurrentThreadCpuTime();
-            for (long n = 0; n < transfers; n++) {
-                ledger.apply(state.nextCommand(), result);
-                applied += result.applied && !result.retry ? 1 : 0;
+            if (BATCHED) {
+                for (long n = 0; n < transfers; n += LedgerApplyBenchmark.TransferState.PREFETCH_BATCH) {
+                    io.kapok.ledger.payment.TransferCommand[] batch = state.nextBatch();
+                    if (prefetches) {
+                        folded ^= Prefetching.apply(state, batch);
+                    } else {
+                        for (io.kapok.ledger.payment.TransferCommand c : batch) {
+                            ledger.apply(c, result);
+                        }
+                    }
+                    applied += batch.length;
+                }
+            } else {
+                for (long n = 0; n < transfers; n++) {
+                    ledger.apply(state.nextCommand(), result);
+                    applied += result.applied && !result.retry ? 1 : 0;
+                }
             }
             long cpuNs = threads.getCurrentThreadCpuTime() - startNs;
             if (applied != transfers) {
                 throw new IllegalStateException("only " + applied + " of " + transfers + " transfers applied");
             }
             return cpuNs;
+        }
+
+        /** Only loaded for a build whose ledger has {@code prefetch} (it names its argument's class). */
+        private static final class Prefetching {
+            static long apply(
+                    LedgerApplyBenchmark.TransferState state, io.kapok.ledger.payment.TransferCommand[] batch) {
+                if (state.prefetch == null) {
+                    state.prefetch = new io.kapok.ledger.payment.PaymentPrefetch();
+                }
+                return LedgerApplyBenchmark.applyPrefetched(
+                        state.world.ledger, batch, state.prefetch, state.world.result);
+            }
         }
     }
 }
