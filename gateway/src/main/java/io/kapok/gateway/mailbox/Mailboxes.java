@@ -2,6 +2,7 @@ package io.kapok.gateway.mailbox;
 
 import io.kapok.gateway.config.GatewayConfig;
 import io.kapok.gateway.config.GatewayConfig.Durability;
+import io.kapok.gateway.journal.AppendReadAround;
 import io.kapok.ledger.LedgerCommand;
 import io.kapok.ledger.LedgerResult;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -35,6 +37,9 @@ import net.openhft.chronicle.wire.DocumentContext;
 public final class Mailboxes implements AutoCloseable {
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    /** The appender's chunk without the kernel's read-around (see {@link AppendReadAround}). */
+    private final AppendReadAround readAround = new AppendReadAround("mailbox");
+
     private final Durability durability;
     private final GatewayConfig.Mailbox limits;
     private final MailboxComposer[] composers;
@@ -516,20 +521,13 @@ public final class Mailboxes implements AutoCloseable {
         PartyMailbox mailbox = partyOrCreate(recipient);
         long partySequence = mailbox.lastSequence() + 1;
         long index;
+        Bytes<?> out;
         try (DocumentContext dc = appender.writingDocument()) {
             try {
                 hook.beforeWrite(recipient, inboundSequence);
+                out = dc.wire().bytes();
                 MailboxEntry.writeMessage(
-                        dc.wire().bytes(),
-                        recipient,
-                        partySequence,
-                        inboundSequence,
-                        type,
-                        timeMs,
-                        format,
-                        b,
-                        off,
-                        len);
+                        out, recipient, partySequence, inboundSequence, type, timeMs, format, b, off, len);
                 index = dc.index();
             } catch (RuntimeException | Error e) {
                 dc.rollbackOnClose();
@@ -538,6 +536,7 @@ public final class Mailboxes implements AutoCloseable {
         } catch (InternalError e) {
             throw io.kapok.gateway.journal.Journal.mappedWriteFault("mailbox", e);
         }
+        readAround.afterAppend(out);
         mailbox.append(index);
         if (format != MailboxEntry.FORMAT_MESSAGE && recordObserver != null) {
             recordObserver.recordWritten(recipient, partySequence, timeMs, format, b, off, len);
@@ -677,8 +676,12 @@ public final class Mailboxes implements AutoCloseable {
                 endBatch();
             }
         } finally {
-            appender.close();
-            queue.close();
+            try {
+                readAround.close();
+            } finally {
+                appender.close();
+                queue.close();
+            }
         }
     }
 

@@ -1,0 +1,118 @@
+package io.kapok.gateway.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.kapok.gateway.config.GatewayConfig.Durability;
+import io.kapok.ledger.CommandType;
+import io.kapok.ledger.payment.TransferCommand;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.bytes.MappedBytesStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On real mapped files, read back from the kernel ({@code /proc/self/smaps}: {@code rr} among a
+ * mapping's {@code VmFlags} is {@code MADV_RANDOM}): the chunk an appender writes into is advised
+ * random, the chunk it left gets the normal advice back, and so does the last one when it closes;
+ * the journal's and the mailbox's appenders do this on every append, and what they write is
+ * unchanged (the entries replay with every hash).
+ */
+@Timeout(60)
+class AppendReadAroundTest {
+    private static final long CHUNK_BYTES = 64 << 10;
+    private static final Path SMAPS = Path.of("/proc/self/smaps");
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void linuxOnly() {
+        assumeTrue(Files.isReadable(SMAPS), "needs Linux's /proc/self/smaps");
+        assumeTrue(!AppendReadAround.KERNEL_DEFAULT, "run without -Dkapok.mappedReadAround=true");
+    }
+
+    /** Whether the kernel marks the mapping that holds {@code address} as advised random. */
+    private static boolean advisedRandom(long address) throws IOException {
+        List<String> lines = Files.readAllLines(SMAPS, StandardCharsets.ISO_8859_1);
+        boolean inside = false;
+        for (String line : lines) {
+            int dash = line.indexOf('-');
+            int space = line.indexOf(' ');
+            if (dash > 0 && space > dash && isHex(line, 0, dash) && isHex(line, dash + 1, space)) {
+                long from = Long.parseUnsignedLong(line.substring(0, dash), 16);
+                long to = Long.parseUnsignedLong(line.substring(dash + 1, space), 16);
+                inside = Long.compareUnsigned(address, from) >= 0 && Long.compareUnsigned(address, to) < 0;
+            } else if (inside && line.startsWith("VmFlags:")) {
+                return List.of(line.substring("VmFlags:".length()).trim().split(" "))
+                        .contains("rr");
+            }
+        }
+        throw new AssertionError("no mapping holds address 0x" + Long.toHexString(address));
+    }
+
+    private static boolean isHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    private static long chunkAddress(MappedBytes bytes) {
+        MappedBytesStore store = (MappedBytesStore) bytes.bytesStore();
+        return store.addressForRead(store.start());
+    }
+
+    @Test
+    void theChunkBeingWrittenIsAdvisedRandomAndTheOneLeftNormalAgain() throws IOException {
+        byte[] page = new byte[4096];
+        try (MappedBytes bytes = MappedBytes.mappedBytes(dir.resolve("f").toFile(), CHUNK_BYTES, CHUNK_BYTES)) {
+            AppendReadAround readAround = new AppendReadAround("test");
+            bytes.write(page);
+            readAround.afterAppend(bytes);
+            long first = chunkAddress(bytes);
+            assertTrue(advisedRandom(first), "the first chunk, written into");
+            assertEquals(1, readAround.chunksAdvised());
+
+            while (bytes.writePosition() < 2 * CHUNK_BYTES + page.length) {
+                bytes.write(page);
+                readAround.afterAppend(bytes);
+            }
+            long third = chunkAddress(bytes);
+            assertTrue(advisedRandom(third), "the chunk now written into");
+            assertEquals(3, readAround.chunksAdvised(), "each chunk entered advised once");
+
+            readAround.close();
+            assertFalse(advisedRandom(third), "the last chunk, once the appender closed");
+        }
+    }
+
+    @Test
+    void theJournalAppenderAdvisesItsChunkAndItsEntriesReplay() throws IOException {
+        TransferCommand command = (TransferCommand) SampleCommands.of(CommandType.TRANSFER);
+        byte[] raw = ("<Document>" + "x".repeat(3000) + "</Document>").getBytes(StandardCharsets.UTF_8);
+        try (Journal journal =
+                Journal.open(dir, "FAST_DAILY", Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE)) {
+            for (int i = 0; i < 100; i++) {
+                command.sequence = journal.lastSequence() + 1;
+                command.messageId = "M-" + command.sequence;
+                journal.append(command, command.senderId, raw, raw.length, null);
+            }
+            assertTrue(journal.chunksAdvisedRandom() >= 1, "the appender's chunk advised random");
+        }
+        try (Journal reader = Journal.openReadOnly(dir)) {
+            assertEquals(100, reader.replay(d -> {}).lastSequence(), "every entry replays with its hashes");
+        }
+    }
+}
