@@ -74,9 +74,9 @@ class LedgerSimulationTest {
     private final List<String> financingIds = new ArrayList<>();
     private final Map<String, Integer> currencyOf = new HashMap<>();
     private final EnumMap<LedgerRejection, Integer> refusals = new EnumMap<>(LedgerRejection.class);
-    /** The most recently settled transfers, for returns and recalls to name. */
+    /** The hint given before some transfers ({@link #hintBefore}). */
     private final PaymentPrefetch prefetch = new PaymentPrefetch();
-
+    /** The most recently settled transfers, for returns and recalls to name. */
     private final TransferCommand[] recentlySettled = new TransferCommand[256];
     /** Of those, the latest settled with each UETR (a UETR comes back once the window forgot it). */
     private final Map<String, TransferCommand> settled = new HashMap<>();

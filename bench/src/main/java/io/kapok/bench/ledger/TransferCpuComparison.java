@@ -56,6 +56,11 @@ public final class TransferCpuComparison {
         int retentionDays = args.length > 2 ? Integer.parseInt(args[2]) : Ledger.PAYMENT_RETENTION_DAYS_DEFAULT;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 40;
         int perRound = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
+        if (Run.BATCHED && perRound % LedgerApplyBenchmark.TransferState.PREFETCH_BATCH != 0) {
+            System.err.println("with -Dkapok.batched=true, transfersPerRound must be a multiple of "
+                    + LedgerApplyBenchmark.TransferState.PREFETCH_BATCH);
+            System.exit(2);
+        }
         URL benchClasses = TransferCpuComparison.class
                 .getProtectionDomain()
                 .getCodeSource()

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * it has left a chunk, that chunk gets {@code MADV_NORMAL} back, so a reader that finds its pages
  * evicted later reads ahead as usual.
  *
- * <p>A hint only: what the file holds never depends on it. Where {@code madvise} is not available
- * (not Linux) or fails, it logs once and the kernel keeps its default. {@code
+ * <p>A hint only: what the file holds never depends on it, and it never fails an append. Where
+ * {@code madvise} has no native binding or fails, it logs once, holds no chunk, and the kernel keeps
+ * its default. {@code
  * -Dkapok.mappedReadAround=true} leaves the default on, to compare. One per appender, used on its
  * thread.
  */
@@ -53,7 +54,12 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
         this.what = what;
         if (!unavailable) {
             try {
-                PosixAPI.posix(); // loads the native binding now, at start-up, not in the first append
+                // Loads the native binding now, at start-up, not in the first append. Chronicle
+                // falls back to a binding that does nothing when the native one cannot load.
+                String binding = PosixAPI.posix().getClass().getSimpleName();
+                if (binding.startsWith("NoOp")) {
+                    giveUp("no native binding for madvise (" + binding + ")");
+                }
             } catch (RuntimeException | LinkageError e) {
                 giveUp(e.toString());
             }
@@ -66,12 +72,23 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
      * per call otherwise.
      */
     public void afterAppend(Bytes<?> out) {
-        if (unavailable || !(out instanceof MappedBytes)) {
+        if (unavailable) {
+            if (advised != null) {
+                close(); // given up (here or in another appender): hold no chunk for it
+            }
+            return;
+        }
+        if (!(out instanceof MappedBytes)) {
             return;
         }
         BytesStore<?, ?> store = out.bytesStore();
         if (store != advised && store instanceof MappedBytesStore mapped) {
-            chunkEntered(mapped);
+            try {
+                chunkEntered(mapped);
+            } catch (RuntimeException e) {
+                // A hint must never fail the append it follows (its document is already written).
+                giveUp(e.toString());
+            }
         }
     }
 
@@ -135,8 +152,11 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
         MappedBytesStore left = advised;
         advised = null;
         if (left != null) {
-            advise(left, MAdviseFlag.MADV_NORMAL);
-            left.release(this);
+            try {
+                advise(left, MAdviseFlag.MADV_NORMAL);
+            } finally {
+                left.release(this);
+            }
         }
     }
 }

@@ -641,9 +641,9 @@ public final class Journal implements AutoCloseable {
             throw mappedWriteFault("journal", e);
         }
         appendFront.published(out, end);
-        readAround.afterAppend(out);
         System.arraycopy(pendingHash, 0, lastEntryHash, 0, lastEntryHash.length);
         lastSequence = command.sequence;
+        readAround.afterAppend(out);
     }
 
     /**

@@ -536,8 +536,8 @@ public final class Mailboxes implements AutoCloseable {
         } catch (InternalError e) {
             throw io.kapok.gateway.journal.Journal.mappedWriteFault("mailbox", e);
         }
-        readAround.afterAppend(out);
         mailbox.append(index);
+        readAround.afterAppend(out);
         if (format != MailboxEntry.FORMAT_MESSAGE && recordObserver != null) {
             recordObserver.recordWritten(recipient, partySequence, timeMs, format, b, off, len);
         }

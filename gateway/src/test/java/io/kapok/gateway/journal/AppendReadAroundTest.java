@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import net.openhft.chronicle.bytes.MappedBytes;
 import net.openhft.chronicle.bytes.MappedBytesStore;
+import net.openhft.chronicle.core.io.ReferenceOwner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -76,6 +77,7 @@ class AppendReadAroundTest {
 
     @Test
     void theChunkBeingWrittenIsAdvisedRandomAndTheOneLeftNormalAgain() throws IOException {
+        // Chunks of 64 KB, each mapped with 64 KB of overlap past its end.
         byte[] page = new byte[4096];
         try (MappedBytes bytes = MappedBytes.mappedBytes(dir.resolve("f").toFile(), CHUNK_BYTES, CHUNK_BYTES)) {
             AppendReadAround readAround = new AppendReadAround("test");
@@ -84,17 +86,24 @@ class AppendReadAroundTest {
             long first = chunkAddress(bytes);
             assertTrue(advisedRandom(first), "the first chunk, written into");
             assertEquals(1, readAround.chunksAdvised());
+            // A reader holding the first chunk keeps it mapped after the appender has left it.
+            ReferenceOwner reader = ReferenceOwner.temporary("reader");
+            MappedBytesStore firstChunk = bytes.mappedFile().acquireByteStore(reader, 0);
+            try {
+                while (bytes.writePosition() < 2 * CHUNK_BYTES + page.length) {
+                    bytes.write(page);
+                    readAround.afterAppend(bytes);
+                }
+                long third = chunkAddress(bytes);
+                assertTrue(advisedRandom(third), "the chunk now written into");
+                assertEquals(3, readAround.chunksAdvised(), "each chunk entered advised once");
+                assertFalse(advisedRandom(first), "the chunk the appender left, normal again for its reader");
 
-            while (bytes.writePosition() < 2 * CHUNK_BYTES + page.length) {
-                bytes.write(page);
-                readAround.afterAppend(bytes);
+                readAround.close();
+                assertFalse(advisedRandom(third), "the last chunk, once the appender closed");
+            } finally {
+                firstChunk.release(reader);
             }
-            long third = chunkAddress(bytes);
-            assertTrue(advisedRandom(third), "the chunk now written into");
-            assertEquals(3, readAround.chunksAdvised(), "each chunk entered advised once");
-
-            readAround.close();
-            assertFalse(advisedRandom(third), "the last chunk, once the appender closed");
         }
     }
 
@@ -110,6 +119,13 @@ class AppendReadAroundTest {
                 journal.append(command, command.senderId, raw, raw.length, null);
             }
             assertTrue(journal.chunksAdvisedRandom() >= 1, "the appender's chunk advised random");
+            ReferenceOwner reader = ReferenceOwner.temporary("reader");
+            MappedBytesStore chunk = journal.appendFront().mappedFile().acquireByteStore(reader, 0);
+            try {
+                assertTrue(advisedRandom(chunk.addressForRead(chunk.start())), "the kernel has the advice");
+            } finally {
+                chunk.release(reader);
+            }
         }
         try (Journal reader = Journal.openReadOnly(dir)) {
             assertEquals(100, reader.replay(d -> {}).lastSequence(), "every entry replays with its hashes");
