@@ -685,6 +685,11 @@ public final class Mailboxes implements AutoCloseable {
         }
     }
 
+    /** Chunks of the mailbox's files the appender has entered and advised random (tests). */
+    long chunksAdvisedRandom() {
+        return readAround.chunksAdvised();
+    }
+
     /** Counts, per recipient, the messages a command could write, against each mailbox's room. */
     private final class RoomCheck implements MailboxComposer.RecipientSink {
         private String[] recipients = new String[4];

@@ -2,6 +2,7 @@ package io.kapok.gateway.mailbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Mailbox retention on a real mailbox queue rolling every second: a cycle goes only once every
  * message in it is delivered (or past the hard maximum age, counted), the numbering and the
  * mailbox's coverage of the journal survive a restart, and polls still get every retained message.
+ * Each cycle file the appender writes into has its chunk advised random as it enters it.
  */
 @Timeout(60)
 class MailboxRetentionTest {
@@ -110,6 +112,17 @@ class MailboxRetentionTest {
                 (p, status, json) -> answer.complete(status + " " + new String(json, StandardCharsets.US_ASCII)));
         assertEquals(null, mailboxes.poll(poll));
         return answer.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void theAppenderAdvisesEachCycleFileItWritesIntoRandom() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/smaps")), "madvise as on Linux");
+        assumeTrue(!Boolean.getBoolean("kapok.mappedReadAround"), "run without -Dkapok.mappedReadAround=true");
+        try (Mailboxes mailboxes = open(0)) {
+            writeThreeCycles(mailboxes);
+            // Three cycle files, one chunk each: each entered once (AppendReadAround).
+            assertEquals(3, mailboxes.chunksAdvisedRandom());
+        }
     }
 
     @Test
