@@ -27,9 +27,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A hint only: what the file holds never depends on it, and it never fails an append. Where
  * {@code madvise} has no native binding or fails, it logs once, holds no chunk, and the kernel keeps
- * its default. {@code
- * -Dkapok.mappedReadAround=true} leaves the default on, to compare. One per appender, used on its
- * thread.
+ * its default; {@code -Dkapok.mappedReadAround=true} keeps the default too, to compare. One per
+ * appender, used on its thread.
  */
 public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AppendReadAround.class);
@@ -72,21 +71,24 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
      * per call otherwise.
      */
     public void afterAppend(Bytes<?> out) {
-        if (unavailable) {
-            if (advised != null) {
-                close(); // given up (here or in another appender): hold no chunk for it
+        try {
+            if (unavailable) {
+                if (advised != null) {
+                    close(); // given up (here or in another appender): hold no chunk for it
+                }
+                return;
             }
-            return;
-        }
-        if (!(out instanceof MappedBytes)) {
-            return;
-        }
-        BytesStore<?, ?> store = out.bytesStore();
-        if (store != advised && store instanceof MappedBytesStore mapped) {
-            try {
+            if (!(out instanceof MappedBytes)) {
+                return;
+            }
+            BytesStore<?, ?> store = out.bytesStore();
+            if (store != advised && store instanceof MappedBytesStore mapped) {
                 chunkEntered(mapped);
-            } catch (RuntimeException e) {
-                // A hint must never fail the append it follows (its document is already written).
+            }
+        } catch (RuntimeException e) {
+            // A hint must never fail the append it follows (its document is already written).
+            advised = null;
+            if (!unavailable) {
                 giveUp(e.toString());
             }
         }
