@@ -433,6 +433,7 @@ public final class Ledger {
      */
     public boolean findDecided(PaymentMessage command, LedgerResult result) {
         String uetr = command.uetr();
+        result.clear();
         return findDecided(
                 command,
                 DecidedPayments.messageHash(command.senderId(), command.messageId()),
@@ -440,9 +441,11 @@ public final class Ledger {
                 result);
     }
 
-    /** {@link #findDecided(PaymentMessage, LedgerResult)} with the keys' hashes computed once. */
+    /**
+     * {@link #findDecided(PaymentMessage, LedgerResult)} with the keys' hashes computed once, into a
+     * {@code result} cleared already.
+     */
     private boolean findDecided(PaymentMessage command, int messageHash, int uetrHash, LedgerResult result) {
-        result.clear();
         DecidedPayments decided = decidedPayments;
         int slot = decided.findByMessage(messageHash, command.senderId(), command.messageId());
         if (slot >= 0) {
@@ -514,7 +517,7 @@ public final class Ledger {
         // The sender is the debited party: the window keeps the party's own id String, not the
         // command's copy, for the decision's whole retention (a 4 M window keeps ~56 B less each).
         int slot = rememberTransfer(c, messageHash, uetrHash, null, debit.id());
-        decidedPayments.settled(slot, debit.id(), credit.id(), c.currency, c.amountMinor);
+        decidedPayments.settled(slot, credit.id(), c.currency, c.amountMinor);
         return slot;
     }
 

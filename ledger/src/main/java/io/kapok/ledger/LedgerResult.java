@@ -92,7 +92,11 @@ public final class LedgerResult {
             eventAmountsMinor = Arrays.copyOf(eventAmountsMinor, n);
             eventCodes = Arrays.copyOf(eventCodes, n);
         }
-        eventTypes[eventCount] = type;
+        if (eventTypes[eventCount] != type) {
+            // Types repeat from command to command; a reference store costs the collector's
+            // write barrier, a load and compare almost nothing.
+            eventTypes[eventCount] = type;
+        }
         eventSubjects[eventCount] = subject;
         eventParties[eventCount] = party;
         eventCurrencies[eventCount] = currency;

@@ -148,16 +148,17 @@ public final class TransferCpuComparison {
             long applied = 0;
             long startNs = threads.getCurrentThreadCpuTime();
             if (BATCHED) {
-                for (long n = 0; n < transfers; n += LedgerApplyBenchmark.TransferState.PREFETCH_BATCH) {
-                    io.kapok.ledger.payment.TransferCommand[] batch = state.nextBatch();
+                int batchSize = LedgerApplyBenchmark.TransferState.PREFETCH_BATCH;
+                for (long n = 0; n < transfers; n += batchSize) {
+                    int from = state.nextBatch();
                     if (prefetches) {
-                        folded ^= Prefetching.apply(state, batch);
+                        folded ^= Prefetching.apply(state, from);
                     } else {
-                        for (io.kapok.ledger.payment.TransferCommand c : batch) {
-                            ledger.apply(c, result);
+                        for (int i = from; i < from + batchSize; i++) {
+                            ledger.apply(state.commands[i], result);
                         }
                     }
-                    applied += batch.length;
+                    applied += batchSize;
                 }
             } else {
                 for (long n = 0; n < transfers; n++) {
@@ -174,13 +175,12 @@ public final class TransferCpuComparison {
 
         /** Only loaded for a build whose ledger has {@code prefetch} (it names its argument's class). */
         private static final class Prefetching {
-            static long apply(
-                    LedgerApplyBenchmark.TransferState state, io.kapok.ledger.payment.TransferCommand[] batch) {
+            static long apply(LedgerApplyBenchmark.TransferState state, int from) {
                 if (state.prefetch == null) {
                     state.prefetch = new io.kapok.ledger.payment.PaymentPrefetch();
                 }
                 return LedgerApplyBenchmark.applyPrefetched(
-                        state.world.ledger, batch, state.prefetch, state.world.result);
+                        state.world.ledger, state.commands, from, state.prefetch, state.world.result);
             }
         }
     }

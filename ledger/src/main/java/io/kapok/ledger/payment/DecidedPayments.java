@@ -25,8 +25,9 @@ import java.util.Arrays;
  * decision in one {@code long[]} (sequence, receive time, fingerprint, amount, amount returned, the
  * two key hashes, currency and rejection), so remembering or forgetting a decision touches one or
  * two cache lines of numbers rather than one line in each of a dozen arrays, and {@value #REFS}
- * references per decision in one {@code String[]} (sender, message id, UETR, debit and credit party,
- * open recall id), nulled when the decision is forgotten so its Strings can be collected. Two
+ * references per decision in one {@code String[]} (sender, message id, UETR, credited party, open
+ * recall id; a settled transfer's debited party is its sender), nulled when the decision is
+ * forgotten so its Strings can be collected. Two
  * open-addressing tables with linear probing, one per key, map a key to its ring slot. Each table
  * entry is one {@code long}: the key's 32-bit hash in the high half (compared before any String is
  * read, so a probe that misses touches one cache line) and ring slot + 1 in the low half (0 =
@@ -51,7 +52,7 @@ public final class DecidedPayments {
     /** Longs per decision in {@link #numbers}. */
     static final int LONGS = 8;
     /** References per decision in {@link #texts}. */
-    static final int REFS = 6;
+    static final int REFS = 5;
 
     // Offsets within a decision's longs.
     private static final int SEQUENCE = 0;
@@ -73,12 +74,13 @@ public final class DecidedPayments {
     private static final int SENDER_ID = 0;
     private static final int MESSAGE_ID = 1;
     private static final int UETR = 2;
-    /** Non-null exactly for a transfer that settled. */
-    private static final int DEBIT_PARTY_ID = 3;
-
-    private static final int CREDIT_PARTY_ID = 4;
+    /**
+     * Non-null exactly for a transfer that settled. (Its debited party is its sender, as the ledger
+     * allows no one else to debit an account: not kept twice.)
+     */
+    private static final int CREDIT_PARTY_ID = 3;
     /** Id of the open recall, or null when none is open. */
-    private static final int OPEN_RECALL_ID = 5;
+    private static final int OPEN_RECALL_ID = 4;
 
     private static final LedgerRejection[] REJECTIONS = LedgerRejection.values();
 
@@ -330,32 +332,36 @@ public final class DecidedPayments {
 
     /**
      * Records what the returns and recalls of the transfer just remembered at {@code slot}, as
-     * applied, need: it settled {@code amountMinor} of {@code currency} from {@code debitPartyId} to
-     * {@code creditPartyId}, nothing of it returned yet and no recall open.
+     * applied, need: it settled {@code amountMinor} of {@code currency} (packed, not 0) from its
+     * sender, the debited party, to {@code creditPartyId}, nothing of it returned yet and no recall
+     * open.
      */
-    public void settled(int slot, String debitPartyId, String creditPartyId, int currency, long amountMinor) {
+    public void settled(int slot, String creditPartyId, int currency, long amountMinor) {
         if (rejectionAt(slot) != null) {
             throw new IllegalStateException("a refused payment did not settle: " + messageIdAt(slot));
         }
-        settle(slot, debitPartyId, creditPartyId, currency, amountMinor, 0, null);
+        settle(slot, creditPartyId, currency, amountMinor, 0, null);
     }
 
     private void settle(
-            int slot,
-            String debitPartyId,
-            String creditPartyId,
-            int currency,
-            long amountMinor,
-            long returnedMinor,
-            String openRecallId) {
+            int slot, String creditPartyId, int currency, long amountMinor, long returnedMinor, String openRecallId) {
+        if (currency == 0 || creditPartyId == null) {
+            throw new IllegalArgumentException("a settled transfer has a currency and a credited party");
+        }
         int n = slot * LONGS;
         numbers[n + AMOUNT_MINOR] = amountMinor;
         numbers[n + RETURNED_MINOR] = returnedMinor;
         numbers[n + CURRENCY_REJECTION] = (long) currency << 32; // a settled transfer has no rejection
         int t = slot * REFS;
-        texts[t + DEBIT_PARTY_ID] = debitPartyId;
         texts[t + CREDIT_PARTY_ID] = creditPartyId;
-        texts[t + OPEN_RECALL_ID] = openRecallId;
+        if (openRecallId != null) { // the slot's references are null until set (a null store still costs)
+            texts[t + OPEN_RECALL_ID] = openRecallId;
+        }
+    }
+
+    /** True when the decision at {@code slot} is a transfer that settled. */
+    private boolean settledAt(int slot) {
+        return texts[slot * REFS + CREDIT_PARTY_ID] != null;
     }
 
     /**
@@ -364,7 +370,7 @@ public final class DecidedPayments {
      */
     public int findSettled(String uetr) {
         int slot = findByUetr(uetr);
-        return slot >= 0 && texts[slot * REFS + DEBIT_PARTY_ID] != null ? slot : -1;
+        return slot >= 0 && settledAt(slot) ? slot : -1;
     }
 
     /**
@@ -372,7 +378,7 @@ public final class DecidedPayments {
      * rateSequence} (&gt; 0): it was debited in another currency than it credited.
      */
     public void markConverted(int slot, long rateSequence) {
-        if (rateSequence <= 0 || debitPartyIdAt(slot) == null) {
+        if (rateSequence <= 0 || !settledAt(slot)) {
             throw new IllegalStateException(
                     "only a settled transfer is converted, at a journaled rate: " + rateSequence);
         }
@@ -389,7 +395,7 @@ public final class DecidedPayments {
 
     /** The settled transfer's debited party (its debtor's bank); null for any other slot. */
     public String debitPartyIdAt(int slot) {
-        return texts[slot * REFS + DEBIT_PARTY_ID];
+        return settledAt(slot) ? texts[slot * REFS + SENDER_ID] : null;
     }
 
     /** The settled transfer's credited party; null for any other slot. */
@@ -533,18 +539,18 @@ public final class DecidedPayments {
             }
             if (settled != 0) {
                 String debitPartyId = in.readUTF();
+                if (!debitPartyId.equals(senderId)) {
+                    throw new IOException("settled transfer " + messageId + " debited " + debitPartyId
+                            + ", not its sender " + senderId);
+                }
                 String creditPartyId = in.readUTF();
                 int currency = in.readInt();
                 long amountMinor = in.readLong();
                 long returnedMinor = in.readLong();
-                d.settle(
-                        slot,
-                        debitPartyId,
-                        creditPartyId,
-                        currency,
-                        amountMinor,
-                        returnedMinor,
-                        Snapshots.readString(in));
+                if (currency == 0) {
+                    throw new IOException("settled transfer " + messageId + " has no currency");
+                }
+                d.settle(slot, creditPartyId, currency, amountMinor, returnedMinor, Snapshots.readString(in));
                 if (settled == 2) {
                     d.markConverted(slot, in.readLong());
                 }
