@@ -141,6 +141,8 @@ public final class Ledger {
     public static final int MESSAGE_ITEM_CAPACITY_DEFAULT = 1 << 22;
 
     private final Map<String, Party> parties = new LinkedHashMap<>();
+    /** Set by {@link #compactPaymentIds()}: windows made from then on keep their ids compact. */
+    private boolean compactPaymentIds;
     /** Opening equity per packed currency: minus the sum of all opening balances. */
     private final TreeMap<Integer, Long> openingEquityMinor = new TreeMap<>();
     /** Payment decisions within the retention window, by (sender, MsgId) and by UETR. */
@@ -308,15 +310,29 @@ public final class Ledger {
             return;
         }
         long retentionMs = c.paymentRetentionDays * MS_PER_DAY;
-        decidedPayments = new DecidedPayments(c.paymentCapacity, retentionMs);
+        decidedPayments = new DecidedPayments(c.paymentCapacity, retentionMs, compactPaymentIds);
         decidedMessages = new DecidedMessages(c.messageCapacity, c.messageOutcomeCapacity, retentionMs);
         result.accept(c.sequence, c.timeMs);
     }
 
     /**
+     * From now on, the payment window keeps its decisions' message ids and UETRs as bytes in an
+     * array of its own instead of holding the commands' Strings ({@link DecidedPayments}, "Compact
+     * ids"), now and after a {@link ConfigureLedgerCommand} makes a new
+     * window. For a ledger whose speed matters less than the garbage collector's work: the Strings
+     * then die young instead of being copied out of the young generation. Answers, snapshots and
+     * the state hash are the same either way. Look-ups compare ids byte by byte, and reading an id
+     * back (a return's, a recall's, the snapshot's) makes a new String.
+     */
+    public void compactPaymentIds() {
+        compactPaymentIds = true;
+        decidedPayments = decidedPayments.compacted();
+    }
+
+    /**
      * Makes room now for every payment decision the window may hold ({@link #paymentCapacity()}), so
      * that it never grows later: growing copies the whole window on the ledger thread (hundreds of
-     * milliseconds at a million decisions), allocating up front costs that memory at once (120–152
+     * milliseconds at a million decisions), allocating up front costs that memory at once (116–148
      * bytes a decision, before its ids: {@link DecidedPayments#arrayBytes}). Not state: the state hash and snapshot are the same either way.
      */
     public void preallocatePaymentWindow() {

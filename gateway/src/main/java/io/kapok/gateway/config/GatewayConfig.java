@@ -75,10 +75,11 @@ public record GatewayConfig(
      * @param capacity most decisions kept at once, 1 to {@value
      *     io.kapok.ledger.payment.DecidedPayments#CAPACITY_MAX}; while the window holds this many, new
      *     payments are refused ({@code PAYMENT_WINDOW_FULL}) until the oldest leave it
-     * @param preallocate allocate the whole window at start ({@link #preallocatedBytes()}: 120–152
+     * @param preallocate allocate the whole window at start ({@link #preallocatedBytes()}: 116–148
      *     bytes a decision, before its ids), so that it never grows: otherwise it starts small and
      *     doubles as it fills, each doubling copying it on the ledger thread. The snapshot thread's
-     *     replica of the ledger allocates its own as soon as it has caught up: the heap holds it twice.
+     *     replica of the ledger allocates its own as soon as it has caught up, 80 bytes a decision
+     *     more, for the ids it keeps as bytes ({@link #replicaPreallocatedBytes()}).
      *     Not journaled
      */
     public record PaymentWindow(int retentionDays, int capacity, boolean preallocate) {
@@ -90,6 +91,15 @@ public record GatewayConfig(
         /** Heap the whole window takes when preallocated, bytes ({@link io.kapok.ledger.payment.DecidedPayments#arrayBytes}). */
         public long preallocatedBytes() {
             return io.kapok.ledger.payment.DecidedPayments.arrayBytes(capacity);
+        }
+
+        /**
+         * Heap the snapshot thread's replica of the whole window takes, bytes: {@link
+         * #preallocatedBytes()} and the ids it keeps as bytes instead of Strings ({@code
+         * Ledger.compactPaymentIds}).
+         */
+        public long replicaPreallocatedBytes() {
+            return io.kapok.ledger.payment.DecidedPayments.arrayBytes(capacity, true);
         }
     }
 

@@ -358,10 +358,13 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private void refuseWindowTheHeapCannotHold() {
         GatewayConfig.PaymentWindow configured = config.ledgerOrDefault().paymentWindowOrDefault();
         long maxHeap = Runtime.getRuntime().maxMemory();
-        if (configured.preallocate() && 2 * configured.preallocatedBytes() > maxHeap) {
+        long needed = configured.preallocatedBytes() + configured.replicaPreallocatedBytes();
+        if (configured.preallocate() && needed > maxHeap) {
             throw new io.kapok.gateway.config.ConfigException("ledger.paymentWindow.preallocate: a window of "
-                    + configured.capacity() + " payments needs ~" + configured.preallocatedBytes() / (1 << 20)
-                    + " MB of heap, twice (the ledger and the snapshot thread's replica), and the JVM has at most "
+                    + configured.capacity() + " payments needs ~" + needed / (1 << 20) + " MB of heap (~"
+                    + configured.preallocatedBytes() / (1 << 20) + " MB for the ledger, ~"
+                    + configured.replicaPreallocatedBytes() / (1 << 20)
+                    + " MB for the snapshot thread's replica), and the JVM has at most "
                     + maxHeap / (1 << 20)
                     + " MB: raise -Xmx, set ledger.paymentWindow.preallocate: false, or (for a new data directory"
                     + " only) lower ledger.paymentWindow.capacity");

@@ -144,7 +144,12 @@ public final class SnapshotAgent extends JournalThread {
         return this;
     }
 
-    /** The reader after the start snapshot (its ledger becomes the replica), or from the first entry. */
+    /**
+     * The reader after the start snapshot (its ledger becomes the replica), or from the first entry.
+     * The replica keeps its payment window's ids compact ({@link Ledger#compactPaymentIds()}): it
+     * holds none of the ids it decodes from the journal, so at a fixed rate the young collections
+     * copy only the sequencer's ledger's ids into the old generation, not a second set.
+     */
     private Journal.Reader openReader() {
         if (startSnapshot != null) {
             try {
@@ -154,6 +159,7 @@ public final class SnapshotAgent extends JournalThread {
                     // Start-up trusted the recorded state hash (the checksum covers it); check it here,
                     // off the start-up path.
                     replica = LedgerRecovery.load(s, true);
+                    replica.compactPaymentIds();
                 } catch (SnapshotCorruptException e) {
                     reader.close();
                     startCheckFailed = e.getMessage();
@@ -171,6 +177,7 @@ public final class SnapshotAgent extends JournalThread {
             }
         }
         replica = new Ledger();
+        replica.compactPaymentIds();
         return journal.reader(false);
     }
 

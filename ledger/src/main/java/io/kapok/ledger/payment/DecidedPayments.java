@@ -35,6 +35,17 @@ import java.util.Arrays;
  * The ring and the tables start small and double up to {@link #capacity()}; that growth is the only
  * allocation.
  *
+ * <p><b>Compact ids.</b> A window made with {@code compactIds} keeps each decision's message id and
+ * UETR as bytes in a third ring array, {@value #ID_BYTES} bytes a decision, whenever they fit there
+ * (up to {@value #MESSAGE_ID_BYTES} and {@value #UETR_BYTES} characters, each at most U+00FF), and
+ * in the String array only when they do not. It then holds none of the Strings the commands brought,
+ * so they die young: a window of a million decisions is a million pairs of Strings fewer that the
+ * collector copies out of the young generation and keeps track of, at the price of a comparison
+ * byte by byte on each look-up hit and a new String whenever an id is read back ({@link
+ * #messageIdAt}, {@link #uetrAt}, {@link #write}). Meant for the snapshot thread's replica of the
+ * ledger, whose speed matters less than the sequencer's; it answers every look-up and writes every
+ * byte exactly as a window without it.
+ *
  * <p><b>What is kept.</b> Every decided {@link PaymentMessage}: transfers (pacs.008), returns
  * (pacs.004), recalls (camt.056) and resolutions (camt.029) alike, keyed by (sender, message id);
  * only a transfer also claims its UETR. A transfer that settled also keeps what a return or recall of
@@ -84,12 +95,28 @@ public final class DecidedPayments {
 
     private static final LedgerRejection[] REJECTIONS = LedgerRejection.values();
 
+    /** Bytes per decision in {@link #ids}, a compact window's ids. */
+    static final int ID_BYTES = 80;
+    /** Longest message id kept in {@link #ids}. */
+    static final int MESSAGE_ID_BYTES = 40;
+    /** Longest UETR kept in {@link #ids} (a UUID has 36 characters). */
+    static final int UETR_BYTES = 38;
+    // Offsets within a decision's bytes: a length (or NOT_INLINE), then the characters.
+    private static final int MESSAGE_ID_AT = 0;
+    private static final int UETR_AT = 1 + MESSAGE_ID_BYTES;
+    /** The id is in {@link #texts} (null there for a decision without a UETR). */
+    private static final byte NOT_INLINE = -1;
+
     private final int capacity;
     private final long retentionMs;
+    private final boolean compactIds;
 
     // The ring, in journal order: decision i (0 = oldest) is at slot (head + i) % slots.
     private long[] numbers;
     private String[] texts;
+    /** A compact window's ids, {@value #ID_BYTES} bytes a decision; null otherwise. */
+    private byte[] ids;
+
     private int slots;
     private int head;
     private int size;
@@ -103,6 +130,14 @@ public final class DecidedPayments {
      * @param retentionMs how long a decision is kept, milliseconds of journaled receive time, &gt; 0
      */
     public DecidedPayments(int capacity, long retentionMs) {
+        this(capacity, retentionMs, false);
+    }
+
+    /**
+     * @param compactIds keep the ids as bytes where they fit (see the class doc, "Compact ids"); a
+     *     capacity above 26 million decisions keeps them as Strings all the same
+     */
+    public DecidedPayments(int capacity, long retentionMs, boolean compactIds) {
         if (capacity < 1 || capacity > CAPACITY_MAX) {
             throw new IllegalArgumentException("payment dedupe capacity " + capacity + " outside 1.." + CAPACITY_MAX);
         }
@@ -111,11 +146,58 @@ public final class DecidedPayments {
         }
         this.capacity = capacity;
         this.retentionMs = retentionMs;
+        // A window too large for one byte array of ids keeps them as Strings.
+        this.compactIds = compactIds && (long) capacity * ID_BYTES <= Integer.MAX_VALUE - 8;
         allocate(Math.min(capacity, INITIAL_SLOTS));
     }
 
     public int capacity() {
         return capacity;
+    }
+
+    /** True when this window keeps its ids compact (see the class doc). */
+    public boolean compactIds() {
+        return compactIds;
+    }
+
+    /**
+     * A compact copy of this window ({@code compactIds} set): the same decisions, in the same order,
+     * with the same capacity and retention; it answers and writes exactly as this one.
+     */
+    public DecidedPayments compacted() {
+        DecidedPayments d = new DecidedPayments(capacity, retentionMs, true);
+        if (!d.compactIds) {
+            return this;
+        }
+        if (slots > d.slots) {
+            d.growTo(Math.max(slots, size));
+        }
+        for (int i = 0, slot = head; i < size; i++, slot = next(slot)) {
+            String senderId = texts[slot * REFS + SENDER_ID];
+            String messageId = messageIdAt(slot);
+            String uetr = uetrAt(slot);
+            int copy = d.remember(
+                    senderId,
+                    messageId,
+                    uetr,
+                    sequenceAt(slot),
+                    timeMsAt(slot),
+                    rejectionAt(slot),
+                    fingerprintAt(slot));
+            if (settledAt(slot)) {
+                d.settle(
+                        copy,
+                        creditPartyIdAt(slot),
+                        currencyAt(slot),
+                        amountMinorAt(slot),
+                        returnedMinorAt(slot),
+                        openRecallIdAt(slot));
+                if (fxRateSequenceAt(slot) != 0) {
+                    d.markConverted(copy, fxRateSequenceAt(slot));
+                }
+            }
+        }
+        return d;
     }
 
     public long retentionMs() {
@@ -146,7 +228,7 @@ public final class DecidedPayments {
             long hashes = numbers[slot * LONGS + HASHES];
             remove(byMessage, (int) (hashes >>> 32), slot);
             int t = slot * REFS;
-            if (texts[t + UETR] != null) {
+            if (claimsUetr(slot)) {
                 remove(byUetr, (int) hashes, slot);
             }
             Arrays.fill(texts, t, t + REFS, null);
@@ -230,7 +312,7 @@ public final class DecidedPayments {
             }
             int slot = (int) entry - 1;
             if ((int) (entry >>> 32) == hash
-                    && texts[slot * REFS + MESSAGE_ID].equals(messageId)
+                    && messageIdEquals(slot, messageId)
                     && texts[slot * REFS + SENDER_ID].equals(senderId)) {
                 return slot;
             }
@@ -251,7 +333,7 @@ public final class DecidedPayments {
                 return -1;
             }
             int slot = (int) entry - 1;
-            if ((int) (entry >>> 32) == hash && texts[slot * REFS + UETR].equals(uetr)) {
+            if ((int) (entry >>> 32) == hash && uetrEquals(slot, uetr)) {
                 return slot;
             }
         }
@@ -320,8 +402,19 @@ public final class DecidedPayments {
         numbers[n + FX_RATE_SEQUENCE] = 0;
         int t = slot * REFS;
         texts[t + SENDER_ID] = senderId;
-        texts[t + MESSAGE_ID] = messageId;
-        texts[t + UETR] = uetr;
+        if (ids == null) {
+            texts[t + MESSAGE_ID] = messageId;
+            texts[t + UETR] = uetr;
+        } else {
+            int b = slot * ID_BYTES;
+            if (!putInline(b + MESSAGE_ID_AT, messageId, MESSAGE_ID_BYTES)) {
+                texts[t + MESSAGE_ID] = messageId;
+            }
+            if (uetr == null || !putInline(b + UETR_AT, uetr, UETR_BYTES)) {
+                ids[b + UETR_AT] = NOT_INLINE;
+                texts[t + UETR] = uetr;
+            }
+        }
         insert(byMessage, messageHash, slot);
         if (uetr != null) {
             insert(byUetr, uetrHash, slot);
@@ -403,14 +496,74 @@ public final class DecidedPayments {
         return texts[slot * REFS + CREDIT_PARTY_ID];
     }
 
-    /** The UETR the decision claims (a transfer's), or null. */
+    /** The UETR the decision claims (a transfer's), or null. A compact window makes a new String. */
     public String uetrAt(int slot) {
-        return texts[slot * REFS + UETR];
+        int at = slot * ID_BYTES + UETR_AT;
+        return ids == null || ids[at] == NOT_INLINE ? texts[slot * REFS + UETR] : inline(at);
     }
 
-    /** The decision's (sender, message id) message id. */
+    /** The decision's (sender, message id) message id. A compact window makes a new String. */
     public String messageIdAt(int slot) {
-        return texts[slot * REFS + MESSAGE_ID];
+        int at = slot * ID_BYTES + MESSAGE_ID_AT;
+        return ids == null || ids[at] == NOT_INLINE ? texts[slot * REFS + MESSAGE_ID] : inline(at);
+    }
+
+    /** True when the decision claims a UETR (a transfer's). */
+    private boolean claimsUetr(int slot) {
+        return texts[slot * REFS + UETR] != null || ids != null && ids[slot * ID_BYTES + UETR_AT] != NOT_INLINE;
+    }
+
+    private boolean messageIdEquals(int slot, String messageId) {
+        int at = slot * ID_BYTES + MESSAGE_ID_AT;
+        return ids == null || ids[at] == NOT_INLINE
+                ? texts[slot * REFS + MESSAGE_ID].equals(messageId)
+                : inlineEquals(at, messageId);
+    }
+
+    /** {@code uetr} not null. */
+    private boolean uetrEquals(int slot, String uetr) {
+        int at = slot * ID_BYTES + UETR_AT;
+        return ids == null || ids[at] == NOT_INLINE ? uetr.equals(texts[slot * REFS + UETR]) : inlineEquals(at, uetr);
+    }
+
+    /**
+     * Writes {@code text} into {@link #ids} at {@code at} (its length, then a byte a character) when
+     * it has at most {@code max} characters, each at most U+00FF; otherwise marks it {@link
+     * #NOT_INLINE} there and returns false.
+     */
+    private boolean putInline(int at, String text, int max) {
+        int length = text.length();
+        if (length > max) {
+            ids[at] = NOT_INLINE;
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c > 0xFF) {
+                ids[at] = NOT_INLINE;
+                return false;
+            }
+            ids[at + 1 + i] = (byte) c;
+        }
+        ids[at] = (byte) length;
+        return true;
+    }
+
+    private boolean inlineEquals(int at, String text) {
+        int length = ids[at];
+        if (length != text.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if ((ids[at + 1 + i] & 0xFF) != text.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String inline(int at) {
+        return new String(ids, at + 1, ids[at], java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** The settled transfer's packed currency. */
@@ -650,6 +803,7 @@ public final class DecidedPayments {
     private void growTo(int newSlots) {
         long[] oldNumbers = numbers;
         String[] oldTexts = texts;
+        byte[] oldIds = ids;
         long[] oldByMessage = byMessage;
         long[] oldByUetr = byUetr;
         int oldSlots = slots;
@@ -661,6 +815,10 @@ public final class DecidedPayments {
         System.arraycopy(oldTexts, oldHead * REFS, texts, 0, untilEnd * REFS);
         System.arraycopy(oldNumbers, 0, numbers, untilEnd * LONGS, (count - untilEnd) * LONGS);
         System.arraycopy(oldTexts, 0, texts, untilEnd * REFS, (count - untilEnd) * REFS);
+        if (oldIds != null) {
+            System.arraycopy(oldIds, oldHead * ID_BYTES, ids, 0, untilEnd * ID_BYTES);
+            System.arraycopy(oldIds, 0, ids, untilEnd * ID_BYTES, (count - untilEnd) * ID_BYTES);
+        }
         moveEntries(oldByMessage, byMessage, oldHead, oldSlots);
         moveEntries(oldByUetr, byUetr, oldHead, oldSlots);
         size = count;
@@ -683,12 +841,14 @@ public final class DecidedPayments {
     private void allocate(int slots) {
         long[] newNumbers = new long[slots * LONGS];
         String[] newTexts = new String[slots * REFS];
+        byte[] newIds = compactIds ? new byte[Math.multiplyExact(slots, ID_BYTES)] : null;
         int tableLength = tableLength(slots);
         long[] newByMessage = new long[tableLength];
         long[] newByUetr = new long[tableLength];
         this.slots = slots;
         numbers = newNumbers;
         texts = newTexts;
+        ids = newIds;
         byMessage = newByMessage;
         byUetr = newByUetr;
         tableMask = tableLength - 1;
@@ -708,7 +868,16 @@ public final class DecidedPayments {
      * least twice the capacity, rounded up to a power of two.
      */
     public static long arrayBytes(int capacity) {
-        return (long) capacity * (LONGS * Long.BYTES + REFS * 4L) + 2L * tableLength(capacity) * Long.BYTES;
+        return arrayBytes(capacity, false);
+    }
+
+    /**
+     * {@link #arrayBytes(int)} for a window made with {@code compactIds}: {@value #ID_BYTES} bytes a
+     * decision more, in which it keeps the ids that a window of Strings holds as objects of their own.
+     */
+    public static long arrayBytes(int capacity, boolean compactIds) {
+        long ids = compactIds && (long) capacity * ID_BYTES <= Integer.MAX_VALUE - 8 ? ID_BYTES : 0;
+        return (long) capacity * (LONGS * Long.BYTES + REFS * 4L + ids) + 2L * tableLength(capacity) * Long.BYTES;
     }
 
     /** The hash (sender, message id) is filed under. */
@@ -740,9 +909,9 @@ public final class DecidedPayments {
                 if (i >= size && text != null) {
                     return false;
                 }
-                if (i < size && r == UETR && text != null) {
-                    claimedUetrs++;
-                }
+            }
+            if (i < size && claimsUetr(slot)) {
+                claimedUetrs++;
             }
         }
         return Arrays.stream(byMessage).filter(e -> e != 0).count() == size

@@ -1,5 +1,6 @@
 package io.kapok.ledger.payment;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,9 +23,24 @@ class DecidedPaymentsTest {
 
     @Test
     void findsWhatAPlainMapFindsThroughGrowthAndForgetting() throws IOException {
+        findsWhatAPlainMapFinds(false);
+    }
+
+    /**
+     * A compact window (ids as bytes where they fit) finds exactly what the plain map finds, ids
+     * that do not fit (too long, a character above U+00FF) included, and writes the same bytes as
+     * a window of Strings given the same decisions.
+     */
+    @Test
+    void aCompactWindowFindsAndWritesWhatAWindowOfStringsDoes() throws IOException {
+        findsWhatAPlainMapFinds(true);
+    }
+
+    private static void findsWhatAPlainMapFinds(boolean compactIds) throws IOException {
         long seed = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
-        DecidedPayments window = new DecidedPayments(5_000, 1_000);
+        DecidedPayments window = new DecidedPayments(5_000, 1_000, compactIds);
+        DecidedPayments strings = compactIds ? new DecidedPayments(5_000, 1_000) : null;
         Map<String, Decision> byMessage = new HashMap<>();
         Map<String, Decision> byUetr = new HashMap<>();
         ArrayDeque<Decision> order = new ArrayDeque<>();
@@ -46,6 +62,11 @@ class DecidedPaymentsTest {
             String sender = "BANK" + random.nextInt(7);
             String messageId = "M" + random.nextInt(3_000);
             String uetr = "u" + random.nextInt(3_000);
+            if (compactIds && random.nextInt(10) == 0) {
+                // Ids a compact window keeps as Strings: longer than its bytes hold, or not Latin-1.
+                messageId = random.nextBoolean() ? messageId + "-".repeat(40) : messageId + "\u4e2d";
+                uetr = random.nextBoolean() ? uetr + "-".repeat(40) : uetr + "\u00e9\u4e2d";
+            }
             Decision known = byMessage.get(sender + "/" + messageId);
             int slot = window.findByMessage(sender, messageId);
             assertEquals(known != null, slot >= 0, "seed " + seed);
@@ -61,6 +82,10 @@ class DecidedPaymentsTest {
             if (known == null && knownUetr == null && !window.full()) {
                 // new String: the window must compare contents, not identities
                 window.remember(new String(sender), new String(messageId), uetr, sequence, timeMs, null, sequence * 31);
+                if (strings != null) {
+                    strings.forget(timeMs);
+                    strings.remember(sender, messageId, uetr, sequence, timeMs, null, sequence * 31);
+                }
                 Decision d = new Decision(sender, messageId, uetr, sequence, timeMs);
                 byMessage.put(sender + "/" + messageId, d);
                 byUetr.put(uetr, d);
@@ -73,6 +98,15 @@ class DecidedPaymentsTest {
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         window.write(new DataOutputStream(bytes));
+        if (strings != null) {
+            strings.forget(timeMs);
+            ByteArrayOutputStream stringBytes = new ByteArrayOutputStream();
+            strings.write(new DataOutputStream(stringBytes));
+            assertArrayEquals(stringBytes.toByteArray(), bytes.toByteArray(), "seed " + seed);
+            ByteArrayOutputStream compactedBytes = new ByteArrayOutputStream();
+            strings.compacted().write(new DataOutputStream(compactedBytes));
+            assertArrayEquals(stringBytes.toByteArray(), compactedBytes.toByteArray(), "seed " + seed);
+        }
         DecidedPayments read = DecidedPayments.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertEquals(window.size(), read.size());
         for (Decision d : order) {
