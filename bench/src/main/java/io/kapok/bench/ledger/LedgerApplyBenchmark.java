@@ -142,8 +142,9 @@ public class LedgerApplyBenchmark {
 
         /** Builds the world on {@code ledger} (empty) and the pool of {@link #poolSize} payments. */
         void setUp(Ledger ledger) {
-            if (Integer.bitCount(poolSize) != 1) {
-                throw new IllegalArgumentException("poolSize must be a power of two: " + poolSize);
+            if (Integer.bitCount(poolSize) != 1 || poolSize < PREFETCH_BATCH) {
+                throw new IllegalArgumentException(
+                        "poolSize must be a power of two, at least " + PREFETCH_BATCH + ": " + poolSize);
             }
             world = new LedgerBenchWorld(ledger, EXTRA_BANKS);
             stepMs = 30L * 86_400_000L / WINDOW_PAYMENTS;
