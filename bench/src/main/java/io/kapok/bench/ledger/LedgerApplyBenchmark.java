@@ -137,7 +137,12 @@ public class LedgerApplyBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() {
-            setUp(new Ledger());
+            Ledger ledger = new Ledger();
+            if (Boolean.getBoolean("kapok.compactIds")) {
+                // What the sequencer's ledger would pay for the snapshot replica's compact ids.
+                ledger.compactPaymentIds();
+            }
+            setUp(ledger);
         }
 
         /** Builds the world on {@code ledger} (empty) and the pool of {@link #poolSize} payments. */
