@@ -318,15 +318,18 @@ public final class Ledger {
     /**
      * From now on, the payment window keeps its decisions' message ids and UETRs as bytes in an
      * array of its own instead of holding the commands' Strings ({@link DecidedPayments}, "Compact
-     * ids"), now and after a {@link ConfigureLedgerCommand} makes a new
-     * window. For a ledger whose speed matters less than the garbage collector's work: the Strings
-     * then die young instead of being copied out of the young generation. Answers, snapshots and
-     * the state hash are the same either way. Look-ups compare ids byte by byte, and reading an id
-     * back (a return's, a recall's, the snapshot's) makes a new String.
+     * ids"), now (a copy of the window, when it holds any) and after a {@link
+     * ConfigureLedgerCommand} makes a new window. For a ledger whose speed matters less than the
+     * garbage collector's work: the Strings then die young instead of being copied out of the young
+     * generation. Answers, snapshots and the state hash are the same either way. Look-ups compare
+     * ids byte by byte, and reading an id back (a return's, a recall's, the snapshot's) makes a new
+     * String. {@link #fromSnapshot(byte[], boolean)} reads a window compact without the copy.
      */
     public void compactPaymentIds() {
-        compactPaymentIds = true;
-        decidedPayments = decidedPayments.compacted();
+        if (!compactPaymentIds) {
+            compactPaymentIds = true;
+            decidedPayments = decidedPayments.compacted();
+        }
     }
 
     /**
@@ -1058,7 +1061,17 @@ public final class Ledger {
      * @throws IllegalArgumentException when the bytes are not a Kapok ledger snapshot of these versions
      */
     public static Ledger fromSnapshot(byte[] snapshot) {
+        return fromSnapshot(snapshot, false);
+    }
+
+    /**
+     * {@link #fromSnapshot(byte[])}, with the payment window's ids kept compact from the start when
+     * {@code compactPaymentIds} ({@link #compactPaymentIds()}, without a second copy of the window
+     * on the way).
+     */
+    public static Ledger fromSnapshot(byte[] snapshot, boolean compactPaymentIds) {
         Ledger ledger = new Ledger();
+        ledger.compactPaymentIds = compactPaymentIds;
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             int magic = in.readInt();
             int version = in.readInt();
@@ -1084,7 +1097,8 @@ public final class Ledger {
             for (int i = 0, n = in.readInt(); i < n; i++) {
                 ledger.openingEquityMinor.put(in.readInt(), in.readLong());
             }
-            ledger.decidedPayments = DecidedPayments.read(in, version == SNAPSHOT_VERSION_TRANSFERS_ONLY);
+            ledger.decidedPayments =
+                    DecidedPayments.read(in, version == SNAPSHOT_VERSION_TRANSFERS_ONLY, compactPaymentIds);
             ledger.receivables.read(in, version == SNAPSHOT_VERSION);
             ledger.fxRates.read(in);
             if (version >= SNAPSHOT_VERSION_NO_FACTORING) {

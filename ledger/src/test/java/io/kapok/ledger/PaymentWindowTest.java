@@ -11,6 +11,7 @@ import io.kapok.ledger.party.OpenAccountCommand;
 import io.kapok.ledger.party.PartyRole;
 import io.kapok.ledger.party.RegisterPartyCommand;
 import io.kapok.ledger.payment.PaymentPrefetch;
+import io.kapok.ledger.payment.ReturnPaymentCommand;
 import io.kapok.ledger.payment.TransferCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,69 @@ class PaymentWindowTest {
                     result.applied + "/" + result.retry + "/" + result.rejection + "/" + result.sequence);
         }
         assertArrayEquals(hinted.stateHash(), plain.stateHash());
+    }
+
+    /**
+     * A ledger whose window turns compact while it holds decisions (settled, refused, with ids too
+     * long or not Latin-1 to be kept as bytes) answers retries, reuses and returns of them, and
+     * hashes, exactly as one that kept its Strings.
+     */
+    @Test
+    void aLedgerTurnedCompactWhileHoldingDecisionsAnswersAndHashesAsAPlainOne() {
+        world(new Ledger(30, 64));
+        String longId = "M-" + "x".repeat(60);
+        String wideId = "M-\u4e2d\u6587";
+        List<LedgerCommand> commands = new ArrayList<>(List.of(
+                pay("M1", "u-1", 100),
+                pay("M2", "u-2", 200),
+                pay("M3", "u-3", 2_000_000_000L), // refused: insufficient funds
+                pay(longId, "u-4-" + "y".repeat(60), 400),
+                pay(wideId, "u-5-\u00e9", 500)));
+        List<String> answers = new ArrayList<>();
+        for (LedgerCommand c : commands) {
+            LedgerResult r = apply(c, START_MS);
+            answers.add(r.applied + "/" + r.retry + "/" + r.rejection + "/" + r.sequence);
+        }
+        ledger.compactPaymentIds();
+        ReturnPaymentCommand returned = new ReturnPaymentCommand();
+        returned.senderId = VHBK;
+        returned.returnId = "R1";
+        returned.originalUetr = "u-2";
+        returned.originalMessageId = "M2";
+        returned.currency = CNY;
+        returned.amountMinor = 50;
+        returned.reasonCode = "AC04";
+        List<LedgerCommand> after = List.of(
+                pay("M1", "u-1", 100), // a retry
+                pay("M2", "u-other", 200), // the MsgId reused
+                pay("M9", "u-1", 100), // the UETR reused
+                pay("M3", "u-3", 2_000_000_000L), // the refusal's retry
+                pay(longId, "u-4-" + "y".repeat(60), 400),
+                pay(wideId, "u-5-\u00e9", 500),
+                pay("M10", "u-10", 1_000),
+                returned);
+        for (LedgerCommand c : after) {
+            LedgerResult r = apply(c, START_MS + DAY_MS);
+            answers.add(r.applied + "/" + r.retry + "/" + r.rejection + "/" + r.sequence);
+            commands.add(c);
+        }
+        assertTrue(answers.stream().filter(a -> a.startsWith("true/true")).count() >= 3, answers.toString());
+        assertTrue(answers.stream().anyMatch(a -> a.startsWith("false/false/DUPLICATE")), answers.toString());
+        assertTrue(answers.get(answers.size() - 1).startsWith("true/false"), "the return of M2: " + answers);
+
+        Ledger compact = ledger;
+        List<LedgerCommand> all = new ArrayList<>(history);
+        Ledger plain = new Ledger(30, 64);
+        List<String> plainAnswers = new ArrayList<>();
+        for (LedgerCommand c : all) {
+            plain.apply(c, result);
+            if (commands.contains(c)) {
+                plainAnswers.add(result.applied + "/" + result.retry + "/" + result.rejection + "/" + result.sequence);
+            }
+        }
+        assertEquals(answers, plainAnswers);
+        assertArrayEquals(plain.stateHash(), compact.stateHash());
+        assertArrayEquals(plain.snapshot(), compact.snapshot());
     }
 
     @Test

@@ -123,9 +123,17 @@ public final class LedgerRecovery {
      *     (when recomputed) give another state hash
      */
     public static Ledger load(SnapshotStore.Snapshot snapshot, boolean recomputeStateHash) {
+        return load(snapshot, recomputeStateHash, false);
+    }
+
+    /**
+     * {@link #load(SnapshotStore.Snapshot, boolean)}, the payment window's ids kept compact when
+     * {@code compactPaymentIds} ({@link Ledger#compactPaymentIds()}): the snapshot thread's replica.
+     */
+    public static Ledger load(SnapshotStore.Snapshot snapshot, boolean recomputeStateHash, boolean compactPaymentIds) {
         Ledger ledger;
         try {
-            ledger = Ledger.fromSnapshot(snapshot.ledger());
+            ledger = Ledger.fromSnapshot(snapshot.ledger(), compactPaymentIds);
         } catch (IllegalArgumentException e) {
             throw new SnapshotCorruptException(snapshot.file(), "holds no readable ledger: " + e.getMessage());
         }

@@ -158,8 +158,7 @@ public final class SnapshotAgent extends JournalThread {
                 try {
                     // Start-up trusted the recorded state hash (the checksum covers it); check it here,
                     // off the start-up path.
-                    replica = LedgerRecovery.load(s, true);
-                    replica.compactPaymentIds();
+                    replica = LedgerRecovery.load(s, true, true);
                 } catch (SnapshotCorruptException e) {
                     reader.close();
                     startCheckFailed = e.getMessage();

@@ -669,7 +669,12 @@ public final class DecidedPayments {
      * deduplicated but cannot be returned or recalled).
      */
     public static DecidedPayments read(DataInput in, boolean transfersOnly) throws IOException {
-        DecidedPayments d = new DecidedPayments(in.readInt(), in.readLong());
+        return read(in, transfersOnly, false);
+    }
+
+    /** {@link #read(DataInput, boolean)} into a window that keeps its ids compact when {@code compactIds}. */
+    public static DecidedPayments read(DataInput in, boolean transfersOnly, boolean compactIds) throws IOException {
+        DecidedPayments d = new DecidedPayments(in.readInt(), in.readLong(), compactIds);
         for (int i = 0, n = in.readInt(); i < n; i++) {
             String senderId = in.readUTF();
             String messageId = in.readUTF();
