@@ -72,6 +72,7 @@ class HealthSystemTest extends LoopbackGatewayTest {
                 h.at("/paymentWindow/retentionDays").asInt());
         assertFalse(h.at("/paymentWindow/full").asBoolean());
         assertFalse(h.at("/paymentWindow/preallocated").asBoolean(), "not by default: it grows as it fills");
+        assertEquals(1024, h.at("/paymentWindow/room").asInt(), "room before the first doubling: " + answer.body());
         assertEquals(0, h.at("/messageWindow/messages").asInt(), "payments are not receivable-financing messages");
         assertEquals(
                 io.kapok.ledger.Ledger.MESSAGE_CAPACITY_DEFAULT,

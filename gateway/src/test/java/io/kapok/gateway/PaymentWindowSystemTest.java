@@ -84,6 +84,7 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
                 gateway.sequencer().snapshots().paymentWindowPreallocated(),
                 "the snapshot thread's replica allocates its window too, once caught up");
         assertTrue(window().get("preallocated").asBoolean(), window().toString());
+        assertEquals(2, window().get("room").asInt(), "a window allocated whole has room for its capacity");
 
         HttpResponse<String> third = pay("PRBK-WIN-3", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e03");
         assertEquals(200, third.statusCode(), third.body());

@@ -894,6 +894,14 @@ public final class Ledger {
         return decidedPayments.size();
     }
 
+    /**
+     * Payment decisions the window has room for before it next doubles, a copy of the whole window
+     * on the ledger thread ({@link DecidedPayments#room()}).
+     */
+    public int paymentRoom() {
+        return decidedPayments.room();
+    }
+
     /** Payment decisions are remembered this long, milliseconds of journaled receive time. */
     public long paymentRetentionMs() {
         return decidedPayments.retentionMs();

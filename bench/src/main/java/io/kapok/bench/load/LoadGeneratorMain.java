@@ -42,8 +42,14 @@ public final class LoadGeneratorMain {
             if (options.findMax()) {
                 findMax(options, System.out);
             } else {
+                PaymentWindowProbe window = new PaymentWindowProbe(options.host(), options.port());
+                long roomBefore = window.room();
                 LoadResult result = new LoadRun(options, new UniqueIds(), System.err).run();
                 LoadReport.print(result, System.out);
+                String grew = PaymentWindowProbe.grewNote(roomBefore, window.room());
+                if (!grew.isEmpty()) {
+                    System.out.println("WARNING     " + grew);
+                }
                 Path[] files = LoadReport.writeFiles(result);
                 StringBuilder names = new StringBuilder();
                 for (Path f : files) {
@@ -71,6 +77,8 @@ public final class LoadGeneratorMain {
                 bound,
                 options.durationNs() / 1e9,
                 options.warmupNs() / 1e9);
+        PaymentWindowProbe window = new PaymentWindowProbe(options.host(), options.port());
+        long room = window.room();
         long rate = options.ratePerSecond();
         long passed = 0;
         long failed = 0;
@@ -79,6 +87,8 @@ public final class LoadGeneratorMain {
             LoadOptions stepOptions = options.withRate(rate);
             LoadResult r = new LoadRun(stepOptions, new UniqueIds(), System.err).run();
             LoadReport.writeFiles(r);
+            long roomAfter = window.room();
+            boolean grew = room >= 0 && roomAfter >= 0 && roomAfter != room;
             boolean pass = r.passes(bound);
             out.printf(
                     Locale.ROOT,
@@ -92,7 +102,11 @@ public final class LoadGeneratorMain {
                     r.maxMs(),
                     r.errors(),
                     pass ? "pass" : "FAIL",
-                    r.generatorBehind() ? "  (generator behind its schedule)" : "");
+                    (r.generatorBehind() ? "  (generator behind its schedule)" : "")
+                            + (grew
+                                    ? String.format(Locale.ROOT, "  (payment window grew %,d -> %,d)", room, roomAfter)
+                                    : ""));
+            room = roomAfter;
             if (pass) {
                 passed = rate;
                 best = r;

@@ -18,8 +18,8 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  *  {"status": "UP", "sequence": 1042, "journal": "writable", "mailbox": "writable",
  *   "audit": {"state": "PASSED", "checkedEntries": 1000, "lastSequence": 1000},
  *   "snapshot": {"lastSequence": 1000, "ageMs": 5120, "lastError": null},
- *   "paymentWindow": {"decisions": 980, "capacity": 4194304, "retentionDays": 30, "full": false,
- *                     "preallocated": false},
+ *   "paymentWindow": {"decisions": 980, "room": 1024, "capacity": 4194304, "retentionDays": 30,
+ *                     "full": false, "preallocated": false},
  *   "messageWindow": {"messages": 12, "capacity": 1048576, "outcomes": 40, "outcomeCapacity": 4194304,
  *                     "full": false},
  *   "recovery": {"summary": "recovered snapshot 900 + 100 entries", "snapshotSequence": 900,
@@ -42,7 +42,9 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * {@code STOPPED}. A snapshot or retention error is shown but does not degrade: messages are still
  * taken and journaled. {@code paymentWindow} is the ledger's duplicate window after the sequencer's
  * last batch: the decisions it holds (those past the retention leave when the next payment comes,
- * not before). {@code full}: it holds its capacity, so the next payment is refused ({@code
+ * not before). {@code room}: the decisions it can hold before it next doubles, copying itself on the
+ * sequencer thread, which answers nothing meanwhile (tens to hundreds of milliseconds from 262,144
+ * on): a load run whose {@code room} changed had such a pause in it. {@code full}: it holds its capacity, so the next payment is refused ({@code
  * PAYMENT_WINDOW_FULL}) unless older decisions are due to leave by then; other messages are still
  * taken, so it does not degrade either. {@code preallocated}: the window, and the snapshot thread's
  * replica of it, are allocated whole ({@code ledger.paymentWindow.preallocate}) and grow no more.
@@ -98,6 +100,8 @@ public final class HealthJson {
         int decisions = sequencer.paymentWindowDecisions();
         json.append(", \"paymentWindow\": {\"decisions\": ")
                 .append(decisions)
+                .append(", \"room\": ")
+                .append(sequencer.paymentWindowRoom())
                 .append(", \"capacity\": ")
                 .append(sequencer.paymentWindowCapacity())
                 .append(", \"retentionDays\": ")

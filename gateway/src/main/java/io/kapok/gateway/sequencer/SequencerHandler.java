@@ -105,6 +105,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     /** The ledger's payment window after the last batch: decisions kept, capacity, retention (ms). */
     private volatile int paymentWindowDecisions;
 
+    private volatile int paymentWindowRoom;
+
     private volatile int paymentWindowCapacity;
     private volatile long paymentWindowRetentionMs;
     private volatile boolean paymentWindowPreallocated;
@@ -800,6 +802,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             outboundCompleteSequence = ledger.lastSequence();
         }
         paymentWindowDecisions = ledger.paymentCount();
+        paymentWindowRoom = ledger.paymentRoom();
         messageWindowMessages = ledger.decidedMessages().size();
         messageWindowOutcomes = ledger.decidedMessages().itemCount();
         PendingResponse.dispatchAll(batch);
@@ -953,6 +956,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         paymentWindowCapacity = ledger.paymentCapacity();
         paymentWindowRetentionMs = ledger.paymentRetentionMs();
         paymentWindowDecisions = ledger.paymentCount();
+        paymentWindowRoom = ledger.paymentRoom();
         messageWindowCapacity = ledger.messageCapacity();
         messageWindowOutcomeCapacity = ledger.messageOutcomeCapacity();
         messageWindowMessages = ledger.decidedMessages().size();
@@ -983,6 +987,14 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
      */
     public int paymentWindowDecisions() {
         return paymentWindowDecisions;
+    }
+
+    /**
+     * Payment decisions the ledger's window has room for before it next doubles (the ledger thread
+     * copies the whole window then, answering nothing meanwhile), after the last batch; any thread.
+     */
+    public int paymentWindowRoom() {
+        return paymentWindowRoom;
     }
 
     /**

@@ -209,6 +209,15 @@ public final class DecidedPayments {
         return size;
     }
 
+    /**
+     * Decisions the window has room for before it next grows (doubling its arrays, up to {@link
+     * #capacity()}, in one copy on the caller's thread); {@link #capacity()} once it is allocated
+     * whole.
+     */
+    public int room() {
+        return slots;
+    }
+
     /** True when no decision can be added until one is forgotten. */
     public boolean full() {
         return size == capacity;
