@@ -88,7 +88,7 @@ public final class LoadGeneratorMain {
             LoadResult r = new LoadRun(stepOptions, new UniqueIds(), System.err).run();
             LoadReport.writeFiles(r);
             long roomAfter = window.room();
-            boolean grew = room >= 0 && roomAfter >= 0 && roomAfter != room;
+            boolean grew = PaymentWindowProbe.grew(room, roomAfter);
             boolean pass = r.passes(bound);
             out.printf(
                     Locale.ROOT,

@@ -22,10 +22,15 @@ final class PaymentWindowProbe {
     private final HttpClient client;
     private final URI health;
 
+    /** @param host as {@code --url} gave it: a name, an IPv4 address, or an IPv6 one in brackets */
     PaymentWindowProbe(String host, int port) {
         this.client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-        this.health =
-                URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port + "/v1/health");
+        this.health = healthUri(host, port);
+    }
+
+    static URI healthUri(String host, int port) {
+        boolean bareIpv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
+        return URI.create("http://" + (bareIpv6 ? "[" + host + "]" : host) + ":" + port + "/v1/health");
     }
 
     /** The window's room now, or -1 when the gateway does not say (an older build, or no answer). */
@@ -43,6 +48,11 @@ final class PaymentWindowProbe {
         }
     }
 
+    /** True when both rooms are known and differ: the window grew between them. */
+    static boolean grew(long before, long after) {
+        return before >= 0 && after >= 0 && before != after;
+    }
+
     /** The {@code paymentWindow.room} a health document gives, or -1. */
     static long roomIn(String healthJson) {
         Matcher m = ROOM.matcher(healthJson);
@@ -54,7 +64,7 @@ final class PaymentWindowProbe {
      * (either -1: unknown); empty when it did not.
      */
     static String grewNote(long before, long after) {
-        if (before < 0 || after < 0 || before == after) {
+        if (!grew(before, after)) {
             return "";
         }
         return String.format(

@@ -17,6 +17,19 @@ class PaymentWindowProbeTest {
     }
 
     @Test
+    void asksTheHostTheUrlNamedIpv6InBracketsOnce() {
+        assertEquals(
+                "http://127.0.0.1:8080/v1/health",
+                PaymentWindowProbe.healthUri("127.0.0.1", 8080).toString());
+        assertEquals(
+                "http://[::1]:8080/v1/health",
+                PaymentWindowProbe.healthUri("[::1]", 8080).toString());
+        assertEquals(
+                "http://[::1]:8080/v1/health",
+                PaymentWindowProbe.healthUri("::1", 8080).toString());
+    }
+
+    @Test
     void saysTheWindowGrewOnlyWhenItsRoomChanged() {
         assertEquals("", PaymentWindowProbe.grewNote(262_144, 262_144));
         assertEquals("", PaymentWindowProbe.grewNote(-1, 524_288), "unknown before: nothing to say");
