@@ -23,9 +23,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class PaymentWindowSystemTest extends LoopbackGatewayTest {
     private GatewayConfig config(int retentionDays, int capacity, boolean preallocate) {
+        return config(retentionDays, capacity, preallocate, true);
+    }
+
+    private GatewayConfig config(int retentionDays, int capacity, boolean preallocate, boolean compactIds) {
         return TestConfigs.defaults(dataDir)
                 .withLedger(new GatewayConfig.LedgerSettings(
-                        new GatewayConfig.PaymentWindow(retentionDays, capacity, preallocate)));
+                        new GatewayConfig.PaymentWindow(retentionDays, capacity, preallocate, compactIds)));
     }
 
     private HttpResponse<String> pay(String msgId, String uetr) throws Exception {
@@ -76,6 +80,7 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
         assertEquals(2, window.get("capacity").asInt(), window.toString());
         assertEquals(7, window.get("retentionDays").asInt(), window.toString());
         assertTrue(window.get("full").asBoolean(), window.toString());
+        assertTrue(window.get("compactIds").asBoolean(), "the default keeps the ids as bytes: " + window);
         long sequence = gateway.sequencer().lastSequence();
         for (int i = 0; i < 200 && !gateway.sequencer().snapshots().paymentWindowPreallocated(); i++) {
             Thread.sleep(25);
@@ -104,7 +109,7 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
                 ConfigException.class,
                 () -> Gateway.start(TestConfigs.defaults(dataDir)
                         .withLedger(new GatewayConfig.LedgerSettings(
-                                new GatewayConfig.PaymentWindow(7, 2, false),
+                                new GatewayConfig.PaymentWindow(7, 2, false, true),
                                 new GatewayConfig.MessageWindow(10, 16)))));
         assertTrue(
                 messages.getMessage()
@@ -112,13 +117,15 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
                                 + " is not this journal's (capacity 1048576, outcomeCapacity 4194304)"),
                 messages.getMessage());
 
-        gateway = Gateway.start(config(7, 2, false));
+        // Restarted with the ids as Strings: not journaled, so the journal's decisions answer alike.
+        gateway = Gateway.start(config(7, 2, false, false));
         assertTrue(gateway.sequencer().lastSequence() >= sequence);
         Thread.sleep(100);
         assertFalse(gateway.sequencer().snapshots().paymentWindowPreallocated(), "not asked for: it grows");
         assertFalse(window().get("preallocated").asBoolean(), window().toString());
         window = window();
         assertEquals(2, window.get("decisions").asInt(), "recovered from the journal: " + window);
+        assertFalse(window.get("compactIds").asBoolean(), window.toString());
         assertEquals(2, window.get("capacity").asInt(), window.toString());
         HttpResponse<String> again = pay("PRBK-WIN-3", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e03");
         assertEquals("RJCT", element(again.body(), "TxSts"), "still full after the restart: " + again.body());

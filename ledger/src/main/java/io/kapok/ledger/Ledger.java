@@ -902,6 +902,14 @@ public final class Ledger {
         return decidedPayments.room();
     }
 
+    /**
+     * True when the payment window keeps its ids as bytes ({@link #compactPaymentIds()}; a window
+     * too large for one array of them keeps Strings all the same).
+     */
+    public boolean paymentIdsCompact() {
+        return decidedPayments.compactIds();
+    }
+
     /** Payment decisions are remembered this long, milliseconds of journaled receive time. */
     public long paymentRetentionMs() {
         return decidedPayments.retentionMs();

@@ -19,7 +19,7 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  *   "audit": {"state": "PASSED", "checkedEntries": 1000, "lastSequence": 1000},
  *   "snapshot": {"lastSequence": 1000, "ageMs": 5120, "lastError": null},
  *   "paymentWindow": {"decisions": 980, "room": 1024, "capacity": 4194304, "retentionDays": 30,
- *                     "full": false, "preallocated": false},
+ *                     "full": false, "preallocated": false, "compactIds": true},
  *   "messageWindow": {"messages": 12, "capacity": 1048576, "outcomes": 40, "outcomeCapacity": 4194304,
  *                     "full": false},
  *   "recovery": {"summary": "recovered snapshot 900 + 100 entries", "snapshotSequence": 900,
@@ -48,6 +48,8 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * PAYMENT_WINDOW_FULL}) unless older decisions are due to leave by then; other messages are still
  * taken, so it does not degrade either. {@code preallocated}: the window, and the snapshot thread's
  * replica of it, are allocated whole ({@code ledger.paymentWindow.preallocate}) and grow no more.
+ * {@code compactIds}: the window keeps its decisions' ids as bytes, not as the decoded Strings
+ * ({@code ledger.paymentWindow.compactIds}).
  * {@code messageWindow} is the same for the
  * receivable-financing messages kept for their retries ({@code ledger.messageWindow}): while
  * {@code full}, a new one is answered 503.
@@ -110,6 +112,8 @@ public final class HealthJson {
                 .append(decisions >= sequencer.paymentWindowCapacity())
                 .append(", \"preallocated\": ")
                 .append(sequencer.paymentWindowPreallocated())
+                .append(", \"compactIds\": ")
+                .append(sequencer.paymentWindowCompactIds())
                 .append('}');
         SequencerHandler.MessageWindow messages = sequencer.messageWindow();
         json.append(", \"messageWindow\": {\"messages\": ")

@@ -106,6 +106,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private volatile int paymentWindowDecisions;
 
     private volatile int paymentWindowRoom;
+    private volatile boolean paymentWindowCompactIds;
 
     private volatile int paymentWindowCapacity;
     private volatile long paymentWindowRetentionMs;
@@ -200,7 +201,11 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private void recover() {
         SnapshotStore store = new SnapshotStore(dataDir);
         recovery = LedgerRecovery.recover(
-                journal, store, mailboxRecovery.coveredInboundSequence(), mailboxRecovery::onReplayed);
+                journal,
+                store,
+                mailboxRecovery.coveredInboundSequence(),
+                mailboxRecovery::onReplayed,
+                config.ledgerOrDefault().paymentWindowOrDefault().compactIds());
         ledger = recovery.ledger();
         publishWindows();
         replayedEntries = recovery.replay().entries();
@@ -957,6 +962,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         paymentWindowRetentionMs = ledger.paymentRetentionMs();
         paymentWindowDecisions = ledger.paymentCount();
         paymentWindowRoom = ledger.paymentRoom();
+        paymentWindowCompactIds = ledger.paymentIdsCompact();
         messageWindowCapacity = ledger.messageCapacity();
         messageWindowOutcomeCapacity = ledger.messageOutcomeCapacity();
         messageWindowMessages = ledger.decidedMessages().size();
@@ -995,6 +1001,14 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
      */
     public int paymentWindowRoom() {
         return paymentWindowRoom;
+    }
+
+    /**
+     * True when the ledger's payment window keeps its ids as bytes ({@code
+     * ledger.paymentWindow.compactIds}); any thread.
+     */
+    public boolean paymentWindowCompactIds() {
+        return paymentWindowCompactIds;
     }
 
     /**

@@ -52,19 +52,22 @@ public final class LedgerRecovery {
      *     fails a check
      */
     public static Result recover(Journal journal, SnapshotStore store) {
-        return recover(journal, store, Long.MAX_VALUE, (entry, result) -> {});
+        return recover(journal, store, Long.MAX_VALUE, (entry, result) -> {}, false);
     }
 
     /**
      * As {@link #recover(Journal, SnapshotStore)}, handing each replayed entry, after the ledger
      * applied it, to {@code afterApply}, with its message bytes from {@code messagesFromSequence} on
-     * (the mailboxes re-create what a crash kept from them out of those).
+     * (the mailboxes re-create what a crash kept from them out of those); the ledger's payment window
+     * keeps its ids compact from the start when {@code compactPaymentIds} ({@link
+     * Ledger#compactPaymentIds()}), so that it is never copied to become so.
      */
     public static Result recover(
             Journal journal,
             SnapshotStore store,
             long messagesFromSequence,
-            BiConsumer<JournalEntryCodec.Decoded, LedgerResult> afterApply) {
+            BiConsumer<JournalEntryCodec.Decoded, LedgerResult> afterApply,
+            boolean compactPaymentIds) {
         LedgerResult result = new LedgerResult();
         List<String> skipped = new ArrayList<>();
         for (Path file : store.list()) {
@@ -72,7 +75,7 @@ public final class LedgerRecovery {
             SnapshotStore.Snapshot snapshot;
             try {
                 snapshot = SnapshotStore.read(file);
-                ledger = load(snapshot, false);
+                ledger = load(snapshot, false, compactPaymentIds);
             } catch (SnapshotCorruptException e) {
                 skip(skipped, e.getMessage());
                 continue;
@@ -95,6 +98,9 @@ public final class LedgerRecovery {
             }
         }
         Ledger ledger = new Ledger();
+        if (compactPaymentIds) {
+            ledger.compactPaymentIds();
+        }
         Journal.ReplayResult replay = journal.replay(false, messagesFromSequence, decoded -> {
             ledger.apply(decoded.command, result);
             afterApply.accept(decoded, result);

@@ -182,14 +182,15 @@ class ConfigLoaderTest {
     @Test
     void paymentWindowSettingsAreReadAndChecked() throws IOException {
         assertEquals(
-                new GatewayConfig.PaymentWindow(30, 4_194_304, false),
+                new GatewayConfig.PaymentWindow(30, 4_194_304, false, true),
                 ConfigLoader.loadDefaults().ledgerOrDefault().paymentWindowOrDefault());
         assertEquals(
-                new GatewayConfig.PaymentWindow(7, 1000, true),
+                new GatewayConfig.PaymentWindow(7, 1000, true, false),
                 parse(embeddedYaml()
                                 .replace("retentionDays: 30", "retentionDays: 7")
                                 .replace("capacity: 4194304", "capacity: 1000")
-                                .replace("preallocate: false", "preallocate: true"))
+                                .replace("preallocate: false", "preallocate: true")
+                                .replace("compactIds: true", "compactIds: false"))
                         .ledger()
                         .paymentWindow());
         assertEquals(
@@ -207,6 +208,9 @@ class ConfigLoaderTest {
         ConfigException missing = assertThrows(
                 ConfigException.class, () -> parse(embeddedYaml().replaceAll("\\n    preallocate: false[^\\n]*", "")));
         assertEquals("test.yaml: key 'ledger.paymentWindow.preallocate' is missing", missing.getMessage());
+        ConfigException noCompactIds = assertThrows(
+                ConfigException.class, () -> parse(embeddedYaml().replaceAll("\\n    compactIds: true[^\\n]*", "")));
+        assertEquals("test.yaml: key 'ledger.paymentWindow.compactIds' is missing", noCompactIds.getMessage());
     }
 
     @Test

@@ -87,7 +87,8 @@ class GenesisTest {
     void theConfiguredPaymentWindowIsEntryOneAndTheLedgerTakesIt() {
         GatewayConfig config = ConfigLoader.loadDefaults()
                 .withLedger(new GatewayConfig.LedgerSettings(
-                        new GatewayConfig.PaymentWindow(7, 50_000, true), new GatewayConfig.MessageWindow(300, 1024)));
+                        new GatewayConfig.PaymentWindow(7, 50_000, true, true),
+                        new GatewayConfig.MessageWindow(300, 1024)));
         List<LedgerCommand> genesis = Genesis.commands(config);
         ConfigureLedgerCommand settings = (ConfigureLedgerCommand) genesis.get(0);
         assertEquals(7, settings.paymentRetentionDays);
