@@ -38,6 +38,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -1015,6 +1016,16 @@ public final class Ledger {
      * taken a {@link #snapshot()} and would otherwise serialise the whole state a second time.
      */
     public static byte[] stateHashOf(byte[] snapshot) {
+        MessageDigest sha = stateHashDigest();
+        sha.update(snapshot);
+        return sha.digest();
+    }
+
+    /**
+     * A digest that gives the {@link #stateHash()} of the ledger whose snapshot bytes ({@link
+     * #writeSnapshot}) it is fed: for a caller that streams the snapshot rather than hold it.
+     */
+    public static MessageDigest stateHashDigest() {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -1022,44 +1033,55 @@ public final class Ledger {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
         sha.update(HASH_DOMAIN);
-        sha.update(snapshot);
-        return sha.digest();
+        return sha;
     }
 
     /** Serialises the whole ledger (layout in the class doc). O(state); ledger thread only. */
     public byte[] snapshot() {
         // Sized like the last one, so that a large state is not copied over and over as it grows.
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(snapshotSizeHint);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(SNAPSHOT_MAGIC);
-            out.writeInt(SNAPSHOT_VERSION);
-            out.writeLong(lastSequence);
-            out.writeInt(parties.size());
-            for (Party p : parties.values()) {
-                out.writeUTF(p.id());
-                Snapshots.writeString(out, p.name());
-                out.writeInt(p.roles());
-                out.writeInt(p.accountCount());
-                for (int i = 0; i < p.accountCount(); i++) {
-                    out.writeInt(p.currencyAt(i));
-                    out.writeLong(p.balanceAt(i));
-                }
-            }
-            out.writeInt(openingEquityMinor.size());
-            for (Map.Entry<Integer, Long> e : openingEquityMinor.entrySet()) {
-                out.writeInt(e.getKey());
-                out.writeLong(e.getValue());
-            }
-            decidedPayments.write(out);
-            receivables.write(out);
-            fxRates.write(out);
-            decidedMessages.write(out);
-            out.writeLong(openDayEpoch);
+        try {
+            writeSnapshot(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         snapshotSizeHint = Math.max(4096, bytes.size() + bytes.size() / 8);
         return bytes.toByteArray();
+    }
+
+    /**
+     * Writes the bytes {@link #snapshot()} returns to {@code sink}, without holding them: a ledger of
+     * millions of payments serialises to hundreds of megabytes, which as one array the collector
+     * places as a humongous object (each such allocation starts a marking cycle, and its pause). The
+     * same state always writes the same bytes. Buffer {@code sink}: this writes a few bytes at a time.
+     */
+    public void writeSnapshot(OutputStream sink) throws IOException {
+        DataOutputStream out = new DataOutputStream(sink);
+        out.writeInt(SNAPSHOT_MAGIC);
+        out.writeInt(SNAPSHOT_VERSION);
+        out.writeLong(lastSequence);
+        out.writeInt(parties.size());
+        for (Party p : parties.values()) {
+            out.writeUTF(p.id());
+            Snapshots.writeString(out, p.name());
+            out.writeInt(p.roles());
+            out.writeInt(p.accountCount());
+            for (int i = 0; i < p.accountCount(); i++) {
+                out.writeInt(p.currencyAt(i));
+                out.writeLong(p.balanceAt(i));
+            }
+        }
+        out.writeInt(openingEquityMinor.size());
+        for (Map.Entry<Integer, Long> e : openingEquityMinor.entrySet()) {
+            out.writeInt(e.getKey());
+            out.writeLong(e.getValue());
+        }
+        decidedPayments.write(out);
+        receivables.write(out);
+        fxRates.write(out);
+        decidedMessages.write(out);
+        out.writeLong(openDayEpoch);
+        out.flush();
     }
 
     /**

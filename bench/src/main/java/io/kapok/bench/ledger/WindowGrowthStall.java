@@ -15,6 +15,7 @@ import java.util.UUID;
  * java -cp bench/target/kapok-bench.jar io.kapok.bench.ledger.WindowGrowthStall [decisions=2200000] [rounds=3] [preallocate]
  * # preallocate: a window of exactly {@code decisions} allocated whole before the first call
  * # (ledger.paymentWindow.preallocate), the time that took printed first
+ * # -Dkapok.compactIds=true: a window that keeps its ids as bytes (ledger.paymentWindow.compactIds)
  * # an older build: its ledger jar first on the class path
  * java -cp OLD/kapok-ledger.jar:bench/target/kapok-bench.jar io.kapok.bench.ledger.WindowGrowthStall
  * </pre>
@@ -33,6 +34,10 @@ public final class WindowGrowthStall {
         int decisions = args.length > 0 ? Integer.parseInt(args[0]) : 2_200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         boolean preallocate = args.length > 2 && args[2].equals("preallocate");
+        boolean compactIds = Boolean.getBoolean("kapok.compactIds");
+        // The default capacity, or more: it bounds the window, not what is allocated at first (and
+        // a window too large for one array of ids would keep them as Strings).
+        int capacity = Math.max(decisions, io.kapok.ledger.Ledger.PAYMENT_CAPACITY_DEFAULT);
         String[] messageIds = new String[decisions];
         String[] uetrs = new String[decisions];
         for (int i = 0; i < decisions; i++) {
@@ -42,7 +47,7 @@ public final class WindowGrowthStall {
         long[] callNs = new long[decisions];
         for (int r = 0; r < rounds; r++) {
             DecidedPayments window =
-                    new DecidedPayments(preallocate ? decisions : DecidedPayments.CAPACITY_MAX, THIRTY_DAYS_MS);
+                    new DecidedPayments(preallocate ? decisions : capacity, THIRTY_DAYS_MS, compactIds);
             if (preallocate) {
                 long t0 = System.nanoTime();
                 window.preallocate();

@@ -24,13 +24,29 @@ public final class AtomicFiles {
      * @throws IOException when the disk refuses; the temporary file is then removed
      */
     public static void write(Path file, Path temp, byte[] bytes) throws IOException {
+        write(file, temp, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
+    }
+
+    /** What goes into the file, written to its temporary channel (which is then forced and renamed). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
+    /**
+     * Replaces {@code file} with what {@code content} writes: for a file too large to hold in memory
+     * first. As {@link #write(Path, Path, byte[])} otherwise.
+     */
+    public static void write(Path file, Path temp, Content content) throws IOException {
         try {
             try (FileChannel channel = FileChannel.open(
                     temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                content.writeTo(channel);
                 channel.force(true);
             }
             try {

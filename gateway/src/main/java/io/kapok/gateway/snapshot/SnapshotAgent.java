@@ -231,8 +231,10 @@ public final class SnapshotAgent extends JournalThread {
 
     private boolean takeSnapshot(long index) {
         try {
-            byte[] state = replica.snapshot(); // serialised once: the state hash is over these bytes
-            store.write(replica.lastSequence(), index, lastEntryHash, Ledger.stateHashOf(state), state);
+            // Streamed (twice: length and state hash first), never held: a ledger of a million
+            // payments is ~100 MB, and arrays that large are humongous objects to G1, each starting
+            // a marking cycle whose pause every thread of the gateway shares.
+            store.write(replica.lastSequence(), index, lastEntryHash, replica::writeSnapshot);
             lastSnapshotSequence = replica.lastSequence();
             lastSnapshotTimeMs = System.currentTimeMillis();
             store.prune(settings.keep());

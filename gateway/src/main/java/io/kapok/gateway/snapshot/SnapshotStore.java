@@ -1,9 +1,12 @@
 package io.kapok.gateway.snapshot;
 
 import io.kapok.gateway.journal.AtomicFiles;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -49,6 +52,8 @@ public final class SnapshotStore {
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".kps";
     private static final String TEMP_SUFFIX = ".tmp";
+    /** Bytes the ledger's serialisation is gathered in before each write and digest update. */
+    private static final int WRITE_BUFFER_BYTES = 1 << 16;
 
     private final Path dir;
 
@@ -91,6 +96,104 @@ public final class SnapshotStore {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write snapshot " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The ledger's snapshot bytes, written on demand: {@code Ledger::writeSnapshot}. */
+    @FunctionalInterface
+    public interface LedgerBytes {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a snapshot atomically and returns its file, as {@link #write(long, long, byte[], byte[],
+     * byte[])}, without ever holding the ledger's bytes: {@code ledger} writes them twice, first to
+     * take their length and state hash (the header holds both), then into the file; the second
+     * pass must give the same bytes (same length and state hash), or nothing is written. The file is
+     * byte for byte the one the other method writes.
+     *
+     * @throws UncheckedIOException when the disk refuses or the two passes differ: nothing is left
+     *     behind under the snapshot's name
+     */
+    public Path write(long lastSequence, long journalIndex, byte[] entryHash, LedgerBytes ledger) {
+        Path file = dir.resolve(name(lastSequence));
+        Path temp = dir.resolve(name(lastSequence) + TEMP_SUFFIX);
+        try {
+            DigestingCounter first = new DigestingCounter(io.kapok.ledger.Ledger.stateHashDigest(), null);
+            writeLedger(ledger, first);
+            if (first.count > Integer.MAX_VALUE - HEADER_BYTES - HASH_BYTES) {
+                throw new IOException("the ledger's snapshot is " + first.count + " bytes, more than a file holds");
+            }
+            byte[] stateHash = first.state.digest();
+            int ledgerLength = (int) first.count;
+            Files.createDirectories(dir);
+            AtomicFiles.write(file, temp, channel -> {
+                MessageDigest checksum = sha256();
+                ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES)
+                        .putInt(MAGIC)
+                        .putInt(VERSION)
+                        .putLong(lastSequence)
+                        .putLong(journalIndex)
+                        .put(entryHash, 0, HASH_BYTES)
+                        .put(stateHash, 0, HASH_BYTES)
+                        .putInt(ledgerLength);
+                checksum.update(header.array());
+                writeFully(channel, header.flip());
+                DigestingCounter second = new DigestingCounter(
+                        io.kapok.ledger.Ledger.stateHashDigest(), Channels.newOutputStream(channel));
+                second.checksum = checksum;
+                writeLedger(ledger, second);
+                if (second.count != ledgerLength || !MessageDigest.isEqual(second.state.digest(), stateHash)) {
+                    throw new IOException("the ledger wrote other bytes the second time (" + second.count + " against "
+                            + ledgerLength + "): not deterministic");
+                }
+                writeFully(channel, ByteBuffer.wrap(checksum.digest()));
+            });
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write snapshot " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeLedger(LedgerBytes ledger, DigestingCounter into) throws IOException {
+        BufferedOutputStream buffered = new BufferedOutputStream(into, WRITE_BUFFER_BYTES);
+        ledger.writeTo(buffered);
+        buffered.flush();
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    /** Counts the bytes through it and feeds them to the state digest, the file checksum and the file. */
+    private static final class DigestingCounter extends OutputStream {
+        final MessageDigest state;
+        final OutputStream file;
+        MessageDigest checksum;
+        long count;
+
+        DigestingCounter(MessageDigest state, OutputStream file) {
+            this.state = state;
+            this.file = file;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            state.update(b, off, len);
+            if (checksum != null) {
+                checksum.update(b, off, len);
+            }
+            if (file != null) {
+                file.write(b, off, len);
+            }
+            count += len;
         }
     }
 
@@ -213,10 +316,14 @@ public final class SnapshotStore {
     }
 
     private static byte[] sha256(byte[] bytes, int length) {
+        MessageDigest sha = sha256();
+        sha.update(bytes, 0, length);
+        return sha.digest();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(bytes, 0, length);
-            return sha.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
