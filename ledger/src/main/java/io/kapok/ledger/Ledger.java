@@ -904,6 +904,23 @@ public final class Ledger {
     }
 
     /**
+     * The room the payment window's next growth makes, or 0 when it never grows again ({@link
+     * DecidedPayments#nextRoom()}): what arrays made on another thread for it must hold.
+     */
+    public int paymentNextRoom() {
+        return decidedPayments.nextRoom();
+    }
+
+    /**
+     * Hands the payment window the arrays of its next growth, allocated on another thread, so that
+     * growing only copies into them ({@link DecidedPayments#offer}). Not state: the ledger decides,
+     * snapshots and hashes alike with or without them.
+     */
+    public void offerPaymentWindowArrays(DecidedPayments.WindowArrays arrays) {
+        decidedPayments.offer(arrays);
+    }
+
+    /**
      * True when the payment window keeps its ids as bytes ({@link #compactPaymentIds()}; a window
      * too large for one array of them keeps Strings all the same).
      */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the gateway's payment window {@code room} from {@code GET /v1/health} before and after a
  * run: when it changed, the window doubled during the run, and the sequencer answered nothing while
- * it copied the window (tens to hundreds of milliseconds from 262,144 decisions on), so the run's
+ * it copied the window (tens of milliseconds from 262,144 decisions on), so the run's
  * tail includes that copy as well as what the rate did. Outside the measured path: one request
  * before and one after each run.
  */
@@ -70,8 +70,8 @@ final class PaymentWindowProbe {
         return String.format(
                 java.util.Locale.ROOT,
                 "the gateway's payment window grew from %,d to %,d decisions during this run: the sequencer"
-                        + " answered nothing while it copied the window (tens to hundreds of ms from 262,144"
-                        + " decisions on), and this run's tail includes that",
+                        + " answered nothing while it copied the window (tens of ms from 262,144 decisions on,"
+                        + " hundreds where its next arrays were not made ahead), and this run's tail includes that",
                 before,
                 after);
     }

@@ -43,7 +43,7 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * taken and journaled. {@code paymentWindow} is the ledger's duplicate window after the sequencer's
  * last batch: the decisions it holds (those past the retention leave when the next payment comes,
  * not before). {@code room}: the decisions it can hold before it next doubles, copying itself on the
- * sequencer thread, which answers nothing meanwhile (tens to hundreds of milliseconds from 262,144
+ * sequencer thread, which answers nothing meanwhile (tens of milliseconds from 262,144
  * on): a load run whose {@code room} changed had such a pause in it. {@code full}: it holds its capacity, so the next payment is refused ({@code
  * PAYMENT_WINDOW_FULL}) unless older decisions are due to leave by then; other messages are still
  * taken, so it does not degrade either. {@code preallocated}: the window, and the snapshot thread's

@@ -33,6 +33,7 @@ import io.kapok.ledger.LedgerRejection;
 import io.kapok.ledger.LedgerResult;
 import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.Party;
+import io.kapok.ledger.payment.DecidedPayments;
 import io.kapok.ledger.payment.TransferCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +108,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     private volatile int paymentWindowRoom;
     private volatile boolean paymentWindowCompactIds;
+    private volatile int paymentWindowNextRoom;
 
     private volatile int paymentWindowCapacity;
     private volatile long paymentWindowRetentionMs;
@@ -123,6 +125,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private final MailboxWriteHook mailboxHook;
     private Journal journal;
     private SnapshotAgent snapshots;
+    /** Makes the payment window's next arrays off this thread; null until started. */
+    private PaymentWindowGrower windowGrower;
+
     private JournalAuditor audit;
     private LedgerRecovery.Result recovery;
     private Mailboxes mailboxes;
@@ -185,6 +190,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 throw new IllegalStateException("ledger invariant broken after recovery: " + breach);
             }
             startSnapshots();
+            windowGrower = new PaymentWindowGrower(this).start();
             audit = new JournalAuditor(journal, lastSequence).start();
         } catch (Throwable t) {
             startFailure = t;
@@ -806,8 +812,13 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         if (endMailboxBatch() && mailboxes.writable()) {
             outboundCompleteSequence = ledger.lastSequence();
         }
+        DecidedPayments.WindowArrays nextWindow = windowGrower == null ? null : windowGrower.take();
+        if (nextWindow != null) {
+            ledger.offerPaymentWindowArrays(nextWindow);
+        }
         paymentWindowDecisions = ledger.paymentCount();
         paymentWindowRoom = ledger.paymentRoom();
+        paymentWindowNextRoom = ledger.paymentNextRoom();
         messageWindowMessages = ledger.decidedMessages().size();
         messageWindowOutcomes = ledger.decidedMessages().itemCount();
         PendingResponse.dispatchAll(batch);
@@ -933,6 +944,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     @Override
     public void onShutdown() {
+        if (windowGrower != null) {
+            windowGrower.close();
+        }
         if (snapshots != null) {
             snapshots.close();
         }
@@ -963,6 +977,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         paymentWindowDecisions = ledger.paymentCount();
         paymentWindowRoom = ledger.paymentRoom();
         paymentWindowCompactIds = ledger.paymentIdsCompact();
+        paymentWindowNextRoom = ledger.paymentNextRoom();
         messageWindowCapacity = ledger.messageCapacity();
         messageWindowOutcomeCapacity = ledger.messageOutcomeCapacity();
         messageWindowMessages = ledger.decidedMessages().size();
@@ -1009,6 +1024,11 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
      */
     public boolean paymentWindowCompactIds() {
         return paymentWindowCompactIds;
+    }
+
+    /** The room the payment window's next growth makes, 0 when it grows no more; any thread. */
+    int paymentWindowNextRoom() {
+        return paymentWindowNextRoom;
     }
 
     /**

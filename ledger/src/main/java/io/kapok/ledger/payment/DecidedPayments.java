@@ -124,6 +124,10 @@ public final class DecidedPayments {
     private long[] byMessage;
     private long[] byUetr;
     private int tableMask;
+    /** Arrays for the next growth, made on another thread ({@link #offer}); null when none. */
+    private WindowArrays offered;
+    /** For tests: the last allocation used offered arrays. */
+    private boolean grewIntoOffer;
 
     /**
      * @param capacity    most decisions kept at once, 1..{@link #CAPACITY_MAX}
@@ -853,21 +857,76 @@ public final class DecidedPayments {
      * an allocation that fails (OutOfMemoryError) leaves the window as it was.
      */
     private void allocate(int slots) {
-        long[] newNumbers = new long[slots * LONGS];
-        String[] newTexts = new String[slots * REFS];
-        byte[] newIds = compactIds ? new byte[Math.multiplyExact(slots, ID_BYTES)] : null;
-        int tableLength = tableLength(slots);
-        long[] newByMessage = new long[tableLength];
-        long[] newByUetr = new long[tableLength];
+        grewIntoOffer = offered != null && offered.slots == slots && offered.compactIds == compactIds;
+        WindowArrays fresh = grewIntoOffer ? offered : new WindowArrays(slots, compactIds);
+        offered = null;
         this.slots = slots;
-        numbers = newNumbers;
-        texts = newTexts;
-        ids = newIds;
-        byMessage = newByMessage;
-        byUetr = newByUetr;
-        tableMask = tableLength - 1;
+        numbers = fresh.numbers;
+        texts = fresh.texts;
+        ids = fresh.ids;
+        byMessage = fresh.byMessage;
+        byUetr = fresh.byUetr;
+        tableMask = fresh.byMessage.length - 1;
         head = 0;
         size = 0;
+    }
+
+    /**
+     * The empty arrays of a window of {@code slots} decisions, allocated (and so zeroed, page by page)
+     * by whoever makes them, on any thread. A window grows into arrays {@link #offer offered} to it
+     * instead of allocating its own on the owner's thread: at a million decisions, allocating and
+     * first touching the new arrays is most of a growth's stop (see {@link #room()}).
+     */
+    public static final class WindowArrays {
+        final int slots;
+        final boolean compactIds;
+        final long[] numbers;
+        final String[] texts;
+        final byte[] ids;
+        final long[] byMessage;
+        final long[] byUetr;
+
+        /**
+         * @param slots      decisions, as {@link #nextRoom()} says the next growth makes room for
+         * @param compactIds as the window's {@link #compactIds()}
+         */
+        public WindowArrays(int slots, boolean compactIds) {
+            if (slots < 1 || slots > CAPACITY_MAX) {
+                throw new IllegalArgumentException("window of " + slots + " decisions outside 1.." + CAPACITY_MAX);
+            }
+            this.slots = slots;
+            // As the constructor decides: a window too large for one array of ids keeps Strings.
+            this.compactIds = compactIds && (long) slots * ID_BYTES <= Integer.MAX_VALUE - 8;
+            numbers = new long[slots * LONGS];
+            texts = new String[slots * REFS];
+            ids = this.compactIds ? new byte[slots * ID_BYTES] : null;
+            int tableLength = tableLength(slots);
+            byMessage = new long[tableLength];
+            byUetr = new long[tableLength];
+        }
+
+        /** Decisions these arrays hold. */
+        public int slots() {
+            return slots;
+        }
+    }
+
+    /**
+     * The room the window's next growth makes ({@link #room()} after it), or 0 when it has room for
+     * its whole capacity already and never grows again.
+     */
+    public int nextRoom() {
+        return slots >= capacity ? 0 : (int) Math.min(capacity, 2L * slots);
+    }
+
+    /**
+     * Hands the window arrays for its next growth, made on another thread ({@link WindowArrays});
+     * they are used if they have the size that growth needs ({@link #nextRoom()}) and the window's
+     * id layout, and otherwise dropped when it grows. Not state: the decisions, answers, snapshot and
+     * state hash are the same either way. Owner's thread only.
+     */
+    public void offer(WindowArrays arrays) {
+        offered = arrays;
     }
 
     /** The length of each table for a ring of {@code slots}: at least twice it, a power of two. */
@@ -902,6 +961,11 @@ public final class DecidedPayments {
     /** The hash a UETR is filed under. */
     public static int uetrHash(String uetr) {
         return OpenAddressing.spread(uetr.hashCode());
+    }
+
+    /** For tests: the window's last growth (or first allocation) used arrays {@link #offer offered} to it. */
+    boolean grewIntoOffer() {
+        return grewIntoOffer;
     }
 
     /** For tests: decisions the ring has room for now. */

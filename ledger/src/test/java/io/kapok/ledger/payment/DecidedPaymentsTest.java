@@ -156,6 +156,47 @@ class DecidedPaymentsTest {
     }
 
     @Test
+    void growsIntoArraysMadeElsewhereAndWritesWhatAWindowThatAllocatedItsOwnWrites() throws IOException {
+        for (boolean compactIds : new boolean[] {false, true}) {
+            DecidedPayments own = new DecidedPayments(10_000, 1_000, compactIds);
+            DecidedPayments offered = new DecidedPayments(10_000, 1_000, compactIds);
+            int grownIntoOffers = 0;
+            for (int i = 0; i < 9_000; i++) {
+                if (i == 2_000) {
+                    // The wrong size (what the growth after next needs) is dropped: the window
+                    // allocates its own as it would have.
+                    offered.offer(new DecidedPayments.WindowArrays(offered.nextRoom() * 2, compactIds));
+                } else if (i % 700 == 0 && offered.nextRoom() > 0) {
+                    offered.offer(new DecidedPayments.WindowArrays(offered.nextRoom(), compactIds));
+                }
+                int roomBefore = offered.room();
+                for (DecidedPayments w : new DecidedPayments[] {own, offered}) {
+                    w.remember("BANK" + (i % 3), "M" + i, i % 7 == 0 ? null : "u" + i, i + 1, i / 10, null, i);
+                    w.forget(i / 10);
+                }
+                if (offered.room() != roomBefore && offered.grewIntoOffer()) {
+                    grownIntoOffers++;
+                }
+            }
+            assertEquals(own.room(), offered.room());
+            assertEquals(own.nextRoom(), offered.nextRoom());
+            assertTrue(grownIntoOffers >= 2, "grew into offered arrays " + grownIntoOffers + " times");
+            assertArrayEquals(written(own), written(offered), "compactIds " + compactIds);
+            for (int i = 0; i < 9_000; i += 97) {
+                assertEquals(
+                        own.findByMessage("BANK" + (i % 3), "M" + i), offered.findByMessage("BANK" + (i % 3), "M" + i));
+                assertEquals(own.findByUetr("u" + i), offered.findByUetr("u" + i));
+            }
+        }
+    }
+
+    private static byte[] written(DecidedPayments window) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        window.write(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+
+    @Test
     void preallocatesFromAWrappedRingThenHoldsItsCapacityWithoutGrowing() {
         DecidedPayments window = new DecidedPayments(3_000, 1_000);
         for (int i = 0; i < 1_000; i++) {
