@@ -65,6 +65,39 @@ class PaymentWindowSystemTest extends LoopbackGatewayTest {
     }
 
     @Test
+    void theWindowGrowsIntoArraysTheGrowerThreadMadeAhead() throws Exception {
+        gateway = Gateway.start(config(30, 1 << 20, false));
+        JsonNode window = window();
+        int room = window.get("room").asInt();
+        assertEquals(0, window.get("growths").asInt(), window.toString());
+        // Past three quarters of the room: the grower thread (which looks every 20 ms) makes the
+        // arrays of the next room; the sequencer takes them after a later batch.
+        int payments = 0;
+        while (payments < room * 3 / 4 + 8) {
+            assertEquals("ACSC", element(pay(payments), "TxSts"));
+            payments++;
+        }
+        Thread.sleep(500);
+        while (window().get("decisions").asInt() <= room) {
+            assertEquals("ACSC", element(pay(payments), "TxSts"));
+            payments++;
+        }
+        window = window();
+        assertEquals(2 * room, window.get("room").asInt(), window.toString());
+        assertEquals(1, window.get("growths").asInt(), window.toString());
+        assertEquals(1, window.get("growthsPrepared").asInt(), "grown into the arrays made ahead: " + window);
+        assertEquals(
+                "ACSC",
+                element(pay(0), "TxSts"),
+                "a retry after the growth still gets its answer from the moved window");
+    }
+
+    private String pay(int n) throws Exception {
+        return pay("PRBK-GROW-" + n, String.format("0b7a3b4e-2f61-4c3a-9d1e-%012x", n))
+                .body();
+    }
+
+    @Test
     void aFullWindowRefusesNewPaymentsAnswersRetriesAndHoldsForTheJournalsLife() throws Exception {
         gateway = Gateway.start(config(7, 2, true));
         HttpResponse<String> first = pay("PRBK-WIN-1", "0b7a3b4e-2f61-4c3a-9d1e-5a6b7c8d9e01");

@@ -921,6 +921,20 @@ public final class Ledger {
     }
 
     /**
+     * Times the payment window grew as it filled since it was made or read ({@link
+     * DecidedPayments#growths()}), and of those, how many into arrays offered to it ({@link
+     * #paymentGrowthsIntoOffers()}). Not state.
+     */
+    public int paymentGrowths() {
+        return decidedPayments.growths();
+    }
+
+    /** Of {@link #paymentGrowths()}, the growths into arrays {@link #offerPaymentWindowArrays offered}. */
+    public int paymentGrowthsIntoOffers() {
+        return decidedPayments.growthsIntoOffers();
+    }
+
+    /**
      * True when the payment window keeps its ids as bytes ({@link #compactPaymentIds()}; a window
      * too large for one array of them keeps Strings all the same).
      */

@@ -19,7 +19,8 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  *   "audit": {"state": "PASSED", "checkedEntries": 1000, "lastSequence": 1000},
  *   "snapshot": {"lastSequence": 1000, "ageMs": 5120, "lastError": null},
  *   "paymentWindow": {"decisions": 980, "room": 1024, "capacity": 4194304, "retentionDays": 30,
- *                     "full": false, "preallocated": false, "compactIds": true},
+ *                     "full": false, "preallocated": false, "compactIds": true, "growths": 0,
+ *                     "growthsPrepared": 0},
  *   "messageWindow": {"messages": 12, "capacity": 1048576, "outcomes": 40, "outcomeCapacity": 4194304,
  *                     "full": false},
  *   "recovery": {"summary": "recovered snapshot 900 + 100 entries", "snapshotSequence": 900,
@@ -49,7 +50,9 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * taken, so it does not degrade either. {@code preallocated}: the window, and the snapshot thread's
  * replica of it, are allocated whole ({@code ledger.paymentWindow.preallocate}) and grow no more.
  * {@code compactIds}: the window keeps its decisions' ids as bytes, not as the decoded Strings
- * ({@code ledger.paymentWindow.compactIds}).
+ * ({@code ledger.paymentWindow.compactIds}). {@code growths}: the times it doubled since the
+ * gateway started (a recovery's replay included); {@code growthsPrepared}: of those, the ones into arrays the window-grower thread
+ * had allocated ahead (the others allocated on the sequencer thread, a longer pause).
  * {@code messageWindow} is the same for the
  * receivable-financing messages kept for their retries ({@code ledger.messageWindow}): while
  * {@code full}, a new one is answered 503.
@@ -114,6 +117,10 @@ public final class HealthJson {
                 .append(sequencer.paymentWindowPreallocated())
                 .append(", \"compactIds\": ")
                 .append(sequencer.paymentWindowCompactIds())
+                .append(", \"growths\": ")
+                .append(sequencer.paymentWindowGrowths())
+                .append(", \"growthsPrepared\": ")
+                .append(sequencer.paymentWindowGrowthsPrepared())
                 .append('}');
         SequencerHandler.MessageWindow messages = sequencer.messageWindow();
         json.append(", \"messageWindow\": {\"messages\": ")

@@ -109,6 +109,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private volatile int paymentWindowRoom;
     private volatile boolean paymentWindowCompactIds;
     private volatile int paymentWindowNextRoom;
+    private volatile int paymentWindowGrowths;
+    private volatile int paymentWindowGrowthsPrepared;
 
     private volatile int paymentWindowCapacity;
     private volatile long paymentWindowRetentionMs;
@@ -819,6 +821,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         paymentWindowDecisions = ledger.paymentCount();
         paymentWindowRoom = ledger.paymentRoom();
         paymentWindowNextRoom = ledger.paymentNextRoom();
+        paymentWindowGrowths = ledger.paymentGrowths();
+        paymentWindowGrowthsPrepared = ledger.paymentGrowthsIntoOffers();
         messageWindowMessages = ledger.decidedMessages().size();
         messageWindowOutcomes = ledger.decidedMessages().itemCount();
         PendingResponse.dispatchAll(batch);
@@ -1024,6 +1028,20 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
      */
     public boolean paymentWindowCompactIds() {
         return paymentWindowCompactIds;
+    }
+
+    /**
+     * Times the payment window grew as it filled since the gateway started, and of those, how many
+     * into arrays the window-grower thread made ahead ({@link #paymentWindowGrowthsPrepared()}); any
+     * thread.
+     */
+    public int paymentWindowGrowths() {
+        return paymentWindowGrowths;
+    }
+
+    /** Of {@link #paymentWindowGrowths()}, the growths into arrays made ahead; any thread. */
+    public int paymentWindowGrowthsPrepared() {
+        return paymentWindowGrowthsPrepared;
     }
 
     /** The room the payment window's next growth makes, 0 when it grows no more; any thread. */

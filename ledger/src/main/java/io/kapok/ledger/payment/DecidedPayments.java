@@ -128,6 +128,10 @@ public final class DecidedPayments {
     private WindowArrays offered;
     /** For tests: the last allocation used offered arrays. */
     private boolean grewIntoOffer;
+    /** Not state (not written, not hashed): how this window came to its size, for health. */
+    private int growths;
+
+    private int growthsIntoOffers;
 
     /**
      * @param capacity    most decisions kept at once, 1..{@link #CAPACITY_MAX}
@@ -805,6 +809,20 @@ public final class DecidedPayments {
      */
     private void grow() {
         growTo((int) Math.min(capacity, 2L * slots));
+        growths++;
+        if (grewIntoOffer) {
+            growthsIntoOffers++;
+        }
+    }
+
+    /** Times the window grew as it filled (not counting {@link #preallocate}) since it was made. */
+    public int growths() {
+        return growths;
+    }
+
+    /** Of {@link #growths()}, those into arrays {@link #offer offered} to it. */
+    public int growthsIntoOffers() {
+        return growthsIntoOffers;
     }
 
     /**
