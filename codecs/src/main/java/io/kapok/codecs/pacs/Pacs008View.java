@@ -14,6 +14,11 @@ import io.kapok.codecs.xml.TextBuffer;
 public final class Pacs008View {
     final MessageView view = new MessageView();
 
+    /** A view with its buffers made now, for every field of a pacs.008 ({@link MessageView#reserve}). */
+    public Pacs008View() {
+        view.reserve(Pacs008Schema.SCHEMA);
+    }
+
     /** Forgets everything; the decoder does this before each message. */
     public void clear() {
         view.copyFrom(EMPTY);

@@ -48,21 +48,37 @@ public final class MessageView {
         headerCreationDate.clear();
     }
 
+    /**
+     * Makes this view's buffers for a message of {@code schema} now rather than when it first holds
+     * one. For a view kept as long as the process (each of the gateway's ring slots has one): its
+     * buffers are then made at start, not during the first minute of load, where the young
+     * collections would copy them twice (to a survivor space, then to the old generation).
+     */
+    public void reserve(MessageSchema schema) {
+        if (text.length < schema.fields.length) {
+            growFields(schema.fields.length);
+        }
+    }
+
+    private void growFields(int n) {
+        TextBuffer[] grown = java.util.Arrays.copyOf(text, n);
+        TextBuffer[] grownCcy = java.util.Arrays.copyOf(currencyText, n);
+        for (int i = text.length; i < n; i++) {
+            grown[i] = new TextBuffer();
+            grownCcy[i] = new TextBuffer(4);
+        }
+        text = grown;
+        currencyText = grownCcy;
+        amountMinor = java.util.Arrays.copyOf(amountMinor, n);
+        currency = java.util.Arrays.copyOf(currency, n);
+    }
+
     /** Clears the Document's fields for {@code schema}, keeping what the header already gave. */
     void resetFields(MessageSchema schema) {
         this.schema = schema;
         int n = schema == null ? 0 : schema.fields.length;
         if (text.length < n) {
-            TextBuffer[] grown = java.util.Arrays.copyOf(text, n);
-            TextBuffer[] grownCcy = java.util.Arrays.copyOf(currencyText, n);
-            for (int i = text.length; i < n; i++) {
-                grown[i] = new TextBuffer();
-                grownCcy[i] = new TextBuffer(4);
-            }
-            text = grown;
-            currencyText = grownCcy;
-            amountMinor = new long[n];
-            currency = new int[n];
+            growFields(n);
         }
         for (int i = 0; i < n; i++) {
             text[i].clear();
