@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Loading a snapshot and checking the state hash it records, in this build's layout and an older one. */
 class LedgerRecoveryTest {
     /** Two banks with an account each: a ledger whose bytes are nearly the same in layouts 4 and 5. */
-    private static Ledger banks() {
+    static Ledger banks() {
         Ledger ledger = new Ledger();
         LedgerResult r = new LedgerResult();
         long sequence = 0;

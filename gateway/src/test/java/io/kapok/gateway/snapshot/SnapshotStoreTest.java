@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.ledger.Ledger;
 import io.kapok.ledger.LedgerResult;
-import io.kapok.ledger.party.OpenAccountCommand;
-import io.kapok.ledger.party.PartyRole;
-import io.kapok.ledger.party.RegisterPartyCommand;
 import io.kapok.ledger.payment.TransferCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,26 +27,12 @@ class SnapshotStoreTest {
     @TempDir
     Path dir;
 
-    /** Two banks and enough settled payments that the ledger's bytes span many write buffers. */
+    /** Two banks ({@link LedgerRecoveryTest#banks()}) and enough settled payments that the ledger's bytes span many write buffers. */
     private static Ledger ledgerWithPayments(int payments) {
-        Ledger ledger = new Ledger();
+        Ledger ledger = LedgerRecoveryTest.banks();
         LedgerResult r = new LedgerResult();
-        long sequence = 0;
+        long sequence = ledger.lastSequence();
         String[] banks = {"PRBKCNGZXXX", "VHBKHKHHXXX"};
-        for (String bank : banks) {
-            RegisterPartyCommand p = new RegisterPartyCommand();
-            p.partyId = bank;
-            p.name = bank;
-            p.roles = PartyRole.BANK.bit();
-            p.sequence = ++sequence;
-            ledger.apply(p, r);
-            OpenAccountCommand a = new OpenAccountCommand();
-            a.partyId = bank;
-            a.currency = Iso4217.pack("CNY");
-            a.openingBalanceMinor = 1_000_000_000_00L;
-            a.sequence = ++sequence;
-            ledger.apply(a, r);
-        }
         for (int i = 0; i < payments; i++) {
             TransferCommand t = new TransferCommand();
             t.senderId = banks[i % 2];
