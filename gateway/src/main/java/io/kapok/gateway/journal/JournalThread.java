@@ -4,7 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A daemon thread of its own that follows the journal beside the sequencer (the snapshot thread,
- * the audit, the pretoucher): started once, asked to stop by {@link #close()}, which waits for it.
+ * the audit, the pretoucher), or what the sequencer publishes (the payment window's grower):
+ * started once, asked to stop by {@link #close()}, which waits for it.
  * Subclasses put their loop in {@link #work()} and check {@link #running()}.
  */
 public abstract class JournalThread implements AutoCloseable {

@@ -938,13 +938,15 @@ public final class DecidedPayments {
     }
 
     /**
-     * Hands the window arrays for its next growth, made on another thread ({@link WindowArrays});
-     * they are used if they have the size that growth needs ({@link #nextRoom()}) and the window's
-     * id layout, and otherwise dropped when it grows. Not state: the decisions, answers, snapshot and
-     * state hash are the same either way. Owner's thread only.
+     * Hands the window arrays for its next growth, made on another thread ({@link WindowArrays}).
+     * They are kept only if they have the size that growth needs ({@link #nextRoom()}) and the
+     * window's id layout, and dropped at once otherwise (arrays made for a growth that has happened
+     * since are not held). Not state: the decisions, answers, snapshot and state hash are the same
+     * either way. Owner's thread only.
      */
     public void offer(WindowArrays arrays) {
-        offered = arrays;
+        boolean fits = arrays.slots == nextRoom() && arrays.compactIds == compactIds;
+        offered = fits ? arrays : null;
     }
 
     /** The length of each table for a ring of {@code slots}: at least twice it, a power of two. */
