@@ -191,9 +191,14 @@ public final class KapokMain {
         // old generation before any load, instead of the first young collections under load
         // copying it between survivor spaces until it is old enough to be promoted.
         long promoteStartNs = System.nanoTime();
+        long collectionsBefore = collections();
         System.gc();
-        out.println("kapok: start-up objects moved to the old generation (one full collection, "
-                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - promoteStartNs) + " ms)");
+        out.println(
+                collections() > collectionsBefore
+                        ? "kapok: start-up objects moved to the old generation (one full collection, "
+                                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - promoteStartNs) + " ms)"
+                        : "kapok: start-up objects left where they are: this JVM ignores System.gc()"
+                                + " (-XX:+DisableExplicitGC)");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -392,5 +397,15 @@ public final class KapokMain {
         UsageException(String message) {
             super(message);
         }
+    }
+
+    /** Collections every collector of this JVM has run so far. */
+    private static long collections() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc :
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionCount());
+        }
+        return total;
     }
 }

@@ -146,9 +146,10 @@ public final class SnapshotAgent extends JournalThread {
 
     /**
      * The reader after the start snapshot (its ledger becomes the replica), or from the first entry.
-     * The replica keeps its payment window's ids compact ({@link Ledger#compactPaymentIds()}): it
-     * holds none of the ids it decodes from the journal, so at a fixed rate the young collections
-     * copy only the sequencer's ledger's ids into the old generation, not a second set.
+     * The replica keeps its payment window's ids compact ({@link Ledger#compactPaymentIds()}),
+     * whatever {@code ledger.paymentWindow.compactIds} says for the sequencer's ledger: it holds
+     * none of the ids it decodes from the journal, so the young collections never copy them into
+     * the old generation.
      */
     private Journal.Reader openReader() {
         if (startSnapshot != null) {
