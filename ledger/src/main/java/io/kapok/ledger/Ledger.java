@@ -166,6 +166,11 @@ public final class Ledger {
     private long openDayEndMs = MS_PER_DAY;
     /** What {@link DecidedPayments#preload} returned last: kept only so that its loads stay; not state. */
     private long preloaded;
+    /**
+     * Not state: transfers still to come of the batch the last {@link #prefetch} loaded the window
+     * for; while positive, a transfer skips its own {@link DecidedPayments#preload} (the same loads).
+     */
+    private int prefetchedTransfers;
 
     /** An empty ledger with the default payment window ({@value #PAYMENT_RETENTION_DAYS_DEFAULT} days, {@value #PAYMENT_CAPACITY_DEFAULT} payments). */
     public Ledger() {
@@ -223,6 +228,7 @@ public final class Ledger {
      * @return a value that means nothing, for the caller to keep (so the loads are not optimised away)
      */
     public long prefetch(PaymentPrefetch batch) {
+        prefetchedTransfers = batch.count();
         return decidedPayments.prefetch(batch);
     }
 
@@ -452,8 +458,12 @@ public final class Ledger {
      * nothing, not even the journal.
      */
     public boolean findDecided(PaymentMessage command, LedgerResult result) {
-        String uetr = command.uetr();
         result.clear();
+        if (command instanceof TransferCommand t) {
+            // Its keys as computed when it was filled (TransferCommand#computeKeys), or now.
+            return findDecided(command, t.messageHash(), t.uetrHash(), result);
+        }
+        String uetr = command.uetr();
         return findDecided(
                 command,
                 DecidedPayments.messageHash(command.senderId(), command.messageId()),
@@ -492,9 +502,15 @@ public final class Ledger {
 
     private void transfer(TransferCommand c, LedgerResult result) {
         // The keys' hashes, once: the preload, the look-ups and remembering the decision all use them.
-        int messageHash = DecidedPayments.messageHash(c.senderId, c.messageId);
-        int uetrHash = c.uetr == null ? 0 : DecidedPayments.uetrHash(c.uetr);
-        preloaded = decidedPayments.preload(messageHash, uetrHash, c.uetr != null, c.timeMs);
+        // Computed by whoever filled the command (the gateway's event loop), or here if it did not.
+        c.ensureKeys();
+        int messageHash = c.keyedMessageHash();
+        int uetrHash = c.keyedUetrHash();
+        if (prefetchedTransfers > 0) {
+            prefetchedTransfers--; // the batch's prefetch loaded what the preload would
+        } else {
+            preloaded = decidedPayments.preload(messageHash, uetrHash, c.uetr != null, c.timeMs);
+        }
         // Time moves on first, so replay forgets exactly what the live run forgot.
         decidedPayments.forget(c.timeMs);
         if (findDecided(c, messageHash, uetrHash, result)) {
@@ -549,7 +565,15 @@ public final class Ledger {
     private int rememberTransfer(
             TransferCommand c, int messageHash, int uetrHash, LedgerRejection rejection, String senderId) {
         return decidedPayments.remember(
-                messageHash, uetrHash, senderId, c.messageId, c.uetr, c.sequence, c.timeMs, rejection, c.fingerprint());
+                messageHash,
+                uetrHash,
+                senderId,
+                c.messageId,
+                c.uetr,
+                c.sequence,
+                c.timeMs,
+                rejection,
+                c.keyedFingerprint()); // current: transfer() made the keys so
     }
 
     /** A transfer whose debit is in another currency than its credit; see the class doc. */

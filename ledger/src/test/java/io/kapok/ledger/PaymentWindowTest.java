@@ -93,6 +93,48 @@ class PaymentWindowTest {
         assertEquals(1, ledger.paymentCount());
     }
 
+    /**
+     * A command object reused for the next payment, as the gateway's ring slots are, is judged by
+     * what it says now: keys computed for its previous content are not used once a field changed,
+     * even when the MsgId stays the same String.
+     */
+    @Test
+    void aCommandRefilledAfterItsKeysWereComputedIsJudgedByItsNewContent() {
+        world(new Ledger(30, 64));
+        TransferCommand c = pay("M-1", "u-1", 100);
+        c.computeKeys();
+        assertTrue(apply(c, START_MS).applied);
+        long balanceAfterFirst = balance(PRBK);
+
+        c.amountMinor = 101; // same MsgId String, same UETR, another amount: a conflicting reuse
+        LedgerResult reuse = apply(c, START_MS + 1);
+        assertFalse(reuse.applied);
+        assertEquals(LedgerRejection.DUPLICATE, reuse.rejection);
+        assertFalse(reuse.retry);
+
+        c.amountMinor = 100; // back to what was decided: a retry, answered as the original
+        LedgerResult retry = apply(c, START_MS + 2);
+        assertTrue(retry.applied);
+        assertTrue(retry.retry);
+
+        c.messageId = "M-2";
+        c.uetr = "u-2";
+        c.endToEndId = "E2E-M-2"; // a new payment in the same object, keys not computed again by the filler
+        assertTrue(apply(c, START_MS + 3).applied);
+        assertEquals(balanceAfterFirst - 100, balance(PRBK));
+
+        byte[] hash = ledger.stateHash();
+        Ledger replayed = new Ledger(30, 64); // the same payments, each in a command of its own
+        world(replayed);
+        TransferCommand[] again = {
+            pay("M-1", "u-1", 100), pay("M-1", "u-1", 101), pay("M-1", "u-1", 100), pay("M-2", "u-2", 100)
+        };
+        for (int i = 0; i < again.length; i++) {
+            apply(again[i], START_MS + i);
+        }
+        assertArrayEquals(hash, replayed.stateHash());
+    }
+
     @Test
     void prefetchHintsChangeNothingAndAnswerTheSameAsNoHints() {
         Ledger hinted = new Ledger(30, 64);

@@ -103,6 +103,16 @@ public class LedgerApplyBenchmark {
         public int poolSize;
 
         /**
+         * Who computes each payment's keys (its window hashes and fingerprint, {@link
+         * TransferCommand#computeKeys}): {@code decoder}, as in the gateway, where the event loop
+         * computes them right after decoding, before the command enters the ring (here: in set-up);
+         * or {@code ledger}: the measured operation drops them first, so the ledger thread computes
+         * them itself, as it does for a command read back from the journal.
+         */
+        @Param("decoder")
+        public String keysBy;
+
+        /**
          * When set, each command gets new MsgId and UETR Strings, made from the pool's characters
          * as a decoder makes them: nothing cached in them (a pooled String keeps its hash code
          * after the first round, so the ledger never reads a pooled id's characters again). The
@@ -135,8 +145,29 @@ public class LedgerApplyBenchmark {
         String[] uetrs;
         int next;
 
+        boolean keysOnLedgerThread;
+
+        /**
+         * False for a ledger build whose commands have no keys to compute (TransferCpuComparison
+         * loads older builds beside this one).
+         */
+        static final boolean KEYED_COMMANDS = hasMethod(TransferCommand.class, "computeKeys");
+
+        private static boolean hasMethod(Class<?> type, String name) {
+            try {
+                type.getMethod(name);
+                return true;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+
         @Setup(Level.Trial)
         public void setUp() {
+            if (!keysBy.equals("decoder") && !keysBy.equals("ledger")) {
+                throw new IllegalArgumentException("keysBy must be decoder or ledger: " + keysBy);
+            }
+            keysOnLedgerThread = keysBy.equals("ledger");
             Ledger ledger = new Ledger();
             if (Boolean.getBoolean("kapok.compactIds")) {
                 // What the sequencer's ledger would pay for the snapshot replica's compact ids.
@@ -173,6 +204,9 @@ public class LedgerApplyBenchmark {
                 c.endToEndId = "E2E-" + i;
                 c.currency = LedgerBenchWorld.CNY;
                 c.amountMinor = 1 + random.nextInt(1_000_000);
+                if (KEYED_COMMANDS) {
+                    c.computeKeys();
+                }
                 commands[i] = c;
             }
             if (freshIds) {
@@ -214,6 +248,11 @@ public class LedgerApplyBenchmark {
             if (freshIds) {
                 c.messageId = new String(messageIdChars[i]);
                 c.uetr = new String(uetrChars[i]);
+            }
+            if (keysOnLedgerThread) {
+                c.forgetKeys();
+            } else if (freshIds) {
+                c.computeKeys(); // the new Strings' hashes, as a decoder's thread computes them
             }
             return c;
         }

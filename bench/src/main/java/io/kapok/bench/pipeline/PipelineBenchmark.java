@@ -22,6 +22,7 @@ import io.kapok.gateway.http.PendingResponse;
 import io.kapok.gateway.journal.JournalDigest;
 import io.kapok.gateway.sequencer.InboundEvent;
 import io.kapok.gateway.sequencer.LedgerRejections;
+import io.kapok.gateway.sequencer.PaymentCommands;
 import io.kapok.gateway.sequencer.SequencerHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,6 +205,7 @@ public class PipelineBenchmark {
             event.rawLength = templates.length();
             System.arraycopy(digests[direction], 0, event.messageDigest, 0, JournalDigest.LENGTH_BYTES);
             event.senderId = SENDERS[direction];
+            PaymentCommands.fill(event.transfer, event.senderId, view);
             event.receiveTimeMs = System.currentTimeMillis();
             Pacs002Status s = statuses[(int) (slot & mask)];
             s.clear();

@@ -74,7 +74,6 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private Ledger ledger = new Ledger();
 
     private final LedgerResult result = new LedgerResult();
-    private final TransferCommand transfer = new TransferCommand();
     private final SetFxRateCommand fxRate = new SetFxRateCommand();
     private volatile FxFeedHealth fxFeed;
     /** The commands of the message being handled, and their outcomes. */
@@ -505,18 +504,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             response.answerUnavailable("mailbox unavailable");
             return;
         }
-        TransferCommand c = transfer;
-        c.senderId = event.senderId;
-        c.messageId = event.payment.messageId().toString().trim();
-        c.uetr = event.payment.uetr().toString().trim();
-        c.endToEndId = event.payment.endToEndId().toString().trim();
-        c.debitPartyId = Bics.normalise(event.payment.instructingAgentBic());
-        c.creditPartyId = Bics.normalise(event.payment.instructedAgentBic());
-        c.currency = event.payment.currency();
-        c.amountMinor = event.payment.amountMinor();
-        c.instructedCurrency = event.payment.instructedCurrency();
-        c.instructedAmountMinor = event.payment.instructedAmountMinor();
-        c.exchangeRateScaled = event.payment.exchangeRateScaled();
+        // Filled, with its keys, by the event loop that decoded the payment (PaymentCommands).
+        TransferCommand c = event.transfer;
         if (ledger.findDecided(c, result)) {
             response.answerDecision(result);
             return;

@@ -45,8 +45,18 @@ public final class PaymentPrefetch {
         count++;
     }
 
-    /** Adds a transfer's keys ({@link #add(String, String, String)}). */
+    /**
+     * Adds a transfer's keys ({@link #add(String, String, String)}), as its {@link
+     * TransferCommand#computeKeys} made them if they are current.
+     */
     public void add(TransferCommand transfer) {
-        add(transfer.senderId, transfer.messageId, transfer.uetr);
+        if (count == PAYMENTS_MAX) {
+            return;
+        }
+        transfer.ensureKeys();
+        int i = 2 * count;
+        keyHashes[i] = transfer.keyedMessageHash();
+        keyHashes[i + 1] = transfer.keyedUetrHash();
+        count++;
     }
 }

@@ -49,13 +49,120 @@ public final class TransferCommand extends LedgerCommand implements PaymentMessa
         return CommandType.TRANSFER;
     }
 
+    // The keys ({@link #computeKeys}) and the fields they were computed from: the same String
+    // instances (immutable) and the same numbers. Not part of the command's content.
+    private boolean keyed;
+    private String keyedSenderId;
+    private String keyedMessageId;
+    private String keyedUetr;
+    private String keyedEndToEndId;
+    private String keyedDebitPartyId;
+    private String keyedCreditPartyId;
+    private int keyedCurrency;
+    private long keyedAmountMinor;
+    private int keyedInstructedCurrency;
+    private long keyedInstructedAmountMinor;
+    private long keyedExchangeRateScaled;
+    private int messageHash;
+    private int uetrHash;
+    private long fingerprint;
+
+    /**
+     * Computes the payment's keys from its fields as they are now: the hashes the ledger's payment
+     * window files (sender, MsgId) and the UETR under ({@link DecidedPayments#messageHash}, {@link
+     * DecidedPayments#uetrHash}) and the {@link #fingerprint()}, reading every text field's
+     * characters once (each String keeps its hash code). Whoever fills the command calls it, so
+     * that this work (about a fifth of a transfer's) is not done by the thread that applies it: the
+     * gateway's event loop right after decoding, before the command enters the ring. Optional:
+     * {@link #messageHash()}, {@link #uetrHash()} and {@link #fingerprint()} compute the keys
+     * themselves whenever a field changed since (a field set to another String or number, however
+     * equal its content), so a command is never judged by keys of another content.
+     */
+    public void computeKeys() {
+        keyedSenderId = senderId;
+        keyedMessageId = messageId;
+        keyedUetr = uetr;
+        keyedEndToEndId = endToEndId;
+        keyedDebitPartyId = debitPartyId;
+        keyedCreditPartyId = creditPartyId;
+        keyedCurrency = currency;
+        keyedAmountMinor = amountMinor;
+        keyedInstructedCurrency = instructedCurrency;
+        keyedInstructedAmountMinor = instructedAmountMinor;
+        keyedExchangeRateScaled = exchangeRateScaled;
+        messageHash = DecidedPayments.messageHash(senderId, messageId);
+        uetrHash = uetr == null ? 0 : DecidedPayments.uetrHash(uetr);
+        fingerprint = fingerprintOfFields();
+        keyed = true;
+    }
+
+    /** True when the keys were computed from the fields as they are now (see {@link #computeKeys}). */
+    public boolean keysCurrent() {
+        return keyed
+                && keyedSenderId == senderId
+                && keyedMessageId == messageId
+                && keyedUetr == uetr
+                && keyedEndToEndId == endToEndId
+                && keyedDebitPartyId == debitPartyId
+                && keyedCreditPartyId == creditPartyId
+                && keyedCurrency == currency
+                && keyedAmountMinor == amountMinor
+                && keyedInstructedCurrency == instructedCurrency
+                && keyedInstructedAmountMinor == instructedAmountMinor
+                && keyedExchangeRateScaled == exchangeRateScaled;
+    }
+
+    /**
+     * Makes the keys current ({@link #computeKeys} when a field changed since, or they never were
+     * computed); then {@link #keyedMessageHash()}, {@link #keyedUetrHash()} and {@link
+     * #keyedFingerprint()} read them without checking again.
+     */
+    public void ensureKeys() {
+        if (!keysCurrent()) {
+            computeKeys();
+        }
+    }
+
+    /** {@link #messageHash()} as last computed: current only after {@link #ensureKeys()}, before any field changes. */
+    public int keyedMessageHash() {
+        return messageHash;
+    }
+
+    /** {@link #uetrHash()} as last computed: current only after {@link #ensureKeys()}, before any field changes. */
+    public int keyedUetrHash() {
+        return uetrHash;
+    }
+
+    /** {@link #fingerprint()} as last computed: current only after {@link #ensureKeys()}, before any field changes. */
+    public long keyedFingerprint() {
+        return fingerprint;
+    }
+
+    /** Drops the computed keys: the next use computes them again (for benchmarks that time that). */
+    public void forgetKeys() {
+        keyed = false;
+    }
+
+    /** The hash the payment window files (sender, MsgId) under ({@link DecidedPayments#messageHash}). */
+    public int messageHash() {
+        ensureKeys();
+        return messageHash;
+    }
+
+    /** The hash the payment window files the UETR under ({@link DecidedPayments#uetrHash}); 0 without one. */
+    public int uetrHash() {
+        ensureKeys();
+        return uetrHash;
+    }
+
     /**
      * A 64-bit fingerprint of everything the payment says, used to tell a retry (same fingerprint)
      * from a conflicting reuse of the same (sender, message id) (different fingerprint). It mixes, in
      * order, each text field's {@link String#hashCode()} and length, the currency and the amount
      * through a SplitMix64 round per field, so ("ab", "c") and ("a", "bc") differ. The String hashes
      * are the ones the ledger's lookups compute anyway (and the String caches), so this costs a few
-     * multiplications, and allocates nothing.
+     * multiplications, and allocates nothing. Computed with the other keys ({@link #computeKeys}),
+     * once per content.
      *
      * <p>Two different payloads share a fingerprint only if every differing text field collides in
      * its 32-bit hash: by accident about one chance in 2^32. A sender who crafts such a collision on
@@ -67,6 +174,11 @@ public final class TransferCommand extends LedgerCommand implements PaymentMessa
      */
     @Override
     public long fingerprint() {
+        ensureKeys();
+        return fingerprint;
+    }
+
+    private long fingerprintOfFields() {
         long h = Fingerprint.START;
         h = Fingerprint.mix(h, Fingerprint.text(senderId));
         h = Fingerprint.mix(h, Fingerprint.text(messageId));
