@@ -35,6 +35,9 @@ import java.util.function.LongUnaryOperator;
  * separates what applying a transfer computes from what it waits for in memory. A payment that
  * comes round again while the window still holds it would be a retry: the run fails instead.
  *
+ * <p>With {@code -Dkapok.compactIds=true} both ledgers keep their payment window's ids as bytes
+ * ({@code Ledger.compactPaymentIds}), as the gateway's do by default.
+ *
  * <p>With {@code -Dkapok.batched=true} both builds get the transfers in batches of {@value
  * LedgerApplyBenchmark.TransferState#PREFETCH_BATCH}, as {@code LedgerApplyBenchmark.transferBatched};
  * a build whose ledger takes {@code Ledger.prefetch} hints gets the batch's keys first, an older one
@@ -130,7 +133,11 @@ public final class TransferCpuComparison {
 
         public Run(int retentionDays) {
             state.poolSize = Integer.getInteger("kapok.transferPool", 1 << 20);
-            state.setUp(new Ledger(retentionDays, Ledger.PAYMENT_CAPACITY_DEFAULT));
+            Ledger ledger = new Ledger(retentionDays, Ledger.PAYMENT_CAPACITY_DEFAULT);
+            if (Boolean.getBoolean("kapok.compactIds")) {
+                ledger.compactPaymentIds(); // the window's ids as bytes, as the gateway keeps them
+            }
+            state.setUp(ledger);
             prefetches = Arrays.stream(Ledger.class.getMethods())
                     .anyMatch(m -> m.getName().equals("prefetch"));
             if (BATCHED) {

@@ -74,8 +74,18 @@ public final class DecidedPayments {
     private static final int RETURNED_MINOR = 4;
     /** Message hash in the high half, UETR hash in the low half. */
     private static final int HASHES = 5;
-    /** Packed currency in the high half, rejection ordinal + 1 (0 = applied) in the low half. */
+    /**
+     * Packed currency in the high half; in the low half, rejection ordinal + 1 (0 = applied) in the
+     * low 16 bits and {@link #CLAIMS_UETR}.
+     */
     private static final int CURRENCY_REJECTION = 6;
+    /**
+     * Set in a decision's {@link #CURRENCY_REJECTION} when it claims a UETR (a transfer's), so that
+     * forgetting the oldest decision reads only its line of numbers, not its ids.
+     */
+    private static final long CLAIMS_UETR = 1L << 30;
+
+    private static final long REJECTION_BITS = 0xFFFF;
     /**
      * For a cross-currency transfer that settled: the journal sequence of the rate it was converted
      * at (&gt; 0); 0 for every other decision.
@@ -416,7 +426,8 @@ public final class DecidedPayments {
         numbers[n + AMOUNT_MINOR] = 0;
         numbers[n + RETURNED_MINOR] = 0;
         numbers[n + HASHES] = (long) messageHash << 32 | (uetrHash & 0xFFFFFFFFL);
-        numbers[n + CURRENCY_REJECTION] = rejection == null ? 0 : rejection.ordinal() + 1;
+        numbers[n + CURRENCY_REJECTION] =
+                (rejection == null ? 0 : rejection.ordinal() + 1) | (uetr == null ? 0 : CLAIMS_UETR);
         numbers[n + FX_RATE_SEQUENCE] = 0;
         int t = slot * REFS;
         texts[t + SENDER_ID] = senderId;
@@ -462,7 +473,8 @@ public final class DecidedPayments {
         int n = slot * LONGS;
         numbers[n + AMOUNT_MINOR] = amountMinor;
         numbers[n + RETURNED_MINOR] = returnedMinor;
-        numbers[n + CURRENCY_REJECTION] = (long) currency << 32; // a settled transfer has no rejection
+        // A settled transfer has no rejection; it claims its UETR as before.
+        numbers[n + CURRENCY_REJECTION] = (long) currency << 32 | (numbers[n + CURRENCY_REJECTION] & CLAIMS_UETR);
         int t = slot * REFS;
         texts[t + CREDIT_PARTY_ID] = creditPartyId;
         if (openRecallId != null) { // the slot's references are null until set (a null store still costs)
@@ -528,7 +540,7 @@ public final class DecidedPayments {
 
     /** True when the decision claims a UETR (a transfer's). */
     private boolean claimsUetr(int slot) {
-        return texts[slot * REFS + UETR] != null || ids != null && ids[slot * ID_BYTES + UETR_AT] != NOT_INLINE;
+        return (numbers[slot * LONGS + CURRENCY_REJECTION] & CLAIMS_UETR) != 0;
     }
 
     private boolean messageIdEquals(int slot, String messageId) {
@@ -629,7 +641,7 @@ public final class DecidedPayments {
 
     /** Null when the payment was applied. */
     public LedgerRejection rejectionAt(int slot) {
-        int ordinal = (int) numbers[slot * LONGS + CURRENCY_REJECTION];
+        int ordinal = (int) (numbers[slot * LONGS + CURRENCY_REJECTION] & REJECTION_BITS);
         return ordinal == 0 ? null : REJECTIONS[ordinal - 1];
     }
 
