@@ -573,7 +573,8 @@ public final class Ledger {
                 c.sequence,
                 c.timeMs,
                 rejection,
-                c.keyedFingerprint()); // current: transfer() made the keys so
+                c.keyedFingerprint(), // current: transfer() made the keys so
+                c.keyedEncodedIds());
     }
 
     /** A transfer whose debit is in another currency than its credit; see the class doc. */

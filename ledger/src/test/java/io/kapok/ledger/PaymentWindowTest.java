@@ -220,13 +220,20 @@ class PaymentWindowTest {
                 pay(longId, "u-4-" + "y".repeat(60), 400),
                 pay(wideId, "u-5-\u00e9", 500),
                 pay("M10", "u-10", 1_000),
+                // New decisions whose ids do not fit the compact window's bytes, from encoded ids.
+                pay(longId + "-2", "u-6-" + "z".repeat(40), 600),
+                pay(wideId + "-2", "u-7-\u4e2d", 700),
+                pay("M-" + "w".repeat(38), "u-8", 800), // 40 characters: the longest kept as bytes
+                pay(longId + "-2", "u-6-" + "z".repeat(40), 600), // their retries
+                pay(wideId + "-2", "u-7-\u4e2d", 700),
+                pay("M-" + "w".repeat(38), "u-8", 800),
                 returned);
         for (LedgerCommand c : after) {
             LedgerResult r = apply(c, START_MS + DAY_MS);
             answers.add(r.applied + "/" + r.retry + "/" + r.rejection + "/" + r.sequence);
             commands.add(c);
         }
-        assertTrue(answers.stream().filter(a -> a.startsWith("true/true")).count() >= 3, answers.toString());
+        assertTrue(answers.stream().filter(a -> a.startsWith("true/true")).count() >= 6, answers.toString());
         assertTrue(answers.stream().anyMatch(a -> a.startsWith("false/false/DUPLICATE")), answers.toString());
         assertTrue(answers.get(answers.size() - 1).startsWith("true/false"), "the return of M2: " + answers);
 

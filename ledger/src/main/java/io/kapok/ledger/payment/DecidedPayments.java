@@ -409,6 +409,27 @@ public final class DecidedPayments {
             long timeMs,
             LedgerRejection rejection,
             long fingerprint) {
+        return remember(
+                messageHash, uetrHash, senderId, messageId, uetr, sequence, timeMs, rejection, fingerprint, null);
+    }
+
+    /**
+     * {@link #remember(int, int, String, String, String, long, long, LedgerRejection, long)} with the
+     * ids also given as a compact window keeps them: {@code encodedIds} is what {@link #encodeIds}
+     * wrote for this {@code messageId} and {@code uetr} (or null), copied into a compact window in
+     * one block instead of character by character.
+     */
+    public int remember(
+            int messageHash,
+            int uetrHash,
+            String senderId,
+            String messageId,
+            String uetr,
+            long sequence,
+            long timeMs,
+            LedgerRejection rejection,
+            long fingerprint,
+            byte[] encodedIds) {
         if (size == capacity) {
             throw new IllegalStateException("payment window is full: " + capacity + " decisions");
         }
@@ -436,11 +457,15 @@ public final class DecidedPayments {
             texts[t + UETR] = uetr;
         } else {
             int b = slot * ID_BYTES;
-            if (!putInline(b + MESSAGE_ID_AT, messageId, MESSAGE_ID_BYTES)) {
+            if (encodedIds != null) {
+                System.arraycopy(encodedIds, 0, ids, b, ID_BYTES);
+            } else {
+                encodeIds(messageId, uetr, ids, b);
+            }
+            if (ids[b + MESSAGE_ID_AT] == NOT_INLINE) {
                 texts[t + MESSAGE_ID] = messageId;
             }
-            if (uetr == null || !putInline(b + UETR_AT, uetr, UETR_BYTES)) {
-                ids[b + UETR_AT] = NOT_INLINE;
+            if (ids[b + UETR_AT] == NOT_INLINE) {
                 texts[t + UETR] = uetr;
             }
         }
@@ -557,26 +582,43 @@ public final class DecidedPayments {
     }
 
     /**
-     * Writes {@code text} into {@link #ids} at {@code at} (its length, then a byte a character) when
-     * it has at most {@code max} characters, each at most U+00FF; otherwise marks it {@link
-     * #NOT_INLINE} there and returns false.
+     * Writes a decision's ids into {@code dst[at..at + ID_BYTES)} as a compact window keeps them: the
+     * message id's length then its characters a byte each, from {@code at}; the UETR's likewise, from
+     * {@code at + UETR_AT}; an id longer than its room ({@value #MESSAGE_ID_BYTES} and {@value
+     * #UETR_BYTES} characters), with a character above U+00FF, or absent (a null UETR) is marked
+     * {@link #NOT_INLINE} instead (and kept as a String by the window). Bytes after an id's length
+     * mean nothing. Whoever makes a command may encode its ids ahead ({@code
+     * TransferCommand#computeKeys}); the window then copies them in one block.
      */
-    private boolean putInline(int at, String text, int max) {
+    static void encodeIds(String messageId, String uetr, byte[] dst, int at) {
+        putInline(dst, at + MESSAGE_ID_AT, messageId, MESSAGE_ID_BYTES);
+        if (uetr == null) {
+            dst[at + UETR_AT] = NOT_INLINE;
+        } else {
+            putInline(dst, at + UETR_AT, uetr, UETR_BYTES);
+        }
+    }
+
+    /**
+     * Writes {@code text} into {@code dst} at {@code at} (its length, then a byte a character) when
+     * it has at most {@code max} characters, each at most U+00FF; otherwise marks it {@link
+     * #NOT_INLINE} there.
+     */
+    private static void putInline(byte[] dst, int at, String text, int max) {
         int length = text.length();
         if (length > max) {
-            ids[at] = NOT_INLINE;
-            return false;
+            dst[at] = NOT_INLINE;
+            return;
         }
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c > 0xFF) {
-                ids[at] = NOT_INLINE;
-                return false;
+                dst[at] = NOT_INLINE;
+                return;
             }
-            ids[at + 1 + i] = (byte) c;
+            dst[at + 1 + i] = (byte) c;
         }
-        ids[at] = (byte) length;
-        return true;
+        dst[at] = (byte) length;
     }
 
     private boolean inlineEquals(int at, String text) {

@@ -66,12 +66,15 @@ public final class TransferCommand extends LedgerCommand implements PaymentMessa
     private int messageHash;
     private int uetrHash;
     private long fingerprint;
+    /** The ids as a compact payment window keeps them ({@link DecidedPayments#encodeIds}); made on first use. */
+    private byte[] encodedIds;
 
     /**
      * Computes the payment's keys from its fields as they are now: the hashes the ledger's payment
      * window files (sender, MsgId) and the UETR under ({@link DecidedPayments#messageHash}, {@link
-     * DecidedPayments#uetrHash}) and the {@link #fingerprint()}, reading every text field's
-     * characters once (each String keeps its hash code). Whoever fills the command calls it, so
+     * DecidedPayments#uetrHash}), the {@link #fingerprint()}, and the ids as a compact window keeps
+     * them ({@link #keyedEncodedIds()}), reading every text field's characters once (each String
+     * keeps its hash code). Whoever fills the command calls it, so
      * that this work (about a fifth of a transfer's) is not done by the thread that applies it: the
      * gateway's event loop right after decoding, before the command enters the ring. Optional:
      * {@link #messageHash()}, {@link #uetrHash()} and {@link #fingerprint()} compute the keys
@@ -93,6 +96,10 @@ public final class TransferCommand extends LedgerCommand implements PaymentMessa
         messageHash = DecidedPayments.messageHash(senderId, messageId);
         uetrHash = uetr == null ? 0 : DecidedPayments.uetrHash(uetr);
         fingerprint = fingerprintOfFields();
+        if (encodedIds == null) {
+            encodedIds = new byte[DecidedPayments.ID_BYTES];
+        }
+        DecidedPayments.encodeIds(messageId, uetr, encodedIds, 0);
         keyed = true;
     }
 
@@ -136,6 +143,15 @@ public final class TransferCommand extends LedgerCommand implements PaymentMessa
     /** {@link #fingerprint()} as last computed: current only after {@link #ensureKeys()}, before any field changes. */
     public long keyedFingerprint() {
         return fingerprint;
+    }
+
+    /**
+     * The message id and UETR as a compact payment window keeps them ({@link
+     * DecidedPayments#encodeIds}), as last computed: current only after {@link #ensureKeys()},
+     * before any field changes. The ledger's to read, not to change.
+     */
+    public byte[] keyedEncodedIds() {
+        return encodedIds;
     }
 
     /** Drops the computed keys: the next use computes them again (for benchmarks that time that). */
