@@ -427,6 +427,11 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             LOG.error("sequencer failed on a {} event", event.kind, e);
             response.answerUnavailable("internal error: " + e);
         }
+        if (event.kind == InboundEvent.Kind.PAYMENT) {
+            // The slot waits a whole turn of the ring to be filled again: the payment's Strings
+            // need not live that long (young collections would copy them).
+            event.transfer.release();
+        }
         batch.add(response);
         if (endOfBatch) {
             endBatch();
