@@ -42,8 +42,8 @@ import java.util.Arrays;
  * so they die young: a window of a million decisions is a million pairs of Strings fewer that the
  * collector copies out of the young generation and keeps track of, at the price of a comparison
  * byte by byte on each look-up hit and a new String whenever an id is read back ({@link
- * #messageIdAt}, {@link #uetrAt}, {@link #write}), and 80 bytes a decision written (2–13% of a
- * transfer in JMH). The gateway's ledgers use it (the snapshot thread's replica always, the
+ * #messageIdAt}, {@link #uetrAt}, {@link #write}), and 80 bytes a decision written (2–8% of a
+ * transfer in JMH, when the command brings them encoded: {@link #encodeIds}). The gateway's ledgers use it (the snapshot thread's replica always, the
  * sequencer's by default); it answers every look-up and writes every byte exactly as a window
  * without it.
  *
