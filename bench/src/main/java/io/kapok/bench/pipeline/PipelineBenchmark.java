@@ -205,7 +205,7 @@ public class PipelineBenchmark {
             event.rawLength = templates.length();
             System.arraycopy(digests[direction], 0, event.messageDigest, 0, JournalDigest.LENGTH_BYTES);
             event.senderId = SENDERS[direction];
-            PaymentCommands.fill(event.transfer, event.senderId, view);
+            event.transfer = PaymentCommands.newCommand(event.senderId, view);
             event.receiveTimeMs = System.currentTimeMillis();
             Pacs002Status s = statuses[(int) (slot & mask)];
             s.clear();

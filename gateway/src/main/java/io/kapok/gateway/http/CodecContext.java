@@ -16,8 +16,6 @@ final class CodecContext {
     final Pacs008Decoder decoder;
     /** What the next pacs.008 is decoded into; handed to the ring with it, replaced by the slot's old one. */
     Pacs008View view = new Pacs008View();
-    /** The ledger's command for {@link #view}, filled here; handed to the ring like the view. */
-    io.kapok.ledger.payment.TransferCommand transfer = new io.kapok.ledger.payment.TransferCommand();
     /** Every other message of the map (receivable financing), read when the pacs.008 decoder finds another namespace. */
     final io.kapok.codecs.stream.Iso20022Decoder messages;
 

@@ -333,7 +333,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         // for 3 KB of SM3) and before claiming a slot, so neither the ring nor the sequencer waits.
         io.kapok.gateway.journal.JournalDigest.digest(codec.messageDigest, body, 0, length, codec.digest);
         // The ledger's command and its keys, here too, for the same reason.
-        io.kapok.gateway.sequencer.PaymentCommands.fill(codec.transfer, senderOf(view), view);
+        io.kapok.ledger.payment.TransferCommand transfer =
+                io.kapok.gateway.sequencer.PaymentCommands.newCommand(senderOf(view), view);
         RingBuffer<InboundEvent> ring = shared.ring();
         long slot = claimSlot(ring, response);
         if (slot < 0) {
@@ -343,8 +344,8 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
             InboundEvent event = ring.get(slot);
             event.kind = InboundEvent.Kind.PAYMENT;
             codec.view = event.swapPayment(view);
-            event.senderId = codec.transfer.senderId;
-            codec.transfer = event.swapTransfer(codec.transfer);
+            event.senderId = transfer.senderId;
+            event.transfer = transfer;
             fillMessage(event, body, length, codec, receiveTimeMs, response);
         } finally {
             ring.publish(slot);

@@ -44,10 +44,10 @@ public final class InboundEvent {
     /** The decoded payment of a {@link Kind#PAYMENT} slot. */
     public Pacs008View payment = new Pacs008View();
     /**
-     * The ledger's command for {@link #payment}, filled by the event loop with its keys computed
-     * ({@link PaymentCommands#fill}); the sequencer numbers and applies it.
+     * The ledger's command for {@link #payment}, made by the event loop with its keys computed
+     * ({@link PaymentCommands#newCommand}); the sequencer numbers and applies it, then drops it.
      */
-    public io.kapok.ledger.payment.TransferCommand transfer = new io.kapok.ledger.payment.TransferCommand();
+    public io.kapok.ledger.payment.TransferCommand transfer;
     /** The decoded message of a {@link Kind#MESSAGE} slot; its buffers grow to the largest seen. */
     public io.kapok.codecs.stream.MessageView message = new io.kapok.codecs.stream.MessageView();
     /** Authenticated sender (dev profile: the BAH Fr, normalised to 11 characters). */
@@ -92,16 +92,6 @@ public final class InboundEvent {
     public Pacs008View swapPayment(Pacs008View decoded) {
         Pacs008View previous = payment;
         payment = decoded;
-        return previous;
-    }
-
-    /**
-     * Producer, on a claimed slot: takes {@code filled} as the payment's command; returns the slot's
-     * previous command for reuse.
-     */
-    public io.kapok.ledger.payment.TransferCommand swapTransfer(io.kapok.ledger.payment.TransferCommand filled) {
-        io.kapok.ledger.payment.TransferCommand previous = transfer;
-        transfer = filled;
         return previous;
     }
 

@@ -428,9 +428,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             response.answerUnavailable("internal error: " + e);
         }
         if (event.kind == InboundEvent.Kind.PAYMENT) {
-            // The slot waits a whole turn of the ring to be filled again: the payment's Strings
-            // need not live that long (young collections would copy them).
-            event.transfer.release();
+            // The slot waits a whole turn of the ring to be filled again: the payment's command and
+            // its Strings need not live that long (young collections would copy them).
+            event.transfer = null;
         }
         batch.add(response);
         if (endOfBatch) {

@@ -159,27 +159,6 @@ public final class TransferCommand extends LedgerCommand implements PaymentMessa
         keyed = false;
     }
 
-    /**
-     * Lets go of every String the command holds (its text fields and the ones its keys were computed
-     * from), so that a command kept for reuse does not keep the last payment's Strings alive until
-     * it is filled again; its keys are dropped with them.
-     */
-    public void release() {
-        senderId = null;
-        messageId = null;
-        uetr = null;
-        endToEndId = null;
-        debitPartyId = null;
-        creditPartyId = null;
-        keyedSenderId = null;
-        keyedMessageId = null;
-        keyedUetr = null;
-        keyedEndToEndId = null;
-        keyedDebitPartyId = null;
-        keyedCreditPartyId = null;
-        keyed = false;
-    }
-
     /** The hash the payment window files (sender, MsgId) under ({@link DecidedPayments#messageHash}). */
     public int messageHash() {
         ensureKeys();

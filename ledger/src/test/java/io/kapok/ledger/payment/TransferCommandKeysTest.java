@@ -98,36 +98,6 @@ class TransferCommandKeysTest {
     }
 
     @Test
-    void aReleasedCommandHoldsNoStringAndItsNextPaymentGetsItsOwnKeys() {
-        TransferCommand c = payment();
-        c.computeKeys();
-        long first = c.keyedFingerprint();
-        c.release();
-        assertFalse(c.keysCurrent());
-        for (java.lang.reflect.Field f : TransferCommand.class.getDeclaredFields()) {
-            if (f.getType() == String.class) {
-                f.setAccessible(true);
-                try {
-                    assertEquals(null, f.get(c), f.getName() + " still holds a String");
-                } catch (IllegalAccessException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
-        TransferCommand next = payment();
-        next.amountMinor = 1;
-        c.senderId = next.senderId;
-        c.messageId = next.messageId;
-        c.uetr = next.uetr;
-        c.endToEndId = next.endToEndId;
-        c.debitPartyId = next.debitPartyId;
-        c.creditPartyId = next.creditPartyId;
-        c.amountMinor = 1;
-        assertEquals(next.fingerprint(), c.fingerprint());
-        assertNotEquals(first, c.fingerprint());
-    }
-
-    @Test
     void forgottenKeysAreComputedAgainOnUse() {
         TransferCommand c = payment();
         c.computeKeys();
