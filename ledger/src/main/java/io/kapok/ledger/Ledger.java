@@ -459,16 +459,8 @@ public final class Ledger {
      */
     public boolean findDecided(PaymentMessage command, LedgerResult result) {
         result.clear();
-        if (command instanceof TransferCommand t) {
-            // Its keys as computed when it was filled (TransferCommand#computeKeys), or now.
-            return findDecided(command, t.messageHash(), t.uetrHash(), result);
-        }
-        String uetr = command.uetr();
-        return findDecided(
-                command,
-                DecidedPayments.messageHash(command.senderId(), command.messageId()),
-                uetr == null ? 0 : DecidedPayments.uetrHash(uetr),
-                result);
+        // A transfer brings the hashes its filler computed (TransferCommand#computeKeys).
+        return findDecided(command, command.messageHash(), command.uetrHash(), result);
     }
 
     /**

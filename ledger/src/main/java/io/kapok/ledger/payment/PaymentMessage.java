@@ -20,4 +20,15 @@ public interface PaymentMessage {
 
     /** Everything the message says, in 64 bits; different message types never mix the same way. */
     long fingerprint();
+
+    /** The hash the payment window files (sender, message id) under ({@link DecidedPayments#messageHash}). */
+    default int messageHash() {
+        return DecidedPayments.messageHash(senderId(), messageId());
+    }
+
+    /** The hash the payment window files {@link #uetr()} under ({@link DecidedPayments#uetrHash}); 0 without one. */
+    default int uetrHash() {
+        String uetr = uetr();
+        return uetr == null ? 0 : DecidedPayments.uetrHash(uetr);
+    }
 }

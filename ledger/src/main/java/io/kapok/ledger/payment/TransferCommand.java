@@ -159,13 +159,15 @@ public final class TransferCommand extends LedgerCommand implements PaymentMessa
         keyed = false;
     }
 
-    /** The hash the payment window files (sender, MsgId) under ({@link DecidedPayments#messageHash}). */
+    /** {@inheritDoc} Computed with the other keys ({@link #computeKeys}), once per content. */
+    @Override
     public int messageHash() {
         ensureKeys();
         return messageHash;
     }
 
-    /** The hash the payment window files the UETR under ({@link DecidedPayments#uetrHash}); 0 without one. */
+    /** {@inheritDoc} Computed with the other keys ({@link #computeKeys}), once per content. */
+    @Override
     public int uetrHash() {
         ensureKeys();
         return uetrHash;
@@ -177,8 +179,8 @@ public final class TransferCommand extends LedgerCommand implements PaymentMessa
      * order, each text field's {@link String#hashCode()} and length, the currency and the amount
      * through a SplitMix64 round per field, so ("ab", "c") and ("a", "bc") differ. The String hashes
      * are the ones the ledger's lookups compute anyway (and the String caches), so this costs a few
-     * multiplications, and allocates nothing. Computed with the other keys ({@link #computeKeys}),
-     * once per content.
+     * multiplications. Computed with the other keys ({@link #computeKeys}), once per content; the
+     * command allocates only its 80-byte buffer of encoded ids, once, the first time.
      *
      * <p>Two different payloads share a fingerprint only if every differing text field collides in
      * its 32-bit hash: by accident about one chance in 2^32. A sender who crafts such a collision on
