@@ -318,11 +318,11 @@ public final class DecidedPayments {
      * Reads, back to back, the table entries that the next {@code batch.count()} transfers will
      * read: each one's keys' homes and the homes of as many of the oldest decisions (those the
      * transfers will forget, one each once the window is full by time), each with the line after it
-     * ({@link #run}). Changes nothing. Where
-     * {@link #preload} lets one transfer wait for its four misses about once, this lets a batch of
-     * them wait about once in all: the loads have nothing between them but the keys' hashes,
-     * computed beforehand ({@link PaymentPrefetch#add}). Returns the entries folded into one
-     * meaningless value, for the caller to keep so that the loads are not optimised away.
+     * ({@link #run}). Changes nothing. Where {@link #preload} lets one transfer wait for its four
+     * misses about once, this lets a batch of them wait about once in all: the loads have nothing
+     * between them but the keys' hashes, computed beforehand ({@link PaymentPrefetch#add}). Returns
+     * the entries folded into one meaningless value, for the caller to keep so that the loads are
+     * not optimised away.
      */
     public long prefetch(PaymentPrefetch batch) {
         int mask = tableMask;
