@@ -51,11 +51,11 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * replica of it, are allocated whole ({@code ledger.paymentWindow.preallocate}) and grow no more.
  * {@code compactIds}: the window keeps its decisions' ids as bytes, not as the decoded Strings
  * ({@code ledger.paymentWindow.compactIds}). {@code growths}: the times it doubled since the
- * gateway started (a recovery's replay included); {@code growthsPrepared}: of those, the ones into arrays the window-grower thread
- * had allocated ahead (the others allocated on the sequencer thread, a longer pause).
- * {@code messageWindow} is the same for the
- * receivable-financing messages kept for their retries ({@code ledger.messageWindow}): while
- * {@code full}, a new one is answered 503.
+ * gateway started (a recovery's replay included); {@code growthsPrepared}: of those, the ones
+ * into arrays the window-grower thread had allocated ahead (the others allocated on the sequencer
+ * thread, a longer pause). {@code messageWindow} is the same for the receivable-financing
+ * messages kept for their retries ({@code ledger.messageWindow}): while {@code full}, a new one is
+ * answered 503.
  */
 public final class HealthJson {
     private final boolean up;

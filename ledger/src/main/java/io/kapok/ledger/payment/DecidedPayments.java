@@ -43,9 +43,9 @@ import java.util.Arrays;
  * collector copies out of the young generation and keeps track of, at the price of a comparison
  * byte by byte on each look-up hit and a new String whenever an id is read back ({@link
  * #messageIdAt}, {@link #uetrAt}, {@link #write}), and 80 bytes a decision written (2–8% of a
- * transfer in JMH, when the command brings them encoded: {@link #encodeIds}). The gateway's ledgers use it (the snapshot thread's replica always, the
- * sequencer's by default); it answers every look-up and writes every byte exactly as a window
- * without it.
+ * transfer in JMH, when the command brings them encoded: {@link #encodeIds}). The gateway's
+ * ledgers use it (the snapshot thread's replica always, the sequencer's by default); it answers
+ * every look-up and writes every byte exactly as a window without it.
  *
  * <p><b>What is kept.</b> Every decided {@link PaymentMessage}: transfers (pacs.008), returns
  * (pacs.004), recalls (camt.056) and resolutions (camt.029) alike, keyed by (sender, message id);
@@ -410,32 +410,16 @@ public final class DecidedPayments {
                 sequence,
                 timeMs,
                 rejection,
-                fingerprint);
+                fingerprint,
+                null);
     }
 
     /**
      * {@link #remember(String, String, String, long, long, LedgerRejection, long)} with the keys'
-     * hashes ({@link #messageHash}, {@link #uetrHash}; 0 without a UETR) computed once by the caller.
-     */
-    public int remember(
-            int messageHash,
-            int uetrHash,
-            String senderId,
-            String messageId,
-            String uetr,
-            long sequence,
-            long timeMs,
-            LedgerRejection rejection,
-            long fingerprint) {
-        return remember(
-                messageHash, uetrHash, senderId, messageId, uetr, sequence, timeMs, rejection, fingerprint, null);
-    }
-
-    /**
-     * {@link #remember(int, int, String, String, String, long, long, LedgerRejection, long)} with the
-     * ids also given as a compact window keeps them: {@code encodedIds} is what {@link #encodeIds}
-     * wrote for this {@code messageId} and {@code uetr} (or null), copied into a compact window in
-     * one block instead of character by character.
+     * hashes ({@link #messageHash}, {@link #uetrHash}; 0 without a UETR) computed once by the
+     * caller, and the ids also given as a compact window keeps them: {@code encodedIds} is what
+     * {@link #encodeIds} wrote for this {@code messageId} and {@code uetr}, copied into a compact
+     * window in one block instead of character by character, or null (the window encodes them).
      */
     public int remember(
             int messageHash,
