@@ -50,9 +50,15 @@ class OnboardingAcknowledgementSystemTest {
     @Test
     void theOnboardedSupplierAcknowledgesAndTheBankIsTold() throws Exception {
         gateway = Gateway.start(config());
+        int knownIds = gateway.sequencer().partyIds().size();
+        assertEquals(config().parties().size(), knownIds, "every configured party's id is published at start");
         assertTrue(flows.post(m.onboarding("PRBK-OA-O1", PRBK, ZHUHAI, "CNY", List.of("PRBK-CAG-CNY")))
                 .body()
                 .contains("<Sts>RCCF</Sts>"));
+        assertEquals(
+                knownIds + 1,
+                gateway.sequencer().partyIds().size(),
+                "the new supplier's id is published to the event loops");
         assertEquals(List.of("tsin.011.001.01"), flows.types(ZHUHAI), "the supplier is told of its onboarding");
 
         byte[] ack = m.acknowledgement("ZHPT-OA-K1", ZHUHAI, "CNY", List.of("PRBK-CAG-CNY"), null);

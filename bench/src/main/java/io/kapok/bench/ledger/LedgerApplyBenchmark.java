@@ -113,6 +113,16 @@ public class LedgerApplyBenchmark {
         public String keysBy;
 
         /**
+         * Which String instances the payments name their parties with: {@code ledger}, the ledger's
+         * own instances of those ids, as the gateway's event loops give a known party's BIC ({@code
+         * PartyIds}), so that the ledger's party look-up finds its key by identity with its hash
+         * already cached; or {@code copies}, new Strings of the same characters, as a decoder that
+         * makes a String per field would give them (and as the gateway gives an unknown party's).
+         */
+        @Param("ledger")
+        public String partyIds;
+
+        /**
          * When set, each command gets new MsgId and UETR Strings, made from the pool's characters
          * as a decoder makes them: nothing cached in them (a pooled String keeps its hash code
          * after the first round, so the ledger never reads a pooled id's characters again). The
@@ -168,6 +178,9 @@ public class LedgerApplyBenchmark {
                 throw new IllegalArgumentException("keysBy must be decoder or ledger: " + keysBy);
             }
             keysOnLedgerThread = keysBy.equals("ledger");
+            if (!partyIds.equals("ledger") && !partyIds.equals("copies")) {
+                throw new IllegalArgumentException("partyIds must be ledger or copies: " + partyIds);
+            }
             Ledger ledger = new Ledger();
             if (Boolean.getBoolean("kapok.compactIds")) {
                 // What the sequencer's ledger would pay for the snapshot replica's compact ids.
@@ -193,10 +206,10 @@ public class LedgerApplyBenchmark {
                 int from = random.nextInt(banks.length);
                 int to = (from + 1 + random.nextInt(banks.length - 1)) % banks.length;
                 TransferCommand c = new TransferCommand();
-                // new String: a decoded message brings its own copies, not the ledger's instances.
-                c.senderId = new String(banks[from]);
+                boolean copies = "copies".equals(partyIds);
+                c.senderId = copies ? new String(banks[from]) : banks[from];
                 c.debitPartyId = c.senderId;
-                c.creditPartyId = new String(banks[to]);
+                c.creditPartyId = copies ? new String(banks[to]) : banks[to];
                 messageIds[i] = banks[from].substring(0, 4) + "-20261123-" + i;
                 uetrs[i] = new UUID(random.nextLong() & 0xFFFFFFFFFFFF0FFFL | 0x4000L, random.nextLong()).toString();
                 c.messageId = messageIds[i];

@@ -38,6 +38,9 @@ import java.util.function.LongUnaryOperator;
  * <p>With {@code -Dkapok.compactIds=true} both ledgers keep their payment window's ids as bytes
  * ({@code Ledger.compactPaymentIds}), as the gateway's do by default.
  *
+ * <p>With {@code -Dkapok.partyIds=copies} the payments name their parties with new Strings rather
+ * than the ledger's own instances ({@code LedgerApplyBenchmark.TransferState#partyIds}).
+ *
  * <p>With {@code -Dkapok.batched=true} both builds get the transfers in batches of {@value
  * LedgerApplyBenchmark.TransferState#PREFETCH_BATCH}, as {@code LedgerApplyBenchmark.transferBatched};
  * a build whose ledger takes {@code Ledger.prefetch} hints gets the batch's keys first, an older one
@@ -133,6 +136,7 @@ public final class TransferCpuComparison {
 
         public Run(int retentionDays) {
             state.poolSize = Integer.getInteger("kapok.transferPool", 1 << 20);
+            state.partyIds = System.getProperty("kapok.partyIds", "ledger");
             Ledger ledger = new Ledger(retentionDays, Ledger.PAYMENT_CAPACITY_DEFAULT);
             if (Boolean.getBoolean("kapok.compactIds")) {
                 ledger.compactPaymentIds(); // the window's ids as bytes, as the gateway keeps them

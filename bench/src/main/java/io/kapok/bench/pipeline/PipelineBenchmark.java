@@ -22,6 +22,7 @@ import io.kapok.gateway.http.PendingResponse;
 import io.kapok.gateway.journal.JournalDigest;
 import io.kapok.gateway.sequencer.InboundEvent;
 import io.kapok.gateway.sequencer.LedgerRejections;
+import io.kapok.gateway.sequencer.PartyIds;
 import io.kapok.gateway.sequencer.PaymentCommands;
 import io.kapok.gateway.sequencer.SequencerHandler;
 import java.nio.file.Files;
@@ -137,6 +138,8 @@ public class PipelineBenchmark {
     private volatile String failure;
 
     private long published;
+    /** The sequencer's party ids, as the event loops name a payment's parties; empty on the {@code ring} path. */
+    private PartyIds parties = new PartyIds();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -180,6 +183,7 @@ public class PipelineBenchmark {
         ring = disruptor.start();
         if (sequencer != null) {
             sequencer.awaitStarted(TimeUnit.MINUTES.toMillis(1));
+            parties = sequencer.partyIds();
         }
     }
 
@@ -204,8 +208,8 @@ public class PipelineBenchmark {
             templates.write(index, event.raw, 0);
             event.rawLength = templates.length();
             System.arraycopy(digests[direction], 0, event.messageDigest, 0, JournalDigest.LENGTH_BYTES);
-            event.senderId = SENDERS[direction];
-            event.transfer = PaymentCommands.newCommand(event.senderId, view);
+            event.senderId = parties.bic(SENDERS[direction]);
+            event.transfer = PaymentCommands.newCommand(event.senderId, view, parties);
             event.receiveTimeMs = System.currentTimeMillis();
             Pacs002Status s = statuses[(int) (slot & mask)];
             s.clear();

@@ -333,8 +333,9 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         // for 3 KB of SM3) and before claiming a slot, so neither the ring nor the sequencer waits.
         io.kapok.gateway.journal.JournalDigest.digest(codec.messageDigest, body, 0, length, codec.digest);
         // The ledger's command and its keys, here too, for the same reason.
+        io.kapok.gateway.sequencer.PartyIds parties = shared.sequencer().partyIds();
         io.kapok.ledger.payment.TransferCommand transfer =
-                io.kapok.gateway.sequencer.PaymentCommands.newCommand(senderOf(view), view);
+                io.kapok.gateway.sequencer.PaymentCommands.newCommand(senderOf(view, parties), view, parties);
         RingBuffer<InboundEvent> ring = shared.ring();
         long slot = claimSlot(ring, response);
         if (slot < 0) {
@@ -479,9 +480,12 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         drain();
     }
 
-    /** Dev profile: the BAH Fr names the sender; a bare Document is sent by its instructing agent. */
-    private static String senderOf(Pacs008View view) {
-        return Bics.normalise(view.hasAppHdr() ? view.fromBic() : view.instructingAgentBic());
+    /**
+     * Dev profile: the BAH Fr names the sender; a bare Document is sent by its instructing agent. A
+     * known party's id comes as the ledger's own instance ({@link io.kapok.gateway.sequencer.PartyIds}).
+     */
+    private static String senderOf(Pacs008View view, io.kapok.gateway.sequencer.PartyIds parties) {
+        return parties.bic(view.hasAppHdr() ? view.fromBic() : view.instructingAgentBic());
     }
 
     private void prepareStatus(PendingResponse response, Pacs008View view) {

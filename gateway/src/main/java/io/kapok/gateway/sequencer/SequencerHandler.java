@@ -133,6 +133,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private LedgerRecovery.Result recovery;
     private Mailboxes mailboxes;
     private MailboxRecovery mailboxRecovery;
+    /** Published here after recovery and each party registered; read by the event loops. */
+    private final PartyIds partyIds = new PartyIds();
     /**
      * The last sequence whose outbound messages are all in the mailboxes (written, and in {@code
      * sync} durability forced to disk): the snapshot thread takes no snapshot past it.
@@ -290,6 +292,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         for (Party party : ledger.parties()) {
             mailboxes.addParty(party.id());
         }
+        partyIds.publish(ledger.parties());
         mailboxRecovery = null;
         if (closesDays) {
             // From here on the day's postings are counted as they are written: a close costs
@@ -749,6 +752,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             p.ran(i, result.applied, result.rejection, command.sequence);
             if (result.applied && command.type() == io.kapok.ledger.CommandType.REGISTER_PARTY) {
                 mailboxes.addParty(((io.kapok.ledger.party.RegisterPartyCommand) command).partyId);
+                partyIds.publish(ledger.parties());
             }
             try {
                 mailboxes.append(
@@ -957,6 +961,11 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         if (journal != null) {
             journal.close();
         }
+    }
+
+    /** The ledger's party ids, for the event loops that make its commands; any thread. */
+    public PartyIds partyIds() {
+        return partyIds;
     }
 
     /** The mailboxes: polls start on the event loops, writes happen here; null before start. */

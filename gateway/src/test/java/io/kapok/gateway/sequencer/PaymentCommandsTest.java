@@ -2,6 +2,7 @@ package io.kapok.gateway.sequencer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kapok.codecs.DecodeVerdict;
@@ -24,13 +25,28 @@ class PaymentCommandsTest {
                 new Pacs008Decoder(XmlLimits.DEFAULTS).decode(sample, 0, sample.length, view, verdict),
                 verdict.toString());
 
-        TransferCommand c = PaymentCommands.newCommand("PRBKCNGZXXX", view);
+        // The ledger knows the instructed agent, not the instructing one.
+        io.kapok.ledger.Ledger ledger = new io.kapok.ledger.Ledger();
+        io.kapok.ledger.party.RegisterPartyCommand register = new io.kapok.ledger.party.RegisterPartyCommand();
+        register.partyId = Bics.normalise(view.instructedAgentBic());
+        register.name = "instructed agent";
+        register.roles = io.kapok.ledger.party.PartyRole.BANK.bit();
+        register.sequence = 1;
+        register.timeMs = 1_700_000_000_000L;
+        io.kapok.ledger.LedgerResult result = new io.kapok.ledger.LedgerResult();
+        ledger.apply(register, result);
+        assertTrue(result.applied, result::toString);
+        PartyIds parties = new PartyIds();
+        parties.publish(ledger.parties());
+
+        TransferCommand c = PaymentCommands.newCommand("PRBKCNGZXXX", view, parties);
         assertTrue(c.keysCurrent(), "the keys are computed before the command enters the ring");
         assertEquals(view.messageId().toString().trim(), c.messageId);
         assertEquals(view.uetr().toString().trim(), c.uetr);
         assertEquals(Bics.normalise(view.instructingAgentBic()), c.debitPartyId);
         assertEquals(Bics.normalise(view.instructedAgentBic()), c.creditPartyId);
         assertEquals(11, c.creditPartyId.length());
+        assertSame(register.partyId, c.creditPartyId, "a known party: the ledger's own id String");
         assertEquals(view.amountMinor(), c.amountMinor);
         assertEquals(view.currency(), c.currency);
 
@@ -50,6 +66,6 @@ class PaymentCommandsTest {
         assertEquals(byHand.fingerprint(), c.keyedFingerprint());
         assertEquals(byHand.messageHash(), c.keyedMessageHash());
         assertEquals(byHand.uetrHash(), c.keyedUetrHash());
-        assertNotSame(c, PaymentCommands.newCommand("PRBKCNGZXXX", view), "a command per payment");
+        assertNotSame(c, PaymentCommands.newCommand("PRBKCNGZXXX", view, parties), "a command per payment");
     }
 }
