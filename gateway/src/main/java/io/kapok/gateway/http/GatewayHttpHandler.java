@@ -493,8 +493,13 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         s.clear();
         s.fromBic.set(shared.platformBic());
         CharSequence to = view.hasAppHdr() ? view.fromBic() : view.instructingAgentBic();
-        if (to.length() > 0 && IsoIdentifiers.isBic(to.toString().trim())) {
-            s.toBic.set(to.toString().trim());
+        if (IsoIdentifiers.isBic(to)) {
+            s.toBic.set(to); // the usual case: no String made for it
+        } else if (to.length() > 0) {
+            String trimmed = to.toString().trim();
+            if (IsoIdentifiers.isBic(trimmed)) {
+                s.toBic.set(trimmed);
+            }
         }
         s.copyOriginal(view);
         if (!s.originalMessageId.isPresent() || s.originalMessageId.length() == 0) {
