@@ -149,6 +149,7 @@ public final class Gateway implements AutoCloseable {
                         ProducerType.MULTI,
                         waitStrategy(config.sequencer().waitStrategy()));
                 disruptor.handleEventsWith(sequencer);
+                sequencer.prefetchFrom(disruptor.getRingBuffer());
                 disruptor.start();
                 ring = disruptor.getRingBuffer();
                 sequencer.awaitStarted(recoveryWaitMs);

@@ -177,6 +177,7 @@ public class PipelineBenchmark {
         if (path.equals("sequencer")) {
             sequencer = new SequencerHandler(config, dir);
             disruptor.handleEventsWith(sequencer);
+            sequencer.prefetchFrom(disruptor.getRingBuffer()); // as the gateway's sequencer thread
         } else {
             disruptor.handleEventsWith(new AnswerOnlyHandler());
         }

@@ -1,6 +1,7 @@
 package io.kapok.gateway.sequencer;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
 import io.kapok.codecs.iso.DecimalAmounts;
 import io.kapok.codecs.iso.Iso4217;
 import io.kapok.gateway.config.GatewayConfig;
@@ -34,6 +35,7 @@ import io.kapok.ledger.LedgerResult;
 import io.kapok.ledger.fx.SetFxRateCommand;
 import io.kapok.ledger.party.Party;
 import io.kapok.ledger.payment.DecidedPayments;
+import io.kapok.ledger.payment.PaymentPrefetch;
 import io.kapok.ledger.payment.TransferCommand;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,6 +101,26 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
 
     private final long startTimeMs = System.currentTimeMillis();
     private final List<PendingResponse> batch = new ArrayList<>();
+
+    /**
+     * The ring this handler reads from its own thread, for the payments' prefetch hints ({@link
+     * #prefetchFrom}); null: no hints (the sequencer on an event loop), each transfer loads its own
+     * part of the payment window.
+     */
+    private RingBuffer<InboundEvent> prefetchRing;
+
+    private final PaymentPrefetch prefetch = new PaymentPrefetch();
+    /** The size of the batch the next event opens ({@link #onBatchStart}), or 0. */
+    private long batchStarting;
+    /** The ring sequence of the last event of the batch being handled. */
+    private long batchEndSequence = -1;
+    /** The ring sequence of the last event whose payment has been hinted. */
+    private long prefetchedThrough = -1;
+    /** The hints' loads folded together, kept so they are not optimised away; means nothing. */
+    private long prefetchFolded;
+    /** Payments hinted to the ledger so far (tests). */
+    private volatile long hintedPayments;
+
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Throwable startFailure;
     private volatile long lastSequence;
@@ -406,8 +428,61 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 ledger.lastSequence());
     }
 
+    /**
+     * Before start, on the handler's own thread's ring: from then on each batch of payments the
+     * ring hands this handler is hinted to the ledger ({@link Ledger#prefetch}) {@value
+     * #PREFETCH_PAYMENTS} at a time before the first of them is handled, so that the payment
+     * window's cache misses of those payments overlap instead of each payment waiting for its own.
+     * A hint changes nothing: the ledger decides every payment the same way with or without it.
+     */
+    public void prefetchFrom(RingBuffer<InboundEvent> ring) {
+        this.prefetchRing = ring;
+    }
+
+    /** Payments hinted to the ledger at once: what {@code LedgerApplyBenchmark.transferBatched} measures. */
+    static final int PREFETCH_PAYMENTS = 16;
+
+    @Override
+    public void onBatchStart(long batchSize, long queueDepth) {
+        batchStarting = batchSize;
+    }
+
+    /**
+     * Hints the payments of the ring's events from {@code from} to at most {@value
+     * #PREFETCH_PAYMENTS} on, within the batch: every one of them is published (the batch's events
+     * all are) and read only by this thread until it has handled them.
+     */
+    private void prefetchPayments(long from) {
+        long to = Math.min(batchEndSequence, from + PREFETCH_PAYMENTS - 1);
+        PaymentPrefetch hints = prefetch;
+        hints.clear();
+        for (long s = from; s <= to; s++) {
+            InboundEvent e = prefetchRing.get(s);
+            if (e.kind == InboundEvent.Kind.PAYMENT && e.transfer != null) {
+                hints.add(e.transfer);
+            }
+        }
+        prefetchedThrough = to;
+        if (hints.count() > 1) { // one payment alone loads its own part as it is applied
+            prefetchFolded ^= ledger.prefetch(hints);
+            hintedPayments = hintedPayments + hints.count(); // one writer: this thread
+        }
+    }
+
+    /** How many payments have been hinted to the ledger ahead of their batch; any thread. */
+    long hintedPayments() {
+        return hintedPayments;
+    }
+
     @Override
     public void onEvent(InboundEvent event, long ringSequence, boolean endOfBatch) {
+        if (batchStarting > 0) {
+            batchEndSequence = ringSequence + batchStarting - 1;
+            batchStarting = 0;
+        }
+        if (prefetchRing != null && ringSequence > prefetchedThrough && ringSequence < batchEndSequence) {
+            prefetchPayments(ringSequence);
+        }
         PendingResponse response = event.response;
         event.response = null;
         try {
