@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * it has left a chunk, that chunk gets {@code MADV_NORMAL} back, so a reader that finds its pages
  * evicted later reads ahead as usual.
  *
+ * <p>Beside this, the same appender hands the file's pages it has finished with, 8 MB behind it,
+ * to a {@link PageRecycler}, which writes them to disk and gives them back to the kernel; this
+ * keeps the chunk it left reserved until its part behind the appender has been handed over.
+ *
  * <p>A hint only: what the file holds never depends on it, and it never fails an append. Where
  * {@code madvise} has no native binding or fails, it logs once, holds no chunk, and the kernel keeps
  * its default; {@code -Dkapok.mappedReadAround=true} keeps the default too, to compare. One per
@@ -44,13 +48,43 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
     private final String what;
     /** The chunk advised random, reserved by this; null before the first append. */
     private MappedBytesStore advised;
+    /** The file {@link #advised} maps a chunk of. */
+    private Object advisedFile;
 
     /** Chunks advised so far (tests, and to tell it works). */
     private long chunksAdvised;
 
+    /**
+     * Hands the pages the appender has finished with back to the kernel ({@link PageRecycler}), or
+     * null when that is off.
+     */
+    private final PageRecycler recycler;
+    /**
+     * The chunk the appender left, still reserved by this while the part of it behind the appender
+     * is handed to the recycler (chunks overlap by more than {@link PageRecycler#BEHIND_BYTES}, so
+     * every step lies in this one or the current one); null when there is none.
+     */
+    private MappedBytesStore previous;
+    /** The file the positions below belong to (a new cycle starts a new one). */
+    private Object recycledFile;
+    /** The file's bytes before this have been handed to the recycler (or skipped). */
+    private long recycledTo;
+    /** The write position at which the next step is due. */
+    private long nextRecycleAt;
+
     /** @param what the file's role, for the one log line on failure ("journal", "mailbox") */
     public AppendReadAround(String what) {
+        this(what, PageRecycler.ENABLED);
+    }
+
+    /**
+     * @param what    the file's role, for the one log line on failure ("journal", "mailbox")
+     * @param recycle whether the pages the appender has finished with go back to the kernel
+     *                ({@link PageRecycler}, on its own thread)
+     */
+    public AppendReadAround(String what, boolean recycle) {
         this.what = what;
+        this.recycler = recycle && !KERNEL_DEFAULT ? new PageRecycler(what) : null;
         if (!unavailable) {
             try {
                 // Loads the native binding now, at start-up, not in the first append. Chronicle
@@ -83,20 +117,72 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
             }
             BytesStore<?, ?> store = out.bytesStore();
             if (store != advised && store instanceof MappedBytesStore mapped) {
-                chunkEntered(mapped);
+                chunkEntered(mapped, ((MappedBytes) out).mappedFile());
+            }
+            if (recycler != null && advised != null) {
+                recycle((MappedBytes) out);
             }
         } catch (RuntimeException e) {
             // A hint must never fail the append it follows (its document is already written).
             advised = null;
+            releasePrevious();
             if (!unavailable) {
                 giveUp(e.toString());
             }
         }
     }
 
-    private void chunkEntered(MappedBytesStore store) {
+    /**
+     * Hands over, {@link PageRecycler#STEP_BYTES} at a time, what lies more than {@link
+     * PageRecycler#BEHIND_BYTES} behind the write position, from the end of the file's head on. One
+     * compare per call otherwise.
+     */
+    private void recycle(MappedBytes out) {
+        Object file = out.mappedFile();
+        if (file != recycledFile) {
+            recycledFile = file; // a new cycle's file: its positions start again
+            recycledTo = PageRecycler.FILE_HEAD_BYTES;
+            nextRecycleAt = recycledTo + PageRecycler.BEHIND_BYTES + PageRecycler.STEP_BYTES;
+            releasePrevious();
+        }
+        long position = out.writePosition();
+        if (position < nextRecycleAt) {
+            return;
+        }
+        long until = position - PageRecycler.BEHIND_BYTES;
+        while (recycledTo + PageRecycler.STEP_BYTES <= until) {
+            long from = recycledTo;
+            long to = from + PageRecycler.STEP_BYTES;
+            MappedBytesStore store =
+                    covering(advised, from, to) ? advised : covering(previous, from, to) ? previous : null;
+            if (store != null) {
+                recycler.submit(store, from, to);
+            }
+            recycledTo = to;
+        }
+        nextRecycleAt = recycledTo + PageRecycler.BEHIND_BYTES + PageRecycler.STEP_BYTES;
+        if (previous != null && recycledTo >= advised.start()) {
+            releasePrevious(); // every step left in it has been handed over
+        }
+    }
+
+    private static boolean covering(MappedBytesStore store, long from, long to) {
+        return store != null && from >= store.start() && to <= store.capacity();
+    }
+
+    private void releasePrevious() {
+        MappedBytesStore p = previous;
+        previous = null;
+        if (p != null) {
+            p.release(this);
+        }
+    }
+
+    private void chunkEntered(MappedBytesStore store, Object file) {
         MappedBytesStore left = advised;
+        boolean sameFile = file == advisedFile;
         advised = null;
+        advisedFile = file;
         try {
             if (!store.tryReserve(this)) {
                 return; // released under us (the file closing): nothing to advise
@@ -108,7 +194,13 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
         } finally {
             if (left != null) {
                 advise(left, MAdviseFlag.MADV_NORMAL);
-                left.release(this);
+                if (recycler != null && sameFile) {
+                    // Kept while the part of it behind the appender is handed to the recycler.
+                    releasePrevious();
+                    previous = left;
+                } else {
+                    left.release(this);
+                }
             }
         }
     }
@@ -153,12 +245,24 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
     public void close() {
         MappedBytesStore left = advised;
         advised = null;
-        if (left != null) {
-            try {
-                advise(left, MAdviseFlag.MADV_NORMAL);
-            } finally {
-                left.release(this);
+        try {
+            if (recycler != null) {
+                recycler.close(); // releases what its queued steps reserved
+            }
+        } finally {
+            releasePrevious();
+            if (left != null) {
+                try {
+                    advise(left, MAdviseFlag.MADV_NORMAL);
+                } finally {
+                    left.release(this);
+                }
             }
         }
+    }
+
+    /** The recycler of this appender's pages, or null when that is off (tests). */
+    PageRecycler recycler() {
+        return recycler;
     }
 }

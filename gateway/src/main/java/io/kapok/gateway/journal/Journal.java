@@ -712,4 +712,10 @@ public final class Journal implements AutoCloseable {
     long chunksAdvisedRandom() {
         return readAround.chunksAdvised();
     }
+
+    /** Steps of the journal's files written to disk and reclaimed behind the appender (tests); 0 when that is off. */
+    long stepsRecycled() {
+        PageRecycler recycler = readAround.recycler();
+        return recycler == null ? 0 : recycler.stepsRecycled();
+    }
 }

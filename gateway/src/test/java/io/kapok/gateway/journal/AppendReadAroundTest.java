@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * mapping's {@code VmFlags} is {@code MADV_RANDOM}): the chunk an appender writes into is advised
  * random, the chunk it left gets the normal advice back, and so does the last one when it closes;
  * the journal's and the mailbox's appenders do this on every append, and what they write is
- * unchanged (the entries replay with every hash).
+ * unchanged (the entries replay with every hash). The journal's pages far behind its appender are
+ * written out and given back ({@link PageRecycler}): its mapping's resident size ({@code Rss})
+ * shrinks, and every entry still replays.
  */
 @Timeout(60)
 class AppendReadAroundTest {
@@ -44,6 +46,16 @@ class AppendReadAroundTest {
 
     /** Whether the kernel marks the mapping that holds {@code address} as advised random. */
     private static boolean advisedRandom(long address) throws IOException {
+        return List.of(mappingLine(address, "VmFlags:").split(" ")).contains("rr");
+    }
+
+    /** The resident bytes ({@code Rss}) of the mapping that holds {@code address}. */
+    private static long residentBytes(long address) throws IOException {
+        return Long.parseLong(mappingLine(address, "Rss:").replace("kB", "").trim()) << 10;
+    }
+
+    /** What follows {@code key} on its line of the {@code smaps} entry of the mapping that holds {@code address}. */
+    private static String mappingLine(long address, String key) throws IOException {
         List<String> lines = Files.readAllLines(SMAPS, StandardCharsets.ISO_8859_1);
         boolean inside = false;
         for (String line : lines) {
@@ -53,9 +65,8 @@ class AppendReadAroundTest {
                 long from = Long.parseUnsignedLong(line.substring(0, dash), 16);
                 long to = Long.parseUnsignedLong(line.substring(dash + 1, space), 16);
                 inside = Long.compareUnsigned(address, from) >= 0 && Long.compareUnsigned(address, to) < 0;
-            } else if (inside && line.startsWith("VmFlags:")) {
-                return List.of(line.substring("VmFlags:".length()).trim().split(" "))
-                        .contains("rr");
+            } else if (inside && line.startsWith(key)) {
+                return line.substring(key.length()).trim();
             }
         }
         throw new AssertionError("no mapping holds address 0x" + Long.toHexString(address));
@@ -104,6 +115,41 @@ class AppendReadAroundTest {
             } finally {
                 firstChunk.release(reader);
             }
+        }
+    }
+
+    @Test
+    void theJournalsPagesFarBehindItsAppenderAreWrittenOutAndGivenBackAndItsEntriesStillReplay() throws Exception {
+        assumeTrue(PageRecycler.ENABLED, "run without -Dkapok.pageRecycling=false");
+        TransferCommand command = (TransferCommand) SampleCommands.of(CommandType.TRANSFER);
+        byte[] raw = ("<Document>" + "x".repeat(3000) + "</Document>").getBytes(StandardCharsets.UTF_8);
+        int entries;
+        try (Journal journal =
+                Journal.open(dir, "FAST_DAILY", Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE)) {
+            // ~24 MB: the first MB (the file's head) and the last 8 stay; the 15 steps between go.
+            while (journal.appendFront().mappedFile() == null
+                    || journal.appendFront().position() < 24L << 20) {
+                command.sequence = journal.lastSequence() + 1;
+                command.messageId = "M-" + command.sequence;
+                journal.append(command, command.senderId, raw, raw.length, null);
+            }
+            entries = (int) journal.lastSequence();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (journal.stepsRecycled() < 14 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(journal.stepsRecycled() >= 14, "steps recycled: " + journal.stepsRecycled());
+            ReferenceOwner reader = ReferenceOwner.temporary("reader");
+            MappedBytesStore chunk = journal.appendFront().mappedFile().acquireByteStore(reader, 0);
+            try {
+                long resident = residentBytes(chunk.addressForRead(chunk.start()));
+                assertTrue(resident < 14L << 20, "resident after 24 MB written: " + (resident >> 10) + " kB");
+            } finally {
+                chunk.release(reader);
+            }
+        }
+        try (Journal reader = Journal.openReadOnly(dir)) {
+            assertEquals(entries, reader.replay(d -> {}).lastSequence(), "every entry replays with its hashes");
         }
     }
 
