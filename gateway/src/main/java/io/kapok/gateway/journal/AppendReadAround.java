@@ -58,7 +58,9 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
      * Hands the pages the appender has finished with back to the kernel ({@link PageRecycler}), or
      * null when that is off.
      */
-    private final PageRecycler recycler;
+    private PageRecycler recycler;
+    /** Whether this appender's pages go back to the kernel: its {@link #recycler} starts with the first step. */
+    private final boolean recycles;
     /**
      * The chunk the appender left, still reserved by this while the part of it behind the appender
      * is handed to the recycler (chunks overlap by more than {@link PageRecycler#BEHIND_BYTES}, so
@@ -84,7 +86,7 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
      */
     public AppendReadAround(String what, boolean recycle) {
         this.what = what;
-        this.recycler = recycle && !KERNEL_DEFAULT ? new PageRecycler(what) : null;
+        this.recycles = recycle && !KERNEL_DEFAULT;
         if (!unavailable) {
             try {
                 // Loads the native binding now, at start-up, not in the first append. Chronicle
@@ -119,7 +121,7 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
             if (store != advised && store instanceof MappedBytesStore mapped) {
                 chunkEntered(mapped, ((MappedBytes) out).mappedFile());
             }
-            if (recycler != null && advised != null) {
+            if (recycles && advised != null) {
                 recycle((MappedBytes) out);
             }
         } catch (RuntimeException e) {
@@ -156,6 +158,9 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
             MappedBytesStore store =
                     covering(advised, from, to) ? advised : covering(previous, from, to) ? previous : null;
             if (store != null) {
+                if (recycler == null) {
+                    recycler = new PageRecycler(what); // its thread: only for a file this large
+                }
                 recycler.submit(store, from, to);
             }
             recycledTo = to;
@@ -194,7 +199,7 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
         } finally {
             if (left != null) {
                 advise(left, MAdviseFlag.MADV_NORMAL);
-                if (recycler != null && sameFile) {
+                if (recycles && sameFile) {
                     // Kept while the part of it behind the appender is handed to the recycler.
                     releasePrevious();
                     previous = left;
@@ -248,6 +253,7 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
         try {
             if (recycler != null) {
                 recycler.close(); // releases what its queued steps reserved
+                recycler = null;
             }
         } finally {
             releasePrevious();
@@ -261,7 +267,7 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
         }
     }
 
-    /** The recycler of this appender's pages, or null when that is off (tests). */
+    /** The recycler of this appender's pages, or null when that is off or before its first step (tests). */
     PageRecycler recycler() {
         return recycler;
     }
