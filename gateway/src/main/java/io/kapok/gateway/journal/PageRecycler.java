@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Limits: at most {@value #STEPS_QUEUED} steps wait for the thread; a step that finds the queue
  * full is left to the kernel (counted in {@link #stepsSkipped()}). Where {@code msync} or {@code
  * madvise} fails or has no native binding, it logs once and hands back nothing more. {@code
- * -Dkapok.pageRecycling=false} turns it off, to compare.
+ * -Dkapok.pageRecycling=false} turns it off, to compare; so does {@code
+ * -Dkapok.mappedReadAround=true} (every kernel default kept, {@link AppendReadAround}).
  */
 public final class PageRecycler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PageRecycler.class);
