@@ -60,7 +60,7 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
      */
     private PageRecycler recycler;
     /** Whether this appender's pages go back to the kernel: its {@link #recycler} starts with the first step. */
-    private final boolean recycles;
+    private boolean recycles;
     /**
      * The chunk the appender left, still reserved by this while the part of it behind the appender
      * is handed to the recycler (chunks overlap by more than {@link PageRecycler#BEHIND_BYTES}, so
@@ -238,6 +238,24 @@ public final class AppendReadAround implements ReferenceOwner, AutoCloseable {
                         + " part of the file may wait for several MB of pages",
                 what,
                 why);
+    }
+
+    /**
+     * Appender thread: from now on, whether the pages the appender has finished with go back to the
+     * kernel ({@code journal.recycleWrittenPages}); off stops the recycler, if one started, and
+     * releases what it held. {@code -Dkapok.pageRecycling=false} and {@code
+     * -Dkapok.mappedReadAround=true} keep it off whatever this says.
+     */
+    public void recycleWrittenPages(boolean on) {
+        boolean was = recycles;
+        recycles = on && PageRecycler.ENABLED && !KERNEL_DEFAULT;
+        if (was && !recycles) {
+            releasePrevious();
+            if (recycler != null) {
+                recycler.close();
+                recycler = null;
+            }
+        }
     }
 
     /** Chunks this appender entered and advised random so far; appender thread (or after it stopped). */

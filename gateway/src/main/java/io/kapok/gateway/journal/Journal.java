@@ -708,6 +708,15 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * Appender thread, before appending: whether the journal's pages 8 MB behind the appender are
+     * written to disk and given back to the kernel ({@link PageRecycler}; {@code
+     * journal.recycleWrittenPages}, on unless told otherwise).
+     */
+    public void recycleWrittenPages(boolean on) {
+        readAround.recycleWrittenPages(on);
+    }
+
     /** Chunks of the journal's files the appender has entered and advised random (tests). */
     long chunksAdvisedRandom() {
         return readAround.chunksAdvised();

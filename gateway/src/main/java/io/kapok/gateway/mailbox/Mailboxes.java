@@ -685,6 +685,15 @@ public final class Mailboxes implements AutoCloseable {
         }
     }
 
+    /**
+     * Writer thread, before appending: whether the mailbox's pages 8 MB behind its appender are
+     * written to disk and given back to the kernel ({@link io.kapok.gateway.journal.PageRecycler};
+     * {@code journal.recycleWrittenPages}).
+     */
+    public void recycleWrittenPages(boolean on) {
+        readAround.recycleWrittenPages(on);
+    }
+
     /** Chunks of the mailbox's files the appender has entered and advised random (tests). */
     long chunksAdvisedRandom() {
         return readAround.chunksAdvised();

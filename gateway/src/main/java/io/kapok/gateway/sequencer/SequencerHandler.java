@@ -200,8 +200,10 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                     config.journalDigest(),
                     journalHook,
                     config.journal().pretouchOrDefault());
+            journal.recycleWrittenPages(config.journal().recycleWrittenPagesOrDefault());
             refuseWindowTheHeapCannotHold();
             openMailboxes();
+            mailboxes.recycleWrittenPages(config.journal().recycleWrittenPagesOrDefault());
             recover();
             if (ledger.lastSequence() == 0) {
                 writeGenesis();

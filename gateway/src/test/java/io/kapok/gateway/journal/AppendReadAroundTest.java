@@ -118,15 +118,19 @@ class AppendReadAroundTest {
         }
     }
 
-    @Test
-    void theJournalsPagesFarBehindItsAppenderAreWrittenOutAndGivenBackAndItsEntriesStillReplay() throws Exception {
-        assumeTrue(PageRecycler.ENABLED, "run without -Dkapok.pageRecycling=false");
+    /**
+     * Appends ~24 MB of 3 KB entries to a journal whose recycling is {@code recycle}, waits (up to 30
+     * s) for {@code stepsExpected} steps, and returns the appender's mapping's resident bytes then;
+     * afterwards every entry must replay.
+     */
+    private long residentAfter24Mb(boolean recycle, long stepsExpected) throws Exception {
         TransferCommand command = (TransferCommand) SampleCommands.of(CommandType.TRANSFER);
         byte[] raw = ("<Document>" + "x".repeat(3000) + "</Document>").getBytes(StandardCharsets.UTF_8);
+        long resident;
         int entries;
         try (Journal journal =
                 Journal.open(dir, "FAST_DAILY", Durability.MAPPED, JournalDigest.SM3, JournalWriteHook.NONE)) {
-            // ~24 MB: the first MB (the file's head) and the last 8 stay; the 15 steps between go.
+            journal.recycleWrittenPages(recycle);
             while (journal.appendFront().mappedFile() == null
                     || journal.appendFront().position() < 24L << 20) {
                 command.sequence = journal.lastSequence() + 1;
@@ -135,15 +139,17 @@ class AppendReadAroundTest {
             }
             entries = (int) journal.lastSequence();
             long deadline = System.nanoTime() + 30_000_000_000L;
-            while (journal.stepsRecycled() < 14 && System.nanoTime() < deadline) {
+            while (journal.stepsRecycled() < stepsExpected && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertTrue(journal.stepsRecycled() >= 14, "steps recycled: " + journal.stepsRecycled());
+            assertTrue(journal.stepsRecycled() >= stepsExpected, "steps recycled: " + journal.stepsRecycled());
+            if (!recycle) {
+                assertEquals(0, journal.stepsRecycled(), "no step when off");
+            }
             ReferenceOwner reader = ReferenceOwner.temporary("reader");
             MappedBytesStore chunk = journal.appendFront().mappedFile().acquireByteStore(reader, 0);
             try {
-                long resident = residentBytes(chunk.addressForRead(chunk.start()));
-                assertTrue(resident < 14L << 20, "resident after 24 MB written: " + (resident >> 10) + " kB");
+                resident = residentBytes(chunk.addressForRead(chunk.start()));
             } finally {
                 chunk.release(reader);
             }
@@ -151,6 +157,21 @@ class AppendReadAroundTest {
         try (Journal reader = Journal.openReadOnly(dir)) {
             assertEquals(entries, reader.replay(d -> {}).lastSequence(), "every entry replays with its hashes");
         }
+        return resident;
+    }
+
+    @Test
+    void theJournalsPagesFarBehindItsAppenderAreWrittenOutAndGivenBackAndItsEntriesStillReplay() throws Exception {
+        assumeTrue(PageRecycler.ENABLED, "run without -Dkapok.pageRecycling=false");
+        // The first MB (the file's head) and the last 8 stay; the 15 steps between go.
+        long resident = residentAfter24Mb(true, 14);
+        assertTrue(resident < 14L << 20, "resident after 24 MB written: " + (resident >> 10) + " kB");
+    }
+
+    @Test
+    void withRecyclingOffThePagesStay() throws Exception {
+        long resident = residentAfter24Mb(false, 0);
+        assertTrue(resident >= 20L << 20, "resident after 24 MB written: " + (resident >> 10) + " kB");
     }
 
     @Test

@@ -1,0 +1,83 @@
+package io.kapok.gateway.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kapok.gateway.config.ConfigLoader;
+import io.kapok.gateway.config.GatewayConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code journal.recycleWrittenPages}: on in the shipped configuration and when the key is absent,
+ * off when set to false, and kept by every copy of the configuration that replaces another journal
+ * setting.
+ */
+class RecycleWrittenPagesSettingTest {
+    private static final String SHIPPED_KEY = "  recycleWrittenPages: true";
+
+    @TempDir
+    Path dir;
+
+    private static String embeddedYaml() throws IOException {
+        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(ConfigLoader.EMBEDDED)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The embedded configuration with the key's line (and its comment lines) replaced by {@code line}. */
+    private GatewayConfig loadWith(String line) throws IOException {
+        StringBuilder yaml = new StringBuilder();
+        boolean inKey = false;
+        for (String l : embeddedYaml().split("\n", -1)) {
+            if (l.startsWith(SHIPPED_KEY)) {
+                inKey = true;
+                yaml.append(line).append('\n');
+                continue;
+            }
+            if (inKey && l.trim().startsWith("#") && l.startsWith("        ")) {
+                continue; // the key's comment lines
+            }
+            inKey = false;
+            yaml.append(l).append('\n');
+        }
+        Path file = dir.resolve("kapok.yaml");
+        Files.writeString(file, yaml.toString());
+        return ConfigLoader.load(file);
+    }
+
+    @Test
+    void isOnInTheShippedConfiguration() throws IOException {
+        assertTrue(embeddedYaml().contains(SHIPPED_KEY));
+        assertEquals(Boolean.TRUE, ConfigLoader.loadDefaults().journal().recycleWrittenPages());
+        assertTrue(ConfigLoader.loadDefaults().journal().recycleWrittenPagesOrDefault());
+    }
+
+    @Test
+    void isOnWhenAbsentAndOffWhenFalse() throws IOException {
+        GatewayConfig absent = loadWith("");
+        assertEquals(null, absent.journal().recycleWrittenPages());
+        assertTrue(absent.journal().recycleWrittenPagesOrDefault());
+        GatewayConfig off = loadWith("  recycleWrittenPages: false");
+        assertFalse(off.journal().recycleWrittenPagesOrDefault());
+    }
+
+    @Test
+    void survivesACopyWithAnotherJournalSetting() throws IOException {
+        GatewayConfig off = loadWith("  recycleWrittenPages: false");
+        assertFalse(off.withDurability("sync").journal().recycleWrittenPagesOrDefault());
+        assertFalse(off.withJournalDigest("sha256").journal().recycleWrittenPagesOrDefault());
+        assertFalse(off.withRollCycle("FAST_HOURLY").journal().recycleWrittenPagesOrDefault());
+        assertFalse(off.withSnapshots(GatewayConfig.Snapshot.DEFAULT).journal().recycleWrittenPagesOrDefault());
+        assertFalse(off.withJournalRetention(GatewayConfig.JournalRetention.OFF)
+                .journal()
+                .recycleWrittenPagesOrDefault());
+        assertFalse(off.withDataDir(dir.toString()).journal().recycleWrittenPagesOrDefault());
+    }
+}
