@@ -483,7 +483,13 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             batchStarting = 0;
         }
         if (prefetchRing != null && ringSequence > prefetchedThrough && ringSequence < batchEndSequence) {
-            prefetchPayments(ringSequence);
+            try {
+                prefetchPayments(ringSequence);
+            } catch (RuntimeException e) {
+                // A hint must never cost an event its answer: log it once and hint no more.
+                LOG.error("payment prefetch hints failed; payments are applied without them", e);
+                prefetchRing = null;
+            }
         }
         PendingResponse response = event.response;
         event.response = null;
