@@ -330,7 +330,8 @@ public final class Ledger {
      * garbage collector's work matters more than a few per cent of the ledger thread's: the Strings
      * then die young instead of being copied out of the young generation. Answers, snapshots and
      * the state hash are the same either way. Look-ups compare ids byte by byte, and reading an id
-     * back (a return's, a recall's, the snapshot's) makes a new String. {@link #fromSnapshot(byte[], boolean)} reads a window compact without the copy.
+     * back (a return's, a recall's, the snapshot's) makes a new String. {@link
+     * #fromSnapshot(byte[], boolean)} reads a window compact without the copy.
      */
     public void compactPaymentIds() {
         if (!compactPaymentIds) {

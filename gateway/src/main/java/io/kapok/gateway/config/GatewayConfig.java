@@ -84,7 +84,8 @@ public record GatewayConfig(
      *     decoded Strings for the whole retention: those then die young, and the young collections
      *     neither copy them into the old generation nor scan the window's cards for them. Costs the
      *     ledger thread 2–8% per transfer (JMH, three runs on 2026-11-24; 2–18% before the event
-     *     loop encoded the ids); answers, snapshots and the state hash are the same either way. The snapshot thread's replica always keeps them compact. Not journaled
+     *     loop encoded the ids); answers, snapshots and the state hash are the same either way. The
+     *     snapshot thread's replica always keeps them compact. Not journaled
      */
     public record PaymentWindow(int retentionDays, int capacity, boolean preallocate, boolean compactIds) {
         public static final PaymentWindow DEFAULT = new PaymentWindow(

@@ -16,11 +16,11 @@ public final class PaymentCommands {
 
     /**
      * A new command for what {@code payment} asks of the ledger, sent by {@code senderId}, its keys
-     * computed, its agents named as {@code parties} knows them. New for each payment (~300 bytes, with its encoded ids), so that it dies young with the
-     * payment's Strings: a command reused from a ring slot would take an event loop's young
-     * references into an old object, whose card every young collection then scans (measured: ~1 µs
-     * of the collector's CPU a payment more, and more of the sequencer's). Sequence and receive time
-     * are the sequencer's to set.
+     * computed, its agents named as {@code parties} knows them. New for each payment (~300 bytes,
+     * with its encoded ids), so that it dies young with the payment's Strings: a command reused from
+     * a ring slot would take an event loop's young references into an old object, whose card every
+     * young collection then scans (measured: ~1 µs of the collector's CPU a payment more, and more of
+     * the sequencer's). Sequence and receive time are the sequencer's to set.
      */
     public static TransferCommand newCommand(String senderId, Pacs008View payment, PartyIds parties) {
         TransferCommand c = new TransferCommand();

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kapok.gateway.TestConfigs;
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,15 +23,11 @@ class JournalPretouchSettingTest {
     Path dir;
 
     private static String embeddedYaml() throws IOException {
-        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(ConfigLoader.EMBEDDED)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return TestConfigs.embeddedYaml();
     }
 
     private GatewayConfig load(String yaml) throws IOException {
-        Path file = dir.resolve("kapok.yaml");
-        Files.writeString(file, yaml);
-        return ConfigLoader.load(file);
+        return TestConfigs.load(dir, yaml);
     }
 
     @Test

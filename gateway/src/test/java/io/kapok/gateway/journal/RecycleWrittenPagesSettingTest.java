@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kapok.gateway.TestConfigs;
 import io.kapok.gateway.config.ConfigLoader;
 import io.kapok.gateway.config.GatewayConfig;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +24,7 @@ class RecycleWrittenPagesSettingTest {
     Path dir;
 
     private static String embeddedYaml() throws IOException {
-        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream(ConfigLoader.EMBEDDED)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return TestConfigs.embeddedYaml();
     }
 
     /** The embedded configuration with the key's line (and its comment lines) replaced by {@code line}. */
@@ -47,9 +43,7 @@ class RecycleWrittenPagesSettingTest {
             inKey = false;
             yaml.append(l).append('\n');
         }
-        Path file = dir.resolve("kapok.yaml");
-        Files.writeString(file, yaml.toString());
-        return ConfigLoader.load(file);
+        return TestConfigs.load(dir, yaml.toString());
     }
 
     @Test
