@@ -18,6 +18,7 @@ import io.kapok.gateway.sequencer.EventLoopSequencer;
 import io.kapok.gateway.sequencer.InboundEvent;
 import io.kapok.gateway.sequencer.ParkThenBlockWaitStrategy;
 import io.kapok.gateway.sequencer.SequencerHandler;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -133,8 +134,13 @@ public final class Gateway implements AutoCloseable {
             RingBuffer<InboundEvent> ring;
             long recoveryWaitMs = TimeUnit.MINUTES.toMillis(10);
             if (config.sequencer().runsOnEventLoop()) {
-                onEventLoop = new EventLoopSequencer(
-                        eventLoops.next(), config.sequencer().ringSize(), sequencer);
+                EventLoop[] drainers = config.sequencer().runsOnAnyEventLoop()
+                        ? java.util.stream.StreamSupport.stream(eventLoops.spliterator(), false)
+                                .map(e -> (EventLoop) e)
+                                .toArray(EventLoop[]::new)
+                        : new EventLoop[] {eventLoops.next()};
+                onEventLoop =
+                        new EventLoopSequencer(drainers, config.sequencer().ringSize(), sequencer);
                 ring = onEventLoop.ring();
                 onEventLoop.start(recoveryWaitMs);
             } else {

@@ -191,12 +191,13 @@ public final class ConfigLoader {
                 "must be one of " + WAIT_STRATEGIES + ", was '" + s.waitStrategy() + "'");
         require(
                 s.runsOn() == null
+                        || GatewayConfig.Sequencer.ON_ANY_EVENT_LOOP.equals(s.runsOn())
                         || GatewayConfig.Sequencer.ON_EVENT_LOOP.equals(s.runsOn())
                         || GatewayConfig.Sequencer.ON_OWN_THREAD.equals(s.runsOn()),
                 source,
                 "sequencer.runsOn",
-                "must be " + GatewayConfig.Sequencer.ON_EVENT_LOOP + " or " + GatewayConfig.Sequencer.ON_OWN_THREAD
-                        + ", was '" + s.runsOn() + "'");
+                "must be " + GatewayConfig.Sequencer.ON_ANY_EVENT_LOOP + ", " + GatewayConfig.Sequencer.ON_EVENT_LOOP
+                        + " or " + GatewayConfig.Sequencer.ON_OWN_THREAD + ", was '" + s.runsOn() + "'");
 
         GatewayConfig.Journal j = c.journal();
         require(j.dataDir() != null && !j.dataDir().isBlank(), source, "journal.dataDir", "is missing");

@@ -285,18 +285,25 @@ public record GatewayConfig(
     /**
      * The ring between the event loops and the sequencer (journal, ledger, mailboxes).
      *
-     * @param runsOn {@value #ON_OWN_THREAD} (the default when absent): a thread of its own waits on the
-     *     ring with {@code waitStrategy}; {@value #ON_EVENT_LOOP}: the first event loop takes the ring's
-     *     messages itself, after the reads of each turn of its loop
-     * @param waitStrategy how that own thread waits; unused on the event loop
+     * @param runsOn {@value #ON_ANY_EVENT_LOOP} (the shipped configuration's): the event loop that
+     *     published a message takes the ring's messages itself after the reads of its turn, one loop at
+     *     a time; {@value #ON_EVENT_LOOP}: the first event loop always does; {@value #ON_OWN_THREAD}
+     *     (the default when absent): a thread of its own waits on the ring with {@code waitStrategy}
+     * @param waitStrategy how that own thread waits; unused on the event loops
      */
     public record Sequencer(int ringSize, String waitStrategy, String runsOn) {
+        public static final String ON_ANY_EVENT_LOOP = "any-event-loop";
         public static final String ON_EVENT_LOOP = "event-loop";
         public static final String ON_OWN_THREAD = "own-thread";
 
-        /** True when the sequencer runs on the first event loop ({@code runsOn: event-loop}). */
+        /** True when the sequencer runs on the event loops ({@code runsOn: event-loop} or {@code any-event-loop}). */
         public boolean runsOnEventLoop() {
-            return ON_EVENT_LOOP.equals(runsOn);
+            return ON_EVENT_LOOP.equals(runsOn) || ON_ANY_EVENT_LOOP.equals(runsOn);
+        }
+
+        /** True when whichever event loop published drains the ring ({@code runsOn: any-event-loop}). */
+        public boolean runsOnAnyEventLoop() {
+            return ON_ANY_EVENT_LOOP.equals(runsOn);
         }
     }
 

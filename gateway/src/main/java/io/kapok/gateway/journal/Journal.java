@@ -90,6 +90,16 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
+     * Lets the journal's appender be used by more than one thread, one at a time: the sequencer on
+     * whichever event loop published ({@code sequencer.runsOn: any-event-loop}), whose drains a lock
+     * orders, each seeing what the one before wrote. Chronicle's check that one thread alone appends
+     * is then off for this appender.
+     */
+    public void appendFromSeveralThreads() {
+        appender.singleThreadedCheckDisabled(true);
+    }
+
+    /**
      * Opens (creating if needed) the journal in {@code dataDir/journal} for appending, without a
      * pretoucher.
      *

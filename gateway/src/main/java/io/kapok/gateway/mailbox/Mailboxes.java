@@ -87,6 +87,16 @@ public final class Mailboxes implements AutoCloseable {
     }
 
     /**
+     * Lets the mailbox queue's appender be used by more than one thread, one at a time: the sequencer on
+     * whichever event loop published ({@code sequencer.runsOn: any-event-loop}), whose drains a lock
+     * orders, each seeing what the one before wrote. Chronicle's check that one thread alone appends
+     * is then off for this appender.
+     */
+    public void appendFromSeveralThreads() {
+        appender.singleThreadedCheckDisabled(true);
+    }
+
+    /**
      * Opens (creating if needed) the mailbox queue in {@code dataDir/mailbox} and rebuilds every
      * party's index from it. Sequencer thread.
      *

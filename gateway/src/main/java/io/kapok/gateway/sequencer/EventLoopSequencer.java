@@ -15,35 +15,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sequencer on an event loop ({@code sequencer.runsOn: event-loop}): the ring's
- * only consumer is a task of that loop, not a thread of its own.
+ * The sequencer on the event loops ({@code sequencer.runsOn: any-event-loop}, the shipped
+ * configuration, or {@code event-loop}): the ring's only consumer is a task of an event loop, not a
+ * thread of its own.
  *
  * <pre>
- *  one turn of the event loop
+ *  one turn of an event loop
  *    I/O    read every ready connection: decode, validate, publish each message into the ring;
- *           the first publish of the turn queues one drain task (no wake-up: it is the loop itself)
- *    tasks  drain: every message in the ring through {@link SequencerHandler} as one batch
- *           (journal, ledger, mailboxes, one journal sync), its answers queued as one task per loop
+ *           the first publish of the turn queues one drain task on this loop (no wake-up: it is
+ *           the loop itself); with {@code event-loop}, on the first loop (a wake-up if it sleeps)
+ *    tasks  drain, if no other loop is draining: every message in the ring through {@link
+ *           SequencerHandler} as one batch (journal, ledger, mailboxes, one journal sync), its
+ *           answers queued as one task per loop; then, if more was published meanwhile, one more
+ *           drain queued behind this loop's next reads
  *           answers: encoded, written, each connection flushed once
  * </pre>
  *
  * Why: with a sequencer thread, every batch costs a wake-up of that thread (a futex call, a context
  * switch, the message's cache lines moving between cores) and another of the event loop to write
- * the answers; at a fixed rate below capacity that is one of each per payment. Here a payment read
- * by this loop is journaled, applied and answered without leaving the thread. Publishers on other
- * threads (other event loops, the FX feed, the day-end clock) queue the drain task on this loop,
- * which wakes it as a sequencer thread would have been woken.
+ * the answers; at a fixed rate below capacity that is one of each per payment, and on this virtual
+ * machine a wake-up costs more system time than the payment's own work. Here a payment read by the
+ * loop that drains is journaled, applied and answered without leaving the thread. Publishers that
+ * are no loop (the FX feed, the day-end clock) queue the drain task on the first loop, which wakes
+ * it as a sequencer thread would have been woken.
+ *
+ * <p>One drain at a time: a loop whose drain finds another draining leaves its messages to it, and
+ * the drainer looks at the ring again once it has stopped (a full fence on both sides, so that one
+ * of the two always sees the other's message). The journal's and mailboxes' appenders are then used
+ * by more than one thread, never at once, each drain seeing what the one before wrote.
  *
  * <p>The ring stays the one entrance to the ledger, so everything that holds for the threaded
  * sequencer holds here: one consumer, messages decided in ring order, a full ring answers 503, and a
- * batch's answers leave only after its journal (and mailbox) sync. What this loop cannot do while it
- * sequences is read: a long batch (a {@code sync} journal's fsync, a day's close) delays this loop's
+ * batch's answers leave only after its journal (and mailbox) sync. What a loop cannot do while it
+ * drains is read: a long batch (a {@code sync} journal's fsync, a day's close) delays that loop's
  * connections by as much, where a sequencer thread would have let them be read meanwhile.
  *
- * <p>Measured (BENCHMARKS.md, "The sequencer on an event loop, and two event loops"): with SHA-256
- * ~27% less gateway CPU per payment at capacity than one loop and a sequencer thread, but that one
- * thread then tops out at one core; on 2 shared cores two loops and a sequencer thread (the default)
- * sustain more and have the lower p99.
+ * <p>Measured (BENCHMARKS.md, "The sequencer on whichever event loop published"): on 2 shared cores,
+ * {@code any-event-loop} sustains ~45% more payments/s under a 5 ms p99 than a sequencer thread,
+ * with ~27% less gateway CPU a payment; {@code event-loop} lies between the two.
  */
 public final class EventLoopSequencer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventLoopSequencer.class);
@@ -53,6 +62,9 @@ public final class EventLoopSequencer implements AutoCloseable {
     private final EventLoop loop;
     private final SequencerHandler handler;
     private final DrainSignal signal;
+    /** True while a loop drains: one drainer at a time (with more than one loop that may drain). */
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final RingBuffer<InboundEvent> ring;
     private final EventPoller<InboundEvent> poller;
     private final EventPoller.Handler<InboundEvent> onEvent;
@@ -66,9 +78,17 @@ public final class EventLoopSequencer implements AutoCloseable {
      * until {@link #start}.
      */
     public EventLoopSequencer(EventLoop loop, int ringSize, SequencerHandler handler) {
-        this.loop = loop;
+        this(new EventLoop[] {loop}, ringSize, handler);
+    }
+
+    /**
+     * A ring drained by whichever of {@code loops} published into it, one at a time;
+     * {@code loops[0]} opens and closes the sequencer and drains for publishers that are no loop.
+     */
+    public EventLoopSequencer(EventLoop[] loops, int ringSize, SequencerHandler handler) {
+        this.loop = loops[0];
         this.handler = handler;
-        this.signal = new DrainSignal(loop, this::drain);
+        this.signal = new DrainSignal(loops, this::drain);
         this.ring = RingBuffer.createMultiProducer(InboundEvent::new, ringSize, signal);
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
@@ -97,8 +117,27 @@ public final class EventLoopSequencer implements AutoCloseable {
      * Event loop: every message published so far, through the handler as one batch (the handler
      * ends the batch at the last one: journal sync, answers handed back).
      */
-    private void drain() {
-        signal.drained(); // a publish from here on queues another drain
+    private void drain(int loopIndex) {
+        signal.drained(loopIndex); // a publish from here on queues another drain
+        if (!draining.compareAndSet(false, true)) {
+            return; // another loop drains, and looks at the ring again when it stops
+        }
+        try {
+            drainOnce();
+        } finally {
+            draining.set(false);
+        }
+        // What was published while this batch ran, by this loop or another whose drain found this
+        // one draining: a drain queued behind this loop's next reads (not run at once, so that no
+        // loop is kept from its connections by a stream of batches, and the next publisher's own
+        // drain may take it first).
+        VarHandle.fullFence();
+        if (!failed && !shutDown && ring.isAvailable(poller.getSequence().get() + 1)) {
+            signal.signalLoop(loopIndex);
+        }
+    }
+
+    private void drainOnce() {
         if (failed || shutDown) {
             return;
         }
@@ -132,10 +171,15 @@ public final class EventLoopSequencer implements AutoCloseable {
         io.netty.util.concurrent.Future<?> done;
         try {
             done = loop.submit(() -> {
-                if (!failed && !shutDown) {
-                    drain();
+                while (!draining.compareAndSet(false, true)) {
+                    Thread.onSpinWait(); // another loop's batch
                 }
-                shutDownOnce();
+                try {
+                    drainOnce();
+                    shutDownOnce();
+                } finally {
+                    draining.set(false);
+                }
             });
         } catch (RejectedExecutionException e) {
             LOG.error("the event loop stopped before the sequencer: the journal was not closed cleanly", e);
@@ -154,13 +198,29 @@ public final class EventLoopSequencer implements AutoCloseable {
      * ring has no consumer thread); {@link #waitFor} refuses.
      */
     static final class DrainSignal implements WaitStrategy {
-        private final EventLoop loop;
-        private final Runnable drain;
-        private final AtomicBoolean queued = new AtomicBoolean();
+        private final EventLoop[] loops;
+        private final Runnable[] drains;
+        private final AtomicBoolean[] queued;
 
-        DrainSignal(EventLoop loop, Runnable drain) {
-            this.loop = loop;
-            this.drain = drain;
+        DrainSignal(EventLoop[] loops, java.util.function.IntConsumer drain) {
+            this.loops = loops.clone();
+            this.drains = new Runnable[loops.length];
+            this.queued = new AtomicBoolean[loops.length];
+            for (int i = 0; i < loops.length; i++) {
+                int index = i;
+                drains[i] = () -> drain.accept(index);
+                queued[i] = new AtomicBoolean();
+            }
+        }
+
+        /** The index of the loop running this thread, or 0 (the first loop) for any other thread. */
+        private int currentLoop() {
+            for (int i = 1; i < loops.length; i++) {
+                if (loops[i].inEventLoop()) {
+                    return i;
+                }
+            }
+            return 0;
         }
 
         @Override
@@ -170,9 +230,15 @@ public final class EventLoopSequencer implements AutoCloseable {
             // a later load). A drain that had just cleared `queued` could then miss the slot while
             // this publisher saw a drain still queued: the message would wait for the next publish.
             VarHandle.fullFence();
-            if (!queued.get() && queued.compareAndSet(false, true)) {
+            signalLoop(currentLoop());
+        }
+
+        /** Queues a drain on loop {@code i} unless one is queued there and not yet started. */
+        void signalLoop(int i) {
+            AtomicBoolean q = queued[i];
+            if (!q.get() && q.compareAndSet(false, true)) {
                 try {
-                    loop.execute(drain);
+                    loops[i].execute(drains[i]);
                 } catch (RejectedExecutionException e) {
                     // The loop is shutting down: the message stays in the ring undecided, as with a
                     // halted sequencer thread; its connection closes with the loop.
@@ -181,8 +247,8 @@ public final class EventLoopSequencer implements AutoCloseable {
         }
 
         /** Event loop, first thing in a drain: the next publish queues the next drain. */
-        void drained() {
-            queued.set(false);
+        void drained(int loopIndex) {
+            queued[loopIndex].set(false);
             VarHandle.fullFence(); // the ring's cursor and slots are read after `queued` is cleared
         }
 

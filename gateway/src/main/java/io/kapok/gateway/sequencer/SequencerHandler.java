@@ -204,6 +204,10 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             refuseWindowTheHeapCannotHold();
             openMailboxes();
             mailboxes.recycleWrittenPages(config.journal().recycleWrittenPagesOrDefault());
+            if (config.sequencer().runsOnAnyEventLoop()) {
+                journal.appendFromSeveralThreads();
+                mailboxes.appendFromSeveralThreads();
+            }
             recover();
             if (ledger.lastSequence() == 0) {
                 writeGenesis();

@@ -61,19 +61,24 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void sequencerRunsOnItsOwnThreadUnlessToldToRunOnTheFirstEventLoop() throws IOException {
-        assertFalse(ConfigLoader.loadDefaults().sequencer().runsOnEventLoop());
-        assertFalse(
-                parse(embeddedYaml().replace("  runsOn: own-thread", ""))
-                        .sequencer()
-                        .runsOnEventLoop(),
-                "absent");
-        assertTrue(parse(embeddedYaml().replace("runsOn: own-thread", "runsOn: event-loop"))
+    void theShippedSequencerRunsOnWhicheverEventLoopPublishedAndOnItsOwnThreadWhenAbsent() throws IOException {
+        GatewayConfig.Sequencer shipped = ConfigLoader.loadDefaults().sequencer();
+        assertTrue(shipped.runsOnEventLoop());
+        assertTrue(shipped.runsOnAnyEventLoop());
+        GatewayConfig.Sequencer absent =
+                parse(embeddedYaml().replace("  runsOn: any-event-loop", "")).sequencer();
+        assertFalse(absent.runsOnEventLoop(), "absent");
+        assertFalse(absent.runsOnAnyEventLoop(), "absent");
+        GatewayConfig.Sequencer first = parse(embeddedYaml().replace("runsOn: any-event-loop", "runsOn: event-loop"))
+                .sequencer();
+        assertTrue(first.runsOnEventLoop());
+        assertFalse(first.runsOnAnyEventLoop(), "the first event loop only");
+        assertFalse(parse(embeddedYaml().replace("runsOn: any-event-loop", "runsOn: own-thread"))
                 .sequencer()
                 .runsOnEventLoop());
         assertEquals(
-                "test.yaml: key 'sequencer.runsOn' must be event-loop or own-thread, was 'event-loop-2'",
-                refusal("runsOn: own-thread", "runsOn: event-loop-2"));
+                "test.yaml: key 'sequencer.runsOn' must be any-event-loop, event-loop or own-thread, was 'event-loop-2'",
+                refusal("runsOn: any-event-loop", "runsOn: event-loop-2"));
     }
 
     @Test
