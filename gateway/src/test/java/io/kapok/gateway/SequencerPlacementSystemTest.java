@@ -143,26 +143,7 @@ class SequencerPlacementSystemTest extends LoopbackGatewayTest {
             for (int p = 0; p < publishers; p++) {
                 long seed = p;
                 done.add(threads.submit(() -> {
-                    java.util.Random pauses = new java.util.Random(seed);
-                    for (int i = 0; i < messagesEach; i++) {
-                        CountDownLatch answered = new CountDownLatch(1);
-                        RingBuffer<InboundEvent> ring = gateway.inbound();
-                        long slot = ring.next();
-                        try {
-                            InboundEvent event = ring.get(slot);
-                            event.kind = InboundEvent.Kind.QUERY_STATE_HASH;
-                            event.queryId = null;
-                            event.response = new PendingResponse(r -> answered.countDown());
-                        } finally {
-                            ring.publish(slot);
-                        }
-                        assertTrue(
-                                answered.await(5, TimeUnit.SECONDS),
-                                "message " + i + " of publisher " + seed + " was never decided");
-                        if (pauses.nextInt(4) == 0) {
-                            Thread.sleep(0, 200_000 + pauses.nextInt(800_000));
-                        }
-                    }
+                    publishQueriesEachFollowedBySilence(seed, messagesEach);
                     return null;
                 }));
             }
@@ -175,29 +156,147 @@ class SequencerPlacementSystemTest extends LoopbackGatewayTest {
         assertJournalWrittenOnlyBy(runsOn);
     }
 
+    /**
+     * With {@code any-event-loop} both loops drain, each leaving its messages to the other while
+     * that one drains: eight connections (four on each loop) send payments one after another while
+     * two other threads publish into the ring, each message followed by silence. A message left in
+     * the ring by a drain that found the other loop draining, and missed by that loop's second
+     * look, would never be answered: its request times out after 10 s and the test fails.
+     */
+    @org.junit.jupiter.api.Test
+    void bothLoopsDrainingInTurnLeaveNoMessageUndecided() throws Exception {
+        gateway = startRecordingWriters(GatewayConfig.Sequencer.ON_ANY_EVENT_LOOP, 2);
+        long genesis = gateway.sequencer().lastSequence();
+        int connections = 8;
+        int paymentsEach = 150;
+        ExecutorService threads = Executors.newFixedThreadPool(connections + 2);
+        List<Future<?>> done = new ArrayList<>();
+        try {
+            for (int c = 0; c < connections; c++) {
+                int connection = 100 + c;
+                done.add(threads.submit(() -> sendAll(connection, paymentsEach)));
+            }
+            for (int p = 0; p < 2; p++) {
+                long seed = p;
+                done.add(threads.submit(() -> {
+                    publishQueriesEachFollowedBySilence(seed, 300);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(
+                genesis + (long) connections * paymentsEach,
+                gateway.sequencer().lastSequence(),
+                "every payment journaled once, whichever loop drained it");
+        assertJournalWrittenOnlyBy(GatewayConfig.Sequencer.ON_ANY_EVENT_LOOP);
+    }
+
+    /**
+     * The narrowest case of the above: two connections, one on each loop (Netty gives consecutive
+     * connections to alternate loops), send one payment each at the same moment, round after
+     * round, and nothing else is sent until both are answered. When one loop's message arrives
+     * while the other loop drains, only that loop's second look at the ring can decide it; without
+     * it the round never ends and the request times out.
+     */
+    @org.junit.jupiter.api.Test
+    void twoConnectionsOnTheTwoLoopsPayingInLockstepAreAnsweredEveryRound() throws Exception {
+        gateway = startRecordingWriters(GatewayConfig.Sequencer.ON_ANY_EVENT_LOOP, 2);
+        long genesis = gateway.sequencer().lastSequence();
+        int rounds = 400;
+        HttpClient[] clients = new HttpClient[2];
+        for (int c = 0; c < 2; c++) {
+            clients[c] = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            pay(clients[c], "PRBK-STEP-" + c + "-CONNECT"); // connected in turn: one on each loop
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<Future<?>> done = new ArrayList<>();
+        try {
+            for (int c = 0; c < 2; c++) {
+                int connection = c;
+                done.add(threads.submit(() -> {
+                    for (int r = 0; r < rounds; r++) {
+                        together.await(15, TimeUnit.SECONDS);
+                        pay(clients[connection], "PRBK-STEP-" + connection + "-" + r);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(genesis + 2 + 2L * rounds, gateway.sequencer().lastSequence());
+        assertJournalWrittenOnlyBy(GatewayConfig.Sequencer.ON_ANY_EVENT_LOOP);
+    }
+
+    /** {@code count} state-hash queries published from this thread, each answered before the next. */
+    private void publishQueriesEachFollowedBySilence(long seed, int count) throws Exception {
+        java.util.Random pauses = new java.util.Random(seed);
+        for (int i = 0; i < count; i++) {
+            CountDownLatch answered = new CountDownLatch(1);
+            RingBuffer<InboundEvent> ring = gateway.inbound();
+            long slot = ring.next();
+            try {
+                InboundEvent event = ring.get(slot);
+                event.kind = InboundEvent.Kind.QUERY_STATE_HASH;
+                event.queryId = null;
+                event.response = new PendingResponse(r -> answered.countDown());
+            } finally {
+                ring.publish(slot);
+            }
+            assertTrue(
+                    answered.await(5, TimeUnit.SECONDS),
+                    "message " + i + " of publisher " + seed + " was never decided");
+            if (pauses.nextInt(4) == 0) {
+                Thread.sleep(0, 200_000 + pauses.nextInt(800_000));
+            }
+        }
+    }
+
     /** One connection's payments, one after another; returns its first. */
     private FirstPayment sendAll(int connection) throws Exception {
+        return sendAll(connection, PAYMENTS_PER_CONNECTION);
+    }
+
+    /** {@code payments} of one connection, one after another; returns its first. */
+    private FirstPayment sendAll(int connection, int payments) throws Exception {
         HttpClient own = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         FirstPayment first = null;
-        for (int i = 0; i < PAYMENTS_PER_CONNECTION; i++) {
-            String uetr = java.util.UUID.randomUUID().toString();
-            HttpResponse<String> answer = own.send(
-                    HttpRequest.newBuilder(uri("/v1/messages"))
-                            .timeout(Duration.ofSeconds(10)) // never decided: fails here, not at the test's timeout
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    TestMessages.payment("PRBK-PLACE-" + connection + "-" + i, uetr, "1.00")))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, answer.statusCode(), answer.body());
-            assertTrue(answer.body().contains("<TxSts>ACSC</TxSts>"), answer.body());
+        for (int i = 0; i < payments; i++) {
+            FirstPayment paid = pay(own, "PRBK-PLACE-" + connection + "-" + i);
             if (i == 0) {
-                first = new FirstPayment(uetr, answer.body());
+                first = paid;
             }
         }
         return first;
+    }
+
+    /** One payment on {@code client}'s connection, answered ACSC within 10 s. */
+    private FirstPayment pay(HttpClient client, String messageId) throws Exception {
+        String uetr = java.util.UUID.randomUUID().toString();
+        HttpResponse<String> answer = client.send(
+                HttpRequest.newBuilder(uri("/v1/messages"))
+                        .timeout(Duration.ofSeconds(10)) // never decided: fails here, not at the test's timeout
+                        .POST(HttpRequest.BodyPublishers.ofString(TestMessages.payment(messageId, uetr, "1.00")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("<TxSts>ACSC</TxSts>"), answer.body());
+        return new FirstPayment(uetr, answer.body());
     }
 
     private HttpResponse<String> post(String body) throws Exception {
