@@ -63,14 +63,20 @@ public final class EventLoopSequencer implements AutoCloseable {
     private final SequencerHandler handler;
     private final DrainSignal signal;
     /** True while a loop drains: one drainer at a time (with more than one loop that may drain). */
-    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     private final RingBuffer<InboundEvent> ring;
     private final EventPoller<InboundEvent> poller;
     private final EventPoller.Handler<InboundEvent> onEvent;
-    /** Event loop only: the handler failed beyond answering (an Error); nothing more is decided. */
+    /**
+     * Written by the drainer (holding {@link #draining}): the handler failed beyond answering (an
+     * Error); nothing more is decided.
+     */
     private boolean failed;
-    /** Event loop only: the handler has shut down (journal, mailboxes and snapshot thread closed). */
+    /**
+     * Written by the drainer (holding {@link #draining}): the handler has shut down (journal,
+     * mailboxes and snapshot thread closed).
+     */
     private boolean shutDown;
 
     /**
