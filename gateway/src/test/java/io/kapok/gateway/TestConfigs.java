@@ -45,4 +45,19 @@ public final class TestConfigs {
         java.nio.file.Files.writeString(file, yaml);
         return ConfigLoader.load(file);
     }
+
+    /**
+     * Copies of {@code config} that each replace one other journal setting (durability, digest,
+     * roll cycle, snapshots, retention, data directory {@code dir}): a journal setting's test checks
+     * that every one keeps it.
+     */
+    public static java.util.List<GatewayConfig> journalSettingCopies(GatewayConfig config, Path dir) {
+        return java.util.List.of(
+                config.withDurability("sync"),
+                config.withJournalDigest("sha256"),
+                config.withRollCycle("FAST_HOURLY"),
+                config.withSnapshots(GatewayConfig.Snapshot.DEFAULT),
+                config.withJournalRetention(GatewayConfig.JournalRetention.OFF),
+                config.withDataDir(dir.toString()));
+    }
 }

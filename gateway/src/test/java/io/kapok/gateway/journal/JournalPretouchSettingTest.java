@@ -1,5 +1,6 @@
 package io.kapok.gateway.journal;
 
+import static io.kapok.gateway.TestConfigs.embeddedYaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,14 +23,6 @@ class JournalPretouchSettingTest {
     @TempDir
     Path dir;
 
-    private static String embeddedYaml() throws IOException {
-        return TestConfigs.embeddedYaml();
-    }
-
-    private GatewayConfig load(String yaml) throws IOException {
-        return TestConfigs.load(dir, yaml);
-    }
-
     @Test
     void isOffInTheShippedConfiguration() throws IOException {
         assertTrue(embeddedYaml().contains(SHIPPED_LINE));
@@ -40,21 +33,17 @@ class JournalPretouchSettingTest {
     @Test
     void isOffWhenAbsentAndOnWhenTrue() throws IOException {
         String yaml = embeddedYaml();
-        GatewayConfig absent = load(yaml.replace(SHIPPED_LINE, ""));
+        GatewayConfig absent = TestConfigs.load(dir, yaml.replace(SHIPPED_LINE, ""));
         assertFalse(absent.journal().pretouchOrDefault());
-        GatewayConfig on = load(yaml.replace(SHIPPED_LINE, "  pretouch: true"));
+        GatewayConfig on = TestConfigs.load(dir, yaml.replace(SHIPPED_LINE, "  pretouch: true"));
         assertTrue(on.journal().pretouchOrDefault());
     }
 
     @Test
     void survivesACopyWithAnotherJournalSetting() throws IOException {
-        GatewayConfig on = load(embeddedYaml().replace(SHIPPED_LINE, "  pretouch: true"));
-        assertTrue(on.withDurability("sync").journal().pretouchOrDefault());
-        assertTrue(on.withJournalDigest("sha256").journal().pretouchOrDefault());
-        assertTrue(on.withRollCycle("FAST_HOURLY").journal().pretouchOrDefault());
-        assertTrue(on.withSnapshots(GatewayConfig.Snapshot.DEFAULT).journal().pretouchOrDefault());
-        assertTrue(on.withJournalRetention(GatewayConfig.JournalRetention.OFF)
-                .journal()
-                .pretouchOrDefault());
+        GatewayConfig on = TestConfigs.load(dir, embeddedYaml().replace(SHIPPED_LINE, "  pretouch: true"));
+        for (GatewayConfig copy : TestConfigs.journalSettingCopies(on, dir)) {
+            assertTrue(copy.journal().pretouchOrDefault(), copy.journal().toString());
+        }
     }
 }

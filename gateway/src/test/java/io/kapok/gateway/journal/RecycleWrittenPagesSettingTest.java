@@ -1,5 +1,6 @@
 package io.kapok.gateway.journal;
 
+import static io.kapok.gateway.TestConfigs.embeddedYaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +23,6 @@ class RecycleWrittenPagesSettingTest {
 
     @TempDir
     Path dir;
-
-    private static String embeddedYaml() throws IOException {
-        return TestConfigs.embeddedYaml();
-    }
 
     /** The embedded configuration with the key's line (and its comment lines) replaced by {@code line}. */
     private GatewayConfig loadWith(String line) throws IOException {
@@ -65,13 +62,10 @@ class RecycleWrittenPagesSettingTest {
     @Test
     void survivesACopyWithAnotherJournalSetting() throws IOException {
         GatewayConfig off = loadWith("  recycleWrittenPages: false");
-        assertFalse(off.withDurability("sync").journal().recycleWrittenPagesOrDefault());
-        assertFalse(off.withJournalDigest("sha256").journal().recycleWrittenPagesOrDefault());
-        assertFalse(off.withRollCycle("FAST_HOURLY").journal().recycleWrittenPagesOrDefault());
-        assertFalse(off.withSnapshots(GatewayConfig.Snapshot.DEFAULT).journal().recycleWrittenPagesOrDefault());
-        assertFalse(off.withJournalRetention(GatewayConfig.JournalRetention.OFF)
-                .journal()
-                .recycleWrittenPagesOrDefault());
-        assertFalse(off.withDataDir(dir.toString()).journal().recycleWrittenPagesOrDefault());
+        for (GatewayConfig copy : TestConfigs.journalSettingCopies(off, dir)) {
+            assertFalse(
+                    copy.journal().recycleWrittenPagesOrDefault(),
+                    copy.journal().toString());
+        }
     }
 }
