@@ -376,7 +376,7 @@ public final class Ledger {
         }
         for (Party p : parties.values()) {
             for (int i = 0; i < p.accountCount(); i++) {
-                result.event(LedgerEventType.DAY_CLOSED, p.id(), null, p.currencyAt(i), p.balanceAt(i), 0);
+                result.partyEvent(LedgerEventType.DAY_CLOSED, p, null, p.currencyAt(i), p.balanceAt(i), 0);
             }
         }
         result.accept(c.sequence, c.timeMs);
@@ -529,8 +529,8 @@ public final class Ledger {
         rememberSettled(c, messageHash, uetrHash, debit, credit);
         debit.post(debitIndex, -c.amountMinor);
         credit.post(creditIndex, c.amountMinor);
-        result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.currency, -c.amountMinor, 0);
-        result.event(LedgerEventType.POSTED, credit.id(), c.uetr, c.currency, c.amountMinor, 0);
+        result.partyEvent(LedgerEventType.POSTED, debit, c.uetr, c.currency, -c.amountMinor, 0);
+        result.partyEvent(LedgerEventType.POSTED, credit, c.uetr, c.currency, c.amountMinor, 0);
         result.accept(c.sequence, c.timeMs);
     }
 
@@ -543,24 +543,30 @@ public final class Ledger {
 
     /** Remembers a settled transfer with what its returns and recalls need; returns its window slot. */
     private int rememberSettled(TransferCommand c, int messageHash, int uetrHash, Party debit, Party credit) {
-        // The sender is the debited party: the window keeps the party's own id String, not the
-        // command's copy, for the decision's whole retention (a 4 M window keeps ~56 B less each).
-        int slot = rememberTransfer(c, messageHash, uetrHash, null, debit.id());
-        decidedPayments.settled(slot, credit.id(), c.currency, c.amountMinor);
+        // The sender is the debited party: the window keeps it by the party's ordinal, not the
+        // command's copy of its id, for the decision's whole retention.
+        int slot = rememberTransfer(c, messageHash, uetrHash, null, debit.id(), debit.ordinal());
+        decidedPayments.settled(slot, credit.id(), credit.ordinal(), c.currency, c.amountMinor);
         return slot;
     }
 
     /** Remembers the decision on a transfer under its keys' hashes; returns its window slot. */
     private int rememberTransfer(TransferCommand c, int messageHash, int uetrHash, LedgerRejection rejection) {
-        return rememberTransfer(c, messageHash, uetrHash, rejection, c.senderId);
+        return rememberTransfer(c, messageHash, uetrHash, rejection, c.senderId, -1);
     }
 
     private int rememberTransfer(
-            TransferCommand c, int messageHash, int uetrHash, LedgerRejection rejection, String senderId) {
+            TransferCommand c,
+            int messageHash,
+            int uetrHash,
+            LedgerRejection rejection,
+            String senderId,
+            int senderOrdinal) {
         return decidedPayments.remember(
                 messageHash,
                 uetrHash,
                 senderId,
+                senderOrdinal,
                 c.messageId,
                 c.uetr,
                 c.sequence,
@@ -621,10 +627,10 @@ public final class Ledger {
         fx.post(fxInIndex, debitMinor);
         fx.post(fxOutIndex, -c.amountMinor);
         credit.post(creditIndex, c.amountMinor);
-        result.event(LedgerEventType.POSTED, debit.id(), c.uetr, c.instructedCurrency, -debitMinor, 0);
-        result.event(LedgerEventType.POSTED, fx.id(), c.uetr, c.instructedCurrency, debitMinor, 0);
-        result.event(LedgerEventType.POSTED, fx.id(), c.uetr, c.currency, -c.amountMinor, 0);
-        result.event(LedgerEventType.POSTED, credit.id(), c.uetr, c.currency, c.amountMinor, 0);
+        result.partyEvent(LedgerEventType.POSTED, debit, c.uetr, c.instructedCurrency, -debitMinor, 0);
+        result.partyEvent(LedgerEventType.POSTED, fx, c.uetr, c.instructedCurrency, debitMinor, 0);
+        result.partyEvent(LedgerEventType.POSTED, fx, c.uetr, c.currency, -c.amountMinor, 0);
+        result.partyEvent(LedgerEventType.POSTED, credit, c.uetr, c.currency, c.amountMinor, 0);
         result.fxRateSequence = rate.ledgerSequence();
         result.fxBaseCurrency = direct ? c.instructedCurrency : c.currency;
         result.fxQuoteCurrency = direct ? c.currency : c.instructedCurrency;
@@ -855,8 +861,8 @@ public final class Ledger {
         debtor.post(debtor.accountIndex(currency), amountMinor);
         d.addReturned(original, amountMinor);
         String uetr = d.uetrAt(original);
-        result.event(LedgerEventType.POSTED, creditor.id(), uetr, currency, -amountMinor, 0);
-        result.event(LedgerEventType.POSTED, debtor.id(), uetr, currency, amountMinor, 0);
+        result.partyEvent(LedgerEventType.POSTED, creditor, uetr, currency, -amountMinor, 0);
+        result.partyEvent(LedgerEventType.POSTED, debtor, uetr, currency, amountMinor, 0);
     }
 
     /** True for an ISO 20022 external code: exactly four ASCII upper-case letters or digits. */
@@ -878,7 +884,7 @@ public final class Ledger {
             result.reject(LedgerRejection.PARTY_EXISTS, c.sequence, c.timeMs);
             return;
         }
-        parties.put(c.partyId, new Party(c.partyId, c.name, c.roles));
+        parties.put(c.partyId, new Party(c.partyId, c.name, c.roles, parties.size()));
         result.accept(c.sequence, c.timeMs);
     }
 
@@ -894,7 +900,7 @@ public final class Ledger {
         }
         party.post(party.accountIndex(c.currency), c.openingBalanceMinor);
         openingEquityMinor.merge(c.currency, -c.openingBalanceMinor, Long::sum);
-        result.event(LedgerEventType.POSTED, party.id(), null, c.currency, c.openingBalanceMinor, 0);
+        result.partyEvent(LedgerEventType.POSTED, party, null, c.currency, c.openingBalanceMinor, 0);
         result.accept(c.sequence, c.timeMs);
     }
 
@@ -1173,7 +1179,7 @@ public final class Ledger {
             }
             ledger.lastSequence = in.readLong();
             for (int i = 0, n = in.readInt(); i < n; i++) {
-                Party p = new Party(in.readUTF(), Snapshots.readString(in), in.readInt());
+                Party p = new Party(in.readUTF(), Snapshots.readString(in), in.readInt(), i);
                 for (int a = 0, accounts = in.readInt(); a < accounts; a++) {
                     int currency = in.readInt();
                     p.openAccount(currency);

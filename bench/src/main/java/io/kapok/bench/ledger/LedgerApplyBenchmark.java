@@ -123,6 +123,16 @@ public class LedgerApplyBenchmark {
         public String partyIds;
 
         /**
+         * How the ledger's payment window keeps each decision's MsgId and UETR: {@code compact} (as
+         * bytes in the ring: the shipped configuration's {@code ledger.paymentWindow.compactIds:
+         * true}) or {@code strings} (the commands' Strings, as a ledger made with {@code new
+         * Ledger()} keeps them). {@code -Dkapok.compactIds=true} makes it {@code compact} whatever
+         * this says.
+         */
+        @Param("compact")
+        public String paymentIds;
+
+        /**
          * When set, each command gets new MsgId and UETR Strings, made from the pool's characters
          * as a decoder makes them: nothing cached in them (a pooled String keeps its hash code
          * after the first round, so the ledger never reads a pooled id's characters again). The
@@ -181,9 +191,11 @@ public class LedgerApplyBenchmark {
             if (!partyIds.equals("ledger") && !partyIds.equals("copies")) {
                 throw new IllegalArgumentException("partyIds must be ledger or copies: " + partyIds);
             }
+            if (!paymentIds.equals("compact") && !paymentIds.equals("strings")) {
+                throw new IllegalArgumentException("paymentIds must be compact or strings: " + paymentIds);
+            }
             Ledger ledger = new Ledger();
-            if (Boolean.getBoolean("kapok.compactIds")) {
-                // What the sequencer's ledger would pay for the snapshot replica's compact ids.
+            if (paymentIds.equals("compact") || Boolean.getBoolean("kapok.compactIds")) {
                 ledger.compactPaymentIds();
             }
             setUp(ledger);

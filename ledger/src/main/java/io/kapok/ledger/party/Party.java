@@ -11,19 +11,38 @@ public final class Party {
     private final String id;
     private final String name;
     private final int roles;
+    private final int ordinal;
     private int[] currencies = new int[4];
     private long[] balancesMinor = new long[4];
     private int accountCount;
 
-    public Party(String id, String name, int roles) {
+    /**
+     * @param ordinal the party's place in its ledger's registration order, from 0: the same in a
+     *     replay and after a snapshot, which keeps parties in that order
+     */
+    public Party(String id, String name, int roles, int ordinal) {
+        if (ordinal < 0) {
+            throw new IllegalArgumentException("party " + id + " has a negative ordinal " + ordinal);
+        }
         this.id = id;
         this.name = name;
         this.roles = roles;
+        this.ordinal = ordinal;
     }
 
     /** BIC, LEI or unified social credit code. */
     public String id() {
         return id;
+    }
+
+    /**
+     * The party's place in its ledger's registration order, from 0. Not state (it follows from the
+     * order); what refers to a party by it (the payment window, a result's events) keeps a number
+     * instead of the id's reference, whose store into a long-lived array costs the collector's write
+     * barrier.
+     */
+    public int ordinal() {
+        return ordinal;
     }
 
     public String name() {

@@ -3,6 +3,7 @@ package io.kapok.ledger.payment;
 import io.kapok.ledger.LedgerRejection;
 import io.kapok.ledger.OpenAddressing;
 import io.kapok.ledger.Snapshots;
+import io.kapok.ledger.party.PartyOrdinals;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -27,7 +28,12 @@ import java.util.Arrays;
  * two cache lines of numbers rather than one line in each of a dozen arrays, and {@value #REFS}
  * references per decision in one {@code String[]} (sender, message id, UETR, credited party, open
  * recall id; a settled transfer's debited party is its sender), nulled when the decision is
- * forgotten so its Strings can be collected. Two
+ * forgotten so its Strings can be collected. A known party (the sender and the credited party of a
+ * transfer that settled, as the ledger gives them) is kept instead as its {@link
+ * io.kapok.ledger.party.Party#ordinal() ordinal} in a third array, {@value #PARTY_INTS} ints a
+ * decision, against a table of the ids by ordinal that fills once per party: under G1 each reference
+ * stored into the ring's long-lived array pays the collector's write barrier (a memory fence), and
+ * a transfer stored three or four of them. Two
  * open-addressing tables with linear probing, one per key, map a key to its ring slot. Each table
  * entry is one {@code long}: the key's 32-bit hash in the high half (compared before any String is
  * read, so a probe that misses touches one cache line) and ring slot + 1 in the low half (0 =
@@ -65,6 +71,12 @@ public final class DecidedPayments {
     static final int LONGS = 8;
     /** References per decision in {@link #texts}. */
     static final int REFS = 5;
+    /** Ints per decision in {@link #partyOrdinals}: sender, credited party. */
+    static final int PARTY_INTS = 2;
+    /** Offsets within a decision's ints: the party's ordinal + 1, or 0 when its id is in {@link #texts}. */
+    private static final int SENDER_ORDINAL = 0;
+
+    private static final int CREDIT_PARTY_ORDINAL = 1;
 
     /** How far past a key's home {@link #run} reads: seven long entries, so the next line is read too. */
     private static final int RUN_AHEAD = 7;
@@ -128,6 +140,10 @@ public final class DecidedPayments {
     // The ring, in journal order: decision i (0 = oldest) is at slot (head + i) % slots.
     private long[] numbers;
     private String[] texts;
+    /** {@value #PARTY_INTS} ints a decision: its known parties' ordinals + 1 (0: the id is in texts). */
+    private int[] partyOrdinals;
+    /** The ids of the parties the ring names by ordinal. */
+    private PartyOrdinals partyIds = new PartyOrdinals();
     /** A compact window's ids, {@value #ID_BYTES} bytes a decision; null otherwise. */
     private byte[] ids;
 
@@ -194,22 +210,28 @@ public final class DecidedPayments {
         if (slots > d.slots) {
             d.growTo(Math.max(slots, size));
         }
+        d.partyIds = partyIds.copy();
         for (int i = 0, slot = head; i < size; i++, slot = next(slot)) {
-            String senderId = texts[slot * REFS + SENDER_ID];
             String messageId = messageIdAt(slot);
             String uetr = uetrAt(slot);
+            int p = slot * PARTY_INTS;
             int copy = d.remember(
-                    senderId,
+                    messageHash(senderAt(slot), messageId),
+                    uetr == null ? 0 : uetrHash(uetr),
+                    senderAt(slot),
+                    partyOrdinals[p + SENDER_ORDINAL] - 1,
                     messageId,
                     uetr,
                     sequenceAt(slot),
                     timeMsAt(slot),
                     rejectionAt(slot),
-                    fingerprintAt(slot));
+                    fingerprintAt(slot),
+                    null);
             if (settledAt(slot)) {
                 d.settle(
                         copy,
                         creditPartyIdAt(slot),
+                        partyOrdinals[p + CREDIT_PARTY_ORDINAL] - 1,
                         currencyAt(slot),
                         amountMinorAt(slot),
                         returnedMinorAt(slot),
@@ -359,7 +381,7 @@ public final class DecidedPayments {
             int slot = (int) entry - 1;
             if ((int) (entry >>> 32) == hash
                     && messageIdEquals(slot, messageId)
-                    && texts[slot * REFS + SENDER_ID].equals(senderId)) {
+                    && senderAt(slot).equals(senderId)) {
                 return slot;
             }
         }
@@ -405,6 +427,7 @@ public final class DecidedPayments {
                 messageHash(senderId, messageId),
                 uetr == null ? 0 : uetrHash(uetr),
                 senderId,
+                -1,
                 messageId,
                 uetr,
                 sequence,
@@ -420,11 +443,17 @@ public final class DecidedPayments {
      * caller, and the ids also given as a compact window keeps them: {@code encodedIds} is what
      * {@link #encodeIds} wrote for this {@code messageId} and {@code uetr}, copied into a compact
      * window in one block instead of character by character, or null (the window encodes them).
+     *
+     * @param senderOrdinal the sender's {@link io.kapok.ledger.party.Party#ordinal() ordinal} when
+     *     {@code senderId} is a registered party's own id String, else -1; the window then keeps
+     *     the number, not the reference (an ordinal that names another String here is kept as the
+     *     String: the answers are the same either way)
      */
     public int remember(
             int messageHash,
             int uetrHash,
             String senderId,
+            int senderOrdinal,
             String messageId,
             String uetr,
             long sequence,
@@ -453,7 +482,14 @@ public final class DecidedPayments {
                 (rejection == null ? 0 : rejection.ordinal() + 1) | (uetr == null ? 0 : CLAIMS_UETR);
         numbers[n + FX_RATE_SEQUENCE] = 0;
         int t = slot * REFS;
-        texts[t + SENDER_ID] = senderId;
+        int p = slot * PARTY_INTS;
+        if (partyIds.names(senderId, senderOrdinal)) {
+            partyOrdinals[p + SENDER_ORDINAL] = senderOrdinal + 1;
+        } else {
+            partyOrdinals[p + SENDER_ORDINAL] = 0;
+            texts[t + SENDER_ID] = senderId;
+        }
+        partyOrdinals[p + CREDIT_PARTY_ORDINAL] = 0;
         if (ids == null) {
             texts[t + MESSAGE_ID] = messageId;
             texts[t + UETR] = uetr;
@@ -486,14 +522,29 @@ public final class DecidedPayments {
      * open.
      */
     public void settled(int slot, String creditPartyId, int currency, long amountMinor) {
+        settled(slot, creditPartyId, -1, currency, amountMinor);
+    }
+
+    /**
+     * {@link #settled(int, String, int, long)} with the credited party's {@link
+     * io.kapok.ledger.party.Party#ordinal() ordinal} when {@code creditPartyId} is that party's own id
+     * String, else -1 (as {@link #remember}'s {@code senderOrdinal}).
+     */
+    public void settled(int slot, String creditPartyId, int creditPartyOrdinal, int currency, long amountMinor) {
         if (rejectionAt(slot) != null) {
             throw new IllegalStateException("a refused payment did not settle: " + messageIdAt(slot));
         }
-        settle(slot, creditPartyId, currency, amountMinor, 0, null);
+        settle(slot, creditPartyId, creditPartyOrdinal, currency, amountMinor, 0, null);
     }
 
     private void settle(
-            int slot, String creditPartyId, int currency, long amountMinor, long returnedMinor, String openRecallId) {
+            int slot,
+            String creditPartyId,
+            int creditPartyOrdinal,
+            int currency,
+            long amountMinor,
+            long returnedMinor,
+            String openRecallId) {
         if (currency == 0 || creditPartyId == null) {
             throw new IllegalArgumentException("a settled transfer has a currency and a credited party");
         }
@@ -503,15 +554,25 @@ public final class DecidedPayments {
         // A settled transfer has no rejection; it claims its UETR as before.
         numbers[n + CURRENCY_REJECTION] = (long) currency << 32 | (numbers[n + CURRENCY_REJECTION] & CLAIMS_UETR);
         int t = slot * REFS;
-        texts[t + CREDIT_PARTY_ID] = creditPartyId;
+        if (partyIds.names(creditPartyId, creditPartyOrdinal)) {
+            partyOrdinals[slot * PARTY_INTS + CREDIT_PARTY_ORDINAL] = creditPartyOrdinal + 1;
+        } else {
+            texts[t + CREDIT_PARTY_ID] = creditPartyId;
+        }
         if (openRecallId != null) { // the slot's references are null until set (a null store still costs)
             texts[t + OPEN_RECALL_ID] = openRecallId;
         }
     }
 
-    /** True when the decision at {@code slot} is a transfer that settled. */
+    /** True when the decision at {@code slot} is a transfer that settled (only those have a currency). */
     private boolean settledAt(int slot) {
-        return texts[slot * REFS + CREDIT_PARTY_ID] != null;
+        return currencyAt(slot) != 0;
+    }
+
+    /** The decision's sender (a settled transfer's debited party). */
+    private String senderAt(int slot) {
+        int ordinal = partyOrdinals[slot * PARTY_INTS + SENDER_ORDINAL];
+        return ordinal != 0 ? partyIds.id(ordinal - 1) : texts[slot * REFS + SENDER_ID];
     }
 
     /**
@@ -545,12 +606,16 @@ public final class DecidedPayments {
 
     /** The settled transfer's debited party (its debtor's bank); null for any other slot. */
     public String debitPartyIdAt(int slot) {
-        return settledAt(slot) ? texts[slot * REFS + SENDER_ID] : null;
+        return settledAt(slot) ? senderAt(slot) : null;
     }
 
     /** The settled transfer's credited party; null for any other slot. */
     public String creditPartyIdAt(int slot) {
-        return texts[slot * REFS + CREDIT_PARTY_ID];
+        if (!settledAt(slot)) {
+            return null;
+        }
+        int ordinal = partyOrdinals[slot * PARTY_INTS + CREDIT_PARTY_ORDINAL];
+        return ordinal != 0 ? partyIds.id(ordinal - 1) : texts[slot * REFS + CREDIT_PARTY_ID];
     }
 
     /** The UETR the decision claims (a transfer's), or null. A compact window makes a new String. */
@@ -707,7 +772,7 @@ public final class DecidedPayments {
         out.writeLong(retentionMs);
         out.writeInt(size);
         for (int i = 0, slot = head; i < size; i++, slot = next(slot)) {
-            out.writeUTF(texts[slot * REFS + SENDER_ID]);
+            out.writeUTF(senderAt(slot));
             out.writeUTF(messageIdAt(slot));
             Snapshots.writeString(out, uetrAt(slot));
             out.writeLong(sequenceAt(slot));
@@ -782,7 +847,7 @@ public final class DecidedPayments {
                 if (currency == 0) {
                     throw new IOException("settled transfer " + messageId + " has no currency");
                 }
-                d.settle(slot, creditPartyId, currency, amountMinor, returnedMinor, Snapshots.readString(in));
+                d.settle(slot, creditPartyId, -1, currency, amountMinor, returnedMinor, Snapshots.readString(in));
                 if (settled == 2) {
                     d.markConverted(slot, in.readLong());
                 }
@@ -896,6 +961,7 @@ public final class DecidedPayments {
     private void growTo(int newSlots) {
         long[] oldNumbers = numbers;
         String[] oldTexts = texts;
+        int[] oldPartyOrdinals = partyOrdinals;
         byte[] oldIds = ids;
         long[] oldByMessage = byMessage;
         long[] oldByUetr = byUetr;
@@ -908,6 +974,8 @@ public final class DecidedPayments {
         System.arraycopy(oldTexts, oldHead * REFS, texts, 0, untilEnd * REFS);
         System.arraycopy(oldNumbers, 0, numbers, untilEnd * LONGS, (count - untilEnd) * LONGS);
         System.arraycopy(oldTexts, 0, texts, untilEnd * REFS, (count - untilEnd) * REFS);
+        System.arraycopy(oldPartyOrdinals, oldHead * PARTY_INTS, partyOrdinals, 0, untilEnd * PARTY_INTS);
+        System.arraycopy(oldPartyOrdinals, 0, partyOrdinals, untilEnd * PARTY_INTS, (count - untilEnd) * PARTY_INTS);
         if (oldIds != null) {
             System.arraycopy(oldIds, oldHead * ID_BYTES, ids, 0, untilEnd * ID_BYTES);
             System.arraycopy(oldIds, 0, ids, untilEnd * ID_BYTES, (count - untilEnd) * ID_BYTES);
@@ -928,7 +996,7 @@ public final class DecidedPayments {
     }
 
     /**
-     * Empty arrays for {@code slots} decisions. All four are allocated before any field changes, so
+     * Empty arrays for {@code slots} decisions. All of them are allocated before any field changes, so
      * an allocation that fails (OutOfMemoryError) leaves the window as it was.
      */
     private void allocate(int slots) {
@@ -938,6 +1006,7 @@ public final class DecidedPayments {
         this.slots = slots;
         numbers = fresh.numbers;
         texts = fresh.texts;
+        partyOrdinals = fresh.partyOrdinals;
         ids = fresh.ids;
         byMessage = fresh.byMessage;
         byUetr = fresh.byUetr;
@@ -957,6 +1026,7 @@ public final class DecidedPayments {
         final boolean compactIds;
         final long[] numbers;
         final String[] texts;
+        final int[] partyOrdinals;
         final byte[] ids;
         final long[] byMessage;
         final long[] byUetr;
@@ -974,6 +1044,7 @@ public final class DecidedPayments {
             this.compactIds = compactIds && (long) slots * ID_BYTES <= Integer.MAX_VALUE - 8;
             numbers = new long[slots * LONGS];
             texts = new String[slots * REFS];
+            partyOrdinals = new int[slots * PARTY_INTS];
             ids = this.compactIds ? new byte[slots * ID_BYTES] : null;
             int tableLength = tableLength(slots);
             byMessage = new long[tableLength];
@@ -1013,8 +1084,9 @@ public final class DecidedPayments {
 
     /**
      * The heap a window holding {@code capacity} decisions takes for its ring and tables, bytes,
-     * before the decisions' ids: {@value #LONGS} longs and {@value #REFS} references a decision (4
-     * bytes each, as with the JVM's compressed references, up to a 32 GB heap) and two tables of at
+     * before the decisions' ids: {@value #LONGS} longs, {@value #REFS} references (4 bytes each, as
+     * with the JVM's compressed references, up to a 32 GB heap) and {@value #PARTY_INTS} ints a
+     * decision, and two tables of at
      * least twice the capacity, rounded up to a power of two.
      */
     public static long arrayBytes(int capacity) {
@@ -1027,7 +1099,8 @@ public final class DecidedPayments {
      */
     public static long arrayBytes(int capacity, boolean compactIds) {
         long ids = compactIds && (long) capacity * ID_BYTES <= Integer.MAX_VALUE - 8 ? ID_BYTES : 0;
-        return (long) capacity * (LONGS * Long.BYTES + REFS * 4L + ids) + 2L * tableLength(capacity) * Long.BYTES;
+        return (long) capacity * (LONGS * Long.BYTES + REFS * 4L + PARTY_INTS * 4L + ids)
+                + 2L * tableLength(capacity) * Long.BYTES;
     }
 
     /** The hash (sender, message id) is filed under. */

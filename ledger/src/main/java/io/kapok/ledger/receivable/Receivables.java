@@ -656,8 +656,8 @@ public final class Receivables {
             }
             payer.post(payerIndex, -c.amountMinor);
             payee.post(payeeIndex, c.amountMinor);
-            r.event(LedgerEventType.POSTED, payer.id(), rec.id, rec.currency, -c.amountMinor, 0);
-            r.event(LedgerEventType.POSTED, payee.id(), rec.id, rec.currency, c.amountMinor, 0);
+            r.partyEvent(LedgerEventType.POSTED, payer, rec.id, rec.currency, -c.amountMinor, 0);
+            r.partyEvent(LedgerEventType.POSTED, payee, rec.id, rec.currency, c.amountMinor, 0);
         } // else on us: the debtor and the payee bank are one bank, the money moves on its own books
         if (f != null && f.state.active()) {
             endFinancing(f, f.state == FinancingState.DISBURSED ? FinancingState.REPAID : FinancingState.CANCELLED, r);

@@ -222,6 +222,70 @@ class DecidedPaymentsTest {
         assertEquals(601, window.sequenceAt(window.findByMessage("BANK0", "M600")));
     }
 
+    /**
+     * Parties given by ordinal (the ledger's settled transfers) are read back as the ids they name,
+     * found, returned and written exactly as a window given only Strings keeps them; an ordinal
+     * that names another String (or -1) keeps the String given, so no ordinal can change an
+     * answer. Both layouts, through growth, forgetting and a compact copy.
+     */
+    @Test
+    void partiesKeptByOrdinalReadBackAsTheIdsAWindowOfStringsKeeps() throws IOException {
+        for (boolean compactIds : new boolean[] {false, true}) {
+            long seed = System.nanoTime();
+            SplittableRandom random = new SplittableRandom(seed);
+            String[] parties = new String[40];
+            for (int i = 0; i < parties.length; i++) {
+                parties[i] = "BANK" + i + "XXX";
+            }
+            DecidedPayments byOrdinal = new DecidedPayments(3_000, 1_000, compactIds);
+            DecidedPayments byString = new DecidedPayments(3_000, 1_000, compactIds);
+            long timeMs = 0;
+            for (long sequence = 1; sequence <= 30_000; sequence++) {
+                timeMs += random.nextInt(1, 3);
+                assertEquals(byString.forget(timeMs), byOrdinal.forget(timeMs), "seed " + seed);
+                int from = random.nextInt(parties.length);
+                int to = (from + 1 + random.nextInt(parties.length - 1)) % parties.length;
+                String messageId = "M" + sequence;
+                String uetr = "u" + sequence;
+                // Mostly the party's own String with its ordinal; sometimes another ordinal (which
+                // names another id), a copy of the id (not the String the ordinal names) or none.
+                int choice = random.nextInt(20);
+                int senderOrdinal = choice == 0 ? to : choice == 1 ? -1 : from;
+                String sender = choice == 2 ? new String(parties[from]) : parties[from];
+                int creditOrdinal = choice == 3 ? from : choice == 4 ? -1 : to;
+                boolean settles = random.nextInt(4) != 0;
+                LedgerRejection rejection = settles ? null : LedgerRejection.INSUFFICIENT_FUNDS;
+                int slot = byOrdinal.remember(
+                        DecidedPayments.messageHash(sender, messageId),
+                        DecidedPayments.uetrHash(uetr),
+                        sender,
+                        senderOrdinal,
+                        messageId,
+                        uetr,
+                        sequence,
+                        timeMs,
+                        rejection,
+                        sequence,
+                        null);
+                int stringSlot = byString.remember(sender, messageId, uetr, sequence, timeMs, rejection, sequence);
+                if (settles) {
+                    byOrdinal.settled(slot, parties[to], creditOrdinal, 392, sequence);
+                    byString.settled(stringSlot, parties[to], 392, sequence);
+                }
+                int found = byOrdinal.findByMessage(new String(parties[from]), messageId);
+                assertEquals(slot, found, "seed " + seed);
+                assertEquals(settles ? parties[from] : null, byOrdinal.debitPartyIdAt(found), "seed " + seed);
+                assertEquals(settles ? parties[to] : null, byOrdinal.creditPartyIdAt(found), "seed " + seed);
+                assertEquals(-1, byOrdinal.findByMessage(parties[to], messageId), "seed " + seed);
+                assertEquals(settles ? slot : -1, byOrdinal.findSettled(uetr), "seed " + seed);
+            }
+            byte[] expected = written(byString);
+            assertArrayEquals(expected, written(byOrdinal), "seed " + seed);
+            assertArrayEquals(expected, written(byOrdinal.compacted()), "seed " + seed);
+            assertTrue(byOrdinal.clearsForgottenSlots(), "seed " + seed);
+        }
+    }
+
     @Test
     void forgetsInJournalOrderSoALaterDecisionWithAnEarlierTimeWaits() {
         DecidedPayments window = new DecidedPayments(10, 100);
