@@ -33,7 +33,7 @@ import java.util.Arrays;
  * io.kapok.ledger.party.Party#ordinal() ordinal} in a third array, {@value #PARTY_INTS} ints a
  * decision, against a table of the ids by ordinal that fills once per party: under G1 each reference
  * stored into the ring's long-lived array pays the collector's write barrier (a memory fence), and
- * a transfer stored three or four of them. Two
+ * a settled transfer stored two of them for its parties (four with its ids as Strings). Two
  * open-addressing tables with linear probing, one per key, map a key to its ring slot. Each table
  * entry is one {@code long}: the key's 32-bit hash in the high half (compared before any String is
  * read, so a probe that misses touches one cache line) and ring slot + 1 in the low half (0 =
