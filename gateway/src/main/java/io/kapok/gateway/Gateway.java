@@ -145,7 +145,7 @@ public final class Gateway implements AutoCloseable {
                 onEventLoop.start(recoveryWaitMs);
             } else {
                 disruptor = new Disruptor<>(
-                        InboundEvent::new,
+                        InboundEvent.factory(config.sequencer().ringSize()),
                         config.sequencer().ringSize(),
                         r -> {
                             Thread t = new Thread(r, "kapok-sequencer");
@@ -259,10 +259,10 @@ public final class Gateway implements AutoCloseable {
         }
         try {
             InboundEvent event = ring.get(slot);
-            event.kind = InboundEvent.Kind.DAY_END;
-            event.senderId = null;
+            event.kind(InboundEvent.Kind.DAY_END);
+            event.senderId(null);
             event.receiveTimeMs = clockMs.getAsLong();
-            event.response = new io.kapok.gateway.http.PendingResponse(r -> {});
+            event.response(new io.kapok.gateway.http.PendingResponse(r -> {}));
         } finally {
             ring.publish(slot);
         }

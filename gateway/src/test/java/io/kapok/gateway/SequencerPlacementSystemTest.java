@@ -249,9 +249,9 @@ class SequencerPlacementSystemTest extends LoopbackGatewayTest {
             long slot = ring.next();
             try {
                 InboundEvent event = ring.get(slot);
-                event.kind = InboundEvent.Kind.QUERY_STATE_HASH;
-                event.queryId = null;
-                event.response = new PendingResponse(r -> answered.countDown());
+                event.kind(InboundEvent.Kind.QUERY_STATE_HASH);
+                event.queryId(null);
+                event.response(new PendingResponse(r -> answered.countDown()));
             } finally {
                 ring.publish(slot);
             }

@@ -168,7 +168,7 @@ public class PipelineBenchmark {
             statuses[i] = new Pacs002Status();
         }
         disruptor = new Disruptor<>(
-                InboundEvent::new,
+                InboundEvent.factory(ringSize),
                 ringSize,
                 r -> new Thread(r, "kapok-sequencer"),
                 ProducerType.MULTI,
@@ -196,28 +196,28 @@ public class PipelineBenchmark {
         long slot = ring.next();
         try {
             InboundEvent event = ring.get(slot);
-            event.kind = InboundEvent.Kind.PAYMENT;
-            Pacs008View view = event.payment;
+            event.kind(InboundEvent.Kind.PAYMENT);
+            Pacs008View view = event.payment();
             view.copyFrom(views[direction]);
             ids.writeMessageId(index, idBytes, 0);
             view.messageId().set(chars(UniqueIds.MESSAGE_ID_LENGTH), 0, UniqueIds.MESSAGE_ID_LENGTH);
             ids.writeUetr(index, idBytes, 0);
             view.uetr().set(chars(UniqueIds.UETR_LENGTH), 0, UniqueIds.UETR_LENGTH);
-            if (event.raw.length < templates.length()) {
-                event.raw = new byte[templates.length()];
+            if (event.raw().length < templates.length()) {
+                event.raw(new byte[templates.length()]);
             }
-            templates.write(index, event.raw, 0);
+            templates.write(index, event.raw(), 0);
             event.rawLength = templates.length();
             System.arraycopy(digests[direction], 0, event.messageDigest, 0, JournalDigest.LENGTH_BYTES);
-            event.senderId = parties.bic(SENDERS[direction]);
-            event.transfer = PaymentCommands.newCommand(event.senderId, view, parties);
+            event.senderId(parties.bic(SENDERS[direction]));
+            event.transfer(PaymentCommands.newCommand(event.senderId(), view, parties));
             event.receiveTimeMs = System.currentTimeMillis();
             Pacs002Status s = statuses[(int) (slot & mask)];
             s.clear();
             s.fromBic.set(PLATFORM);
             s.toBic.set(SENDERS[direction]);
             s.copyOriginal(view);
-            event.response = responses[(int) (slot & mask)];
+            event.response(responses[(int) (slot & mask)]);
         } finally {
             ring.publish(slot);
         }
@@ -271,8 +271,8 @@ public class PipelineBenchmark {
 
         @Override
         public void onEvent(InboundEvent event, long ringSequence, boolean endOfBatch) {
-            PendingResponse response = event.response;
-            event.response = null;
+            PendingResponse response = event.response();
+            event.response(null);
             response.answerOutcome(true, null, ++sequence, event.receiveTimeMs);
             response.dispatch();
         }

@@ -170,7 +170,7 @@ public final class Iso20022Decoder {
         MessageSchema.Node parent = nodes[level - 1];
         MessageSchema.Node node = parent == null ? null : parent.child(local, r.localNameHash());
         if (node == null && parent != null && parent.closed) {
-            rejectNotAllowed(level, local, out.schema, verdict);
+            rejectNotAllowed(level, local, out.schema(), verdict);
             return null;
         }
         if (nodes[level] != node) {
@@ -208,7 +208,7 @@ public final class Iso20022Decoder {
             return markPresent(field, level, verdict) ? field : null;
         }
         // The message element, level 0 of the Document.
-        MessageSchema schema = out.schema;
+        MessageSchema schema = out.schema();
         if (local != schema.rootElement) {
             rejectRoot(local, schema, verdict);
             return null;
@@ -222,7 +222,7 @@ public final class Iso20022Decoder {
     /** {@link #start} for an element the schema walks: a transaction, a group's item, a field. */
     private TextBuffer startNode(
             Utf8XmlScanner r, MessageSchema.Node node, int level, MessageView out, DecodeVerdict verdict) {
-        MessageSchema schema = out.schema;
+        MessageSchema schema = out.schema();
         if (node == schema.transactionNode) {
             out.transactionCount++;
             transactionLevel = level;
@@ -477,7 +477,7 @@ public final class Iso20022Decoder {
     // ---------------------------------------------------------------------------------------------
 
     private void validate(MessageView v, DecodeVerdict verdict) {
-        MessageSchema s = v.schema;
+        MessageSchema s = v.schema();
         for (int i = 0; i < s.fields.length; i++) {
             if (!checkField(s, s.fields[i], s.codes[i], -1, v.text[i], v.currencyText[i], verdict)) {
                 return;
@@ -702,7 +702,7 @@ public final class Iso20022Decoder {
 
     private boolean checkHeader(MessageView v, DecodeVerdict verdict) {
         // Payments and cash management messages are exchanged between agents, identified by BICFI.
-        String family = v.schema.type.messageDefinition();
+        String family = v.schema().type.messageDefinition();
         boolean agentsOnly = family.startsWith("pacs.") || family.startsWith("camt.");
         if (!checkOrganisationSender(v, verdict)) {
             return false;
@@ -734,12 +734,12 @@ public final class Iso20022Decoder {
                     .append("' is not a BIC");
             return false;
         }
-        if (!v.messageDefinitionId.contentEquals(v.schema.type.messageDefinition())) {
+        if (!v.messageDefinitionId.contentEquals(v.schema().type.messageDefinition())) {
             verdict.reject(RejectCode.HEADER_MISMATCH, "/AppHdr/MsgDefIdr")
                     .append("MsgDefIdr '")
                     .append(v.messageDefinitionId)
                     .append("' must be ")
-                    .append(v.schema.type.messageDefinition())
+                    .append(v.schema().type.messageDefinition())
                     .append(", the message in the Document");
             return false;
         }
@@ -748,7 +748,7 @@ public final class Iso20022Decoder {
                     .append("mandatory element BizMsgIdr is missing");
             return false;
         }
-        int idField = v.schema.messageIdField;
+        int idField = v.schema().messageIdField;
         if (idField >= 0 && !v.businessMessageId.contentEquals(v.text[idField])) {
             verdict.reject(RejectCode.HEADER_MISMATCH, "/AppHdr/BizMsgIdr")
                     .append("BizMsgIdr '")

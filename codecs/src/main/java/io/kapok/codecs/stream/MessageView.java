@@ -11,7 +11,16 @@ import io.kapok.codecs.xml.TextBuffer;
  * items seen and are overwritten by each decode. Owned by one thread at a time.
  */
 public final class MessageView {
-    MessageSchema schema;
+    /**
+     * The schema of the last Document this view held, kept while {@link #hasSchema} is false: a view
+     * circulates among the ring's slots for the gateway's life, and storing a reference into it (an
+     * old object) dirties its card for the next young collection to scan; a view that forgot its
+     * schema at every message and took it again did so once per message. Set only when it changes.
+     */
+    private MessageSchema lastSchema;
+    /** True when the view holds a Document of {@link #lastSchema}. */
+    private boolean hasSchema;
+
     TextBuffer[] text = new TextBuffer[0];
     long[] amountMinor = new long[0];
     int[] currency = new int[0];
@@ -75,7 +84,10 @@ public final class MessageView {
 
     /** Clears the Document's fields for {@code schema}, keeping what the header already gave. */
     void resetFields(MessageSchema schema) {
-        this.schema = schema;
+        if (schema != null && lastSchema != schema) {
+            lastSchema = schema;
+        }
+        hasSchema = schema != null;
         int n = schema == null ? 0 : schema.fields.length;
         if (text.length < n) {
             growFields(n);
@@ -93,8 +105,9 @@ public final class MessageView {
 
     /** Copies everything {@code other} holds (no allocation once this view's buffers have grown). */
     public void copyFrom(MessageView other) {
-        reset(other.schema);
-        int n = other.schema == null ? 0 : other.schema.fields.length;
+        MessageSchema schema = other.schema();
+        reset(schema);
+        int n = schema == null ? 0 : schema.fields.length;
         for (int i = 0; i < n; i++) {
             text[i].copyFrom(other.text[i]);
             currencyText[i].copyFrom(other.currencyText[i]);
@@ -118,11 +131,11 @@ public final class MessageView {
 
     /** The message type decoded, or null before a Document was recognised. */
     public MessageType type() {
-        return schema == null ? null : schema.type;
+        return hasSchema ? lastSchema.type : null;
     }
 
     public MessageSchema schema() {
-        return schema;
+        return hasSchema ? lastSchema : null;
     }
 
     /** The text of field {@code index} ({@code isPresent()} tells whether it was in the message). */

@@ -383,6 +383,39 @@ class Pacs008DecoderTest {
 
     @Nested
     class Reuse {
+        /**
+         * A view reused message after message (as the gateway's views circulate through its ring) forgets
+         * the last Document when the next input has none, whatever it keeps inside to avoid storing its
+         * schema again, and reads the next Document as if new; {@code clear()} forgets it too.
+         */
+        @Test
+        void aReusedViewHoldsOnlyTheLastInputsDocument() {
+            Pacs008Decoder decoder = new Pacs008Decoder(XmlLimits.DEFAULTS);
+            Pacs008View view = new Pacs008View();
+            DecodeVerdict verdict = new DecodeVerdict();
+            byte[] sample = utf8(SAMPLE);
+            byte[] noDocument = utf8(DECLARATION + "<Envelope>" + appHdr() + "</Envelope>");
+            byte[] notXml = utf8("not xml at all");
+            for (int round = 0; round < 3; round++) {
+                assertTrue(decoder.decode(sample, 0, sample.length, view, verdict), () -> verdict.toString());
+                assertEquals(
+                        io.kapok.codecs.MessageType.PACS_008_001_08,
+                        view.messageView().type());
+                assertEquals(Pacs008Schema.SCHEMA, view.messageView().schema());
+                assertTrue(view.messageId().isPresent());
+
+                byte[] next = round % 2 == 0 ? noDocument : notXml;
+                assertFalse(decoder.decode(next, 0, next.length, view, verdict));
+                assertNull(view.messageView().type(), "round " + round);
+                assertNull(view.messageView().schema(), "round " + round);
+                assertFalse(view.messageId().isPresent(), "round " + round);
+            }
+            assertTrue(decoder.decode(sample, 0, sample.length, view, verdict));
+            view.clear();
+            assertNull(view.messageView().schema());
+            assertNull(view.messageView().type());
+        }
+
         @Test
         void decodesFromOffsetAndLengthInsideALargerBuffer() {
             byte[] body = utf8(SAMPLE);

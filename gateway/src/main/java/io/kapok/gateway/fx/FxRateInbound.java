@@ -56,23 +56,23 @@ public final class FxRateInbound {
         }
         try {
             InboundEvent event = ring.get(slot);
-            event.kind = InboundEvent.Kind.FX_RATE;
-            event.senderId = sourceId;
+            event.kind(InboundEvent.Kind.FX_RATE);
+            event.senderId(sourceId);
             event.fxBaseCurrency = pair.base();
             event.fxQuoteCurrency = pair.quote();
             event.fxRateScaled = rateScaled;
             event.fxSourceSequence = sourceSequence;
-            if (event.raw.length >= message.length) {
+            if (event.raw().length >= message.length) {
                 // The slot's buffer is the producer's once claimed (see InboundEvent): reuse it, so
                 // the HTTP producer that gets it next keeps a buffer of the size it had.
-                System.arraycopy(message, 0, event.raw, 0, message.length);
+                System.arraycopy(message, 0, event.raw(), 0, message.length);
                 event.rawLength = message.length;
             } else {
                 event.swapRaw(Arrays.copyOf(message, message.length), message.length);
             }
             JournalDigest.digest(digest, message, 0, message.length, event.messageDigest);
             event.receiveTimeMs = receiveTimeMs;
-            event.response = new PendingResponse(decided);
+            event.response(new PendingResponse(decided));
         } finally {
             ring.publish(slot);
         }

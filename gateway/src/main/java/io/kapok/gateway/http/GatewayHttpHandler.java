@@ -343,10 +343,10 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         }
         try {
             InboundEvent event = ring.get(slot);
-            event.kind = InboundEvent.Kind.PAYMENT;
+            event.kind(InboundEvent.Kind.PAYMENT);
             codec.view = event.swapPayment(view);
-            event.senderId = transfer.senderId;
-            event.transfer = transfer;
+            event.senderId(transfer.senderId);
+            event.transfer(transfer);
             fillMessage(event, body, length, codec, receiveTimeMs, response);
         } finally {
             ring.publish(slot);
@@ -382,7 +382,7 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         codec.body = event.swapRaw(body, length);
         System.arraycopy(codec.digest, 0, event.messageDigest, 0, codec.digest.length);
         event.receiveTimeMs = receiveTimeMs;
-        event.response = response;
+        event.response(response);
     }
 
     /**
@@ -414,9 +414,9 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         }
         try {
             InboundEvent event = ring.get(slot);
-            event.kind = InboundEvent.Kind.MESSAGE;
+            event.kind(InboundEvent.Kind.MESSAGE);
             codec.messageView = event.swapMessage(message);
-            event.senderId = io.kapok.gateway.flow.FlowRouter.senderOf(message);
+            event.senderId(io.kapok.gateway.flow.FlowRouter.senderOf(message));
             fillMessage(event, body, length, codec, receiveTimeMs, response);
         } finally {
             ring.publish(slot);
@@ -518,9 +518,9 @@ public final class GatewayHttpHandler extends SimpleChannelInboundHandler<FullHt
         }
         try {
             InboundEvent event = ring.get(slot);
-            event.kind = kind;
-            event.queryId = partyId;
-            event.response = response;
+            event.kind(kind);
+            event.queryId(partyId);
+            event.response(response);
         } finally {
             ring.publish(slot);
         }

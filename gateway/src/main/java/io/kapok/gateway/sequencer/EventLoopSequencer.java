@@ -96,7 +96,7 @@ public final class EventLoopSequencer implements AutoCloseable {
         this.loop = loops[0];
         this.handler = handler;
         this.signal = new DrainSignal(loops, this::drain);
-        this.ring = RingBuffer.createMultiProducer(InboundEvent::new, ringSize, signal);
+        this.ring = RingBuffer.createMultiProducer(InboundEvent.factory(ringSize), ringSize, signal);
         this.poller = ring.newPoller();
         ring.addGatingSequences(poller.getSequence());
         this.onEvent = (event, sequence, endOfBatch) -> {

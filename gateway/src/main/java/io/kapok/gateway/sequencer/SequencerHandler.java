@@ -464,8 +464,8 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         hints.clear();
         for (long s = from; s <= to; s++) {
             InboundEvent e = prefetchRing.get(s);
-            if (e.kind == InboundEvent.Kind.PAYMENT && e.transfer != null) {
-                hints.add(e.transfer);
+            if (e.kind() == InboundEvent.Kind.PAYMENT && e.transfer() != null) {
+                hints.add(e.transfer());
             }
         }
         prefetchedThrough = to;
@@ -495,32 +495,32 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 prefetchRing = null;
             }
         }
-        PendingResponse response = event.response;
-        event.response = null;
+        PendingResponse response = event.response();
+        event.response(null);
         try {
-            if (closesDays && journals(event.kind)) {
+            if (closesDays && journals(event.kind())) {
                 closeDayIfEnded(event);
             }
-            switch (event.kind) {
+            switch (event.kind()) {
                 case DAY_END -> response.answerOutcome(true, null, ledger.lastSequence(), event.receiveTimeMs);
                 case PAYMENT -> onPayment(event, response);
                 case MESSAGE -> onMessage(event, response);
                 case QUERY_STATE_HASH -> response.answerJson(200, stateHashJson());
-                case QUERY_ACCOUNTS -> answerAccounts(event.queryId, response);
-                case QUERY_RECEIVABLE -> answerReceivable(event.queryId, response);
-                case QUERY_EXPOSURE -> answerExposure(event.queryId, response);
-                case QUERY_STATEMENT -> answerStatement(event.queryId, response);
+                case QUERY_ACCOUNTS -> answerAccounts(event.queryId(), response);
+                case QUERY_RECEIVABLE -> answerReceivable(event.queryId(), response);
+                case QUERY_EXPOSURE -> answerExposure(event.queryId(), response);
+                case QUERY_STATEMENT -> answerStatement(event.queryId(), response);
                 case FX_RATE -> onFxRate(event, response);
             }
         } catch (RuntimeException e) {
             // A bug, not bad input: fail loudly in the log, answer "retry later", keep serving.
-            LOG.error("sequencer failed on a {} event", event.kind, e);
+            LOG.error("sequencer failed on a {} event", event.kind(), e);
             response.answerUnavailable("internal error: " + e);
         }
-        if (event.kind == InboundEvent.Kind.PAYMENT) {
+        if (event.kind() == InboundEvent.Kind.PAYMENT) {
             // The slot waits a whole turn of the ring to be filled again: the payment's command and
             // its Strings need not live that long (young collections would copy them).
-            event.transfer = null;
+            event.transfer(null);
         }
         batch.add(response);
         if (endOfBatch) {
@@ -600,12 +600,12 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             return;
         }
         // Filled, with its keys, by the event loop that decoded the payment (PaymentCommands).
-        TransferCommand c = event.transfer;
+        TransferCommand c = event.transfer();
         if (ledger.findDecided(c, result)) {
             response.answerDecision(result);
             return;
         }
-        if (PaymentRouter.route(c, event.payment, ledger, plan)) {
+        if (PaymentRouter.route(c, event.payment(), ledger, plan)) {
             plan.timeMs = event.receiveTimeMs;
             if (runPlan(plan, event, response)) {
                 // The first command decides the payment's status: the settlement, the on-us
@@ -642,12 +642,12 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
             return;
         }
         FlowPlan p = plan;
-        String messageId = event.senderId == null ? null : FlowRetries.messageId(event.message);
-        long fingerprint = messageId == null ? 0 : FlowRetries.fingerprint(event.message);
+        String messageId = event.senderId() == null ? null : FlowRetries.messageId(event.message());
+        long fingerprint = messageId == null ? 0 : FlowRetries.fingerprint(event.message());
         if (messageId != null && answerDecided(event, messageId, fingerprint, p, response)) {
             return;
         }
-        FlowRouter.route(event.message, event.senderId, event.receiveTimeMs, ledger, p);
+        FlowRouter.route(event.message(), event.senderId(), event.receiveTimeMs, ledger, p);
         if (!p.refused()
                 && messageId != null
                 && !ledger.decidedMessages().hasRoom(event.receiveTimeMs, p.commands.size())) {
@@ -664,7 +664,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         String answerId = p.firstSequence > 0
                 ? String.format("KPK%016d", p.firstSequence)
                 : "KPKU" + startTimeMs + "-" + ++unjournaledAnswers;
-        io.kapok.codecs.xml.Utf8XmlWriter answer = flowAnswers.encode(p, event.message, ledger, answerId);
+        io.kapok.codecs.xml.Utf8XmlWriter answer = flowAnswers.encode(p, event.message(), ledger, answerId);
         response.answerXml(p.refused() ? 400 : 200, answer.buffer(), answer.length());
     }
 
@@ -676,27 +676,27 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private boolean answerDecided(
             InboundEvent event, String messageId, long fingerprint, FlowPlan p, PendingResponse response) {
         io.kapok.ledger.receivable.DecidedMessages decided = ledger.decidedMessages();
-        int slot = decided.find(event.senderId, messageId);
+        int slot = decided.find(event.senderId(), messageId);
         if (slot < 0) {
             return false;
         }
         p.clear();
-        p.type = event.message.type();
-        p.senderId = event.senderId;
+        p.type = event.message().type();
+        p.senderId = event.senderId();
         p.timeMs = event.receiveTimeMs;
         String answerId;
         if (decided.fingerprintAt(slot) == fingerprint) {
-            FlowRetries.rebuild(decided, slot, event.senderId, p);
+            FlowRetries.rebuild(decided, slot, event.senderId(), p);
             answerId = String.format("KPK%016d", p.firstSequence);
         } else {
             p.refuse(
                     io.kapok.ledger.LedgerRejection.DUPLICATE.isoCode(),
-                    "message id " + messageId + " of " + event.senderId + " was already used for another "
+                    "message id " + messageId + " of " + event.senderId() + " was already used for another "
                             + decided.messageTypeAt(slot) + " (journal entry " + decided.firstSequenceAt(slot)
                             + "): a retry must repeat the message unchanged, a new message needs a new id");
             answerId = "KPKU" + startTimeMs + "-" + ++unjournaledAnswers;
         }
-        io.kapok.codecs.xml.Utf8XmlWriter answer = flowAnswers.encode(p, event.message, ledger, answerId);
+        io.kapok.codecs.xml.Utf8XmlWriter answer = flowAnswers.encode(p, event.message(), ledger, answerId);
         response.answerXml(200, answer.buffer(), answer.length());
         return true;
     }
@@ -718,7 +718,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         }
         if (!result.applied) {
             throw new IllegalStateException("the ledger refused the record of message " + messageId + " of "
-                    + event.senderId + ": " + result.rejection);
+                    + event.senderId() + ": " + result.rejection);
         }
         return true;
     }
@@ -734,9 +734,9 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
         command.timeMs = event.receiveTimeMs;
         try {
             if (withMessage) {
-                journal.append(command, event.senderId, event.raw, event.rawLength, event.messageDigest);
+                journal.append(command, event.senderId(), event.raw(), event.rawLength, event.messageDigest);
             } else {
-                journal.append(command, event.senderId, null, 0, null);
+                journal.append(command, event.senderId(), null, 0, null);
             }
         } catch (RuntimeException e) {
             if (journalWritable) {
@@ -775,7 +775,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                     "FX rate {}/{} from {} (its sequence {}) refused: {}",
                     Iso4217.unpack(c.baseCurrency),
                     Iso4217.unpack(c.quoteCurrency),
-                    event.senderId,
+                    event.senderId(),
                     c.sourceSequence,
                     outOfBand);
             response.answerOutcome(false, LedgerRejection.INVALID_FX_RATE, 0, event.receiveTimeMs);
@@ -846,7 +846,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                         command,
                         journal.lastAppendedIndex(),
                         journal.lastEntryHashTag(),
-                        event.raw,
+                        event.raw(),
                         event.rawLength,
                         result);
             } catch (RuntimeException e) {
@@ -870,7 +870,7 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
     private boolean appendOutbound(TransferCommand c, InboundEvent event, PendingResponse response) {
         try {
             mailboxes.append(
-                    c, journal.lastAppendedIndex(), journal.lastEntryHashTag(), event.raw, event.rawLength, result);
+                    c, journal.lastAppendedIndex(), journal.lastEntryHashTag(), event.raw(), event.rawLength, result);
             return true;
         } catch (RuntimeException e) {
             LOG.error(

@@ -83,16 +83,16 @@ class SequencerBatchHintsTest {
         for (int i = 0; i < PAYMENTS; i++) {
             long slot = ring.next();
             InboundEvent event = ring.get(slot);
-            event.kind = InboundEvent.Kind.PAYMENT;
-            event.payment.copyFrom(template);
+            event.kind(InboundEvent.Kind.PAYMENT);
+            event.payment().copyFrom(template);
             // Every seventh payment repeats the one before (a retry); every eleventh reuses its ids
             // for another amount (refused as a duplicate); the others are new.
             int id = i % 7 == 6 ? i - 1 : i;
-            event.payment.messageId().set("HINT-" + id);
-            event.payment.uetr().set(new UUID(0x1234_5678_9ABC_4DEFL, 0x8000_0000_0000_0000L | id).toString());
+            event.payment().messageId().set("HINT-" + id);
+            event.payment().uetr().set(new UUID(0x1234_5678_9ABC_4DEFL, 0x8000_0000_0000_0000L | id).toString());
             TransferCommand c = PaymentCommands.newCommand(
                     parties.bic(template.hasAppHdr() ? template.fromBic() : template.instructingAgentBic()),
-                    event.payment,
+                    event.payment(),
                     parties);
             if (i % 11 == 10) {
                 c.messageId = "HINT-" + (i - 1);
@@ -100,15 +100,15 @@ class SequencerBatchHintsTest {
                 c.amountMinor = c.amountMinor + 1;
                 c.computeKeys();
             }
-            event.transfer = c;
-            event.senderId = c.senderId;
+            event.transfer(c);
+            event.senderId(c.senderId);
             event.swapRaw(sample.clone(), sample.length);
             System.arraycopy(digest, 0, event.messageDigest, 0, digest.length);
             event.receiveTimeMs = RECEIVE_TIME_MS + i;
             int n = i;
-            event.response = new PendingResponse(r -> answers[n] = r.unavailableReason() != null
+            event.response(new PendingResponse(r -> answers[n] = r.unavailableReason() != null
                     ? "unavailable " + r.unavailableReason()
-                    : (r.applied() ? "applied " : "refused " + r.rejection() + " ") + r.decisionSequence());
+                    : (r.applied() ? "applied " : "refused " + r.rejection() + " ") + r.decisionSequence()));
             ring.publish(slot);
         }
         disruptor.start();
