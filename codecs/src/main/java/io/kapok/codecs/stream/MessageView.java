@@ -12,10 +12,11 @@ import io.kapok.codecs.xml.TextBuffer;
  */
 public final class MessageView {
     /**
-     * The schema of the last Document this view held, kept while {@link #hasSchema} is false: a view
-     * circulates among the ring's slots for the gateway's life, and storing a reference into it (an
-     * old object) dirties its card for the next young collection to scan; a view that forgot its
-     * schema at every message and took it again did so once per message. Set only when it changes.
+     * The schema of the last Document this view held, still kept when {@link #hasSchema} says the
+     * view holds none now: a view circulates among the gateway's ring slots for the gateway's life,
+     * and storing a reference into it (an old object) dirties its card for the next young collection
+     * to scan; a view that forgot its schema at every message and took it again did so once per
+     * message. Set only when it changes.
      */
     private MessageSchema lastSchema;
     /** True when the view holds a Document of {@link #lastSchema}. */
