@@ -82,6 +82,18 @@ class HealthSystemTest extends LoopbackGatewayTest {
                 io.kapok.ledger.Ledger.MESSAGE_ITEM_CAPACITY_DEFAULT,
                 h.at("/messageWindow/outcomeCapacity").asInt());
         assertFalse(h.at("/messageWindow/full").asBoolean());
+        String fullest = h.at("/mailboxes/fullestParty").asText();
+        assertEquals(
+                gateway.sequencer().mailboxes().party(fullest).undelivered(),
+                h.at("/mailboxes/undeliveredMax").asLong(),
+                answer.body());
+        assertTrue(
+                h.at("/mailboxes/undeliveredMax").asLong() >= 3,
+                "the three relayed payments at least: " + answer.body());
+        assertEquals(
+                gateway.sequencer().mailboxes().limits().capacityPerParty(),
+                h.at("/mailboxes/capacityPerParty").asInt());
+        assertFalse(h.at("/mailboxes/full").asBoolean());
         assertEquals("archive", h.at("/retention/journal/mode").asText(), answer.body());
         assertEquals(0, h.at("/retention/journal/cyclesRemoved").asLong());
         assertEquals(1, h.at("/retention/journal/firstRetainedSequence").asLong());

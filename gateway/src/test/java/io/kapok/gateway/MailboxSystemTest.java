@@ -473,6 +473,11 @@ class MailboxSystemTest {
                 refused.body().contains("recipient mailbox full: " + VHBK + " has 2 undelivered messages"),
                 refused.body());
         assertEquals(hash, stateHash(), "nothing journaled, nothing applied");
+        JsonNode health = JSON.readTree(get("/v1/health").body());
+        assertEquals(2, health.at("/mailboxes/capacityPerParty").asInt(), health.toString());
+        assertEquals(2, health.at("/mailboxes/undeliveredMax").asLong(), health.toString());
+        assertEquals(VHBK, health.at("/mailboxes/fullestParty").asText(), health.toString());
+        assertTrue(health.at("/mailboxes/full").asBoolean(), "the health says what refuses: " + health);
         assertEquals(2, mailbox(VHBK, "after=0&waitMs=0").get("lastSequence").asLong());
 
         // Other mailboxes have room, and a retry of what was taken still gets its answer.
@@ -486,6 +491,8 @@ class MailboxSystemTest {
         // A poll past the end delivers everything there is: what a client that never reads does now and then.
         mailbox(VHBK, "after=" + (Long.MAX_VALUE / 2) + "&waitMs=0");
         assertEquals(0, gateway.sequencer().mailboxes().party(VHBK).undelivered());
+        health = JSON.readTree(get("/v1/health").body());
+        assertFalse(health.at("/mailboxes/full").asBoolean(), health.toString());
         assertSettled(post(TestMessages.payment("PRBK-FULL-4", "4.00")));
     }
 

@@ -10,7 +10,11 @@ import java.util.Locale;
  * run, or with {@code --find-max} a search for the highest offered rate whose p99 stays under the
  * bound with no errors: the rate doubles from {@code --rate} until a step fails, then the interval
  * between the last pass and the first failure is halved until it is within 5% (at most {@value
- * #FIND_MAX_STEPS_MAX} steps).
+ * #FIND_MAX_STEPS_MAX} steps). Before each run (and each step) it reads from the gateway's {@code
+ * /v1/health} how many more payments its payment window and its fullest mailbox take ({@link
+ * GatewayRoomProbe}): a run that will not fit is announced with a warning, a search stops at the
+ * step that would not fit, or at a failed step that left either full, and says so, since the
+ * refusals past that point measure the gateway's room, not its speed.
  *
  * <p>Exit status: 0 when the run (or search) completed, whatever it measured; 1 when the gateway
  * cannot be reached, a set-up phase did not get its invoices registered and confirmed, or the files
@@ -42,13 +46,22 @@ public final class LoadGeneratorMain {
             if (options.findMax()) {
                 findMax(options, System.out);
             } else {
-                PaymentWindowProbe window = new PaymentWindowProbe(options.host(), options.port());
-                long roomBefore = window.room();
+                GatewayRoomProbe probe = new GatewayRoomProbe(options.host(), options.port());
+                GatewayRoomProbe.Room before = probe.read();
+                String shortfall = GatewayRoomProbe.shortfall(before, options.paymentsSent());
+                if (!shortfall.isEmpty()) {
+                    System.out.println("WARNING     this run will not fit in the gateway: " + shortfall);
+                }
                 LoadResult result = new LoadRun(options, new UniqueIds(), System.err).run();
                 LoadReport.print(result, System.out);
-                String grew = PaymentWindowProbe.grewNote(roomBefore, window.room());
+                GatewayRoomProbe.Room after = probe.read();
+                String grew = GatewayRoomProbe.grewNote(before, after);
                 if (!grew.isEmpty()) {
                     System.out.println("WARNING     " + grew);
+                }
+                String filled = filledNote(after);
+                if (!filled.isEmpty()) {
+                    System.out.println("WARNING     " + filled + ": refusals for want of room, not of speed");
                 }
                 Path[] files = LoadReport.writeFiles(result);
                 StringBuilder names = new StringBuilder();
@@ -66,6 +79,31 @@ public final class LoadGeneratorMain {
         }
     }
 
+    /**
+     * What a run left full in the gateway (the payment window, the fullest mailbox), in words; empty
+     * when neither is (or the gateway does not say).
+     */
+    static String filledNote(GatewayRoomProbe.Room room) {
+        StringBuilder note = new StringBuilder();
+        if (room.windowFree() == 0) {
+            note.append(String.format(
+                    Locale.ROOT,
+                    "the payment window is full (%,d decisions): payments refused",
+                    room.windowCapacity()));
+        }
+        if (room.mailboxFree() == 0) {
+            if (note.length() > 0) {
+                note.append("; ");
+            }
+            note.append(String.format(
+                    Locale.ROOT,
+                    "the mailbox of %s is full (%,d undelivered): messages to it answered 503",
+                    room.fullestParty(),
+                    room.mailboxUndeliveredMax()));
+        }
+        return note.toString();
+    }
+
     /** Runs the search, printing each step and the result to {@code out}; returns the best passing result or null. */
     static LoadResult findMax(LoadOptions options, PrintStream out)
             throws LoadRun.ConnectException, LoadRun.SetupException, InterruptedException, IOException {
@@ -77,19 +115,27 @@ public final class LoadGeneratorMain {
                 bound,
                 options.durationNs() / 1e9,
                 options.warmupNs() / 1e9);
-        PaymentWindowProbe window = new PaymentWindowProbe(options.host(), options.port());
-        long room = window.room();
+        GatewayRoomProbe probe = new GatewayRoomProbe(options.host(), options.port());
+        GatewayRoomProbe.Room room = probe.read();
         long rate = options.ratePerSecond();
         long passed = 0;
         long failed = 0;
         LoadResult best = null;
+        String stoppedBy = null;
         for (int step = 1; step <= FIND_MAX_STEPS_MAX && rate > 0; step++) {
             LoadOptions stepOptions = options.withRate(rate);
+            String shortfall = GatewayRoomProbe.shortfall(room, stepOptions.paymentsSent());
+            if (!shortfall.isEmpty()) {
+                stoppedBy = String.format(
+                        Locale.ROOT, "step %d at %,d/s would not fit in the gateway: %s", step, rate, shortfall);
+                break;
+            }
             LoadResult r = new LoadRun(stepOptions, new UniqueIds(), System.err).run();
             LoadReport.writeFiles(r);
-            long roomAfter = window.room();
-            boolean grew = PaymentWindowProbe.grew(room, roomAfter);
+            GatewayRoomProbe.Room roomAfter = probe.read();
+            boolean grew = GatewayRoomProbe.grew(room, roomAfter);
             boolean pass = r.passes(bound);
+            String filled = pass ? "" : filledNote(roomAfter);
             out.printf(
                     Locale.ROOT,
                     "step %2d     offered %,9d/s  achieved %,9.0f/s  p50 %8.3f  p99 %8.3f  p99.9 %8.3f  max %8.3f ms  errors %,d  %s%s%n",
@@ -104,9 +150,23 @@ public final class LoadGeneratorMain {
                     pass ? "pass" : "FAIL",
                     (r.generatorBehind() ? "  (generator behind its schedule)" : "")
                             + (grew
-                                    ? String.format(Locale.ROOT, "  (payment window grew %,d -> %,d)", room, roomAfter)
-                                    : ""));
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "  (payment window grew %,d -> %,d)",
+                                            room.windowRoom(),
+                                            roomAfter.windowRoom())
+                                    : "")
+                            + (filled.isEmpty() ? "" : "  (" + filled + ")"));
             room = roomAfter;
+            if (!filled.isEmpty()) {
+                stoppedBy = String.format(
+                        Locale.ROOT,
+                        "step %d at %,d/s failed because %s: its refusals say nothing of the rate",
+                        step,
+                        rate,
+                        filled);
+                break;
+            }
             if (pass) {
                 passed = rate;
                 best = r;
@@ -123,7 +183,16 @@ public final class LoadGeneratorMain {
             rate = nextRate;
             Thread.sleep(1_000); // lets the gateway finish whatever a failed step left queued
         }
-        if (best == null) {
+        if (stoppedBy != null) {
+            out.println("stopped     " + stoppedBy);
+            if (best != null) {
+                out.println("            the search ended at the gateway's limits, not at the latency bound: the max"
+                        + " below is a lower bound");
+            }
+        }
+        if (best == null && stoppedBy != null) {
+            out.println("max         none: no step passed before the search stopped");
+        } else if (best == null) {
             out.printf(
                     Locale.ROOT,
                     "max         none: even %,d/s missed p99 %.3f ms or had errors; try a lower --rate%n",

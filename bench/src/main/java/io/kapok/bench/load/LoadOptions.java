@@ -221,6 +221,23 @@ public record LoadOptions(
                 inFlightMax);
     }
 
+    /** Requests of the timed phase, warm-up included: one every {@code 1 / rate} over warm-up + duration. */
+    public long timedRequestCount() {
+        double intervalNs = 1e9 / ratePerSecond;
+        return (long) Math.ceil((warmupNs + durationNs) / intervalNs);
+    }
+
+    /**
+     * Payments (pacs.008) a run sends to Kapok: the timed phase's and one priming payment per
+     * connection; 0 against the echo, which keeps nothing.
+     */
+    public long paymentsSent() {
+        if (!target.equals("kapok")) {
+            return 0;
+        }
+        return mix.countBelow(MixType.PACS008, timedRequestCount()) + connections;
+    }
+
     /** A copy at another offered rate (the steps of {@code --find-max}). */
     public LoadOptions withRate(long newRatePerSecond) {
         return new LoadOptions(

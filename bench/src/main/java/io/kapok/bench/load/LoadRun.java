@@ -126,7 +126,7 @@ public final class LoadRun {
             throws ConnectException, SetupException, InterruptedException {
         int c = options.connections();
         double timedIntervalNs = 1e9 / options.ratePerSecond();
-        long timedCount = (long) Math.ceil((options.warmupNs() + options.durationNs()) / timedIntervalNs);
+        long timedCount = options.timedRequestCount();
         messages = new LoadMessages(options.mix(), timedCount, ids, System.currentTimeMillis());
         // The request line and headers of each type are the same for every request: encoded once,
         // they lead each body in the bytes written, so the timed path does no HTTP encoding.

@@ -14,8 +14,10 @@ import java.nio.charset.StandardCharsets;
  * Bank (VHBKHKHHXXX), and back. Both templates have the same length. Immutable and thread-safe.
  */
 public final class Pacs008Templates {
-    private static final String PRBK = "PRBKCNGZXXX";
-    private static final String VHBK = "VHBKHKHHXXX";
+    /** The two banks the payments go between, one way and back. */
+    static final String PRBK = "PRBKCNGZXXX";
+
+    static final String VHBK = "VHBKHKHHXXX";
     private static final String SWAP = "@@SWAP@@";
 
     private final UniqueIds ids;

@@ -21,6 +21,29 @@ class LoadOptionsTest {
     }
 
     @Test
+    void countsThePaymentsARunSendsToKapokAndNoneToTheEcho() throws Exception {
+        LoadOptions o = parse(
+                "--url",
+                "http://127.0.0.1:8080",
+                "--rate",
+                "1000",
+                "--duration",
+                "10s",
+                "--warmup",
+                "5s",
+                "--connections",
+                "4",
+                "--mix",
+                "pacs008=70,tsin001=30");
+        assertEquals(15_000, o.timedRequestCount(), "warm-up and duration at 1,000/s");
+        assertEquals(10_500 + 4, o.paymentsSent(), "seven in ten of them, and one priming payment per connection");
+        assertEquals(21_000 + 4, o.withRate(2000).paymentsSent(), "a find-max step at twice the rate");
+        LoadOptions echo =
+                parse("--url", "http://127.0.0.1:8080", "--target", "echo", "--rate", "1000", "--duration", "10s");
+        assertEquals(0, echo.paymentsSent(), "the echo keeps nothing");
+    }
+
+    @Test
     void parsesEveryOptionWithItsUnits() throws Exception {
         LoadOptions o = parse(
                 "--url",

@@ -4,6 +4,7 @@ import io.kapok.gateway.journal.JournalAuditor;
 import io.kapok.gateway.journal.JournalRetention;
 import io.kapok.gateway.mailbox.MailboxRetention;
 import io.kapok.gateway.mailbox.Mailboxes;
+import io.kapok.gateway.mailbox.PartyMailbox;
 import io.kapok.gateway.sequencer.Json;
 import io.kapok.gateway.sequencer.SequencerHandler;
 import io.kapok.gateway.snapshot.LedgerRecovery;
@@ -23,6 +24,8 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  *                     "growthsPrepared": 0},
  *   "messageWindow": {"messages": 12, "capacity": 1048576, "outcomes": 40, "outcomeCapacity": 4194304,
  *                     "full": false},
+ *   "mailboxes": {"capacityPerParty": 1000000, "undeliveredMax": 4410, "fullestParty": "VHBKHKHHXXX",
+ *                 "full": false},
  *   "recovery": {"summary": "recovered snapshot 900 + 100 entries", "snapshotSequence": 900,
  *                "replayedEntries": 100, "skippedSnapshots": 0},
  *   "retention": {"journal": {"mode": "archive", "cyclesRemoved": 3, "firstRetainedSequence": 801,
@@ -55,7 +58,9 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * into arrays the window-grower thread had allocated ahead (the others allocated on the sequencer
  * thread, a longer pause). {@code messageWindow} is the same for the receivable-financing
  * messages kept for their retries ({@code ledger.messageWindow}): while {@code full}, a new one is
- * answered 503.
+ * answered 503. {@code mailboxes}: the party with the most undelivered messages, how many, and the
+ * limit ({@code mailbox.capacityPerParty}); while {@code full}, a message that would write to that
+ * party's mailbox is answered 503 (what fills first when nobody polls, as in a load run).
  */
 public final class HealthJson {
     private final boolean up;
@@ -134,6 +139,7 @@ public final class HealthJson {
                 .append(", \"full\": ")
                 .append(messages.full())
                 .append('}');
+        appendMailboxes(json, mailboxes);
         appendRecovery(json, sequencer);
         json.append(", \"retention\": {\"journal\": ");
         appendJournalRetention(
@@ -150,6 +156,28 @@ public final class HealthJson {
         }
         json.append('}');
         return new HealthJson(up, json.toString());
+    }
+
+    /**
+     * How close the fullest mailbox is to {@code mailbox.capacityPerParty}, where the gateway starts
+     * refusing what would write to it (HTTP 503): what a load run that never reads its mailboxes
+     * fills first.
+     */
+    private static void appendMailboxes(StringBuilder json, Mailboxes mailboxes) {
+        PartyMailbox fullest = mailboxes.fullest();
+        long undelivered = fullest == null ? 0 : fullest.undelivered();
+        int capacity = mailboxes.limits().capacityPerParty();
+        json.append(", \"mailboxes\": {\"capacityPerParty\": ")
+                .append(capacity)
+                .append(", \"undeliveredMax\": ")
+                .append(undelivered)
+                .append(", \"fullestParty\": ");
+        if (fullest == null) {
+            json.append("null");
+        } else {
+            json.append('"').append(Json.escape(fullest.partyId())).append('"');
+        }
+        json.append(", \"full\": ").append(undelivered >= capacity).append('}');
     }
 
     private static String writableOrError(boolean writable, String error) {

@@ -221,6 +221,24 @@ public final class Mailboxes implements AutoCloseable {
         return parties.values();
     }
 
+    /**
+     * The mailbox with the most undelivered messages (the first such when several tie), or null when
+     * no party has a mailbox yet; any thread. One pass over every party, for the health
+     * document: not for the hot path.
+     */
+    public PartyMailbox fullest() {
+        PartyMailbox fullest = null;
+        long most = -1;
+        for (PartyMailbox mailbox : parties.values()) {
+            long undelivered = mailbox.undelivered();
+            if (undelivered > most) {
+                most = undelivered;
+                fullest = mailbox;
+            }
+        }
+        return fullest;
+    }
+
     /** What mailbox retention last did; any thread. */
     public MailboxRetention.State retention() {
         return retention == null ? null : retention.state();
