@@ -3,7 +3,8 @@
 # the same generator against its echo endpoint (the transport ceiling) and against Kapok at the
 # same fixed rates, --find-max for both, the echo again with one request in flight per connection
 # (--in-flight 1), then the independent tools against the same echo endpoint: wrk (closed loop) and
-# h2load (HTTP/1.1, fixed rate and flat out). Run as root, the script installs
+# h2load (HTTP/1.1, fixed rate and flat out), each flat out with two client threads as the generator
+# has (one thread of either tool is its own ceiling here: wrk -t1 -c16 77k/s, -t2 101k/s). Run as root, the script installs
 # the two tools from Debian's packages when they are missing (apt-get install wrk nghttp2-client).
 #   bench/load/session.sh [OUT_DIR]            (build first: mvn -q -B -o package -DskipTests)
 # Environment: PORT (18080), RATES ("1000 5000 10000 20000 30000"), DURATION (15s), WARMUP (5s),
@@ -95,8 +96,8 @@ ensure_tool() { # ensure_tool COMMAND DEBIAN_PACKAGE
 SAMPLE="config/samples/pacs008.xml"
 if ensure_tool wrk wrk; then
   for c in 4 16 64; do
-    echo "\$ wrk -t1 -c$c -d15s --latency -s bench/load/wrk-post-sample.lua $URL/v1/echo" | tee -a "$LOG"
-    wrk -t1 -c"$c" -d15s --latency -s bench/load/wrk-post-sample.lua "$URL/v1/echo" | tee -a "$LOG"
+    echo "\$ wrk -t2 -c$c -d15s --latency -s bench/load/wrk-post-sample.lua $URL/v1/echo" | tee -a "$LOG"
+    wrk -t2 -c"$c" -d15s --latency -s bench/load/wrk-post-sample.lua "$URL/v1/echo" | tee -a "$LOG"
   done
 fi
 if ensure_tool h2load nghttp2-client; then
@@ -109,7 +110,7 @@ if ensure_tool h2load nghttp2-client; then
       -H 'Content-Type: application/xml' "$URL/v1/echo" | tail -n 12 | tee -a "$LOG"
   done
   for c in 4 16 64; do
-    echo "\$ h2load --h1 -m1 -c$c -D 15 -d $SAMPLE -H 'Content-Type: application/xml' $URL/v1/echo" | tee -a "$LOG"
-    h2load --h1 -m1 -c"$c" -D 15 -d "$SAMPLE" -H 'Content-Type: application/xml' "$URL/v1/echo" | tail -n 12 | tee -a "$LOG"
+    echo "\$ h2load --h1 -m1 -t2 -c$c -D 15 -d $SAMPLE -H 'Content-Type: application/xml' $URL/v1/echo" | tee -a "$LOG"
+    h2load --h1 -m1 -t2 -c"$c" -D 15 -d "$SAMPLE" -H 'Content-Type: application/xml' "$URL/v1/echo" | tail -n 12 | tee -a "$LOG"
   done
 fi
