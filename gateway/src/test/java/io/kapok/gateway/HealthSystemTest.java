@@ -94,6 +94,11 @@ class HealthSystemTest extends LoopbackGatewayTest {
                 gateway.sequencer().mailboxes().limits().capacityPerParty(),
                 h.at("/mailboxes/capacityPerParty").asInt());
         assertFalse(h.at("/mailboxes/full").asBoolean());
+        assertEquals(
+                gateway.sequencer().postingNotices(),
+                h.at("/mailboxes/postingNotices").asBoolean(),
+                answer.body());
+        assertTrue(h.at("/mailboxes/postingNotices").isBoolean(), answer.body());
         assertEquals("archive", h.at("/retention/journal/mode").asText(), answer.body());
         assertEquals(0, h.at("/retention/journal/cyclesRemoved").asLong());
         assertEquals(1, h.at("/retention/journal/firstRetainedSequence").asLong());

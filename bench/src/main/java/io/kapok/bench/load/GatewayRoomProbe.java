@@ -21,7 +21,8 @@ import java.util.Locale;
  *       tens of milliseconds from 262,144 decisions on;
  *   <li>the fullest mailbox ({@code mailboxes}): nobody polls during a load run, and a payment
  *       leaves about {@value #MAILBOX_MESSAGES_PER_PAYMENT} messages in each of the two demo banks'
- *       mailboxes with posting notifications on (the default): the relayed pacs.008 and a camt.054
+ *       mailboxes with posting notifications on (the default; {@value
+ *       #MAILBOX_MESSAGES_PER_PAYMENT_WITHOUT_NOTICES} with them off, which the health says): the relayed pacs.008 and a camt.054
  *       to the bank paid, a camt.054 to the bank paying, and the generator's payments go both ways.
  *       Once one holds {@code mailbox.capacityPerParty} (1,000,000 by default), every message that
  *       would write to it is answered 503.
@@ -35,9 +36,12 @@ final class GatewayRoomProbe {
     /**
      * Messages one of the generator's payments leaves in each demo bank's mailbox, on average, with
      * posting notifications on: three per payment (relay and credit notice to the creditor's agent,
-     * debit notice to the debtor's), and the payments alternate direction. 0.5 with them off.
+     * debit notice to the debtor's), and the payments alternate direction.
      */
     static final double MAILBOX_MESSAGES_PER_PAYMENT = 1.5;
+
+    /** The same with posting notifications off: the relayed payment alone. */
+    static final double MAILBOX_MESSAGES_PER_PAYMENT_WITHOUT_NOTICES = 0.5;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,8 +56,18 @@ final class GatewayRoomProbe {
             long windowCapacity,
             long mailboxUndeliveredMax,
             long mailboxCapacity,
-            String fullestParty) {
-        static final Room UNKNOWN = new Room(-1, -1, -1, -1, -1, null);
+            String fullestParty,
+            int postingNotices) {
+        static final Room UNKNOWN = new Room(-1, -1, -1, -1, -1, null, -1);
+
+        /**
+         * Messages each bank's mailbox takes per payment of the generator's: fewer when the gateway
+         * says posting notifications are off ({@code postingNotices} 0); when it does not say (-1),
+         * as with them on, the default.
+         */
+        double mailboxMessagesPerPayment() {
+            return postingNotices == 0 ? MAILBOX_MESSAGES_PER_PAYMENT_WITHOUT_NOTICES : MAILBOX_MESSAGES_PER_PAYMENT;
+        }
 
         /** Payments the window still takes before it refuses them, or -1 when unknown. */
         long windowFree() {
@@ -109,13 +123,15 @@ final class GatewayRoomProbe {
             return Room.UNKNOWN;
         }
         JsonNode fullest = h.at("/mailboxes/fullestParty");
+        JsonNode notices = h.at("/mailboxes/postingNotices");
         return new Room(
                 count(h, "/paymentWindow/decisions"),
                 count(h, "/paymentWindow/room"),
                 count(h, "/paymentWindow/capacity"),
                 count(h, "/mailboxes/undeliveredMax"),
                 count(h, "/mailboxes/capacityPerParty"),
-                fullest.isTextual() ? fullest.asText() : null);
+                fullest.isTextual() ? fullest.asText() : null,
+                notices.isBoolean() ? (notices.asBoolean() ? 1 : 0) : -1);
     }
 
     private static long count(JsonNode h, String pointer) {
@@ -162,7 +178,8 @@ final class GatewayRoomProbe {
                     payments));
         }
         long mailboxFree = room.mailboxFree();
-        long messages = (long) Math.ceil(payments * MAILBOX_MESSAGES_PER_PAYMENT);
+        double perPayment = room.mailboxMessagesPerPayment();
+        long messages = (long) Math.ceil(payments * perPayment);
         if (mailboxFree >= 0 && messages > mailboxFree) {
             if (why.length() > 0) {
                 why.append("; and ");
@@ -181,8 +198,8 @@ final class GatewayRoomProbe {
                         "the mailboxes of the two banks the payments go between (%s, %s) take at most %,d more"
                                 + " messages each (mailbox.capacityPerParty %,d; the fullest, %s, holds %,d undelivered)"
                                 + " and this run's %,d payments leave about %,d in each (%.1f a payment with posting"
-                                + " notifications on): once one is full, after about %,d payments, every message to it is"
-                                + " answered 503",
+                                + " notifications %s): once one is full, after about %,d payments, every message to it"
+                                + " is answered 503",
                         Pacs008Templates.PRBK,
                         Pacs008Templates.VHBK,
                         mailboxFree,
@@ -191,14 +208,17 @@ final class GatewayRoomProbe {
                         room.mailboxUndeliveredMax(),
                         payments,
                         messages,
-                        MAILBOX_MESSAGES_PER_PAYMENT,
-                        (long) (mailboxFree / MAILBOX_MESSAGES_PER_PAYMENT)));
+                        perPayment,
+                        room.postingNotices() == 0 ? "off" : "on",
+                        (long) (mailboxFree / perPayment)));
             }
             why.append(String.format(
                     Locale.ROOT,
-                    ". Raise mailbox.capacityPerParty, set notifications.postings: false, or let each bank take"
-                            + " its messages (GET /v1/mailbox?after=4611686018427387903&waitMs=0 with X-Kapok-Party:"
-                            + " %s, then %s)",
+                    room.postingNotices() == 0
+                            ? ". Raise mailbox.capacityPerParty, or let each bank take"
+                            : ". Raise mailbox.capacityPerParty, set notifications.postings: false, or let each bank take"
+                                    + " its messages (GET /v1/mailbox?after=4611686018427387903&waitMs=0 with X-Kapok-Party:"
+                                    + " %s, then %s)",
                     Pacs008Templates.PRBK,
                     Pacs008Templates.VHBK));
         }

@@ -11,7 +11,7 @@ class GatewayRoomProbeTest {
     private static final String HEALTH = "{\"status\": \"UP\", \"messageWindow\": {\"room\": 7, \"capacity\": 9},"
             + " \"paymentWindow\": {\"decisions\": 980, \"room\": 262144, \"capacity\": 4194304, \"full\": false},"
             + " \"mailboxes\": {\"capacityPerParty\": 1000000, \"undeliveredMax\": 400000,"
-            + " \"fullestParty\": \"VHBKHKHHXXX\", \"full\": false}}";
+            + " \"fullestParty\": \"VHBKHKHHXXX\", \"full\": false, \"postingNotices\": true}}";
 
     @Test
     void readsThePaymentWindowAndTheFullestMailboxAndNotAnotherObjectsFields() {
@@ -24,6 +24,7 @@ class GatewayRoomProbeTest {
         assertEquals(1_000_000, room.mailboxCapacity());
         assertEquals(600_000, room.mailboxFree());
         assertEquals("VHBKHKHHXXX", room.fullestParty());
+        assertEquals(1, room.postingNotices());
     }
 
     @Test
@@ -34,6 +35,8 @@ class GatewayRoomProbeTest {
         assertEquals(6, older.windowFree());
         assertEquals(-1, older.mailboxFree(), "a build without mailboxes in its health");
         assertNull(older.fullestParty());
+        assertEquals(-1, older.postingNotices());
+        assertEquals(1.5, older.mailboxMessagesPerPayment(), "unknown: as with notifications on, the default");
         assertEquals(GatewayRoomProbe.Room.UNKNOWN, GatewayRoomProbe.parse("not json"));
         assertEquals(GatewayRoomProbe.Room.UNKNOWN, GatewayRoomProbe.parse("[1, 2]"));
         assertEquals(
@@ -55,13 +58,22 @@ class GatewayRoomProbeTest {
         assertTrue(mailbox.contains("X-Kapok-Party: PRBKCNGZXXX, then VHBKHKHHXXX"), mailbox);
         assertTrue(!mailbox.contains("payment window"), mailbox);
 
+        // With posting notifications off a payment leaves only its relay: a third as many messages.
+        GatewayRoomProbe.Room withoutNotices =
+                GatewayRoomProbe.parse(HEALTH.replace("\"postingNotices\": true", "\"postingNotices\": false"));
+        assertEquals(0, withoutNotices.postingNotices());
+        assertEquals("", GatewayRoomProbe.shortfall(withoutNotices, 1_200_000));
+        String off = GatewayRoomProbe.shortfall(withoutNotices, 1_200_001);
+        assertTrue(off.contains("(0.5 a payment with posting notifications off)"), off);
+        assertTrue(!off.contains("notifications.postings: false"), "already off: " + off);
+
         String full = GatewayRoomProbe.shortfall(
-                new GatewayRoomProbe.Room(0, 1024, 4_194_304, 1_000_000, 1_000_000, "VHBKHKHHXXX"), 1);
+                new GatewayRoomProbe.Room(0, 1024, 4_194_304, 1_000_000, 1_000_000, "VHBKHKHHXXX", 1), 1);
         assertTrue(full.startsWith("the mailbox of VHBKHKHHXXX is already full (1,000,000 undelivered"), full);
         assertTrue(full.contains("Raise mailbox.capacityPerParty"), full);
 
         GatewayRoomProbe.Room nearlyFull =
-                new GatewayRoomProbe.Room(4_194_000, 4_194_304, 4_194_304, 0, 1_000_000_000, "PRBKCNGZXXX");
+                new GatewayRoomProbe.Room(4_194_000, 4_194_304, 4_194_304, 0, 1_000_000_000, "PRBKCNGZXXX", 1);
         String window = GatewayRoomProbe.shortfall(nearlyFull, 305);
         assertTrue(window.contains("room for 304 more payments (4,194,000 of 4,194,304 kept)"), window);
         assertTrue(window.contains("ledger.paymentWindow.capacity"), window);
@@ -72,7 +84,7 @@ class GatewayRoomProbeTest {
     void saysWhatAFailedRunLeftFull() {
         assertEquals("", LoadGeneratorMain.filledNote(GatewayRoomProbe.parse(HEALTH)));
         String both = LoadGeneratorMain.filledNote(
-                new GatewayRoomProbe.Room(4_194_304, 4_194_304, 4_194_304, 1_000_000, 1_000_000, "VHBKHKHHXXX"));
+                new GatewayRoomProbe.Room(4_194_304, 4_194_304, 4_194_304, 1_000_000, 1_000_000, "VHBKHKHHXXX", 1));
         assertTrue(both.contains("payment window is full (4,194,304 decisions)"), both);
         assertTrue(both.contains("mailbox of VHBKHKHHXXX is full (1,000,000 undelivered)"), both);
     }
@@ -95,7 +107,7 @@ class GatewayRoomProbeTest {
         GatewayRoomProbe.Room before = GatewayRoomProbe.parse(HEALTH);
         GatewayRoomProbe.Room same = GatewayRoomProbe.parse(HEALTH);
         assertEquals("", GatewayRoomProbe.grewNote(before, same));
-        GatewayRoomProbe.Room grown = new GatewayRoomProbe.Room(300_000, 524_288, 4_194_304, 0, 9, null);
+        GatewayRoomProbe.Room grown = new GatewayRoomProbe.Room(300_000, 524_288, 4_194_304, 0, 9, null, -1);
         assertEquals(
                 "", GatewayRoomProbe.grewNote(GatewayRoomProbe.Room.UNKNOWN, grown), "unknown before: nothing to say");
         String note = GatewayRoomProbe.grewNote(before, grown);

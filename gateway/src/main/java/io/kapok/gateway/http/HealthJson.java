@@ -25,7 +25,7 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  *   "messageWindow": {"messages": 12, "capacity": 1048576, "outcomes": 40, "outcomeCapacity": 4194304,
  *                     "full": false},
  *   "mailboxes": {"capacityPerParty": 1000000, "undeliveredMax": 4410, "fullestParty": "VHBKHKHHXXX",
- *                 "full": false},
+ *                 "full": false, "postingNotices": true},
  *   "recovery": {"summary": "recovered snapshot 900 + 100 entries", "snapshotSequence": 900,
  *                "replayedEntries": 100, "skippedSnapshots": 0},
  *   "retention": {"journal": {"mode": "archive", "cyclesRemoved": 3, "firstRetainedSequence": 801,
@@ -60,7 +60,8 @@ import io.kapok.gateway.snapshot.SnapshotAgent;
  * messages kept for their retries ({@code ledger.messageWindow}): while {@code full}, a new one is
  * answered 503. {@code mailboxes}: the party with the most undelivered messages, how many, and the
  * limit ({@code mailbox.capacityPerParty}); while {@code full}, a message that would write to that
- * party's mailbox is answered 503 (what fills first when nobody polls, as in a load run).
+ * party's mailbox is answered 503 (what fills first when nobody polls, as in a load run); {@code
+ * postingNotices}: every posting also leaves a camt.054 there ({@code notifications.postings}).
  */
 public final class HealthJson {
     private final boolean up;
@@ -139,7 +140,7 @@ public final class HealthJson {
                 .append(", \"full\": ")
                 .append(messages.full())
                 .append('}');
-        appendMailboxes(json, mailboxes);
+        appendMailboxes(json, mailboxes, sequencer.postingNotices());
         appendRecovery(json, sequencer);
         json.append(", \"retention\": {\"journal\": ");
         appendJournalRetention(
@@ -163,7 +164,7 @@ public final class HealthJson {
      * refusing what would write to it (HTTP 503): what a load run that never reads its mailboxes
      * fills first.
      */
-    private static void appendMailboxes(StringBuilder json, Mailboxes mailboxes) {
+    private static void appendMailboxes(StringBuilder json, Mailboxes mailboxes, boolean postingNotices) {
         PartyMailbox fullest = mailboxes.fullest();
         long undelivered = fullest == null ? 0 : fullest.undelivered();
         int capacity = mailboxes.limits().capacityPerParty();
@@ -177,7 +178,11 @@ public final class HealthJson {
         } else {
             json.append('"').append(Json.escape(fullest.partyId())).append('"');
         }
-        json.append(", \"full\": ").append(undelivered >= capacity).append('}');
+        json.append(", \"full\": ")
+                .append(undelivered >= capacity)
+                .append(", \"postingNotices\": ")
+                .append(postingNotices)
+                .append('}');
     }
 
     private static String writableOrError(boolean writable, String error) {

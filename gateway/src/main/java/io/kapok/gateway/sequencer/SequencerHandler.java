@@ -1095,6 +1095,11 @@ public final class SequencerHandler implements EventHandler<InboundEvent> {
                 messageWindowMessages, messageWindowCapacity, messageWindowOutcomes, messageWindowOutcomeCapacity);
     }
 
+    /** True when every posting leaves a camt.054 in its account owner's mailbox ({@code notifications.postings}). */
+    public boolean postingNotices() {
+        return config.notificationsOrDefault().postings();
+    }
+
     /**
      * Payment decisions the ledger's duplicate window holds after the last batch; any thread. At
      * {@link #paymentWindowCapacity()} new payments are refused (PAYMENT_WINDOW_FULL) until older
