@@ -12,23 +12,29 @@ public final class Pacs002Status {
 
     public static final String REJECTED = "RJCT";
 
+    /**
+     * The ids' buffers start this long: a Max35Text id or a UETR (36), so that a new status (an
+     * answer's when the connection's pool of them is empty) does not grow them on its first copy.
+     */
+    static final int ID_CHARS = 36;
+
     /** BAH {@code Fr}: the platform's BIC. */
     public final TextBuffer fromBic = new TextBuffer();
     /** BAH {@code To}: the original sender's BIC; when absent the answer has no AppHdr. */
     public final TextBuffer toBic = new TextBuffer();
     /** {@code GrpHdr/MsgId} and BAH {@code BizMsgIdr} of the answer. */
-    public final TextBuffer messageId = new TextBuffer();
+    public final TextBuffer messageId = new TextBuffer(ID_CHARS);
     /** {@code GrpHdr/CreDtTm} and BAH {@code CreDt}, epoch milliseconds UTC. */
     public long creationTimeMs;
 
-    public final TextBuffer originalMessageId = new TextBuffer();
+    public final TextBuffer originalMessageId = new TextBuffer(ID_CHARS);
     /** {@code OrgnlMsgNmId}: the answered message's definition, a pacs.008 unless set (e.g. a pacs.004). */
     public String originalMessageNameId = Pacs008Decoder.MESSAGE_DEFINITION;
 
-    public final TextBuffer originalInstructionId = new TextBuffer();
-    public final TextBuffer originalEndToEndId = new TextBuffer();
-    public final TextBuffer originalTransactionId = new TextBuffer();
-    public final TextBuffer originalUetr = new TextBuffer();
+    public final TextBuffer originalInstructionId = new TextBuffer(ID_CHARS);
+    public final TextBuffer originalEndToEndId = new TextBuffer(ID_CHARS);
+    public final TextBuffer originalTransactionId = new TextBuffer(ID_CHARS);
+    public final TextBuffer originalUetr = new TextBuffer(ID_CHARS);
     /** {@link #ACCEPTED_SETTLEMENT_COMPLETED} or {@link #REJECTED}. */
     public String transactionStatus;
     /** ISO reason code (ExternalStatusReason1Code) for a reject; null for an acceptance. */

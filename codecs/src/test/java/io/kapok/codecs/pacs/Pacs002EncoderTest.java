@@ -3,13 +3,41 @@ package io.kapok.codecs.pacs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kapok.codecs.xml.TextBuffer;
 import io.kapok.codecs.xml.Utf8XmlWriter;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class Pacs002EncoderTest {
+    @Test
+    void aNewStatusTakesMax35TextIdsAndAUetrWithoutGrowingItsBuffers() {
+        Pacs002Status status = new Pacs002Status();
+        TextBuffer id = new TextBuffer();
+        id.set("M".repeat(35));
+        TextBuffer uetr = new TextBuffer();
+        uetr.set("eb6305c9-1f7f-49de-aed0-16487c27b42d");
+        TextBuffer[] ids = {
+            status.messageId,
+            status.originalMessageId,
+            status.originalInstructionId,
+            status.originalEndToEndId,
+            status.originalTransactionId
+        };
+        for (TextBuffer buffer : ids) {
+            char[] before = buffer.array();
+            buffer.copyFrom(id);
+            assertSame(before, buffer.array(), "a 35-character id fits the buffer it started with");
+            assertEquals(id.toString(), buffer.toString());
+        }
+        char[] before = status.originalUetr.array();
+        status.originalUetr.copyFrom(uetr);
+        assertSame(before, status.originalUetr.array(), "a UETR fits the buffer it started with");
+        assertEquals(uetr.toString(), status.originalUetr.toString());
+    }
+
     private static Pacs002Status accepted() {
         Pacs002Status status = new Pacs002Status();
         status.fromBic.set("KAPKCNGZXXX");
