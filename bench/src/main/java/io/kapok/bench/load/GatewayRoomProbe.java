@@ -25,7 +25,11 @@ import java.util.Locale;
  *       #MAILBOX_MESSAGES_PER_PAYMENT_WITHOUT_NOTICES} with them off, which the health says): the relayed pacs.008 and a camt.054
  *       to the bank paid, a camt.054 to the bank paying, and the generator's payments go both ways.
  *       Once one holds {@code mailbox.capacityPerParty} (1,000,000 by default), every message that
- *       would write to it is answered 503.
+ *       would write to it is answered 503;
+ *   <li>the message window ({@code messageWindow}): every receivable-financing message of a
+ *       {@code --mix} with tsin flows, set-up included, is kept {@code retentionDays} for its
+ *       retries; once it holds its {@code capacity} (1,048,576 by default), each new one is answered
+ *       503.
  * </ul>
  *
  * So that a run that would fill either says so before it starts, and a {@code --find-max} search
@@ -57,8 +61,18 @@ final class GatewayRoomProbe {
             long mailboxUndeliveredMax,
             long mailboxCapacity,
             String fullestParty,
-            int postingNotices) {
-        static final Room UNKNOWN = new Room(-1, -1, -1, -1, -1, null, -1);
+            int postingNotices,
+            long financingMessages,
+            long financingMessageCapacity,
+            int financingWindowFull) {
+        static final Room UNKNOWN = new Room(-1, -1, -1, -1, -1, null, -1, -1, -1, -1);
+
+        /** Receivable-financing messages the message window still takes, or -1 when unknown. */
+        long financingMessagesFree() {
+            return financingMessages < 0 || financingMessageCapacity < 0
+                    ? -1
+                    : Math.max(0, financingMessageCapacity - financingMessages);
+        }
 
         /**
          * Messages each bank's mailbox takes per payment of the generator's: fewer when the gateway
@@ -124,6 +138,7 @@ final class GatewayRoomProbe {
         }
         JsonNode fullest = h.at("/mailboxes/fullestParty");
         JsonNode notices = h.at("/mailboxes/postingNotices");
+        JsonNode financingFull = h.at("/messageWindow/full");
         return new Room(
                 count(h, "/paymentWindow/decisions"),
                 count(h, "/paymentWindow/room"),
@@ -131,7 +146,10 @@ final class GatewayRoomProbe {
                 count(h, "/mailboxes/undeliveredMax"),
                 count(h, "/mailboxes/capacityPerParty"),
                 fullest.isTextual() ? fullest.asText() : null,
-                notices.isBoolean() ? (notices.asBoolean() ? 1 : 0) : -1);
+                notices.isBoolean() ? (notices.asBoolean() ? 1 : 0) : -1,
+                count(h, "/messageWindow/messages"),
+                count(h, "/messageWindow/capacity"),
+                financingFull.isBoolean() ? (financingFull.asBoolean() ? 1 : 0) : -1);
     }
 
     private static long count(JsonNode h, String pointer) {
@@ -158,14 +176,37 @@ final class GatewayRoomProbe {
                 after.windowRoom());
     }
 
-    /**
-     * Why a run that sends {@code payments} payments will fill the payment window or a mailbox, and
-     * what to do about it; empty when it will not (or the gateway does not say).
-     */
+    /** {@link #shortfall(Room, long, long)} for a run of payments only. */
     static String shortfall(Room room, long payments) {
+        return shortfall(room, payments, 0);
+    }
+
+    /**
+     * Why a run that sends {@code payments} payments and {@code financingMessages} receivable-financing
+     * messages will fill the payment window, a mailbox or the message window, and what to do about
+     * it; empty when it will not (or the gateway does not say). The mailboxes are counted for the
+     * payments only: the financing flows write to other parties' mailboxes too.
+     */
+    static String shortfall(Room room, long payments, long financingMessages) {
         StringBuilder why = new StringBuilder();
+        long financingFree = room.financingMessagesFree();
+        if (financingFree >= 0 && financingMessages > financingFree) {
+            why.append(String.format(
+                    Locale.ROOT,
+                    "the gateway's message window has room for %,d more receivable-financing messages (%,d of"
+                            + " %,d kept for their retries) and this run sends %,d, set-up included: the rest are"
+                            + " answered 503 until the oldest are retentionDays old. Start the gateway on a fresh"
+                            + " --data directory, or with a larger ledger.messageWindow.capacity",
+                    financingFree,
+                    room.financingMessages(),
+                    room.financingMessageCapacity(),
+                    financingMessages));
+        }
         long windowFree = room.windowFree();
         if (windowFree >= 0 && payments > windowFree) {
+            if (why.length() > 0) {
+                why.append("; and ");
+            }
             why.append(String.format(
                     Locale.ROOT,
                     "the gateway's payment window has room for %,d more payments (%,d of %,d kept) and this run"

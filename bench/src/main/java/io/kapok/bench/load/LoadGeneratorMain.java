@@ -48,7 +48,8 @@ public final class LoadGeneratorMain {
             } else {
                 GatewayRoomProbe probe = new GatewayRoomProbe(options.host(), options.port());
                 GatewayRoomProbe.Room before = probe.read();
-                String shortfall = GatewayRoomProbe.shortfall(before, options.paymentsSent());
+                String shortfall =
+                        GatewayRoomProbe.shortfall(before, options.paymentsSent(), options.financingMessagesSent());
                 if (!shortfall.isEmpty()) {
                     System.out.println("WARNING     this run will not fit in the gateway: " + shortfall);
                 }
@@ -80,8 +81,8 @@ public final class LoadGeneratorMain {
     }
 
     /**
-     * What a run left full in the gateway (the payment window, the fullest mailbox), in words; empty
-     * when neither is (or the gateway does not say).
+     * What a run left full in the gateway (the payment window, the fullest mailbox, the message
+     * window), in words; empty when none is (or the gateway does not say).
      */
     static String filledNote(GatewayRoomProbe.Room room) {
         StringBuilder note = new StringBuilder();
@@ -100,6 +101,15 @@ public final class LoadGeneratorMain {
                     "the mailbox of %s is full (%,d undelivered): messages to it answered 503",
                     room.fullestParty(),
                     room.mailboxUndeliveredMax()));
+        }
+        if (room.financingWindowFull() == 1) {
+            if (note.length() > 0) {
+                note.append("; ");
+            }
+            note.append(String.format(
+                    Locale.ROOT,
+                    "the message window is full (%,d receivable-financing messages): new ones answered 503",
+                    room.financingMessages()));
         }
         return note.toString();
     }
@@ -124,7 +134,8 @@ public final class LoadGeneratorMain {
         String stoppedBy = null;
         for (int step = 1; step <= FIND_MAX_STEPS_MAX && rate > 0; step++) {
             LoadOptions stepOptions = options.withRate(rate);
-            String shortfall = GatewayRoomProbe.shortfall(room, stepOptions.paymentsSent());
+            String shortfall =
+                    GatewayRoomProbe.shortfall(room, stepOptions.paymentsSent(), stepOptions.financingMessagesSent());
             if (!shortfall.isEmpty()) {
                 stoppedBy = String.format(
                         Locale.ROOT, "step %d at %,d/s would not fit in the gateway: %s", step, rate, shortfall);

@@ -60,16 +60,38 @@ public final class LoadMessages {
         this.timedCount = timedCount;
         this.payments = new Pacs008Templates(ids);
         this.flows = new FlowTemplates(ids, nowMs);
-        int items = FlowTemplates.CONFIRMATION_ITEMS;
-        long financings = mix.countBelow(MixType.TSIN001, timedCount);
-        this.poolA = (financings + items - 1) / items * items;
-        this.poolB = items * mix.countBelow(MixType.TSIN013, timedCount);
+        this.poolA = poolA(mix, timedCount);
+        this.poolB = poolB(mix, timedCount);
         this.paymentCount = mix.countBelow(MixType.PACS008, timedCount);
         long invoices = poolA + poolB + mix.countBelow(MixType.TSIN004, timedCount);
         if (invoices >= UniqueIds.SHORT_INDEX_BOUND
                 || paymentCount + LoadOptions.CONNECTIONS_MAX >= UniqueIds.INDEX_BOUND) {
             throw new IllegalArgumentException("a run of " + timedCount + " requests is too long for its ids");
         }
+    }
+
+    /** Pool A of a run of {@code timedCount} requests of {@code mix}: its tsin.001s, rounded up to whole letters. */
+    static long poolA(MessageMix mix, long timedCount) {
+        int items = FlowTemplates.CONFIRMATION_ITEMS;
+        return (mix.countBelow(MixType.TSIN001, timedCount) + items - 1) / items * items;
+    }
+
+    /** Pool B of a run of {@code timedCount} requests of {@code mix}: five invoices per tsin.013. */
+    static long poolB(MessageMix mix, long timedCount) {
+        return (long) FlowTemplates.CONFIRMATION_ITEMS * mix.countBelow(MixType.TSIN013, timedCount);
+    }
+
+    /**
+     * Receivable-financing (tsin) messages a run of {@code timedCount} requests of {@code mix} sends,
+     * set-up included: each is kept by the gateway's message window for its retries.
+     */
+    static long financingMessages(MessageMix mix, long timedCount) {
+        long a = poolA(mix, timedCount);
+        long setup = a + poolB(mix, timedCount) + a / FlowTemplates.CONFIRMATION_ITEMS;
+        return setup
+                + mix.countBelow(MixType.TSIN001, timedCount)
+                + mix.countBelow(MixType.TSIN013, timedCount)
+                + mix.countBelow(MixType.TSIN004, timedCount);
     }
 
     /** Length of a {@code type} message, bytes. */

@@ -238,6 +238,14 @@ public record LoadOptions(
         return mix.countBelow(MixType.PACS008, timedRequestCount()) + connections;
     }
 
+    /**
+     * Receivable-financing (tsin) messages a run sends to Kapok, its set-up's included ({@link
+     * LoadMessages#financingMessages}); 0 against the echo.
+     */
+    public long financingMessagesSent() {
+        return target.equals("kapok") ? LoadMessages.financingMessages(mix, timedRequestCount()) : 0;
+    }
+
     /** A copy at another offered rate (the steps of {@code --find-max}). */
     public LoadOptions withRate(long newRatePerSecond) {
         return new LoadOptions(

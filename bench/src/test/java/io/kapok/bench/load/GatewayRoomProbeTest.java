@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 
 /** What the load generator reads of the gateway's health, and what it says before and after a run. */
 class GatewayRoomProbeTest {
-    private static final String HEALTH = "{\"status\": \"UP\", \"messageWindow\": {\"room\": 7, \"capacity\": 9},"
-            + " \"paymentWindow\": {\"decisions\": 980, \"room\": 262144, \"capacity\": 4194304, \"full\": false},"
-            + " \"mailboxes\": {\"capacityPerParty\": 1000000, \"undeliveredMax\": 400000,"
-            + " \"fullestParty\": \"VHBKHKHHXXX\", \"full\": false, \"postingNotices\": true}}";
+    private static final String HEALTH =
+            "{\"status\": \"UP\", \"messageWindow\": {\"messages\": 1000, \"capacity\": 4096,"
+                    + " \"outcomes\": 5000, \"outcomeCapacity\": 16384, \"full\": false},"
+                    + " \"paymentWindow\": {\"decisions\": 980, \"room\": 262144, \"capacity\": 4194304, \"full\": false},"
+                    + " \"mailboxes\": {\"capacityPerParty\": 1000000, \"undeliveredMax\": 400000,"
+                    + " \"fullestParty\": \"VHBKHKHHXXX\", \"full\": false, \"postingNotices\": true}}";
 
     @Test
     void readsThePaymentWindowAndTheFullestMailboxAndNotAnotherObjectsFields() {
@@ -25,6 +27,10 @@ class GatewayRoomProbeTest {
         assertEquals(600_000, room.mailboxFree());
         assertEquals("VHBKHKHHXXX", room.fullestParty());
         assertEquals(1, room.postingNotices());
+        assertEquals(1000, room.financingMessages());
+        assertEquals(4096, room.financingMessageCapacity());
+        assertEquals(3096, room.financingMessagesFree());
+        assertEquals(0, room.financingWindowFull());
     }
 
     @Test
@@ -68,12 +74,13 @@ class GatewayRoomProbeTest {
         assertTrue(!off.contains("notifications.postings: false"), "already off: " + off);
 
         String full = GatewayRoomProbe.shortfall(
-                new GatewayRoomProbe.Room(0, 1024, 4_194_304, 1_000_000, 1_000_000, "VHBKHKHHXXX", 1), 1);
+                new GatewayRoomProbe.Room(0, 1024, 4_194_304, 1_000_000, 1_000_000, "VHBKHKHHXXX", 1, 0, 1_048_576, 0),
+                1);
         assertTrue(full.startsWith("the mailbox of VHBKHKHHXXX is already full (1,000,000 undelivered"), full);
         assertTrue(full.contains("Raise mailbox.capacityPerParty"), full);
 
-        GatewayRoomProbe.Room nearlyFull =
-                new GatewayRoomProbe.Room(4_194_000, 4_194_304, 4_194_304, 0, 1_000_000_000, "PRBKCNGZXXX", 1);
+        GatewayRoomProbe.Room nearlyFull = new GatewayRoomProbe.Room(
+                4_194_000, 4_194_304, 4_194_304, 0, 1_000_000_000, "PRBKCNGZXXX", 1, 0, 1_048_576, 0);
         String window = GatewayRoomProbe.shortfall(nearlyFull, 305);
         assertTrue(window.contains("room for 304 more payments (4,194,000 of 4,194,304 kept)"), window);
         assertTrue(window.contains("ledger.paymentWindow.capacity"), window);
@@ -81,12 +88,29 @@ class GatewayRoomProbeTest {
     }
 
     @Test
+    void aMixWhoseFinancingMessagesWouldFillTheMessageWindowSaysSo() {
+        GatewayRoomProbe.Room room = GatewayRoomProbe.parse(HEALTH);
+        assertEquals("", GatewayRoomProbe.shortfall(room, 10, 3096));
+        String why = GatewayRoomProbe.shortfall(room, 10, 3097);
+        assertTrue(
+                why.contains("message window has room for 3,096 more receivable-financing messages (1,000 of 4,096"),
+                why);
+        assertTrue(why.contains("ledger.messageWindow.capacity"), why);
+        String both = GatewayRoomProbe.shortfall(room, 400_001, 3097);
+        assertTrue(both.contains("; and the mailboxes of the two banks"), both);
+    }
+
+    @Test
     void saysWhatAFailedRunLeftFull() {
         assertEquals("", LoadGeneratorMain.filledNote(GatewayRoomProbe.parse(HEALTH)));
-        String both = LoadGeneratorMain.filledNote(
-                new GatewayRoomProbe.Room(4_194_304, 4_194_304, 4_194_304, 1_000_000, 1_000_000, "VHBKHKHHXXX", 1));
+        String both = LoadGeneratorMain.filledNote(new GatewayRoomProbe.Room(
+                4_194_304, 4_194_304, 4_194_304, 1_000_000, 1_000_000, "VHBKHKHHXXX", 1, 0, 1_048_576, 0));
         assertTrue(both.contains("payment window is full (4,194,304 decisions)"), both);
         assertTrue(both.contains("mailbox of VHBKHKHHXXX is full (1,000,000 undelivered)"), both);
+        String financing = LoadGeneratorMain.filledNote(GatewayRoomProbe.parse(HEALTH.replace(
+                "\"outcomeCapacity\": 16384, \"full\": false", "\"outcomeCapacity\": 16384, \"full\": true")));
+        assertEquals(
+                "the message window is full (1,000 receivable-financing messages): new ones answered 503", financing);
     }
 
     @Test
@@ -107,7 +131,8 @@ class GatewayRoomProbeTest {
         GatewayRoomProbe.Room before = GatewayRoomProbe.parse(HEALTH);
         GatewayRoomProbe.Room same = GatewayRoomProbe.parse(HEALTH);
         assertEquals("", GatewayRoomProbe.grewNote(before, same));
-        GatewayRoomProbe.Room grown = new GatewayRoomProbe.Room(300_000, 524_288, 4_194_304, 0, 9, null, -1);
+        GatewayRoomProbe.Room grown =
+                new GatewayRoomProbe.Room(300_000, 524_288, 4_194_304, 0, 9, null, -1, -1, -1, -1);
         assertEquals(
                 "", GatewayRoomProbe.grewNote(GatewayRoomProbe.Room.UNKNOWN, grown), "unknown before: nothing to say");
         String note = GatewayRoomProbe.grewNote(before, grown);

@@ -41,6 +41,22 @@ class LoadOptionsTest {
         LoadOptions echo =
                 parse("--url", "http://127.0.0.1:8080", "--target", "echo", "--rate", "1000", "--duration", "10s");
         assertEquals(0, echo.paymentsSent(), "the echo keeps nothing");
+        assertEquals(0, echo.financingMessagesSent());
+        // 4,500 tsin.001s: pool A of 4,500 invoices registered, then confirmed in 900 letters, then financed.
+        assertEquals(4_500 + 900 + 4_500, o.financingMessagesSent());
+        LoadOptions confirms = parse(
+                "--url",
+                "http://127.0.0.1:8080",
+                "--rate",
+                "1000",
+                "--duration",
+                "10s",
+                "--warmup",
+                "5s",
+                "--mix",
+                "pacs008=90,tsin013=10");
+        // 1,500 tsin.013s of five invoices each: 7,500 registered first, no financing, no set-up letters.
+        assertEquals(7_500 + 1_500, confirms.financingMessagesSent());
     }
 
     @Test
