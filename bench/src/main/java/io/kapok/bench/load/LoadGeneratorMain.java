@@ -85,33 +85,27 @@ public final class LoadGeneratorMain {
      * window), in words; empty when none is (or the gateway does not say).
      */
     static String filledNote(GatewayRoomProbe.Room room) {
-        StringBuilder note = new StringBuilder();
+        java.util.List<String> full = new java.util.ArrayList<>(3);
         if (room.windowFree() == 0) {
-            note.append(String.format(
+            full.add(String.format(
                     Locale.ROOT,
                     "the payment window is full (%,d decisions): payments refused",
                     room.windowCapacity()));
         }
         if (room.mailboxFree() == 0) {
-            if (note.length() > 0) {
-                note.append("; ");
-            }
-            note.append(String.format(
+            full.add(String.format(
                     Locale.ROOT,
                     "the mailbox of %s is full (%,d undelivered): messages to it answered 503",
                     room.fullestParty(),
                     room.mailboxUndeliveredMax()));
         }
         if (room.financingWindowFull() == 1) {
-            if (note.length() > 0) {
-                note.append("; ");
-            }
-            note.append(String.format(
+            full.add(String.format(
                     Locale.ROOT,
                     "the message window is full (%,d receivable-financing messages): new ones answered 503",
                     room.financingMessages()));
         }
-        return note.toString();
+        return String.join("; ", full);
     }
 
     /** Runs the search, printing each step and the result to {@code out}; returns the best passing result or null. */

@@ -20,21 +20,17 @@ class LoadOptionsTest {
                 .getMessage();
     }
 
+    /** A run of 10 s after 5 s of warm-up at 1,000/s against Kapok, with {@code more} options. */
+    private static String[] fifteenSecondsAt1000(String... more) {
+        String[] base = {"--url", "http://127.0.0.1:8080", "--rate", "1000", "--duration", "10s", "--warmup", "5s"};
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
     @Test
     void countsThePaymentsARunSendsToKapokAndNoneToTheEcho() throws Exception {
-        LoadOptions o = parse(
-                "--url",
-                "http://127.0.0.1:8080",
-                "--rate",
-                "1000",
-                "--duration",
-                "10s",
-                "--warmup",
-                "5s",
-                "--connections",
-                "4",
-                "--mix",
-                "pacs008=70,tsin001=30");
+        LoadOptions o = parse(fifteenSecondsAt1000("--connections", "4", "--mix", "pacs008=70,tsin001=30"));
         assertEquals(15_000, o.timedRequestCount(), "warm-up and duration at 1,000/s");
         assertEquals(10_500 + 4, o.paymentsSent(), "seven in ten of them, and one priming payment per connection");
         assertEquals(21_000 + 4, o.withRate(2000).paymentsSent(), "a find-max step at twice the rate");
@@ -44,17 +40,7 @@ class LoadOptionsTest {
         assertEquals(0, echo.financingMessagesSent());
         // 4,500 tsin.001s: pool A of 4,500 invoices registered, then confirmed in 900 letters, then financed.
         assertEquals(4_500 + 900 + 4_500, o.financingMessagesSent());
-        LoadOptions confirms = parse(
-                "--url",
-                "http://127.0.0.1:8080",
-                "--rate",
-                "1000",
-                "--duration",
-                "10s",
-                "--warmup",
-                "5s",
-                "--mix",
-                "pacs008=90,tsin013=10");
+        LoadOptions confirms = parse(fifteenSecondsAt1000("--mix", "pacs008=90,tsin013=10"));
         // 1,500 tsin.013s of five invoices each: 7,500 registered first, no financing, no set-up letters.
         assertEquals(7_500 + 1_500, confirms.financingMessagesSent());
     }
