@@ -82,6 +82,14 @@ public final class LoadMessages {
     }
 
     /**
+     * Payments a run of {@code timedCount} requests of {@code mix} over {@code connections} sends:
+     * the timed phase's pacs.008s and one priming payment per connection ({@link #writePriming}).
+     */
+    static long payments(MessageMix mix, long timedCount, int connections) {
+        return mix.countBelow(MixType.PACS008, timedCount) + connections;
+    }
+
+    /**
      * Receivable-financing (tsin) messages a run of {@code timedCount} requests of {@code mix} sends,
      * set-up included: each is kept by the gateway's message window for its retries.
      */

@@ -228,14 +228,11 @@ public record LoadOptions(
     }
 
     /**
-     * Payments (pacs.008) a run sends to Kapok: the timed phase's and one priming payment per
-     * connection; 0 against the echo, which keeps nothing.
+     * Payments (pacs.008) a run sends to Kapok ({@link LoadMessages#payments}); 0 against the echo,
+     * which keeps nothing.
      */
     public long paymentsSent() {
-        if (!target.equals("kapok")) {
-            return 0;
-        }
-        return mix.countBelow(MixType.PACS008, timedRequestCount()) + connections;
+        return target.equals("kapok") ? LoadMessages.payments(mix, timedRequestCount(), connections) : 0;
     }
 
     /**
